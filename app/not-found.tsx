@@ -1,0 +1,14 @@
+import Link from 'next/link';
+
+export default function NotFound() {
+  return (
+    <main id="main-content" className="mx-auto max-w-3xl px-4 py-10">
+      <h1 className="text-3xl font-bold mb-4">Page not found</h1>
+      <p className="mb-2">If you typed the web address, check it is correct.</p>
+      <p className="mb-6">If you followed a link or bookmark, the page may have moved, or you may not have access to it.</p>
+      <p>
+        <Link href="/">Go to the Pathweave home page</Link>
+      </p>
+    </main>
+  );
+}

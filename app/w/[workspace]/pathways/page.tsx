@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireWorkspace } from '@/lib/server/guard';
+import { listPathways } from '@/lib/server/pathways';
+
+export const metadata: Metadata = { title: 'Pathways' };
+
+const STATUS_LABEL = { draft: 'Draft', in_review: 'In review', published: 'Published', retired: 'Retired' } as const;
+
+export default async function PathwaysPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { actor, workspace } = await requireWorkspace((await params).workspace);
+  const pathways = await listPathways(actor, workspace.id);
+  return (
+    <>
+      <h1 className="text-3xl font-bold mb-2">Pathways</h1>
+      <p className="mb-6 text-nhs-grey-1">Care pathways designed in {workspace.name}.</p>
+      {pathways.length === 0 ? (
+        <p>No pathways yet.</p>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2">
+          {pathways.map((p) => (
+            <li key={p.id} className="bg-white border border-nhs-grey-4 p-4">
+              <h2 className="text-xl font-bold mb-1">
+                <Link href={`/w/${workspace.slug}/pathways/${p.id}`}>{p.title}</Link>
+              </h2>
+              <p className="text-sm text-nhs-grey-1">
+                {p.conditions.join(', ')} · {STATUS_LABEL[p.status]} · {p._count.versions}{' '}
+                {p._count.versions === 1 ? 'version' : 'versions'}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

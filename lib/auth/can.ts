@@ -1,0 +1,148 @@
+/**
+ * Pathweave's one authorization module. Every page, route handler, server action and the
+ * collaboration websocket asks `can(actor, action, resource)` before touching data.
+ *
+ * It is a pure function of facts: who is asking (their memberships) and what the resource is
+ * (its workspace, its author, its patient, its care team and carer grants). Loading those facts
+ * is the data layer's job (lib/server), whose queries are also scoped to the actor, so a guessed
+ * id finds nothing. A denial must reveal nothing: callers answer "not found" for any `false`.
+ */
+
+export const ACCESS_ROLES = ['facilitator', 'editor', 'commenter', 'viewer'] as const;
+export type AccessRole = (typeof ACCESS_ROLES)[number];
+
+export interface Actor {
+  userId: string;
+  professionalRole: string;
+  /** workspaceId → access role */
+  memberships: Readonly<Record<string, AccessRole>>;
+}
+
+export type Resource =
+  | { type: 'workspace'; workspaceId: string }
+  | { type: 'pathway'; workspaceId: string; pathwayId?: string }
+  | { type: 'version'; workspaceId: string; pathwayId: string }
+  | { type: 'comment'; workspaceId: string; pathwayId: string; authorId?: string }
+  | { type: 'rating'; workspaceId: string; pathwayId: string }
+  | {
+      type: 'carePlan';
+      workspaceId: string;
+      patientId: string;
+      /** Users named in the person's care team. */
+      careTeamUserIds: readonly string[];
+      /** Carers the person has granted access to, and what they may do. Revoked grants are not listed. */
+      carerGrants: readonly { carerId: string; canContribute: boolean }[];
+    };
+
+export const ACTIONS = {
+  workspace: ['view', 'manage', 'viewScorecard'],
+  pathway: ['view', 'create', 'edit', 'setStatus', 'delete', 'collaborate'],
+  version: ['view', 'create'],
+  comment: ['view', 'create', 'resolve', 'delete'],
+  rating: ['view', 'rate', 'reveal', 'recordConsensus'],
+  carePlan: ['view', 'create', 'edit', 'patientUpdate', 'share', 'viewAudit'],
+} as const satisfies Record<Resource['type'], readonly string[]>;
+
+export type Action = { [K in keyof typeof ACTIONS]: `${K}:${(typeof ACTIONS)[K][number]}` }[keyof typeof ACTIONS];
+
+const RANK: Record<AccessRole, number> = { viewer: 1, commenter: 2, editor: 3, facilitator: 4 };
+
+function atLeast(actor: Actor, workspaceId: string, role: AccessRole): boolean {
+  const held = actor.memberships[workspaceId];
+  return held !== undefined && RANK[held] >= RANK[role];
+}
+
+/** Patients and carers reach only plans; they never see workspace pages unless made members (e.g. a patient representative in a workshop). */
+export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {
+  if (!actor) return false;
+  const [kind, verb] = action.split(':') as [Resource['type'], string];
+  if (kind !== resource.type) return false;
+
+  switch (resource.type) {
+    case 'workspace':
+      if (verb === 'manage') return atLeast(actor, resource.workspaceId, 'facilitator');
+      // view and viewScorecard: any member
+      return atLeast(actor, resource.workspaceId, 'viewer');
+
+    case 'pathway':
+      switch (verb) {
+        case 'view':
+          return atLeast(actor, resource.workspaceId, 'viewer');
+        case 'create':
+        case 'edit':
+          return atLeast(actor, resource.workspaceId, 'editor');
+        case 'collaborate': // join the live workshop (read-only for viewers; enforced per update)
+          return atLeast(actor, resource.workspaceId, 'viewer');
+        case 'setStatus':
+        case 'delete':
+          return atLeast(actor, resource.workspaceId, 'facilitator');
+      }
+      return false;
+
+    case 'version':
+      if (verb === 'view') return atLeast(actor, resource.workspaceId, 'viewer');
+      if (verb === 'create') return atLeast(actor, resource.workspaceId, 'editor');
+      return false;
+
+    case 'comment':
+      switch (verb) {
+        case 'view':
+          return atLeast(actor, resource.workspaceId, 'viewer');
+        case 'create':
+          return atLeast(actor, resource.workspaceId, 'commenter');
+        case 'resolve':
+          // The author can resolve their own thread; editors and facilitators can resolve any.
+          return (
+            atLeast(actor, resource.workspaceId, 'editor') ||
+            (atLeast(actor, resource.workspaceId, 'commenter') && resource.authorId === actor.userId)
+          );
+        case 'delete':
+          return (
+            atLeast(actor, resource.workspaceId, 'facilitator') ||
+            (atLeast(actor, resource.workspaceId, 'commenter') && resource.authorId === actor.userId)
+          );
+      }
+      return false;
+
+    case 'rating':
+      switch (verb) {
+        case 'view':
+          return atLeast(actor, resource.workspaceId, 'viewer');
+        case 'rate':
+          return atLeast(actor, resource.workspaceId, 'commenter');
+        case 'reveal':
+        case 'recordConsensus':
+          return atLeast(actor, resource.workspaceId, 'facilitator');
+      }
+      return false;
+
+    case 'carePlan': {
+      const isPatient = actor.userId === resource.patientId;
+      const grant = resource.carerGrants.find((g) => g.carerId === actor.userId);
+      // A clinician must be both in the person's care team and an editor of the plan's workspace.
+      const clinician =
+        resource.careTeamUserIds.includes(actor.userId) && atLeast(actor, resource.workspaceId, 'editor');
+      switch (verb) {
+        case 'view':
+          return isPatient || grant !== undefined || clinician;
+        case 'create':
+          // Creating a plan needs editor rights in the workspace (the care team is set up with it).
+          return atLeast(actor, resource.workspaceId, 'editor') && !isPatient;
+        case 'edit':
+          return clinician;
+        case 'patientUpdate': // own notes, marking own actions done
+          return isPatient || grant?.canContribute === true;
+        case 'share': // grant and revoke carers' access: the person's decision alone
+          return isPatient;
+        case 'viewAudit': // who has looked at my plan
+          return isPatient || clinician;
+      }
+      return false;
+    }
+  }
+}
+
+/** Every action listed, for the exhaustive role × action tests and for documentation. */
+export const ALL_ACTIONS: readonly Action[] = Object.entries(ACTIONS).flatMap(([kind, verbs]) =>
+  (verbs as readonly string[]).map((verb) => `${kind}:${verb}` as Action),
+);

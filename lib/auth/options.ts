@@ -1,0 +1,122 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import type { Provider } from 'next-auth/providers/index';
+import { getPrisma } from '@/lib/db/client';
+import { log } from '@/lib/log';
+import { dummyHash, verifyPassword } from './password';
+import { clearFailures, recordFailure, retryAfterMs, throttleKeys } from './throttle';
+
+/** How long a session lasts without activity before the person must sign in again. */
+export const SESSION_MAX_AGE_SECONDS = Number(process.env.PATHWEAVE_SESSION_MAX_AGE ?? 8 * 60 * 60);
+
+export const SIGN_IN_ERRORS = {
+  invalid: 'The email address or password is not right. Check them and try again.',
+  throttled: 'Too many attempts to sign in. Wait a minute, then try again.',
+  notRegistered: 'Your account is not registered with Pathweave. Ask your workspace facilitator to add you.',
+} as const;
+
+function clientAddress(headers: Record<string, unknown> | undefined): string | undefined {
+  const forwarded = headers?.['x-forwarded-for'];
+  if (typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0]?.trim();
+  const real = headers?.['x-real-ip'];
+  return typeof real === 'string' ? real : undefined;
+}
+
+/**
+ * A generic OpenID Connect provider, switched on when OIDC_ISSUER, OIDC_CLIENT_ID and
+ * OIDC_CLIENT_SECRET are set: the way NHS CIS2 (staff) or NHS login (patients) is configured.
+ * Only people already registered in Pathweave (matched by email) may sign in through it.
+ */
+export function oidcProvider(env: NodeJS.ProcessEnv = process.env): Provider | null {
+  const issuer = env.OIDC_ISSUER;
+  const clientId = env.OIDC_CLIENT_ID;
+  const clientSecret = env.OIDC_CLIENT_SECRET;
+  if (!issuer || !clientId || !clientSecret) return null;
+  return {
+    id: 'oidc',
+    name: env.OIDC_NAME ?? 'Single sign-on',
+    type: 'oauth',
+    wellKnown: `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+    authorization: { params: { scope: env.OIDC_SCOPE ?? 'openid profile email' } },
+    idToken: true,
+    checks: ['pkce', 'state', 'nonce'],
+    clientId,
+    clientSecret,
+    profile(profile: { sub: string; name?: string; email?: string }) {
+      return { id: profile.sub, name: profile.name ?? profile.email ?? profile.sub, email: profile.email ?? null };
+    },
+  } as Provider;
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/signin', error: '/signin' },
+  providers: [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        const email = String(credentials?.email ?? '').trim().toLowerCase();
+        const password = String(credentials?.password ?? '');
+        if (!email || !password) throw new Error(SIGN_IN_ERRORS.invalid);
+        const prisma = getPrisma();
+        const keys = throttleKeys(email, clientAddress(req?.headers as Record<string, unknown> | undefined));
+        if ((await retryAfterMs(prisma, keys)) > 0) {
+          log.warn({ event: 'signin.throttled' }, 'sign-in throttled');
+          throw new Error(SIGN_IN_ERRORS.throttled);
+        }
+        const user = await prisma.user.findUnique({ where: { email } });
+        const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+        if (!user || !user.passwordHash || !ok) {
+          await recordFailure(prisma, keys);
+          await prisma.auditEvent.create({
+            data: { action: 'signin', resourceType: 'session', outcome: 'denied', actorId: user?.id ?? null },
+          });
+          throw new Error(SIGN_IN_ERRORS.invalid);
+        }
+        await clearFailures(prisma, keys);
+        await prisma.auditEvent.create({
+          data: { action: 'signin', resourceType: 'session', outcome: 'allowed', actorId: user.id },
+        });
+        return { id: user.id, name: user.name, email: user.email };
+      },
+    }),
+    ...(oidcProvider() ? [oidcProvider() as Provider] : []),
+  ],
+  callbacks: {
+    async signIn({ user, account }) {
+      if (account?.provider !== 'oidc') return true;
+      const prisma = getPrisma();
+      const email = user.email?.toLowerCase();
+      const existing = email ? await prisma.user.findUnique({ where: { email } }) : null;
+      if (!existing) return `/signin?error=${encodeURIComponent('notRegistered')}`;
+      await prisma.account.upsert({
+        where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
+        create: {
+          userId: existing.id,
+          type: account.type,
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          id_token: account.id_token ?? null,
+          scope: account.scope ?? null,
+          token_type: account.token_type ?? null,
+          expires_at: account.expires_at ?? null,
+        },
+        update: {},
+      });
+      user.id = existing.id;
+      return true;
+    },
+    async jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      return session;
+    },
+  },
+};

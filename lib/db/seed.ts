@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PrismaClient } from '@/lib/db/client';
+import { hashPassword } from '@/lib/auth/password';
+import { parsePathway } from '@/lib/pathway/validate';
+import { scoreForStorage } from '@/lib/server/scores';
+
+/**
+ * Demo data: a GP cluster with people in every role, and the demo pathways (prisma/demo),
+ * one of them with several versions. Runs once, on a database with no workspace.
+ */
+export const DEMO_PASSWORD = process.env.PATHWEAVE_DEMO_PASSWORD ?? 'pathweave-demo';
+
+interface DemoPeople {
+  workspace: { name: string; kind: 'ics' | 'pcn' | 'gp_cluster'; slug?: string };
+  users: { name: string; email: string; professionalRole: string; accessRole: string | null }[];
+}
+interface DemoIndexEntry {
+  slug: string;
+  title: string;
+  status: 'draft' | 'in_review' | 'published' | 'retired';
+  conditions: string[];
+  file: string;
+  versions: { file: string; note: string; author: string; createdAt: string }[];
+}
+
+const demoDir = (root: string) => path.join(root, 'prisma', 'demo');
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+export function loadDemoPeople(root = process.cwd()): DemoPeople {
+  return readJson<DemoPeople>(path.join(demoDir(root), 'people.json'));
+}
+
+export function loadDemoDocument(file: string, root = process.cwd()) {
+  const raw = readJson<unknown>(path.join(demoDir(root), 'pathways', file));
+  const parsed = parsePathway(raw);
+  if (!parsed.ok) {
+    throw new Error(`Demo pathway ${file} is not valid: ${parsed.errors.map((e) => e.message).join('; ')}`);
+  }
+  return parsed.pathway;
+}
+
+export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
+  return (await prisma.workspace.count()) > 0;
+}
+
+export async function seedDemo(prisma: PrismaClient, root = process.cwd()): Promise<{ users: DemoPeople['users'] }> {
+  const people = loadDemoPeople(root);
+  const index = readJson<DemoIndexEntry[]>(path.join(demoDir(root), 'pathways', 'index.json'));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await prisma.$transaction(
+    async (tx) => {
+      const workspace = await tx.workspace.create({
+        data: {
+          name: people.workspace.name,
+          kind: people.workspace.kind,
+          slug: people.workspace.slug ?? people.workspace.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+        },
+      });
+      const byEmail = new Map<string, string>();
+      for (const u of people.users) {
+        const user = await tx.user.create({
+          data: {
+            name: u.name,
+            email: u.email.toLowerCase(),
+            professionalRole: u.professionalRole as never,
+            passwordHash,
+          },
+        });
+        byEmail.set(user.email, user.id);
+        if (u.accessRole) {
+          await tx.membership.create({
+            data: { userId: user.id, workspaceId: workspace.id, accessRole: u.accessRole as never },
+          });
+        }
+      }
+      for (const entry of index) {
+        const latest = loadDemoDocument(entry.file, root);
+        const pathway = await tx.pathway.create({
+          data: {
+            workspaceId: workspace.id,
+            title: entry.title,
+            conditions: entry.conditions,
+            status: entry.status,
+            document: latest as object,
+            isTemplate: entry.status === 'published',
+          },
+        });
+        let number = 0;
+        for (const v of entry.versions) {
+          number += 1;
+          const document = loadDemoDocument(v.file, root);
+          await tx.pathwayVersion.create({
+            data: {
+              pathwayId: pathway.id,
+              number,
+              document: document as object,
+              scores: scoreForStorage(document, { versionCount: number, today: v.createdAt.slice(0, 10) }) as object,
+              note: v.note,
+              authorId: byEmail.get(v.author.toLowerCase()) ?? null,
+              createdAt: new Date(v.createdAt),
+            },
+          });
+        }
+      }
+    },
+    { timeout: 60_000 },
+  );
+  return { users: people.users };
+}

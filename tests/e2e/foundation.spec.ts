@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn } from './support';
+
+test('a clinician signs in, sees the workspace and opens a pathway', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/signin/);
+  await expectAccessible(page, 'sign-in page');
+
+  await signIn(page, 'gp@pathweave.test');
+  await expect(page).toHaveURL(/\/w\/[^/]+\/pathways$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Pathways' })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Workspace' });
+  for (const section of ['Pathways', 'Care plans', 'Scorecards', 'Frameworks']) {
+    await expect(nav.getByRole('link', { name: section })).toBeVisible();
+  }
+  await expectAccessible(page, 'pathways list');
+
+  await page.getByRole('link', { name: /COPD/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /COPD/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Versions' })).toBeVisible();
+  await expect(page.getByText(/Version 3/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: /RCGP/ })).toBeVisible();
+  await expectAccessible(page, 'pathway page');
+});
+
+test('a patient signs in and cannot reach workspace pages by link or by URL', async ({ page }) => {
+  // Learn a real workspace address as a clinician first, so the patient tries a page that exists.
+  await signIn(page, 'gp@pathweave.test');
+  const workspaceUrl = new URL(page.url()).pathname;
+  await page.getByRole('link', { name: /COPD/ }).first().click();
+  const pathwayUrl = new URL(page.url()).pathname;
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  await signIn(page, 'patient@pathweave.test');
+  await expect(page).toHaveURL(/\/my-plan$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your care plan' })).toBeVisible();
+  // No link into a workspace is offered.
+  await expect(page.getByRole('navigation', { name: 'Workspace' })).toHaveCount(0);
+  await expectAccessible(page, 'patient landing page');
+
+  for (const url of [workspaceUrl, pathwayUrl, workspaceUrl.replace('/pathways', '/scorecards')]) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  }
+  await expectAccessible(page, 'not found page');
+});
+
+test('the shell works at 320 pixels wide, with a skip link that moves focus to the content', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signIn(page, 'consultant@pathweave.test');
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(320);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main-content$/);
+  await expect(page.getByRole('main')).toBeVisible();
+  await expectAccessible(page, 'pathways at 320px');
+});
+
+test('a wrong password gives a generic message and no session', async ({ page }) => {
+  await page.goto('/signin');
+  await page.getByLabel('Email address').fill('manager@pathweave.test');
+  await page.getByLabel('Password').fill('wrong password');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('The email address or password is not right');
+  await expect(page.getByText('Signed in as')).toHaveCount(0);
+  await expectAccessible(page, 'sign-in error');
+});

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { DEMO_PASSWORD, Session } from '../support/http';
+
+/**
+ * Real HTTP requests to the real app, as each kind of person, against a real PostgreSQL.
+ * Denials must look exactly like "not found".
+ */
+const baseUrl = inject('baseUrl');
+const db = new pg.Client({ connectionString: inject('databaseUrl') });
+let slug = '';
+let pathwayId = '';
+
+beforeAll(async () => {
+  await db.connect();
+  const ws = await db.query('SELECT slug FROM "Workspace" ORDER BY "createdAt" LIMIT 1');
+  slug = ws.rows[0].slug;
+  const p = await db.query('SELECT id FROM "Pathway" ORDER BY title LIMIT 1');
+  pathwayId = p.rows[0].id;
+});
+afterAll(async () => {
+  await db.end();
+});
+
+async function as(email: string): Promise<Session> {
+  const s = new Session(baseUrl);
+  const error = await s.signIn(email, DEMO_PASSWORD);
+  expect(error, `sign-in of ${email}`).toBeNull();
+  expect(s.signedIn()).toBe(true);
+  return s;
+}
+
+const MEMBERS = [
+  ['facilitator (GP)', 'gp@pathweave.test'],
+  ['editor (consultant)', 'consultant@pathweave.test'],
+  ['commenter (voluntary sector)', 'voluntary@pathweave.test'],
+  ['viewer (manager)', 'manager@pathweave.test'],
+] as const;
+const NON_MEMBERS = [
+  ['patient', 'patient@pathweave.test'],
+  ['carer', 'carer@pathweave.test'],
+] as const;
+
+describe('health', () => {
+  it('reports the database reachable, without signing in', async () => {
+    const res = await fetch(`${baseUrl}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok' });
+  });
+});
+
+describe('workspace pages and the pathway API by role', () => {
+  for (const [label, email] of MEMBERS) {
+    it(`a ${label} sees the workspace's pathways and can export one`, async () => {
+      const s = await as(email);
+      const page = await s.fetch(`/w/${slug}/pathways`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('COPD');
+      const api = await s.fetch(`/api/pathways/${pathwayId}`);
+      expect(api.status).toBe(200);
+      const doc = (await api.json()) as { format: string; steps: unknown[] };
+      expect(doc.format).toBe('pathweave.pathway/v1');
+      expect(doc.steps.length).toBeGreaterThan(3);
+    });
+  }
+
+  for (const [label, email] of NON_MEMBERS) {
+    it(`a ${label} gets "not found" for workspace pages and pathway data, exactly as for things that do not exist`, async () => {
+      const s = await as(email);
+      const real = await s.fetch(`/w/${slug}/pathways`);
+      const fake = await s.fetch(`/w/no-such-workspace/pathways`);
+      expect(real.status).toBe(404);
+      expect(fake.status).toBe(404);
+      const realPathway = await s.fetch(`/w/${slug}/pathways/${pathwayId}`);
+      expect(realPathway.status).toBe(404);
+      const api = await s.fetch(`/api/pathways/${pathwayId}`);
+      const missing = await s.fetch(`/api/pathways/does-not-exist`);
+      expect(api.status).toBe(404);
+      expect(missing.status).toBe(404);
+      expect(await api.text()).toBe(await missing.text());
+      // Their own landing page works.
+      const mine = await s.fetch('/my-plan');
+      expect(mine.status).toBe(200);
+    });
+  }
+
+  it('sends someone who is not signed in to the sign-in page, and the API answers 401', async () => {
+    const anon = new Session(baseUrl);
+    const page = await anon.fetch(`/w/${slug}/pathways`);
+    expect([303, 307]).toContain(page.status);
+    expect(page.headers.get('location')).toContain('/signin');
+    const api = await anon.fetch(`/api/pathways/${pathwayId}`);
+    expect(api.status).toBe(401);
+  });
+
+  it('answers an unknown route with a real 404 page', async () => {
+    const res = await fetch(`${baseUrl}/this/page/does/not/exist`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Page not found');
+  });
+});
+
+describe('sign-in', () => {
+  it('gives the same generic message for a wrong password and for an unknown email, and records the failures', async () => {
+    const before = await db.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'signin' AND outcome = 'denied'`);
+    const wrong = await new Session(baseUrl).signIn('gp@pathweave.test', 'not-the-password', { 'x-forwarded-for': '10.0.0.1' });
+    const unknown = await new Session(baseUrl).signIn('nobody@pathweave.test', 'whatever', { 'x-forwarded-for': '10.0.0.2' });
+    expect(wrong).toBeTruthy();
+    expect(wrong).toBe(unknown);
+    expect(wrong).not.toMatch(/exist|unknown|no such/i);
+    const after = await db.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'signin' AND outcome = 'denied'`);
+    expect(after.rows[0].n - before.rows[0].n).toBe(2);
+  });
+
+  it('slows down repeated failures: after five, even the right password must wait', async () => {
+    const email = 'pharmacist@pathweave.test';
+    const address = { 'x-forwarded-for': '10.9.9.9' };
+    for (let i = 0; i < 5; i++) {
+      expect(await new Session(baseUrl).signIn(email, `wrong-${i}`, address)).toBeTruthy();
+    }
+    const s = new Session(baseUrl);
+    const error = await s.signIn(email, DEMO_PASSWORD, address);
+    expect(error).toMatch(/too many attempts/i);
+    expect(s.signedIn()).toBe(false);
+    // A different person on another address is not held up by it.
+    const other = new Session(baseUrl);
+    expect(await other.signIn('social.worker@pathweave.test', DEMO_PASSWORD, { 'x-forwarded-for': '10.8.8.8' })).toBeNull();
+  });
+
+  it('issues sessions that expire', async () => {
+    const s = await as('community.nurse@pathweave.test');
+    const session = (await (await s.fetch('/api/auth/session')).json()) as { expires: string; user: { email: string } };
+    expect(session.user.email).toBe('community.nurse@pathweave.test');
+    const hours = (new Date(session.expires).getTime() - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(7);
+    expect(hours).toBeLessThanOrEqual(8.01);
+  });
+});
+
+describe('audit trail', () => {
+  it('refuses to change or delete audit events', async () => {
+    await expect(db.query(`UPDATE "AuditEvent" SET outcome = 'allowed'`)).rejects.toThrow(/append-only/);
+    await expect(db.query(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses to change a saved pathway version', async () => {
+    await expect(db.query(`UPDATE "PathwayVersion" SET document = '{}'::jsonb`)).rejects.toThrow(/immutable/);
+  });
+});
