@@ -55,7 +55,7 @@ interface Tally {
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 
-function run(name: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(name: string, args: string[], env: Record<string, string> = {}): number {
   console.log(`\n=== ${name} ===`);
   const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) failures.push(name);

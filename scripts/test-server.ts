@@ -4,10 +4,10 @@
  * The database pathweave_test_<suite> is created anew on the test server (see tests/support/testdb.ts),
  * then the ordinary start runs: migrations, demo data, build if stale, serve.
  */
-import { recreateDatabase } from '../tests/support/testdb';
+import { recreateDatabase, testDatabaseName } from '../tests/support/testdb';
 
 const [suite = 'e2e', port = '3100'] = process.argv.slice(2);
-const url = await recreateDatabase(`pathweave_test_${suite.replace(/[^a-z0-9_]/gi, '_')}`);
+const url = await recreateDatabase(testDatabaseName(suite));
 process.env.DATABASE_URL = url;
 process.env.PORT = port;
 process.env.NEXTAUTH_SECRET ??= 'test-secret-not-for-production-0123456789';

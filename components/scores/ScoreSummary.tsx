@@ -23,11 +23,11 @@ export function ScoreSummary({ pathway, versionCount }: { pathway: Pathway; vers
           <p className="text-sm text-nhs-grey-1 mb-2">
             {framework.notMet} not met · {framework.needsJudgement} need judgement
           </p>
-          <ul className="space-y-1">
+          <ul className="space-y-2">
             {[...framework.criteria]
               .sort((a, b) => order[a.status] - order[b.status])
               .map((c) => (
-                <li key={c.id} className="flex flex-wrap items-baseline gap-2">
+                <li key={c.id} className="grid grid-cols-[8.5rem_1fr] gap-x-2 items-start">
                   <StatusLabel status={c.status} />
                   <span>{c.title}</span>
                 </li>

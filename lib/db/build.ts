@@ -26,7 +26,7 @@ export function newestSourceMtime(root: string): number {
 }
 
 export function buildIsFresh(root: string): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
   return existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceMtime(root);
 }
 

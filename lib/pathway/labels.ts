@@ -196,3 +196,24 @@ export function listInWords(items: readonly string[]): string {
   if (items.length === 1) return items[0] as string;
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** A role as it reads inside a sentence: "led by a hospital consultant". */
+export const ROLE_IN_SENTENCE: Readonly<Record<Role, string>> = {
+  gp: 'a GP',
+  practice_nurse: 'a practice nurse',
+  community_nurse: 'a community nurse',
+  specialist_nurse: 'a specialist nurse',
+  consultant: 'a hospital consultant',
+  community_consultant: 'a consultant running a community clinic',
+  gpwsi: 'a GP with an extended role',
+  pharmacist: 'a pharmacist',
+  allied_health: 'an allied health professional',
+  social_worker: 'a social worker',
+  care_coordinator: 'a care coordinator',
+  voluntary_worker: 'a voluntary sector worker',
+  manager: 'a manager',
+  commissioner: 'a commissioner',
+  admin_staff: 'administrative staff',
+  patient: 'the person themselves',
+  carer: 'a carer',
+};

@@ -91,6 +91,7 @@ export class PathwayContext {
   readonly generalPractice: Uint8Array;
 
   private treatmentDecisionCache: number[] | undefined;
+  private componentCache: Components | undefined;
   private duplicateCache: DuplicateAssessment[] | undefined;
 
   constructor(pathway: Pathway) {
@@ -126,20 +127,26 @@ export class PathwayContext {
     const outStart = new Int32Array(n + 1);
     const inStart = new Int32Array(n + 1);
     for (let e = 0; e < m; e++) {
-      outStart[(this.from[e] as number) + 1]++;
-      inStart[(this.to[e] as number) + 1]++;
+      const f = (this.from[e] as number) + 1;
+      const d = (this.to[e] as number) + 1;
+      outStart[f] = (outStart[f] as number) + 1;
+      inStart[d] = (inStart[d] as number) + 1;
     }
     for (let i = 0; i < n; i++) {
-      outStart[i + 1] += outStart[i] as number;
-      inStart[i + 1] += inStart[i] as number;
+      outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
+      inStart[i + 1] = (inStart[i + 1] as number) + (inStart[i] as number);
     }
     const outEdges = new Int32Array(m);
     const inEdges = new Int32Array(m);
     const outFill = outStart.slice(0, n);
     const inFill = inStart.slice(0, n);
     for (let e = 0; e < m; e++) {
-      outEdges[outFill[this.from[e] as number]++] = e;
-      inEdges[inFill[this.to[e] as number]++] = e;
+      const f = this.from[e] as number;
+      const d = this.to[e] as number;
+      outEdges[outFill[f] as number] = e;
+      outFill[f] = (outFill[f] as number) + 1;
+      inEdges[inFill[d] as number] = e;
+      inFill[d] = (inFill[d] as number) + 1;
     }
     this.outStart = outStart;
     this.outEdges = outEdges;
@@ -212,6 +219,22 @@ export class PathwayContext {
     return seen;
   }
 
+  hasSelfLoop(v: number): boolean {
+    for (let k = this.outStart[v] as number; k < (this.outStart[v + 1] as number); k++) {
+      if (this.to[this.outEdges[k] as number] === v) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Strongly connected components (the loops of the pathway) in topological order, sources
+   * first; members of each component in pathway order. Computed once and shared.
+   */
+  components(): Components {
+    if (!this.componentCache) this.componentCache = stronglyConnectedComponents(this);
+    return this.componentCache;
+  }
+
   /** Indexes of reachable steps matching a predicate, and of unreachable ones. */
   presence(predicate: (s: Step) => boolean): { reachable: number[]; unreachable: number[] } {
     const reachable: number[] = [];
@@ -270,18 +293,26 @@ export class PathwayContext {
       else byTag.set(key, [i]);
     }
     const result: DuplicateAssessment[] = [];
+    let scratch: DuplicateScratch | undefined;
     for (const [, list] of byTag) {
       if (list.length < 2) continue;
       const sectors = new Set(list.map((i) => (this.steps[i] as Step).sector));
       if (sectors.size < 2) continue;
-      result.push(...this.duplicatesForTag(list));
+      if (scratch) {
+        scratch.mask.fill(0);
+        scratch.pending.fill(0);
+      } else {
+        // Allocated once per run and reused for every tag: large typed arrays are costly to create.
+        scratch = { mask: new Uint16Array(this.n), pending: new Uint16Array(this.n), originOf: new Int32Array(this.n * 16) };
+      }
+      result.push(...this.duplicatesForTag(list, scratch));
     }
     result.sort((a, b) => a.step - b.step);
     this.duplicateCache = result;
     return result;
   }
 
-  private duplicatesForTag(tagged: number[]): DuplicateAssessment[] {
+  private duplicatesForTag(tagged: number[], scratch: DuplicateScratch): DuplicateAssessment[] {
     // Sector codes 0..6; state bit = 2 * sector + lost, where lost = 1 once a transition on the
     // route did not carry a shared record. 14 bits per step.
     const sectorCode = new Map<string, number>();
@@ -294,31 +325,64 @@ export class PathwayContext {
       return c;
     };
     const B = 16;
-    const mask = new Uint32Array(this.n);
-    const pending = new Uint32Array(this.n);
-    const originOf = new Int32Array(this.n * B).fill(-1);
-    const queue: number[] = [];
-    let head = 0;
-    const reach = (w: number, bit: number, origin: number) => {
-      const flag = 1 << bit;
-      if ((mask[w] as number) & flag) return;
-      mask[w] = (mask[w] as number) | flag;
-      originOf[w * B + bit] = origin;
-      if (!pending[w]) queue.push(w);
-      pending[w] = (pending[w] as number) | flag;
+    const EVEN = 0x5555;
+    const ODD = 0xaaaa;
+    const { mask, pending, originOf } = scratch;
+    for (const t of tagged) {
+      const bit = 2 * code((this.steps[t] as Step).sector);
+      if ((mask[t] as number) & (1 << bit)) continue;
+      mask[t] = (mask[t] as number) | (1 << bit);
+      originOf[t * B + bit] = t;
+    }
+    // Send v's states along its out-edges; returns true when w gained a state.
+    const send = (v: number, e: number, w: number): boolean => {
+      const bits = mask[v] as number;
+      const keeps = this.transition(e).information === 'shared_record';
+      // Along a transition without a shared record every state becomes "lost".
+      const next = keeps ? bits : (bits & ODD) | ((bits & EVEN) << 1);
+      const fresh = next & ~(mask[w] as number);
+      if (!fresh) return false;
+      mask[w] = (mask[w] as number) | fresh;
+      for (let bit = 0; bit < B; bit++) {
+        if (!(fresh & (1 << bit))) continue;
+        const source = keeps || bits & (1 << bit) ? bit : bit - 1;
+        originOf[w * B + bit] = originOf[v * B + source] as number;
+      }
+      return true;
     };
-    for (const t of tagged) reach(t, 2 * code((this.steps[t] as Step).sector), t);
-    while (head < queue.length) {
-      const v = queue[head++] as number;
-      const bits = pending[v] as number;
-      pending[v] = 0;
-      for (let k = this.outStart[v] as number; k < (this.outStart[v + 1] as number); k++) {
-        const e = this.outEdges[k] as number;
-        const w = this.to[e] as number;
-        const lose = this.transition(e).information === 'shared_record' ? 0 : 1;
-        for (let bit = 0; bit < B; bit++) {
-          if (!(bits & (1 << bit))) continue;
-          reach(w, bit | lose, originOf[v * B + bit] as number);
+    // Components in topological order: a step outside any loop is handled once, with every state
+    // that can reach it already known; inside a loop, a worklist runs until nothing changes
+    // (a step re-enters it only when it gains a state, at most 14 times).
+    const { order, comp } = this.components();
+    const queue: number[] = [];
+    for (let ci = 0; ci < order.length; ci++) {
+      const members = order[ci] as number[];
+      if (members.length === 1 && !this.hasSelfLoop(members[0] as number)) {
+        const v = members[0] as number;
+        if (!mask[v]) continue;
+        for (let k = this.outStart[v] as number; k < (this.outStart[v + 1] as number); k++) {
+          const e = this.outEdges[k] as number;
+          send(v, e, this.to[e] as number);
+        }
+        continue;
+      }
+      queue.length = 0;
+      for (const v of members) {
+        if (mask[v]) {
+          queue.push(v);
+          pending[v] = 1;
+        }
+      }
+      for (let head = 0; head < queue.length; head++) {
+        const v = queue[head] as number;
+        pending[v] = 0;
+        for (let k = this.outStart[v] as number; k < (this.outStart[v + 1] as number); k++) {
+          const e = this.outEdges[k] as number;
+          const w = this.to[e] as number;
+          if (send(v, e, w) && comp[w] === ci && !pending[w]) {
+            pending[w] = 1;
+            queue.push(w);
+          }
         }
       }
     }
@@ -339,9 +403,90 @@ export class PathwayContext {
   }
 }
 
+interface DuplicateScratch {
+  mask: Uint16Array;
+  pending: Uint16Array;
+  /** originOf[step * 16 + state]: the tagged step a state came from (valid only where mask is set). */
+  originOf: Int32Array;
+}
+
 export interface DuplicateAssessment {
   /** The step where the person repeats the assessment. */
   step: number;
   /** A step in another sector where the same assessment was done earlier on a route. */
   earlier: number;
 }
+
+export interface Components {
+  /** Components in topological order (sources first); members in pathway order. */
+  order: number[][];
+  /** Component number of each step (its index in `order`). */
+  comp: Int32Array;
+}
+
+/**
+ * Tarjan's algorithm, iterative (no recursion, so a 10,000-step chain cannot overflow the stack).
+ * Returns components in topological order (sources first) and each step's component number.
+ */
+export function stronglyConnectedComponents(ctx: PathwayContext): Components {
+  const n = ctx.n;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const comp = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  const callStack: number[] = [];
+  const edgePos = new Int32Array(n);
+  const components: number[][] = [];
+  let counter = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    callStack.push(root);
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    edgePos[root] = ctx.outStart[root] as number;
+    while (callStack.length > 0) {
+      const v = callStack[callStack.length - 1] as number;
+      if ((edgePos[v] as number) < (ctx.outStart[v + 1] as number)) {
+        const w = ctx.to[ctx.outEdges[edgePos[v] as number] as number] as number;
+        edgePos[v] = (edgePos[v] as number) + 1;
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          edgePos[w] = ctx.outStart[w] as number;
+          callStack.push(w);
+        } else if (onStack[w]) {
+          low[v] = Math.min(low[v] as number, index[w] as number);
+        }
+        continue;
+      }
+      callStack.pop();
+      if (callStack.length > 0) {
+        const parent = callStack[callStack.length - 1] as number;
+        low[parent] = Math.min(low[parent] as number, low[v] as number);
+      }
+      if (low[v] === index[v]) {
+        const members: number[] = [];
+        let w: number;
+        do {
+          w = stack.pop() as number;
+          onStack[w] = 0;
+          comp[w] = components.length;
+          members.push(w);
+        } while (w !== v);
+        components.push(members);
+      }
+    }
+  }
+  // Tarjan emits components in reverse topological order.
+  components.reverse();
+  for (let i = 0; i < components.length; i++) {
+    const members = components[i] as number[];
+    if (members.length > 1) members.sort((x, y) => x - y);
+    for (const v of members) comp[v] = i;
+  }
+  return { order: components, comp };
+}
+

@@ -37,9 +37,9 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 500));
   }
   const { withDatabase } = await import('../../lib/db/url');
-  const { testAdminUrl } = await import('../support/testdb');
+  const { testAdminUrl, testDatabaseName } = await import('../support/testdb');
   project.provide('baseUrl', baseUrl);
-  project.provide('databaseUrl', withDatabase(testAdminUrl(), 'pathweave_test_integration'));
+  project.provide('databaseUrl', withDatabase(testAdminUrl(), testDatabaseName('integration')));
 
   return async () => {
     if (!child || child.exitCode !== null) return;

@@ -26,3 +26,9 @@ export async function recreateDatabase(name: string): Promise<string> {
   }
   return withDatabase(admin, name);
 }
+
+/** pathweave_test_<suite>[_<PATHWEAVE_TEST_DB_SUFFIX>], so parallel runs in one checkout stay apart. */
+export function testDatabaseName(suite: string): string {
+  const suffix = process.env.PATHWEAVE_TEST_DB_SUFFIX ? `_${process.env.PATHWEAVE_TEST_DB_SUFFIX}` : '';
+  return `pathweave_test_${suite}${suffix}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+}

@@ -1,0 +1,143 @@
+'use client';
+// The editor's state: the pathway's undo history, what is selected, and the last message for the
+// live region. Every way of editing (canvas, keyboard toolbar, outline, inspector, import) goes
+// through `exec`, which applies one command from lib/pathway/commands.ts and records it in the
+// history (style.md: one command API, after tldraw's Editor). Components read slices of the state
+// with useEditor(selector), so a panel re-renders only when its slice changes.
+import { useSyncExternalStore } from 'react';
+import {
+  CommandError,
+  applyCommand,
+  coalesceKeyFor,
+  describeCommand,
+  withIds,
+  type Command,
+  type CommandIssue,
+} from '@/lib/pathway/commands';
+import { canRedo, canUndo, createHistory, record, redo, redoLabel, seal, undo, undoLabel, type History } from '@/lib/pathway/history';
+import type { Pathway } from '@/lib/pathway/schema';
+
+export type Selection = { kind: 'step' | 'transition'; id: string } | null;
+
+export interface Notice {
+  /** Increases with every notice, so the same words said twice are announced twice. */
+  id: number;
+  text: string;
+  tone: 'info' | 'error';
+}
+
+export interface EditorState {
+  history: History;
+  selection: Selection;
+  notice: Notice | null;
+}
+
+export type ExecResult =
+  | { ok: true; doc: Pathway; command: Command; changed: boolean }
+  | { ok: false; message: string; issues: readonly CommandIssue[] };
+
+export class EditorStore {
+  private state: EditorState;
+  private readonly listeners = new Set<() => void>();
+  private noticeId = 0;
+
+  constructor(doc: Pathway) {
+    this.state = { history: createHistory(doc), selection: null, notice: null };
+  }
+
+  getState = (): EditorState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  private set(next: Partial<EditorState>): void {
+    this.state = { ...this.state, ...next };
+    for (const l of this.listeners) l();
+  }
+
+  get doc(): Pathway {
+    return this.state.history.present;
+  }
+
+  /**
+   * Apply a command and record it for undo. A command that cannot apply changes nothing and
+   * returns the reason (CommandError's message, for a person) instead of throwing.
+   */
+  exec(command: Command, options: { label?: string; announce?: boolean } = {}): ExecResult {
+    const doc = this.state.history.present;
+    const full = withIds(doc, command);
+    let next: Pathway;
+    try {
+      next = applyCommand(doc, full);
+    } catch (error) {
+      const message = error instanceof CommandError ? error.message : 'That change could not be made.';
+      const issues = error instanceof CommandError ? error.issues : [];
+      if (options.announce !== false) this.notify(message, 'error');
+      return { ok: false, message, issues };
+    }
+    if (next === doc) return { ok: true, doc, command: full, changed: false };
+    const label = options.label ?? describeCommand(full);
+    const coalesceKey = coalesceKeyFor(full);
+    const history = record(this.state.history, next, label, coalesceKey ? { coalesceKey } : {});
+    this.set({ history, selection: this.validSelection(next, this.state.selection) });
+    return { ok: true, doc: next, command: full, changed: true };
+  }
+
+  /** End a run of typing (a field lost focus), so the next keystroke is a new undo step. */
+  seal(): void {
+    const history = seal(this.state.history);
+    if (history !== this.state.history) this.state = { ...this.state, history };
+  }
+
+  undo(): void {
+    const label = undoLabel(this.state.history);
+    if (!canUndo(this.state.history)) return;
+    const history = undo(this.state.history);
+    this.set({ history, selection: this.validSelection(history.present, this.state.selection) });
+    this.notify(`Undone: ${label ?? 'last change'}.`);
+  }
+
+  redo(): void {
+    const label = redoLabel(this.state.history);
+    if (!canRedo(this.state.history)) return;
+    const history = redo(this.state.history);
+    this.set({ history, selection: this.validSelection(history.present, this.state.selection) });
+    this.notify(`Redone: ${label ?? 'change'}.`);
+  }
+
+  select(selection: Selection): void {
+    const current = this.state.selection;
+    if (current === selection || (current && selection && current.kind === selection.kind && current.id === selection.id)) return;
+    this.set({ selection });
+  }
+
+  notify(text: string, tone: Notice['tone'] = 'info'): void {
+    this.noticeId += 1;
+    this.set({ notice: { id: this.noticeId, text, tone } });
+  }
+
+  /** Start again from a document (another pathway opened, or the server's copy taken), clearing undo. */
+  reset(doc: Pathway): void {
+    this.set({ history: createHistory(doc), selection: null });
+  }
+
+  private validSelection(doc: Pathway, selection: Selection): Selection {
+    if (!selection) return null;
+    if (selection.kind === 'step') return doc.steps.some((s) => s.id === selection.id) ? selection : null;
+    return doc.transitions.some((t) => t.id === selection.id) ? selection : null;
+  }
+}
+
+export function useEditor<T>(store: EditorStore, selector: (state: EditorState) => T): T {
+  return useSyncExternalStore(
+    store.subscribe,
+    () => selector(store.getState()),
+    () => selector(store.getState()),
+  );
+}
+
+export { canRedo, canUndo, redoLabel, undoLabel };

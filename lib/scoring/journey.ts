@@ -1,0 +1,250 @@
+// Journey figures (pathway-format.md "Journey figures"): what the person lives through, from the
+// graph alone. These are figures, not pass/fail.
+import type { Sector, Setting } from '../pathway/schema';
+import type { PathwayContext } from './context';
+import { FAULT_LINES, faultLineMask, faultLinesFromMask, type FaultLine } from './faultlines';
+
+export interface FaultLineCrossing {
+  transition: string;
+  lines: FaultLine[];
+  information: string;
+}
+
+export interface ExpectedJourney {
+  /** Expected days spent waiting on transitions (targetDays), over all routes. */
+  days: number;
+  /** Expected number of contacts with a professional. */
+  contacts: number;
+  /** Expected number of steps passed through. */
+  steps: number;
+  /** Expected number of fault-line crossings. */
+  faultLineCrossings: number;
+  /**
+   * Transitions whose probability was not given and was assumed: the probability left over at a
+   * step (1 minus the given ones) shared equally between its other routes.
+   */
+  assumedProbabilities: number;
+  /** Transitions the person may take that have no targetDays; they add no days, so `days` is then a lower bound. */
+  transitionsWithoutDays: number;
+  /**
+   * False when a loop had not settled after the iteration cap (a loop that the person almost
+   * never leaves); the figures are then the values after that many passes, i.e. lower bounds.
+   */
+  converged: boolean;
+}
+
+export interface JourneyFigures {
+  /** Steps in the pathway. */
+  steps: number;
+  /** Steps the person can reach from an entry. */
+  reachableSteps: number;
+  /** Steps that are a contact with a professional (see isProfessionalContact). */
+  contacts: number;
+  /**
+   * Sectors and settings used. Format v1 does not name organisations; distinct sectors are the
+   * nearest measure of how many organisations the person meets.
+   */
+  sectors: Sector[];
+  distinctSectors: number;
+  distinctSettings: number;
+  /** Transitions crossing each fault line (004 §4.4). */
+  faultLineCrossings: Record<FaultLine, number>;
+  /** Transitions crossing at least one fault line. */
+  transitionsCrossingFaultLines: number;
+  /** Of those, transitions that pass on no information. */
+  crossingsWithoutInformation: number;
+  crossingsWithoutInformationIds: string[];
+  /** Times the person must repeat an assessment already done in another sector (see duplicateAssessments). */
+  repeatedAssessments: number;
+  repeatedAssessmentIds: string[];
+  /** Every crossing, for swimlane views. */
+  crossings: FaultLineCrossing[];
+  /** Expected figures over all routes; null when no transition gives targetDays or a probability. */
+  expected: ExpectedJourney | null;
+}
+
+const MAX_SWEEPS = 1000;
+const TOLERANCE = 1e-10;
+
+export function journeyFigures(ctx: PathwayContext): JourneyFigures {
+  const sectors = new Set<Sector>();
+  const settings = new Set<Setting>();
+  let contacts = 0;
+  let reachableSteps = 0;
+  for (let i = 0; i < ctx.n; i++) {
+    const s = ctx.step(i);
+    sectors.add(s.sector);
+    settings.add(s.setting);
+    if (ctx.contact[i]) contacts++;
+    if (ctx.reachable[i]) reachableSteps++;
+  }
+  const perLine = Object.fromEntries(FAULT_LINES.map((l) => [l, 0])) as Record<FaultLine, number>;
+  const masks = new Uint8Array(ctx.m);
+  const crossings: FaultLineCrossing[] = [];
+  const withoutInfo: string[] = [];
+  let anyTiming = false;
+  for (let e = 0; e < ctx.m; e++) {
+    const t = ctx.transition(e);
+    if (t.targetDays !== undefined || t.probability !== undefined) anyTiming = true;
+    const mask = faultLineMask(ctx.step(ctx.from[e] as number), ctx.step(ctx.to[e] as number));
+    masks[e] = mask;
+    if (!mask) continue;
+    const lines = faultLinesFromMask(mask);
+    for (const l of lines) perLine[l]++;
+    crossings.push({ transition: t.id, lines, information: t.information });
+    if (t.information === 'none') withoutInfo.push(t.id);
+  }
+  const dups = ctx.duplicateAssessments();
+  return {
+    steps: ctx.n,
+    reachableSteps,
+    contacts,
+    sectors: [...sectors],
+    distinctSectors: sectors.size,
+    distinctSettings: settings.size,
+    faultLineCrossings: perLine,
+    transitionsCrossingFaultLines: crossings.length,
+    crossingsWithoutInformation: withoutInfo.length,
+    crossingsWithoutInformationIds: withoutInfo,
+    repeatedAssessments: dups.length,
+    repeatedAssessmentIds: dups.map((d) => ctx.step(d.step).id),
+    crossings,
+    expected: anyTiming ? expectedJourney(ctx, masks) : null,
+  };
+}
+
+/**
+ * Expected days, contacts, steps and crossings over all routes, treating the pathway as an
+ * absorbing Markov chain:
+ * - The person starts at an entry step (equally likely, if there are several).
+ * - At each step they take one outgoing transition with its `probability`. Probability not given
+ *   is assumed: what is left of 1 at that step is shared equally between its routes without one
+ *   (a single route without a probability is taken for certain). If the given probabilities at a
+ *   step add up to less than 1 the rest is the chance that the journey ends there; if they add up
+ *   to more than 1 (only possible outside decisions) they are scaled down to 1.
+ * - Exit steps and steps with no way out end the journey.
+ * Expected visits are computed component by component in topological order of the strongly
+ * connected components: exact in one pass where there is no loop, and by Gauss-Seidel sweeps
+ * inside a loop, stopping when the change is below 1e-10 or after 1000 sweeps (`converged` false).
+ * Cost: O(steps + transitions) plus sweeps x (transitions inside loops).
+ */
+export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): ExpectedJourney {
+  const { n, m } = ctx;
+  const p = new Float64Array(m);
+  let assumed = 0;
+  for (let v = 0; v < n; v++) {
+    const a = ctx.outStart[v] as number;
+    const b = ctx.outStart[v + 1] as number;
+    if (b === a || ctx.step(v).kind === 'exit') continue;
+    let given = 0;
+    let missing = 0;
+    for (let k = a; k < b; k++) {
+      const pr = ctx.transition(ctx.outEdges[k] as number).probability;
+      if (pr === undefined) missing++;
+      else given += pr;
+    }
+    const scale = given > 1 ? 1 / given : 1;
+    const share = missing > 0 ? Math.max(0, 1 - given) / missing : 0;
+    for (let k = a; k < b; k++) {
+      const e = ctx.outEdges[k] as number;
+      const pr = ctx.transition(e).probability;
+      if (pr === undefined) {
+        p[e] = share;
+        if (b - a > 1) assumed++;
+      } else p[e] = pr * scale;
+    }
+  }
+
+  const visits = new Float64Array(n);
+  const inflow = new Float64Array(n);
+  if (ctx.entries.length > 0) for (const s of ctx.entries) inflow[s] = (inflow[s] as number) + 1 / ctx.entries.length;
+
+  const { order, comp } = ctx.components();
+  let converged = true;
+  const exit = new Uint8Array(n);
+  for (const v of ctx.exits) exit[v] = 1;
+  const isExit = (v: number) => exit[v] === 1;
+  for (const members of order) {
+    const c = comp[members[0] as number] as number;
+    const cyclic = members.length > 1 || ctx.hasSelfLoop(members[0] as number);
+    if (!cyclic) {
+      const v = members[0] as number;
+      visits[v] = inflow[v] as number;
+    } else {
+      for (const v of members) visits[v] = inflow[v] as number;
+      let sweeps = 0;
+      for (;;) {
+        let delta = 0;
+        let total = 0;
+        for (const v of members) {
+          let x = inflow[v] as number;
+          for (let k = ctx.inStart[v] as number; k < (ctx.inStart[v + 1] as number); k++) {
+            const e = ctx.inEdges[k] as number;
+            const u = ctx.from[e] as number;
+            if (comp[u] !== c || isExit(u)) continue;
+            x += (visits[u] as number) * (p[e] as number);
+          }
+          delta = Math.max(delta, Math.abs(x - (visits[v] as number)));
+          visits[v] = x;
+          total += x;
+        }
+        sweeps++;
+        if (delta <= TOLERANCE * Math.max(1, total)) break;
+        if (sweeps >= MAX_SWEEPS) {
+          converged = false;
+          break;
+        }
+      }
+    }
+    // Send flow on to later components.
+    for (const v of members) {
+      if (isExit(v)) continue;
+      for (let k = ctx.outStart[v] as number; k < (ctx.outStart[v + 1] as number); k++) {
+        const e = ctx.outEdges[k] as number;
+        const w = ctx.to[e] as number;
+        if (comp[w] === c) continue;
+        inflow[w] = (inflow[w] as number) + (visits[v] as number) * (p[e] as number);
+      }
+    }
+  }
+
+  let days = 0;
+  let contacts = 0;
+  let steps = 0;
+  let crossings = 0;
+  let withoutDays = 0;
+  for (let v = 0; v < n; v++) {
+    steps += visits[v] as number;
+    if (ctx.contact[v]) contacts += visits[v] as number;
+  }
+  for (let e = 0; e < m; e++) {
+    const u = ctx.from[e] as number;
+    if (isExit(u)) continue;
+    const flow = (visits[u] as number) * (p[e] as number);
+    if (flow <= 0) continue;
+    const t = ctx.transition(e);
+    if (t.targetDays === undefined) withoutDays++;
+    else days += flow * t.targetDays;
+    const mask = masks ? (masks[e] as number) : faultLineMask(ctx.step(u), ctx.step(ctx.to[e] as number));
+    if (mask) crossings += flow * popcount(mask);
+  }
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    days: round(days),
+    contacts: round(contacts),
+    steps: round(steps),
+    faultLineCrossings: round(crossings),
+    assumedProbabilities: assumed,
+    transitionsWithoutDays: withoutDays,
+    converged,
+  };
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  while (x) {
+    x &= x - 1;
+    c++;
+  }
+  return c;
+}

@@ -1,0 +1,538 @@
+// National Voices principles of integrated care (seed 003), one pure rule per principle.
+// How each is measured, and why, is in ../frameworks.ts (howMeasured and notes); keep them in step.
+import { isDigitalOnly, type Step } from '../../pathway/schema';
+import { CHANNEL_LABELS, ROLE_LABELS, listInWords } from '../../pathway/labels';
+import { hasRole, q, type PathwayContext } from '../context';
+import { criterion, plural, stepFinding, type Rule } from '../result';
+import type { Advice, Finding, Status } from '../types';
+
+/** met when every part is full, not met when nothing is present, partly in between ("some present"). */
+function someStatus(parts: readonly number[]): { status: Status; score: number } {
+  const score = parts.length === 0 ? 1 : parts.reduce((a, b) => a + b, 0) / parts.length;
+  return { status: score >= 1 ? 'met' : score > 0 ? 'partly' : 'not_met', score };
+}
+
+function unreachableFindings(ctx: PathwayContext, indexes: readonly number[], what: string): Finding[] {
+  return indexes.map((i) => {
+    const s = ctx.step(i);
+    return stepFinding(
+      s,
+      `${q(s)} ${what}, but no route from an entry step leads to it, so the person never gets there.`,
+      `Connect ${q(s)} to the pathway with a transition from a step the person passes through.`,
+    );
+  });
+}
+
+/** True when the step or one within `depth` transitions after it satisfies the predicate. */
+function nearby(ctx: PathwayContext, start: number, depth: number, predicate: (s: Step) => boolean): boolean {
+  let frontier = [start];
+  const seen = new Set<number>(frontier);
+  for (let d = 0; d <= depth; d++) {
+    const next: number[] = [];
+    for (const v of frontier) {
+      if (predicate(ctx.step(v))) return true;
+      if (d === depth) continue;
+      for (let k = ctx.outStart[v] as number; k < (ctx.outStart[v + 1] as number); k++) {
+        const w = ctx.to[ctx.outEdges[k] as number] as number;
+        if (!seen.has(w)) {
+          seen.add(w);
+          next.push(w);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return false;
+}
+
+/** NV 1: organised around the needs of individuals (person-centred). */
+export const nv1: Rule = ({ ctx }) => {
+  const findings: Finding[] = [];
+  const advice: Advice[] = [];
+  const evidence: string[] = [];
+  const parts: number[] = [];
+
+  let asked = 0;
+  for (const e of ctx.entries) {
+    const s = ctx.step(e);
+    if (nearby(ctx, e, 2, (x) => x.flags.whatMattersToMe)) {
+      asked++;
+      evidence.push(s.id);
+    } else {
+      findings.push(
+        stepFinding(
+          s,
+          `What matters to the person is not asked at ${q(s)} or in the two steps after it, so their own goals do not shape what follows.`,
+          `Ask what matters to the person, and write it down, at ${q(s)} or at the step straight after it.`,
+        ),
+      );
+    }
+  }
+  parts.push(ctx.entries.length === 0 ? 0 : asked / ctx.entries.length);
+
+  const decisions = ctx.treatmentDecisions();
+  let shared = 0;
+  for (const i of decisions) {
+    const s = ctx.step(i);
+    if (s.flags.sharedDecision) {
+      shared++;
+      evidence.push(s.id);
+    } else {
+      findings.push(
+        stepFinding(
+          s,
+          `${q(s)} decides about the person's treatment without deciding it with them.`,
+          `Make ${q(s)} a shared decision: go through the options with the person and decide together.`,
+        ),
+      );
+    }
+  }
+  if (decisions.length > 0) parts.push(shared / decisions.length);
+
+  const plan = ctx.presence((s) => s.flags.carePlanAgreed);
+  for (const i of plan.reachable) evidence.push(ctx.step(i).id);
+  parts.push(plan.reachable.length > 0 ? 1 : 0);
+  if (plan.reachable.length === 0) {
+    findings.push(...unreachableFindings(ctx, plan.unreachable, 'agrees a care plan'));
+    if (plan.unreachable.length === 0) {
+      advice.push({
+        message: 'No step agrees a care plan with the person.',
+        suggestion: 'Add a step, or use an existing review, where a care plan is prepared together with the person.',
+      });
+    }
+  }
+
+  const { status, score } = someStatus(parts);
+  const measure = [
+    `what matters asked near ${asked} of ${plural(ctx.entries.length, 'entry step')}`,
+    decisions.length === 0 ? 'no treatment decisions' : `${shared} of ${plural(decisions.length, 'treatment decision')} shared`,
+    plan.reachable.length > 0 ? `care plan agreed at ${plural(plan.reachable.length, 'step')}` : 'no care plan agreed',
+  ].join('; ');
+  return criterion('nv-1', status, score, measure, [...new Set(evidence)], findings, advice);
+};
+
+/** NV 2: includes community and voluntary sector contributions. */
+export const nv2: Rule = ({ ctx }) => {
+  const vol = ctx.presence(
+    (s) => s.sector === 'voluntary_community' || (s.kind === 'support' && s.leadRole === 'voluntary_worker'),
+  );
+  const evidence = vol.reachable.map((i) => ctx.step(i).id);
+  if (evidence.length > 0) {
+    return criterion('nv-2', 'met', 1, `${plural(evidence.length, 'voluntary or community sector step')}`, evidence, []);
+  }
+  const findings = unreachableFindings(ctx, vol.unreachable, 'is a voluntary or community sector step');
+  const advice: Advice[] =
+    vol.unreachable.length === 0
+      ? [
+          {
+            message: 'No step involves the voluntary and community sector.',
+            suggestion:
+              'Add a step in the voluntary and community sector lane, such as support from a local charity or peer group, where it would help the person.',
+          },
+        ]
+      : [];
+  return criterion('nv-2', 'not_met', 0, 'No voluntary or community sector step the person can reach', [], findings, advice);
+};
+
+/** NV 3: focused on benefit to service users. */
+export const nv3: Rule = ({ ctx }) => {
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  let counted = 0;
+  for (const s of ctx.steps) {
+    if (s.kind === 'exit') continue;
+    counted++;
+    if (s.patientBenefit && s.patientBenefit.trim() !== '') {
+      evidence.push(s.id);
+      continue;
+    }
+    findings.push(
+      stepFinding(
+        s,
+        `${q(s)} does not say how it helps the person.`,
+        `Write down what ${q(s)} does for the person, in their terms; if nothing, consider removing it.`,
+      ),
+    );
+  }
+  const ok = evidence.length;
+  const share = counted === 0 ? 1 : ok / counted;
+  const status = ok === counted ? 'met' : share >= 0.5 ? 'partly' : 'not_met';
+  return criterion('nv-3', status, share, `${ok} of ${plural(counted, 'step')} say how they help the person`, evidence, findings);
+};
+
+/** NV 4: evaluated by outcomes, especially those users report. */
+export const nv4: Rule = ({ ctx }) => {
+  const findings: Finding[] = [];
+  const advice: Advice[] = [];
+  const measured = ctx.presence((s) => s.outcomeMeasures.length > 0);
+  const steps = measured.reachable.map((i) => ctx.step(i));
+  const evidence = steps.map((s) => s.id);
+  if (steps.length === 0) {
+    findings.push(...unreachableFindings(ctx, measured.unreachable, 'measures outcomes'));
+    if (measured.unreachable.length === 0) {
+      advice.push({
+        message: 'The pathway measures no outcomes.',
+        suggestion:
+          'Add outcome measures, including at least one the person reports themselves (a PROM or PREM), at the start and again later in the journey.',
+      });
+    }
+    return criterion('nv-4', 'not_met', 0, 'No outcome measures at any step the person can reach', [], findings, advice);
+  }
+  const userReported = steps.filter((s) => s.outcomeMeasures.some((m) => m.type === 'PROM' || m.type === 'PREM'));
+  if (userReported.length === 0) {
+    for (const s of steps) {
+      findings.push(
+        stepFinding(
+          s,
+          `${q(s)} measures only clinical or process outcomes; none is reported by the person.`,
+          `Add a measure the person reports at ${q(s)}: an outcome measure (PROM) or an experience measure (PREM).`,
+        ),
+      );
+    }
+  }
+  if (steps.length === 1) {
+    const s = steps[0] as Step;
+    findings.push(
+      stepFinding(
+        s,
+        `${q(s)} is the only step that measures outcomes, so change across the journey cannot be seen.`,
+        `Repeat the measure at a later step, such as a review or the end of the pathway, as well as at ${q(s)}.`,
+      ),
+    );
+  }
+  const parts = 1 + (userReported.length > 0 ? 1 : 0) + (steps.length >= 2 ? 1 : 0);
+  const measure = `Outcomes measured at ${plural(steps.length, 'step')}, ${userReported.length} with a measure the person reports`;
+  return criterion('nv-4', parts === 3 ? 'met' : 'partly', parts / 3, measure, evidence, findings);
+};
+
+/** NV 5: fully inclusive of all communities. */
+export const nv5: Rule = ({ ctx }) => {
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  const parts: number[] = [];
+
+  let withChannels = 0;
+  let digitalOnly = 0;
+  let digitalEntry = false;
+  for (const s of ctx.steps) {
+    if (s.channels.length === 0) continue;
+    withChannels++;
+    if (!isDigitalOnly(s)) continue;
+    digitalOnly++;
+    if (s.kind === 'entry') digitalEntry = true;
+    findings.push(
+      stepFinding(
+        s,
+        `${q(s)} can only be reached by ${listInWords(s.channels.map((c) => CHANNEL_LABELS[c].toLowerCase()))}, which shuts out people without a device, internet access or confidence online${s.kind === 'entry' ? ', right at the way in' : ''}.`,
+        `Add a phone or face-to-face route to ${q(s)}.`,
+      ),
+    );
+  }
+  parts.push(withChannels === 0 ? 1 : 1 - digitalOnly / withChannels);
+
+  let adapted = 0;
+  for (const e of ctx.entries) {
+    const s = ctx.step(e);
+    if (s.adaptations.length > 0) {
+      adapted++;
+      evidence.push(s.id);
+      continue;
+    }
+    findings.push(
+      stepFinding(
+        s,
+        `${q(s)} is where people come in, but it offers no adaptations such as an interpreter, British Sign Language, easy read or step-free access.`,
+        `Offer adaptations at ${q(s)}: for example an interpreter, British Sign Language, easy read, large print or step-free access.`,
+      ),
+    );
+  }
+  parts.push(ctx.entries.length === 0 ? 0 : adapted / ctx.entries.length);
+
+  const emergency = ctx.steps.filter((s) => s.setting === 'emergency');
+  let ooh: Step[] = [];
+  if (emergency.length > 0) {
+    ooh = ctx.steps.filter((s) => s.hours === 'out_of_hours' || s.hours === 'always');
+    for (const s of ooh) evidence.push(s.id);
+    parts.push(ooh.length > 0 ? 1 : 0);
+    if (ooh.length === 0) {
+      for (const s of emergency) {
+        findings.push(
+          stepFinding(
+            s,
+            `${q(s)} is emergency care, but no step in the pathway is open out of hours or always, so there is no route when services are closed.`,
+            `Add an out-of-hours route, or record the hours of ${q(s)} if it is open out of hours or always.`,
+          ),
+        );
+      }
+    }
+  }
+
+  let { status, score } = someStatus(parts);
+  if (digitalEntry) status = 'not_met';
+  const measure = [
+    `${plural(digitalOnly, 'step')} reachable only digitally`,
+    `adaptations offered at ${adapted} of ${plural(ctx.entries.length, 'entry step')}`,
+    emergency.length === 0
+      ? 'no emergency steps'
+      : ooh.length > 0
+        ? `out-of-hours or always-open route at ${plural(ooh.length, 'step')}`
+        : 'no out-of-hours route although the pathway includes emergency care',
+  ].join('; ');
+  if (status === 'not_met') score = 0;
+  return criterion('nv-5', status, score, measure, [...new Set(evidence)], findings);
+};
+
+function contributions(collab: { contributionsByRole: ReadonlyMap<string, number> | undefined }, role: string): number {
+  return collab.contributionsByRole?.get(role) ?? 0;
+}
+
+const RECORD_ADVICE: Advice = {
+  message: 'There is no record of who took part in designing this pathway.',
+  suggestion: 'Score it with the collaboration record (who took part, by role), or rate this criterion in the workshop.',
+};
+
+/** NV 6: designed together with users of services and their carers. */
+export const nv6: Rule = ({ collab }) => {
+  if (!collab.contributionsByRole) {
+    return criterion('nv-6', 'needs_judgement', 0, 'No record of who took part in the design', [], [], [RECORD_ADVICE]);
+  }
+  const patients = contributions(collab, 'patient');
+  const carers = contributions(collab, 'carer');
+  const present = (patients > 0 ? 1 : 0) + (carers > 0 ? 1 : 0);
+  const advice: Advice[] = [];
+  if (patients === 0) {
+    advice.push({
+      message: 'No one taking part as a patient has contributed to the design.',
+      suggestion: 'Invite people who use these services to comment on, rate or edit the pathway.',
+    });
+  }
+  if (carers === 0) {
+    advice.push({
+      message: 'No one taking part as a carer has contributed to the design.',
+      suggestion: 'Invite carers to comment on, rate or edit the pathway.',
+    });
+  }
+  const status = present === 2 ? 'met' : present === 1 ? 'partly' : 'not_met';
+  return criterion(
+    'nv-6',
+    status,
+    0.5,
+    `${plural(patients, 'contribution')} from patients, ${plural(carers, 'contribution')} from carers`,
+    [],
+    [],
+    advice,
+  );
+};
+
+/** NV 7: a new deal for people with long-term conditions. */
+export const nv7: Rule = ({ ctx }) => {
+  const elements = [
+    { flag: 'careCoordinatorNamed', words: 'a named care coordinator', does: 'names a care coordinator' },
+    { flag: 'recordsAccess', words: 'access to their own record or plan', does: 'gives the person access to their record' },
+    { flag: 'carePlanAgreed', words: 'a care plan prepared with them', does: 'agrees a care plan' },
+    { flag: 'selfManagementSupport', words: 'support to manage their own condition', does: 'supports self-management' },
+  ] as const;
+  const evidence: string[] = [];
+  const findings: Finding[] = [];
+  const missing: string[] = [];
+  let present = 0;
+  for (const el of elements) {
+    const found = ctx.presence((s) => s.flags[el.flag]);
+    if (found.reachable.length > 0) {
+      present++;
+      for (const i of found.reachable) evidence.push(ctx.step(i).id);
+    } else {
+      missing.push(el.words);
+      findings.push(...unreachableFindings(ctx, found.unreachable, el.does));
+    }
+  }
+  const advice: Advice[] =
+    missing.length > 0
+      ? [
+          {
+            message: `The person is not offered ${listInWords(missing)}.`,
+            suggestion: `Add ${listInWords(missing)} at the steps where the person’s long-term care is planned or reviewed.`,
+          },
+        ]
+      : [];
+  const status = present === 4 ? 'met' : present > 0 ? 'partly' : 'not_met';
+  return criterion('nv-7', status, present / 4, `${present} of 4 elements of the new deal`, [...new Set(evidence)], findings, advice);
+};
+
+/** NV 8: responds to carers as well as the people they care for. */
+export const nv8: Rule = ({ ctx }) => {
+  const findings: Finding[] = [];
+  const advice: Advice[] = [];
+  const evidence: string[] = [];
+  const involved = (s: Step) => s.flags.carerInvolved || hasRole(s, 'carer');
+  const decides = (s: Step) => s.kind === 'decision' || s.flags.sharedDecision || s.flags.carePlanAgreed;
+
+  const inDecisions = ctx.presence((s) => involved(s) && decides(s));
+  const anywhere = ctx.presence(involved);
+  const involvement = inDecisions.reachable.length > 0 ? 1 : anywhere.reachable.length > 0 ? 0.5 : 0;
+  for (const i of anywhere.reachable) evidence.push(ctx.step(i).id);
+  if (involvement < 1) {
+    const decisionSteps = ctx.steps.filter((s, i) => ctx.reachable[i] && decides(s) && !involved(s));
+    for (const s of decisionSteps) {
+      findings.push(
+        stepFinding(
+          s,
+          `The carer is not involved at ${q(s)}, where decisions about the person's care are made.`,
+          `Where the person wishes, invite their carer to take part in ${q(s)}.`,
+        ),
+      );
+    }
+    if (decisionSteps.length === 0) {
+      advice.push({
+        message: 'Carers are not involved in decisions about the person’s care at any step.',
+        suggestion: 'Where the person wishes, involve their carer when decisions are made and when the care plan is agreed.',
+      });
+    }
+  }
+
+  const support = ctx.presence((s) => s.flags.carerSupport);
+  for (const i of support.reachable) evidence.push(ctx.step(i).id);
+  const supported = support.reachable.length > 0 ? 1 : 0;
+  if (!supported) {
+    findings.push(...unreachableFindings(ctx, support.unreachable, 'supports the carer'));
+    for (const i of anywhere.reachable) {
+      const s = ctx.step(i);
+      findings.push(
+        stepFinding(
+          s,
+          `${q(s)} involves the carer but does not look at the carer's own needs.`,
+          `Offer the carer an assessment of, or support for, their own needs at ${q(s)}.`,
+        ),
+      );
+    }
+    if (anywhere.reachable.length === 0 && support.unreachable.length === 0) {
+      advice.push({
+        message: 'No step assesses or supports a carer’s own needs.',
+        suggestion: 'Add a point where carers are offered an assessment of their own needs and support.',
+      });
+    }
+  }
+  const { status, score } = someStatus([involvement, supported]);
+  const measure = [
+    involvement === 1
+      ? `carer involved in decisions at ${plural(inDecisions.reachable.length, 'step')}`
+      : involvement === 0.5
+        ? `carer involved at ${plural(anywhere.reachable.length, 'step')}, but not where decisions are made`
+        : 'carer not involved at any step',
+    supported ? `carer's own needs supported at ${plural(support.reachable.length, 'step')}` : "carer's own needs not supported",
+  ].join('; ');
+  return criterion('nv-8', status, score, measure, [...new Set(evidence)], findings, advice);
+};
+
+/** NV 9: driven forward by commissioners. */
+export const nv9: Rule = ({ ctx, collab }) => {
+  const sponsor = ctx.pathway.metadata.sponsor;
+  if (!sponsor || sponsor.role !== 'commissioner') {
+    const message = sponsor
+      ? `The sponsor, ${sponsor.name}, is named as ${ROLE_LABELS[sponsor.role].toLowerCase()}, not a commissioner.`
+      : 'The pathway names no sponsor.';
+    return criterion('nv-9', 'not_met', 0, sponsor ? 'Sponsor is not a commissioner' : 'No sponsor named', [], [], [
+      { message, suggestion: 'Name the commissioner who is driving this pathway as its sponsor.' },
+    ]);
+  }
+  if (!collab.contributionsByRole) {
+    return criterion(
+      'nv-9',
+      'needs_judgement',
+      0,
+      `Sponsored by a commissioner (${sponsor.name}); no record of whether a commissioner took part`,
+      [],
+      [],
+      [RECORD_ADVICE],
+    );
+  }
+  const took = contributions(collab, 'commissioner');
+  if (took > 0) {
+    return criterion('nv-9', 'met', 1, `Sponsored by a commissioner (${sponsor.name}), who took part in the design`, [], []);
+  }
+  return criterion('nv-9', 'partly', 0.5, `Sponsored by a commissioner (${sponsor.name}), but no commissioner took part in the design`, [], [], [
+    {
+      message: 'No commissioner has contributed to the design, although a commissioner sponsors it.',
+      suggestion: 'Invite the sponsoring commissioner to take part: comment on, rate or edit the pathway.',
+    },
+  ]);
+};
+
+/** NV 10: encouraged through incentives. */
+export const nv10: Rule = ({ ctx }) => {
+  const list = ctx.pathway.metadata.incentives.filter((x) => x.trim() !== '');
+  if (list.length > 0) return criterion('nv-10', 'met', 1, `${plural(list.length, 'incentive')}: ${list.join('; ')}`, [], []);
+  return criterion('nv-10', 'not_met', 0, 'No incentives recorded', [], [], [
+    {
+      message: 'The pathway records no incentives that encourage joined-up care.',
+      suggestion: 'Record the incentives that support this pathway, for example a locally agreed payment for the work it asks of services.',
+    },
+  ]);
+};
+
+/** NV 11: public and social value, not just saving money. */
+export const nv11: Rule = ({ ctx }) => {
+  const list = ctx.pathway.metadata.socialValue.filter((x) => x.trim() !== '');
+  if (list.length > 0) return criterion('nv-11', 'met', 1, `${plural(list.length, 'social value')}: ${list.join('; ')}`, [], []);
+  return criterion('nv-11', 'not_met', 0, 'No public or social value recorded', [], [], [
+    {
+      message: 'The pathway records no public or social value beyond its cost.',
+      suggestion: 'Record what the pathway should achieve for people and the community, beyond saving money.',
+    },
+  ]);
+};
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string | undefined): value is string {
+  if (!value) return false;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] as number;
+  return d <= days;
+}
+
+/** NV 12: lasts over time and is allowed to experiment. */
+export const nv12: Rule = ({ ctx, collab, today }) => {
+  const { reviewDate, evaluationPlan } = ctx.pathway.metadata;
+  const hasPlan = !!evaluationPlan && evaluationPlan.trim() !== '';
+  const knownToday = isIsoDate(today) ? today : undefined;
+  const advice: Advice[] = [];
+  if (!reviewDate) {
+    advice.push({ message: 'The pathway has no review date.', suggestion: 'Set a date by which the pathway will be reviewed.' });
+  } else if (knownToday && reviewDate <= knownToday) {
+    advice.push({
+      message: `The review date, ${reviewDate}, has passed.`,
+      suggestion: 'Review the pathway and set the next review date.',
+    });
+  }
+  if (!hasPlan) {
+    advice.push({
+      message: 'The pathway has no evaluation plan.',
+      suggestion: 'Say how the pathway will be evaluated, and when: which measures, taken by whom.',
+    });
+  }
+  const versions = collab.versionCount;
+  const parts = [
+    !reviewDate ? 'no review date' : knownToday ? `review date ${reviewDate}${reviewDate <= knownToday ? ' (passed)' : ''}` : `review date ${reviewDate} (today's date not given)`,
+    hasPlan ? 'evaluation plan in place' : 'no evaluation plan',
+    versions === undefined ? 'number of saved versions not known' : plural(versions, 'saved version'),
+  ];
+  const measure = parts.join('; ');
+  if (advice.length > 0) return criterion('nv-12', 'not_met', 0, measure, [], [], advice);
+  if (!knownToday || versions === undefined) {
+    if (versions === undefined) advice.push(RECORD_ADVICE);
+    return criterion('nv-12', 'needs_judgement', 0, measure, [], [], advice);
+  }
+  if (versions > 1) return criterion('nv-12', 'met', 1, measure, [], []);
+  return criterion('nv-12', 'partly', 0.5, measure, [], [], [
+    {
+      message: 'Only one version of the pathway has been saved, so it has not yet been revisited.',
+      suggestion: 'Revisit the pathway after trying it, and save the changes as a new version.',
+    },
+  ]);
+};

@@ -1,0 +1,416 @@
+// RCGP five tests of integrated care (seed 002), one pure rule per test.
+// How each is measured, and why, is in ../frameworks.ts (howMeasured and notes); keep them in step.
+import {
+  CLINICAL_WORK_KINDS,
+  COMMUNITY_BASED_CLINICIANS,
+  COMMUNITY_SETTINGS,
+  GENERALIST_ROLES,
+  NHS_SECTORS,
+  SPECIALIST_ROLES,
+} from '../../pathway/schema';
+import { ROLE_IN_SENTENCE, SECTOR_LABELS, SETTING_LABELS } from '../../pathway/labels';
+import { hasAnyRole, hasGeneralistAndSpecialist, isGpStep, q } from '../context';
+import { criterion, pct, plural, stepFinding, transitionFinding, type Rule } from '../result';
+import type { Advice, Finding } from '../types';
+
+/** RCGP 1: community services led by community-based clinicians. */
+export const rcgp1: Rule = ({ ctx }) => {
+  const evidence: string[] = [];
+  const findings: Finding[] = [];
+  let counted = 0;
+  for (const s of ctx.steps) {
+    if (!CLINICAL_WORK_KINDS.has(s.kind) || !COMMUNITY_SETTINGS.has(s.setting) || !NHS_SECTORS.has(s.sector)) continue;
+    counted++;
+    if (COMMUNITY_BASED_CLINICIANS.has(s.leadRole)) {
+      evidence.push(s.id);
+      continue;
+    }
+    findings.push(
+      stepFinding(
+        s,
+        `${q(s)} is clinical work in the community (${SETTING_LABELS[s.setting].toLowerCase()}) but is led by ${ROLE_IN_SENTENCE[s.leadRole]}, who is not a community-based clinician.`,
+        `Have ${q(s)} led by a community-based clinician, such as a GP, a community nurse or a consultant running a community clinic.`,
+      ),
+    );
+  }
+  const ok = evidence.length;
+  if (counted === 0) {
+    return criterion('rcgp-1', 'not_met', 0, 'No clinical step takes place in a community setting', [], [], [
+      {
+        message: 'None of the assessments, decisions, treatments, referrals, reviews or discharges happens in the community.',
+        suggestion:
+          'Look for clinical steps that could be offered at home, at the practice or in a community clinic, led by a community-based clinician.',
+      },
+    ]);
+  }
+  const share = ok / counted;
+  const status = ok === counted ? 'met' : share >= 0.5 ? 'partly' : 'not_met';
+  return criterion(
+    'rcgp-1',
+    status,
+    share,
+    `${ok} of ${plural(counted, 'community clinical step')} led by a community-based clinician`,
+    evidence,
+    findings,
+  );
+};
+
+/** RCGP 2: GPs remain independent advocates for their patients. */
+export const rcgp2: Rule = ({ ctx }) => {
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  const advice: Advice[] = [];
+  const gp = ctx.presence(isGpStep);
+  if (gp.reachable.length === 0) {
+    for (const i of gp.unreachable) {
+      const s = ctx.step(i);
+      findings.push(
+        stepFinding(
+          s,
+          `${q(s)} involves the GP, but no route from an entry step leads to it.`,
+          `Connect ${q(s)} to the pathway so that the person's GP is part of their journey.`,
+        ),
+      );
+    }
+    if (gp.unreachable.length === 0) {
+      advice.push({
+        message: 'The person’s GP takes no part in any step of this pathway.',
+        suggestion: 'Add the GP to the steps where the person’s care is planned or reviewed, so the GP can act for them.',
+      });
+    }
+    return criterion('rcgp-2', 'not_met', 0, 'No step the person can reach involves their GP', [], findings, advice);
+  }
+  for (const i of gp.reachable) evidence.push(ctx.step(i).id);
+
+  let total = 0;
+  let failed = 0;
+
+  // (2) Information on every transition into primary care from another sector.
+  let intoPrimary = 0;
+  let intoPrimaryBlind = 0;
+  for (let e = 0; e < ctx.m; e++) {
+    const a = ctx.step(ctx.from[e] as number);
+    const b = ctx.step(ctx.to[e] as number);
+    if (a.sector === 'primary_care' || b.sector !== 'primary_care') continue;
+    intoPrimary++;
+    total++;
+    if (ctx.transition(e).information !== 'none') continue;
+    intoPrimaryBlind++;
+    failed++;
+    findings.push(
+      transitionFinding(
+        ctx,
+        e,
+        `The move from ${q(a)} (${SECTOR_LABELS[a.sector].toLowerCase()}) back to ${q(b)} passes no information to primary care, so the practice does not learn what happened.`,
+        `Pass information on from ${q(a)} to ${q(b)}: a shared record, a structured summary, or at least a letter.`,
+      ),
+    );
+  }
+
+  // (3) Bounce-backs: a referral out of general practice that returns to general practice with no
+  // clinical contact in between. One walk over (step, passed-a-referral) states: O(n + m).
+  const seen = new Uint8Array(ctx.n * 2);
+  const origin = new Int32Array(ctx.n * 2).fill(-1);
+  const queue: number[] = [];
+  const bounced = new Set<number>();
+  const bounceFindings: Finding[] = [];
+  const enter = (w: number, referral: boolean, from: number) => {
+    const key = w * 2 + (referral ? 1 : 0);
+    if (seen[key]) return;
+    seen[key] = 1;
+    origin[key] = from;
+    queue.push(key);
+  };
+  for (let g = 0; g < ctx.n; g++) {
+    if (!ctx.generalPractice[g]) continue;
+    const fromReferral = ctx.step(g).kind === 'referral';
+    for (let k = ctx.outStart[g] as number; k < (ctx.outStart[g + 1] as number); k++) {
+      const w = ctx.to[ctx.outEdges[k] as number] as number;
+      if (ctx.generalPractice[w] || ctx.contact[w]) continue;
+      enter(w, fromReferral || ctx.step(w).kind === 'referral', g);
+    }
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const key = queue[head] as number;
+    const v = key >> 1;
+    const referral = (key & 1) === 1;
+    for (let k = ctx.outStart[v] as number; k < (ctx.outStart[v + 1] as number); k++) {
+      const e = ctx.outEdges[k] as number;
+      const w = ctx.to[e] as number;
+      if (ctx.generalPractice[w]) {
+        if (!referral || bounced.has(e)) continue;
+        bounced.add(e);
+        const from = ctx.step(origin[key] as number);
+        const via = ctx.step(v);
+        const back = ctx.step(w);
+        bounceFindings.push(
+          transitionFinding(
+            ctx,
+            e,
+            `A referral from ${q(from)} comes back to general practice at ${q(back)} from ${q(via)} without the person being seen by anyone: a bounce-back.`,
+            `Offer the person an appointment before ${q(via)} hands them back to ${q(back)}, or, if advice is all the GP needs, make it an advice request rather than a referral.`,
+          ),
+        );
+        continue;
+      }
+      if (ctx.contact[w]) continue;
+      enter(w, referral || ctx.step(w).kind === 'referral', origin[key] as number);
+    }
+  }
+  // Report in transition order, whatever order the walk found them in.
+  const bounceSorted = [...bounced].sort((a, b) => a - b);
+  const bounceById = new Map(bounceFindings.map((f) => [f.target, f]));
+  for (const e of bounceSorted) findings.push(bounceById.get(ctx.transition(e).id) as Finding);
+  total += bounced.size;
+  failed += bounced.size;
+
+  // (4) A route back to the GP from every step outside primary care, exits aside.
+  const canReachGp = ctx.backwardFrom(gp.reachable.concat(gp.unreachable));
+  let outside = 0;
+  let stranded = 0;
+  for (let i = 0; i < ctx.n; i++) {
+    const s = ctx.step(i);
+    if (s.sector === 'primary_care' || s.kind === 'exit') continue;
+    outside++;
+    total++;
+    if (canReachGp[i]) continue;
+    stranded++;
+    failed++;
+    findings.push(
+      stepFinding(
+        s,
+        `From ${q(s)} there is no route back to the person's GP.`,
+        `Add a transition from ${q(s)}, or from a step after it, back to a step with the GP, for example a handover to the practice with a summary.`,
+      ),
+    );
+  }
+
+  const passed = total - failed;
+  const share = total === 0 ? 1 : passed / total;
+  const status = failed === 0 ? 'met' : share >= 0.5 ? 'partly' : 'not_met';
+  const measure = [
+    `${intoPrimary - intoPrimaryBlind} of ${plural(intoPrimary, 'transition')} into primary care pass information on`,
+    `${plural(bounced.size, 'bounce-back')}`,
+    `${outside - stranded} of ${plural(outside, 'step')} outside primary care have a route back to the GP`,
+  ].join('; ');
+  return criterion('rcgp-2', status, share, measure, evidence, findings, advice);
+};
+
+/** RCGP 3: person-focused, protecting from over-medicalisation, generalists and specialists together. */
+export const rcgp3: Rule = ({ ctx }) => {
+  const findings: Finding[] = [];
+  const advice: Advice[] = [];
+  const evidence: string[] = [];
+
+  // (1) A whole-person or medication review.
+  const holistic = ctx.presence((s) => s.flags.holisticReview);
+  const hasHolistic = holistic.reachable.length > 0;
+  for (const i of holistic.reachable) evidence.push(ctx.step(i).id);
+  if (!hasHolistic) {
+    for (const i of holistic.unreachable) {
+      const s = ctx.step(i);
+      findings.push(
+        stepFinding(s, `${q(s)} is a whole-person review, but no route from an entry step leads to it.`, `Connect ${q(s)} to the pathway.`),
+      );
+    }
+    const reviews = ctx.steps.filter((s, i) => s.kind === 'review' && ctx.reachable[i]);
+    for (const s of reviews) {
+      findings.push(
+        stepFinding(
+          s,
+          `${q(s)} is a review, but nowhere in the pathway is there a whole-person or medication review.`,
+          `Make ${q(s)} a whole-person review that looks at all of the person's conditions and medicines together.`,
+        ),
+      );
+    }
+    if (reviews.length === 0 && holistic.unreachable.length === 0) {
+      advice.push({
+        message: 'No step looks at the whole person: there is no whole-person, multi-morbidity or medication review.',
+        suggestion: 'Add a review that looks at all of the person’s conditions and medicines together.',
+      });
+    }
+  }
+
+  // (2) Decisions about treatment shared with the person.
+  const decisions = ctx.treatmentDecisions();
+  let shared = 0;
+  for (const i of decisions) {
+    const s = ctx.step(i);
+    if (s.flags.sharedDecision) {
+      shared++;
+      evidence.push(s.id);
+    } else {
+      findings.push(
+        stepFinding(
+          s,
+          `${q(s)} decides about the person's treatment without deciding it with them.`,
+          `Make ${q(s)} a shared decision: go through the options, including doing nothing, with the person and decide together.`,
+        ),
+      );
+    }
+  }
+  const sharedPart = decisions.length === 0 ? 1 : shared / decisions.length;
+
+  // (3) Generalists and specialists together: one step with both, or an advice-and-guidance exchange.
+  const together: string[] = [];
+  for (let i = 0; i < ctx.n; i++) if (hasGeneralistAndSpecialist(ctx.step(i))) together.push(ctx.step(i).id);
+  for (let i = 0; i < ctx.n; i++) {
+    const s = ctx.step(i);
+    if (!SPECIALIST_ROLES.has(s.leadRole) || s.kind === 'admin' || s.kind === 'referral' || ctx.generalPractice[i]) continue;
+    let asked = false;
+    for (let k = ctx.inStart[i] as number; k < (ctx.inStart[i + 1] as number) && !asked; k++) {
+      const e = ctx.inEdges[k] as number;
+      const g = ctx.from[e] as number;
+      const gs = ctx.step(g);
+      asked =
+        ctx.generalPractice[g] === 1 &&
+        gs.kind !== 'referral' &&
+        hasAnyRole(gs, GENERALIST_ROLES) &&
+        ctx.transition(e).information !== 'none';
+    }
+    if (!asked) continue;
+    let answered = false;
+    for (let k = ctx.outStart[i] as number; k < (ctx.outStart[i + 1] as number) && !answered; k++) {
+      const e = ctx.outEdges[k] as number;
+      answered = ctx.generalPractice[ctx.to[e] as number] === 1 && ctx.transition(e).information !== 'none';
+    }
+    if (answered) together.push(s.id);
+  }
+  const togetherPart = together.length > 0 ? 1 : 0;
+  evidence.push(...together);
+  if (!togetherPart) {
+    advice.push({
+      message: 'No step has a GP or practice nurse and a specialist working together, and there is no advice-and-guidance exchange.',
+      suggestion:
+        'Add a joint step (for example a shared clinic or case discussion with a GP and a specialist), or a route where the GP can ask a specialist for advice and get an answer back.',
+    });
+  }
+
+  // (4) No assessment repeated in another sector without a shared record.
+  const dups = ctx.duplicateAssessments();
+  let tagged = 0;
+  for (const s of ctx.steps) if (s.assessment) tagged++;
+  for (const d of dups) {
+    const s = ctx.step(d.step);
+    const earlier = ctx.step(d.earlier);
+    findings.push(
+      stepFinding(
+        s,
+        `${q(s)} repeats the ${s.assessment} assessment already done at ${q(earlier)} (${SECTOR_LABELS[earlier.sector].toLowerCase()}), and the result does not reach it through a shared record.`,
+        `Share the record between ${q(earlier)} and ${q(s)} so the result travels with the person, or remove the repeat from ${q(s)}.`,
+      ),
+    );
+  }
+  const dupPart = tagged === 0 ? 1 : 1 - dups.length / tagged;
+
+  const score = ((hasHolistic ? 1 : 0) + sharedPart + togetherPart + dupPart) / 4;
+  const multimorbidity = ctx.pathway.conditions.length > 1;
+  const status =
+    score === 1 ? 'met' : multimorbidity && !hasHolistic ? 'not_met' : score >= 0.5 ? 'partly' : 'not_met';
+  const measure = [
+    hasHolistic ? `whole-person review at ${plural(holistic.reachable.length, 'step')}` : 'no whole-person review',
+    decisions.length === 0
+      ? 'no treatment decisions to share'
+      : `${shared} of ${plural(decisions.length, 'treatment decision')} shared with the person`,
+    together.length > 0
+      ? `generalists and specialists together at ${plural(together.length, 'step')}`
+      : 'generalists and specialists never work together',
+    `${plural(dups.length, 'repeated assessment')}`,
+  ].join('; ');
+  if (multimorbidity && !hasHolistic) {
+    advice.push({
+      message: `This pathway covers ${ctx.pathway.conditions.length} conditions, but nothing looks at them together.`,
+      suggestion: 'Add a whole-person review for people living with several of these conditions.',
+    });
+  }
+  return criterion('rcgp-3', status, score, measure, [...new Set(evidence)], findings, advice);
+};
+
+/** RCGP 4: no new bureaucratic structures. */
+export const rcgp4: Rule = ({ ctx }) => {
+  const findings: Finding[] = [];
+  const advice: Advice[] = [];
+  const evidence: string[] = [];
+  let admin = 0;
+  for (const s of ctx.steps) if (s.kind === 'admin') admin++;
+  const share = ctx.n === 0 ? 0 : admin / ctx.n;
+  const tooMany = share > 0.2;
+  if (tooMany) {
+    advice.push({
+      message: `${admin} of ${plural(ctx.n, 'step')} (${pct(admin, ctx.n)}) are administrative, more than one in five.`,
+      suggestion: 'Merge administrative steps, or fold them into steps where the person is seen.',
+    });
+  }
+  let chains = 0;
+  for (let e = 0; e < ctx.m; e++) {
+    const a = ctx.step(ctx.from[e] as number);
+    const b = ctx.step(ctx.to[e] as number);
+    if (a.kind !== 'admin' || b.kind !== 'admin' || a === b) continue;
+    chains++;
+    findings.push(
+      transitionFinding(
+        ctx,
+        e,
+        `${q(a)} leads straight to another administrative step, ${q(b)}: two layers of administration in a row.`,
+        `Merge ${q(a)} and ${q(b)} into one step, or remove one of them.`,
+      ),
+    );
+  }
+  let onPath = 0;
+  let justified = 0;
+  for (let i = 0; i < ctx.n; i++) {
+    const s = ctx.step(i);
+    if (s.kind !== 'admin' || !ctx.reachable[i] || !ctx.leadsToExit[i]) continue;
+    onPath++;
+    if (s.patientBenefit && s.patientBenefit.trim() !== '') {
+      justified++;
+      evidence.push(s.id);
+      continue;
+    }
+    findings.push(
+      stepFinding(
+        s,
+        `${q(s)} is an administrative step the person must pass through, and the pathway does not say what it adds for them.`,
+        `Say what ${q(s)} adds for the person, or merge it into a step where they are seen, or remove it.`,
+      ),
+    );
+  }
+  const status = tooMany || chains > 0 ? 'not_met' : justified < onPath ? 'partly' : 'met';
+  const measure =
+    `${admin} of ${plural(ctx.n, 'step')} administrative (${pct(admin, ctx.n)}; limit 20%); ` +
+    `${plural(chains, 'administrative step')} straight after another; ` +
+    `${justified} of ${onPath} administrative steps on the way through say what they add for the person`;
+  return criterion('rcgp-4', status, 0.5 + (0.5 * justified) / Math.max(1, onPath), measure, evidence, findings, advice);
+};
+
+/** RCGP 5: no diversion of funding from general practice. */
+export const rcgp5: Rule = ({ ctx }) => {
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+  let shifted = 0;
+  let unfundedMinutes = 0;
+  for (const s of ctx.steps) {
+    const w = s.gpWorkload;
+    if (!w || !(w.minutesPerPatient > 0)) continue;
+    shifted++;
+    if (w.funded) {
+      evidence.push(s.id);
+      continue;
+    }
+    unfundedMinutes += w.minutesPerPatient;
+    findings.push(
+      stepFinding(
+        s,
+        `${q(s)} moves ${plural(w.minutesPerPatient, 'minute')} per patient onto general practice with no funding.`,
+        `Agree funding for the ${plural(w.minutesPerPatient, 'minute')} per patient that ${q(s)} adds to general practice, or have the service that asks for the work do it.`,
+      ),
+    );
+  }
+  if (shifted === 0) return criterion('rcgp-5', 'met', 1, 'No step moves work onto general practice', [], []);
+  const unfunded = findings.length;
+  const measure =
+    unfunded === 0
+      ? `All ${plural(shifted, 'step')} that move work onto general practice are funded`
+      : `${unfunded} of ${plural(shifted, 'step')} that move work onto general practice are unfunded (${unfundedMinutes} minutes per patient in all)`;
+  return criterion('rcgp-5', unfunded === 0 ? 'met' : 'not_met', 0, measure, evidence, findings);
+};

@@ -1,0 +1,91 @@
+// Small benchmark helpers shared by `npm run bench` sections.
+//
+// A section is a named function that runs one or more `runBench` calls and prints its table.
+// To add a benchmark: write a section (see scoringSection in ./bench.ts) and add it to the list
+// there. Benchmarks report figures; they are not timed tests and never fail a build.
+import { performance } from 'node:perf_hooks';
+
+export interface BenchResult {
+  name: string;
+  iterations: number;
+  medianMs: number;
+  p95Ms: number;
+  meanMs: number;
+  minMs: number;
+  maxMs: number;
+}
+
+export interface BenchOptions {
+  /** Untimed runs first, so the JIT has compiled the hot paths. Default: a fifth of iterations, at least 5. */
+  warmup?: number;
+}
+
+/** Nearest-rank percentile of sorted values (p in 0..100). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] as number;
+}
+
+/** Time `fn` over `iterations` runs after a warm-up and summarise the per-run times. */
+export function runBench(name: string, fn: (iteration: number) => unknown, iterations: number, options: BenchOptions = {}): BenchResult {
+  const warmup = options.warmup ?? Math.max(5, Math.floor(iterations / 5));
+  let sink: unknown;
+  for (let i = 0; i < warmup; i++) sink = fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    sink = fn(i);
+    times.push(performance.now() - start);
+  }
+  // Keep the result alive so the work cannot be optimised away.
+  if (sink === Symbol.for('never')) console.log(sink);
+  times.sort((a, b) => a - b);
+  const total = times.reduce((a, b) => a + b, 0);
+  return {
+    name,
+    iterations,
+    medianMs: percentile(times, 50),
+    p95Ms: percentile(times, 95),
+    meanMs: total / times.length,
+    minMs: times[0] as number,
+    maxMs: times[times.length - 1] as number,
+  };
+}
+
+function ms(x: number): string {
+  return `${x.toFixed(3)} ms`;
+}
+
+/** A fixed-width table of results. */
+export function formatBenchTable(results: readonly BenchResult[]): string {
+  const rows = [['benchmark', 'runs', 'median', 'p95', 'mean', 'max']];
+  for (const r of results) rows.push([r.name, String(r.iterations), ms(r.medianMs), ms(r.p95Ms), ms(r.meanMs), ms(r.maxMs)]);
+  const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((row) => (row[c] as string).length)));
+  return rows
+    .map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  '))
+    .join('\n');
+}
+
+export interface BenchSection {
+  /** Short name, used by `npm run bench -- <name>` to run only this section. */
+  name: string;
+  title: string;
+  run: () => void | Promise<void>;
+}
+
+/** Run the sections named on the command line (all when none are named). */
+export async function runSections(sections: readonly BenchSection[], argv: readonly string[]): Promise<number> {
+  const wanted = argv.filter((a) => !a.startsWith('-'));
+  const unknown = wanted.filter((w) => !sections.some((s) => s.name === w));
+  if (unknown.length > 0) {
+    process.stderr.write(`bench: unknown section ${unknown.join(', ')}; known: ${sections.map((s) => s.name).join(', ')}\n`);
+    return 2;
+  }
+  for (const section of sections) {
+    if (wanted.length > 0 && !wanted.includes(section.name)) continue;
+    console.log(`\n== ${section.title} ==`);
+    await section.run();
+  }
+  return 0;
+}
