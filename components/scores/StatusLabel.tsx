@@ -9,10 +9,10 @@ export const STATUS_TEXT: Record<Status, string> = {
 };
 
 const STYLE: Record<Status, { icon: string; className: string }> = {
-  met: { icon: '✓', className: 'bg-[#e6f2ea] text-nhs-green border-nhs-green' },
+  met: { icon: '✓', className: 'bg-[#e6f2ea] text-[#00401e] border-nhs-green' },
   partly: { icon: '◐', className: 'bg-[#fff4d6] text-[#6b4a00] border-nhs-warm-yellow' },
-  not_met: { icon: '✗', className: 'bg-[#fbe9e7] text-nhs-red border-nhs-red' },
-  needs_judgement: { icon: '?', className: 'bg-nhs-grey-5 text-nhs-grey-1 border-nhs-grey-1' },
+  not_met: { icon: '✗', className: 'bg-[#fbe9e7] text-[#8d1c12] border-nhs-red' },
+  needs_judgement: { icon: '?', className: 'bg-nhs-grey-5 text-nhs-black border-nhs-grey-1' },
 };
 
 export function StatusLabel({ status }: { status: Status }) {

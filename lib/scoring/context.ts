@@ -73,7 +73,6 @@ export class PathwayContext {
   readonly n: number;
   readonly m: number;
   readonly stepIndex: ReadonlyMap<string, number>;
-  readonly transitionIds: ReadonlySet<string>;
   readonly from: Int32Array;
   readonly to: Int32Array;
   /** Out-edges of step i are outEdges[outStart[i] .. outStart[i+1]) (transition indexes). */
@@ -118,7 +117,6 @@ export class PathwayContext {
       toList.push(d);
     }
     this.transitions = kept;
-    this.transitionIds = new Set(kept.map((t) => t.id));
     const m = kept.length;
     this.m = m;
     this.from = Int32Array.from(fromList);

@@ -97,13 +97,46 @@ export function faultLineMask(a: Step, b: Step): number {
   return mask;
 }
 
-export function faultLinesFromMask(mask: number): FaultLine[] {
-  const out: FaultLine[] = [];
-  for (let i = 0; i < FAULT_LINES.length; i++) if (mask & (1 << i)) out.push(FAULT_LINES[i] as FaultLine);
-  return out;
+// One shared, frozen list per mask (32 of them), so describing thousands of crossings allocates nothing.
+const LINES_BY_MASK: readonly (readonly FaultLine[])[] = Array.from({ length: 1 << FAULT_LINES.length }, (_, mask) =>
+  Object.freeze(FAULT_LINES.filter((_, i) => mask & (1 << i))),
+);
+
+/** The fault lines in a mask. The returned list is shared and frozen: copy it before changing it. */
+export function faultLinesFromMask(mask: number): readonly FaultLine[] {
+  return LINES_BY_MASK[mask & ((1 << FAULT_LINES.length) - 1)] as readonly FaultLine[];
+}
+
+/**
+ * Each step's side of every fault line, packed into one number (3 bits per line), so a
+ * transition's crossings are found by comparing two numbers rather than re-reading both steps.
+ */
+export function faultLineSides(step: Step): number {
+  const hours = step.hours === 'in_hours' ? 1 : step.hours === 'out_of_hours' ? 2 : 0;
+  const p = place(step);
+  const n = nhsSide(step);
+  const m = mindSide(step);
+  return (
+    (p === 0 ? 0 : p < 0 ? 1 : 2) |
+    (tier(step) << 3) |
+    ((n === 0 ? 0 : n < 0 ? 1 : 2) << 6) |
+    ((m === 0 ? 0 : m < 0 ? 1 : 2) << 9) |
+    (hours << 12)
+  );
+}
+
+/** Fault lines crossed between two steps given their packed sides (see faultLineSides). */
+export function faultLineMaskFromSides(a: number, b: number): number {
+  let mask = 0;
+  for (let line = 0; line < FAULT_LINES.length; line++) {
+    const sa = (a >>> (3 * line)) & 7;
+    const sb = (b >>> (3 * line)) & 7;
+    if (sa !== 0 && sb !== 0 && sa !== sb) mask |= 1 << line;
+  }
+  return mask;
 }
 
 /** Fault lines crossed when the person moves from step a to step b. */
 export function faultLinesCrossed(a: Step, b: Step): FaultLine[] {
-  return faultLinesFromMask(faultLineMask(a, b));
+  return [...faultLinesFromMask(faultLineMask(a, b))];
 }

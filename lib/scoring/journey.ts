@@ -2,11 +2,12 @@
 // graph alone. These are figures, not pass/fail.
 import type { Sector, Setting } from '../pathway/schema';
 import type { PathwayContext } from './context';
-import { FAULT_LINES, faultLineMask, faultLinesFromMask, type FaultLine } from './faultlines';
+import { FAULT_LINES, faultLineMask, faultLineMaskFromSides, faultLineSides, faultLinesFromMask, type FaultLine } from './faultlines';
 
 export interface FaultLineCrossing {
   transition: string;
-  lines: FaultLine[];
+  /** Shared, frozen list: copy before changing. */
+  lines: readonly FaultLine[];
   information: string;
 }
 
@@ -79,6 +80,8 @@ export function journeyFigures(ctx: PathwayContext): JourneyFigures {
     if (ctx.reachable[i]) reachableSteps++;
   }
   const perLine = Object.fromEntries(FAULT_LINES.map((l) => [l, 0])) as Record<FaultLine, number>;
+  const sides = new Int32Array(ctx.n);
+  for (let i = 0; i < ctx.n; i++) sides[i] = faultLineSides(ctx.step(i));
   const masks = new Uint8Array(ctx.m);
   const crossings: FaultLineCrossing[] = [];
   const withoutInfo: string[] = [];
@@ -86,7 +89,7 @@ export function journeyFigures(ctx: PathwayContext): JourneyFigures {
   for (let e = 0; e < ctx.m; e++) {
     const t = ctx.transition(e);
     if (t.targetDays !== undefined || t.probability !== undefined) anyTiming = true;
-    const mask = faultLineMask(ctx.step(ctx.from[e] as number), ctx.step(ctx.to[e] as number));
+    const mask = faultLineMaskFromSides(sides[ctx.from[e] as number] as number, sides[ctx.to[e] as number] as number);
     masks[e] = mask;
     if (!mask) continue;
     const lines = faultLinesFromMask(mask);

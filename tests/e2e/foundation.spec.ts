@@ -66,7 +66,7 @@ test('a wrong password gives a generic message and no session', async ({ page })
   await page.getByLabel('Email address').fill('manager@pathweave.test');
   await page.getByLabel('Password').fill('wrong password');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('The email address or password is not right');
+  await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('The email address or password is not right');
   await expect(page.getByText('Signed in as')).toHaveCount(0);
   await expectAccessible(page, 'sign-in error');
 });

@@ -37,9 +37,12 @@ export class Session {
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
       body: new URLSearchParams({ csrfToken: csrf.csrfToken, email, password, json: 'true' }).toString(),
     });
-    const location = res.headers.get('location') ?? '';
-    const error = new URL(location, this.baseUrl).searchParams.get('error');
-    return error;
+    // With json=true next-auth answers { url } instead of redirecting; the error rides on that URL.
+    let location = res.headers.get('location') ?? '';
+    if (!location && res.headers.get('content-type')?.includes('json')) {
+      location = ((await res.json()) as { url?: string }).url ?? '';
+    }
+    return new URL(location || '/', this.baseUrl).searchParams.get('error');
   }
 
   signedIn(): boolean {

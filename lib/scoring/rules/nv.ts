@@ -6,6 +6,19 @@ import { hasRole, q, type PathwayContext } from '../context';
 import { criterion, plural, stepFinding, type Rule } from '../result';
 import type { Advice, Finding, Status } from '../types';
 
+// Channel lists in words, cached per combination ("app and online form").
+const channelPhrases = new Map<string, string>();
+function channelsInWords(channels: readonly Step['channels'][number][]): string {
+  const key = channels.join(',');
+  let phrase = channelPhrases.get(key);
+  if (phrase === undefined) {
+    phrase = listInWords(channels.map((c) => CHANNEL_LABELS[c].toLowerCase()));
+    if (channelPhrases.size > 1000) channelPhrases.clear();
+    channelPhrases.set(key, phrase);
+  }
+  return phrase;
+}
+
 /** met when every part is full, not met when nothing is present, partly in between ("some present"). */
 function someStatus(parts: readonly number[]): { status: Status; score: number } {
   const score = parts.length === 0 ? 1 : parts.reduce((a, b) => a + b, 0) / parts.length;
@@ -223,7 +236,7 @@ export const nv5: Rule = ({ ctx }) => {
     findings.push(
       stepFinding(
         s,
-        `${q(s)} can only be reached by ${listInWords(s.channels.map((c) => CHANNEL_LABELS[c].toLowerCase()))}, which shuts out people without a device, internet access or confidence online${s.kind === 'entry' ? ', right at the way in' : ''}.`,
+        `${q(s)} can only be reached by ${channelsInWords(s.channels)}, which shuts out people without a device, internet access or confidence online${s.kind === 'entry' ? ', right at the way in' : ''}.`,
         `Add a phone or face-to-face route to ${q(s)}.`,
       ),
     );

@@ -112,8 +112,7 @@ export const rcgp2: Rule = ({ ctx }) => {
   const seen = new Uint8Array(ctx.n * 2);
   const origin = new Int32Array(ctx.n * 2).fill(-1);
   const queue: number[] = [];
-  const bounced = new Set<number>();
-  const bounceFindings: Finding[] = [];
+  const bounced = new Map<number, Finding>();
   const enter = (w: number, referral: boolean, from: number) => {
     const key = w * 2 + (referral ? 1 : 0);
     if (seen[key]) return;
@@ -139,11 +138,11 @@ export const rcgp2: Rule = ({ ctx }) => {
       const w = ctx.to[e] as number;
       if (ctx.generalPractice[w]) {
         if (!referral || bounced.has(e)) continue;
-        bounced.add(e);
         const from = ctx.step(origin[key] as number);
         const via = ctx.step(v);
         const back = ctx.step(w);
-        bounceFindings.push(
+        bounced.set(
+          e,
           transitionFinding(
             ctx,
             e,
@@ -158,9 +157,7 @@ export const rcgp2: Rule = ({ ctx }) => {
     }
   }
   // Report in transition order, whatever order the walk found them in.
-  const bounceSorted = [...bounced].sort((a, b) => a - b);
-  const bounceById = new Map(bounceFindings.map((f) => [f.target, f]));
-  for (const e of bounceSorted) findings.push(bounceById.get(ctx.transition(e).id) as Finding);
+  for (const e of [...bounced.keys()].sort((a, b) => a - b)) findings.push(bounced.get(e) as Finding);
   total += bounced.size;
   failed += bounced.size;
 

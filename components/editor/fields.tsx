@@ -1,0 +1,295 @@
+'use client';
+// Form fields of the inspector, in the NHS service manual's pattern: label, hint, then the error
+// ("Error:" for screen readers) with a red bar on the left, then the control. A field keeps what
+// the person typed while they type, and keeps an invalid value (with its error) rather than
+// dropping it; the document only ever takes valid values.
+import { useId, useState, type ReactNode } from 'react';
+
+export type Validate<T> = (value: T) => string[];
+
+interface FieldShellProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors: readonly string[];
+  children: ReactNode;
+  className?: string;
+}
+
+export function describedBy(id: string, hint: unknown, errors: readonly string[]): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+export function ErrorMessage({ id, errors }: { id: string; errors: readonly string[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <p id={`${id}-error`} className="pw-error-message">
+      {errors.map((e, i) => (
+        <span key={i} className="block">
+          <span className="sr-only">Error:</span> {e}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+function FieldShell({ id, label, hint, errors, children, className }: FieldShellProps) {
+  return (
+    <div className={`pw-field${errors.length ? ' pw-field-error' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id} className="pw-label">
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} className="pw-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={id} errors={errors} />
+      {children}
+    </div>
+  );
+}
+
+export interface TextFieldProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  /** The document's value. */
+  value: string | undefined;
+  /** Validate and, when valid, apply. Returns the errors to show (empty when applied). */
+  onChange: Validate<string>;
+  /** The field lost focus: ends one undo step of typing. */
+  onDone?: () => void;
+  multiline?: boolean;
+  inputMode?: 'text' | 'decimal' | 'numeric';
+  width?: 'full' | 'short';
+  disabled?: boolean;
+  name?: string;
+  autoFocus?: boolean;
+}
+
+export function TextField({ label, hint, value, onChange, onDone, multiline, inputMode, width = 'full', disabled, name, autoFocus }: TextFieldProps) {
+  const id = useId();
+  // What the person has typed, kept while the field has focus or holds an invalid value.
+  const [draft, setDraft] = useState<string | null>(null);
+  const [errors, setErrors] = useState<readonly string[]>([]);
+  const shown = draft ?? value ?? '';
+  const change = (text: string) => {
+    setDraft(text);
+    setErrors(onChange(text));
+  };
+  const blur = () => {
+    if (errors.length === 0) setDraft(null);
+    onDone?.();
+  };
+  const common = {
+    id,
+    name,
+    value: shown,
+    disabled,
+    autoFocus,
+    'aria-describedby': describedBy(id, hint, errors),
+    'aria-invalid': errors.length > 0 ? true : undefined,
+    onBlur: blur,
+  } as const;
+  return (
+    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+      {multiline ? (
+        <textarea {...common} rows={3} className="pw-input w-full" onChange={(e) => change(e.target.value)} />
+      ) : (
+        <input
+          {...common}
+          type="text"
+          inputMode={inputMode}
+          className={`pw-input ${width === 'short' ? 'w-32' : 'w-full'}`}
+          onChange={(e) => change(e.target.value)}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+export interface SelectFieldProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  value: string | undefined;
+  options: readonly Option[];
+  /** Shown as the first option, for an optional field left unset ("Not known"). */
+  emptyLabel?: string;
+  onChange: Validate<string>;
+  disabled?: boolean;
+}
+
+export function SelectField({ label, hint, value, options, emptyLabel, onChange, disabled }: SelectFieldProps) {
+  const id = useId();
+  const [errors, setErrors] = useState<readonly string[]>([]);
+  // A choice that was refused (for example making the only entry step an exit) stays shown with its error.
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <FieldShell id={id} label={label} hint={hint} errors={errors}>
+      <select
+        id={id}
+        className="pw-select w-full"
+        value={draft ?? value ?? ''}
+        disabled={disabled}
+        aria-describedby={describedBy(id, hint, errors)}
+        aria-invalid={errors.length > 0 ? true : undefined}
+        onChange={(e) => {
+          const errs = onChange(e.target.value);
+          setErrors(errs);
+          setDraft(errs.length ? e.target.value : null);
+        }}
+      >
+        {emptyLabel !== undefined || value === undefined ? <option value="">{emptyLabel ?? 'Choose…'}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export interface ChoicesProps {
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: readonly Option[];
+  values: readonly string[];
+  onChange: Validate<string[]>;
+  disabled?: boolean;
+  /** Radios (one value) instead of checkboxes. */
+  single?: boolean;
+}
+
+/** A fieldset of checkboxes (several) or radios (one). */
+export function Choices({ legend, hint, options, values, onChange, disabled, single }: ChoicesProps) {
+  const id = useId();
+  const [errors, setErrors] = useState<readonly string[]>([]);
+  const toggle = (value: string, on: boolean) => {
+    const next = single ? [value] : on ? options.map((o) => o.value).filter((v) => v === value || values.includes(v)) : values.filter((v) => v !== value);
+    setErrors(onChange(next));
+  };
+  return (
+    <fieldset className={`pw-field pw-fieldset${errors.length ? ' pw-field-error' : ''}`} aria-describedby={describedBy(id, hint, errors)}>
+      <legend className="pw-label">{legend}</legend>
+      {hint ? (
+        <div id={`${id}-hint`} className="pw-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={id} errors={errors} />
+      <div className="pw-choices">
+        {options.map((o) => {
+          const optionId = `${id}-${o.value}`;
+          return (
+            <div key={o.value} className="pw-choice">
+              <input
+                id={optionId}
+                type={single ? 'radio' : 'checkbox'}
+                name={single ? id : undefined}
+                value={o.value}
+                checked={values.includes(o.value)}
+                disabled={disabled}
+                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+                onChange={(e) => toggle(o.value, e.target.checked)}
+              />
+              <label htmlFor={optionId}>{o.label}</label>
+              {o.hint ? (
+                <div id={`${optionId}-hint`} className="pw-choice-hint">
+                  {o.hint}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/** A list of short texts (conditions, incentives, social value): one input each, add and remove. */
+export function TextListField({
+  legend,
+  hint,
+  itemLabel,
+  values,
+  onChange,
+  disabled,
+  addLabel,
+}: {
+  legend: ReactNode;
+  hint?: ReactNode;
+  itemLabel: (index: number) => string;
+  values: readonly string[];
+  /** Validate the whole list; returns errors by index (-1 for the list as a whole). Applies when none. */
+  onChange: (values: string[]) => Map<number, string[]>;
+  disabled?: boolean;
+  addLabel: string;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState<string[] | null>(null);
+  const [errors, setErrors] = useState<Map<number, string[]>>(new Map());
+  const list = draft ?? [...values];
+  const update = (next: string[]) => {
+    const errs = onChange(next);
+    setErrors(errs);
+    setDraft(errs.size ? next : null);
+  };
+  const whole = errors.get(-1) ?? [];
+  return (
+    <fieldset className={`pw-field pw-fieldset${whole.length ? ' pw-field-error' : ''}`} aria-describedby={describedBy(id, hint, whole)}>
+      <legend className="pw-label">{legend}</legend>
+      {hint ? (
+        <div id={`${id}-hint`} className="pw-hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={id} errors={whole} />
+      {list.length === 0 ? <p className="text-sm text-nhs-grey-1 mb-2">None yet.</p> : null}
+      <ol className="space-y-2 mb-2">
+        {list.map((item, i) => {
+          const itemId = `${id}-${i}`;
+          const itemErrors = errors.get(i) ?? [];
+          return (
+            <li key={i} className={`pw-list-item${itemErrors.length ? ' pw-field-error' : ''}`}>
+              <label htmlFor={itemId} className="pw-label text-sm">
+                {itemLabel(i)}
+              </label>
+              <ErrorMessage id={itemId} errors={itemErrors} />
+              <div className="flex gap-2">
+                <input
+                  id={itemId}
+                  type="text"
+                  className="pw-input flex-1 min-w-0"
+                  value={item}
+                  disabled={disabled}
+                  aria-describedby={itemErrors.length ? `${itemId}-error` : undefined}
+                  aria-invalid={itemErrors.length ? true : undefined}
+                  onChange={(e) => update(list.map((v, k) => (k === i ? e.target.value : v)))}
+                />
+                <button
+                  type="button"
+                  className="pw-button pw-button-secondary pw-button-small"
+                  disabled={disabled}
+                  onClick={() => update(list.filter((_, k) => k !== i))}
+                >
+                  Remove<span className="sr-only"> {itemLabel(i).toLowerCase()}</span>
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className="pw-button pw-button-secondary pw-button-small" disabled={disabled} onClick={() => update([...list, ''])}>
+        {addLabel}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,89 @@
+// Validation as you type (issue 4, "Inspector"): a field's new value is put into a candidate copy
+// of the document, the candidate goes through parsePathway (the zod schema, the one source of
+// truth), and the errors under that field's path are shown beside it. Only a value without errors
+// is applied, as a command; an invalid value stays in the field, never lost.
+import { parsePathway, type PathwayError } from '@/lib/pathway/validate';
+import type { Pathway } from '@/lib/pathway/schema';
+
+export type PathSegment = string | number;
+
+/** A copy of `value` with the value at `path` replaced (or removed, for undefined). Shares everything else. */
+export function setIn(value: unknown, path: readonly PathSegment[], next: unknown): unknown {
+  if (path.length === 0) return next;
+  const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
+  if (typeof head === 'number') {
+    const list = Array.isArray(value) ? value.slice() : [];
+    list[head] = setIn(list[head], rest, next);
+    return list;
+  }
+  const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
+  const inner = setIn(record[head], rest, next);
+  if (inner === undefined) delete record[head];
+  else record[head] = inner;
+  return record;
+}
+
+/** "steps[3].gpWorkload.minutesPerPatient", as validate.ts writes paths. */
+export function pathString(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
+  return out;
+}
+
+/** Errors of parsePathway at or under `path`. */
+export function errorsAt(errors: readonly PathwayError[], path: string): PathwayError[] {
+  return errors.filter((e) => e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`));
+}
+
+/**
+ * The message of a validation error, as it reads beside a field: without the "Step 3 (…):" prefix
+ * (the field is already inside that step's panel) and with the field's label for its name.
+ */
+export function fieldMessage(error: PathwayError, label: string): string {
+  let message = error.message.replace(/^(Step|Transition) \d+(?: \(.*?\))?: /, '').replace(/^(Metadata|The pathway|Layout): /, '');
+  const leaf = error.field;
+  if (leaf && message.startsWith(leaf)) message = label + message.slice(leaf.length);
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/**
+ * Validate the document with `value` at `path`. Returns the messages for that field (empty when
+ * the value is valid there). Errors elsewhere in the document do not block this field.
+ */
+export function validateField(doc: Pathway, path: readonly PathSegment[], value: unknown, label: string): string[] {
+  const candidate = setIn(doc, path, value);
+  const result = parsePathway(candidate);
+  if (result.ok) return [];
+  return errorsAt(result.errors, pathString(path)).map((e) => fieldMessage(e, label));
+}
+
+/**
+ * A number typed as text: '' is absent, a well-formed number is that number, anything else stays
+ * text so that the schema reports "should be a number" beside the field.
+ */
+export function numberFromText(text: string): number | string | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return Number(t);
+  return text;
+}
+
+/**
+ * Validate a list field with `value` at `path`: errors by item index, and -1 for the list as a
+ * whole. Empty map when valid.
+ */
+export function validateList(doc: Pathway, path: readonly PathSegment[], value: unknown, itemLabel: string): Map<number, string[]> {
+  const candidate = setIn(doc, path, value);
+  const result = parsePathway(candidate);
+  const out = new Map<number, string[]>();
+  if (result.ok) return out;
+  const base = pathString(path);
+  for (const e of errorsAt(result.errors, base)) {
+    const m = /^\[(\d+)\]/.exec(e.path.slice(base.length));
+    const index = m ? Number(m[1]) : -1;
+    const list = out.get(index) ?? [];
+    list.push(fieldMessage(e, e.field === 'type' ? 'Type' : itemLabel));
+    out.set(index, list);
+  }
+  return out;
+}
