@@ -1,7 +1,7 @@
 import nextConfig from 'eslint-config-next/core-web-vitals';
 import tseslint from 'typescript-eslint';
 
-export default [
+const config = [
   { ignores: ['.next/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...nextConfig,
   ...tseslint.configs.recommended,
@@ -11,3 +11,5 @@ export default [
     },
   },
 ];
+
+export default config;

@@ -374,9 +374,11 @@ export const rcgp4: Rule = ({ ctx }) => {
   }
   const status = tooMany || chains > 0 ? 'not_met' : justified < onPath ? 'partly' : 'met';
   const measure =
-    `${admin} of ${plural(ctx.n, 'step')} administrative (${pct(admin, ctx.n)}; limit 20%); ` +
-    `${plural(chains, 'administrative step')} straight after another; ` +
-    `${justified} of ${onPath} administrative steps on the way through say what they add for the person`;
+    admin === 0
+      ? 'No administrative steps'
+      : `${admin} of ${plural(ctx.n, 'step')} administrative (${pct(admin, ctx.n)}; limit 20%); ` +
+        `${plural(chains, 'administrative step')} straight after another; ` +
+        `${justified} of ${onPath} administrative steps the person passes through say what they add for them`;
   return criterion('rcgp-4', status, 0.5 + (0.5 * justified) / Math.max(1, onPath), measure, evidence, findings, advice);
 };
 
