@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 
 const root = process.cwd();
-const dataDir = path.join(root, '.data');
+const dataDir = path.resolve(process.env.PATHWEAVE_DATA_DIR ?? path.join(root, '.data'));
 // One start per embedded database (its data folder); with DATABASE_URL, one per port.
 const lockFile = path.join(dataDir, process.env.DATABASE_URL ? `server-${process.env.PORT ?? 3000}.pid` : 'pathweave.pid');
 const dev = process.argv.includes('--dev');
@@ -77,12 +77,12 @@ async function main(): Promise<void> {
 
   let db: Awaited<ReturnType<typeof prepareDatabase>>;
   try {
-    db = await prepareDatabase({ root, onLog: () => undefined });
+    db = await prepareDatabase({ root, dataDir: path.join(dataDir, 'postgres'), onLog: () => undefined });
   } catch (error) {
     fail((error as Error).message);
   }
   process.env.DATABASE_URL = db.url;
-  process.stdout.write(db.embedded ? `Embedded PostgreSQL ready (data in .data/postgres).\n` : 'Connected to DATABASE_URL.\n');
+  process.stdout.write(db.embedded ? `Embedded PostgreSQL ready (data in ${path.relative(root, path.join(dataDir, 'postgres')) || '.'}).\n` : 'Connected to DATABASE_URL.\n');
 
   const { getPrisma, disconnectPrisma } = await import('../lib/db/client');
   const { isSeeded, seedDemo, loadDemoPeople, DEMO_PASSWORD } = await import('../lib/db/seed');

@@ -40,6 +40,9 @@ export function errorsAt(errors: readonly PathwayError[], path: string): Pathway
  * (the field is already inside that step's panel) and with the field's label for its name.
  */
 export function fieldMessage(error: PathwayError, label: string): string {
+  // Vocabulary errors list the allowed values as stored (enum names); people choose from a list of labels instead.
+  if (error.allowed && error.code === 'missing') return `Choose ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  if (error.allowed && error.code === 'invalid_value') return `Choose one of the options for ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
   let message = error.message.replace(/^(Step|Transition) \d+(?: \(.*?\))?: /, '').replace(/^(Metadata|The pathway|Layout): /, '');
   const leaf = error.field;
   if (leaf && message.startsWith(leaf)) message = label + message.slice(leaf.length);
@@ -84,6 +87,24 @@ export function validateList(doc: Pathway, path: readonly PathSegment[], value: 
     const list = out.get(index) ?? [];
     list.push(fieldMessage(e, e.field === 'type' ? 'Type' : itemLabel));
     out.set(index, list);
+  }
+  return out;
+}
+
+/** Validate an object field (e.g. the sponsor): errors grouped by the name of the inner field. */
+export function validateGrouped(
+  doc: Pathway,
+  path: readonly PathSegment[],
+  value: unknown,
+  labels: Readonly<Record<string, string>>,
+): Record<string, string[]> {
+  const candidate = setIn(doc, path, value);
+  const result = parsePathway(candidate);
+  const out: Record<string, string[]> = {};
+  if (result.ok) return out;
+  for (const e of errorsAt(result.errors, pathString(path))) {
+    const label = labels[e.field] ?? e.field;
+    (out[e.field] ??= []).push(fieldMessage(e, label));
   }
   return out;
 }

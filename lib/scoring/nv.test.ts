@@ -1,0 +1,379 @@
+// National Voices principles: for each principle, small hand-made pathways that are met, partly
+// met (where the principle has a partly state) and not met, asserting the exact finding targets.
+// Fixtures start from good() (tests/fixtures/pathways/build.ts), which meets every principle.
+import { describe, expect, it } from 'vitest';
+import { build, good, goodCollab, link, step, TODAY, variant } from '../../tests/fixtures/pathways/build';
+import type { Pathway } from '../pathway/schema';
+import { scorePathway } from './score';
+import type { CollaborationRecord, CriterionId, CriterionResult } from './types';
+
+/** null = leave it out (no collaboration record / no today). */
+function crit(p: Pathway, id: CriterionId, collab: CollaborationRecord | null = goodCollab, today: string | null = TODAY) {
+  const c = scorePathway(p, collab ?? undefined, { today: today ?? undefined })
+    .frameworks.flatMap((f) => f.criteria)
+    .find((x) => x.id === id);
+  if (!c) throw new Error(`no ${id}`);
+  return c;
+}
+const targets = (c: CriterionResult) => c.findings.map((f) => f.target);
+
+describe('nv-1 person-centred', () => {
+  it('is met by the good pathway', () => {
+    expect(crit(good(), 'nv-1').status).toBe('met');
+  });
+
+  it('accepts "what matters" asked two transitions after entry, not three', () => {
+    const noEntryAsk = { entry: { flags: { whatMattersToMe: false } } };
+    // entry -> decide -> clinic: two transitions
+    expect(crit(variant({ ...noEntryAsk, clinic: { flags: { whatMattersToMe: true } } }), 'nv-1').status).toBe('met');
+    // entry -> decide -> clinic -> group: three
+    const far = crit(variant({ ...noEntryAsk, group: { flags: { whatMattersToMe: true } } }), 'nv-1');
+    expect(far.status).toBe('partly');
+    expect(targets(far)).toEqual(['entry']);
+  });
+
+  it('is partly met when one part is missing', () => {
+    const c = crit(variant({ entry: { flags: { whatMattersToMe: false } } }), 'nv-1');
+    expect(c.status).toBe('partly');
+    expect(c.score).toBeCloseTo(2 / 3, 3);
+    expect(targets(c)).toEqual(['entry']);
+  });
+
+  it('is not met when nothing person-centred is present', () => {
+    const c = crit(
+      variant({ entry: { flags: { whatMattersToMe: false } }, decide: { flags: { sharedDecision: false, carePlanAgreed: false } } }),
+      'nv-1',
+    );
+    expect(c.status).toBe('not_met');
+    expect(targets(c)).toEqual(['entry', 'decide']);
+    expect(c.advice).toHaveLength(1); // no care plan anywhere
+  });
+});
+
+describe('nv-2 community and voluntary sector', () => {
+  const noGroup = { group: { sector: 'social_care' as const, setting: 'social_care_service' as const, leadRole: 'social_worker' as const } };
+
+  it('is met with a voluntary sector step', () => {
+    const c = crit(good(), 'nv-2');
+    expect(c.status).toBe('met');
+    expect(c.evidence).toEqual(['group']);
+  });
+
+  it('is met by a support step led by a voluntary worker in another lane', () => {
+    const c = crit(variant({ group: { sector: 'social_care', setting: 'social_care_service' } }), 'nv-2');
+    expect(c.status).toBe('met');
+  });
+
+  it('is not met without one, with advice', () => {
+    const c = crit(variant(noGroup), 'nv-2');
+    expect(c.status).toBe('not_met');
+    expect(c.findings).toEqual([]);
+    expect(c.advice).toHaveLength(1);
+  });
+
+  it('does not count a voluntary step no route reaches, and blames it', () => {
+    const c = crit(
+      variant(noGroup, {
+        steps: [step('vol', 'support', { sector: 'voluntary_community', setting: 'voluntary_service', leadRole: 'voluntary_worker' })],
+        transitions: [link('vol', 'review')],
+      }),
+      'nv-2',
+    );
+    expect(c.status).toBe('not_met');
+    expect(targets(c)).toEqual(['vol']);
+  });
+});
+
+describe('nv-3 benefit to service users', () => {
+  it('is met when every step but the exit states a benefit', () => {
+    const c = crit(good(), 'nv-3');
+    expect(c.status).toBe('met');
+    expect(c.measure).toBe('5 of 5 steps say how they help the person');
+  });
+
+  it('is partly met at half or more, blank text counting as missing', () => {
+    const c = crit(variant({ decide: { patientBenefit: undefined }, clinic: { patientBenefit: '   ' } }), 'nv-3');
+    expect(c.status).toBe('partly');
+    expect(c.score).toBe(0.6);
+    expect(targets(c)).toEqual(['decide', 'clinic']);
+  });
+
+  it('is not met below half', () => {
+    const c = crit(
+      variant({ decide: { patientBenefit: undefined }, clinic: { patientBenefit: undefined }, group: { patientBenefit: undefined } }),
+      'nv-3',
+    );
+    expect(c.status).toBe('not_met');
+    expect(targets(c)).toEqual(['decide', 'clinic', 'group']);
+  });
+});
+
+describe('nv-4 evaluated by outcomes, especially those users report', () => {
+  it('is met with user-reported measures at two steps', () => {
+    const c = crit(good(), 'nv-4');
+    expect(c.status).toBe('met');
+    expect(c.evidence).toEqual(['entry', 'review']);
+  });
+
+  it('is partly met when no measure is reported by the person', () => {
+    const c = crit(
+      variant({
+        entry: { outcomeMeasures: [{ name: 'FEV1', type: 'clinical' }] },
+        review: { outcomeMeasures: [{ name: 'Reviews done', type: 'process' }] },
+      }),
+      'nv-4',
+    );
+    expect(c.status).toBe('partly');
+    expect(c.score).toBeCloseTo(2 / 3, 3);
+    expect(targets(c)).toEqual(['entry', 'review']);
+  });
+
+  it('is partly met when outcomes are measured at one step only (no view across the journey)', () => {
+    const c = crit(variant({ review: { outcomeMeasures: [] } }), 'nv-4');
+    expect(c.status).toBe('partly');
+    expect(targets(c)).toEqual(['entry']);
+    expect(c.findings[0]?.message).toContain('only step');
+  });
+
+  it('is not met with no measures', () => {
+    const c = crit(variant({ entry: { outcomeMeasures: [] }, review: { outcomeMeasures: [] } }), 'nv-4');
+    expect(c.status).toBe('not_met');
+    expect(c.findings).toEqual([]);
+    expect(c.advice).toHaveLength(1);
+  });
+});
+
+describe('nv-5 inclusive of all communities', () => {
+  it('is met by the good pathway', () => {
+    expect(crit(good(), 'nv-5').status).toBe('met');
+  });
+
+  it('is partly met when a step after entry is digital-only', () => {
+    const c = crit(variant({ clinic: { channels: ['video'] } }), 'nv-5');
+    expect(c.status).toBe('partly');
+    expect(targets(c)).toEqual(['clinic']);
+    expect(c.findings[0]?.suggestion).toBe("Add a phone or face-to-face route to 'Community clinic'.");
+  });
+
+  it('is not met when the way in is digital-only, even with adaptations', () => {
+    const c = crit(variant({ entry: { channels: ['online_form', 'app'] } }), 'nv-5');
+    expect(c.status).toBe('not_met');
+    expect(c.score).toBe(0);
+    expect(targets(c)).toEqual(['entry']);
+    expect(c.findings[0]?.message).toContain('online form and app');
+  });
+
+  it('does not treat a step with no channels (such as an exit) as digital-only', () => {
+    expect(crit(good(), 'nv-5').findings).toEqual([]);
+  });
+
+  it('flags an entry with no adaptations', () => {
+    const c = crit(variant({ entry: { adaptations: [] } }), 'nv-5');
+    expect(c.status).toBe('partly');
+    expect(targets(c)).toEqual(['entry']);
+  });
+
+  it('flags emergency care when nothing is open out of hours; unknown hours do not count as open', () => {
+    const ae = step('ae', 'intervention', { sector: 'secondary_care', setting: 'emergency', leadRole: 'consultant', channels: ['face_to_face'] });
+    const closed = crit(variant({}, { steps: [ae], transitions: [link('entry', 'ae'), link('ae', 'review')] }), 'nv-5');
+    expect(closed.status).toBe('partly');
+    expect(targets(closed)).toEqual(['ae']);
+    const open = crit(
+      variant({}, { steps: [{ ...ae, hours: 'always' }], transitions: [link('entry', 'ae'), link('ae', 'review')] }),
+      'nv-5',
+    );
+    expect(open.status).toBe('met');
+    expect(open.evidence).toContain('ae');
+  });
+});
+
+describe('nv-6 designed with users and carers (collaboration record)', () => {
+  it('needs judgement without a record: it never guesses', () => {
+    const c = crit(good(), 'nv-6', null);
+    expect(c.status).toBe('needs_judgement');
+    expect(c.score).toBeNull();
+  });
+
+  it('also needs judgement when the record has no participants', () => {
+    expect(crit(good(), 'nv-6', { versionCount: 3 }).status).toBe('needs_judgement');
+  });
+
+  it('is met when both patients and carers contributed', () => {
+    expect(crit(good(), 'nv-6').status).toBe('met');
+  });
+
+  it('is partly met when only patients contributed', () => {
+    const c = crit(good(), 'nv-6', { participants: [{ role: 'patient', contributions: 5 }] });
+    expect(c.status).toBe('partly');
+    expect(c.score).toBe(0.5);
+  });
+
+  it('is not met when neither did; joining without contributing does not count', () => {
+    const c = crit(good(), 'nv-6', {
+      participants: [
+        { role: 'patient', contributions: 0 },
+        { role: 'gp', contributions: 9 },
+      ],
+    });
+    expect(c.status).toBe('not_met');
+  });
+
+  it('adds up contributions of several people with the same role', () => {
+    const c = crit(good(), 'nv-6', {
+      participants: [
+        { role: 'carer', contributions: 0 },
+        { role: 'carer', contributions: 1 },
+        { role: 'patient', contributions: 1 },
+      ],
+    });
+    expect(c.status).toBe('met');
+  });
+});
+
+describe('nv-7 a new deal for people with long-term conditions', () => {
+  it('is met with all four elements', () => {
+    expect(crit(good(), 'nv-7').status).toBe('met');
+  });
+
+  it('is partly met with some, naming what is missing', () => {
+    const c = crit(variant({ decide: { flags: { careCoordinatorNamed: false, recordsAccess: false } } }), 'nv-7');
+    expect(c.status).toBe('partly');
+    expect(c.score).toBe(0.5);
+    expect(c.advice[0]?.message).toContain('a named care coordinator and access to their own record or plan');
+  });
+
+  it('is not met with none', () => {
+    const c = crit(
+      variant({
+        decide: { flags: { careCoordinatorNamed: false, recordsAccess: false, carePlanAgreed: false } },
+        clinic: { flags: { selfManagementSupport: false } },
+      }),
+      'nv-7',
+    );
+    expect(c.status).toBe('not_met');
+  });
+
+  it('does not count an element at a step no route reaches, and blames that step', () => {
+    const c = crit(
+      variant(
+        { decide: { flags: { careCoordinatorNamed: false } } },
+        { steps: [step('orphan', 'review', { flags: { careCoordinatorNamed: true } })], transitions: [link('orphan', 'exit')] },
+      ),
+      'nv-7',
+    );
+    expect(c.status).toBe('partly');
+    expect(targets(c)).toEqual(['orphan']);
+  });
+});
+
+describe('nv-8 responds to carers', () => {
+  it('is met with the carer in a decision and carer support', () => {
+    expect(crit(good(), 'nv-8').status).toBe('met');
+  });
+
+  it('counts a carer in the roles as involved', () => {
+    expect(crit(variant({ decide: { flags: { carerInvolved: false }, roles: ['carer'] } }), 'nv-8').status).toBe('met');
+  });
+
+  it('is partly met when the carer is involved only where no decisions are made', () => {
+    const c = crit(variant({ decide: { flags: { carerInvolved: false } }, clinic: { flags: { carerInvolved: true } } }), 'nv-8');
+    expect(c.status).toBe('partly');
+    expect(c.score).toBe(0.75);
+    expect(targets(c)).toEqual(['decide']);
+  });
+
+  it('is not met when carers are neither involved nor supported', () => {
+    const c = crit(variant({ decide: { flags: { carerInvolved: false } }, clinic: { flags: { carerSupport: false } } }), 'nv-8');
+    expect(c.status).toBe('not_met');
+    expect(targets(c)).toEqual(['decide']);
+  });
+});
+
+describe('nv-9 driven by commissioners', () => {
+  it('is met with a commissioner sponsor who took part', () => {
+    expect(crit(good(), 'nv-9').status).toBe('met');
+  });
+
+  it('needs judgement when the sponsor is a commissioner but there is no record', () => {
+    expect(crit(good(), 'nv-9', null).status).toBe('needs_judgement');
+  });
+
+  it('is partly met when no commissioner contributed', () => {
+    const c = crit(good(), 'nv-9', { participants: [{ role: 'patient', contributions: 2 }] });
+    expect(c.status).toBe('partly');
+  });
+
+  it('is not met without a commissioner sponsor, whatever the record says', () => {
+    const p = variant({}, { over: { metadata: { ...good().metadata, sponsor: { name: 'Dr Shah', role: 'gp' } } } });
+    expect(crit(p, 'nv-9').status).toBe('not_met');
+    expect(crit(p, 'nv-9', null).status).toBe('not_met');
+    const none = variant({}, { over: { metadata: { ...good().metadata, sponsor: undefined } } });
+    expect(crit(none, 'nv-9').measure).toBe('No sponsor named');
+  });
+});
+
+describe('nv-10 incentives and nv-11 social value', () => {
+  it('are met when recorded', () => {
+    expect(crit(good(), 'nv-10').status).toBe('met');
+    expect(crit(good(), 'nv-11').status).toBe('met');
+  });
+
+  it('are not met when empty or blank', () => {
+    const p = variant({}, { over: { metadata: { ...good().metadata, incentives: [], socialValue: [] } } });
+    expect(crit(p, 'nv-10').status).toBe('not_met');
+    expect(crit(p, 'nv-11').status).toBe('not_met');
+  });
+});
+
+describe('nv-12 lasts over time and can experiment', () => {
+  const withMeta = (m: Record<string, unknown>) => variant({}, { over: { metadata: { ...good().metadata, ...m } } });
+
+  it('is met with a future review date, an evaluation plan and two versions', () => {
+    expect(crit(good(), 'nv-12').status).toBe('met');
+  });
+
+  it('is partly met with only one saved version', () => {
+    const c = crit(good(), 'nv-12', { ...goodCollab, versionCount: 1 });
+    expect(c.status).toBe('partly');
+  });
+
+  it('needs judgement when the number of versions is not known', () => {
+    expect(crit(good(), 'nv-12', { participants: goodCollab.participants }).status).toBe('needs_judgement');
+  });
+
+  it('needs judgement without today’s date: the engine never reads the clock', () => {
+    const c = crit(good(), 'nv-12', goodCollab, null);
+    expect(c.status).toBe('needs_judgement');
+    expect(c.measure).toContain("today's date not given");
+  });
+
+  it('is not met when the review date has passed, even with many versions', () => {
+    const c = crit(good(), 'nv-12', { ...goodCollab, versionCount: 9 }, '2030-06-30');
+    expect(c.status).toBe('not_met');
+  });
+
+  it('is not met without an evaluation plan or review date, even without today or a record', () => {
+    expect(crit(withMeta({ evaluationPlan: undefined }), 'nv-12', null, null).status).toBe('not_met');
+    expect(crit(withMeta({ reviewDate: undefined }), 'nv-12').status).toBe('not_met');
+  });
+
+  it('treats an impossible "today" as unknown rather than guessing', () => {
+    expect(crit(good(), 'nv-12', goodCollab, '2026-02-30').status).toBe('needs_judgement');
+  });
+});
+
+describe('unreached steps and multiple entries', () => {
+  it('checks "what matters" near every entry', () => {
+    const p = build(
+      [
+        step('e1', 'entry', { flags: { whatMattersToMe: true } }),
+        step('e2', 'entry', { title: 'Walk-in' }),
+        step('x', 'exit'),
+      ],
+      [link('e1', 'x'), link('e2', 'x')],
+    );
+    const c = crit(p, 'nv-1');
+    expect(targets(c)).toEqual(['e2']);
+    expect(c.evidence).toContain('e1');
+  });
+});

@@ -1,0 +1,397 @@
+// RCGP five tests: for each test, small hand-made pathways that are met, partly met (where the
+// test has a partly state) and not met, asserting the exact targets of the findings.
+// The fixtures start from good() (tests/fixtures/pathways/build.ts), which meets every test, and
+// change one thing, so each expectation follows from that one change.
+import { describe, expect, it } from 'vitest';
+import {
+  build,
+  good,
+  goodCollab,
+  goodSteps,
+  goodTransitions,
+  link,
+  step,
+  TODAY,
+  variant,
+} from '../../tests/fixtures/pathways/build';
+import type { Pathway, StepInput, TransitionInput } from '../pathway/schema';
+import { scorePathway } from './score';
+import type { CriterionId, CriterionResult } from './types';
+
+function crit(p: Pathway, id: CriterionId): CriterionResult {
+  const result = scorePathway(p, goodCollab, { today: TODAY });
+  const c = result.frameworks.flatMap((f) => f.criteria).find((x) => x.id === id);
+  if (!c) throw new Error(`no ${id}`);
+  return c;
+}
+const targets = (c: CriterionResult) => c.findings.map((f) => f.target);
+
+describe('rcgp-1 community services led by community-based clinicians', () => {
+  it('is met when every community clinical step has a community-based lead', () => {
+    const c = crit(good(), 'rcgp-1');
+    expect(c.status).toBe('met');
+    expect(c.score).toBe(1);
+    // decision (GP), community clinic (community consultant), review (GP); entry, support and exit are not counted
+    expect(c.evidence).toEqual(['decide', 'clinic', 'review']);
+    expect(c.measure).toBe('3 of 3 community clinical steps led by a community-based clinician');
+    expect(c.rule).toBe('rcgp-1@1');
+  });
+
+  it('is partly met when at least half are, scored by the share', () => {
+    const c = crit(variant({ clinic: { leadRole: 'consultant' } }), 'rcgp-1');
+    expect(c.status).toBe('partly');
+    expect(c.score).toBeCloseTo(2 / 3, 3);
+    expect(targets(c)).toEqual(['clinic']);
+    expect(c.findings[0]?.message).toContain('hospital consultant');
+    expect(c.findings[0]?.suggestion).toContain("'Community clinic'");
+  });
+
+  it('is not met when fewer than half are', () => {
+    const c = crit(variant({ clinic: { leadRole: 'consultant' }, decide: { leadRole: 'manager' } }), 'rcgp-1');
+    expect(c.status).toBe('not_met');
+    expect(c.score).toBe(0);
+    expect(targets(c)).toEqual(['decide', 'clinic']);
+  });
+
+  it('is not met, with advice and no step blamed, when no clinical work happens in the community', () => {
+    const p = build(
+      [
+        step('e', 'entry'),
+        step('a', 'assessment', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
+        step('x', 'exit'),
+      ],
+      [link('e', 'a'), link('a', 'x')],
+    );
+    const c = crit(p, 'rcgp-1');
+    expect(c.status).toBe('not_met');
+    expect(c.findings).toEqual([]);
+    expect(c.advice).toHaveLength(1);
+  });
+
+  it('does not count a social care assessment at home (not a clinical service; see notes)', () => {
+    const p = variant(
+      {},
+      {
+        steps: [step('sc', 'assessment', { sector: 'social_care', setting: 'home', leadRole: 'social_worker' })],
+        transitions: [link('group', 'sc'), link('sc', 'review')],
+      },
+    );
+    const c = crit(p, 'rcgp-1');
+    expect(c.status).toBe('met');
+    expect(c.measure).toMatch(/^3 of 3 /);
+  });
+});
+
+describe('rcgp-2 GPs remain independent advocates', () => {
+  it('is met by the good pathway', () => {
+    const c = crit(good(), 'rcgp-2');
+    expect(c.status).toBe('met');
+    expect(c.findings).toEqual([]);
+    // the GP leads entry, decision, review and exit, and takes part in the community clinic
+    expect(c.evidence).toEqual(['entry', 'decide', 'clinic', 'review', 'exit']);
+  });
+
+  it('is not met when no GP takes part, with advice rather than findings', () => {
+    const p = build(
+      [step('e', 'entry', { leadRole: 'practice_nurse' }), step('x', 'exit', { leadRole: 'practice_nurse' })],
+      [link('e', 'x')],
+    );
+    const c = crit(p, 'rcgp-2');
+    expect(c.status).toBe('not_met');
+    expect(c.findings).toEqual([]);
+    expect(c.advice).toHaveLength(1);
+  });
+
+  it('blames a GP step that no route reaches', () => {
+    const p = build(
+      [
+        step('e', 'entry', { leadRole: 'practice_nurse' }),
+        step('x', 'exit', { leadRole: 'practice_nurse' }),
+        step('lonely', 'review'),
+      ],
+      [link('e', 'x'), link('lonely', 'x')],
+    );
+    const c = crit(p, 'rcgp-2');
+    expect(c.status).toBe('not_met');
+    expect(targets(c)).toEqual(['lonely']);
+  });
+
+  it('flags a transition into primary care that passes no information (partly: 2 of 3 checks pass)', () => {
+    const p = build(
+      variantSteps(),
+      variantTransitions({ t4: { information: 'none' } }),
+      { metadata: good().metadata },
+    );
+    const c = crit(p, 'rcgp-2');
+    expect(targets(c)).toEqual(['t4']);
+    expect(c.status).toBe('partly');
+    expect(c.score).toBeCloseTo(2 / 3, 3);
+  });
+
+  it('flags a bounce-back on the transition that returns the referral to general practice', () => {
+    // review -> referral (GP) -> triage (hospital admin, nobody sees the person) -> back to review
+    const p = variant(
+      {},
+      {
+        steps: [
+          step('ref', 'referral', { title: 'Referral to respiratory clinic' }),
+          step('triage', 'admin', {
+            title: 'Referral triage',
+            sector: 'secondary_care',
+            setting: 'hospital_outpatient',
+            leadRole: 'admin_staff',
+          }),
+        ],
+        transitions: [link('review', 'ref', { id: 't6' }), link('ref', 'triage', { id: 't7' }), link('triage', 'review', { id: 't8' })],
+      },
+    );
+    const c = crit(p, 'rcgp-2');
+    expect(targets(c)).toEqual(['t8']);
+    expect(c.findings[0]?.message).toContain("'Referral to respiratory clinic'");
+    expect(c.findings[0]?.message).toContain('bounce-back');
+    // checks: 2 transitions into primary care pass, 3 steps outside primary care can reach the GP, 1 bounce-back fails
+    expect(c.status).toBe('partly');
+    expect(c.score).toBeCloseTo(5 / 6, 3);
+  });
+
+  it('does not call it a bounce-back when the person is seen on the way', () => {
+    const p = variant(
+      {},
+      {
+        steps: [
+          step('ref', 'referral'),
+          step('seen', 'assessment', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
+        ],
+        transitions: [link('review', 'ref'), link('ref', 'seen'), link('seen', 'review')],
+      },
+    );
+    expect(crit(p, 'rcgp-2').status).toBe('met');
+  });
+
+  it('does not call an advice request (not a referral) a bounce-back', () => {
+    const p = variant(
+      {},
+      {
+        steps: [step('advice', 'decision', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' })],
+        transitions: [link('review', 'advice'), link('advice', 'review')],
+      },
+    );
+    expect(crit(p, 'rcgp-2').findings).toEqual([]);
+  });
+
+  it('counts a referral step on the way out, even when the GP step itself is not a referral', () => {
+    const p = variant(
+      {},
+      {
+        steps: [
+          step('refout', 'referral', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'admin_staff' }),
+          step('reject', 'decision', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
+        ],
+        transitions: [link('review', 'refout'), link('refout', 'reject'), link('reject', 'review', { id: 'back' })],
+      },
+    );
+    expect(targets(crit(p, 'rcgp-2'))).toEqual(['back']);
+  });
+
+  it('flags each step outside primary care with no route back to the GP, but not exits', () => {
+    const p = variant(
+      {},
+      {
+        steps: [
+          step('hosp', 'review', { title: 'Hospital follow-up', sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
+          step('hexit', 'exit', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
+        ],
+        transitions: [link('clinic', 'hosp'), link('hosp', 'hexit')],
+      },
+    );
+    const c = crit(p, 'rcgp-2');
+    expect(targets(c)).toEqual(['hosp']);
+    expect(c.findings[0]?.suggestion).toContain("'Hospital follow-up'");
+    expect(c.status).toBe('partly'); // 3 of 4 checks pass
+  });
+
+  it('is not met when fewer than half of the checks pass', () => {
+    const p = build(
+      [
+        ...variantSteps(),
+        step('hosp', 'review', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
+        step('hosp2', 'intervention', { sector: 'secondary_care', setting: 'hospital_inpatient', leadRole: 'consultant' }),
+        step('hexit', 'exit', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
+      ],
+      [...variantTransitions({ t4: { information: 'none' } }), link('clinic', 'hosp'), link('hosp', 'hosp2'), link('hosp2', 'hexit')],
+    );
+    const c = crit(p, 'rcgp-2');
+    // 0 of 1 transitions into primary care inform it; 2 of 4 steps outside primary care lead back: 2 of 5
+    expect(c.status).toBe('not_met');
+    expect(targets(c)).toEqual(['t4', 'hosp', 'hosp2']);
+  });
+});
+
+describe('rcgp-3 person-focused, generalists and specialists together', () => {
+  it('is met by the good pathway', () => {
+    const c = crit(good(), 'rcgp-3');
+    expect(c.status).toBe('met');
+    expect(c.evidence).toEqual(expect.arrayContaining(['review', 'decide', 'clinic']));
+  });
+
+  it('is partly met when a treatment decision is not shared (3 of 4 parts)', () => {
+    const c = crit(variant({ decide: { flags: { sharedDecision: false } } }), 'rcgp-3');
+    expect(c.status).toBe('partly');
+    expect(c.score).toBe(0.75);
+    expect(targets(c)).toEqual(['decide']);
+  });
+
+  it('is not met for a multi-condition pathway with no whole-person review, although 3 of 4 parts pass', () => {
+    const multi = variant({ review: { flags: { holisticReview: false } } }, { over: { conditions: ['COPD', 'Heart failure'] } });
+    const c = crit(multi, 'rcgp-3');
+    expect(c.status).toBe('not_met');
+    expect(targets(c)).toEqual(['review']);
+    expect(c.findings[0]?.suggestion).toContain("'Annual review'");
+    // the same pathway for one condition is only partly met
+    const single = crit(variant({ review: { flags: { holisticReview: false } } }), 'rcgp-3');
+    expect(single.status).toBe('partly');
+  });
+
+  it('is not met when most parts fail', () => {
+    const p = variant({
+      review: { flags: { holisticReview: false } },
+      decide: { flags: { sharedDecision: false } },
+      clinic: { roles: [] },
+    });
+    const c = crit(p, 'rcgp-3');
+    expect(c.status).toBe('not_met'); // (0 + 0 + 0 + 1) / 4
+    expect(targets(c)).toEqual(['review', 'decide']);
+    expect(c.advice.length).toBeGreaterThan(0); // generalists and specialists never together
+  });
+
+  it('flags an assessment repeated in another sector when the record is not shared on the way', () => {
+    const tagged = { entry: { assessment: 'spirometry' }, clinic: { assessment: 'spirometry' } };
+    // t1 and t2 both carry the shared record: the result travels, no repeat
+    expect(crit(variant(tagged), 'rcgp-3').findings).toEqual([]);
+    const p = build(
+      variantSteps(tagged),
+      variantTransitions({ t2: { information: 'letter' } }),
+      { metadata: good().metadata },
+    );
+    const c = crit(p, 'rcgp-3');
+    expect(targets(c)).toEqual(['clinic']);
+    expect(c.findings[0]?.message).toContain("'Breathlessness raised with GP'");
+    expect(c.score).toBe(0.875); // duplication part 1 - 1/2
+  });
+
+  it('does not count a repeat within the same sector', () => {
+    const p = variant({ entry: { assessment: 'spirometry' }, review: { assessment: 'spirometry' } });
+    expect(crit(p, 'rcgp-3').findings).toEqual([]);
+  });
+
+  it('counts an advice-and-guidance exchange as generalists and specialists working together', () => {
+    const noJoint = { clinic: { roles: [] as never[] } };
+    const without = crit(variant(noJoint), 'rcgp-3');
+    expect(without.status).toBe('partly');
+    const withAdvice = crit(
+      variant(noJoint, {
+        steps: [step('advice', 'decision', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' })],
+        transitions: [link('review', 'advice'), link('advice', 'review')],
+      }),
+      'rcgp-3',
+    );
+    expect(withAdvice.status).toBe('met');
+    expect(withAdvice.evidence).toContain('advice');
+  });
+});
+
+describe('rcgp-4 no new bureaucratic structures', () => {
+  const panel = (benefit?: string) =>
+    step('panel', 'admin', { title: 'Triage panel', leadRole: 'admin_staff', ...(benefit ? { patientBenefit: benefit } : {}) });
+
+  it('is met with no admin steps', () => {
+    const c = crit(good(), 'rcgp-4');
+    expect(c.status).toBe('met');
+    expect(c.measure).toBe('No administrative steps');
+  });
+
+  it('is met when an admin step on the way says what it adds for the person', () => {
+    const p = variant({}, { steps: [panel('Seen by the right team first time')], transitions: [link('decide', 'panel'), link('panel', 'clinic')] });
+    const c = crit(p, 'rcgp-4');
+    expect(c.status).toBe('met');
+    expect(c.evidence).toEqual(['panel']);
+  });
+
+  it('is partly met when an admin step on the way does not say what it adds', () => {
+    const p = variant({}, { steps: [panel()], transitions: [link('decide', 'panel'), link('panel', 'clinic')] });
+    const c = crit(p, 'rcgp-4');
+    expect(c.status).toBe('partly');
+    expect(c.score).toBe(0.5);
+    expect(targets(c)).toEqual(['panel']);
+    expect(c.findings[0]?.suggestion).toContain("'Triage panel'");
+  });
+
+  it('is not met when two admin steps follow each other (finding on the transition)', () => {
+    const mids = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
+    const p = build(
+      [
+        step('e', 'entry'),
+        step('a1', 'admin', { patientBenefit: 'x' }),
+        step('a2', 'admin', { patientBenefit: 'y' }),
+        ...mids.map((id) => step(id, 'intervention')),
+        step('x', 'exit'),
+      ],
+      [link('e', 'a1'), link('a1', 'a2'), link('a2', 'm1'), ...mids.slice(1).map((id, i) => link(mids[i] as string, id)), link('m6', 'x')],
+    );
+    const c = crit(p, 'rcgp-4');
+    expect(c.status).toBe('not_met'); // 2 of 10 is exactly 20%, so only the chain fails
+    expect(targets(c)).toEqual(['a1->a2']);
+  });
+
+  it('is not met when more than one step in five is admin', () => {
+    const p = variant(
+      {},
+      {
+        steps: [panel('a'), step('form', 'admin', { patientBenefit: 'b' })],
+        transitions: [link('decide', 'panel'), link('panel', 'clinic'), link('group', 'form'), link('form', 'review')],
+      },
+    );
+    const c = crit(p, 'rcgp-4'); // 2 of 8 = 25%
+    expect(c.status).toBe('not_met');
+    expect(c.findings).toEqual([]);
+    expect(c.advice[0]?.message).toContain('25%');
+  });
+
+  it('does not blame an admin step the person never passes through', () => {
+    const p = variant({}, { steps: [panel()], transitions: [link('panel', 'exit')] });
+    expect(crit(p, 'rcgp-4').findings).toEqual([]);
+  });
+});
+
+describe('rcgp-5 no diversion of funding from general practice', () => {
+  it('is met when no work moves onto general practice', () => {
+    expect(crit(good(), 'rcgp-5').status).toBe('met');
+  });
+
+  it('is not met when a step moves unfunded work onto general practice', () => {
+    const c = crit(variant({ review: { gpWorkload: { minutesPerPatient: 20, funded: false } } }), 'rcgp-5');
+    expect(c.status).toBe('not_met');
+    expect(targets(c)).toEqual(['review']);
+    expect(c.findings[0]?.message).toContain('20 minutes per patient');
+  });
+
+  it('is met when the moved work is funded', () => {
+    const c = crit(variant({ review: { gpWorkload: { minutesPerPatient: 20, funded: true } } }), 'rcgp-5');
+    expect(c.status).toBe('met');
+    expect(c.evidence).toEqual(['review']);
+  });
+
+  it('ignores zero minutes', () => {
+    const c = crit(variant({ review: { gpWorkload: { minutesPerPatient: 0, funded: false } } }), 'rcgp-5');
+    expect(c.status).toBe('met');
+    expect(c.measure).toBe('No step moves work onto general practice');
+  });
+});
+
+// Helpers to change steps and transitions of the good pathway by id.
+function variantSteps(changes: Record<string, Partial<StepInput>> = {}): StepInput[] {
+  return goodSteps().map((s) => ({ ...s, ...(changes[s.id] ?? {}) }) as StepInput);
+}
+function variantTransitions(changes: Record<string, Partial<TransitionInput>>): TransitionInput[] {
+  return goodTransitions().map((t) => ({ ...t, ...(changes[t.id as string] ?? {}) }));
+}

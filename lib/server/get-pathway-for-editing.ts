@@ -1,0 +1,116 @@
+import { can, type Actor } from '@/lib/auth/can';
+import { getPrisma } from '@/lib/db/client';
+import type { Pathway } from '@/lib/pathway/schema';
+import { parsePathway } from '@/lib/pathway/validate';
+import { fieldErrorsFrom, type FieldError } from './results';
+import { inActorsWorkspaces } from './scope';
+
+export interface EditingPermissions {
+  /** Change the working copy (editor or facilitator). */
+  canEdit: boolean;
+  /** Comment on steps and transitions (commenter and up). */
+  canComment: boolean;
+  /** Save an immutable version (editor or facilitator). */
+  canVersion: boolean;
+}
+
+export interface VersionSummary {
+  id: string;
+  number: number;
+  note: string;
+  createdAt: string;
+  authorName: string | null;
+  /** Stored framework scores, as whole percentages, e.g. { "rcgp-five-tests": 60 }. */
+  percents: Record<string, number | null>;
+}
+
+export interface PathwayForEditing {
+  id: string;
+  workspace: { id: string; slug: string; name: string };
+  title: string;
+  status: 'draft' | 'in_review' | 'published' | 'retired';
+  isTemplate: boolean;
+  /** The working copy. Null only when the stored document is not valid (see documentErrors). */
+  document: Pathway | null;
+  documentErrors: FieldError[];
+  /** Name this revision when saving (save-pathway-draft.ts's compare-and-set). */
+  revision: number;
+  updatedAt: string;
+  /** Where a localised copy came from; null for an original. Title only when the actor may see it. */
+  source: { pathwayId: string; versionId: string | null; title: string | null } | null;
+  permissions: EditingPermissions;
+  /** Newest first. */
+  versions: VersionSummary[];
+}
+
+/** The percentage per framework from a stored score (lib/server/scores.ts's shape). */
+export function storedPercents(scores: unknown): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  const frameworks = (scores as { frameworks?: unknown } | null)?.frameworks;
+  if (!Array.isArray(frameworks)) return out;
+  for (const f of frameworks) {
+    const { id, percent } = (f ?? {}) as { id?: unknown; percent?: unknown };
+    if (typeof id === 'string') out[id] = typeof percent === 'number' ? percent : null;
+  }
+  return out;
+}
+
+/**
+ * The pathway as the editor opens it: the working document, its revision, the actor's
+ * permissions and the version history. Null when the pathway does not exist or the actor may not
+ * view it; the two are indistinguishable.
+ */
+export async function getPathwayForEditing(options: { actor: Actor; pathwayId: string }): Promise<PathwayForEditing | null> {
+  const { actor, pathwayId } = options;
+  const prisma = getPrisma();
+  const row = await prisma.pathway.findFirst({
+    where: { id: pathwayId, ...inActorsWorkspaces(actor) },
+    include: {
+      workspace: { select: { id: true, slug: true, name: true } },
+      versions: {
+        orderBy: { number: 'desc' },
+        select: { id: true, number: true, note: true, createdAt: true, scores: true, author: { select: { name: true } } },
+      },
+    },
+  });
+  if (!row) return null;
+  const resource = { workspaceId: row.workspaceId, pathwayId: row.id };
+  if (!can(actor, 'pathway:view', { type: 'pathway', ...resource })) return null;
+
+  let source: PathwayForEditing['source'] = null;
+  if (row.sourcePathwayId) {
+    const origin = await prisma.pathway.findFirst({
+      where: { id: row.sourcePathwayId, ...inActorsWorkspaces(actor) },
+      select: { title: true, workspaceId: true },
+    });
+    const visible = origin && can(actor, 'pathway:view', { type: 'pathway', workspaceId: origin.workspaceId });
+    source = { pathwayId: row.sourcePathwayId, versionId: row.sourceVersionId, title: visible ? origin.title : null };
+  }
+
+  const parsed = parsePathway(row.document);
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    title: row.title,
+    status: row.status,
+    isTemplate: row.isTemplate,
+    document: parsed.ok ? parsed.pathway : null,
+    documentErrors: parsed.ok ? [] : fieldErrorsFrom(parsed.errors),
+    revision: row.revision,
+    updatedAt: row.updatedAt.toISOString(),
+    source,
+    permissions: {
+      canEdit: can(actor, 'pathway:edit', { type: 'pathway', ...resource }),
+      canComment: can(actor, 'comment:create', { type: 'comment', ...resource }),
+      canVersion: can(actor, 'version:create', { type: 'version', ...resource }),
+    },
+    versions: row.versions.map((v) => ({
+      id: v.id,
+      number: v.number,
+      note: v.note,
+      createdAt: v.createdAt.toISOString(),
+      authorName: v.author?.name ?? null,
+      percents: storedPercents(v.scores),
+    })),
+  };
+}
