@@ -20,7 +20,11 @@ if (!proto.__pathweaveNamePatch) {
 // @prisma/adapter-pg 6.x runs a migration by splitting it on every ";", which breaks
 // PL/pgSQL function bodies (our immutability triggers). PostgreSQL's simple query protocol
 // runs a whole multi-statement script in one call, inside one implicit transaction, so send it whole.
-type ScriptRunner = { executeScript(script: string): Promise<void>; client?: { query(sql: string): Promise<unknown> } };
+type ScriptRunner = {
+  executeScript(script: string): Promise<void>;
+  onError(error: unknown): never;
+  client?: { query(sql: string): Promise<unknown> };
+};
 function wholeScriptAdapter(factory: PrismaPg): PrismaPg {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
@@ -28,7 +32,11 @@ function wholeScriptAdapter(factory: PrismaPg): PrismaPg {
     const client = adapter.client;
     if (client) {
       adapter.executeScript = async (script: string) => {
-        await client.query(script);
+        try {
+          await client.query(script);
+        } catch (error) {
+          adapter.onError(error); // the adapter's own error conversion, so Prisma reports the database's message
+        }
       };
     }
     return adapter as unknown as Awaited<ReturnType<typeof connect>>;

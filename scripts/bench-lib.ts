@@ -28,7 +28,12 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Time `fn` over `iterations` runs after a warm-up and summarise the per-run times. */
-export function runBench(name: string, fn: (iteration: number) => unknown, iterations: number, options: BenchOptions = {}): BenchResult {
+export function runBench(
+  name: string,
+  fn: (iteration: number) => unknown,
+  iterations: number,
+  options: BenchOptions = {},
+): BenchResult {
   const warmup = options.warmup ?? Math.max(5, Math.floor(iterations / 5));
   let sink: unknown;
   for (let i = 0; i < warmup; i++) sink = fn(i);
@@ -60,10 +65,15 @@ function ms(x: number): string {
 /** A fixed-width table of results. */
 export function formatBenchTable(results: readonly BenchResult[]): string {
   const rows = [['benchmark', 'runs', 'median', 'p95', 'mean', 'max']];
-  for (const r of results) rows.push([r.name, String(r.iterations), ms(r.medianMs), ms(r.p95Ms), ms(r.meanMs), ms(r.maxMs)]);
+  for (const r of results)
+    rows.push([r.name, String(r.iterations), ms(r.medianMs), ms(r.p95Ms), ms(r.meanMs), ms(r.maxMs)]);
   const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((row) => (row[c] as string).length)));
   return rows
-    .map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number))).join('  '))
+    .map((row) =>
+      row
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number)))
+        .join('  '),
+    )
     .join('\n');
 }
 
@@ -79,7 +89,9 @@ export async function runSections(sections: readonly BenchSection[], argv: reado
   const wanted = argv.filter((a) => !a.startsWith('-'));
   const unknown = wanted.filter((w) => !sections.some((s) => s.name === w));
   if (unknown.length > 0) {
-    process.stderr.write(`bench: unknown section ${unknown.join(', ')}; known: ${sections.map((s) => s.name).join(', ')}\n`);
+    process.stderr.write(
+      `bench: unknown section ${unknown.join(', ')}; known: ${sections.map((s) => s.name).join(', ')}\n`,
+    );
     return 2;
   }
   for (const section of sections) {

@@ -39,7 +39,10 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   let collab: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       if (inline !== undefined) return inline;
       const next = argv[i + 1];
@@ -68,7 +71,8 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
         break;
       default:
         if (name.startsWith('-')) throw new InputError(`Unknown option ${name}.\n\n${USAGE}`);
-        if (file !== undefined) throw new InputError(`Give one pathway file, not several ("${file}", "${name}").\n\n${USAGE}`);
+        if (file !== undefined)
+          throw new InputError(`Give one pathway file, not several ("${file}", "${name}").\n\n${USAGE}`);
         file = name;
     }
   }
@@ -83,7 +87,8 @@ function readText(path: string, what: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(`Cannot read ${what} "${path}": there is no such file.`);
     if (code === 'EISDIR') throw new InputError(`Cannot read ${what} "${path}": it is a folder, not a file.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`Cannot read ${what} "${path}": permission denied.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new InputError(`Cannot read ${what} "${path}": permission denied.`);
     throw new InputError(`Cannot read ${what} "${path}": ${(e as Error).message}`);
   }
 }
@@ -94,7 +99,9 @@ function readCollab(path: string): CollaborationRecord {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new InputError(`The collaboration record "${path}" is not valid JSON: ${jsonSyntaxError(text).message.replace(/^This is not valid JSON: /, '')}`);
+    throw new InputError(
+      `The collaboration record "${path}" is not valid JSON: ${jsonSyntaxError(text).message.replace(/^This is not valid JSON: /, '')}`,
+    );
   }
   const parsed = CollaborationRecordSchema.safeParse(value);
   if (!parsed.success) {

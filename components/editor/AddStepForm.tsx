@@ -16,7 +16,6 @@ export function AddStepForm({ store, idPrefix, onAdded }: { store: EditorStore; 
   const titleId = `${idPrefix}-title`;
   return (
     <form
-      aria-label="Add a step"
       className="pw-add-form"
       onSubmit={(e) => {
         e.preventDefault();

@@ -363,7 +363,6 @@ export function ConnectForm({ store, doc, fixedFrom }: { store: EditorStore; doc
   return (
     <form
       className={`pw-connect-form${errors.length ? ' pw-field-error' : ''}`}
-      aria-label={fixedFrom ? 'Connect this step to another' : 'Connect two steps'}
       onSubmit={(e) => {
         e.preventDefault();
         submit();

@@ -100,10 +100,11 @@ export function reconcileNodes(
   return same ? (prev as StepNodeType[]) : next;
 }
 
+// Arrowheads sized in canvas units, so a thick line does not get a huge arrow.
 const MARKERS = {
-  normal: { type: MarkerType.ArrowClosed, color: COLOURS.stroke, width: 18, height: 18 },
-  none: { type: MarkerType.ArrowClosed, color: COLOURS.warning, width: 18, height: 18 },
-  selected: { type: MarkerType.ArrowClosed, color: COLOURS.selected, width: 18, height: 18 },
+  normal: { type: MarkerType.ArrowClosed, color: COLOURS.stroke, width: 28, height: 28, markerUnits: 'userSpaceOnUse' },
+  none: { type: MarkerType.ArrowClosed, color: COLOURS.warning, width: 28, height: 28, markerUnits: 'userSpaceOnUse' },
+  selected: { type: MarkerType.ArrowClosed, color: COLOURS.selected, width: 28, height: 28, markerUnits: 'userSpaceOnUse' },
 } as const;
 
 interface EdgeInputs {

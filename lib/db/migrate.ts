@@ -44,8 +44,10 @@ export async function migrate(databaseUrl: string, cwd = process.cwd()): Promise
   } catch (error) {
     const out = (error as Error).message;
     const name = /migration_name="([^"]+)"/.exec(out)?.[1] ?? /Migration name: (\S+)/.exec(out)?.[1];
+    const coded = /Error: (P\d{4})\s*\n+\s*([^\n]+)/.exec(out);
     const reason =
       /ERROR: ([^\n]+)/.exec(out)?.[1] ??
+      (coded ? `${coded[2]} (${coded[1]})` : undefined) ??
       /Error: ([^\n]+)/.exec(out)?.[1] ??
       out.split('\n').find((l) => l.trim().length > 0) ??
       'unknown error';

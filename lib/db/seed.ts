@@ -11,10 +11,15 @@ import { scoreForStorage } from '@/lib/server/scores';
  */
 export const DEMO_PASSWORD = process.env.PATHWEAVE_DEMO_PASSWORD ?? 'pathweave-demo';
 
+type WorkspaceKind = 'ics' | 'pcn' | 'gp_cluster';
 interface DemoPeople {
-  workspace: { name: string; kind: 'ics' | 'pcn' | 'gp_cluster'; slug?: string };
+  workspace: { name: string; kind: WorkspaceKind; slug?: string };
   users: { name: string; email: string; professionalRole: string; accessRole: string | null }[];
+  /** Other workspaces, so a clinician outside this one exists (denials are tested against them). */
+  otherWorkspaces?: { name: string; kind: WorkspaceKind; members: { email: string; accessRole: string }[] }[];
 }
+
+const slugify = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 interface DemoIndexEntry {
   slug: string;
   title: string;
@@ -58,7 +63,7 @@ export async function seedDemo(prisma: PrismaClient, root = process.cwd()): Prom
         data: {
           name: people.workspace.name,
           kind: people.workspace.kind,
-          slug: people.workspace.slug ?? people.workspace.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+          slug: people.workspace.slug ?? slugify(people.workspace.name),
         },
       });
       const byEmail = new Map<string, string>();
@@ -76,6 +81,13 @@ export async function seedDemo(prisma: PrismaClient, root = process.cwd()): Prom
           await tx.membership.create({
             data: { userId: user.id, workspaceId: workspace.id, accessRole: u.accessRole as never },
           });
+        }
+      }
+      for (const other of people.otherWorkspaces ?? []) {
+        const ws = await tx.workspace.create({ data: { name: other.name, kind: other.kind, slug: slugify(other.name) } });
+        for (const m of other.members) {
+          const userId = byEmail.get(m.email.toLowerCase());
+          if (userId) await tx.membership.create({ data: { userId, workspaceId: ws.id, accessRole: m.accessRole as never } });
         }
       }
       for (const entry of index) {

@@ -174,7 +174,12 @@ function getStep(doc: Pathway, stepId: string): Step {
   return doc.steps[stepIndex(doc, stepId)] as Step;
 }
 
-/** The next free id "<prefix>N", N one more than the highest in use, clashing with no step or transition. */
+/**
+ * The next free id "<prefix>N", N one more than the highest in use, clashing with no step or
+ * transition. The document keeps no record of deleted ids, so deleting the highest-numbered step
+ * and adding another gives the new one the deleted one's id. Callers that must never reuse an id
+ * (comments pinned to a step, live collaboration) pass their own `id` to addStep and connect.
+ */
 export function nextId(doc: Pathway, prefix: 's' | 't'): string {
   const pattern = new RegExp(`^${prefix}(\\d+)$`);
   let max = 0;

@@ -192,7 +192,9 @@ export function generatePathway(options: GenerateOptions): Pathway {
     if (pathway.metadata.evaluationPlan === undefined) delete pathway.metadata.evaluationPlan;
   }
   if (options.layout) {
-    pathway.layout = Object.fromEntries(steps.map((s, i) => [s.id, { x: (i % 20) * 220, y: Math.floor(i / 20) * 140 }]));
+    pathway.layout = Object.fromEntries(
+      steps.map((s, i) => [s.id, { x: (i % 20) * 220, y: Math.floor(i / 20) * 140 }]),
+    );
   }
   return pathway;
 }

@@ -38,7 +38,8 @@ export const KIND_DESCRIPTIONS: Readonly<Record<StepKind, string>> = {
   review: 'Care is looked at again, for example a follow-up or annual review',
   self_management: 'The person manages their own condition, day to day',
   support: 'Social, practical or voluntary-sector help',
-  admin: 'A step with no clinical or care contact, such as a triage panel, an authorisation, a form or a waiting-list check',
+  admin:
+    'A step with no clinical or care contact, such as a triage panel, an authorisation, a form or a waiting-list check',
   discharge: 'The person is discharged from a service',
   outcome: 'A result the pathway aims for or records',
   exit: 'Where the person leaves the pathway',

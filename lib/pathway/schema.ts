@@ -235,6 +235,9 @@ export const InformationKindSchema = vocab(INFORMATION_KINDS, 'kind of informati
 export const HoursSchema = vocab(HOURS, 'hours value');
 export const OutcomeMeasureTypeSchema = vocab(OUTCOME_MEASURE_TYPES, 'outcome measure type');
 
+/** A number, with -0 read as 0 (JSON cannot write -0, so keeping it would break the round trip). */
+const num = () => z.number().overwrite((v) => v + 0);
+
 const text = z.string().trim().min(1, { error: 'must not be empty' });
 const id = z
   .string()
@@ -265,7 +268,7 @@ export const OutcomeMeasureSchema = z.object({
 
 /** Work moved onto general practice by this step (RCGP test 5). */
 export const GpWorkloadSchema = z.object({
-  minutesPerPatient: z.number().min(0, { error: 'must be 0 or more' }),
+  minutesPerPatient: num().min(0, { error: 'must be 0 or more' }),
   funded: z.boolean().default(false),
 });
 
@@ -302,9 +305,8 @@ export const TransitionSchema = z
     to: id,
     label: z.string().optional(),
     information: InformationKindSchema,
-    targetDays: z.number().min(0, { error: 'must be 0 or more' }).optional(),
-    probability: z
-      .number()
+    targetDays: num().min(0, { error: 'must be 0 or more' }).optional(),
+    probability: num()
       .min(0, { error: 'must be between 0 and 1' })
       .max(1, { error: 'must be between 0 and 1' })
       .optional(),
@@ -325,7 +327,7 @@ export const MetadataSchema = z.object({
   evaluationPlan: z.string().optional(),
 });
 
-export const LayoutPositionSchema = z.object({ x: z.number(), y: z.number() });
+export const LayoutPositionSchema = z.object({ x: num(), y: num() });
 
 export const PathwaySchema = z.object({
   format: z.literal(PATHWAY_FORMAT, {

@@ -5,12 +5,7 @@
 // Every error names the path ("steps[3].sector"), the field, the bad value and, for vocabulary
 // fields, the allowed values, with a message a person can act on.
 import type { core } from 'zod';
-import {
-  PATHWAY_FORMAT,
-  PathwaySchema,
-  defaultTransitionId,
-  type Pathway,
-} from './schema';
+import { PATHWAY_FORMAT, PathwaySchema, defaultTransitionId, type Pathway } from './schema';
 
 export type PathwayErrorCode =
   | 'invalid_json'
@@ -68,7 +63,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)}`;
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)}`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `${value}`;
   if (Array.isArray(value)) return 'a list';
@@ -112,13 +108,26 @@ function describeOwner(input: unknown, path: readonly PropertyKey[]): string {
   return 'The pathway';
 }
 
+function valueAt(input: unknown, path: readonly PropertyKey[]): { present: boolean; value?: unknown } {
+  let cur: unknown = input;
+  for (const seg of path) {
+    if (typeof seg === 'number' && Array.isArray(cur) && seg < cur.length) cur = cur[seg];
+    else if (typeof seg === 'string' && isRecord(cur) && Object.prototype.hasOwnProperty.call(cur, seg)) cur = cur[seg];
+    else return { present: false };
+  }
+  return { present: true, value: cur };
+}
+
 function issueToError(issue: core.$ZodIssue, input: unknown): PathwayError {
   const path = issue.path as PropertyKey[];
   const field = fieldOf(path) || 'document';
   const where = formatPath(path);
   const owner = path.length === 0 ? 'The pathway' : describeOwner(input, path);
-  const value = (issue as { input?: unknown }).input;
-  const fieldWords = typeof path[path.length - 1] === 'number' ? `${field} item ${(path[path.length - 1] as number) + 1}` : field;
+  // The value as written in the document (zod reports it after trimming text).
+  const found = valueAt(input, path);
+  const value = found.present ? found.value : (issue as { input?: unknown }).input;
+  const fieldWords =
+    typeof path[path.length - 1] === 'number' ? `${field} item ${(path[path.length - 1] as number) + 1}` : field;
 
   switch (issue.code) {
     case 'invalid_value': {
@@ -188,7 +197,10 @@ function issueToError(issue: core.$ZodIssue, input: unknown): PathwayError {
         field,
         value,
         code: isText && issue.code === 'too_small' ? 'missing' : 'out_of_range',
-        message: isText && issue.code === 'too_small' ? `${owner}: ${fieldWords} must not be empty.` : `${owner}: ${fieldWords} ${issue.message} (it is ${show(value)}).`,
+        message:
+          isText && issue.code === 'too_small'
+            ? `${owner}: ${fieldWords} must not be empty.`
+            : `${owner}: ${fieldWords} ${issue.message} (it is ${show(value)}).`,
       };
     }
     case 'invalid_format':
@@ -369,7 +381,15 @@ export function parsePathwayJson(text: string): ParseResult {
   if (body.trim() === '') {
     return {
       ok: false,
-      errors: [{ path: '', field: 'document', value: '', code: 'invalid_json', message: 'The file is empty: expected a pathway written as JSON.' }],
+      errors: [
+        {
+          path: '',
+          field: 'document',
+          value: '',
+          code: 'invalid_json',
+          message: 'The file is empty: expected a pathway written as JSON.',
+        },
+      ],
     };
   }
   let value: unknown;
@@ -489,7 +509,12 @@ export function locateJsonError(text: string): { offset: number; problem: string
         i++;
         return;
       }
-      throw new Stop(i, i >= n ? 'the file ends before the list is closed with "]"' : `expected "," or "]" but found ${JSON.stringify(text[i])}`);
+      throw new Stop(
+        i,
+        i >= n
+          ? 'the file ends before the list is closed with "]"'
+          : `expected "," or "]" but found ${JSON.stringify(text[i])}`,
+      );
     }
   };
   const object = (): void => {
@@ -501,10 +526,20 @@ export function locateJsonError(text: string): { offset: number; problem: string
     }
     for (;;) {
       ws();
-      if (text[i] !== '"') throw new Stop(i, i >= n ? 'the file ends too early' : `expected a field name in double quotes but found ${JSON.stringify(text[i])}`);
+      if (text[i] !== '"')
+        throw new Stop(
+          i,
+          i >= n
+            ? 'the file ends too early'
+            : `expected a field name in double quotes but found ${JSON.stringify(text[i])}`,
+        );
       string();
       ws();
-      if (text[i] !== ':') throw new Stop(i, i >= n ? 'the file ends too early' : `expected ":" after a field name but found ${JSON.stringify(text[i])}`);
+      if (text[i] !== ':')
+        throw new Stop(
+          i,
+          i >= n ? 'the file ends too early' : `expected ":" after a field name but found ${JSON.stringify(text[i])}`,
+        );
       i++;
       value();
       ws();
@@ -518,7 +553,12 @@ export function locateJsonError(text: string): { offset: number; problem: string
         i++;
         return;
       }
-      throw new Stop(i, i >= n ? 'the file ends before the object is closed with "}"' : `expected "," or "}" but found ${JSON.stringify(text[i])}`);
+      throw new Stop(
+        i,
+        i >= n
+          ? 'the file ends before the object is closed with "}"'
+          : `expected "," or "}" but found ${JSON.stringify(text[i])}`,
+      );
     }
   };
   try {
@@ -536,4 +576,3 @@ export function locateJsonError(text: string): { offset: number; problem: string
 export function formatPathwayErrors(errors: readonly PathwayError[]): string {
   return errors.map((e) => (e.path ? `- ${e.path}: ${e.message}` : `- ${e.message}`)).join('\n');
 }
-

@@ -15,7 +15,9 @@ export const CollaborationRecordSchema = z.object({
 });
 
 /** Participants from counts by role: { patient: 3, carer: 1 } -> [{ role: 'patient', contributions: 3 }, ...]. */
-export function participantsFromCounts(counts: Partial<Record<z.infer<typeof RoleSchema>, number>>): CollaborationRecord['participants'] {
+export function participantsFromCounts(
+  counts: Partial<Record<z.infer<typeof RoleSchema>, number>>,
+): CollaborationRecord['participants'] {
   return Object.entries(counts)
     .filter((entry): entry is [z.infer<typeof RoleSchema>, number] => typeof entry[1] === 'number')
     .map(([role, contributions]) => ({ role, contributions }));

@@ -301,7 +301,11 @@ export class PathwayContext {
         scratch.pending.fill(0);
       } else {
         // Allocated once per run and reused for every tag: large typed arrays are costly to create.
-        scratch = { mask: new Uint16Array(this.n), pending: new Uint16Array(this.n), originOf: new Int32Array(this.n * 16) };
+        scratch = {
+          mask: new Uint16Array(this.n),
+          pending: new Uint16Array(this.n),
+          originOf: new Int32Array(this.n * 16),
+        };
       }
       result.push(...this.duplicatesForTag(list, scratch));
     }
@@ -341,8 +345,9 @@ export class PathwayContext {
       const fresh = next & ~(mask[w] as number);
       if (!fresh) return false;
       mask[w] = (mask[w] as number) | fresh;
-      for (let bit = 0; bit < B; bit++) {
-        if (!(fresh & (1 << bit))) continue;
+      // Visit only the new states' bits (lowest set bit first).
+      for (let rest = fresh; rest !== 0; rest &= rest - 1) {
+        const bit = 31 - Math.clz32(rest & -rest);
         const source = keeps || bits & (1 << bit) ? bit : bit - 1;
         originOf[w * B + bit] = originOf[v * B + source] as number;
       }
@@ -351,11 +356,11 @@ export class PathwayContext {
     // Components in topological order: a step outside any loop is handled once, with every state
     // that can reach it already known; inside a loop, a worklist runs until nothing changes
     // (a step re-enters it only when it gains a state, at most 14 times).
-    const { order, comp } = this.components();
+    const { order, comp, cyclic } = this.components();
     const queue: number[] = [];
     for (let ci = 0; ci < order.length; ci++) {
       const members = order[ci] as number[];
-      if (members.length === 1 && !this.hasSelfLoop(members[0] as number)) {
+      if (!cyclic[ci]) {
         const v = members[0] as number;
         if (!mask[v]) continue;
         for (let k = this.outStart[v] as number; k < (this.outStart[v + 1] as number); k++) {
@@ -420,6 +425,8 @@ export interface Components {
   order: number[][];
   /** Component number of each step (its index in `order`). */
   comp: Int32Array;
+  /** 1 when component i is a loop: more than one step, or one step with a transition to itself. */
+  cyclic: Uint8Array;
 }
 
 /**
@@ -480,11 +487,14 @@ export function stronglyConnectedComponents(ctx: PathwayContext): Components {
   }
   // Tarjan emits components in reverse topological order.
   components.reverse();
+  const cyclic = new Uint8Array(components.length);
   for (let i = 0; i < components.length; i++) {
     const members = components[i] as number[];
-    if (members.length > 1) members.sort((x, y) => x - y);
+    if (members.length > 1) {
+      members.sort((x, y) => x - y);
+      cyclic[i] = 1;
+    } else if (ctx.hasSelfLoop(members[0] as number)) cyclic[i] = 1;
     for (const v of members) comp[v] = i;
   }
-  return { order: components, comp };
+  return { order: components, comp, cyclic };
 }
-

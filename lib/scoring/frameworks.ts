@@ -58,12 +58,14 @@ export const SEED_RCGP_POLICY_PAPER = '004_80d6d8cd2e1c4591.txt';
 export const SEED_GP_PATHWAYS = '000_d1004160187c1ab7.txt';
 export const SEED_GP_COLUMN = '001_88254bb684dff038.txt';
 
-const RCGP_PAGE = 'Royal College of General Practitioners, "Integration of Care" (web page), section "Five tests of integrated care"';
+const RCGP_PAGE =
+  'Royal College of General Practitioners, "Integration of Care" (web page), section "Five tests of integrated care"';
 const RCGP_PAPER =
   'Royal College of General Practitioners (2012), "Integration of health and social care", RCGP policy paper (INT18)';
 const NV_PRINCIPLES =
   'National Voices, "Principles for Integrated Care" (the 12 principles), as set out by Jules Acton and Don Redding of National Voices in "Viewpoint: The principles of integration and its impact on GP commissioners"';
-const GP_PATHWAYS = 'Professor Martin Marshall, Chair of RCGP Council, "Integration is about patient care pathways" (RCGP, 12 March 2021)';
+const GP_PATHWAYS =
+  'Professor Martin Marshall, Chair of RCGP Council, "Integration is about patient care pathways" (RCGP, 12 March 2021)';
 const GP_COLUMN = 'Dr David Mummery, "What is integrated care anyway?" (Independents\' Day column, GP magazine)';
 
 const allStatuses = ['met', 'partly', 'not_met'] as const;
@@ -119,8 +121,8 @@ export const RCGP_FIVE_TESTS: FrameworkDefinition = {
         'Bounce-back: a GP column describes hospital letters sent back after triage with "advice" instead of the consultation the GP asked for, and the wholesale knock-back of GP referrals (001). A route that leaves general practice through a referral and returns to general practice without any clinical contact is a finding on the transition that brings it back.',
         'A bounce-back must start with a referral (a referral step in general practice or on the way out). A GP asking a specialist for advice without referring is an advice-and-guidance exchange, which RCGP 3 counts as generalists and specialists working together (000 describes phoning a specialist for advice as long-standing integrated care).',
         'Clinical contact means the person is seen, spoken to or helped: an entry, assessment, intervention, review, support or discharge step, or a decision taken with the person. Referral, admin, outcome and exit steps, and decisions taken without the person, are not contact. Steps led by the person or their carer are not a professional contact.',
-        'General practice is told apart from the rest of primary care as in the RCGP paper\'s fault lines (004 §4.4): a primary-care step at the practice, or one led by the GP or practice nurse anywhere but a pharmacy.',
-        'The route back to the GP reflects the GP as gateway and coordinator who helps people across organisational boundaries (004 §4.2) and the RCGP\'s aim that people feel in control and know where they are (004 §6.1). A route counts if it reaches any step where the GP leads or takes part.',
+        "General practice is told apart from the rest of primary care as in the RCGP paper's fault lines (004 §4.4): a primary-care step at the practice, or one led by the GP or practice nurse anywhere but a pharmacy.",
+        "The route back to the GP reflects the GP as gateway and coordinator who helps people across organisational boundaries (004 §4.2) and the RCGP's aim that people feel in control and know where they are (004 §6.1). A route counts if it reaches any step where the GP leads or takes part.",
         'Information on the way back: the RCGP paper names the lack of information sharing as one of the biggest barriers, with GPs, community nurses and out-of-hours services often holding different notes or none (004 §7.10-7.11). A transition into primary care from another sector with no information passed on is a finding.',
         'Transitions within primary care are not checked here; every fault-line crossing without information is counted in the journey figures.',
       ],
@@ -160,7 +162,7 @@ export const RCGP_FIVE_TESTS: FrameworkDefinition = {
       rule: { id: 'rcgp-4', version: 1 },
       notes: [
         'The one-in-five limit and the ban on two administrative steps in a row come from frameworks.md.',
-        'The sketch made each administrative step on the main path a finding that asks what it adds for the person. A pathway answers that question by stating the step\'s benefit to the person; only unanswered ones remain findings, and they make the test partly met rather than met.',
+        "The sketch made each administrative step on the main path a finding that asks what it adds for the person. A pathway answers that question by stating the step's benefit to the person; only unanswered ones remain findings, and they make the test partly met rather than met.",
         'The main path is every step the person can reach from an entry and from which an exit can be reached.',
         'The RCGP paper warns that structural change is no guarantee of integrated care and can detract from it (004 §9.15); a GP column describes triage steps that send referrals back with advice (001). Structures outside the pathway (boards, organisations) cannot be judged from the graph and need a workshop rating.',
       ],
@@ -224,10 +226,14 @@ export const NATIONAL_VOICES: FrameworkDefinition = {
         'Met when the person can reach at least one step in the voluntary and community sector, or a support step led by a voluntary sector worker. Otherwise not met.',
       statuses: ['met', 'not_met'],
       inputs: ['graph'],
-      source: { seed: SEED_NATIONAL_VOICES, section: 'principle 2; "Including the voluntary sector"', citation: NV_PRINCIPLES },
+      source: {
+        seed: SEED_NATIONAL_VOICES,
+        section: 'principle 2; "Including the voluntary sector"',
+        citation: NV_PRINCIPLES,
+      },
       rule: { id: 'nv-2', version: 1 },
       notes: [
-        'National Voices sees the voluntary sector as a third circle overlapping health and social care, offering expertise and solutions as well as pointing out gaps (003). A voluntary-sector step therefore has to be part of the person\'s route: one that no entry leads to does not count.',
+        "National Voices sees the voluntary sector as a third circle overlapping health and social care, offering expertise and solutions as well as pointing out gaps (003). A voluntary-sector step therefore has to be part of the person's route: one that no entry leads to does not count.",
       ],
     },
     {
@@ -244,7 +250,7 @@ export const NATIONAL_VOICES: FrameworkDefinition = {
       notes: [
         'Exit steps are left out: nothing happens to the person there.',
         'A benefit left blank or only spaces counts as missing (pathway-format.md: a missing benefit is a finding).',
-        'The RCGP paper agrees that improving care and the patient\'s experience is the overarching goal of integration (004 §5.2).',
+        "The RCGP paper agrees that improving care and the patient's experience is the overarching goal of integration (004 §5.2).",
       ],
     },
     {
@@ -257,7 +263,11 @@ export const NATIONAL_VOICES: FrameworkDefinition = {
         'Three parts: outcomes are measured at some step; at least one measure is reported by the person themselves (a PROM or PREM); and measures are taken at two or more steps, so change across the journey can be seen. All three: met. Some: partly, scored by the parts present. No outcome measures: not met.',
       statuses: allStatuses,
       inputs: ['graph'],
-      source: { seed: SEED_NATIONAL_VOICES, section: 'principle 4; the paragraphs on evaluation', citation: NV_PRINCIPLES },
+      source: {
+        seed: SEED_NATIONAL_VOICES,
+        section: 'principle 4; the paragraphs on evaluation',
+        citation: NV_PRINCIPLES,
+      },
       rule: { id: 'nv-4', version: 1 },
       notes: [
         'National Voices says PROMs should play a key part, but that most current measures look at single episodes in one setting, and calls for measures of care journeys across services and over time (003). Hence the third part: measures at two or more steps.',
@@ -308,7 +318,11 @@ export const NATIONAL_VOICES: FrameworkDefinition = {
         'Four elements, each present when a step the person can reach has it: a named care coordinator is given; the person can see their record or plan; a care plan is agreed with them; self-management support is offered. All four: met. Some: partly, scored by the share. None: not met.',
       statuses: allStatuses,
       inputs: ['graph'],
-      source: { seed: SEED_NATIONAL_VOICES, section: 'principle 7; "Care coordinators" and the new deal paragraph', citation: NV_PRINCIPLES },
+      source: {
+        seed: SEED_NATIONAL_VOICES,
+        section: 'principle 7; "Care coordinators" and the new deal paragraph',
+        citation: NV_PRINCIPLES,
+      },
       rule: { id: 'nv-7', version: 1 },
       notes: [
         'The four elements are those National Voices lists for the new deal (003). Its fifth, support to navigate the system, is not measured separately: the named care coordinator stands in for it.',
@@ -321,7 +335,7 @@ export const NATIONAL_VOICES: FrameworkDefinition = {
       title: 'Responds to carers as well as the people they care for',
       summary: 'Carers should be involved, including in decisions, and their own needs recognised and supported.',
       howMeasured:
-        'Two parts. (1) A carer is involved at a step where decisions are made (a decision, a shared decision, or agreeing the care plan): full marks; involved only at other steps: half. (2) A carer\'s own needs are assessed or supported at some step. Both in full: met. Something present: partly, scored by the average. Nothing: not met.',
+        "Two parts. (1) A carer is involved at a step where decisions are made (a decision, a shared decision, or agreeing the care plan): full marks; involved only at other steps: half. (2) A carer's own needs are assessed or supported at some step. Both in full: met. Something present: partly, scored by the average. Nothing: not met.",
       statuses: allStatuses,
       inputs: ['graph'],
       source: { seed: SEED_NATIONAL_VOICES, section: 'principle 8; the paragraph on carers', citation: NV_PRINCIPLES },
@@ -340,7 +354,11 @@ export const NATIONAL_VOICES: FrameworkDefinition = {
         'The pathway names a commissioner as its sponsor, and a commissioner took part in designing it (from the record of who took part). No commissioner as sponsor: not met. Sponsor named and a commissioner contributed: met. Sponsor named but no commissioner contributed: partly (0.5). Sponsor named but no record of who took part: needs judgement.',
       statuses: ['met', 'partly', 'not_met', 'needs_judgement'],
       inputs: ['metadata', 'collaboration'],
-      source: { seed: SEED_NATIONAL_VOICES, section: 'principle 9; the paragraph on innovation', citation: NV_PRINCIPLES },
+      source: {
+        seed: SEED_NATIONAL_VOICES,
+        section: 'principle 9; the paragraph on innovation',
+        citation: NV_PRINCIPLES,
+      },
       rule: { id: 'nv-9', version: 1 },
       notes: [
         'National Voices wants to see commissioners taking a lead, noting that most recent innovative examples were started by providers (003).',
@@ -373,6 +391,7 @@ export const NATIONAL_VOICES: FrameworkDefinition = {
       source: { seed: SEED_NATIONAL_VOICES, section: 'principle 11', citation: NV_PRINCIPLES },
       rule: { id: 'nv-11', version: 1 },
       notes: [
+        'National Voices asks that integration aim for public and social value and not only savings (003, principle 11); the RCGP paper likewise lists benefits to people (better outcomes, experience, fewer inequalities) before cost (004 §3.1). The pathway records the values it aims for in its details.',
         'Whether the stated values go beyond saving money needs a person to read them; record that as a workshop rating beside the computed result.',
       ],
     },
@@ -380,16 +399,21 @@ export const NATIONAL_VOICES: FrameworkDefinition = {
       id: 'nv-12',
       number: 12,
       title: 'Lasts over time and is allowed to experiment',
-      summary: 'Joined-up care should be built to last, reviewed and improved over time, with room to try new approaches.',
+      summary:
+        'Joined-up care should be built to last, reviewed and improved over time, with room to try new approaches.',
       howMeasured:
-        'A review date after today, an evaluation plan, and more than one saved version of the pathway (from the record of its versions). A missing review date, a missing evaluation plan, or a review date that has passed: not met. With those in place: met with more than one version, partly (0.5) with only one, and needs judgement when the number of versions or today\'s date is not known.',
+        "A review date after today, an evaluation plan, and more than one saved version of the pathway (from the record of its versions). A missing review date, a missing evaluation plan, or a review date that has passed: not met. With those in place: met with more than one version, partly (0.5) with only one, and needs judgement when the number of versions or today's date is not known.",
       statuses: ['met', 'partly', 'not_met', 'needs_judgement'],
       inputs: ['metadata', 'collaboration', 'today'],
-      source: { seed: SEED_NATIONAL_VOICES, section: 'principle 12; the paragraph on innovation', citation: NV_PRINCIPLES },
+      source: {
+        seed: SEED_NATIONAL_VOICES,
+        section: 'principle 12; the paragraph on innovation',
+        citation: NV_PRINCIPLES,
+      },
       rule: { id: 'nv-12', version: 1 },
       notes: [
         'The RCGP paper calls integration an ongoing process of continuous evaluation and improvement (004 §5.9); National Voices asks for room to experiment (003). More than one saved version is the sign that the pathway has been revisited.',
-        'The engine never reads the clock: today\'s date is passed in, so a stored score can be reproduced. Without it, a pathway that otherwise passes needs judgement.',
+        "The engine never reads the clock: today's date is passed in, so a stored score can be reproduced. Without it, a pathway that otherwise passes needs judgement.",
       ],
     },
   ],

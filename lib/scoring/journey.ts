@@ -2,7 +2,14 @@
 // graph alone. These are figures, not pass/fail.
 import type { Sector, Setting } from '../pathway/schema';
 import type { PathwayContext } from './context';
-import { FAULT_LINES, faultLineMask, faultLineMaskFromSides, faultLineSides, faultLinesFromMask, type FaultLine } from './faultlines';
+import {
+  FAULT_LINES,
+  faultLineMask,
+  faultLineMaskFromSides,
+  faultLineSides,
+  faultLinesFromMask,
+  type FaultLine,
+} from './faultlines';
 
 export interface FaultLineCrossing {
   transition: string;
@@ -162,15 +169,14 @@ export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): Expect
   const inflow = new Float64Array(n);
   if (ctx.entries.length > 0) for (const s of ctx.entries) inflow[s] = (inflow[s] as number) + 1 / ctx.entries.length;
 
-  const { order, comp } = ctx.components();
+  const { order, comp, cyclic: loops } = ctx.components();
   let converged = true;
   const exit = new Uint8Array(n);
   for (const v of ctx.exits) exit[v] = 1;
   const isExit = (v: number) => exit[v] === 1;
-  for (const members of order) {
-    const c = comp[members[0] as number] as number;
-    const cyclic = members.length > 1 || ctx.hasSelfLoop(members[0] as number);
-    if (!cyclic) {
+  for (let c = 0; c < order.length; c++) {
+    const members = order[c] as number[];
+    if (!loops[c]) {
       const v = members[0] as number;
       visits[v] = inflow[v] as number;
     } else {

@@ -8,7 +8,12 @@ import { scorePathway } from './score';
 import type { CollaborationRecord, CriterionId, CriterionResult } from './types';
 
 /** null = leave it out (no collaboration record / no today). */
-function crit(p: Pathway, id: CriterionId, collab: CollaborationRecord | null = goodCollab, today: string | null = TODAY) {
+function crit(
+  p: Pathway,
+  id: CriterionId,
+  collab: CollaborationRecord | null = goodCollab,
+  today: string | null = TODAY,
+) {
   const c = scorePathway(p, collab ?? undefined, { today: today ?? undefined })
     .frameworks.flatMap((f) => f.criteria)
     .find((x) => x.id === id);
@@ -41,7 +46,10 @@ describe('nv-1 person-centred', () => {
 
   it('is not met when nothing person-centred is present', () => {
     const c = crit(
-      variant({ entry: { flags: { whatMattersToMe: false } }, decide: { flags: { sharedDecision: false, carePlanAgreed: false } } }),
+      variant({
+        entry: { flags: { whatMattersToMe: false } },
+        decide: { flags: { sharedDecision: false, carePlanAgreed: false } },
+      }),
       'nv-1',
     );
     expect(c.status).toBe('not_met');
@@ -51,7 +59,13 @@ describe('nv-1 person-centred', () => {
 });
 
 describe('nv-2 community and voluntary sector', () => {
-  const noGroup = { group: { sector: 'social_care' as const, setting: 'social_care_service' as const, leadRole: 'social_worker' as const } };
+  const noGroup = {
+    group: {
+      sector: 'social_care' as const,
+      setting: 'social_care_service' as const,
+      leadRole: 'social_worker' as const,
+    },
+  };
 
   it('is met with a voluntary sector step', () => {
     const c = crit(good(), 'nv-2');
@@ -74,7 +88,13 @@ describe('nv-2 community and voluntary sector', () => {
   it('does not count a voluntary step no route reaches, and blames it', () => {
     const c = crit(
       variant(noGroup, {
-        steps: [step('vol', 'support', { sector: 'voluntary_community', setting: 'voluntary_service', leadRole: 'voluntary_worker' })],
+        steps: [
+          step('vol', 'support', {
+            sector: 'voluntary_community',
+            setting: 'voluntary_service',
+            leadRole: 'voluntary_worker',
+          }),
+        ],
         transitions: [link('vol', 'review')],
       }),
       'nv-2',
@@ -100,7 +120,11 @@ describe('nv-3 benefit to service users', () => {
 
   it('is not met below half', () => {
     const c = crit(
-      variant({ decide: { patientBenefit: undefined }, clinic: { patientBenefit: undefined }, group: { patientBenefit: undefined } }),
+      variant({
+        decide: { patientBenefit: undefined },
+        clinic: { patientBenefit: undefined },
+        group: { patientBenefit: undefined },
+      }),
       'nv-3',
     );
     expect(c.status).toBe('not_met');
@@ -174,7 +198,12 @@ describe('nv-5 inclusive of all communities', () => {
   });
 
   it('flags emergency care when nothing is open out of hours; unknown hours do not count as open', () => {
-    const ae = step('ae', 'intervention', { sector: 'secondary_care', setting: 'emergency', leadRole: 'consultant', channels: ['face_to_face'] });
+    const ae = step('ae', 'intervention', {
+      sector: 'secondary_care',
+      setting: 'emergency',
+      leadRole: 'consultant',
+      channels: ['face_to_face'],
+    });
     const closed = crit(variant({}, { steps: [ae], transitions: [link('entry', 'ae'), link('ae', 'review')] }), 'nv-5');
     expect(closed.status).toBe('partly');
     expect(targets(closed)).toEqual(['ae']);
@@ -257,7 +286,10 @@ describe('nv-7 a new deal for people with long-term conditions', () => {
     const c = crit(
       variant(
         { decide: { flags: { careCoordinatorNamed: false } } },
-        { steps: [step('orphan', 'review', { flags: { careCoordinatorNamed: true } })], transitions: [link('orphan', 'exit')] },
+        {
+          steps: [step('orphan', 'review', { flags: { careCoordinatorNamed: true } })],
+          transitions: [link('orphan', 'exit')],
+        },
       ),
       'nv-7',
     );
@@ -276,14 +308,20 @@ describe('nv-8 responds to carers', () => {
   });
 
   it('is partly met when the carer is involved only where no decisions are made', () => {
-    const c = crit(variant({ decide: { flags: { carerInvolved: false } }, clinic: { flags: { carerInvolved: true } } }), 'nv-8');
+    const c = crit(
+      variant({ decide: { flags: { carerInvolved: false } }, clinic: { flags: { carerInvolved: true } } }),
+      'nv-8',
+    );
     expect(c.status).toBe('partly');
     expect(c.score).toBe(0.75);
     expect(targets(c)).toEqual(['decide']);
   });
 
   it('is not met when carers are neither involved nor supported', () => {
-    const c = crit(variant({ decide: { flags: { carerInvolved: false } }, clinic: { flags: { carerSupport: false } } }), 'nv-8');
+    const c = crit(
+      variant({ decide: { flags: { carerInvolved: false } }, clinic: { flags: { carerSupport: false } } }),
+      'nv-8',
+    );
     expect(c.status).toBe('not_met');
     expect(targets(c)).toEqual(['decide']);
   });

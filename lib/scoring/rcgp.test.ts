@@ -117,11 +117,7 @@ describe('rcgp-2 GPs remain independent advocates', () => {
   });
 
   it('flags a transition into primary care that passes no information (partly: 2 of 3 checks pass)', () => {
-    const p = build(
-      variantSteps(),
-      variantTransitions({ t4: { information: 'none' } }),
-      { metadata: good().metadata },
-    );
+    const p = build(variantSteps(), variantTransitions({ t4: { information: 'none' } }), { metadata: good().metadata });
     const c = crit(p, 'rcgp-2');
     expect(targets(c)).toEqual(['t4']);
     expect(c.status).toBe('partly');
@@ -142,7 +138,11 @@ describe('rcgp-2 GPs remain independent advocates', () => {
             leadRole: 'admin_staff',
           }),
         ],
-        transitions: [link('review', 'ref', { id: 't6' }), link('ref', 'triage', { id: 't7' }), link('triage', 'review', { id: 't8' })],
+        transitions: [
+          link('review', 'ref', { id: 't6' }),
+          link('ref', 'triage', { id: 't7' }),
+          link('triage', 'review', { id: 't8' }),
+        ],
       },
     );
     const c = crit(p, 'rcgp-2');
@@ -160,7 +160,11 @@ describe('rcgp-2 GPs remain independent advocates', () => {
       {
         steps: [
           step('ref', 'referral'),
-          step('seen', 'assessment', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
+          step('seen', 'assessment', {
+            sector: 'secondary_care',
+            setting: 'hospital_outpatient',
+            leadRole: 'consultant',
+          }),
         ],
         transitions: [link('review', 'ref'), link('ref', 'seen'), link('seen', 'review')],
       },
@@ -172,7 +176,13 @@ describe('rcgp-2 GPs remain independent advocates', () => {
     const p = variant(
       {},
       {
-        steps: [step('advice', 'decision', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' })],
+        steps: [
+          step('advice', 'decision', {
+            sector: 'secondary_care',
+            setting: 'hospital_outpatient',
+            leadRole: 'consultant',
+          }),
+        ],
         transitions: [link('review', 'advice'), link('advice', 'review')],
       },
     );
@@ -184,8 +194,16 @@ describe('rcgp-2 GPs remain independent advocates', () => {
       {},
       {
         steps: [
-          step('refout', 'referral', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'admin_staff' }),
-          step('reject', 'decision', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
+          step('refout', 'referral', {
+            sector: 'secondary_care',
+            setting: 'hospital_outpatient',
+            leadRole: 'admin_staff',
+          }),
+          step('reject', 'decision', {
+            sector: 'secondary_care',
+            setting: 'hospital_outpatient',
+            leadRole: 'consultant',
+          }),
         ],
         transitions: [link('review', 'refout'), link('refout', 'reject'), link('reject', 'review', { id: 'back' })],
       },
@@ -198,7 +216,12 @@ describe('rcgp-2 GPs remain independent advocates', () => {
       {},
       {
         steps: [
-          step('hosp', 'review', { title: 'Hospital follow-up', sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
+          step('hosp', 'review', {
+            title: 'Hospital follow-up',
+            sector: 'secondary_care',
+            setting: 'hospital_outpatient',
+            leadRole: 'consultant',
+          }),
           step('hexit', 'exit', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
         ],
         transitions: [link('clinic', 'hosp'), link('hosp', 'hexit')],
@@ -215,10 +238,19 @@ describe('rcgp-2 GPs remain independent advocates', () => {
       [
         ...variantSteps(),
         step('hosp', 'review', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
-        step('hosp2', 'intervention', { sector: 'secondary_care', setting: 'hospital_inpatient', leadRole: 'consultant' }),
+        step('hosp2', 'intervention', {
+          sector: 'secondary_care',
+          setting: 'hospital_inpatient',
+          leadRole: 'consultant',
+        }),
         step('hexit', 'exit', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
       ],
-      [...variantTransitions({ t4: { information: 'none' } }), link('clinic', 'hosp'), link('hosp', 'hosp2'), link('hosp2', 'hexit')],
+      [
+        ...variantTransitions({ t4: { information: 'none' } }),
+        link('clinic', 'hosp'),
+        link('hosp', 'hosp2'),
+        link('hosp2', 'hexit'),
+      ],
     );
     const c = crit(p, 'rcgp-2');
     // 0 of 1 transitions into primary care inform it; 2 of 4 steps outside primary care lead back: 2 of 5
@@ -242,7 +274,10 @@ describe('rcgp-3 person-focused, generalists and specialists together', () => {
   });
 
   it('is not met for a multi-condition pathway with no whole-person review, although 3 of 4 parts pass', () => {
-    const multi = variant({ review: { flags: { holisticReview: false } } }, { over: { conditions: ['COPD', 'Heart failure'] } });
+    const multi = variant(
+      { review: { flags: { holisticReview: false } } },
+      { over: { conditions: ['COPD', 'Heart failure'] } },
+    );
     const c = crit(multi, 'rcgp-3');
     expect(c.status).toBe('not_met');
     expect(targets(c)).toEqual(['review']);
@@ -268,11 +303,9 @@ describe('rcgp-3 person-focused, generalists and specialists together', () => {
     const tagged = { entry: { assessment: 'spirometry' }, clinic: { assessment: 'spirometry' } };
     // t1 and t2 both carry the shared record: the result travels, no repeat
     expect(crit(variant(tagged), 'rcgp-3').findings).toEqual([]);
-    const p = build(
-      variantSteps(tagged),
-      variantTransitions({ t2: { information: 'letter' } }),
-      { metadata: good().metadata },
-    );
+    const p = build(variantSteps(tagged), variantTransitions({ t2: { information: 'letter' } }), {
+      metadata: good().metadata,
+    });
     const c = crit(p, 'rcgp-3');
     expect(targets(c)).toEqual(['clinic']);
     expect(c.findings[0]?.message).toContain("'Breathlessness raised with GP'");
@@ -290,7 +323,13 @@ describe('rcgp-3 person-focused, generalists and specialists together', () => {
     expect(without.status).toBe('partly');
     const withAdvice = crit(
       variant(noJoint, {
-        steps: [step('advice', 'decision', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' })],
+        steps: [
+          step('advice', 'decision', {
+            sector: 'secondary_care',
+            setting: 'hospital_outpatient',
+            leadRole: 'consultant',
+          }),
+        ],
         transitions: [link('review', 'advice'), link('advice', 'review')],
       }),
       'rcgp-3',
@@ -302,7 +341,11 @@ describe('rcgp-3 person-focused, generalists and specialists together', () => {
 
 describe('rcgp-4 no new bureaucratic structures', () => {
   const panel = (benefit?: string) =>
-    step('panel', 'admin', { title: 'Triage panel', leadRole: 'admin_staff', ...(benefit ? { patientBenefit: benefit } : {}) });
+    step('panel', 'admin', {
+      title: 'Triage panel',
+      leadRole: 'admin_staff',
+      ...(benefit ? { patientBenefit: benefit } : {}),
+    });
 
   it('is met with no admin steps', () => {
     const c = crit(good(), 'rcgp-4');
@@ -311,7 +354,13 @@ describe('rcgp-4 no new bureaucratic structures', () => {
   });
 
   it('is met when an admin step on the way says what it adds for the person', () => {
-    const p = variant({}, { steps: [panel('Seen by the right team first time')], transitions: [link('decide', 'panel'), link('panel', 'clinic')] });
+    const p = variant(
+      {},
+      {
+        steps: [panel('Seen by the right team first time')],
+        transitions: [link('decide', 'panel'), link('panel', 'clinic')],
+      },
+    );
     const c = crit(p, 'rcgp-4');
     expect(c.status).toBe('met');
     expect(c.evidence).toEqual(['panel']);
@@ -336,7 +385,13 @@ describe('rcgp-4 no new bureaucratic structures', () => {
         ...mids.map((id) => step(id, 'intervention')),
         step('x', 'exit'),
       ],
-      [link('e', 'a1'), link('a1', 'a2'), link('a2', 'm1'), ...mids.slice(1).map((id, i) => link(mids[i] as string, id)), link('m6', 'x')],
+      [
+        link('e', 'a1'),
+        link('a1', 'a2'),
+        link('a2', 'm1'),
+        ...mids.slice(1).map((id, i) => link(mids[i] as string, id)),
+        link('m6', 'x'),
+      ],
     );
     const c = crit(p, 'rcgp-4');
     expect(c.status).toBe('not_met'); // 2 of 10 is exactly 20%, so only the chain fails

@@ -67,10 +67,14 @@ export function formatScoreText(result: ScoreResult): string {
   const e = j.expected;
   if (e) {
     out.push('  Expected over all routes:');
-    out.push(`    ${e.days} days waiting, ${e.contacts} contacts, ${e.steps} steps, ${e.faultLineCrossings} fault-line crossings`);
+    out.push(
+      `    ${e.days} days waiting, ${e.contacts} contacts, ${e.steps} steps, ${e.faultLineCrossings} fault-line crossings`,
+    );
     const caveats: string[] = [];
-    if (e.assumedProbabilities) caveats.push(`${e.assumedProbabilities} transition probabilities assumed (shared equally)`);
-    if (e.transitionsWithoutDays) caveats.push(`${e.transitionsWithoutDays} transitions without a target time (days are a lower bound)`);
+    if (e.assumedProbabilities)
+      caveats.push(`${e.assumedProbabilities} transition probabilities assumed (shared equally)`);
+    if (e.transitionsWithoutDays)
+      caveats.push(`${e.transitionsWithoutDays} transitions without a target time (days are a lower bound)`);
     if (!e.converged) caveats.push('a loop did not settle; figures are lower bounds');
     if (caveats.length) out.push(wrap(`Note: ${caveats.join('; ')}.`, '    '));
   } else {

@@ -13,7 +13,7 @@ let pathwayId = '';
 
 beforeAll(async () => {
   await db.connect();
-  const ws = await db.query('SELECT slug FROM "Workspace" ORDER BY "createdAt" LIMIT 1');
+  const ws = await db.query(`SELECT slug FROM "Workspace" WHERE name = 'Riverside GP Cluster'`);
   slug = ws.rows[0].slug;
   const p = await db.query('SELECT id FROM "Pathway" ORDER BY title LIMIT 1');
   pathwayId = p.rows[0].id;
@@ -39,6 +39,7 @@ const MEMBERS = [
 const NON_MEMBERS = [
   ['patient', 'patient@pathweave.test'],
   ['carer', 'carer@pathweave.test'],
+  ['GP who facilitates another workspace', 'outsider.gp@pathweave.test'],
 ] as const;
 
 describe('health', () => {

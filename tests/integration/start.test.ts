@@ -111,12 +111,12 @@ describe('npm start with a bad DATABASE_URL', () => {
     const url = await recreateDatabase(`pathweave_test_badmigration_${process.pid}`);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    // A table already in the way makes the first migration fail.
-    await client.query('CREATE TABLE "User" (id int)');
+    // A type already in the way makes the first migration fail part-way.
+    await client.query(`CREATE TYPE "ProfessionalRole" AS ENUM ('x')`);
     await client.end();
     const run = start({ DATABASE_URL: url, PORT: '3279' });
     expect(await run.exited).toBe(1);
-    expect(run.output()).toMatch(/Database migration "20261123000000_init" failed: .*"User" already exists/);
+    expect(run.output()).toMatch(/Database migration "20261123000000_init" failed: type "ProfessionalRole" already exists/);
     expect(run.output()).not.toContain('Pathweave is running');
   }, 60_000);
 });

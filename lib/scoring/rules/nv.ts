@@ -118,7 +118,9 @@ export const nv1: Rule = ({ ctx }) => {
   const { status, score } = someStatus(parts);
   const measure = [
     `what matters asked near ${asked} of ${plural(ctx.entries.length, 'entry step')}`,
-    decisions.length === 0 ? 'no treatment decisions' : `${shared} of ${plural(decisions.length, 'treatment decision')} shared`,
+    decisions.length === 0
+      ? 'no treatment decisions'
+      : `${shared} of ${plural(decisions.length, 'treatment decision')} shared`,
     plan.reachable.length > 0 ? `care plan agreed at ${plural(plan.reachable.length, 'step')}` : 'no care plan agreed',
   ].join('; ');
   return criterion('nv-1', status, score, measure, [...new Set(evidence)], findings, advice);
@@ -131,7 +133,14 @@ export const nv2: Rule = ({ ctx }) => {
   );
   const evidence = vol.reachable.map((i) => ctx.step(i).id);
   if (evidence.length > 0) {
-    return criterion('nv-2', 'met', 1, `${plural(evidence.length, 'voluntary or community sector step')}`, evidence, []);
+    return criterion(
+      'nv-2',
+      'met',
+      1,
+      `${plural(evidence.length, 'voluntary or community sector step')}`,
+      evidence,
+      [],
+    );
   }
   const findings = unreachableFindings(ctx, vol.unreachable, 'is a voluntary or community sector step');
   const advice: Advice[] =
@@ -144,7 +153,15 @@ export const nv2: Rule = ({ ctx }) => {
           },
         ]
       : [];
-  return criterion('nv-2', 'not_met', 0, 'No voluntary or community sector step the person can reach', [], findings, advice);
+  return criterion(
+    'nv-2',
+    'not_met',
+    0,
+    'No voluntary or community sector step the person can reach',
+    [],
+    findings,
+    advice,
+  );
 };
 
 /** NV 3: focused on benefit to service users. */
@@ -170,7 +187,14 @@ export const nv3: Rule = ({ ctx }) => {
   const ok = evidence.length;
   const share = counted === 0 ? 1 : ok / counted;
   const status = ok === counted ? 'met' : share >= 0.5 ? 'partly' : 'not_met';
-  return criterion('nv-3', status, share, `${ok} of ${plural(counted, 'step')} say how they help the person`, evidence, findings);
+  return criterion(
+    'nv-3',
+    status,
+    share,
+    `${ok} of ${plural(counted, 'step')} say how they help the person`,
+    evidence,
+    findings,
+  );
 };
 
 /** NV 4: evaluated by outcomes, especially those users report. */
@@ -189,7 +213,15 @@ export const nv4: Rule = ({ ctx }) => {
           'Add outcome measures, including at least one the person reports themselves (a PROM or PREM), at the start and again later in the journey.',
       });
     }
-    return criterion('nv-4', 'not_met', 0, 'No outcome measures at any step the person can reach', [], findings, advice);
+    return criterion(
+      'nv-4',
+      'not_met',
+      0,
+      'No outcome measures at any step the person can reach',
+      [],
+      findings,
+      advice,
+    );
   }
   const userReported = steps.filter((s) => s.outcomeMeasures.some((m) => m.type === 'PROM' || m.type === 'PREM'));
   if (userReported.length === 0) {
@@ -301,7 +333,8 @@ function contributions(collab: { contributionsByRole: ReadonlyMap<string, number
 
 const RECORD_ADVICE: Advice = {
   message: 'There is no record of who took part in designing this pathway.',
-  suggestion: 'Score it with the collaboration record (who took part, by role), or rate this criterion in the workshop.',
+  suggestion:
+    'Score it with the collaboration record (who took part, by role), or rate this criterion in the workshop.',
 };
 
 /** NV 6: designed together with users of services and their carers. */
@@ -341,7 +374,11 @@ export const nv6: Rule = ({ collab }) => {
 export const nv7: Rule = ({ ctx }) => {
   const elements = [
     { flag: 'careCoordinatorNamed', words: 'a named care coordinator', does: 'names a care coordinator' },
-    { flag: 'recordsAccess', words: 'access to their own record or plan', does: 'gives the person access to their record' },
+    {
+      flag: 'recordsAccess',
+      words: 'access to their own record or plan',
+      does: 'gives the person access to their record',
+    },
     { flag: 'carePlanAgreed', words: 'a care plan prepared with them', does: 'agrees a care plan' },
     { flag: 'selfManagementSupport', words: 'support to manage their own condition', does: 'supports self-management' },
   ] as const;
@@ -369,7 +406,15 @@ export const nv7: Rule = ({ ctx }) => {
         ]
       : [];
   const status = present === 4 ? 'met' : present > 0 ? 'partly' : 'not_met';
-  return criterion('nv-7', status, present / 4, `${present} of 4 elements of the new deal`, [...new Set(evidence)], findings, advice);
+  return criterion(
+    'nv-7',
+    status,
+    present / 4,
+    `${present} of 4 elements of the new deal`,
+    [...new Set(evidence)],
+    findings,
+    advice,
+  );
 };
 
 /** NV 8: responds to carers as well as the people they care for. */
@@ -398,7 +443,8 @@ export const nv8: Rule = ({ ctx }) => {
     if (decisionSteps.length === 0) {
       advice.push({
         message: 'Carers are not involved in decisions about the person’s care at any step.',
-        suggestion: 'Where the person wishes, involve their carer when decisions are made and when the care plan is agreed.',
+        suggestion:
+          'Where the person wishes, involve their carer when decisions are made and when the care plan is agreed.',
       });
     }
   }
@@ -432,7 +478,9 @@ export const nv8: Rule = ({ ctx }) => {
       : involvement === 0.5
         ? `carer involved at ${plural(anywhere.reachable.length, 'step')}, but not where decisions are made`
         : 'carer not involved at any step',
-    supported ? `carer's own needs supported at ${plural(support.reachable.length, 'step')}` : "carer's own needs not supported",
+    supported
+      ? `carer's own needs supported at ${plural(support.reachable.length, 'step')}`
+      : "carer's own needs not supported",
   ].join('; ');
   return criterion('nv-8', status, score, measure, [...new Set(evidence)], findings, advice);
 };
@@ -444,9 +492,15 @@ export const nv9: Rule = ({ ctx, collab }) => {
     const message = sponsor
       ? `The sponsor, ${sponsor.name}, is named as ${ROLE_LABELS[sponsor.role].toLowerCase()}, not a commissioner.`
       : 'The pathway names no sponsor.';
-    return criterion('nv-9', 'not_met', 0, sponsor ? 'Sponsor is not a commissioner' : 'No sponsor named', [], [], [
-      { message, suggestion: 'Name the commissioner who is driving this pathway as its sponsor.' },
-    ]);
+    return criterion(
+      'nv-9',
+      'not_met',
+      0,
+      sponsor ? 'Sponsor is not a commissioner' : 'No sponsor named',
+      [],
+      [],
+      [{ message, suggestion: 'Name the commissioner who is driving this pathway as its sponsor.' }],
+    );
   }
   if (!collab.contributionsByRole) {
     return criterion(
@@ -461,38 +515,72 @@ export const nv9: Rule = ({ ctx, collab }) => {
   }
   const took = contributions(collab, 'commissioner');
   if (took > 0) {
-    return criterion('nv-9', 'met', 1, `Sponsored by a commissioner (${sponsor.name}), who took part in the design`, [], []);
+    return criterion(
+      'nv-9',
+      'met',
+      1,
+      `Sponsored by a commissioner (${sponsor.name}), who took part in the design`,
+      [],
+      [],
+    );
   }
-  return criterion('nv-9', 'partly', 0.5, `Sponsored by a commissioner (${sponsor.name}), but no commissioner took part in the design`, [], [], [
-    {
-      message: 'No commissioner has contributed to the design, although a commissioner sponsors it.',
-      suggestion: 'Invite the sponsoring commissioner to take part: comment on, rate or edit the pathway.',
-    },
-  ]);
+  return criterion(
+    'nv-9',
+    'partly',
+    0.5,
+    `Sponsored by a commissioner (${sponsor.name}), but no commissioner took part in the design`,
+    [],
+    [],
+    [
+      {
+        message: 'No commissioner has contributed to the design, although a commissioner sponsors it.',
+        suggestion: 'Invite the sponsoring commissioner to take part: comment on, rate or edit the pathway.',
+      },
+    ],
+  );
 };
 
 /** NV 10: encouraged through incentives. */
 export const nv10: Rule = ({ ctx }) => {
   const list = ctx.pathway.metadata.incentives.filter((x) => x.trim() !== '');
-  if (list.length > 0) return criterion('nv-10', 'met', 1, `${plural(list.length, 'incentive')}: ${list.join('; ')}`, [], []);
-  return criterion('nv-10', 'not_met', 0, 'No incentives recorded', [], [], [
-    {
-      message: 'The pathway records no incentives that encourage joined-up care.',
-      suggestion: 'Record the incentives that support this pathway, for example a locally agreed payment for the work it asks of services.',
-    },
-  ]);
+  if (list.length > 0)
+    return criterion('nv-10', 'met', 1, `${plural(list.length, 'incentive')}: ${list.join('; ')}`, [], []);
+  return criterion(
+    'nv-10',
+    'not_met',
+    0,
+    'No incentives recorded',
+    [],
+    [],
+    [
+      {
+        message: 'The pathway records no incentives that encourage joined-up care.',
+        suggestion:
+          'Record the incentives that support this pathway, for example a locally agreed payment for the work it asks of services.',
+      },
+    ],
+  );
 };
 
 /** NV 11: public and social value, not just saving money. */
 export const nv11: Rule = ({ ctx }) => {
   const list = ctx.pathway.metadata.socialValue.filter((x) => x.trim() !== '');
-  if (list.length > 0) return criterion('nv-11', 'met', 1, `${plural(list.length, 'social value')}: ${list.join('; ')}`, [], []);
-  return criterion('nv-11', 'not_met', 0, 'No public or social value recorded', [], [], [
-    {
-      message: 'The pathway records no public or social value beyond its cost.',
-      suggestion: 'Record what the pathway should achieve for people and the community, beyond saving money.',
-    },
-  ]);
+  if (list.length > 0)
+    return criterion('nv-11', 'met', 1, `${plural(list.length, 'social value')}: ${list.join('; ')}`, [], []);
+  return criterion(
+    'nv-11',
+    'not_met',
+    0,
+    'No public or social value recorded',
+    [],
+    [],
+    [
+      {
+        message: 'The pathway records no public or social value beyond its cost.',
+        suggestion: 'Record what the pathway should achieve for people and the community, beyond saving money.',
+      },
+    ],
+  );
 };
 
 /** A real calendar date written YYYY-MM-DD. */
@@ -516,7 +604,10 @@ export const nv12: Rule = ({ ctx, collab, today }) => {
   const knownToday = isIsoDate(today) ? today : undefined;
   const advice: Advice[] = [];
   if (!reviewDate) {
-    advice.push({ message: 'The pathway has no review date.', suggestion: 'Set a date by which the pathway will be reviewed.' });
+    advice.push({
+      message: 'The pathway has no review date.',
+      suggestion: 'Set a date by which the pathway will be reviewed.',
+    });
   } else if (knownToday && reviewDate <= knownToday) {
     advice.push({
       message: `The review date, ${reviewDate}, has passed.`,
@@ -531,7 +622,11 @@ export const nv12: Rule = ({ ctx, collab, today }) => {
   }
   const versions = collab.versionCount;
   const parts = [
-    !reviewDate ? 'no review date' : knownToday ? `review date ${reviewDate}${reviewDate <= knownToday ? ' (passed)' : ''}` : `review date ${reviewDate} (today's date not given)`,
+    !reviewDate
+      ? 'no review date'
+      : knownToday
+        ? `review date ${reviewDate}${reviewDate <= knownToday ? ' (passed)' : ''}`
+        : `review date ${reviewDate} (today's date not given)`,
     hasPlan ? 'evaluation plan in place' : 'no evaluation plan',
     versions === undefined ? 'number of saved versions not known' : plural(versions, 'saved version'),
   ];
@@ -542,10 +637,18 @@ export const nv12: Rule = ({ ctx, collab, today }) => {
     return criterion('nv-12', 'needs_judgement', 0, measure, [], [], advice);
   }
   if (versions > 1) return criterion('nv-12', 'met', 1, measure, [], []);
-  return criterion('nv-12', 'partly', 0.5, measure, [], [], [
-    {
-      message: 'Only one version of the pathway has been saved, so it has not yet been revisited.',
-      suggestion: 'Revisit the pathway after trying it, and save the changes as a new version.',
-    },
-  ]);
+  return criterion(
+    'nv-12',
+    'partly',
+    0.5,
+    measure,
+    [],
+    [],
+    [
+      {
+        message: 'Only one version of the pathway has been saved, so it has not yet been revisited.',
+        suggestion: 'Revisit the pathway after trying it, and save the changes as a new version.',
+      },
+    ],
+  );
 };

@@ -35,13 +35,22 @@ export const rcgp1: Rule = ({ ctx }) => {
   }
   const ok = evidence.length;
   if (counted === 0) {
-    return criterion('rcgp-1', 'not_met', 0, 'No clinical step takes place in a community setting', [], [], [
-      {
-        message: 'None of the assessments, decisions, treatments, referrals, reviews or discharges happens in the community.',
-        suggestion:
-          'Look for clinical steps that could be offered at home, at the practice or in a community clinic, led by a community-based clinician.',
-      },
-    ]);
+    return criterion(
+      'rcgp-1',
+      'not_met',
+      0,
+      'No clinical step takes place in a community setting',
+      [],
+      [],
+      [
+        {
+          message:
+            'None of the assessments, decisions, treatments, referrals, reviews or discharges happens in the community.',
+          suggestion:
+            'Look for clinical steps that could be offered at home, at the practice or in a community clinic, led by a community-based clinician.',
+        },
+      ],
+    );
   }
   const share = ok / counted;
   const status = ok === counted ? 'met' : share >= 0.5 ? 'partly' : 'not_met';
@@ -75,7 +84,8 @@ export const rcgp2: Rule = ({ ctx }) => {
     if (gp.unreachable.length === 0) {
       advice.push({
         message: 'The person’s GP takes no part in any step of this pathway.',
-        suggestion: 'Add the GP to the steps where the person’s care is planned or reviewed, so the GP can act for them.',
+        suggestion:
+          'Add the GP to the steps where the person’s care is planned or reviewed, so the GP can act for them.',
       });
     }
     return criterion('rcgp-2', 'not_met', 0, 'No step the person can reach involves their GP', [], findings, advice);
@@ -207,7 +217,11 @@ export const rcgp3: Rule = ({ ctx }) => {
     for (const i of holistic.unreachable) {
       const s = ctx.step(i);
       findings.push(
-        stepFinding(s, `${q(s)} is a whole-person review, but no route from an entry step leads to it.`, `Connect ${q(s)} to the pathway.`),
+        stepFinding(
+          s,
+          `${q(s)} is a whole-person review, but no route from an entry step leads to it.`,
+          `Connect ${q(s)} to the pathway.`,
+        ),
       );
     }
     const reviews = ctx.steps.filter((s, i) => s.kind === 'review' && ctx.reachable[i]);
@@ -253,7 +267,8 @@ export const rcgp3: Rule = ({ ctx }) => {
   for (let i = 0; i < ctx.n; i++) if (hasGeneralistAndSpecialist(ctx.step(i))) together.push(ctx.step(i).id);
   for (let i = 0; i < ctx.n; i++) {
     const s = ctx.step(i);
-    if (!SPECIALIST_ROLES.has(s.leadRole) || s.kind === 'admin' || s.kind === 'referral' || ctx.generalPractice[i]) continue;
+    if (!SPECIALIST_ROLES.has(s.leadRole) || s.kind === 'admin' || s.kind === 'referral' || ctx.generalPractice[i])
+      continue;
     let asked = false;
     for (let k = ctx.inStart[i] as number; k < (ctx.inStart[i + 1] as number) && !asked; k++) {
       const e = ctx.inEdges[k] as number;
@@ -277,7 +292,8 @@ export const rcgp3: Rule = ({ ctx }) => {
   evidence.push(...together);
   if (!togetherPart) {
     advice.push({
-      message: 'No step has a GP or practice nurse and a specialist working together, and there is no advice-and-guidance exchange.',
+      message:
+        'No step has a GP or practice nurse and a specialist working together, and there is no advice-and-guidance exchange.',
       suggestion:
         'Add a joint step (for example a shared clinic or case discussion with a GP and a specialist), or a route where the GP can ask a specialist for advice and get an answer back.',
     });
@@ -302,8 +318,7 @@ export const rcgp3: Rule = ({ ctx }) => {
 
   const score = ((hasHolistic ? 1 : 0) + sharedPart + togetherPart + dupPart) / 4;
   const multimorbidity = ctx.pathway.conditions.length > 1;
-  const status =
-    score === 1 ? 'met' : multimorbidity && !hasHolistic ? 'not_met' : score >= 0.5 ? 'partly' : 'not_met';
+  const status = score === 1 ? 'met' : multimorbidity && !hasHolistic ? 'not_met' : score >= 0.5 ? 'partly' : 'not_met';
   const measure = [
     hasHolistic ? `whole-person review at ${plural(holistic.reachable.length, 'step')}` : 'no whole-person review',
     decisions.length === 0
@@ -379,7 +394,15 @@ export const rcgp4: Rule = ({ ctx }) => {
       : `${admin} of ${plural(ctx.n, 'step')} administrative (${pct(admin, ctx.n)}; limit 20%); ` +
         `${plural(chains, 'administrative step')} straight after another; ` +
         `${justified} of ${onPath} administrative steps the person passes through say what they add for them`;
-  return criterion('rcgp-4', status, 0.5 + (0.5 * justified) / Math.max(1, onPath), measure, evidence, findings, advice);
+  return criterion(
+    'rcgp-4',
+    status,
+    0.5 + (0.5 * justified) / Math.max(1, onPath),
+    measure,
+    evidence,
+    findings,
+    advice,
+  );
 };
 
 /** RCGP 5: no diversion of funding from general practice. */

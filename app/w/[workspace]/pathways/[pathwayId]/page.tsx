@@ -24,7 +24,15 @@ export default async function PathwayPage({ params }: { params: Promise<{ worksp
         <Link href={`/w/${slug}/pathways`}>Pathways</Link> <span aria-hidden="true">›</span>
       </p>
       <h1 className="text-3xl font-bold mb-1">{pathway.title}</h1>
-      <p className="mb-6 text-nhs-grey-1">{pathway.conditions.join(', ')}</p>
+      <p className="mb-4 text-nhs-grey-1">{pathway.conditions.join(', ')}</p>
+      <p className="mb-6">
+        <Link
+          href={`/w/${slug}/pathways/${pathway.id}/edit`}
+          className="inline-block rounded bg-nhs-blue px-4 py-2 font-bold text-white no-underline hover:bg-nhs-dark-blue"
+        >
+          Open in the editor
+        </Link>
+      </p>
       {!parsed.ok ? (
         <div role="alert" className="border-4 border-nhs-red bg-white p-4 mb-6">
           <h2 className="font-bold">This pathway document has problems</h2>

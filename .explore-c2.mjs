@@ -1,0 +1,27 @@
+import { chromium } from 'playwright-core';
+const base = 'http://127.0.0.1:3402';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run','--disable-quic'] });
+const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console', m.type(), m.text().slice(0, 300)); });
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(base + '/signin');
+await page.getByLabel('Email address').fill('gp@pathweave.test');
+await page.getByLabel('Password').fill('pathweave-demo');
+await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+await page.waitForURL(/pathways$/);
+await page.getByRole('link', { name: /COPD/ }).first().click();
+await page.waitForURL(/pathways\/[^/]+$/);
+await page.goto(page.url() + '/edit');
+await page.waitForSelector('.react-flow__node');
+await page.waitForTimeout(1000);
+await page.screenshot({ path: '/tmp/pw/editor.png' });
+await page.locator('#find-step').selectOption({ index: 3 });
+await page.getByRole('button', { name: 'Go to step' }).click();
+await page.waitForTimeout(800);
+await page.locator('.pw-canvas').screenshot({ path: '/tmp/pw/canvas-zoom.png' });
+await page.getByRole('tab', { name: 'Scores (11)' }).click();
+await page.screenshot({ path: '/tmp/pw/scores.png', fullPage: false });
+await page.getByRole('tab', { name: 'Outline' }).click();
+await page.screenshot({ path: '/tmp/pw/outline.png', fullPage: false });
+
+await browser.close();

@@ -1,0 +1,543 @@
+'use client';
+// The pathway editor (issue 4): canvas or outline, inspector, live scores, versions, files.
+// One EditorStore holds the document and its undo history; every view edits through it.
+import './editor.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import type { Pathway } from '@/lib/pathway/schema';
+import { SECTOR_LABELS } from '@/lib/pathway/labels';
+import { diffPathways, isEmptyDiff } from '@/lib/pathway/diff';
+import { autoLayout } from '@/lib/pathway/layout';
+import { findingsByTarget, scorePathway, type TargetedFinding } from '@/lib/scoring';
+import type { Finding } from '@/lib/scoring/types';
+import type { PathwayForEditing, VersionSummary } from '@/lib/server/get-pathway-for-editing';
+import type { DraftConflict } from '@/lib/server/save-pathway-draft';
+import { EditorStore, canRedo, canUndo, redoLabel, undoLabel, useEditor } from './store';
+import { Canvas, Palette, type CentreRequest } from './Canvas';
+import { Inspector, ConnectForm } from './Inspector';
+import { Outline } from './Outline';
+import { ScoresPanel } from './ScoresPanel';
+import { VersionsPanel } from './VersionsPanel';
+import { FilePanel } from './FilePanel';
+import { PrintView } from './PrintView';
+import { AddStepForm } from './AddStepForm';
+import { TabList, TabPanel } from './Tabs';
+import type { EditorApi, TemplateChoice } from './api';
+
+type View = 'canvas' | 'outline';
+type Side = 'details' | 'scores' | 'versions' | 'file';
+
+export interface EditorProps {
+  pathway: PathwayForEditing & { document: Pathway };
+  api: EditorApi | null;
+  templates?: readonly TemplateChoice[];
+  /** May create pathways in this workspace (templates, localise). */
+  canCreate?: boolean;
+  /** Today (YYYY-MM-DD) for the scoring's review-date rule; the editor never guesses the clock on the server. */
+  today: string;
+}
+
+interface SavedState {
+  doc: Pathway;
+  revision: number;
+  at: string;
+}
+
+type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'error'; message: string; errors?: string[] }
+  | { kind: 'conflict'; conflict: DraftConflict };
+
+const BACKUP_PREFIX = 'pathweave:editor-backup:';
+
+interface Backup {
+  revision: number;
+  savedAt: string;
+  doc: Pathway;
+}
+
+function time(iso: string): string {
+  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && ['text', 'search', 'email', 'url', 'tel', 'number', 'password', ''].includes(target.type);
+}
+
+export function Editor({ pathway, api, templates = [], canCreate = false, today }: EditorProps) {
+  const [store] = useState(() => new EditorStore(pathway.document));
+  const doc = useEditor(store, (s) => s.history.present);
+  const history = useEditor(store, (s) => s.history);
+  const notice = useEditor(store, (s) => s.notice);
+  // With no server (the benchmark page) the editor is a practice canvas: everything but saving works.
+  const canEdit = api === null || pathway.permissions.canEdit;
+  const readOnly = !canEdit;
+
+  const [view, setView] = useState<View>('canvas');
+  const [side, setSide] = useState<Side>('details');
+  const [centre, setCentre] = useState<CentreRequest | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const [layingOut, setLayingOut] = useState(false);
+  const [versions, setVersions] = useState<readonly VersionSummary[]>(pathway.versions);
+  const [saved, setSaved] = useState<SavedState>({ doc: pathway.document, revision: pathway.revision, at: pathway.updatedAt });
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const [backup, setBackup] = useState<Backup | null>(null);
+  const dirty = doc !== saved.doc;
+
+  // Scores on every edit: about 2 ms for 500 steps, so the panel and badges follow within the frame.
+  const scores = useMemo(() => scorePathway(doc, { versionCount: versions.length }, { today }), [doc, versions.length, today]);
+  const findings = useMemo(() => findingsByTarget(scores) as ReadonlyMap<string, readonly TargetedFinding[]>, [scores]);
+  const findingCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const [id, list] of findings) counts.set(id, list.length);
+    return counts;
+  }, [findings]);
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const s of doc.steps) map.set(s.id, s.title);
+    for (const t of doc.transitions) map.set(t.id, `${map.get(t.from) ?? t.from} → ${map.get(t.to) ?? t.to}`);
+    return map;
+  }, [doc]);
+
+  // Choosing a step or transition anywhere (canvas, outline) shows its details, unless it was
+  // chosen from the scores, where the person is working down a list of findings.
+  const fromFinding = useRef(false);
+  useEffect(() => {
+    let last = store.getState().selection;
+    return store.subscribe(() => {
+      const selection = store.getState().selection;
+      if (selection === last) return;
+      last = selection;
+      if (selection && !fromFinding.current) setSide('details');
+      fromFinding.current = false;
+    });
+  }, [store]);
+
+  const onFinding = useCallback(
+    (finding: Finding) => {
+      fromFinding.current = true;
+      store.select({ kind: finding.targetKind, id: finding.target });
+      fromFinding.current = false;
+      if (view === 'canvas') setCentre((c) => ({ target: finding.target, kind: finding.targetKind, nonce: (c?.nonce ?? 0) + 1 }));
+      else {
+        const stepId = finding.targetKind === 'step' ? finding.target : store.doc.transitions.find((t) => t.id === finding.target)?.from;
+        const row = stepId ? document.getElementById(`outline-step-${stepId}`) : null;
+        row?.scrollIntoView({ block: 'center' });
+      }
+      store.notify(`Selected ${finding.targetKind === 'step' ? 'step' : 'transition'} “${names.get(finding.target) ?? finding.target}”.`);
+    },
+    [store, view, names],
+  );
+
+  // ------------------------------------------------------------------ saving
+
+  const save = useCallback(
+    async (base?: number): Promise<boolean> => {
+      if (!api || readOnly) return false;
+      const document = store.doc;
+      setStatus({ kind: 'saving' });
+      const result = await api.saveDraft({ pathwayId: pathway.id, baseRevision: base ?? saved.revision, document });
+      if (result.ok) {
+        setSaved({ doc: document, revision: result.revision, at: result.updatedAt });
+        setStatus({ kind: 'saved', at: result.updatedAt });
+        store.notify(`Saved at ${time(result.updatedAt)}.`);
+        return true;
+      }
+      if (result.reason === 'conflict') {
+        setStatus({ kind: 'conflict', conflict: result });
+        return false;
+      }
+      setStatus({ kind: 'error', message: result.message, errors: 'errors' in result ? result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) : undefined });
+      return false;
+    },
+    [api, readOnly, store, pathway.id, saved.revision],
+  );
+
+  const keepMine = () => {
+    if (status.kind !== 'conflict') return;
+    void save(status.conflict.current.revision);
+  };
+
+  const takeTheirs = () => {
+    if (status.kind !== 'conflict') return;
+    const current = status.conflict.current;
+    if (!current.document) return;
+    const result = store.exec({ type: 'replaceDocument', doc: current.document }, { label: 'take the other saved version' });
+    if (result.ok) {
+      setSaved({ doc: result.doc, revision: current.revision, at: current.updatedAt });
+      setStatus({ kind: 'idle' });
+      store.notify('You now have the version they saved. Your own changes are one undo away.');
+    }
+  };
+
+  const saveVersion = useCallback(
+    async (note: string): Promise<string[]> => {
+      if (!api) return ['Versions are not available here.'];
+      setStatus({ kind: 'saving' });
+      const document = store.doc;
+      const result = await api.saveVersion({ pathwayId: pathway.id, note, ...(document !== saved.doc ? { document, baseRevision: saved.revision } : { baseRevision: saved.revision }) });
+      if (result.ok) {
+        const v = result.version;
+        setSaved({ doc: document, revision: result.revision, at: v.createdAt });
+        setVersions((list) => [{ id: v.id, number: v.number, note: v.note, createdAt: v.createdAt, authorName: 'You', percents: v.percents }, ...list]);
+        setStatus({ kind: 'saved', at: v.createdAt });
+        store.notify(`Saved version ${v.number}.`);
+        return [];
+      }
+      if (result.reason === 'conflict') {
+        if ('changes' in result) setStatus({ kind: 'conflict', conflict: result });
+        else setStatus({ kind: 'error', message: result.message });
+        return [result.message];
+      }
+      setStatus({ kind: 'idle' });
+      return 'errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message];
+    },
+    [api, store, pathway.id, saved],
+  );
+
+  // Never lose an edit: unsaved work is copied to this browser, and offered back if the page is
+  // closed or crashes before it is saved.
+  const backupKey = `${BACKUP_PREFIX}${pathway.id}`;
+  useEffect(() => {
+    if (!api) return;
+    try {
+      const raw = window.localStorage.getItem(backupKey);
+      if (!raw) return;
+      const found = JSON.parse(raw) as Backup;
+      if (found && found.doc && !isEmptyDiff(diffPathways(pathway.document, found.doc), { includeLayout: true })) {
+        queueMicrotask(() => setBackup(found));
+      } else window.localStorage.removeItem(backupKey);
+    } catch {
+      // A broken backup is no backup.
+    }
+  }, [api, backupKey, pathway.document]);
+  useEffect(() => {
+    if (!api) return;
+    const timer = window.setTimeout(() => {
+      try {
+        if (dirty) window.localStorage.setItem(backupKey, JSON.stringify({ revision: saved.revision, savedAt: new Date().toISOString(), doc } satisfies Backup));
+        else window.localStorage.removeItem(backupKey);
+      } catch {
+        // Storage full or blocked: the editor still works, just without the safety copy.
+      }
+    }, 300);
+    return () => window.clearTimeout(timer);
+  }, [api, backupKey, dirty, doc, saved.revision]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const restoreBackup = () => {
+    if (!backup) return;
+    const result = store.exec({ type: 'replaceDocument', doc: backup.doc }, { label: 'restore unsaved changes' });
+    if (result.ok) store.notify('Your unsaved changes are back. Save to keep them.');
+    setBackup(null);
+  };
+
+  // ------------------------------------------------------------------ keyboard
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 's') {
+        event.preventDefault();
+        void save();
+        return;
+      }
+      // In a text box, Ctrl+Z undoes typing there (the browser's own undo).
+      if (isTextEntry(event.target)) return;
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        store.undo();
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        store.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, save]);
+
+  const runAutoLayout = useCallback(async () => {
+    setLayingOut(true);
+    try {
+      const positions = await autoLayout(store.doc);
+      const result = store.exec({ type: 'setLayout', positions }, { label: 'auto-arrange steps' });
+      if (result.ok) store.notify('Steps arranged in their lanes. Press Control and Z to undo.');
+    } catch {
+      store.notify('The steps could not be arranged automatically.', 'error');
+    } finally {
+      setLayingOut(false);
+    }
+  }, [store]);
+
+  if (printing) {
+    return (
+      <PrintView
+        doc={doc}
+        scores={scores}
+        findingCounts={findingCounts}
+        onClose={() => setPrinting(false)}
+        revisionNote={`${dirty ? 'Unsaved working copy' : 'Working copy'} printed ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}${versions[0] ? `; latest version ${versions[0].number}` : ''}.`}
+      />
+    );
+  }
+
+  const totalFindings = [...findingCounts.values()].reduce((a, b) => a + b, 0);
+  const undoText = undoLabel(history);
+  const redoText = redoLabel(history);
+
+  return (
+    <div className="pw-editor" data-testid="pathway-editor">
+      <div className="pw-editor-top">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-bold leading-tight">
+            <span className="sr-only">Editing: </span>
+            {doc.title}
+          </h1>
+          <p className="text-sm text-nhs-grey-1">
+            {pathway.workspace.name}
+            {readOnly ? ' · You can look at this pathway but not change it.' : ''}
+          </p>
+        </div>
+        <div className="pw-toolbar" role="toolbar" aria-label="Editing">
+          <button type="button" className="pw-button pw-button-secondary pw-button-small" disabled={!canUndo(history)} onClick={() => store.undo()} aria-keyshortcuts="Control+Z">
+            Undo{undoText ? <span className="sr-only">: {undoText}</span> : null}
+          </button>
+          <button type="button" className="pw-button pw-button-secondary pw-button-small" disabled={!canRedo(history)} onClick={() => store.redo()} aria-keyshortcuts="Control+Shift+Z">
+            Redo{redoText ? <span className="sr-only">: {redoText}</span> : null}
+          </button>
+          {api && !readOnly ? (
+            <button type="button" className="pw-button pw-button-small" onClick={() => void save()} disabled={status.kind === 'saving'} aria-keyshortcuts="Control+S">
+              {status.kind === 'saving' ? 'Saving…' : 'Save'}
+            </button>
+          ) : null}
+          <span className="pw-save-state" data-testid="save-state">
+            {!api ? 'Not saved anywhere (practice mode)' : dirty ? 'Unsaved changes' : status.kind === 'saved' ? `All changes saved at ${time(status.at)}` : 'No unsaved changes'}
+          </span>
+          <button type="button" className="pw-score-chip" onClick={() => setSide('scores')} aria-label={`Scores: ${scores.frameworks.map((f) => `${f.title} ${f.percent ?? 'not scored'}${f.percent === null ? '' : '%'}`).join(', ')}; ${totalFindings} open findings. Show scores.`}>
+            {scores.frameworks.map((f) => (
+              <span key={f.id}>
+                {f.id === 'rcgp-five-tests' ? 'RCGP' : 'NV'} {f.percent ?? '–'}%
+              </span>
+            ))}
+            <span>
+              <svg width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="inline mr-1 align-[-1px]">
+                <path d="M12 3L2 20h20L12 3zM12 9v5M12 17v.5" />
+              </svg>
+              {totalFindings}
+            </span>
+          </button>
+        </div>
+      </div>
+
+      <div role="status" aria-live="polite" className="pw-live" data-testid="editor-notice">
+        {notice && notice.tone === 'info' ? <span key={notice.id}>{notice.text}</span> : null}
+      </div>
+      <div role="alert" className={notice?.tone === 'error' ? 'pw-alert' : 'pw-live'}>
+        {notice && notice.tone === 'error' ? <span key={notice.id}>{notice.text}</span> : null}
+      </div>
+
+      {backup ? (
+        <div className="pw-banner" role="region" aria-label="Unsaved changes found">
+          <p className="font-bold">This browser has changes to this pathway that were not saved (from {new Date(backup.savedAt).toLocaleString('en-GB')}).</p>
+          <div className="flex flex-wrap gap-2 mt-2">
+            <button type="button" className="pw-button pw-button-small" onClick={restoreBackup}>
+              Restore my unsaved changes
+            </button>
+            <button
+              type="button"
+              className="pw-button pw-button-secondary pw-button-small"
+              onClick={() => {
+                window.localStorage.removeItem(backupKey);
+                setBackup(null);
+              }}
+            >
+              Discard them
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      {status.kind === 'conflict' ? (
+        <div className="pw-conflict" role="alert" data-testid="save-conflict">
+          <h2 className="font-bold text-lg">Someone else saved a newer version at {time(status.conflict.current.updatedAt)}</h2>
+          <p>Your changes are kept: review what they changed and save again.</p>
+          {status.conflict.changes ? <ConflictSummary conflict={status.conflict} /> : null}
+          <div className="flex flex-wrap gap-2 mt-2">
+            <button type="button" className="pw-button pw-button-small" onClick={keepMine}>
+              Save my version over theirs
+            </button>
+            {status.conflict.current.document ? (
+              <button type="button" className="pw-button pw-button-secondary pw-button-small" onClick={takeTheirs}>
+                Use their version instead
+              </button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+      {status.kind === 'error' ? (
+        <div className="pw-alert-box" role="alert">
+          <p className="font-bold">{status.message}</p>
+          {status.errors?.length ? (
+            <ul className="list-disc pl-5 text-sm">
+              {status.errors.slice(0, 10).map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <TabList<View>
+        label="How to show the pathway"
+        idPrefix="view"
+        tabs={[
+          { id: 'canvas', label: 'Canvas' },
+          { id: 'outline', label: 'Outline' },
+        ]}
+        selected={view}
+        onSelect={setView}
+      />
+      <div className="pw-editor-body">
+        <div className="pw-editor-main">
+          <TabPanel idPrefix="view" id="canvas" selected={view === 'canvas'} className="pw-canvas-layout">
+            {readOnly ? null : (
+              <aside className="pw-tools" aria-label="Tools">
+                <Palette store={store} />
+                <details className="pw-tool-card">
+                  <summary className="font-bold">Add a step by choosing</summary>
+                  <AddStepForm store={store} idPrefix="canvas-add" />
+                </details>
+                <details className="pw-tool-card">
+                  <summary className="font-bold">Connect two steps</summary>
+                  <ConnectForm store={store} doc={doc} />
+                </details>
+                <FindStep
+                  doc={doc}
+                  onFind={(id) => {
+                    store.select({ kind: 'step', id });
+                    setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1 }));
+                  }}
+                />
+                <p className="text-sm text-nhs-grey-1 mt-2">
+                  Keys on a selected step: Alt with arrows moves it between lanes (up, down) or earlier and later (left, right). Delete removes it. Control Z undoes.
+                </p>
+              </aside>
+            )}
+            <ReactFlowProvider>
+              <Canvas store={store} findingCounts={findingCounts} centre={centre} readOnly={readOnly} onAutoLayout={() => void runAutoLayout()} layingOut={layingOut} />
+            </ReactFlowProvider>
+          </TabPanel>
+          <TabPanel idPrefix="view" id="outline" selected={view === 'outline'}>
+            <Outline store={store} findingCounts={findingCounts} readOnly={readOnly} />
+          </TabPanel>
+        </div>
+        <div className="pw-editor-side">
+          <TabList<Side>
+            label="Panels"
+            idPrefix="side"
+            tabs={[
+              { id: 'details', label: 'Details' },
+              { id: 'scores', label: `Scores (${totalFindings})` },
+              { id: 'versions', label: 'Versions' },
+              { id: 'file', label: 'File' },
+            ]}
+            selected={side}
+            onSelect={setSide}
+          />
+          <TabPanel idPrefix="side" id="details" selected={side === 'details'} className="pw-side-panel">
+            <Inspector store={store} findings={findings} readOnly={readOnly} />
+          </TabPanel>
+          <TabPanel idPrefix="side" id="scores" selected={side === 'scores'} className="pw-side-panel">
+            <ScoresPanel result={scores} names={names} onFinding={onFinding} />
+          </TabPanel>
+          <TabPanel idPrefix="side" id="versions" selected={side === 'versions'} className="pw-side-panel">
+            <VersionsPanel
+              pathwayId={pathway.id}
+              api={api}
+              versions={versions}
+              canVersion={pathway.permissions.canVersion}
+              onSaveVersion={saveVersion}
+              busy={status.kind === 'saving'}
+            />
+          </TabPanel>
+          <TabPanel idPrefix="side" id="file" selected={side === 'file'} className="pw-side-panel">
+            <FilePanel
+              store={store}
+              api={api}
+              workspaceSlug={pathway.workspace.slug}
+              pathwayId={pathway.id}
+              canEdit={!readOnly}
+              canCreate={canCreate}
+              templates={templates}
+              findingCounts={findingCounts}
+              onPrint={() => setPrinting(true)}
+              source={pathway.source}
+            />
+          </TabPanel>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function FindStep({ doc, onFind }: { doc: Pathway; onFind: (id: string) => void }) {
+  const [id, setId] = useState('');
+  return (
+    <form
+      className="pw-tool-card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (id) onFind(id);
+      }}
+    >
+      <label htmlFor="find-step" className="pw-label text-sm">
+        Find a step
+      </label>
+      <select id="find-step" className="pw-select w-full" value={id} onChange={(e) => setId(e.target.value)}>
+        <option value="">Choose a step…</option>
+        {doc.steps.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.title} ({SECTOR_LABELS[s.sector]})
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="pw-button pw-button-secondary pw-button-small mt-2">
+        Go to step
+      </button>
+    </form>
+  );
+}
+
+function ConflictSummary({ conflict }: { conflict: DraftConflict }) {
+  const c = conflict.changes;
+  if (!c) return null;
+  const lines: string[] = [];
+  // The diff runs from this person's document to the one stored now: "added" is what they added.
+  if (c.steps.added.length) lines.push(`They have ${c.steps.added.length} step${c.steps.added.length === 1 ? '' : 's'} you do not: ${c.steps.added.map((s) => `“${s.title}”`).join(', ')}.`);
+  if (c.steps.removed.length) lines.push(`You have ${c.steps.removed.length} step${c.steps.removed.length === 1 ? '' : 's'} they do not: ${c.steps.removed.map((s) => `“${s.title}”`).join(', ')}.`);
+  if (c.steps.changed.length) lines.push(`${c.steps.changed.length} step${c.steps.changed.length === 1 ? ' differs' : 's differ'}: ${c.steps.changed.map((s) => `“${s.title}”`).join(', ')}.`);
+  const t = c.transitions.added.length + c.transitions.removed.length + c.transitions.changed.length;
+  if (t) lines.push(`${t} transition${t === 1 ? ' differs' : 's differ'}.`);
+  if (c.metadata.length) lines.push('The pathway details differ.');
+  if (lines.length === 0) lines.push('Only positions on the canvas differ.');
+  return (
+    <ul className="list-disc pl-5 text-sm mt-1">
+      {lines.map((l, i) => (
+        <li key={i}>{l}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,261 @@
+'use client';
+// Import and export (issue 4, item 7), print, and templates (item 8).
+// - Export JSON in the pathway format (lib/pathway/io.ts, stable and diff-friendly).
+// - Import JSON into this pathway: validated in the browser first, so a bad file gets every error
+//   (with line and column for broken JSON) and changes nothing; a good one replaces the working
+//   copy as one command, so it can be undone, and is saved like any other edit.
+// - Export the canvas as SVG or PNG (exportImage.ts), and open the print view.
+// - Start a new pathway from a template, or localise this one (a copy that remembers its source).
+import { useId, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { exportPathwayJson } from '@/lib/pathway/io';
+import { parsePathwayJson, type PathwayError } from '@/lib/pathway/validate';
+import type { Pathway } from '@/lib/pathway/schema';
+import { ErrorMessage, describedBy } from './fields';
+import { download, fileNameFor, pathwayToSvg, svgToPng } from './exportImage';
+import type { EditorStore } from './store';
+import type { EditorApi, TemplateChoice } from './api';
+
+/** Large enough for any real pathway (a 500-step one is about 0.5 MB). */
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export interface FilePanelProps {
+  store: EditorStore;
+  api: EditorApi | null;
+  workspaceSlug: string;
+  pathwayId: string;
+  canEdit: boolean;
+  canCreate: boolean;
+  templates: readonly TemplateChoice[];
+  findingCounts: ReadonlyMap<string, number>;
+  onPrint: () => void;
+  source: { title: string | null } | null;
+}
+
+function errorLine(e: PathwayError): string {
+  const where = e.line !== undefined ? '' : e.path ? ` (at ${e.path})` : '';
+  return `${e.message}${where}`;
+}
+
+export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCreate, templates, findingCounts, onPrint, source }: FilePanelProps) {
+  const fileId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [importErrors, setImportErrors] = useState<string[]>([]);
+  const [importDone, setImportDone] = useState<string | null>(null);
+  const [imageError, setImageError] = useState<string[]>([]);
+
+  const doc = (): Pathway => store.doc;
+
+  const onFile = async (file: File | undefined) => {
+    setImportDone(null);
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      setImportErrors([`“${file.name}” is larger than 5 MB, which is more than any pathway needs. Check that it is a Pathweave pathway file.`]);
+      return;
+    }
+    const text = await file.text();
+    const parsed = parsePathwayJson(text);
+    if (!parsed.ok) {
+      const count = parsed.errors.length;
+      setImportErrors([
+        `“${file.name}” has ${count === 1 ? 'a problem' : `${count} problems`}, so nothing was imported:`,
+        ...parsed.errors.slice(0, 20).map(errorLine),
+        ...(count > 20 ? [`…and ${count - 20} more.`] : []),
+      ]);
+      return;
+    }
+    const result = store.exec({ type: 'replaceDocument', doc: parsed.pathway }, { label: 'import file', announce: false });
+    if (!result.ok) {
+      setImportErrors([result.message]);
+      return;
+    }
+    setImportErrors([]);
+    const message = `Imported “${file.name}”: ${parsed.pathway.steps.length} steps and ${parsed.pathway.transitions.length} transitions. Save to keep it, or undo to go back.`;
+    setImportDone(message);
+    store.notify(message);
+    if (input.current) input.current.value = '';
+  };
+
+  return (
+    <div className="pw-file-panel" data-testid="file-panel">
+      <h2 className="pw-panel-heading">Import, export and print</h2>
+
+      <section aria-labelledby="export-heading" className="pw-inspector-section">
+        <h3 id="export-heading" className="pw-inspector-subheading">
+          Export
+        </h3>
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="button"
+            className="pw-button pw-button-secondary pw-button-small"
+            onClick={() => download(fileNameFor(doc().title, 'json'), exportPathwayJson(doc()), 'application/json')}
+          >
+            Download as a pathway file (JSON)
+          </button>
+          <button
+            type="button"
+            className="pw-button pw-button-secondary pw-button-small"
+            onClick={() => download(fileNameFor(doc().title, 'svg'), pathwayToSvg(doc(), { findingCounts }), 'image/svg+xml')}
+          >
+            Download picture (SVG)
+          </button>
+          <button
+            type="button"
+            className="pw-button pw-button-secondary pw-button-small"
+            onClick={async () => {
+              try {
+                setImageError([]);
+                const png = await svgToPng(pathwayToSvg(doc(), { findingCounts }));
+                download(fileNameFor(doc().title, 'png'), png);
+              } catch (error) {
+                setImageError([error instanceof Error ? error.message : 'The picture could not be made.']);
+              }
+            }}
+          >
+            Download picture (PNG)
+          </button>
+          <button type="button" className="pw-button pw-button-secondary pw-button-small" onClick={onPrint}>
+            Print view for a board paper
+          </button>
+        </div>
+        <ErrorMessage id="image-export" errors={imageError} />
+      </section>
+
+      {canEdit ? (
+        <section aria-labelledby="import-heading" className="pw-inspector-section">
+          <h3 id="import-heading" className="pw-inspector-subheading">
+            Import a pathway file
+          </h3>
+          <div className={`pw-field${importErrors.length ? ' pw-field-error' : ''}`}>
+            <label htmlFor={fileId} className="pw-label">
+              Choose a pathway file (JSON)
+            </label>
+            <div id={`${fileId}-hint`} className="pw-hint">
+              It replaces what is in the editor now. You can undo it, and nothing is stored until you save.
+            </div>
+            <ErrorMessage id={fileId} errors={importErrors} />
+            <input
+              ref={input}
+              id={fileId}
+              type="file"
+              accept=".json,application/json"
+              className="pw-file-input"
+              aria-describedby={describedBy(fileId, true, importErrors)}
+              aria-invalid={importErrors.length ? true : undefined}
+              onChange={(e) => void onFile(e.target.files?.[0])}
+            />
+          </div>
+          {importDone ? (
+            <p className="pw-success" role="status">
+              {importDone}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {api ? (
+        <Templates
+          api={api}
+          workspaceSlug={workspaceSlug}
+          pathwayId={pathwayId}
+          canCreate={canCreate}
+          templates={templates}
+          title={doc().title}
+          source={source}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function Templates({
+  api,
+  workspaceSlug,
+  pathwayId,
+  canCreate,
+  templates,
+  title,
+  source,
+}: {
+  api: EditorApi;
+  workspaceSlug: string;
+  pathwayId: string;
+  canCreate: boolean;
+  templates: readonly TemplateChoice[];
+  title: string;
+  source: { title: string | null } | null;
+}) {
+  const router = useRouter();
+  const [template, setTemplate] = useState<string>('');
+  const [newTitle, setNewTitle] = useState('');
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const create = async (input: { templatePathwayId?: string; title?: string }) => {
+    setBusy(true);
+    const result = await api.createPathway({ workspaceSlug, ...input });
+    setBusy(false);
+    if (!result.ok) {
+      setErrors('errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message]);
+      return;
+    }
+    setErrors([]);
+    router.push(`${result.href}/edit`);
+  };
+
+  return (
+    <section aria-labelledby="templates-heading" className="pw-inspector-section">
+      <h3 id="templates-heading" className="pw-inspector-subheading">
+        Templates and copies
+      </h3>
+      {source ? (
+        <p className="text-sm mb-2">
+          This pathway is a local copy of {source.title ? `“${source.title}”` : 'a pathway you cannot see'}.
+        </p>
+      ) : null}
+      {canCreate ? (
+        <>
+          <p className="text-sm mb-2">A local copy remembers where it came from, so you can compare it with the original later.</p>
+          <button
+            type="button"
+            className="pw-button pw-button-secondary pw-button-small mb-3"
+            disabled={busy}
+            onClick={() => void create({ templatePathwayId: pathwayId, title: `${title} (local copy)` })}
+          >
+            Localise: make a local copy of this pathway
+          </button>
+          <form
+            className={`pw-field${errors.length ? ' pw-field-error' : ''}`}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void create({ ...(template ? { templatePathwayId: template } : {}), ...(newTitle.trim() ? { title: newTitle } : {}) });
+            }}
+          >
+            <ErrorMessage id="new-pathway" errors={errors} />
+            <label htmlFor="new-from-template" className="pw-label text-sm">
+              Start a new pathway from
+            </label>
+            <select id="new-from-template" className="pw-select w-full" value={template} onChange={(e) => setTemplate(e.target.value)}>
+              <option value="">A blank pathway (an entry and an exit)</option>
+              {templates.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.isTemplate ? 'Template: ' : ''}
+                  {t.title}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="new-title" className="pw-label text-sm mt-2">
+              Title of the new pathway {template ? '(optional)' : ''}
+            </label>
+            <input id="new-title" className="pw-input w-full" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} />
+            <button type="submit" className="pw-button pw-button-secondary pw-button-small mt-2" disabled={busy}>
+              {busy ? 'Creating…' : 'Create and open it'}
+            </button>
+          </form>
+        </>
+      ) : (
+        <p className="text-sm">You can look at templates but not create pathways in this workspace.</p>
+      )}
+    </section>
+  );
+}
