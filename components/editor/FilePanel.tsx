@@ -70,7 +70,8 @@ export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCr
       return;
     }
     setImportErrors([]);
-    const message = `Imported “${file.name}”: ${parsed.pathway.steps.length} steps and ${parsed.pathway.transitions.length} transitions. Save to keep it, or undo to go back.`;
+    const { steps, transitions } = parsed.pathway;
+    const message = `Imported “${file.name}”: ${steps.length} step${steps.length === 1 ? '' : 's'} and ${transitions.length} transition${transitions.length === 1 ? '' : 's'}. Save to keep it, or undo to go back.`;
     setImportDone(message);
     store.notify(message);
     if (input.current) input.current.value = '';

@@ -61,6 +61,7 @@ function TransitionEdgeView(props: EdgeProps<TransitionEdgeType>) {
             className={`pw-edge-label${warnings.length ? ' pw-edge-label-warn' : ''}${none ? ' pw-edge-label-none' : ''}${selected ? ' pw-edge-label-selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             aria-hidden="true"
+            data-edge={id}
           >
             {warnings.length ? (
               <svg width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" focusable="false">

@@ -346,7 +346,7 @@ function ComparisonView({ comparison }: { comparison: VersionComparison }) {
           </thead>
           <tbody>
             {f.criteria.map((c) => (
-              <tr key={c.criterionId} data-direction={c.direction}>
+              <tr key={c.criterionId} data-criterion={c.criterionId} data-direction={c.direction}>
                 <th scope="row">{c.title}</th>
                 <td>{c.before ? STATUS_TEXT[c.before.status] : 'Not scored'}</td>
                 <td>{c.after ? STATUS_TEXT[c.after.status] : 'Not scored'}</td>

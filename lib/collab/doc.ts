@@ -212,12 +212,13 @@ function orderOf(map: Y.Map<unknown>, id: string): number | undefined {
  * item whose order differs from its index is rewritten (a swap writes two keys).
  */
 function writeOrder(map: Y.Map<unknown>, ids: readonly string[]): void {
-  let next = highestOrder(map) + 1;
+  let next: number | undefined;
   const orders: number[] = [];
   const fresh: string[] = [];
   for (const id of ids) {
     let order = orderOf(map, id);
     if (order === undefined) {
+      next ??= highestOrder(map) + 1;
       order = next++;
       fresh.push(id);
     }

@@ -1,0 +1,467 @@
+// The pathway editor in a real browser (issue 4, "Tests"): build a pathway by mouse and again by
+// keyboard only, watch a finding appear and go once the step is fixed, validation as you type,
+// save a version and compare two, a conflicting save, import and export, and axe in each state.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectAccessible, signIn } from './support';
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(120_000);
+
+const FACILITATOR = 'gp@pathweave.test';
+
+/** Open the editor of the demo COPD pathway and return its URL. */
+async function openCopdEditor(page: Page): Promise<string> {
+  await signIn(page, FACILITATOR);
+  await page.getByRole('link', { name: /COPD/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /COPD/ })).toBeVisible();
+  await page.goto(`${new URL(page.url()).pathname}/edit`);
+  await expect(page.getByTestId('pathway-editor')).toBeVisible();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/** Create a blank pathway (an entry joined to an exit) from the editor's File panel, and open it. */
+async function newBlankPathway(page: Page, title: string): Promise<string> {
+  const copd = await openCopdEditor(page);
+  await page.getByRole('tab', { name: 'File' }).click();
+  await page.getByLabel('Start a new pathway from').selectOption({ label: 'A blank pathway (an entry and an exit)' });
+  await page.getByLabel(/Title of the new pathway/).fill(title);
+  await page.getByRole('button', { name: 'Create and open it' }).click();
+  await page.waitForURL((url) => url.pathname.endsWith('/edit') && url.pathname !== copd);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  return new URL(page.url()).pathname;
+}
+
+/** A step on the canvas, by the start of its accessible name (its title). */
+function stepNode(page: Page, title: string): Locator {
+  return page.getByRole('group', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`) });
+}
+
+/** A step's title button in the outline view. */
+function outlineTitle(outline: Locator, title: string): Locator {
+  return outline.locator('.pw-outline-title', { hasText: title });
+}
+
+/** A step's row in the outline view. */
+function outlineRow(outline: Locator, title: string): Locator {
+  return outline.locator('.pw-outline-step', { has: outlineTitle(outline, title) });
+}
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** The centre of a lane on the canvas, `dx` pixels from the canvas's left edge. */
+async function lanePoint(page: Page, sector: string, dx: number): Promise<{ x: number; y: number }> {
+  const lane = await page.locator(`.pw-lane[data-sector="${sector}"]`).boundingBox();
+  const canvas = await page.getByTestId('pathway-canvas').boundingBox();
+  if (!lane || !canvas) throw new Error('lane not visible');
+  return { x: canvas.x + dx, y: lane.y + lane.height / 2 };
+}
+
+async function dragMouse(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+test('a facilitator builds a small pathway from scratch with the mouse', async ({ page }) => {
+  await newBlankPathway(page, 'Breathlessness, built by mouse');
+  await expectAccessible(page, 'editor: canvas');
+
+  // Drag an assessment from the palette into the community health lane.
+  const drop = await lanePoint(page, 'community_health', 420);
+  const canvasBox = await page.getByTestId('pathway-canvas').boundingBox();
+  await page
+    .locator('.pw-palette-item[data-kind="assessment"]')
+    .dragTo(page.getByTestId('pathway-canvas'), { targetPosition: { x: drop.x - (canvasBox?.x ?? 0), y: drop.y - (canvasBox?.y ?? 0) } });
+  const assessment = stepNode(page, 'New assessment');
+  await expect(assessment).toHaveAttribute('aria-label', /Assessment in Community health services/);
+  // The new step is selected and its details are open.
+  await expect(page.getByTestId('step-inspector')).toBeVisible();
+  await expectAccessible(page, 'editor: step inspector open');
+
+  // Connect the entry step to it by dragging from handle to handle.
+  const entry = stepNode(page, 'Person asks for help');
+  await dragMouse(page, await centre(entry.locator('.react-flow__handle-right')), await centre(assessment.locator('.react-flow__handle-left')));
+  await expect(page.getByTestId('transition-inspector')).toBeVisible();
+  await expect(page.getByTestId('transition-inspector').getByRole('heading', { level: 2 })).toContainText('Person asks for help → New assessment');
+  // A new connection says nothing travels yet: a dashed line with a warning in words, until the room decides.
+  const edge = page.locator('[aria-roledescription="edge"][aria-label^="From “Person asks for help” to “New assessment”"]');
+  await expect(edge).toHaveAttribute('aria-label', /Warning: no information passed on/);
+  const edgeId = await edge.getAttribute('data-id');
+  const label = page.locator(`.pw-edge-label[data-edge="${edgeId}"]`);
+  await expect(label).toHaveClass(/pw-edge-label-none/);
+  await expect(label).toContainText('No information passed on');
+  await expect(edge.locator('.react-flow__edge-path')).toHaveCSS('stroke-dasharray', /\d/);
+  await expectAccessible(page, 'editor: transition inspector open');
+  await page.getByRole('radio', { name: 'Letter' }).click();
+  await expect(page.getByRole('radio', { name: 'Letter' })).toBeChecked();
+  await expect(edge).toHaveAttribute('aria-label', /Information: Letter\./);
+  // Primary care to community health crosses a fault line: still marked, in words, not by colour alone.
+  await expect(label).not.toHaveClass(/pw-edge-label-none/);
+  await expect(label).toContainText('Crosses a fault line');
+
+  // Drag the assessment down into the hospital lane: its sector changes.
+  const target = await lanePoint(page, 'secondary_care', 420);
+  await dragMouse(page, await centre(assessment.locator('.pw-step-title')), target);
+  await expect(assessment).toHaveAttribute('aria-label', /Assessment in Hospital \(secondary\) care/);
+  await expect(page.getByTestId('editor-notice')).toContainText('Moved “New assessment” to Hospital (secondary) care');
+
+  // Add a referral with a click on the palette (into the lane chosen above it), then delete it.
+  await page.getByLabel('Lane for the buttons').selectOption({ label: 'Social care' });
+  await page.getByRole('button', { name: 'Add referral to Social care' }).click();
+  await expect(stepNode(page, 'New referral')).toHaveAttribute('aria-label', /Referral in Social care/);
+  await page.getByRole('button', { name: 'Delete step' }).click();
+  await expect(stepNode(page, 'New referral')).toHaveCount(0);
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(stepNode(page, 'New referral')).toHaveCount(1);
+  await page.getByRole('button', { name: /^Redo/ }).click();
+  await expect(stepNode(page, 'New referral')).toHaveCount(0);
+
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-state')).toContainText('All changes saved');
+
+  // After a reload the saved pathway is the one built: three steps, the assessment in hospital care,
+  // reached by a letter.
+  await page.reload();
+  await expect(page.locator('.react-flow__node')).toHaveCount(3);
+  await expect(stepNode(page, 'New assessment')).toHaveAttribute('aria-label', /Hospital \(secondary\) care/);
+  await page.getByRole('tab', { name: 'Outline' }).click();
+  const hospital = page.locator('.pw-outline-lane[data-sector="secondary_care"]');
+  await expect(outlineTitle(hospital, 'New assessment')).toBeVisible();
+  const primary = page.locator('.pw-outline-lane[data-sector="primary_care"]');
+  await expect(primary.getByRole('list', { name: /after “Person asks for help”/ })).toContainText('New assessment');
+  await expect(primary.getByRole('list', { name: /after “Person asks for help”/ })).toContainText('Letter');
+  await expectAccessible(page, 'editor: outline');
+});
+
+test('the same pathway can be built with the keyboard only', async ({ page }) => {
+  await newBlankPathway(page, 'Breathlessness, built by keyboard');
+  // From here on: focus, typing, choosing from lists and keys; no clicks.
+  const outlineTab = page.getByRole('tab', { name: 'Outline' });
+  await page.getByRole('tab', { name: 'Canvas' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(outlineTab).toHaveAttribute('aria-selected', 'true');
+  const outline = page.getByTestId('outline');
+
+  // Add two steps by choosing kind and lane.
+  const add = async (kind: string, lane: string, title: string) => {
+    await outline.getByLabel('Kind of step').selectOption({ label: kind });
+    await outline.getByLabel('Lane (sector)').selectOption({ label: lane });
+    await outline.getByLabel('Title (optional)').fill(title);
+    await outline.getByRole('button', { name: 'Add step' }).press('Enter');
+    await expect(outlineTitle(outline, title)).toBeVisible();
+  };
+  await add('Assessment', 'Community health services', 'Breathing test at home');
+  await add('Referral', 'Primary care', 'Referral to the respiratory team');
+
+  // Connect the entry to the breathing test, saying how information travels.
+  await outline.getByLabel('From step').selectOption({ label: 'Person asks for help (Primary care)' });
+  await outline.getByLabel('To step').selectOption({ label: 'Breathing test at home (Community health services)' });
+  await outline.getByLabel('How information travels').selectOption({ label: 'Shared record' });
+  await outline.getByRole('button', { name: 'Connect', exact: true }).press('Enter');
+  await expect(page.getByTestId('editor-notice')).toContainText('Connected “Person asks for help” to “Breathing test at home”');
+  const entryRow = outlineRow(outline, 'Person asks for help');
+  await expect(entryRow.getByRole('list', { name: /after “Person asks for help”/ })).toContainText('Breathing test at home');
+  await expect(entryRow.getByRole('list', { name: /after “Person asks for help”/ })).toContainText('Shared record');
+
+  // Move the breathing test to the hospital lane.
+  const testRow = outlineRow(outline, 'Breathing test at home');
+  await testRow.getByLabel('Lane to move “Breathing test at home” to').selectOption({ label: 'Hospital (secondary) care' });
+  await testRow.getByRole('button', { name: /Move to lane/ }).press('Enter');
+  await expect(outline.locator('.pw-outline-lane[data-sector="secondary_care"]')).toContainText('Breathing test at home');
+  await expect(outline.locator('.pw-outline-lane[data-sector="community_health"]')).toContainText('no steps');
+
+  // Reorder within primary care: the referral moves earlier, before the exit.
+  const primarySteps = outline.locator('.pw-outline-lane[data-sector="primary_care"] .pw-outline-title');
+  await expect(primarySteps).toHaveText([/Person asks for help/, /Leaves the pathway/, /Referral to the respiratory team/]);
+  const referralRow = outlineRow(outline, 'Referral to the respiratory team');
+  await referralRow.getByRole('button', { name: /^Earlier/ }).press('Enter');
+  await expect(primarySteps).toHaveText([/Person asks for help/, /Referral to the respiratory team/, /Leaves the pathway/]);
+
+  // Delete the referral, undo with Control+Z, redo with Control+Shift+Z, undo again.
+  await referralRow.getByRole('button', { name: /^Delete: Referral/ }).press('Enter');
+  await expect(primarySteps).toHaveCount(2);
+  await page.getByRole('button', { name: /^Undo/ }).focus();
+  await page.keyboard.press('Control+z');
+  await expect(primarySteps).toHaveCount(3);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(primarySteps).toHaveCount(2);
+  await page.keyboard.press('Control+z');
+  await expect(primarySteps).toHaveText([/Person asks for help/, /Referral to the respiratory team/, /Leaves the pathway/]);
+
+  // Edit a field from the outline: choose the step's title (Enter), and the inspector has it.
+  await outlineTitle(outline, 'Breathing test at home').press('Enter');
+  const inspector = page.getByTestId('step-inspector');
+  await expect(inspector).toBeVisible();
+  await inspector.getByLabel('Why this step helps the person').fill('Finds out how well the lungs work, at home');
+  await expect(inspector.getByLabel('Why this step helps the person')).toHaveValue('Finds out how well the lungs work, at home');
+
+  // On the canvas, a step is reached with Tab, selected with Enter, and moved between lanes with Alt+arrows.
+  await page.getByRole('tab', { name: 'Outline' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Canvas' })).toHaveAttribute('aria-selected', 'true');
+  const node = stepNode(page, 'Referral to the respiratory team');
+  await node.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('step-inspector').getByRole('heading', { level: 2 })).toContainText('Referral to the respiratory team');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(node).toHaveAttribute('aria-label', /Referral in Community health services/);
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(node).toHaveAttribute('aria-label', /Referral in Primary care/);
+
+  // Save with Control+S.
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-state')).toContainText('All changes saved');
+  await page.reload();
+  await expect(page.locator('.react-flow__node')).toHaveCount(4);
+  await expect(stepNode(page, 'Breathing test at home')).toHaveAttribute('aria-label', /Hospital \(secondary\) care/);
+});
+
+test('a finding appears on a step, and goes once the step is fixed', async ({ page }) => {
+  await newBlankPathway(page, 'Findings come and go');
+  await page.getByRole('tab', { name: /^Scores/ }).click();
+  const scores = page.getByTestId('scores-panel');
+  const finding = scores.getByRole('button', { name: /Spirometry at the practice/ });
+  await expect(finding).toHaveCount(0);
+
+  // A new step that does not say how it helps the person is a National Voices finding.
+  await page.getByLabel('Lane for the buttons').selectOption({ label: 'Primary care' });
+  await page.getByRole('button', { name: 'Add assessment to Primary care' }).click();
+  const inspector = page.getByTestId('step-inspector');
+  await inspector.getByLabel('Title', { exact: true }).fill('Spirometry at the practice');
+  await expect(stepNode(page, 'Spirometry at the practice')).toBeVisible();
+  // Both the step's badge and the scores panel show it, at once.
+  await expect(stepNode(page, 'Spirometry at the practice')).toHaveAttribute('aria-label', /\d+ open findings?\./);
+  const badge = stepNode(page, 'Spirometry at the practice').locator('.pw-step-badge');
+  await expect(badge).toBeVisible();
+  const before = Number(await badge.innerText());
+  await page.getByRole('tab', { name: /^Scores/ }).click();
+  await expect(finding.filter({ hasText: 'does not say how it helps the person' })).toHaveCount(1);
+  await expectAccessible(page, 'editor: scores panel');
+
+  // Choosing the finding selects the step and centres it; its details show the same finding.
+  await finding.filter({ hasText: 'does not say how it helps the person' }).click();
+  await expect(stepNode(page, 'Spirometry at the practice')).toHaveClass(/selected/);
+  await expect(async () => {
+    const node = await centre(stepNode(page, 'Spirometry at the practice'));
+    const canvas = await centre(page.getByTestId('pathway-canvas'));
+    expect(Math.abs(node.x - canvas.x)).toBeLessThan(40);
+    expect(Math.abs(node.y - canvas.y)).toBeLessThan(40);
+  }).toPass({ timeout: 5000 });
+
+  // Fix it: say how the step helps. The finding and one badge count go.
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await expect(inspector.getByRole('note', { name: 'Open findings' })).toContainText('does not say how it helps the person');
+  await inspector.getByLabel('Why this step helps the person').fill('A proper breathing test, so the diagnosis is right');
+  await expect(inspector.getByRole('note', { name: 'Open findings' })).not.toContainText('does not say how it helps the person');
+  if (before > 1) await expect(badge).toHaveText(String(before - 1));
+  else await expect(badge).toHaveCount(0);
+  await page.getByRole('tab', { name: /^Scores/ }).click();
+  await expect(finding.filter({ hasText: 'does not say how it helps the person' })).toHaveCount(0);
+});
+
+test('fields validate as you type and keep what was typed', async ({ page }) => {
+  await newBlankPathway(page, 'Validation as you type');
+  await stepNode(page, 'Person asks for help').click();
+  const inspector = page.getByTestId('step-inspector');
+  const title = inspector.getByLabel('Title', { exact: true });
+  await title.fill('');
+  // The error sits beside the field, in words, and the field keeps the (empty) value typed.
+  await expect(inspector.locator('.pw-field-error').filter({ has: title })).toContainText('Error: Title must not be empty');
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toHaveValue('');
+  // The document was not changed: the step keeps its old title.
+  await expect(stepNode(page, 'Person asks for help')).toBeVisible();
+  await expectAccessible(page, 'editor: field with an error');
+  await title.fill('Person asks the practice for help');
+  await expect(title).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(stepNode(page, 'Person asks the practice for help')).toBeVisible();
+
+  // Numbers: text that is not a number stays in the field with its error.
+  await page.locator('.react-flow__edge').first().click({ force: true });
+  const transition = page.getByTestId('transition-inspector');
+  await expect(transition).toBeVisible();
+  const wait = transition.getByLabel('Expected wait in days (optional)');
+  await wait.fill('two weeks');
+  await expect(transition.locator('.pw-field-error').filter({ has: wait })).toContainText('Error: Expected wait in days should be a number');
+  await expect(wait).toHaveValue('two weeks');
+  await wait.fill('14');
+  await expect(wait).not.toHaveAttribute('aria-invalid', 'true');
+  const share = transition.getByLabel('Share of people who take this route (optional)');
+  await share.fill('1.5');
+  await expect(transition.locator('.pw-field-error').filter({ has: share })).toContainText('between 0 and 1');
+
+  // Pathway details (nothing selected): a review date must be a real date.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  const details = page.getByTestId('pathway-inspector');
+  const review = details.getByLabel('Review date');
+  await review.fill('next June');
+  await expect(details.locator('.pw-field-error').filter({ has: review })).toContainText('Error: Review date must be a date written YYYY-MM-DD');
+  await review.fill('2027-06-30');
+  await expect(review).not.toHaveAttribute('aria-invalid', 'true');
+  await details.getByLabel('Sponsor’s name').fill('Riverside commissioning team');
+  await expect(details.locator('.pw-field-error').filter({ has: details.getByLabel('Sponsor’s role') })).toContainText('Choose sponsor’s role');
+  await details.getByLabel('Sponsor’s role').selectOption({ label: 'Commissioner' });
+  await expect(details.locator('.pw-field-error')).toHaveCount(0);
+  await expectAccessible(page, 'editor: pathway details');
+});
+
+test('versions: save two with notes, then compare them', async ({ page }) => {
+  await newBlankPathway(page, 'Versions and comparison');
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  const versions = page.getByTestId('versions-panel');
+  await expect(versions.getByText('No versions saved yet.')).toBeVisible();
+  // A version needs a note.
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  await expect(versions.getByText('Error: Write a short note saying what changed in this version.')).toBeVisible();
+  await versions.getByLabel('Note for a new version').fill('First draft: an entry and an exit');
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  await expect(versions.getByTestId('version-history')).toContainText('Version 1');
+
+  // Change the pathway (unsaved), then save a second version: the working copy is saved with it.
+  await page.getByLabel('Lane for the buttons').selectOption({ label: 'Voluntary and community sector' });
+  await page.getByRole('button', { name: 'Add support to Voluntary and community sector' }).click();
+  await page.getByTestId('step-inspector').getByLabel('Title', { exact: true }).fill('Peer support group');
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await versions.getByLabel('Note for a new version').fill('After the workshop: added a peer support group');
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  await expect(versions.getByTestId('version-history').locator('li')).toHaveCount(2);
+  await expect(page.getByTestId('save-state')).toContainText('All changes saved');
+
+  await versions.getByLabel('From').selectOption({ label: 'Version 1: First draft: an entry and an exit' });
+  await versions.getByLabel('To').selectOption({ label: 'Version 2: After the workshop: added a peer support group' });
+  await versions.getByRole('button', { name: 'Compare' }).click();
+  const comparison = versions.getByTestId('comparison');
+  await expect(comparison.getByRole('heading', { name: 'From version 1 to version 2' })).toBeVisible();
+  await expect(comparison.getByText('Steps added (1)')).toBeVisible();
+  await expect(comparison).toContainText('Peer support group');
+  // The score change for each criterion: National Voices 2 (voluntary sector) gets better.
+  const nv = comparison.locator('table[data-framework="national-voices"]');
+  await expect(nv.locator('tbody tr')).toHaveCount(12);
+  await expect(comparison.locator('table[data-framework="rcgp-five-tests"] tbody tr')).toHaveCount(5);
+  // The new step does not say how it helps the person: one new finding on that principle.
+  await expect(nv.locator('tr[data-criterion="nv-3"]')).toContainText('1 new finding');
+  await expectAccessible(page, 'editor: versions and comparison');
+});
+
+test('two people saving at once: the second is told, and keeps their changes', async ({ browser, baseURL }) => {
+  const first = await (await browser.newContext({ baseURL })).newPage();
+  const url = await newBlankPathway(first, 'Saved by two people');
+  const second = await (await browser.newContext({ baseURL })).newPage();
+  await signIn(second, 'consultant@pathweave.test');
+  await second.goto(url);
+  await expect(second.getByTestId('pathway-editor')).toBeVisible();
+
+  // The first person renames the pathway and saves.
+  await first.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await first.getByTestId('pathway-inspector').getByLabel('Pathway title').fill('Saved by two people (first)');
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(first.getByTestId('save-state')).toContainText('All changes saved');
+
+  // The second, still on the old revision, adds a step and saves: a conflict, nothing lost.
+  await second.getByRole('button', { name: 'Add outcome to Primary care' }).click();
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  const conflict = second.getByTestId('save-conflict');
+  await expect(conflict).toContainText(/Someone else saved a newer version at \d\d:\d\d/);
+  await expect(conflict).toContainText('Your changes are kept');
+  await expect(stepNode(second, 'New outcome')).toBeVisible();
+  await expect(second.getByTestId('save-state')).toHaveText('Unsaved changes');
+  await expectAccessible(second, 'editor: save conflict');
+
+  // Saving again on purpose stores the second person's version.
+  await conflict.getByRole('button', { name: 'Save my version over theirs' }).click();
+  await expect(second.getByTestId('save-state')).toContainText('All changes saved');
+  await first.reload();
+  await expect(stepNode(first, 'New outcome')).toBeVisible();
+  await first.context().close();
+  await second.context().close();
+});
+
+test('export the pathway as a file and a picture, import files with clear errors, print', async ({ page }) => {
+  await newBlankPathway(page, 'Import and export');
+  await page.getByRole('tab', { name: 'File' }).click();
+  const file = page.getByTestId('file-panel');
+
+  const [json] = await Promise.all([page.waitForEvent('download'), file.getByRole('button', { name: 'Download as a pathway file (JSON)' }).click()]);
+  expect(json.suggestedFilename()).toBe('import-and-export.json');
+  const exported = JSON.parse(await readFile((await json.path()) as string, 'utf8')) as {
+    format: string;
+    title: string;
+    steps: { id: string; title: string }[];
+    transitions: unknown[];
+  };
+  expect(exported.format).toBe('pathweave.pathway/v1');
+  expect(exported.title).toBe('Import and export');
+  expect(exported.steps.map((s) => s.title)).toEqual(['Person asks for help', 'Leaves the pathway']);
+  expect(exported.transitions).toHaveLength(1);
+
+  const [svg] = await Promise.all([page.waitForEvent('download'), file.getByRole('button', { name: 'Download picture (SVG)' }).click()]);
+  const svgText = await readFile((await svg.path()) as string, 'utf8');
+  expect(svgText.startsWith('<svg')).toBe(true);
+  expect(svgText).toContain('Person asks for help');
+  expect(svgText).toContain('Primary care');
+  const [png] = await Promise.all([page.waitForEvent('download'), file.getByRole('button', { name: 'Download picture (PNG)' }).click()]);
+  const pngBytes = await readFile((await png.path()) as string);
+  expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+  // A broken file: the error says where, and nothing changes.
+  const input = file.getByLabel('Choose a pathway file (JSON)');
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": "pathweave.pathway/v1",\n  "title": "x",\n}') });
+  await expect(file.locator('.pw-field-error')).toContainText('“broken.json” has a problem, so nothing was imported');
+  await expect(file.locator('.pw-field-error')).toContainText('line 4, column 1');
+  // A well-formed file with a wrong value: named, with the allowed values in the message.
+  const wrong = { ...exported, steps: exported.steps.map((s, i) => (i === 0 ? { ...s, sector: 'hospital' } : s)) };
+  await input.setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wrong)) });
+  await expect(file.locator('.pw-field-error')).toContainText('sector');
+  await expect(file.locator('.pw-field-error')).toContainText('"hospital"');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Import and export/);
+  await expectAccessible(page, 'editor: file panel with import errors');
+
+  // A good file replaces the working copy, and can be undone.
+  const good = {
+    ...exported,
+    title: 'Imported pathway',
+    steps: [...exported.steps, { id: 'peer', kind: 'support', title: 'Peer support group', sector: 'voluntary_community', setting: 'voluntary_service', leadRole: 'voluntary_worker' }],
+  };
+  await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+  await expect(file.getByRole('status')).toContainText('Imported “good.json”: 3 steps and 1 transition.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Imported pathway/);
+  await expect(stepNode(page, 'Peer support group')).toHaveAttribute('aria-label', /Voluntary and community sector/);
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Import and export/);
+  await page.getByRole('button', { name: /^Redo/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Imported pathway/);
+
+  // The print view: the board paper's contents, with the diagram.
+  await page.getByRole('tab', { name: 'File' }).click();
+  await file.getByRole('button', { name: 'Print view for a board paper' }).click();
+  const print = page.getByTestId('print-view');
+  await expect(print.getByRole('heading', { level: 1, name: 'Imported pathway' })).toBeVisible();
+  await expect(print.getByRole('img', { name: /Diagram of the pathway/ })).toBeVisible();
+  await expect(print.getByRole('table').filter({ hasText: 'Voluntary and community sector' })).toContainText('Peer support group');
+  await expectAccessible(page, 'editor: print view');
+  await page.getByRole('button', { name: 'Back to the editor' }).click();
+  await expect(page.getByTestId('pathway-editor')).toBeVisible();
+});
+
+test('a viewer can open the editor but not change the pathway', async ({ page }) => {
+  await signIn(page, 'manager@pathweave.test');
+  await page.getByRole('link', { name: /COPD/ }).first().click();
+  await page.goto(`${new URL(page.url()).pathname}/edit`);
+  await expect(page.getByTestId('pathway-editor')).toBeVisible();
+  await expect(page.getByText('You can look at this pathway but not change it.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
+  await expect(page.locator('.pw-palette-item')).toHaveCount(0);
+  await expect(page.getByTestId('pathway-inspector').getByLabel('Pathway title')).toBeDisabled();
+  await expectAccessible(page, 'editor: read only');
+});
