@@ -8,11 +8,19 @@ import { performance } from 'node:perf_hooks';
 export interface BenchResult {
   name: string;
   iterations: number;
+  /** Wall-clock time per run. */
   medianMs: number;
   p95Ms: number;
   meanMs: number;
   minMs: number;
   maxMs: number;
+  /**
+   * CPU time per run (this process, all its threads, so garbage collection is included).
+   * On a shared machine this is steadier than wall time, which also counts the time spent
+   * waiting while other processes have the CPU.
+   */
+  cpuMedianMs: number;
+  cpuP95Ms: number;
 }
 
 export interface BenchOptions {
@@ -38,14 +46,19 @@ export function runBench(
   let sink: unknown;
   for (let i = 0; i < warmup; i++) sink = fn(i);
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < iterations; i++) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     sink = fn(i);
     times.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
   // Keep the result alive so the work cannot be optimised away.
   if (sink === Symbol.for('never')) console.log(sink);
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const total = times.reduce((a, b) => a + b, 0);
   return {
     name,
@@ -55,6 +68,8 @@ export function runBench(
     meanMs: total / times.length,
     minMs: times[0] as number,
     maxMs: times[times.length - 1] as number,
+    cpuMedianMs: percentile(cpu, 50),
+    cpuP95Ms: percentile(cpu, 95),
   };
 }
 
@@ -64,9 +79,19 @@ function ms(x: number): string {
 
 /** A fixed-width table of results. */
 export function formatBenchTable(results: readonly BenchResult[]): string {
-  const rows = [['benchmark', 'runs', 'median', 'p95', 'mean', 'max']];
-  for (const r of results)
-    rows.push([r.name, String(r.iterations), ms(r.medianMs), ms(r.p95Ms), ms(r.meanMs), ms(r.maxMs)]);
+  const rows = [['benchmark', 'runs', 'median', 'p95', 'mean', 'max', 'CPU median', 'CPU p95']];
+  for (const r of results) {
+    rows.push([
+      r.name,
+      String(r.iterations),
+      ms(r.medianMs),
+      ms(r.p95Ms),
+      ms(r.meanMs),
+      ms(r.maxMs),
+      ms(r.cpuMedianMs),
+      ms(r.cpuP95Ms),
+    ]);
+  }
   const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((row) => (row[c] as string).length)));
   return rows
     .map((row) =>

@@ -2,7 +2,7 @@
 //
 // Benchmarks, one section each. Issue 3's targets for scoring, on the 2-core machines:
 // 500 steps at most 5 ms at p95, and 2,000 steps at most 4x the 500-step time.
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { generatePathway } from '../lib/pathway/generate';
 import type { Pathway } from '../lib/pathway/schema';
 import { scorePathway } from '../lib/scoring/score';
@@ -37,15 +37,30 @@ export const scoringSection: BenchSection = {
     }
     console.log(formatBenchTable(results));
     const [, r500, r2000] = results as [BenchResult, BenchResult, BenchResult];
-    const ratio = r2000.p95Ms / r500.p95Ms;
-    const medianRatio = r2000.medianMs / r500.medianMs;
+    const verdict = (ok: boolean) => (ok ? 'within target' : 'OVER TARGET');
     console.log('');
     console.log(
-      `500 steps p95: ${r500.p95Ms.toFixed(3)} ms (target <= ${SCORING_TARGET_500_P95_MS} ms): ${r500.p95Ms <= SCORING_TARGET_500_P95_MS ? 'within target' : 'OVER TARGET'}`,
+      `500 steps p95 (target <= ${SCORING_TARGET_500_P95_MS} ms): ` +
+        `${r500.p95Ms.toFixed(3)} ms wall (${verdict(r500.p95Ms <= SCORING_TARGET_500_P95_MS)}), ` +
+        `${r500.cpuP95Ms.toFixed(3)} ms CPU (${verdict(r500.cpuP95Ms <= SCORING_TARGET_500_P95_MS)})`,
     );
+    const ratios: [string, number][] = [
+      ['p95 wall', r2000.p95Ms / r500.p95Ms],
+      ['median wall', r2000.medianMs / r500.medianMs],
+      ['p95 CPU', r2000.cpuP95Ms / r500.cpuP95Ms],
+      ['median CPU', r2000.cpuMedianMs / r500.cpuMedianMs],
+    ];
     console.log(
-      `2000/500 ratio: ${ratio.toFixed(2)}x at p95, ${medianRatio.toFixed(2)}x at median (target <= ${SCORING_TARGET_RATIO}x): ${ratio <= SCORING_TARGET_RATIO ? 'within target' : 'OVER TARGET'}`,
+      `2000/500 ratio (target <= ${SCORING_TARGET_RATIO}x): ` +
+        ratios.map(([label, r]) => `${r.toFixed(2)}x ${label} (${verdict(r <= SCORING_TARGET_RATIO)})`).join(', '),
     );
+    const load = loadavg()[0] ?? 0;
+    if (load > cpus().length) {
+      console.log(
+        `Note: load average ${load.toFixed(1)} on ${cpus().length} CPUs. Other processes are competing for the CPU, ` +
+          'so wall times are inflated; the CPU times are steadier.',
+      );
+    }
   },
 };
 

@@ -56,6 +56,12 @@ const ARIA_LABELS = {
   'handle.ariaLabel': 'Connection point: drag to another step to connect',
 };
 
+/** "an assessment step", "a referral step" */
+function aStep(kind: StepKind): string {
+  const word = KIND_LABELS[kind].toLowerCase();
+  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word} step`;
+}
+
 const PALETTE_MIME = 'application/x-pathweave-step-kind';
 const EMPTY_COUNTS: ReadonlyMap<string, number> = new Map();
 
@@ -247,7 +253,7 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
       const result = store.exec({ type: 'addStep', input: { kind, sector, position } });
       if (result.ok && result.command.type === 'addStep' && result.command.input.id) {
         store.select({ kind: 'step', id: result.command.input.id });
-        store.notify(`Added a ${KIND_LABELS[kind].toLowerCase()} step to ${SECTOR_LABELS[sector]}.`);
+        store.notify(`Added ${aStep(kind)} to ${SECTOR_LABELS[sector]}.`);
       }
     },
     [flow, store, readOnly],
@@ -326,7 +332,10 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
         <Lanes dropSector={dropSector} />
         <Background variant={BackgroundVariant.Dots} gap={40} size={1} color="#aeb7bd" />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap pannable zoomable position="bottom-right" nodeColor="#768692" nodeStrokeWidth={0} ariaLabel="Overview map of the pathway" />
+        {/* An overview map helps only when the pathway no longer fits on the screen. */}
+        {doc.steps.length > 15 ? (
+          <MiniMap pannable zoomable position="bottom-right" nodeColor="#768692" nodeStrokeWidth={0} ariaLabel="Overview map of the pathway" />
+        ) : null}
         <Panel position="top-right" className="pw-canvas-panel">
           <button type="button" className="pw-button pw-button-secondary" onClick={onAutoLayout} disabled={readOnly || layingOut}>
             {layingOut ? 'Arranging…' : 'Auto-arrange steps'}
@@ -345,7 +354,7 @@ export function Palette({ store, disabled }: { store: EditorStore; disabled?: bo
     const result = store.exec({ type: 'addStep', input: { kind, sector } });
     if (result.ok && result.command.type === 'addStep' && result.command.input.id) {
       store.select({ kind: 'step', id: result.command.input.id });
-      store.notify(`Added a ${KIND_LABELS[kind].toLowerCase()} step to ${SECTOR_LABELS[sector]}.`);
+      store.notify(`Added ${aStep(kind)} to ${SECTOR_LABELS[sector]}.`);
     }
   };
   return (

@@ -326,10 +326,10 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
           <span className="pw-save-state" data-testid="save-state">
             {!api ? 'Not saved anywhere (practice mode)' : dirty ? 'Unsaved changes' : status.kind === 'saved' ? `All changes saved at ${time(status.at)}` : 'No unsaved changes'}
           </span>
-          <button type="button" className="pw-score-chip" onClick={() => setSide('scores')} aria-label={`Scores: ${scores.frameworks.map((f) => `${f.title} ${f.percent ?? 'not scored'}${f.percent === null ? '' : '%'}`).join(', ')}; ${totalFindings} open findings. Show scores.`}>
+          <button type="button" className="pw-score-chip" onClick={() => setSide('scores')}>
             {scores.frameworks.map((f) => (
               <span key={f.id}>
-                {f.id === 'rcgp-five-tests' ? 'RCGP' : 'NV'} {f.percent ?? '–'}%
+                {f.id === 'rcgp-five-tests' ? 'RCGP' : 'NV'} {f.percent ?? '–'}%<span className="sr-only">{f.id === 'rcgp-five-tests' ? ' (five tests)' : ' (National Voices)'},</span>
               </span>
             ))}
             <span>
@@ -337,6 +337,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
                 <path d="M12 3L2 20h20L12 3zM12 9v5M12 17v.5" />
               </svg>
               {totalFindings}
+              <span className="sr-only"> open findings: show scores</span>
             </span>
           </button>
         </div>

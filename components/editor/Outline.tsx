@@ -176,7 +176,7 @@ const OutlineStep = memo(function OutlineStep({
             disabled={!canReorder(doc, step.id, 'earlier')}
             onClick={() => run({ type: 'reorderStep', stepId: step.id, direction: 'earlier' }, `Moved “${step.title}” earlier in its lane.`)}
           >
-            Earlier<span className="sr-only">: {step.title}</span>
+            Earlier<span className="sr-only"> ({step.title})</span>
           </button>
           <button
             type="button"
@@ -184,7 +184,7 @@ const OutlineStep = memo(function OutlineStep({
             disabled={!canReorder(doc, step.id, 'later')}
             onClick={() => run({ type: 'reorderStep', stepId: step.id, direction: 'later' }, `Moved “${step.title}” later in its lane.`)}
           >
-            Later<span className="sr-only">: {step.title}</span>
+            Later<span className="sr-only"> ({step.title})</span>
           </button>
           <label htmlFor={laneSelectId} className="sr-only">
             Lane to move “{step.title}” to
@@ -202,14 +202,14 @@ const OutlineStep = memo(function OutlineStep({
             disabled={lane === step.sector}
             onClick={() => run({ type: 'moveToLane', stepId: step.id, sector: lane }, `Moved “${step.title}” to ${SECTOR_LABELS[lane]}.`)}
           >
-            Move to lane<span className="sr-only">: {step.title}</span>
+            Move to lane<span className="sr-only"> ({step.title})</span>
           </button>
           <button
             type="button"
             className="pw-button pw-button-warning pw-button-small"
             onClick={() => run({ type: 'removeStep', stepId: step.id }, `Deleted the step “${step.title}”. Press Control and Z to undo.`)}
           >
-            Delete<span className="sr-only">: {step.title}</span>
+            Delete<span className="sr-only"> ({step.title})</span>
           </button>
         </div>
       )}

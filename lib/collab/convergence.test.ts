@@ -34,7 +34,9 @@ function simulate(seed: number, options: { clients: number; rounds: number; step
   const chance = (p: number) => rng() < p;
 
   const start: Pathway = generatePathway({ steps: options.steps, seed, layout: true });
+  // Fixed Yjs client ids, so a seed replays exactly (ids and tie-breaks depend on them).
   const relay = new Y.Doc();
+  relay.clientID = 1;
   pathwayToYDoc(start, relay);
   const seed0 = Y.encodeStateAsUpdate(relay);
 
@@ -42,6 +44,7 @@ function simulate(seed: number, options: { clients: number; rounds: number; step
   const clients: Client[] = [];
   for (let i = 0; i < options.clients; i++) {
     const doc = new Y.Doc();
+    doc.clientID = seed * 100 + i + 2;
     Y.applyUpdate(doc, seed0, 'relay');
     const origin = { client: i };
     const client: Client = {

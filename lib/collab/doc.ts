@@ -4,7 +4,7 @@
 //   ydoc.getMap('pathway')      title, summary, conditions, population, and "metadata.<field>"
 //   ydoc.getMap('steps')        step id -> Y.Map of that step's fields, one key per field, flags
 //                               flattened as "flags.<flag>", plus `order` (a number) and the
-//                               bookkeeping keys `deleted` and `formerKind` (see below)
+//                               bookkeeping keys `deleted`, `wasEntry` and `wasExit` (see below)
 //   ydoc.getMap('transitions')  transition id -> Y.Map of its fields, plus `order`
 //   ydoc.getMap('layout')       step id -> { x, y }
 // One field edit writes one key, so two people changing different fields of one step both keep
@@ -22,9 +22,11 @@
 //   stays in the Y.Doc and reappears if the step is restored by undo).
 // - Deleting a step marks it `deleted` rather than removing it (a tombstone). When concurrent
 //   edits leave no entry (or no exit) step, e.g. two people each delete one of two entries, the
-//   pathway keeps one: first a live step whose kind was changed away from entry (`formerKind`),
-//   else a deleted entry step, the smallest id first. The single-user rule ("a pathway needs an
-//   entry and an exit", commands.ts) thus holds for the room too.
+//   pathway keeps one: first a live step that once was an entry (`wasEntry`, set when its kind
+//   changed away from entry) unless it is the only exit, else a deleted step that was an entry,
+//   the smallest id first; it is shown as an entry. The single-user rule ("a pathway needs an
+//   entry and an exit", commands.ts) thus holds for the room too. The seeded steps can never leave
+//   the Y.Doc (only tombstones), so a candidate always exists.
 // - When the routes out of a decision add up to more than 1 after concurrent edits, the later
 //   routes (in transition order) are shown without a probability until someone sets them again.
 // - Steps sort by (`order`, id) and transitions likewise; concurrent adds get the same order and
@@ -63,16 +65,22 @@ const SCHEMA_KEY = 'collabSchema';
 
 const ORDER = 'order';
 const DELETED = 'deleted';
-const FORMER_KIND = 'formerKind';
+const WAS: Readonly<Record<'entry' | 'exit', string>> = { entry: 'wasEntry', exit: 'wasExit' };
 const FLAG_PREFIX = 'flags.';
 const META_PREFIX = 'metadata.';
 
 /** Step fields stored one per key (flags are flattened separately). From the schema, so added fields follow. */
 const STEP_KEYS: readonly string[] = Object.keys(StepSchema.shape).filter((k) => k !== 'flags');
-const REQUIRED_STEP_KEYS: ReadonlySet<string> = new Set(['id', 'kind', 'title', 'sector', 'setting', 'leadRole']);
+const REQUIRED_STEP_KEYS = ['kind', 'title', 'sector', 'setting', 'leadRole'] as const;
 const LIST_STEP_KEYS: ReadonlySet<string> = new Set(['roles', 'channels', 'adaptations', 'outcomeMeasures']);
 const TRANSITION_KEYS = ['id', 'from', 'to', 'label', 'information', 'targetDays', 'probability'] as const;
-const REQUIRED_TRANSITION_KEYS: ReadonlySet<string> = new Set(['id', 'from', 'to', 'information']);
+const REQUIRED_TRANSITION_KEYS = ['from', 'to', 'information'] as const;
+/**
+ * The required fields as they were when the step or transition was made, never overwritten. Undo
+ * in Yjs can leave a map key empty (undoing my write of a field that someone else wrote at the
+ * same moment, when mine had won); reading then falls back to these, deterministically.
+ */
+const BASE = 'base';
 /** Pathway-level fields kept in the root map (steps, transitions and layout have maps of their own). */
 const PATHWAY_KEYS = ['title', 'summary', 'conditions', 'population'] as const;
 const METADATA_KEYS: readonly string[] = Object.keys(MetadataSchema.shape);
@@ -245,10 +253,17 @@ function writeOrder(map: Y.Map<unknown>, ids: readonly string[]): void {
   });
 }
 
-function newYMap(entries: Map<string, unknown>): YStep {
+function newYMap(entries: Map<string, unknown>, required: readonly string[]): YStep {
   const m = new Y.Map<unknown>();
   for (const [k, v] of entries) m.set(k, copy(v));
+  m.set(BASE, baseOf(entries, required));
   return m;
+}
+
+function baseOf(entries: Map<string, unknown>, required: readonly string[]): Record<string, unknown> {
+  const base: Record<string, unknown> = {};
+  for (const key of required) base[key] = copy(entries.get(key));
+  return base;
 }
 
 /**
@@ -276,13 +291,17 @@ function writeDelta(ydoc: Y.Doc, before: Pathway | null, next: Pathway): void {
       if (!prev || !isYMap(existing)) {
         if (isYMap(existing)) {
           // A tombstoned step of that id comes back (undo of a replace, an import): reuse its map.
-          writeEntries(existing, null, stepEntries(step), new Set([ORDER]));
+          const entries = stepEntries(step);
+          writeEntries(existing, null, entries, new Set([ORDER, BASE]));
+          existing.set(BASE, baseOf(entries, REQUIRED_STEP_KEYS));
         } else {
-          r.steps.set(step.id, newYMap(stepEntries(step)));
+          r.steps.set(step.id, newYMap(stepEntries(step), REQUIRED_STEP_KEYS));
         }
         continue;
       }
-      if (prev.kind !== step.kind && (prev.kind === 'entry' || prev.kind === 'exit')) existing.set(FORMER_KIND, prev.kind);
+      if (prev.kind !== step.kind && (prev.kind === 'entry' || prev.kind === 'exit') && existing.get(WAS[prev.kind]) !== true) {
+        existing.set(WAS[prev.kind], true);
+      }
       writeEntries(existing, stepEntries(prev), stepEntries(step));
     }
     const kept = new Set(next.steps.map((s) => s.id));
@@ -302,7 +321,7 @@ function writeDelta(ydoc: Y.Doc, before: Pathway | null, next: Pathway): void {
       if (prev === t) continue;
       const existing = r.transitions.get(t.id);
       if (!prev || !isYMap(existing)) {
-        r.transitions.set(t.id, newYMap(transitionEntries(t)));
+        r.transitions.set(t.id, newYMap(transitionEntries(t), REQUIRED_TRANSITION_KEYS));
         continue;
       }
       writeEntries(existing, transitionEntries(prev), transitionEntries(t));
@@ -333,6 +352,20 @@ export function pathwayToYDoc(doc: Pathway, ydoc: Y.Doc, origin: unknown = null)
   ydoc.transact(() => {
     writeDelta(ydoc, isPathwayYDocEmpty(ydoc) ? null : yDocToPathway(ydoc), doc);
   }, origin);
+}
+
+/**
+ * Write into the Y.Doc what changed from `before` to `after` (a three-way merge: fields that
+ * `after` does not change from `before` keep whatever the live document holds). Used to merge a
+ * save of the working copy made outside the live document.
+ */
+export function applyPathwayChange(ydoc: Y.Doc, before: Pathway, after: Pathway, origin: unknown = null): void {
+  ydoc.transact(() => writeDelta(ydoc, before, after), origin);
+}
+
+/** JSON with sorted keys: equal for equal pathways whatever their key order (e.g. from jsonb). */
+export function canonicalJson(value: unknown): string {
+  return canonical(value);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,7 +431,20 @@ interface RawStep {
   step: Step;
   order: number;
   deleted: boolean;
-  formerKind: StepKind | undefined;
+  /** Was once an entry / an exit (kept when its kind changed away, for the entry and exit rule). */
+  was: ReadonlySet<StepKind>;
+}
+
+/** A required field that is missing (see BASE) takes the value it had when the thing was made. */
+function fillFromBase(candidate: Record<string, unknown>, map: YStep, required: readonly string[]): void {
+  const base = map.get(BASE);
+  if (base === null || typeof base !== 'object') return;
+  for (const key of required) {
+    if (candidate[key] === undefined) {
+      const value = (base as Record<string, unknown>)[key];
+      if (value !== undefined) candidate[key] = value;
+    }
+  }
 }
 
 /** Parse one step's map; drop optional fields the schema refuses; null if still not a step. */
@@ -411,13 +457,14 @@ function readStep(id: string, map: YStep): Step | null {
   }
   candidate.flags = flags;
   candidate.id = id;
+  fillFromBase(candidate, map, REQUIRED_STEP_KEYS);
   for (let attempt = 0; attempt < 3; attempt++) {
     const parsed = StepSchema.safeParse(candidate);
     if (parsed.success) return parsed.data;
     let repaired = false;
     for (const issue of parsed.error.issues) {
       const key = issue.path[0];
-      if (typeof key !== 'string' || REQUIRED_STEP_KEYS.has(key)) continue;
+      if (typeof key !== 'string' || key === 'id' || (REQUIRED_STEP_KEYS as readonly string[]).includes(key)) continue;
       if (key === 'flags') {
         const flag = issue.path[1];
         if (typeof flag === 'string') delete flags[flag];
@@ -438,13 +485,14 @@ function readTransition(id: string, map: YStep): Transition | null {
     if (value !== undefined) candidate[key] = value;
   }
   candidate.id = id;
+  fillFromBase(candidate, map, REQUIRED_TRANSITION_KEYS);
   for (let attempt = 0; attempt < 3; attempt++) {
     const parsed = TransitionSchema.safeParse(candidate);
     if (parsed.success) return parsed.data;
     let repaired = false;
     for (const issue of parsed.error.issues) {
       const key = issue.path[0];
-      if (typeof key !== 'string' || REQUIRED_TRANSITION_KEYS.has(key)) continue;
+      if (typeof key !== 'string' || key === 'id' || (REQUIRED_TRANSITION_KEYS as readonly string[]).includes(key)) continue;
       delete candidate[key];
       repaired = true;
     }
@@ -506,14 +554,16 @@ interface Cache {
 function readRawStep(id: string, map: YStep): RawStep | null {
   const step = readStep(id, map);
   if (!step) return null;
-  const fk = map.get(FORMER_KIND);
+  const was = new Set<StepKind>();
+  if (map.get(WAS.entry) === true) was.add('entry');
+  if (map.get(WAS.exit) === true) was.add('exit');
   return {
     id,
     map,
     step,
     order: finiteNumber(map.get(ORDER)) ?? Number.MAX_SAFE_INTEGER,
     deleted: map.get(DELETED) === true,
-    formerKind: fk === 'entry' || fk === 'exit' ? fk : undefined,
+    was,
   };
 }
 
@@ -534,17 +584,20 @@ function derive(ydoc: Y.Doc, cache?: Cache): Pathway {
   const live = raw.filter((s) => !s.deleted);
   const shown = new Map<string, Step>(live.map((s) => [s.id, s.step]));
   const revived = new Set<string>();
+  const byId = (a: RawStep, b: RawStep) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   for (const kind of ['entry', 'exit'] as const) {
-    if ([...shown.values()].some((s) => s.kind === kind)) continue;
-    const byId = (a: RawStep, b: RawStep) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    const changed = live.filter((s) => s.formerKind === kind && !revived.has(s.id)).sort(byId)[0];
-    if (changed) {
-      shown.set(changed.id, { ...changed.step, kind });
+    const shownKinds = [...shown.values()].map((s) => s.kind);
+    if (shownKinds.includes(kind)) continue;
+    const other = kind === 'entry' ? 'exit' : 'entry';
+    const onlyOther = shownKinds.filter((k) => k === other).length === 1;
+    const retyped = live.filter((s) => s.was.has(kind) && !(onlyOther && shown.get(s.id)?.kind === other)).sort(byId)[0];
+    if (retyped) {
+      shown.set(retyped.id, { ...(shown.get(retyped.id) as Step), kind });
       continue;
     }
-    const deleted = raw.filter((s) => s.deleted && s.step.kind === kind).sort(byId)[0];
+    const deleted = raw.filter((s) => s.deleted && !revived.has(s.id) && (s.step.kind === kind || s.was.has(kind))).sort(byId)[0];
     if (deleted) {
-      shown.set(deleted.id, deleted.step);
+      shown.set(deleted.id, deleted.step.kind === kind ? deleted.step : { ...deleted.step, kind });
       revived.add(deleted.id);
     }
   }

@@ -2,6 +2,7 @@
 // journey figures. Adjacency is stored as compressed arrays (CSR), so every graph walk is
 // O(steps + transitions) and no rule needs to compare all pairs of steps.
 import {
+  CHANNELS,
   GENERALIST_ROLES,
   SPECIALIST_ROLES,
   type Pathway,
@@ -9,6 +10,9 @@ import {
   type Step,
   type Transition,
 } from '../pathway/schema';
+import { DIGITAL_CHANNEL_MASK, FLAG, HOURS_CODE, INFORMATION, KIND, ROLE, SECTOR, SETTING, roleBit } from './codes';
+
+const CHANNEL_CODE = Object.fromEntries(CHANNELS.map((c, i) => [c, i])) as Record<Step['channels'][number], number>;
 
 /** Kinds where the person meets someone providing care (used for contacts and bounce-backs). */
 const CONTACT_KINDS = new Set<Step['kind']>(['entry', 'assessment', 'intervention', 'review', 'support', 'discharge']);
@@ -89,6 +93,32 @@ export class PathwayContext {
   readonly contact: Uint8Array;
   readonly generalPractice: Uint8Array;
 
+  // Per-step facts as typed arrays (codes from ./codes), filled in one pass so that rules scan
+  // compact arrays instead of revisiting step objects.
+  readonly kind: Uint8Array;
+  readonly sector: Uint8Array;
+  readonly setting: Uint8Array;
+  readonly lead: Uint8Array;
+  /** Bit per role (see roleBit): the lead role and every other role at the step. */
+  readonly roleMask: Uint32Array;
+  /** Bit per flag (see FLAG). */
+  readonly flags: Uint16Array;
+  /** 1 when the step states a benefit to the person (not blank). */
+  readonly benefit: Uint8Array;
+  /** 0 unknown, 1 in hours, 2 out of hours, 3 always. */
+  readonly hours: Uint8Array;
+  /** 1 when the step has channels and all of them are digital. */
+  readonly digitalOnly: Uint8Array;
+  readonly channelCount: Uint8Array;
+  readonly adaptationCount: Uint8Array;
+  /** Bit 1: outcomes measured here; bit 2: at least one measure the person reports (PROM or PREM). */
+  readonly measures: Uint8Array;
+  /** Information code (see INFORMATION) of each kept transition. */
+  readonly information: Uint8Array;
+  /** Each transition's probability and target days; NaN when not given. */
+  readonly probability: Float64Array;
+  readonly days: Float64Array;
+
   private treatmentDecisionCache: number[] | undefined;
   private componentCache: Components | undefined;
   private duplicateCache: DuplicateAssessment[] | undefined;
@@ -155,12 +185,62 @@ export class PathwayContext {
     const exits: number[] = [];
     const contact = new Uint8Array(n);
     const gp = new Uint8Array(n);
+    this.kind = new Uint8Array(n);
+    this.sector = new Uint8Array(n);
+    this.setting = new Uint8Array(n);
+    this.lead = new Uint8Array(n);
+    this.roleMask = new Uint32Array(n);
+    this.flags = new Uint16Array(n);
+    this.benefit = new Uint8Array(n);
+    this.hours = new Uint8Array(n);
+    this.digitalOnly = new Uint8Array(n);
+    this.channelCount = new Uint8Array(n);
+    this.adaptationCount = new Uint8Array(n);
+    this.measures = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const s = pathway.steps[i] as Step;
       if (s.kind === 'entry') entries.push(i);
       if (s.kind === 'exit') exits.push(i);
       if (isProfessionalContact(s)) contact[i] = 1;
       if (isGeneralPractice(s)) gp[i] = 1;
+      this.kind[i] = KIND[s.kind];
+      this.sector[i] = SECTOR[s.sector];
+      this.setting[i] = SETTING[s.setting];
+      this.lead[i] = ROLE[s.leadRole];
+      let roles = roleBit(s.leadRole);
+      for (const r of s.roles) roles |= roleBit(r);
+      this.roleMask[i] = roles;
+      let flags = 0;
+      const f = s.flags;
+      if (f.whatMattersToMe) flags |= FLAG.whatMattersToMe;
+      if (f.sharedDecision) flags |= FLAG.sharedDecision;
+      if (f.carerInvolved) flags |= FLAG.carerInvolved;
+      if (f.carerSupport) flags |= FLAG.carerSupport;
+      if (f.holisticReview) flags |= FLAG.holisticReview;
+      if (f.selfManagementSupport) flags |= FLAG.selfManagementSupport;
+      if (f.recordsAccess) flags |= FLAG.recordsAccess;
+      if (f.carePlanAgreed) flags |= FLAG.carePlanAgreed;
+      if (f.careCoordinatorNamed) flags |= FLAG.careCoordinatorNamed;
+      this.flags[i] = flags;
+      this.benefit[i] = s.patientBenefit !== undefined && s.patientBenefit.trim() !== '' ? 1 : 0;
+      this.hours[i] = s.hours ? HOURS_CODE[s.hours] : 0;
+      let channels = 0;
+      for (const c of s.channels) channels |= 1 << CHANNEL_CODE[c];
+      this.channelCount[i] = Math.min(255, s.channels.length);
+      this.digitalOnly[i] = s.channels.length > 0 && (channels & ~DIGITAL_CHANNEL_MASK) === 0 ? 1 : 0;
+      this.adaptationCount[i] = Math.min(255, s.adaptations.length);
+      let measures = 0;
+      for (const om of s.outcomeMeasures) measures |= om.type === 'PROM' || om.type === 'PREM' ? 3 : 1;
+      this.measures[i] = measures;
+    }
+    this.information = new Uint8Array(m);
+    this.probability = new Float64Array(m);
+    this.days = new Float64Array(m);
+    for (let e = 0; e < m; e++) {
+      const t = kept[e] as Transition;
+      this.information[e] = INFORMATION[t.information];
+      this.probability[e] = t.probability ?? Number.NaN;
+      this.days[e] = t.targetDays ?? Number.NaN;
     }
     this.entries = entries;
     this.exits = exits;
@@ -233,16 +313,54 @@ export class PathwayContext {
     return this.componentCache;
   }
 
-  /** Indexes of reachable steps matching a predicate, and of unreachable ones. */
-  presence(predicate: (s: Step) => boolean): { reachable: number[]; unreachable: number[] } {
+  /** Indexes of the steps passing a test, split into those reachable from an entry and the rest. */
+  where(test: (i: number) => boolean): { reachable: number[]; unreachable: number[] } {
     const reachable: number[] = [];
     const unreachable: number[] = [];
     for (let i = 0; i < this.n; i++) {
-      if (!predicate(this.steps[i] as Step)) continue;
+      if (!test(i)) continue;
       if (this.reachable[i]) reachable.push(i);
       else unreachable.push(i);
     }
     return { reachable, unreachable };
+  }
+
+  /** The ids of the given steps, each once, in pathway order (indexes may repeat and come in any order). */
+  stepIds(indexes: readonly number[]): string[] {
+    if (indexes.length === 0) return [];
+    const mark = new Uint8Array(this.n);
+    let lo = this.n;
+    let hi = -1;
+    for (const i of indexes) {
+      mark[i] = 1;
+      if (i < lo) lo = i;
+      if (i > hi) hi = i;
+    }
+    const out: string[] = [];
+    for (let i = lo; i <= hi; i++) if (mark[i]) out.push((this.steps[i] as Step).id);
+    return out;
+  }
+
+  /** How many steps carry an assessment tag. */
+  taggedCount(): number {
+    let count = 0;
+    for (const s of this.steps) if (s.assessment) count++;
+    return count;
+  }
+
+  /** Steps with a flag set (see FLAG), split by reachability. */
+  withFlag(flag: number): { reachable: number[]; unreachable: number[] } {
+    const flags = this.flags;
+    return this.where((i) => ((flags[i] as number) & flag) !== 0);
+  }
+
+  hasFlag(i: number, flag: number): boolean {
+    return ((this.flags[i] as number) & flag) !== 0;
+  }
+
+  /** True when the step's lead or one of its roles is in the mask. */
+  hasRoleIn(i: number, mask: number): boolean {
+    return ((this.roleMask[i] as number) & mask) !== 0;
   }
 
   /**
@@ -255,10 +373,10 @@ export class PathwayContext {
     if (this.treatmentDecisionCache) return this.treatmentDecisionCache;
     const out: number[] = [];
     for (let i = 0; i < this.n; i++) {
-      if ((this.steps[i] as Step).kind !== 'decision') continue;
+      if (this.kind[i] !== KIND.decision) continue;
       for (let k = this.outStart[i] as number; k < (this.outStart[i + 1] as number); k++) {
-        const kind = (this.steps[this.to[this.outEdges[k] as number] as number] as Step).kind;
-        if (kind === 'intervention' || kind === 'referral' || kind === 'self_management') {
+        const kind = this.kind[this.to[this.outEdges[k] as number] as number];
+        if (kind === KIND.intervention || kind === KIND.referral || kind === KIND.self_management) {
           out.push(i);
           break;
         }
@@ -339,7 +457,7 @@ export class PathwayContext {
     // Send v's states along its out-edges; returns true when w gained a state.
     const send = (v: number, e: number, w: number): boolean => {
       const bits = mask[v] as number;
-      const keeps = this.transition(e).information === 'shared_record';
+      const keeps = this.information[e] === INFORMATION.shared_record;
       // Along a transition without a shared record every state becomes "lost".
       const next = keeps ? bits : (bits & ODD) | ((bits & EVEN) << 1);
       const fresh = next & ~(mask[w] as number);
@@ -356,12 +474,13 @@ export class PathwayContext {
     // Components in topological order: a step outside any loop is handled once, with every state
     // that can reach it already known; inside a loop, a worklist runs until nothing changes
     // (a step re-enters it only when it gains a state, at most 14 times).
-    const { order, comp, cyclic } = this.components();
+    const { count, members, start, comp, cyclic } = this.components();
     const queue: number[] = [];
-    for (let ci = 0; ci < order.length; ci++) {
-      const members = order[ci] as number[];
+    for (let ci = 0; ci < count; ci++) {
+      const first = start[ci] as number;
+      const last = start[ci + 1] as number;
       if (!cyclic[ci]) {
-        const v = members[0] as number;
+        const v = members[first] as number;
         if (!mask[v]) continue;
         for (let k = this.outStart[v] as number; k < (this.outStart[v + 1] as number); k++) {
           const e = this.outEdges[k] as number;
@@ -370,7 +489,8 @@ export class PathwayContext {
         continue;
       }
       queue.length = 0;
-      for (const v of members) {
+      for (let j = first; j < last; j++) {
+        const v = members[j] as number;
         if (mask[v]) {
           queue.push(v);
           pending[v] = 1;
@@ -421,80 +541,98 @@ export interface DuplicateAssessment {
 }
 
 export interface Components {
-  /** Components in topological order (sources first); members in pathway order. */
-  order: number[][];
-  /** Component number of each step (its index in `order`). */
+  /** Number of components. */
+  count: number;
+  /** Steps grouped by component: components in topological order (sources first), steps within a component in pathway order. */
+  members: Int32Array;
+  /** Component c is members[start[c] .. start[c + 1]). */
+  start: Int32Array;
+  /** Component number of each step. */
   comp: Int32Array;
-  /** 1 when component i is a loop: more than one step, or one step with a transition to itself. */
+  /** 1 when component c is a loop: more than one step, or one step with a transition to itself. */
   cyclic: Uint8Array;
 }
 
 /**
- * Tarjan's algorithm, iterative (no recursion, so a 10,000-step chain cannot overflow the stack).
- * Returns components in topological order (sources first) and each step's component number.
+ * Tarjan's algorithm, iterative (no recursion, so a 10,000-step chain cannot overflow the stack),
+ * with flat typed arrays rather than one small array per component.
  */
 export function stronglyConnectedComponents(ctx: PathwayContext): Components {
   const n = ctx.n;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
-  const comp = new Int32Array(n).fill(-1);
-  const stack: number[] = [];
-  const callStack: number[] = [];
+  const stack = new Int32Array(n);
+  const callStack = new Int32Array(n);
   const edgePos = new Int32Array(n);
-  const components: number[][] = [];
+  // Components as Tarjan finds them (reverse topological order), flat.
+  const found = new Int32Array(n);
+  const foundEnd: number[] = [];
+  let foundLen = 0;
+  let sp = 0;
+  let cp = 0;
   let counter = 0;
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1) continue;
-    callStack.push(root);
+    callStack[cp++] = root;
     index[root] = low[root] = counter++;
-    stack.push(root);
+    stack[sp++] = root;
     onStack[root] = 1;
     edgePos[root] = ctx.outStart[root] as number;
-    while (callStack.length > 0) {
-      const v = callStack[callStack.length - 1] as number;
+    while (cp > 0) {
+      const v = callStack[cp - 1] as number;
       if ((edgePos[v] as number) < (ctx.outStart[v + 1] as number)) {
         const w = ctx.to[ctx.outEdges[edgePos[v] as number] as number] as number;
         edgePos[v] = (edgePos[v] as number) + 1;
         if (index[w] === -1) {
           index[w] = low[w] = counter++;
-          stack.push(w);
+          stack[sp++] = w;
           onStack[w] = 1;
           edgePos[w] = ctx.outStart[w] as number;
-          callStack.push(w);
+          callStack[cp++] = w;
         } else if (onStack[w]) {
           low[v] = Math.min(low[v] as number, index[w] as number);
         }
         continue;
       }
-      callStack.pop();
-      if (callStack.length > 0) {
-        const parent = callStack[callStack.length - 1] as number;
+      cp--;
+      if (cp > 0) {
+        const parent = callStack[cp - 1] as number;
         low[parent] = Math.min(low[parent] as number, low[v] as number);
       }
       if (low[v] === index[v]) {
-        const members: number[] = [];
         let w: number;
         do {
-          w = stack.pop() as number;
+          w = stack[--sp] as number;
           onStack[w] = 0;
-          comp[w] = components.length;
-          members.push(w);
+          found[foundLen++] = w;
         } while (w !== v);
-        components.push(members);
+        foundEnd.push(foundLen);
       }
     }
   }
-  // Tarjan emits components in reverse topological order.
-  components.reverse();
-  const cyclic = new Uint8Array(components.length);
-  for (let i = 0; i < components.length; i++) {
-    const members = components[i] as number[];
-    if (members.length > 1) {
-      members.sort((x, y) => x - y);
-      cyclic[i] = 1;
-    } else if (ctx.hasSelfLoop(members[0] as number)) cyclic[i] = 1;
-    for (const v of members) comp[v] = i;
+  // Reverse the order of the components (Tarjan emits sinks first) into topological order.
+  const count = foundEnd.length;
+  const members = new Int32Array(n);
+  const start = new Int32Array(count + 1);
+  const comp = new Int32Array(n);
+  const cyclic = new Uint8Array(count);
+  let pos = 0;
+  for (let c = 0; c < count; c++) {
+    const k = count - 1 - c;
+    const end = foundEnd[k] as number;
+    const begin = k === 0 ? 0 : (foundEnd[k - 1] as number);
+    start[c] = pos;
+    for (let j = begin; j < end; j++) {
+      const v = found[j] as number;
+      members[pos++] = v;
+      comp[v] = c;
+    }
+    if (end - begin > 1) {
+      members.subarray(start[c] as number, pos).sort();
+      cyclic[c] = 1;
+    } else if (ctx.hasSelfLoop(found[begin] as number)) cyclic[c] = 1;
   }
-  return { order: components, comp, cyclic };
+  start[count] = pos;
+  return { count, members, start, comp, cyclic };
 }

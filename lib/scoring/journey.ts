@@ -1,6 +1,7 @@
 // Journey figures (pathway-format.md "Journey figures"): what the person lives through, from the
 // graph alone. These are figures, not pass/fail.
-import type { Sector, Setting } from '../pathway/schema';
+import { SECTORS, SETTINGS, type Sector } from '../pathway/schema';
+import { KIND } from './codes';
 import type { PathwayContext } from './context';
 import {
   FAULT_LINES,
@@ -75,14 +76,23 @@ const MAX_SWEEPS = 1000;
 const TOLERANCE = 1e-10;
 
 export function journeyFigures(ctx: PathwayContext): JourneyFigures {
-  const sectors = new Set<Sector>();
-  const settings = new Set<Setting>();
+  const sectorSeen = new Uint8Array(SECTORS.length);
+  const settingSeen = new Uint8Array(SETTINGS.length);
+  const sectors: Sector[] = [];
+  let distinctSettings = 0;
   let contacts = 0;
   let reachableSteps = 0;
   for (let i = 0; i < ctx.n; i++) {
-    const s = ctx.step(i);
-    sectors.add(s.sector);
-    settings.add(s.setting);
+    const sector = ctx.sector[i] as number;
+    const setting = ctx.setting[i] as number;
+    if (!sectorSeen[sector]) {
+      sectorSeen[sector] = 1;
+      sectors.push(SECTORS[sector] as Sector);
+    }
+    if (!settingSeen[setting]) {
+      settingSeen[setting] = 1;
+      distinctSettings++;
+    }
     if (ctx.contact[i]) contacts++;
     if (ctx.reachable[i]) reachableSteps++;
   }
@@ -94,11 +104,11 @@ export function journeyFigures(ctx: PathwayContext): JourneyFigures {
   const withoutInfo: string[] = [];
   let anyTiming = false;
   for (let e = 0; e < ctx.m; e++) {
-    const t = ctx.transition(e);
-    if (t.targetDays !== undefined || t.probability !== undefined) anyTiming = true;
+    if (!Number.isNaN(ctx.days[e]) || !Number.isNaN(ctx.probability[e])) anyTiming = true;
     const mask = faultLineMaskFromSides(sides[ctx.from[e] as number] as number, sides[ctx.to[e] as number] as number);
     masks[e] = mask;
     if (!mask) continue;
+    const t = ctx.transition(e);
     const lines = faultLinesFromMask(mask);
     for (const l of lines) perLine[l]++;
     crossings.push({ transition: t.id, lines, information: t.information });
@@ -109,9 +119,9 @@ export function journeyFigures(ctx: PathwayContext): JourneyFigures {
     steps: ctx.n,
     reachableSteps,
     contacts,
-    sectors: [...sectors],
-    distinctSectors: sectors.size,
-    distinctSettings: settings.size,
+    sectors,
+    distinctSectors: sectors.length,
+    distinctSettings,
     faultLineCrossings: perLine,
     transitionsCrossingFaultLines: crossings.length,
     crossingsWithoutInformation: withoutInfo.length,
@@ -145,20 +155,20 @@ export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): Expect
   for (let v = 0; v < n; v++) {
     const a = ctx.outStart[v] as number;
     const b = ctx.outStart[v + 1] as number;
-    if (b === a || ctx.step(v).kind === 'exit') continue;
+    if (b === a || ctx.kind[v] === KIND.exit) continue;
     let given = 0;
     let missing = 0;
     for (let k = a; k < b; k++) {
-      const pr = ctx.transition(ctx.outEdges[k] as number).probability;
-      if (pr === undefined) missing++;
+      const pr = ctx.probability[ctx.outEdges[k] as number] as number;
+      if (Number.isNaN(pr)) missing++;
       else given += pr;
     }
     const scale = given > 1 ? 1 / given : 1;
     const share = missing > 0 ? Math.max(0, 1 - given) / missing : 0;
     for (let k = a; k < b; k++) {
       const e = ctx.outEdges[k] as number;
-      const pr = ctx.transition(e).probability;
-      if (pr === undefined) {
+      const pr = ctx.probability[e] as number;
+      if (Number.isNaN(pr)) {
         p[e] = share;
         if (b - a > 1) assumed++;
       } else p[e] = pr * scale;
@@ -169,28 +179,32 @@ export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): Expect
   const inflow = new Float64Array(n);
   if (ctx.entries.length > 0) for (const s of ctx.entries) inflow[s] = (inflow[s] as number) + 1 / ctx.entries.length;
 
-  const { order, comp, cyclic: loops } = ctx.components();
+  const { count, members, start, comp, cyclic: loops } = ctx.components();
   let converged = true;
   const exit = new Uint8Array(n);
   for (const v of ctx.exits) exit[v] = 1;
-  const isExit = (v: number) => exit[v] === 1;
-  for (let c = 0; c < order.length; c++) {
-    const members = order[c] as number[];
+  for (let c = 0; c < count; c++) {
+    const first = start[c] as number;
+    const last = start[c + 1] as number;
     if (!loops[c]) {
-      const v = members[0] as number;
+      const v = members[first] as number;
       visits[v] = inflow[v] as number;
     } else {
-      for (const v of members) visits[v] = inflow[v] as number;
+      for (let j = first; j < last; j++) {
+        const v = members[j] as number;
+        visits[v] = inflow[v] as number;
+      }
       let sweeps = 0;
       for (;;) {
         let delta = 0;
         let total = 0;
-        for (const v of members) {
+        for (let j = first; j < last; j++) {
+          const v = members[j] as number;
           let x = inflow[v] as number;
           for (let k = ctx.inStart[v] as number; k < (ctx.inStart[v + 1] as number); k++) {
             const e = ctx.inEdges[k] as number;
             const u = ctx.from[e] as number;
-            if (comp[u] !== c || isExit(u)) continue;
+            if (comp[u] !== c || exit[u]) continue;
             x += (visits[u] as number) * (p[e] as number);
           }
           delta = Math.max(delta, Math.abs(x - (visits[v] as number)));
@@ -206,8 +220,9 @@ export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): Expect
       }
     }
     // Send flow on to later components.
-    for (const v of members) {
-      if (isExit(v)) continue;
+    for (let j = first; j < last; j++) {
+      const v = members[j] as number;
+      if (exit[v]) continue;
       for (let k = ctx.outStart[v] as number; k < (ctx.outStart[v + 1] as number); k++) {
         const e = ctx.outEdges[k] as number;
         const w = ctx.to[e] as number;
@@ -228,12 +243,12 @@ export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): Expect
   }
   for (let e = 0; e < m; e++) {
     const u = ctx.from[e] as number;
-    if (isExit(u)) continue;
+    if (exit[u]) continue;
     const flow = (visits[u] as number) * (p[e] as number);
     if (flow <= 0) continue;
-    const t = ctx.transition(e);
-    if (t.targetDays === undefined) withoutDays++;
-    else days += flow * t.targetDays;
+    const d = ctx.days[e] as number;
+    if (Number.isNaN(d)) withoutDays++;
+    else days += flow * d;
     const mask = masks ? (masks[e] as number) : faultLineMask(ctx.step(u), ctx.step(ctx.to[e] as number));
     if (mask) crossings += flow * popcount(mask);
   }

@@ -5,7 +5,6 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from './support';
 
-test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
 
 const FACILITATOR = 'gp@pathweave.test';
@@ -46,7 +45,24 @@ function outlineTitle(outline: Locator, title: string): Locator {
 
 /** A step's row in the outline view. */
 function outlineRow(outline: Locator, title: string): Locator {
-  return outline.locator('.pw-outline-step', { has: outlineTitle(outline, title) });
+  return outline.locator('.pw-outline-step', { has: outline.page().locator('.pw-outline-title', { hasText: title }) });
+}
+
+/** The field (label, hint, error and control) around the control labelled `label`, when it shows an error. */
+function fieldWithError(scope: Locator, label: string): Locator {
+  return scope.locator('.pw-field-error').filter({ has: scope.page().getByLabel(label, { exact: true }) });
+}
+
+/** Zoom out until the whole lane is on the canvas. */
+async function showLane(page: Page, sector: string) {
+  for (let i = 0; i < 8; i++) {
+    const lane = await page.locator(`.pw-lane[data-sector="${sector}"]`).boundingBox();
+    const canvas = await page.getByTestId('pathway-canvas').boundingBox();
+    if (lane && canvas && lane.y >= canvas.y && lane.y + lane.height <= canvas.y + canvas.height - 8) return;
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`the ${sector} lane is not on the canvas`);
 }
 
 async function centre(locator: Locator): Promise<{ x: number; y: number }> {
@@ -72,10 +88,12 @@ async function dragMouse(page: Page, from: { x: number; y: number }, to: { x: nu
 }
 
 test('a facilitator builds a small pathway from scratch with the mouse', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
   await newBlankPathway(page, 'Breathlessness, built by mouse');
   await expectAccessible(page, 'editor: canvas');
 
   // Drag an assessment from the palette into the community health lane.
+  await showLane(page, 'community_health');
   const drop = await lanePoint(page, 'community_health', 420);
   const canvasBox = await page.getByTestId('pathway-canvas').boundingBox();
   await page
@@ -109,6 +127,7 @@ test('a facilitator builds a small pathway from scratch with the mouse', async (
   await expect(label).toContainText('Crosses a fault line');
 
   // Drag the assessment down into the hospital lane: its sector changes.
+  await showLane(page, 'secondary_care');
   const target = await lanePoint(page, 'secondary_care', 420);
   await dragMouse(page, await centre(assessment.locator('.pw-step-title')), target);
   await expect(assessment).toHaveAttribute('aria-label', /Assessment in Hospital \(secondary\) care/);
@@ -188,7 +207,7 @@ test('the same pathway can be built with the keyboard only', async ({ page }) =>
   await expect(primarySteps).toHaveText([/Person asks for help/, /Referral to the respiratory team/, /Leaves the pathway/]);
 
   // Delete the referral, undo with Control+Z, redo with Control+Shift+Z, undo again.
-  await referralRow.getByRole('button', { name: /^Delete: Referral/ }).press('Enter');
+  await referralRow.getByRole('button', { name: 'Delete (Referral to the respiratory team)' }).press('Enter');
   await expect(primarySteps).toHaveCount(2);
   await page.getByRole('button', { name: /^Undo/ }).focus();
   await page.keyboard.press('Control+z');
@@ -262,7 +281,7 @@ test('a finding appears on a step, and goes once the step is fixed', async ({ pa
   await page.getByRole('tab', { name: 'Details' }).click();
   await expect(inspector.getByRole('note', { name: 'Open findings' })).toContainText('does not say how it helps the person');
   await inspector.getByLabel('Why this step helps the person').fill('A proper breathing test, so the diagnosis is right');
-  await expect(inspector.getByRole('note', { name: 'Open findings' })).not.toContainText('does not say how it helps the person');
+  await expect(inspector.getByText('does not say how it helps the person')).toHaveCount(0);
   if (before > 1) await expect(badge).toHaveText(String(before - 1));
   else await expect(badge).toHaveCount(0);
   await page.getByRole('tab', { name: /^Scores/ }).click();
@@ -276,7 +295,7 @@ test('fields validate as you type and keep what was typed', async ({ page }) => 
   const title = inspector.getByLabel('Title', { exact: true });
   await title.fill('');
   // The error sits beside the field, in words, and the field keeps the (empty) value typed.
-  await expect(inspector.locator('.pw-field-error').filter({ has: title })).toContainText('Error: Title must not be empty');
+  await expect(fieldWithError(inspector, 'Title')).toContainText('Error: Title must not be empty');
   await expect(title).toHaveAttribute('aria-invalid', 'true');
   await expect(title).toHaveValue('');
   // The document was not changed: the step keeps its old title.
@@ -292,24 +311,24 @@ test('fields validate as you type and keep what was typed', async ({ page }) => 
   await expect(transition).toBeVisible();
   const wait = transition.getByLabel('Expected wait in days (optional)');
   await wait.fill('two weeks');
-  await expect(transition.locator('.pw-field-error').filter({ has: wait })).toContainText('Error: Expected wait in days should be a number');
+  await expect(fieldWithError(transition, 'Expected wait in days (optional)')).toContainText('Error: Expected wait in days should be a number');
   await expect(wait).toHaveValue('two weeks');
   await wait.fill('14');
   await expect(wait).not.toHaveAttribute('aria-invalid', 'true');
   const share = transition.getByLabel('Share of people who take this route (optional)');
   await share.fill('1.5');
-  await expect(transition.locator('.pw-field-error').filter({ has: share })).toContainText('between 0 and 1');
+  await expect(fieldWithError(transition, 'Share of people who take this route (optional)')).toContainText('between 0 and 1');
 
   // Pathway details (nothing selected): a review date must be a real date.
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   const details = page.getByTestId('pathway-inspector');
   const review = details.getByLabel('Review date');
   await review.fill('next June');
-  await expect(details.locator('.pw-field-error').filter({ has: review })).toContainText('Error: Review date must be a date written YYYY-MM-DD');
+  await expect(fieldWithError(details, 'Review date')).toContainText('Error: Review date must be a date written YYYY-MM-DD');
   await review.fill('2027-06-30');
   await expect(review).not.toHaveAttribute('aria-invalid', 'true');
   await details.getByLabel('Sponsor’s name').fill('Riverside commissioning team');
-  await expect(details.locator('.pw-field-error').filter({ has: details.getByLabel('Sponsor’s role') })).toContainText('Choose sponsor’s role');
+  await expect(fieldWithError(details, 'Sponsor’s role')).toContainText('Choose sponsor’s role');
   await details.getByLabel('Sponsor’s role').selectOption({ label: 'Commissioner' });
   await expect(details.locator('.pw-field-error')).toHaveCount(0);
   await expectAccessible(page, 'editor: pathway details');
@@ -338,8 +357,8 @@ test('versions: save two with notes, then compare them', async ({ page }) => {
   await expect(versions.getByTestId('version-history').locator('li')).toHaveCount(2);
   await expect(page.getByTestId('save-state')).toContainText('All changes saved');
 
-  await versions.getByLabel('From').selectOption({ label: 'Version 1: First draft: an entry and an exit' });
-  await versions.getByLabel('To').selectOption({ label: 'Version 2: After the workshop: added a peer support group' });
+  await versions.getByLabel('From', { exact: true }).selectOption({ label: 'Version 1: First draft: an entry and an exit' });
+  await versions.getByLabel('To', { exact: true }).selectOption({ label: 'Version 2: After the workshop: added a peer support group' });
   await versions.getByRole('button', { name: 'Compare' }).click();
   const comparison = versions.getByTestId('comparison');
   await expect(comparison.getByRole('heading', { name: 'From version 1 to version 2' })).toBeVisible();
@@ -457,6 +476,7 @@ test('export the pathway as a file and a picture, import files with clear errors
 test('a viewer can open the editor but not change the pathway', async ({ page }) => {
   await signIn(page, 'manager@pathweave.test');
   await page.getByRole('link', { name: /COPD/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /COPD/ })).toBeVisible();
   await page.goto(`${new URL(page.url()).pathname}/edit`);
   await expect(page.getByTestId('pathway-editor')).toBeVisible();
   await expect(page.getByText('You can look at this pathway but not change it.')).toBeVisible();

@@ -1,8 +1,9 @@
 // National Voices principles of integrated care (seed 003), one pure rule per principle.
 // How each is measured, and why, is in ../frameworks.ts (howMeasured and notes); keep them in step.
-import { isDigitalOnly, type Step } from '../../pathway/schema';
+import type { Step } from '../../pathway/schema';
 import { CHANNEL_LABELS, ROLE_LABELS, listInWords } from '../../pathway/labels';
-import { hasRole, q, type PathwayContext } from '../context';
+import { FLAG, HOURS_CODE, KIND, ROLE, SECTOR, SETTING, roleBit } from '../codes';
+import { q, type PathwayContext } from '../context';
 import { criterion, plural, stepFinding, type Rule } from '../result';
 import type { Advice, Finding, Status } from '../types';
 
@@ -37,13 +38,13 @@ function unreachableFindings(ctx: PathwayContext, indexes: readonly number[], wh
 }
 
 /** True when the step or one within `depth` transitions after it satisfies the predicate. */
-function nearby(ctx: PathwayContext, start: number, depth: number, predicate: (s: Step) => boolean): boolean {
+function nearby(ctx: PathwayContext, start: number, depth: number, predicate: (i: number) => boolean): boolean {
   let frontier = [start];
   const seen = new Set<number>(frontier);
   for (let d = 0; d <= depth; d++) {
     const next: number[] = [];
     for (const v of frontier) {
-      if (predicate(ctx.step(v))) return true;
+      if (predicate(v)) return true;
       if (d === depth) continue;
       for (let k = ctx.outStart[v] as number; k < (ctx.outStart[v + 1] as number); k++) {
         const w = ctx.to[ctx.outEdges[k] as number] as number;
@@ -62,15 +63,15 @@ function nearby(ctx: PathwayContext, start: number, depth: number, predicate: (s
 export const nv1: Rule = ({ ctx }) => {
   const findings: Finding[] = [];
   const advice: Advice[] = [];
-  const evidence: string[] = [];
+  const evidence: number[] = [];
   const parts: number[] = [];
 
   let asked = 0;
   for (const e of ctx.entries) {
     const s = ctx.step(e);
-    if (nearby(ctx, e, 2, (x) => x.flags.whatMattersToMe)) {
+    if (nearby(ctx, e, 2, (i) => ctx.hasFlag(i, FLAG.whatMattersToMe))) {
       asked++;
-      evidence.push(s.id);
+      evidence.push(e);
     } else {
       findings.push(
         stepFinding(
@@ -87,9 +88,9 @@ export const nv1: Rule = ({ ctx }) => {
   let shared = 0;
   for (const i of decisions) {
     const s = ctx.step(i);
-    if (s.flags.sharedDecision) {
+    if (ctx.hasFlag(i, FLAG.sharedDecision)) {
       shared++;
-      evidence.push(s.id);
+      evidence.push(i);
     } else {
       findings.push(
         stepFinding(
@@ -102,8 +103,8 @@ export const nv1: Rule = ({ ctx }) => {
   }
   if (decisions.length > 0) parts.push(shared / decisions.length);
 
-  const plan = ctx.presence((s) => s.flags.carePlanAgreed);
-  for (const i of plan.reachable) evidence.push(ctx.step(i).id);
+  const plan = ctx.withFlag(FLAG.carePlanAgreed);
+  evidence.push(...plan.reachable);
   parts.push(plan.reachable.length > 0 ? 1 : 0);
   if (plan.reachable.length === 0) {
     findings.push(...unreachableFindings(ctx, plan.unreachable, 'agrees a care plan'));
@@ -123,13 +124,15 @@ export const nv1: Rule = ({ ctx }) => {
       : `${shared} of ${plural(decisions.length, 'treatment decision')} shared`,
     plan.reachable.length > 0 ? `care plan agreed at ${plural(plan.reachable.length, 'step')}` : 'no care plan agreed',
   ].join('; ');
-  return criterion('nv-1', status, score, measure, [...new Set(evidence)], findings, advice);
+  return criterion('nv-1', status, score, measure, ctx.stepIds(evidence), findings, advice);
 };
 
 /** NV 2: includes community and voluntary sector contributions. */
 export const nv2: Rule = ({ ctx }) => {
-  const vol = ctx.presence(
-    (s) => s.sector === 'voluntary_community' || (s.kind === 'support' && s.leadRole === 'voluntary_worker'),
+  const vol = ctx.where(
+    (i) =>
+      ctx.sector[i] === SECTOR.voluntary_community ||
+      (ctx.kind[i] === KIND.support && ctx.lead[i] === ROLE.voluntary_worker),
   );
   const evidence = vol.reachable.map((i) => ctx.step(i).id);
   if (evidence.length > 0) {
@@ -169,10 +172,11 @@ export const nv3: Rule = ({ ctx }) => {
   const findings: Finding[] = [];
   const evidence: string[] = [];
   let counted = 0;
-  for (const s of ctx.steps) {
-    if (s.kind === 'exit') continue;
+  for (let i = 0; i < ctx.n; i++) {
+    if (ctx.kind[i] === KIND.exit) continue;
     counted++;
-    if (s.patientBenefit && s.patientBenefit.trim() !== '') {
+    const s = ctx.step(i);
+    if (ctx.benefit[i]) {
       evidence.push(s.id);
       continue;
     }
@@ -201,7 +205,7 @@ export const nv3: Rule = ({ ctx }) => {
 export const nv4: Rule = ({ ctx }) => {
   const findings: Finding[] = [];
   const advice: Advice[] = [];
-  const measured = ctx.presence((s) => s.outcomeMeasures.length > 0);
+  const measured = ctx.where((i) => ctx.measures[i] !== 0);
   const steps = measured.reachable.map((i) => ctx.step(i));
   const evidence = steps.map((s) => s.id);
   if (steps.length === 0) {
@@ -223,7 +227,7 @@ export const nv4: Rule = ({ ctx }) => {
       advice,
     );
   }
-  const userReported = steps.filter((s) => s.outcomeMeasures.some((m) => m.type === 'PROM' || m.type === 'PREM'));
+  const userReported = measured.reachable.filter((i) => ((ctx.measures[i] as number) & 2) !== 0);
   if (userReported.length === 0) {
     for (const s of steps) {
       findings.push(
@@ -253,16 +257,17 @@ export const nv4: Rule = ({ ctx }) => {
 /** NV 5: fully inclusive of all communities. */
 export const nv5: Rule = ({ ctx }) => {
   const findings: Finding[] = [];
-  const evidence: string[] = [];
+  const evidence: number[] = [];
   const parts: number[] = [];
 
   let withChannels = 0;
   let digitalOnly = 0;
   let digitalEntry = false;
-  for (const s of ctx.steps) {
-    if (s.channels.length === 0) continue;
+  for (let i = 0; i < ctx.n; i++) {
+    if (ctx.channelCount[i] === 0) continue;
     withChannels++;
-    if (!isDigitalOnly(s)) continue;
+    if (!ctx.digitalOnly[i]) continue;
+    const s = ctx.step(i);
     digitalOnly++;
     if (s.kind === 'entry') digitalEntry = true;
     findings.push(
@@ -278,9 +283,9 @@ export const nv5: Rule = ({ ctx }) => {
   let adapted = 0;
   for (const e of ctx.entries) {
     const s = ctx.step(e);
-    if (s.adaptations.length > 0) {
+    if (ctx.adaptationCount[e] !== 0) {
       adapted++;
-      evidence.push(s.id);
+      evidence.push(e);
       continue;
     }
     findings.push(
@@ -293,11 +298,15 @@ export const nv5: Rule = ({ ctx }) => {
   }
   parts.push(ctx.entries.length === 0 ? 0 : adapted / ctx.entries.length);
 
-  const emergency = ctx.steps.filter((s) => s.setting === 'emergency');
-  let ooh: Step[] = [];
+  const emergency: Step[] = [];
+  for (let i = 0; i < ctx.n; i++) if (ctx.setting[i] === SETTING.emergency) emergency.push(ctx.step(i));
+  const ooh: number[] = [];
   if (emergency.length > 0) {
-    ooh = ctx.steps.filter((s) => s.hours === 'out_of_hours' || s.hours === 'always');
-    for (const s of ooh) evidence.push(s.id);
+    for (let i = 0; i < ctx.n; i++) {
+      const h = ctx.hours[i];
+      if (h === HOURS_CODE.out_of_hours || h === HOURS_CODE.always) ooh.push(i);
+    }
+    evidence.push(...ooh);
     parts.push(ooh.length > 0 ? 1 : 0);
     if (ooh.length === 0) {
       for (const s of emergency) {
@@ -324,7 +333,7 @@ export const nv5: Rule = ({ ctx }) => {
         : 'no out-of-hours route although the pathway includes emergency care',
   ].join('; ');
   if (status === 'not_met') score = 0;
-  return criterion('nv-5', status, score, measure, [...new Set(evidence)], findings);
+  return criterion('nv-5', status, score, measure, ctx.stepIds(evidence), findings);
 };
 
 function contributions(collab: { contributionsByRole: ReadonlyMap<string, number> | undefined }, role: string): number {
@@ -382,15 +391,15 @@ export const nv7: Rule = ({ ctx }) => {
     { flag: 'carePlanAgreed', words: 'a care plan prepared with them', does: 'agrees a care plan' },
     { flag: 'selfManagementSupport', words: 'support to manage their own condition', does: 'supports self-management' },
   ] as const;
-  const evidence: string[] = [];
+  const evidence: number[] = [];
   const findings: Finding[] = [];
   const missing: string[] = [];
   let present = 0;
   for (const el of elements) {
-    const found = ctx.presence((s) => s.flags[el.flag]);
+    const found = ctx.withFlag(FLAG[el.flag]);
     if (found.reachable.length > 0) {
       present++;
-      for (const i of found.reachable) evidence.push(ctx.step(i).id);
+      evidence.push(...found.reachable);
     } else {
       missing.push(el.words);
       findings.push(...unreachableFindings(ctx, found.unreachable, el.does));
@@ -411,7 +420,7 @@ export const nv7: Rule = ({ ctx }) => {
     status,
     present / 4,
     `${present} of 4 elements of the new deal`,
-    [...new Set(evidence)],
+    ctx.stepIds(evidence),
     findings,
     advice,
   );
@@ -421,16 +430,18 @@ export const nv7: Rule = ({ ctx }) => {
 export const nv8: Rule = ({ ctx }) => {
   const findings: Finding[] = [];
   const advice: Advice[] = [];
-  const evidence: string[] = [];
-  const involved = (s: Step) => s.flags.carerInvolved || hasRole(s, 'carer');
-  const decides = (s: Step) => s.kind === 'decision' || s.flags.sharedDecision || s.flags.carePlanAgreed;
+  const evidence: number[] = [];
+  const CARER = roleBit('carer');
+  const involved = (i: number) => ctx.hasFlag(i, FLAG.carerInvolved) || ctx.hasRoleIn(i, CARER);
+  const decides = (i: number) =>
+    ctx.kind[i] === KIND.decision || ctx.hasFlag(i, FLAG.sharedDecision | FLAG.carePlanAgreed);
 
-  const inDecisions = ctx.presence((s) => involved(s) && decides(s));
-  const anywhere = ctx.presence(involved);
+  const inDecisions = ctx.where((i) => involved(i) && decides(i));
+  const anywhere = ctx.where(involved);
   const involvement = inDecisions.reachable.length > 0 ? 1 : anywhere.reachable.length > 0 ? 0.5 : 0;
-  for (const i of anywhere.reachable) evidence.push(ctx.step(i).id);
+  evidence.push(...anywhere.reachable);
   if (involvement < 1) {
-    const decisionSteps = ctx.steps.filter((s, i) => ctx.reachable[i] && decides(s) && !involved(s));
+    const decisionSteps = ctx.where((i) => decides(i) && !involved(i)).reachable.map((i) => ctx.step(i));
     for (const s of decisionSteps) {
       findings.push(
         stepFinding(
@@ -449,8 +460,8 @@ export const nv8: Rule = ({ ctx }) => {
     }
   }
 
-  const support = ctx.presence((s) => s.flags.carerSupport);
-  for (const i of support.reachable) evidence.push(ctx.step(i).id);
+  const support = ctx.withFlag(FLAG.carerSupport);
+  evidence.push(...support.reachable);
   const supported = support.reachable.length > 0 ? 1 : 0;
   if (!supported) {
     findings.push(...unreachableFindings(ctx, support.unreachable, 'supports the carer'));
@@ -482,7 +493,7 @@ export const nv8: Rule = ({ ctx }) => {
       ? `carer's own needs supported at ${plural(support.reachable.length, 'step')}`
       : "carer's own needs not supported",
   ].join('; ');
-  return criterion('nv-8', status, score, measure, [...new Set(evidence)], findings, advice);
+  return criterion('nv-8', status, score, measure, ctx.stepIds(evidence), findings, advice);
 };
 
 /** NV 9: driven forward by commissioners. */

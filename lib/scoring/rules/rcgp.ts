@@ -1,15 +1,20 @@
 // RCGP five tests of integrated care (seed 002), one pure rule per test.
 // How each is measured, and why, is in ../frameworks.ts (howMeasured and notes); keep them in step.
-import {
-  CLINICAL_WORK_KINDS,
-  COMMUNITY_BASED_CLINICIANS,
-  COMMUNITY_SETTINGS,
-  GENERALIST_ROLES,
-  NHS_SECTORS,
-  SPECIALIST_ROLES,
-} from '../../pathway/schema';
 import { ROLE_IN_SENTENCE, SECTOR_LABELS, SETTING_LABELS } from '../../pathway/labels';
-import { hasAnyRole, hasGeneralistAndSpecialist, isGpStep, q } from '../context';
+import {
+  COMMUNITY_CLINICIAN_MASK,
+  FLAG,
+  GENERALIST_MASK,
+  INFORMATION,
+  IS_CLINICAL_WORK,
+  IS_COMMUNITY_SETTING,
+  IS_NHS_SECTOR,
+  KIND,
+  SECTOR,
+  SPECIALIST_MASK,
+  roleBit,
+} from '../codes';
+import { q } from '../context';
 import { criterion, pct, plural, stepFinding, transitionFinding, type Rule } from '../result';
 import type { Advice, Finding } from '../types';
 
@@ -18,10 +23,15 @@ export const rcgp1: Rule = ({ ctx }) => {
   const evidence: string[] = [];
   const findings: Finding[] = [];
   let counted = 0;
-  for (const s of ctx.steps) {
-    if (!CLINICAL_WORK_KINDS.has(s.kind) || !COMMUNITY_SETTINGS.has(s.setting) || !NHS_SECTORS.has(s.sector)) continue;
+  for (let i = 0; i < ctx.n; i++) {
+    const counts =
+      IS_CLINICAL_WORK[ctx.kind[i] as number] &&
+      IS_COMMUNITY_SETTING[ctx.setting[i] as number] &&
+      IS_NHS_SECTOR[ctx.sector[i] as number];
+    if (!counts) continue;
     counted++;
-    if (COMMUNITY_BASED_CLINICIANS.has(s.leadRole)) {
+    const s = ctx.step(i);
+    if ((1 << (ctx.lead[i] as number)) & COMMUNITY_CLINICIAN_MASK) {
       evidence.push(s.id);
       continue;
     }
@@ -69,7 +79,8 @@ export const rcgp2: Rule = ({ ctx }) => {
   const findings: Finding[] = [];
   const evidence: string[] = [];
   const advice: Advice[] = [];
-  const gp = ctx.presence(isGpStep);
+  const GP = roleBit('gp');
+  const gp = ctx.where((i) => ctx.hasRoleIn(i, GP));
   if (gp.reachable.length === 0) {
     for (const i of gp.unreachable) {
       const s = ctx.step(i);
@@ -98,13 +109,16 @@ export const rcgp2: Rule = ({ ctx }) => {
   // (2) Information on every transition into primary care from another sector.
   let intoPrimary = 0;
   let intoPrimaryBlind = 0;
+  const PRIMARY = SECTOR.primary_care;
   for (let e = 0; e < ctx.m; e++) {
-    const a = ctx.step(ctx.from[e] as number);
-    const b = ctx.step(ctx.to[e] as number);
-    if (a.sector === 'primary_care' || b.sector !== 'primary_care') continue;
+    const from = ctx.from[e] as number;
+    const to = ctx.to[e] as number;
+    if (ctx.sector[from] === PRIMARY || ctx.sector[to] !== PRIMARY) continue;
     intoPrimary++;
     total++;
-    if (ctx.transition(e).information !== 'none') continue;
+    if (ctx.information[e] !== INFORMATION.none) continue;
+    const a = ctx.step(from);
+    const b = ctx.step(to);
     intoPrimaryBlind++;
     failed++;
     findings.push(
@@ -130,13 +144,14 @@ export const rcgp2: Rule = ({ ctx }) => {
     origin[key] = from;
     queue.push(key);
   };
+  const REFERRAL = KIND.referral;
   for (let g = 0; g < ctx.n; g++) {
     if (!ctx.generalPractice[g]) continue;
-    const fromReferral = ctx.step(g).kind === 'referral';
+    const fromReferral = ctx.kind[g] === REFERRAL;
     for (let k = ctx.outStart[g] as number; k < (ctx.outStart[g + 1] as number); k++) {
       const w = ctx.to[ctx.outEdges[k] as number] as number;
       if (ctx.generalPractice[w] || ctx.contact[w]) continue;
-      enter(w, fromReferral || ctx.step(w).kind === 'referral', g);
+      enter(w, fromReferral || ctx.kind[w] === REFERRAL, g);
     }
   }
   for (let head = 0; head < queue.length; head++) {
@@ -163,7 +178,7 @@ export const rcgp2: Rule = ({ ctx }) => {
         continue;
       }
       if (ctx.contact[w]) continue;
-      enter(w, referral || ctx.step(w).kind === 'referral', origin[key] as number);
+      enter(w, referral || ctx.kind[w] === REFERRAL, origin[key] as number);
     }
   }
   // Report in transition order, whatever order the walk found them in.
@@ -176,11 +191,11 @@ export const rcgp2: Rule = ({ ctx }) => {
   let outside = 0;
   let stranded = 0;
   for (let i = 0; i < ctx.n; i++) {
-    const s = ctx.step(i);
-    if (s.sector === 'primary_care' || s.kind === 'exit') continue;
+    if (ctx.sector[i] === PRIMARY || ctx.kind[i] === KIND.exit) continue;
     outside++;
     total++;
     if (canReachGp[i]) continue;
+    const s = ctx.step(i);
     stranded++;
     failed++;
     findings.push(
@@ -207,12 +222,12 @@ export const rcgp2: Rule = ({ ctx }) => {
 export const rcgp3: Rule = ({ ctx }) => {
   const findings: Finding[] = [];
   const advice: Advice[] = [];
-  const evidence: string[] = [];
+  const evidence: number[] = [];
 
   // (1) A whole-person or medication review.
-  const holistic = ctx.presence((s) => s.flags.holisticReview);
+  const holistic = ctx.withFlag(FLAG.holisticReview);
   const hasHolistic = holistic.reachable.length > 0;
-  for (const i of holistic.reachable) evidence.push(ctx.step(i).id);
+  evidence.push(...holistic.reachable);
   if (!hasHolistic) {
     for (const i of holistic.unreachable) {
       const s = ctx.step(i);
@@ -224,7 +239,7 @@ export const rcgp3: Rule = ({ ctx }) => {
         ),
       );
     }
-    const reviews = ctx.steps.filter((s, i) => s.kind === 'review' && ctx.reachable[i]);
+    const reviews = ctx.where((i) => ctx.kind[i] === KIND.review).reachable.map((i) => ctx.step(i));
     for (const s of reviews) {
       findings.push(
         stepFinding(
@@ -247,9 +262,9 @@ export const rcgp3: Rule = ({ ctx }) => {
   let shared = 0;
   for (const i of decisions) {
     const s = ctx.step(i);
-    if (s.flags.sharedDecision) {
+    if (ctx.hasFlag(i, FLAG.sharedDecision)) {
       shared++;
-      evidence.push(s.id);
+      evidence.push(i);
     } else {
       findings.push(
         stepFinding(
@@ -263,33 +278,36 @@ export const rcgp3: Rule = ({ ctx }) => {
   const sharedPart = decisions.length === 0 ? 1 : shared / decisions.length;
 
   // (3) Generalists and specialists together: one step with both, or an advice-and-guidance exchange.
-  const together: string[] = [];
-  for (let i = 0; i < ctx.n; i++) if (hasGeneralistAndSpecialist(ctx.step(i))) together.push(ctx.step(i).id);
+  const joint: number[] = [];
   for (let i = 0; i < ctx.n; i++) {
-    const s = ctx.step(i);
-    if (!SPECIALIST_ROLES.has(s.leadRole) || s.kind === 'admin' || s.kind === 'referral' || ctx.generalPractice[i])
-      continue;
+    if (ctx.hasRoleIn(i, GENERALIST_MASK) && ctx.hasRoleIn(i, SPECIALIST_MASK)) joint.push(i);
+  }
+  const NONE = INFORMATION.none;
+  for (let i = 0; i < ctx.n; i++) {
+    const kind = ctx.kind[i];
+    const specialistLed = ((1 << (ctx.lead[i] as number)) & SPECIALIST_MASK) !== 0;
+    if (!specialistLed || kind === KIND.admin || kind === KIND.referral || ctx.generalPractice[i]) continue;
     let asked = false;
     for (let k = ctx.inStart[i] as number; k < (ctx.inStart[i + 1] as number) && !asked; k++) {
       const e = ctx.inEdges[k] as number;
       const g = ctx.from[e] as number;
-      const gs = ctx.step(g);
       asked =
         ctx.generalPractice[g] === 1 &&
-        gs.kind !== 'referral' &&
-        hasAnyRole(gs, GENERALIST_ROLES) &&
-        ctx.transition(e).information !== 'none';
+        ctx.kind[g] !== KIND.referral &&
+        ctx.hasRoleIn(g, GENERALIST_MASK) &&
+        ctx.information[e] !== NONE;
     }
     if (!asked) continue;
     let answered = false;
     for (let k = ctx.outStart[i] as number; k < (ctx.outStart[i + 1] as number) && !answered; k++) {
       const e = ctx.outEdges[k] as number;
-      answered = ctx.generalPractice[ctx.to[e] as number] === 1 && ctx.transition(e).information !== 'none';
+      answered = ctx.generalPractice[ctx.to[e] as number] === 1 && ctx.information[e] !== NONE;
     }
-    if (answered) together.push(s.id);
+    if (answered) joint.push(i);
   }
+  const together = ctx.stepIds(joint);
   const togetherPart = together.length > 0 ? 1 : 0;
-  evidence.push(...together);
+  evidence.push(...joint);
   if (!togetherPart) {
     advice.push({
       message:
@@ -301,8 +319,7 @@ export const rcgp3: Rule = ({ ctx }) => {
 
   // (4) No assessment repeated in another sector without a shared record.
   const dups = ctx.duplicateAssessments();
-  let tagged = 0;
-  for (const s of ctx.steps) if (s.assessment) tagged++;
+  const tagged = ctx.taggedCount();
   for (const d of dups) {
     const s = ctx.step(d.step);
     const earlier = ctx.step(d.earlier);
@@ -335,7 +352,7 @@ export const rcgp3: Rule = ({ ctx }) => {
       suggestion: 'Add a whole-person review for people living with several of these conditions.',
     });
   }
-  return criterion('rcgp-3', status, score, measure, [...new Set(evidence)], findings, advice);
+  return criterion('rcgp-3', status, score, measure, ctx.stepIds(evidence), findings, advice);
 };
 
 /** RCGP 4: no new bureaucratic structures. */
@@ -343,8 +360,9 @@ export const rcgp4: Rule = ({ ctx }) => {
   const findings: Finding[] = [];
   const advice: Advice[] = [];
   const evidence: string[] = [];
+  const ADMIN = KIND.admin;
   let admin = 0;
-  for (const s of ctx.steps) if (s.kind === 'admin') admin++;
+  for (let i = 0; i < ctx.n; i++) if (ctx.kind[i] === ADMIN) admin++;
   const share = ctx.n === 0 ? 0 : admin / ctx.n;
   const tooMany = share > 0.2;
   if (tooMany) {
@@ -355,9 +373,11 @@ export const rcgp4: Rule = ({ ctx }) => {
   }
   let chains = 0;
   for (let e = 0; e < ctx.m; e++) {
-    const a = ctx.step(ctx.from[e] as number);
-    const b = ctx.step(ctx.to[e] as number);
-    if (a.kind !== 'admin' || b.kind !== 'admin' || a === b) continue;
+    const from = ctx.from[e] as number;
+    const to = ctx.to[e] as number;
+    if (ctx.kind[from] !== ADMIN || ctx.kind[to] !== ADMIN || from === to) continue;
+    const a = ctx.step(from);
+    const b = ctx.step(to);
     chains++;
     findings.push(
       transitionFinding(
@@ -371,10 +391,10 @@ export const rcgp4: Rule = ({ ctx }) => {
   let onPath = 0;
   let justified = 0;
   for (let i = 0; i < ctx.n; i++) {
+    if (ctx.kind[i] !== ADMIN || !ctx.reachable[i] || !ctx.leadsToExit[i]) continue;
     const s = ctx.step(i);
-    if (s.kind !== 'admin' || !ctx.reachable[i] || !ctx.leadsToExit[i]) continue;
     onPath++;
-    if (s.patientBenefit && s.patientBenefit.trim() !== '') {
+    if (ctx.benefit[i]) {
       justified++;
       evidence.push(s.id);
       continue;

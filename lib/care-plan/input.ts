@@ -1,0 +1,229 @@
+// Input schemas for every change to a care plan: the clinician's edits, the person's own updates and
+// sharing. One source of truth for the server use cases and the forms. Every message names the field
+// in words a person can act on ("Target date: write the date as …"), never a stack trace.
+import { z } from 'zod';
+import { ROLES, SECTORS } from '@/lib/pathway/schema';
+import { ACTION_OWNERS, ACTION_STATUSES, ESCALATION_LEVELS, GOAL_KINDS, GOAL_SET_BY, GOAL_STATUSES } from './types';
+import { isIsoDate } from './plain';
+
+export interface FieldIssue {
+  /** The form field, e.g. "targetDate". */
+  path: string;
+  message: string;
+}
+
+const id = (label: string) =>
+  z
+    .string({ error: `${label} is missing.` })
+    .trim()
+    .min(1, { error: `${label} is missing.` })
+    .max(200, { error: `${label} is not valid.` });
+
+const text = (label: string, max: number, required: boolean) => {
+  const base = z.string({ error: `${label}: enter some text.` }).trim().max(max, { error: `${label}: keep it under ${max} characters.` });
+  return required ? base.min(1, { error: `${label}: this cannot be empty.` }) : base;
+};
+
+/** A date field: empty means none. */
+const optionalDate = (label: string) =>
+  z
+    .string({ error: `${label}: write the date as day, month and year, for example 2027-03-31.` })
+    .trim()
+    .refine((v) => v === '' || isIsoDate(v), { error: `${label}: write a real date as year-month-day, for example 2027-03-31.` })
+    .transform((v) => (v === '' ? null : v));
+
+const choice = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
+  z.enum(values, { error: `${label}: choose one of ${values.join(', ')}.` });
+
+/** UK phone numbers and short numbers such as 111: digits, spaces, brackets, dashes and a leading +. */
+export const PHONE_PATTERN = /^\+?[0-9 ()-]{3,20}$/;
+const phone = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(30, { error: `${label}: this is too long for a phone number.` })
+    .refine((v) => v === '' || (PHONE_PATTERN.test(v) && v.replace(/\D/g, '').length >= 3), {
+      error: `${label}: use only numbers and spaces, for example 01632 960 123 or 111.`,
+    });
+
+const email = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(200, { error: `${label}: this is too long.` })
+    .refine((v) => v === '' || /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(v), {
+      error: `${label}: enter an email address like name@example.nhs.uk.`,
+    });
+
+const requiredEmail = (label: string) =>
+  z
+    .string({ error: `${label}: enter an email address.` })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: `${label}: enter an email address.` })
+    .max(200, { error: `${label}: this is too long.` })
+    .refine((v) => /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(v), { error: `${label}: enter an email address like name@example.com.` });
+
+export const StepRefSchema = z.object({ pathwayId: id('Pathway'), stepId: id('Step') });
+
+// ---------------------------------------------------------------------------------------------
+// Creating a plan
+// ---------------------------------------------------------------------------------------------
+
+export const CreateCarePlanInput = z.object({
+  patientEmail: requiredEmail('Patient’s email address'),
+  pathwayIds: z
+    .array(id('Pathway'), { error: 'Pathways: choose at least one pathway.' })
+    .min(1, { error: 'Pathways: choose at least one pathway.' })
+    .max(10, { error: 'Pathways: choose at most 10 pathways.' }),
+  title: text('Title', 200, false).optional(),
+});
+export type CreateCarePlanInput = z.input<typeof CreateCarePlanInput>;
+
+// ---------------------------------------------------------------------------------------------
+// The clinician's edits: one command list, like the pathway editor's commands
+// ---------------------------------------------------------------------------------------------
+
+export const CarePlanEditSchema = z.discriminatedUnion(
+  'op',
+  [
+    z.object({
+      op: z.literal('details'),
+      title: text('Title', 200, true),
+      whatMattersToMe: text('What matters to me', 4000, false),
+      reviewDate: optionalDate('Review date'),
+    }),
+    z.object({
+      op: z.literal('people'),
+      coordinatorId: z
+        .string()
+        .trim()
+        .max(200)
+        .transform((v) => (v === '' ? null : v)),
+      crisisContactName: text('Crisis contact', 200, false),
+      crisisContactPhone: phone('Crisis contact phone number'),
+      crisisContactDetail: text('When to use the crisis contact', 500, false),
+    }),
+    z.object({
+      op: z.literal('medication'),
+      medicationSummary: text('Medication summary', 4000, false),
+    }),
+    z.object({
+      op: z.literal('goal.save'),
+      id: z.string().trim().max(200).optional(),
+      kind: choice(GOAL_KINDS, 'Kind of goal'),
+      description: text('Goal', 1000, true),
+      setBy: choice(GOAL_SET_BY, 'Who set the goal'),
+      targetDate: optionalDate('Target date'),
+      status: choice(GOAL_STATUSES, 'Goal status').default('active'),
+    }),
+    z.object({ op: z.literal('goal.delete'), id: id('Goal') }),
+    z
+      .object({
+        op: z.literal('action.save'),
+        id: z.string().trim().max(200).optional(),
+        description: text('What needs doing', 1000, true),
+        ownerKind: choice(ACTION_OWNERS, 'Who does it'),
+        memberId: z
+          .string()
+          .trim()
+          .max(200)
+          .optional()
+          .transform((v) => (v ? v : null)),
+        dueDate: optionalDate('Date to be done by'),
+        status: choice(ACTION_STATUSES, 'Action status').default('to_do'),
+      })
+      .superRefine((v, ctx) => {
+        if (v.ownerKind === 'team_member' && !v.memberId) {
+          ctx.addIssue({ code: 'custom', path: ['memberId'], message: 'Team member: choose who in the care team does it.' });
+        }
+      }),
+    z.object({ op: z.literal('action.delete'), id: id('Action') }),
+    z.object({
+      op: z.literal('member.save'),
+      id: z.string().trim().max(200).optional(),
+      name: text('Name', 200, true),
+      role: choice(ROLES, 'Role'),
+      jobTitle: text('Job title', 200, false),
+      organisation: text('Organisation', 200, false),
+      sector: choice(SECTORS, 'Part of care'),
+      phone: phone('Phone number'),
+      email: email('Email address'),
+      availability: text('When they can be reached', 300, false),
+      /** A Pathweave account to link, so the member can open the plan (they must be an editor of the workspace). */
+      userEmail: email('Pathweave account email').optional(),
+    }),
+    z.object({ op: z.literal('member.delete'), id: id('Team member') }),
+    z.object({
+      op: z.literal('escalation.save'),
+      level: choice(ESCALATION_LEVELS, 'Part of the plan'),
+      signs: text('Signs to look out for', 2000, false),
+      whatToDo: text('What to do', 2000, false),
+    }),
+    z.object({
+      op: z.literal('medicine.save'),
+      id: z.string().trim().max(200).optional(),
+      name: text('Medicine', 200, true),
+      howToTake: text('How to take it', 500, false),
+      purpose: text('What it is for', 500, false),
+    }),
+    z.object({ op: z.literal('medicine.delete'), id: id('Medicine') }),
+    z.object({
+      op: z.literal('step.set'),
+      pathwayId: id('Pathway'),
+      stepId: z
+        .string()
+        .trim()
+        .max(200)
+        .transform((v) => (v === '' ? null : v)),
+    }),
+    z.object({ op: z.literal('pathway.add'), pathwayId: id('Pathway') }),
+    z.object({ op: z.literal('pathway.remove'), pathwayId: id('Pathway') }),
+  ],
+  { error: 'This change is not one Pathweave knows how to make.' },
+);
+export type CarePlanEdit = z.output<typeof CarePlanEditSchema>;
+export type CarePlanEditInput = z.input<typeof CarePlanEditSchema>;
+export type CarePlanEditOp = CarePlanEdit['op'];
+
+export const MergeStepsInput = z.object({
+  title: text('Name of the merged step', 200, true),
+  steps: z
+    .array(StepRefSchema, { error: 'Steps: choose at least two steps to merge.' })
+    .min(2, { error: 'Steps: choose at least two steps to merge.' })
+    .max(10, { error: 'Steps: merge at most 10 steps at once.' }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The person's (and a contributing carer's) own updates, and sharing
+// ---------------------------------------------------------------------------------------------
+
+export const NoteInput = z.object({ body: text('Your note', 2000, true) });
+export const ActionDoneInput = z.object({ actionId: id('Action'), done: z.boolean({ error: 'Done: say yes or no.' }) });
+export const GrantInput = z.object({
+  carerEmail: requiredEmail('Their email address'),
+  canContribute: z.boolean().default(false),
+});
+export const RevokeInput = z.object({ grantId: id('Access') });
+
+/** zod issues as form field issues: the first segment of the path is the field. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({
+    path: i.path.length ? i.path.map(String).join('.') : '',
+    message: i.message,
+  }));
+}
+
+/** Form data (strings) into the object the edit schema reads. Checkboxes arrive as "on". */
+export function formToObject(form: FormData | Iterable<[string, FormDataEntryValue]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form as Iterable<[string, FormDataEntryValue]>) {
+    if (typeof value !== 'string') continue;
+    if (key.startsWith('$ACTION')) continue;
+    if (key in out) {
+      const prev = out[key];
+      out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+    } else out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { PATIENT_COPY } from './copy';
+import {
+  dueInWords,
+  formatDate,
+  formatMoment,
+  isIsoDate,
+  mailtoHref,
+  possessive,
+  readability,
+  ROLE_FOR_PATIENTS,
+  SETTING_FOR_PATIENTS,
+  syllables,
+  telHref,
+  waitInWords,
+} from './plain';
+
+describe('plain-language helpers', () => {
+  it('writes dates the NHS way', () => {
+    expect(formatDate('2027-03-02')).toBe('Tuesday 2 March 2027');
+    expect(formatDate('2027-03-02', { weekday: false })).toBe('2 March 2027');
+    expect(formatDate('not a date')).toBe('not a date');
+    expect(formatMoment('2026-11-23T14:05:00.000Z')).toBe('23 November 2026 at 2:05pm');
+    expect(formatMoment('2026-07-01T09:30:00.000Z')).toBe('1 July 2026 at 10:30am'); // British Summer Time
+  });
+
+  it('accepts only real calendar dates', () => {
+    expect(isIsoDate('2027-02-28')).toBe(true);
+    expect(isIsoDate('2027-02-30')).toBe(false);
+    expect(isIsoDate('28/02/2027')).toBe(false);
+  });
+
+  it('says waits in words', () => {
+    expect(waitInWords(0)).toBe('soon');
+    expect(waitInWords(5)).toBe('in about 5 days');
+    expect(waitInWords(7)).toBe('in about a week');
+    expect(waitInWords(14)).toBe('in about 2 weeks');
+    expect(waitInWords(90)).toBe('in about 3 months');
+    expect(waitInWords(365)).toBe('in about a year');
+    expect(waitInWords(undefined)).toBeNull();
+    expect(waitInWords(-1)).toBeNull();
+  });
+
+  it('says when things are due, or late', () => {
+    expect(dueInWords('2026-11-23', '2026-11-23')).toBe('Due today');
+    expect(dueInWords('2026-11-24', '2026-11-23')).toBe('Due tomorrow');
+    expect(dueInWords('2026-11-20', '2026-11-23')).toBe('3 days late');
+    expect(dueInWords('2026-12-01', '2026-11-23')).toBe('Due by Tuesday 1 December 2026');
+    expect(dueInWords(null, '2026-11-23')).toBeNull();
+  });
+
+  it('makes contact links only from numbers and addresses that work', () => {
+    expect(telHref('01632 960 001')).toBe('tel:01632960001');
+    expect(telHref('+44 1632 960001')).toBe('tel:+441632960001');
+    expect(telHref('111')).toBe('tel:111');
+    expect(telHref('')).toBeNull();
+    expect(telHref('ask at reception')).toBeNull();
+    expect(mailtoHref('bea@example.nhs.uk')).toBe('mailto:bea@example.nhs.uk');
+    expect(mailtoHref('not an email')).toBeNull();
+  });
+
+  it('has a plain word for every role and setting', () => {
+    expect(ROLE_FOR_PATIENTS.allied_health).toBe('Therapist (for example a physio)');
+    expect(SETTING_FOR_PATIENTS.gp_practice).toBe('at your GP surgery');
+    expect(possessive('Arthur Pennock')).toBe('Arthur Pennock’s');
+    expect(possessive('James')).toBe('James’');
+  });
+});
+
+describe('reading level', () => {
+  it('counts syllables and grades text', () => {
+    expect(syllables('cat')).toBe(1);
+    expect(syllables('water')).toBe(2);
+    expect(syllables('coordinator')).toBeGreaterThanOrEqual(4);
+    expect(readability('The cat sat on the mat.').grade).toBeLessThan(2);
+    expect(
+      readability('Multidisciplinary interprofessional coordination necessitates comprehensive organisational integration.').grade,
+    ).toBeGreaterThan(12);
+  });
+
+  it('keeps every fixed sentence of the person’s view at a 9-year-old’s reading level', () => {
+    // Flesch–Kincaid grade 4 is a reading age of 9. A few words cannot be avoided ("care
+    // coordinator", "medicines"), so each sentence may reach grade 6, and the whole view stays at 4.
+    // The formula means nothing for a two-word heading: headings are held to five words instead.
+    const texts: string[] = Object.values(PATIENT_COPY);
+    const sentences = texts.filter((t) => readability(t).words >= 6);
+    const headings = texts.filter((t) => readability(t).words < 6);
+    const hard = sentences.filter((t) => readability(t).grade > 6).map((t) => `${t} (grade ${readability(t).grade})`);
+    expect(hard).toEqual([]);
+    expect(headings.filter((t) => t.split(/\s+/).length > 5)).toEqual([]);
+    expect(sentences.length).toBeGreaterThan(10);
+    expect(readability(texts.join(' ')).grade).toBeLessThanOrEqual(4);
+  });
+});

@@ -1,0 +1,233 @@
+// One presentation of a plan for the person and their carer, used by the screen, the print view and
+// the PDF alike. Building it once is how the printed and PDF plans stay complete: they draw the same
+// sections, in the same order, with the same words as the page (issue 6, §4: print "must never be
+// second best").
+import { PATIENT_COPY } from './copy';
+import { positionOnPathway, whatHappensNext, type CombinedNextStep, type PathwayPosition } from './journey';
+import {
+  ACTION_STATUS_FOR_PATIENTS,
+  ESCALATION_FOR_PATIENTS,
+  GOAL_KIND_FOR_PATIENTS,
+  GOAL_SET_BY_FOR_PATIENTS,
+  GOAL_STATUS_FOR_PATIENTS,
+  ROLE_FOR_PATIENTS,
+  SETTING_FOR_PATIENTS,
+  actionOwnerForPatients,
+  dueInWords,
+  formatDate,
+  waitInWords,
+} from './plain';
+import {
+  ESCALATION_LEVELS,
+  coordinatorOf,
+  escalationFor,
+  type ActionView,
+  type CarePlanView,
+  type CareTeamMemberView,
+  type EscalationLevel,
+  type GoalView,
+} from './types';
+
+export interface ContactPresentation {
+  id: string;
+  name: string;
+  /** "Community respiratory nurse" or the role in the person's words. */
+  role: string;
+  organisation: string;
+  phone: string;
+  email: string;
+  availability: string;
+  isCoordinator: boolean;
+}
+
+export interface NextStepPresentation {
+  title: string;
+  benefit: string | null;
+  when: string | null;
+  wait: string | null;
+  where: string;
+  pathwayTitles: string[];
+  merged: boolean;
+}
+
+export interface PositionPresentation {
+  pathwayId: string;
+  pathwayTitle: string;
+  conditions: string[];
+  current: { title: string; benefit: string | null; where: string; since: string | null; merged: boolean } | null;
+  /** Why there is no current step, when there is none. */
+  note: string | null;
+  next: NextStepPresentation[];
+}
+
+export interface GoalPresentation {
+  id: string;
+  kind: string;
+  description: string;
+  setBy: string;
+  target: string | null;
+  status: string;
+  achieved: boolean;
+}
+
+export interface ActionPresentation {
+  id: string;
+  description: string;
+  who: string;
+  /** The person (or their carer) does it: they may tick it off themselves. */
+  isOwn: boolean;
+  due: string | null;
+  dueDate: string | null;
+  status: string;
+  done: boolean;
+  overdue: boolean;
+}
+
+export interface EscalationPresentation {
+  level: EscalationLevel;
+  heading: string;
+  signs: string;
+  whatToDo: string;
+}
+
+export interface PlanPresentation {
+  title: string;
+  patientName: string;
+  whatMattersToMe: string;
+  coordinator: ContactPresentation | null;
+  crisis: { name: string; phone: string; detail: string } | null;
+  positions: PositionPresentation[];
+  next: NextStepPresentation[];
+  goals: GoalPresentation[];
+  actions: ActionPresentation[];
+  team: ContactPresentation[];
+  escalation: EscalationPresentation[];
+  medicationSummary: string;
+  medicines: { id: string; name: string; howToTake: string; purpose: string }[];
+  reviewDate: string | null;
+  notes: { id: string; authorName: string; body: string; createdAt: string }[];
+}
+
+export function contactOf(m: CareTeamMemberView): ContactPresentation {
+  return {
+    id: m.id,
+    name: m.name,
+    role: m.jobTitle.trim() || ROLE_FOR_PATIENTS[m.role],
+    organisation: m.organisation,
+    phone: m.phone,
+    email: m.email,
+    availability: m.availability,
+    isCoordinator: m.isCoordinator,
+  };
+}
+
+function nextOf(n: CombinedNextStep): NextStepPresentation {
+  return {
+    title: n.step.title,
+    benefit: n.step.benefit,
+    when: n.when,
+    wait: waitInWords(n.targetDays ?? undefined),
+    where: SETTING_FOR_PATIENTS[n.step.setting],
+    pathwayTitles: n.pathwayTitles,
+    merged: n.step.merge !== null,
+  };
+}
+
+function positionOf(p: PathwayPosition, since: string | null): PositionPresentation {
+  let note: string | null = null;
+  if (p.unreadable) note = 'This part of your plan cannot be shown right now. Your team has been told.';
+  else if (!p.current) note = PATIENT_COPY.stepNotSet;
+  return {
+    pathwayId: p.pathwayId,
+    pathwayTitle: p.pathwayTitle,
+    conditions: p.conditions,
+    current: p.current
+      ? {
+          title: p.current.title,
+          benefit: p.current.benefit,
+          where: SETTING_FOR_PATIENTS[p.current.setting],
+          since: since ? formatDate(since.slice(0, 10), { weekday: false }) : null,
+          merged: p.current.merge !== null,
+        }
+      : null,
+    note,
+    next: p.next.map((n) => nextOf({ ...n, pathwayTitles: [p.pathwayTitle] })),
+  };
+}
+
+function goalOf(g: GoalView): GoalPresentation {
+  return {
+    id: g.id,
+    kind: GOAL_KIND_FOR_PATIENTS[g.kind],
+    description: g.description,
+    setBy: GOAL_SET_BY_FOR_PATIENTS[g.setBy],
+    target: g.targetDate ? formatDate(g.targetDate, { weekday: false }) : null,
+    status: GOAL_STATUS_FOR_PATIENTS[g.status],
+    achieved: g.status === 'achieved',
+  };
+}
+
+export function isOwnAction(a: Pick<ActionView, 'ownerKind'>): boolean {
+  return a.ownerKind === 'person' || a.ownerKind === 'carer';
+}
+
+function actionOf(a: ActionView, today: string): ActionPresentation {
+  const done = a.status === 'done';
+  const open = a.status === 'to_do' || a.status === 'in_progress';
+  return {
+    id: a.id,
+    description: a.description,
+    who: actionOwnerForPatients(a.ownerKind, a.ownerName),
+    isOwn: isOwnAction(a),
+    due: open ? dueInWords(a.dueDate, today) : null,
+    dueDate: a.dueDate,
+    status: ACTION_STATUS_FOR_PATIENTS[a.status],
+    done,
+    overdue: open && a.dueDate !== null && a.dueDate < today,
+  };
+}
+
+/** Everything the person's view shows, in order. `today` is YYYY-MM-DD. */
+export function presentPlan(plan: CarePlanView, today: string): PlanPresentation {
+  const positions = plan.pathways.map((link) => ({ link, position: positionOnPathway(link, plan.merges) }));
+  const coordinator = coordinatorOf(plan);
+  const crisis =
+    plan.crisisContact.name.trim() || plan.crisisContact.phone.trim()
+      ? { name: plan.crisisContact.name, phone: plan.crisisContact.phone, detail: plan.crisisContact.detail }
+      : null;
+  // Open actions first (soonest due first), then done and cancelled ones.
+  const actions = [...plan.actions]
+    .sort((a, b) => {
+      const rank = (x: ActionView) => (x.status === 'to_do' || x.status === 'in_progress' ? 0 : 1);
+      return rank(a) - rank(b) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
+    })
+    .map((a) => actionOf(a, today));
+  const escalation: EscalationPresentation[] = [];
+  for (const level of ESCALATION_LEVELS) {
+    const part = escalationFor(plan, level);
+    if (part && (part.signs.trim() || part.whatToDo.trim())) {
+      escalation.push({ level, heading: ESCALATION_FOR_PATIENTS[level].heading, signs: part.signs, whatToDo: part.whatToDo });
+    }
+  }
+  return {
+    title: plan.title,
+    patientName: plan.patient.name,
+    whatMattersToMe: plan.whatMattersToMe,
+    coordinator: coordinator ? contactOf(coordinator) : null,
+    crisis,
+    positions: positions.map(({ link, position }) => positionOf(position, link.currentStepSince)),
+    next: whatHappensNext(positions.map((p) => p.position)).map(nextOf),
+    goals: plan.goals.map(goalOf),
+    actions,
+    // The coordinator first, then everyone else in the team's order; the person is not their own contact.
+    team: [...plan.members]
+      .filter((m) => m.role !== 'patient')
+      .sort((a, b) => Number(b.isCoordinator) - Number(a.isCoordinator))
+      .map(contactOf),
+    escalation,
+    medicationSummary: plan.medicationSummary,
+    medicines: plan.medicines.map((m) => ({ id: m.id, name: m.name, howToTake: m.howToTake, purpose: m.purpose })),
+    reviewDate: plan.reviewDate ? formatDate(plan.reviewDate) : null,
+    notes: plan.notes.map((n) => ({ id: n.id, authorName: n.authorName, body: n.body, createdAt: n.createdAt })),
+  };
+}

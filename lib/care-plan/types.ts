@@ -1,0 +1,157 @@
+// The shared care plan as the rest of the app sees it: the server builds it (lib/server/get-care-plan.ts),
+// the patient, carer and clinician views render it, and the FHIR export and the PDF are made from it.
+// Plain data only (strings, numbers, booleans), so it crosses to client components and JSON unchanged.
+// Dates are ISO strings: YYYY-MM-DD for calendar dates, full ISO for moments.
+import type { Pathway, Role, Sector } from '@/lib/pathway/schema';
+
+export const GOAL_KINDS = ['health', 'social'] as const;
+export const GOAL_SET_BY = ['person', 'carer', 'care_team', 'together'] as const;
+export const GOAL_STATUSES = ['active', 'achieved', 'paused'] as const;
+export const ACTION_OWNERS = ['person', 'carer', 'team_member'] as const;
+export const ACTION_STATUSES = ['to_do', 'in_progress', 'done', 'cancelled'] as const;
+export const ESCALATION_LEVELS = ['green', 'amber', 'red'] as const;
+export const PLAN_STATUSES = ['active', 'archived'] as const;
+
+export type GoalKind = (typeof GOAL_KINDS)[number];
+export type GoalSetBy = (typeof GOAL_SET_BY)[number];
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export type ActionOwner = (typeof ACTION_OWNERS)[number];
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** One step of one pathway. */
+export interface StepRef {
+  pathwayId: string;
+  stepId: string;
+}
+
+export interface CareTeamMemberView {
+  id: string;
+  /** Set when the member signs in to Pathweave. */
+  userId: string | null;
+  name: string;
+  role: Role;
+  jobTitle: string;
+  organisation: string;
+  sector: Sector;
+  phone: string;
+  email: string;
+  availability: string;
+  isCoordinator: boolean;
+}
+
+export interface GoalView {
+  id: string;
+  kind: GoalKind;
+  description: string;
+  setBy: GoalSetBy;
+  targetDate: string | null;
+  status: GoalStatus;
+}
+
+export interface ActionView {
+  id: string;
+  description: string;
+  ownerKind: ActionOwner;
+  memberId: string | null;
+  /** The member's name, when a care team member does it. */
+  ownerName: string | null;
+  dueDate: string | null;
+  status: ActionStatus;
+  completedAt: string | null;
+  pathwayId: string | null;
+  stepId: string | null;
+}
+
+export interface MedicineView {
+  id: string;
+  name: string;
+  howToTake: string;
+  purpose: string;
+}
+
+export interface EscalationView {
+  level: EscalationLevel;
+  signs: string;
+  whatToDo: string;
+}
+
+export interface PlanPathwayView {
+  /** The CarePlanPathway row. */
+  linkId: string;
+  pathwayId: string;
+  title: string;
+  conditions: string[];
+  /** The pathway's working copy; null when it is not a valid pathway document. */
+  document: Pathway | null;
+  currentStepId: string | null;
+  currentStepSince: string | null;
+}
+
+export interface StepMergeView {
+  id: string;
+  title: string;
+  steps: StepRef[];
+  createdAt: string;
+}
+
+export interface CarerGrantView {
+  id: string;
+  carerId: string;
+  name: string;
+  email: string;
+  canContribute: boolean;
+  grantedAt: string;
+}
+
+export interface NoteView {
+  id: string;
+  authorId: string;
+  authorName: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface CarePlanView {
+  id: string;
+  workspace: { id: string; slug: string; name: string };
+  patient: { id: string; name: string };
+  title: string;
+  status: PlanStatus;
+  whatMattersToMe: string;
+  coordinatorId: string | null;
+  crisisContact: { name: string; phone: string; detail: string };
+  medicationSummary: string;
+  medicines: MedicineView[];
+  reviewDate: string | null;
+  pathways: PlanPathwayView[];
+  merges: StepMergeView[];
+  goals: GoalView[];
+  actions: ActionView[];
+  members: CareTeamMemberView[];
+  escalation: EscalationView[];
+  carers: CarerGrantView[];
+  notes: NoteView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** How the person looking at a plan relates to it, and what they may do (from can()). */
+export interface CarePlanAccessView {
+  relation: 'patient' | 'carer' | 'clinician';
+  canEdit: boolean;
+  canPatientUpdate: boolean;
+  canShare: boolean;
+  canViewAudit: boolean;
+}
+
+/** The coordinator, if one is named and still in the team. */
+export function coordinatorOf(plan: Pick<CarePlanView, 'members' | 'coordinatorId'>): CareTeamMemberView | null {
+  if (!plan.coordinatorId) return null;
+  return plan.members.find((m) => m.id === plan.coordinatorId) ?? null;
+}
+
+export function escalationFor(plan: Pick<CarePlanView, 'escalation'>, level: EscalationLevel): EscalationView | null {
+  return plan.escalation.find((e) => e.level === level) ?? null;
+}

@@ -1,0 +1,332 @@
+// Durable storage of live pathway documents in PostgreSQL (issue 5 "Durability").
+//
+// - Every update a person sends is appended to CollabUpdate BEFORE the server applies it and
+//   acknowledges it (lib/collab/server.ts calls appendUpdate from Hocuspocus' beforeHandleMessage
+//   hook, which Hocuspocus awaits before applying the message and sending its SyncStatus ack).
+//   There is no save delay: an acknowledged edit is on disk, and survives `kill -9`.
+// - From time to time the log is merged into CollabSnapshot (compactLiveDocument): in one
+//   transaction the snapshot is rewritten and exactly the merged rows are deleted (by seq, so a row
+//   committed late, with a lower seq, is never deleted unmerged).
+// - Loading is the snapshot plus every row still in the log (Yjs updates commute and repeat
+//   harmlessly, so order and duplicates do not matter).
+// - A pathway with no live document yet is seeded from its working copy (Pathway.document), under
+//   a per-pathway advisory lock so two servers never seed twice.
+// - The working copy is kept in step with the live document (syncWorkingCopy): the live document
+//   writes it back (so lists, exports and the single-user editor see the room's work), and a save
+//   of the working copy made outside the live document is merged in (three-way, from the copy
+//   last synced).
+//
+// Nothing here checks who is asking: callers (the websocket server, lib/server use cases) authorize
+// first with lib/auth/can.ts.
+import * as Y from 'yjs';
+import { getPrisma } from '@/lib/db/client';
+import { log } from '@/lib/log';
+import type { Pathway, Role } from '@/lib/pathway/schema';
+import { ROLES } from '@/lib/pathway/schema';
+import { parsePathway } from '@/lib/pathway/validate';
+import type { CollaborationRecord, Participant } from '@/lib/scoring/types';
+import { applyPathwayChange, canonicalJson, isPathwayYDocEmpty, pathwayToYDoc, yDocToPathway } from './doc';
+
+/** The origin of the server's own writes (seeding, merging a working-copy save). */
+export const SERVER_ORIGIN = { source: 'pathweave-server' } as const;
+
+const DOCUMENT_PREFIX = 'pathway:';
+/** Pathway ids are cuids; anything else in a document name is refused before touching the database. */
+const PATHWAY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function documentNameFor(pathwayId: string): string {
+  return `${DOCUMENT_PREFIX}${pathwayId}`;
+}
+
+/** The pathway id of a document name "pathway:<id>", or null for anything else. */
+export function pathwayIdFromDocumentName(name: string): string | null {
+  if (!name.startsWith(DOCUMENT_PREFIX)) return null;
+  const id = name.slice(DOCUMENT_PREFIX.length);
+  return PATHWAY_ID.test(id) ? id : null;
+}
+
+export type ContributionKind = 'joined' | 'edit' | 'comment' | 'vote' | 'rating';
+
+type Tx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']>[0]>[0];
+
+function bytes(value: unknown): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  throw new Error('expected bytes from the database');
+}
+
+async function lockPathway(tx: Tx, pathwayId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`collab:${pathwayId}`}))) AS l`;
+}
+
+interface SnapshotRow {
+  state: Uint8Array;
+  upToSeq: bigint;
+  workingRevision: number;
+  workingBase: unknown;
+}
+
+async function readSnapshot(tx: Tx, pathwayId: string): Promise<SnapshotRow | null> {
+  const rows = await tx.$queryRaw<{ state: unknown; upToSeq: bigint; workingRevision: number; workingBase: unknown }[]>`
+    SELECT "state", "upToSeq", "workingRevision", "workingBase" FROM "CollabSnapshot" WHERE "pathwayId" = ${pathwayId}`;
+  const row = rows[0];
+  return row ? { state: bytes(row.state), upToSeq: BigInt(row.upToSeq), workingRevision: row.workingRevision, workingBase: row.workingBase } : null;
+}
+
+async function readLog(tx: Tx, pathwayId: string): Promise<{ seq: bigint; userId: string | null; update: Uint8Array }[]> {
+  const rows = await tx.$queryRaw<{ seq: bigint; userId: string | null; update: unknown }[]>`
+    SELECT "seq", "userId", "update" FROM "CollabUpdate" WHERE "pathwayId" = ${pathwayId} ORDER BY "seq"`;
+  return rows.map((r) => ({ seq: BigInt(r.seq), userId: r.userId, update: bytes(r.update) }));
+}
+
+/** Apply stored updates, skipping (and logging) any that Yjs cannot read, so one bad row never blocks a document. */
+function applyStored(ydoc: Y.Doc, pathwayId: string, updates: Iterable<{ update: Uint8Array; seq?: bigint }>): void {
+  for (const u of updates) {
+    try {
+      Y.applyUpdate(ydoc, u.update, SERVER_ORIGIN);
+    } catch (error) {
+      log.error({ err: error, pathwayId, seq: u.seq?.toString() }, 'collab: a stored update could not be applied; skipped');
+    }
+  }
+}
+
+/**
+ * Append one update from `userId` to the log. Resolves once it is committed: only then may the
+ * server apply and acknowledge it.
+ */
+export async function appendUpdate(pathwayId: string, userId: string | null, update: Uint8Array): Promise<void> {
+  await getPrisma().$executeRaw`
+    INSERT INTO "CollabUpdate" ("pathwayId", "userId", "update", "createdAt")
+    VALUES (${pathwayId}, ${userId}, ${Buffer.from(update.buffer, update.byteOffset, update.byteLength)}, (now() AT TIME ZONE 'UTC'))`;
+}
+
+export class CollabLoadError extends Error {
+  override readonly name = 'CollabLoadError';
+  constructor(
+    readonly reason: 'not_found' | 'invalid_working_copy',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Read a pathway's live document from the database (snapshot + log) into `into`. False when there is none. */
+async function readInto(tx: Tx, pathwayId: string, into: Y.Doc): Promise<{ snapshot: SnapshotRow | null; found: boolean }> {
+  const snapshot = await readSnapshot(tx, pathwayId);
+  const updates = await readLog(tx, pathwayId);
+  if (snapshot) applyStored(into, pathwayId, [{ update: snapshot.state }]);
+  applyStored(into, pathwayId, updates);
+  return { snapshot, found: snapshot !== null || updates.length > 0 };
+}
+
+/**
+ * The live document's state as one Yjs update, for the server to load: seeded from the working
+ * copy when the pathway has none yet, and with any save of the working copy made outside the live
+ * document merged in (as a server update, logged like any other). Throws CollabLoadError when
+ * the pathway does not exist or its working copy is not a valid pathway.
+ */
+export async function openLiveDocument(pathwayId: string): Promise<Uint8Array> {
+  const prisma = getPrisma();
+  const doc = new Y.Doc();
+  await prisma.$transaction(
+    async (tx) => {
+      await lockPathway(tx, pathwayId);
+      const { found } = await readInto(tx, pathwayId, doc);
+      const pathway = await tx.pathway.findUnique({ where: { id: pathwayId }, select: { document: true, revision: true } });
+      if (!pathway) throw new CollabLoadError('not_found', 'No such pathway.');
+      if (!found || isPathwayYDocEmpty(doc)) {
+        const parsed = parsePathway(pathway.document);
+        if (!parsed.ok) throw new CollabLoadError('invalid_working_copy', 'The working copy is not a valid pathway; fix it in the editor first.');
+        pathwayToYDoc(parsed.pathway, doc, SERVER_ORIGIN);
+        const state = Y.encodeStateAsUpdate(doc);
+        await tx.$executeRaw`
+          INSERT INTO "CollabSnapshot" ("pathwayId", "state", "upToSeq", "workingRevision", "workingBase", "updatedAt")
+          VALUES (${pathwayId}, ${Buffer.from(state)}, 0, ${pathway.revision}, ${canonicalJson(parsed.pathway)}::jsonb, (now() AT TIME ZONE 'UTC'))
+          ON CONFLICT ("pathwayId") DO UPDATE SET "state" = EXCLUDED."state", "workingRevision" = EXCLUDED."workingRevision",
+            "workingBase" = EXCLUDED."workingBase", "updatedAt" = EXCLUDED."updatedAt"`;
+        log.info({ pathwayId, revision: pathway.revision }, 'collab: live document seeded from the working copy');
+      }
+    },
+    { timeout: 30_000 },
+  );
+  await syncWorkingCopy(pathwayId, doc, { writeBack: false });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/**
+ * Keep the working copy (Pathway.document) and the live document in step, under the pathway's lock:
+ * 1. if the working copy was saved outside the live document since they were last in step, merge
+ *    what that save changed into `ydoc` (logged first, then applied, like any update);
+ * 2. with `writeBack`, store the pathway derived from the live document as the working copy
+ *    (revision + 1) when it differs.
+ * `ydoc` is the server's in-memory document (or one just read from the database).
+ */
+export async function syncWorkingCopy(pathwayId: string, ydoc: Y.Doc, options: { writeBack: boolean }): Promise<{ merged: boolean; wroteBack: boolean }> {
+  const prisma = getPrisma();
+  let merge: Uint8Array | null = null;
+  let wroteBack = false;
+  await prisma.$transaction(
+    async (tx) => {
+      await lockPathway(tx, pathwayId);
+      const snapshot = await readSnapshot(tx, pathwayId);
+      const row = await tx.pathway.findUnique({ where: { id: pathwayId }, select: { document: true, revision: true } });
+      if (!row || !snapshot) return;
+      let revision = snapshot.workingRevision;
+      let live = yDocToPathway(ydoc);
+      if (row.revision !== snapshot.workingRevision) {
+        const theirs = parsePathway(row.document);
+        const base = parsePathway(snapshot.workingBase);
+        if (theirs.ok) {
+          const scratch = new Y.Doc();
+          Y.applyUpdate(scratch, Y.encodeStateAsUpdate(ydoc));
+          const before = Y.encodeStateVector(scratch);
+          if (base.ok) applyPathwayChange(scratch, base.pathway, theirs.pathway, SERVER_ORIGIN);
+          else pathwayToYDoc(theirs.pathway, scratch, SERVER_ORIGIN);
+          const update = Y.encodeStateAsUpdate(scratch, before);
+          if (Y.decodeUpdate(update).structs.length > 0 || Y.decodeUpdate(update).ds.clients.size > 0) {
+            await tx.$executeRaw`
+              INSERT INTO "CollabUpdate" ("pathwayId", "userId", "update", "createdAt")
+              VALUES (${pathwayId}, ${null}, ${Buffer.from(update)}, (now() AT TIME ZONE 'UTC'))`;
+            merge = update;
+            live = yDocToPathway(scratch);
+          }
+          log.info({ pathwayId, revision: row.revision }, 'collab: a save of the working copy made outside the live document was merged in');
+        }
+        revision = row.revision;
+      }
+      let stored: unknown = row.document;
+      if (options.writeBack && canonicalJson(live) !== canonicalJson(row.document)) {
+        const updated = await tx.$queryRaw<{ revision: number }[]>`
+          UPDATE "Pathway"
+             SET "document" = ${JSON.stringify(live)}::jsonb,
+                 "title" = ${live.title.trim()},
+                 "conditions" = ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(live.conditions)}::jsonb)),
+                 "revision" = "revision" + 1,
+                 "updatedAt" = (now() AT TIME ZONE 'UTC')
+           WHERE "id" = ${pathwayId}
+          RETURNING "revision"`;
+        revision = updated[0]?.revision ?? revision;
+        stored = live;
+        wroteBack = true;
+      }
+      if (revision !== snapshot.workingRevision || wroteBack || merge) {
+        await tx.$executeRaw`
+          UPDATE "CollabSnapshot" SET "workingRevision" = ${revision}, "workingBase" = ${canonicalJson(stored)}::jsonb,
+                 "updatedAt" = (now() AT TIME ZONE 'UTC')
+           WHERE "pathwayId" = ${pathwayId}`;
+      }
+    },
+    { timeout: 30_000 },
+  );
+  if (merge) Y.applyUpdate(ydoc, merge, SERVER_ORIGIN);
+  return { merged: merge !== null, wroteBack };
+}
+
+/**
+ * Merge the log into the snapshot: one transaction writes the new snapshot, moves the merged
+ * rows' per-person counts into CollabContribution ("edit"), and deletes exactly those rows.
+ */
+export async function compactLiveDocument(pathwayId: string): Promise<{ merged: number }> {
+  const prisma = getPrisma();
+  return prisma.$transaction(
+    async (tx) => {
+      await lockPathway(tx, pathwayId);
+      const snapshot = await readSnapshot(tx, pathwayId);
+      const updates = await readLog(tx, pathwayId);
+      if (updates.length === 0) return { merged: 0 };
+      const doc = new Y.Doc();
+      if (snapshot) applyStored(doc, pathwayId, [{ update: snapshot.state }]);
+      applyStored(doc, pathwayId, updates);
+      const state = Y.encodeStateAsUpdate(doc);
+      const upTo = updates.reduce((max, u) => (u.seq > max ? u.seq : max), snapshot?.upToSeq ?? 0n);
+      await tx.$executeRaw`
+        INSERT INTO "CollabSnapshot" ("pathwayId", "state", "upToSeq", "updatedAt")
+        VALUES (${pathwayId}, ${Buffer.from(state)}, ${upTo}, (now() AT TIME ZONE 'UTC'))
+        ON CONFLICT ("pathwayId") DO UPDATE SET "state" = EXCLUDED."state", "upToSeq" = EXCLUDED."upToSeq", "updatedAt" = EXCLUDED."updatedAt"`;
+      const byUser = new Map<string, number>();
+      for (const u of updates) if (u.userId) byUser.set(u.userId, (byUser.get(u.userId) ?? 0) + 1);
+      for (const [userId, n] of byUser) await addContribution(tx, pathwayId, userId, 'edit', n);
+      const seqs = updates.map((u) => u.seq.toString());
+      await tx.$executeRaw`DELETE FROM "CollabUpdate" WHERE "pathwayId" = ${pathwayId} AND "seq" = ANY(${seqs}::bigint[])`;
+      return { merged: updates.length };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+async function addContribution(tx: Tx, pathwayId: string, userId: string, kind: ContributionKind, n: number): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "CollabContribution" ("pathwayId", "userId", "kind", "count", "firstAt", "lastAt")
+    VALUES (${pathwayId}, ${userId}, ${kind}, ${n}, (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC'))
+    ON CONFLICT ("pathwayId", "userId", "kind")
+    DO UPDATE SET "count" = "CollabContribution"."count" + EXCLUDED."count", "lastAt" = EXCLUDED."lastAt"`;
+}
+
+/**
+ * Record a contribution that is not a document edit: "joined" (opened the live document, counts as
+ * taking part with no contribution), "vote" (dot-voting, until votes have a table of their own).
+ * Comments and ratings are counted from their own tables by getCollaborationRecord.
+ */
+export async function recordContribution(pathwayId: string, userId: string, kind: ContributionKind, n = 1): Promise<void> {
+  await addContribution(getPrisma() as unknown as Tx, pathwayId, userId, kind, n);
+}
+
+/** The live document read from the database, or null when the pathway has none. */
+export async function readLiveDocument(pathwayId: string): Promise<Y.Doc | null> {
+  const prisma = getPrisma();
+  const doc = new Y.Doc();
+  const { found } = await prisma.$transaction(async (tx) => readInto(tx, pathwayId, doc));
+  return found ? doc : null;
+}
+
+/**
+ * The pathway derived from the live document (issue 5: "saving a version derives the pathway
+ * document and scores from the live document"). Every acknowledged edit is in the database, so
+ * this is what the room sees, whichever server they are on. Null when the pathway has no live
+ * document (then the working copy is the pathway). Authorize before calling.
+ */
+export async function deriveVersionFromLiveDoc(pathwayId: string): Promise<Pathway | null> {
+  const doc = await readLiveDocument(pathwayId);
+  return doc ? yDocToPathway(doc) : null;
+}
+
+const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
+
+/**
+ * Who took part in designing the pathway, by role, with their contributions (edits, comments,
+ * votes, ratings), and how many versions are saved: the collaboration record that feeds NV 6
+ * (patients and carers took part) and NV 9 (a commissioner took part). A person who joined the live
+ * document but changed nothing is listed with 0 contributions. Roles are people's professional
+ * roles (a patient representative signs in with the role "patient"). Authorize before calling.
+ */
+export async function getCollaborationRecord(pathwayId: string): Promise<CollaborationRecord> {
+  const prisma = getPrisma();
+  const [recorded, pending, comments, ratings, versionCount] = await Promise.all([
+    prisma.$queryRaw<{ userId: string; kind: string; count: number }[]>`
+      SELECT "userId", "kind", "count" FROM "CollabContribution" WHERE "pathwayId" = ${pathwayId}`,
+    prisma.$queryRaw<{ userId: string; count: bigint }[]>`
+      SELECT "userId", COUNT(*) AS "count" FROM "CollabUpdate" WHERE "pathwayId" = ${pathwayId} AND "userId" IS NOT NULL GROUP BY "userId"`,
+    prisma.comment.groupBy({ by: ['authorId'], where: { pathwayId }, _count: { _all: true } }),
+    prisma.criterionRating.groupBy({ by: ['userId'], where: { version: { pathwayId }, kind: 'individual' }, _count: { _all: true } }),
+    prisma.pathwayVersion.count({ where: { pathwayId } }),
+  ]);
+  const byUser = new Map<string, number>();
+  const add = (userId: string, n: number) => byUser.set(userId, (byUser.get(userId) ?? 0) + n);
+  for (const r of recorded) add(r.userId, r.kind === 'joined' ? 0 : Number(r.count));
+  for (const r of pending) add(r.userId, Number(r.count));
+  for (const r of comments) add(r.authorId, r._count._all);
+  for (const r of ratings) add(r.userId, r._count._all);
+  const users = byUser.size
+    ? await prisma.user.findMany({ where: { id: { in: [...byUser.keys()] } }, select: { id: true, professionalRole: true } })
+    : [];
+  const byRole = new Map<Role, number>();
+  for (const u of users) {
+    if (!ROLE_SET.has(u.professionalRole)) continue;
+    const role = u.professionalRole as Role;
+    byRole.set(role, (byRole.get(role) ?? 0) + (byUser.get(u.id) ?? 0));
+  }
+  const participants: Participant[] = [...byRole]
+    .sort((a, b) => ROLES.indexOf(a[0]) - ROLES.indexOf(b[0]))
+    .map(([role, contributions]) => ({ role, contributions }));
+  return { participants, versionCount };
+}
