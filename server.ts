@@ -1,5 +1,6 @@
 import http from 'node:http';
 import next from 'next';
+import { attachCollab } from './lib/collab/server';
 import { log } from './lib/log';
 
 /**
@@ -28,6 +29,8 @@ export async function startServer(options: { port: number; hostname: string; dev
   });
   // Long workshop sessions keep sockets open; don't let idle keep-alives hold shutdown forever.
   server.keepAliveTimeout = 5_000;
+  // Live collaboration: Hocuspocus on /collab (lib/collab/server.ts); other upgrades are Next's.
+  const collab = attachCollab(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -40,6 +43,8 @@ export async function startServer(options: { port: number; hostname: string; dev
   return {
     url,
     async close() {
+      // Flush the live documents (write back, compact) and close their sockets first.
+      await collab.close().catch((error: unknown) => log.error({ err: error }, 'closing live collaboration failed'));
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

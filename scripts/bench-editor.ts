@@ -75,32 +75,29 @@ async function startServer(): Promise<{ base: string; child: ChildProcess | null
   return { base: `http://127.0.0.1:${port}`, child };
 }
 
+// In-page scripts are passed as text: tsx's transform would add helpers (__name) to functions
+// that do not exist in the page.
+
 /** Frame times (requestAnimationFrame deltas) recorded in the page until stopFrames(). */
 async function startFrames(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
     let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
+    const tick = (t) => {
+      window.__frames.push(t - last);
       last = t;
-      if (w.__recording) requestAnimationFrame(tick);
+      if (window.__recording) requestAnimationFrame(tick);
     };
-    requestAnimationFrame((t) => {
-      last = t;
-      requestAnimationFrame(tick);
-    });
-  });
+    requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
+  })()`);
 }
 
 async function stopFrames(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames;
-  });
+  return (await page.evaluate('(() => { window.__recording = false; return window.__frames; })()')) as number[];
 }
+
+const RESET_COUNTS = 'window.__pathweaveRenderCounts = { nodes: {}, edges: {} };';
 
 function frameStats(frames: number[]) {
   return {
@@ -127,9 +124,7 @@ async function main() {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.addInitScript(() => {
-      (window as unknown as { __pathweaveRenderCounts: unknown }).__pathweaveRenderCounts = { nodes: {}, edges: {} };
-    });
+    await page.addInitScript(RESET_COUNTS);
 
     // Warm the server's caches once, so the measured load is the browser's work.
     await fetch(url);
@@ -137,44 +132,41 @@ async function main() {
     // Time to first interactive canvas: from navigation start until steps are drawn, measured and
     // the page has painted a frame after that (so a pointer press would be handled).
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => document.querySelectorAll('.react-flow__node.draggable').length > 0 && document.querySelector('.react-flow__node[style*="visible"]') !== null, undefined, {
+    await page.waitForFunction(`document.querySelectorAll('.react-flow__node.draggable').length > 0 && document.querySelector('.react-flow__node[style*="visible"]') !== null`, undefined, {
       timeout: 60_000,
       polling: 'raf',
     });
-    const interactiveMs = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))));
-    const info = await page.evaluate(() => ({
+    const interactiveMs = (await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))')) as number;
+    const info = (await page.evaluate(`({
       rendered: document.querySelectorAll('.react-flow__node').length,
       renderedEdges: document.querySelectorAll('.react-flow__edge').length,
       title: document.querySelector('h1')?.textContent ?? '',
-    }));
+    })`)) as { rendered: number; renderedEdges: number; title: string };
     await page.waitForTimeout(1000);
 
     // The step to drag: the rendered step nearest the middle of the canvas.
     const canvas = await page.locator('[data-testid="pathway-canvas"]').boundingBox();
     if (!canvas) throw new Error('no canvas');
-    const target = await page.evaluate(
-      ({ cx, cy }) => {
-        let best: { id: string; x: number; y: number; d: number } | null = null;
-        for (const el of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
-          const r = el.getBoundingClientRect();
-          const x = r.left + r.width / 2;
-          const y = r.top + r.height / 2;
-          const d = Math.hypot(x - cx, y - cy);
-          if (!best || d < best.d) best = { id: el.dataset.id ?? '', x, y, d };
-        }
-        return best;
-      },
-      { cx: canvas.x + canvas.width / 2, cy: canvas.y + canvas.height / 2 },
-    );
+    const target = (await page.evaluate(`(() => {
+      const cx = ${canvas.x + canvas.width / 2};
+      const cy = ${canvas.y + canvas.height / 2};
+      let best = null;
+      for (const el of document.querySelectorAll('.react-flow__node')) {
+        const r = el.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        const d = Math.hypot(x - cx, y - cy);
+        if (!best || d < best.d) best = { id: el.dataset.id || '', x, y, d };
+      }
+      return best;
+    })()`)) as { id: string; x: number; y: number } | null;
     if (!target) throw new Error('no step on the canvas');
     // Press on the step and start the drag (this selects it), then count renders from here on.
     await page.mouse.move(target.x, target.y);
     await page.mouse.down();
     await page.mouse.move(target.x + 5, target.y + 5, { steps: 2 });
     await page.waitForTimeout(100);
-    await page.evaluate(() => {
-      (window as unknown as { __pathweaveRenderCounts: unknown }).__pathweaveRenderCounts = { nodes: {}, edges: {} };
-    });
+    await page.evaluate(RESET_COUNTS);
     await startFrames(page);
     const start = Date.now();
     let i = 0;
@@ -186,7 +178,7 @@ async function main() {
       i++;
     }
     const dragFrames = await stopFrames(page);
-    const counts = await page.evaluate(() => (window as unknown as { __pathweaveRenderCounts: { nodes: Record<string, number>; edges: Record<string, number> } }).__pathweaveRenderCounts);
+    const counts = (await page.evaluate('window.__pathweaveRenderCounts')) as { nodes: Record<string, number>; edges: Record<string, number> };
     await page.mouse.up();
     await page.waitForTimeout(300);
 

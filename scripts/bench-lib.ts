@@ -57,12 +57,54 @@ export function runBench(
   }
   // Keep the result alive so the work cannot be optimised away.
   if (sink === Symbol.for('never')) console.log(sink);
-  times.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
+  return summarise(name, { wall: times, cpu });
+}
+
+export interface BenchCase {
+  name: string;
+  fn: (iteration: number) => unknown;
+  /** Timed runs of this case in each round. */
+  perRound: number;
+}
+
+/**
+ * Several cases measured in alternation, round after round, so that a burst of load from other
+ * processes falls on all of them alike and their ratios stay meaningful on a shared machine.
+ */
+export function runInterleaved(cases: readonly BenchCase[], rounds: number, options: BenchOptions = {}): BenchResult[] {
+  const samples = cases.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
+  let sink: unknown;
+  for (const c of cases) {
+    const warmup = options.warmup ?? Math.max(5, c.perRound * 2);
+    for (let i = 0; i < warmup; i++) sink = c.fn(i);
+  }
+  const counters = cases.map(() => 0);
+  for (let r = 0; r < rounds; r++) {
+    cases.forEach((c, k) => {
+      const sample = samples[k] as { wall: number[]; cpu: number[] };
+      for (let j = 0; j < c.perRound; j++) {
+        const i = (counters[k] as number) + j;
+        const cpuStart = process.cpuUsage();
+        const start = performance.now();
+        sink = c.fn(i);
+        sample.wall.push(performance.now() - start);
+        const used = process.cpuUsage(cpuStart);
+        sample.cpu.push((used.user + used.system) / 1000);
+      }
+      counters[k] = (counters[k] as number) + c.perRound;
+    });
+  }
+  if (sink === Symbol.for('never')) console.log(sink);
+  return cases.map((c, k) => summarise(c.name, samples[k] as { wall: number[]; cpu: number[] }));
+}
+
+function summarise(name: string, sample: { wall: number[]; cpu: number[] }): BenchResult {
+  const times = [...sample.wall].sort((a, b) => a - b);
+  const cpu = [...sample.cpu].sort((a, b) => a - b);
   const total = times.reduce((a, b) => a + b, 0);
   return {
     name,
-    iterations,
+    iterations: times.length,
     medianMs: percentile(times, 50),
     p95Ms: percentile(times, 95),
     meanMs: total / times.length,

@@ -1,17 +1,55 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
+import { PATIENT_COPY } from '@/lib/care-plan/copy';
+import { possessive } from '@/lib/care-plan/plain';
+import { getCarePlan } from '@/lib/server/get-care-plan';
+import { listMyCarePlans } from '@/lib/server/list-my-care-plans';
+import { todayIso } from '@/lib/server/results';
+import { PersonPlanPage } from '@/components/care-plan/PersonPlanPage';
+import { currentTextSize, LargeTextStyle, TextSizeToggle } from '@/components/care-plan/TextSize';
 
 export const metadata: Metadata = { title: 'Your care plan' };
+export const dynamic = 'force-dynamic';
 
-/** Where patients and carers land. Plans themselves arrive with shared care plans. */
+/**
+ * Where patients and carers land. With one plan (the usual case) the plan itself is shown here, with
+ * no extra click; with several (a carer who is also a patient) a list of them.
+ */
 export default async function MyPlanPage() {
   const actor = await getActor();
   if (!actor) redirect('/signin');
+  const [plans, textSize] = await Promise.all([listMyCarePlans({ actor }), currentTextSize()]);
+  if (plans.length === 1 && plans[0]) {
+    const read = await getCarePlan({ actor, planId: plans[0].id, via: 'page' });
+    if (read) {
+      return <PersonPlanPage plan={read.plan} access={read.access} viewer={{ id: actor.userId, name: actor.name }} today={todayIso()} textSize={textSize} />;
+    }
+  }
   return (
     <main id="main-content" className="mx-auto max-w-2xl px-4 py-8">
-      <h1 className="text-3xl font-bold mb-4">Your care plan</h1>
-      <p className="text-lg">Hello {actor.name}. Your care team has not shared a care plan with you here yet.</p>
+      <LargeTextStyle size={textSize} />
+      <div className="mb-4 flex justify-end">
+        <TextSizeToggle size={textSize} />
+      </div>
+      <h1 className="mb-4 text-3xl font-bold">{plans.length > 1 ? 'Your care plans' : 'Your care plan'}</h1>
+      {plans.length === 0 ? (
+        <p className="text-lg">
+          Hello {actor.name}. {PATIENT_COPY.noPlan}
+        </p>
+      ) : (
+        <ul className="space-y-3">
+          {plans.map((p) => (
+            <li key={p.id} className="bg-white border border-nhs-grey-4 p-4">
+              <Link href={`/my-plan/${p.id}`} prefetch={false} className="text-xl font-bold">
+                {p.relation === 'patient' ? 'Your care plan' : `${possessive(p.patientName)} care plan`}
+              </Link>
+              <p>{p.relation === 'patient' ? 'Made with you by your care team.' : `${p.patientName} chose to share it with you.`}</p>
+            </li>
+          ))}
+        </ul>
+      )}
     </main>
   );
 }

@@ -62,6 +62,17 @@ function aStep(kind: StepKind): string {
   return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word} step`;
 }
 
+// Props of ReactFlow kept as constants: a new object on each render makes React Flow push it into
+// its store again, waking every step's and transition's subscription (measured: it tripled the
+// cost of a keystroke).
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+const TRANSLATE_EXTENT: [[number, number], [number, number]] = [
+  [-2000, -400],
+  [Infinity, LANES_HEIGHT + 400],
+];
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const PRO_OPTIONS = { hideAttribution: true };
+
 const PALETTE_MIME = 'application/x-pathweave-step-kind';
 const EMPTY_COUNTS: ReadonlyMap<string, number> = new Map();
 
@@ -310,23 +321,20 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
         onPaneClick={onPaneClick}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+        deleteKeyCode={readOnly ? null : DELETE_KEYS}
         multiSelectionKeyCode={null}
         selectionKeyCode={null}
         minZoom={0.1}
         maxZoom={2}
         fitView={initialViewport === undefined}
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         defaultViewport={initialViewport}
         onlyRenderVisibleElements={doc.steps.length > 100}
         elevateNodesOnSelect={false}
         elevateEdgesOnSelect={false}
         ariaLabelConfig={ARIA_LABELS}
-        translateExtent={[
-          [-2000, -400],
-          [Infinity, LANES_HEIGHT + 400],
-        ]}
-        proOptions={{ hideAttribution: true }}
+        translateExtent={TRANSLATE_EXTENT}
+        proOptions={PRO_OPTIONS}
         aria-label="Pathway canvas"
       >
         <Lanes dropSector={dropSector} />

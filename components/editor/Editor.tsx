@@ -2,7 +2,7 @@
 // The pathway editor (issue 4): canvas or outline, inspector, live scores, versions, files.
 // One EditorStore holds the document and its undo history; every view edits through it.
 import './editor.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import type { Pathway } from '@/lib/pathway/schema';
 import { SECTOR_LABELS } from '@/lib/pathway/labels';
@@ -22,6 +22,7 @@ import { FilePanel } from './FilePanel';
 import { PrintView } from './PrintView';
 import { AddStepForm } from './AddStepForm';
 import { TabList, TabPanel } from './Tabs';
+import { OptionList } from './fields';
 import type { EditorApi, TemplateChoice } from './api';
 
 type View = 'canvas' | 'outline';
@@ -240,9 +241,22 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
   const restoreBackup = () => {
     if (!backup) return;
     const result = store.exec({ type: 'replaceDocument', doc: backup.doc }, { label: 'restore unsaved changes' });
-    if (result.ok) store.notify('Your unsaved changes are back. Save to keep them.');
+    if (result.ok) {
+      // The changes were made on top of the revision they started from; if someone has saved
+      // since, saving them must be detected as a conflict, not silently overwrite that save.
+      if (backup.revision < saved.revision) setSaved((s) => ({ ...s, revision: backup.revision }));
+      store.notify('Your unsaved changes are back. Save to keep them.');
+    }
     setBackup(null);
   };
+
+  // Optional autosave: a few seconds after the last change, unless a save needs a decision.
+  const [autosave, setAutosave] = useState(false);
+  useEffect(() => {
+    if (!autosave || !dirty || !api || readOnly || status.kind === 'saving' || status.kind === 'conflict' || status.kind === 'error') return;
+    const timer = window.setTimeout(() => void save(), 3000);
+    return () => window.clearTimeout(timer);
+  }, [autosave, dirty, doc, api, readOnly, status.kind, save]);
 
   // ------------------------------------------------------------------ keyboard
 
@@ -322,6 +336,14 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
             <button type="button" className="pw-button pw-button-small" onClick={() => void save()} disabled={status.kind === 'saving'} aria-keyshortcuts="Control+S">
               {status.kind === 'saving' ? 'Saving…' : 'Save'}
             </button>
+          ) : null}
+          {api && !readOnly ? (
+            <span className="pw-choice pw-autosave">
+              <input id="autosave" type="checkbox" checked={autosave} onChange={(e) => setAutosave(e.target.checked)} />
+              <label htmlFor="autosave" className="text-sm">
+                Save automatically
+              </label>
+            </span>
           ) : null}
           <span className="pw-save-state" data-testid="save-state">
             {!api ? 'Not saved anywhere (practice mode)' : dirty ? 'Unsaved changes' : status.kind === 'saved' ? `All changes saved at ${time(status.at)}` : 'No unsaved changes'}
@@ -417,14 +439,12 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
             {readOnly ? null : (
               <aside className="pw-tools" aria-label="Tools">
                 <Palette store={store} />
-                <details className="pw-tool-card">
-                  <summary className="font-bold">Add a step by choosing</summary>
+                <Disclosure summary="Add a step by choosing">
                   <AddStepForm store={store} idPrefix="canvas-add" />
-                </details>
-                <details className="pw-tool-card">
-                  <summary className="font-bold">Connect two steps</summary>
+                </Disclosure>
+                <Disclosure summary="Connect two steps">
                   <ConnectForm store={store} doc={doc} />
-                </details>
+                </Disclosure>
                 <FindStep
                   doc={doc}
                   onFind={(id) => {
@@ -494,6 +514,17 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
   );
 }
 
+/** A <details> whose content is built only while it is open (it may hold 500-option lists). */
+function Disclosure({ summary, children }: { summary: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="pw-tool-card" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="font-bold">{summary}</summary>
+      {open ? children : null}
+    </details>
+  );
+}
+
 function FindStep({ doc, onFind }: { doc: Pathway; onFind: (id: string) => void }) {
   const [id, setId] = useState('');
   return (
@@ -509,11 +540,7 @@ function FindStep({ doc, onFind }: { doc: Pathway; onFind: (id: string) => void 
       </label>
       <select id="find-step" className="pw-select w-full" value={id} onChange={(e) => setId(e.target.value)}>
         <option value="">Choose a step…</option>
-        {doc.steps.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.title} ({SECTOR_LABELS[s.sector]})
-          </option>
-        ))}
+        <OptionList options={doc.steps.map((s) => ({ value: s.id, label: `${s.title} (${SECTOR_LABELS[s.sector]})` }))} />
       </select>
       <button type="submit" className="pw-button pw-button-secondary pw-button-small mt-2">
         Go to step

@@ -15,6 +15,7 @@ import { ErrorMessage, describedBy } from './fields';
 import { download, fileNameFor, pathwayToSvg, svgToPng } from './exportImage';
 import type { EditorStore } from './store';
 import type { EditorApi, TemplateChoice } from './api';
+import { NewPathwayForm } from './NewPathwayForm';
 
 /** Large enough for any real pathway (a 500-step one is about 0.5 MB). */
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -187,14 +188,12 @@ function Templates({
   source: { title: string | null } | null;
 }) {
   const router = useRouter();
-  const [template, setTemplate] = useState<string>('');
-  const [newTitle, setNewTitle] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
-  const create = async (input: { templatePathwayId?: string; title?: string }) => {
+  const localise = async () => {
     setBusy(true);
-    const result = await api.createPathway({ workspaceSlug, ...input });
+    const result = await api.createPathway({ workspaceSlug, templatePathwayId: pathwayId, title: `${title} (local copy)` });
     setBusy(false);
     if (!result.ok) {
       setErrors('errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message]);
@@ -210,49 +209,20 @@ function Templates({
         Templates and copies
       </h3>
       {source ? (
-        <p className="text-sm mb-2">
+        <p className="text-sm mb-2" data-testid="localised-from">
           This pathway is a local copy of {source.title ? `“${source.title}”` : 'a pathway you cannot see'}.
         </p>
       ) : null}
       {canCreate ? (
         <>
-          <p className="text-sm mb-2">A local copy remembers where it came from, so you can compare it with the original later.</p>
-          <button
-            type="button"
-            className="pw-button pw-button-secondary pw-button-small mb-3"
-            disabled={busy}
-            onClick={() => void create({ templatePathwayId: pathwayId, title: `${title} (local copy)` })}
-          >
-            Localise: make a local copy of this pathway
-          </button>
-          <form
-            className={`pw-field${errors.length ? ' pw-field-error' : ''}`}
-            onSubmit={(e) => {
-              e.preventDefault();
-              void create({ ...(template ? { templatePathwayId: template } : {}), ...(newTitle.trim() ? { title: newTitle } : {}) });
-            }}
-          >
-            <ErrorMessage id="new-pathway" errors={errors} />
-            <label htmlFor="new-from-template" className="pw-label text-sm">
-              Start a new pathway from
-            </label>
-            <select id="new-from-template" className="pw-select w-full" value={template} onChange={(e) => setTemplate(e.target.value)}>
-              <option value="">A blank pathway (an entry and an exit)</option>
-              {templates.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.isTemplate ? 'Template: ' : ''}
-                  {t.title}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="new-title" className="pw-label text-sm mt-2">
-              Title of the new pathway {template ? '(optional)' : ''}
-            </label>
-            <input id="new-title" className="pw-input w-full" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} />
-            <button type="submit" className="pw-button pw-button-secondary pw-button-small mt-2" disabled={busy}>
-              {busy ? 'Creating…' : 'Create and open it'}
+          <div className={errors.length ? 'pw-field-error mb-3' : 'mb-3'}>
+            <p className="text-sm mb-2">A local copy remembers where it came from, so you can compare it with the original later.</p>
+            <ErrorMessage id="localise" errors={errors} />
+            <button type="button" className="pw-button pw-button-secondary pw-button-small" disabled={busy} onClick={() => void localise()}>
+              {busy ? 'Copying…' : 'Localise: make a local copy of this pathway'}
             </button>
-          </form>
+          </div>
+          <NewPathwayForm api={api} workspaceSlug={workspaceSlug} templates={templates} />
         </>
       ) : (
         <p className="text-sm">You can look at templates but not create pathways in this workspace.</p>

@@ -42,7 +42,7 @@ import {
 import { canReorder, type Command, type MetadataPatch, type StepPatch, type TransitionPatch } from '@/lib/pathway/commands';
 import { FAULT_LINE_LABELS, faultLinesCrossed } from '@/lib/scoring/faultlines';
 import type { TargetedFinding } from '@/lib/scoring';
-import { Choices, ErrorMessage, SelectField, TextField, TextListField, describedBy, type Option } from './fields';
+import { Choices, ErrorMessage, OptionList, SelectField, TextField, TextListField, describedBy, type Option } from './fields';
 import { numberFromText, validateField, validateGrouped, validateList, type PathSegment } from './validation';
 import { useEditor, type EditorStore } from './store';
 import { KIND_ICONS } from './shapes';
@@ -107,6 +107,10 @@ function FindingsList({ items }: { items: readonly TargetedFinding[] }) {
       </ul>
     </div>
   );
+}
+
+function focusDetailsPanel() {
+  requestAnimationFrame(() => document.getElementById('side-panel-details')?.focus());
 }
 
 /** Apply a field change: validate the candidate document, then run the command. Returns errors to show. */
@@ -250,6 +254,8 @@ export function StepActions({ store, doc, step }: { store: EditorStore; doc: Pat
     else {
       setError([]);
       if (r.changed) store.notify(said);
+      // The deleted step's panel is gone: keep keyboard focus in the details panel.
+      if (r.changed && command.type === 'removeStep') focusDetailsPanel();
     }
   };
   const laneId = `move-lane-${step.id}`;
@@ -376,11 +382,7 @@ export function ConnectForm({ store, doc, fixedFrom }: { store: EditorStore; doc
           </label>
           <select id={`${base}-from`} className="pw-select w-full" value={from} onChange={(e) => setFrom(e.target.value)} aria-describedby={describedBy(base, false, errors)}>
             <option value="">Choose a step…</option>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <OptionList options={options} />
           </select>
         </div>
       )}
@@ -390,11 +392,7 @@ export function ConnectForm({ store, doc, fixedFrom }: { store: EditorStore; doc
         </label>
         <select id={`${base}-to`} className="pw-select w-full" value={to} onChange={(e) => setTo(e.target.value)} aria-describedby={describedBy(base, false, errors)}>
           <option value="">Choose a step…</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <OptionList options={options} />
         </select>
       </div>
       <div className="pw-field">
@@ -642,8 +640,10 @@ function TransitionInspector({
             className="pw-button pw-button-warning pw-button-small"
             onClick={() => {
               const r = store.exec({ type: 'removeTransition', transitionId: t.id }, { announce: false });
-              if (r.ok) store.notify('Deleted the transition. Press Control and Z to undo.');
-              else setDeleteError([r.message]);
+              if (r.ok) {
+                store.notify('Deleted the transition. Press Control and Z to undo.');
+                focusDetailsPanel();
+              } else setDeleteError([r.message]);
             }}
           >
             Delete transition

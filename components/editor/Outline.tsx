@@ -82,7 +82,7 @@ function Lane({
   const headingId = `lane-${sector}`;
   return (
     <section aria-labelledby={headingId} className="pw-outline-lane" data-sector={sector}>
-      <h3 id={headingId} className="pw-outline-lane-heading">
+      <h3 id={headingId} className="pw-outline-lane-heading" tabIndex={-1}>
         {SECTOR_LABELS[sector]} <span className="font-normal text-nhs-grey-1">({ids.length === 0 ? 'no steps' : `${ids.length} step${ids.length === 1 ? '' : 's'}`})</span>
       </h3>
       {ids.length ? (
@@ -135,7 +135,11 @@ const OutlineStep = memo(function OutlineStep({
   const out = doc.transitions.filter((t) => t.from === step.id);
   const run = (command: Command, said: string) => {
     const r = store.exec(command);
-    if (r.ok && r.changed) store.notify(said);
+    if (r.ok && r.changed) {
+      store.notify(said);
+      // The row is gone with the step: keep keyboard focus nearby, on its lane's heading.
+      if (command.type === 'removeStep') requestAnimationFrame(() => document.getElementById(`lane-${step.sector}`)?.focus());
+    }
   };
   const laneSelectId = `outline-lane-${step.id}`;
   return (

@@ -3,7 +3,7 @@
 // ("Error:" for screen readers) with a red bar on the left, then the control. A field keeps what
 // the person typed while they type, and keeps an invalid value (with its error) rather than
 // dropping it; the document only ever takes valid values.
-import { useId, useState, type ReactNode } from 'react';
+import { memo, useId, useState, type ReactNode } from 'react';
 
 export type Validate<T> = (value: T) => string[];
 
@@ -115,6 +115,34 @@ export interface Option {
   hint?: string;
 }
 
+function sameOptions(a: readonly Option[], b: readonly Option[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]?.value !== b[i]?.value || a[i]?.label !== b[i]?.label) return false;
+  return true;
+}
+
+/**
+ * The options of a select, re-rendered only when one of them changes: a list of 500 steps is in
+ * several selects, and typing into a field must not rebuild them all on every keystroke.
+ */
+const OptionItem = memo(function OptionItem({ value, label }: { value: string; label: string }) {
+  return <option value={value}>{label}</option>;
+});
+
+export const OptionList = memo(
+  function OptionList({ options }: { options: readonly Option[] }) {
+    return (
+      <>
+        {options.map((o) => (
+          <OptionItem key={o.value} value={o.value} label={o.label} />
+        ))}
+      </>
+    );
+  },
+  (a, b) => sameOptions(a.options, b.options),
+);
+
 export interface SelectFieldProps {
   label: ReactNode;
   hint?: ReactNode;
@@ -147,11 +175,7 @@ export function SelectField({ label, hint, value, options, emptyLabel, onChange,
         }}
       >
         {emptyLabel !== undefined || value === undefined ? <option value="">{emptyLabel ?? 'Choose…'}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
     </FieldShell>
   );

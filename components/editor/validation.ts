@@ -50,14 +50,41 @@ export function fieldMessage(error: PathwayError, label: string): string {
 }
 
 /**
+ * The part of the document a field's validity depends on, and the field's path inside it.
+ *
+ * parsePathway on a whole 500-step document costs a few milliseconds and a lot of garbage on every
+ * keystroke, so a step's field is validated in a candidate document holding just that step, and a
+ * transition's in one holding the transition and the steps it joins (so a route to a step that
+ * does not exist is still an error). The schema stays the one judge; rules that need the whole
+ * pathway (the routes out of a decision adding up to at most 1, the last entry or exit step) are
+ * enforced by the command, whose message is shown beside the field just the same.
+ */
+export function validationScope(doc: Pathway, path: readonly PathSegment[], value: unknown): { doc: unknown; path: PathSegment[] } {
+  const [top, index, ...rest] = path;
+  if (top === 'steps' && typeof index === 'number') {
+    const step = doc.steps[index];
+    const scoped = { ...doc, steps: step ? [step] : [], transitions: [], layout: undefined };
+    return { doc: scoped, path: ['steps', 0, ...rest] };
+  }
+  if (top === 'transitions' && typeof index === 'number') {
+    const t = doc.transitions[index];
+    const ends = new Set<unknown>([t?.from, t?.to]);
+    if (rest[0] === 'from' || rest[0] === 'to') ends.add(value);
+    const scoped = { ...doc, steps: doc.steps.filter((s) => ends.has(s.id)), transitions: t ? [t] : [], layout: undefined };
+    return { doc: scoped, path: ['transitions', 0, ...rest] };
+  }
+  return { doc: { ...doc, steps: [], transitions: [], layout: undefined }, path: [...path] };
+}
+
+/**
  * Validate the document with `value` at `path`. Returns the messages for that field (empty when
  * the value is valid there). Errors elsewhere in the document do not block this field.
  */
 export function validateField(doc: Pathway, path: readonly PathSegment[], value: unknown, label: string): string[] {
-  const candidate = setIn(doc, path, value);
-  const result = parsePathway(candidate);
+  const scope = validationScope(doc, path, value);
+  const result = parsePathway(setIn(scope.doc, scope.path, value));
   if (result.ok) return [];
-  return errorsAt(result.errors, pathString(path)).map((e) => fieldMessage(e, label));
+  return errorsAt(result.errors, pathString(scope.path)).map((e) => fieldMessage(e, label));
 }
 
 /**
@@ -76,11 +103,11 @@ export function numberFromText(text: string): number | string | undefined {
  * whole. Empty map when valid.
  */
 export function validateList(doc: Pathway, path: readonly PathSegment[], value: unknown, itemLabel: string): Map<number, string[]> {
-  const candidate = setIn(doc, path, value);
-  const result = parsePathway(candidate);
+  const scope = validationScope(doc, path, value);
+  const result = parsePathway(setIn(scope.doc, scope.path, value));
   const out = new Map<number, string[]>();
   if (result.ok) return out;
-  const base = pathString(path);
+  const base = pathString(scope.path);
   for (const e of errorsAt(result.errors, base)) {
     const m = /^\[(\d+)\]/.exec(e.path.slice(base.length));
     const index = m ? Number(m[1]) : -1;
@@ -98,11 +125,11 @@ export function validateGrouped(
   value: unknown,
   labels: Readonly<Record<string, string>>,
 ): Record<string, string[]> {
-  const candidate = setIn(doc, path, value);
-  const result = parsePathway(candidate);
+  const scope = validationScope(doc, path, value);
+  const result = parsePathway(setIn(scope.doc, scope.path, value));
   const out: Record<string, string[]> = {};
   if (result.ok) return out;
-  for (const e of errorsAt(result.errors, pathString(path))) {
+  for (const e of errorsAt(result.errors, pathString(scope.path))) {
     const label = labels[e.field] ?? e.field;
     (out[e.field] ??= []).push(fieldMessage(e, label));
   }

@@ -85,7 +85,7 @@ function explain(reasons: readonly DuplicateReason[], steps: readonly { step: St
   }
   if (reasons.includes('same_appointment')) {
     parts.push(
-      `Each is a ${KIND_LABELS[first.kind].toLowerCase()} step in the same place (${SETTING_LABELS[first.setting].toLowerCase()}) led by ${ROLE_IN_SENTENCE[first.leadRole]}: one appointment could cover both.`,
+      `Each is a ${KIND_LABELS[first.kind].toLowerCase()} step in the same setting (${SETTING_LABELS[first.setting].toLowerCase().replace(/\s*\(([^)]*)\)/, ', $1')}) led by ${ROLE_IN_SENTENCE[first.leadRole]}: one appointment could cover both.`,
     );
   }
   if (reasons.includes('similar_title') && parts.length === 0) {

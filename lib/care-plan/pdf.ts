@@ -71,24 +71,24 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   const gap = (n = 0.6) => doc.moveDown(n);
 
   const h1 = (text: string) => {
-    root.add(doc.struct('H1', () => doc.font('Helvetica-Bold').fontSize(size.h1).fillColor(COLOURS.text).text(pdfSafe(text), { width })));
+    root.add(doc.struct('H1', {}, () => doc.font('Helvetica-Bold').fontSize(size.h1).fillColor(COLOURS.text).text(pdfSafe(text), { width })));
     gap(0.4);
   };
   const h2 = (text: string) => {
     ensureSpace(size.h2 * 4);
     gap(0.8);
-    root.add(doc.struct('H2', () => doc.font('Helvetica-Bold').fontSize(size.h2).fillColor(COLOURS.blue).text(pdfSafe(text), { width })));
+    root.add(doc.struct('H2', {}, () => doc.font('Helvetica-Bold').fontSize(size.h2).fillColor(COLOURS.blue).text(pdfSafe(text), { width })));
     gap(0.3);
   };
   const h3 = (text: string, colour = COLOURS.text) => {
     ensureSpace(size.h3 * 3);
-    root.add(doc.struct('H3', () => doc.font('Helvetica-Bold').fontSize(size.h3).fillColor(colour).text(pdfSafe(text), { width })));
+    root.add(doc.struct('H3', {}, () => doc.font('Helvetica-Bold').fontSize(size.h3).fillColor(colour).text(pdfSafe(text), { width })));
     gap(0.15);
   };
   const p = (text: string, opts: { bold?: boolean; grey?: boolean; small?: boolean; indent?: number } = {}) => {
     if (!text.trim()) return;
     root.add(
-      doc.struct('P', () =>
+      doc.struct('P', {}, () =>
         doc
           .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
           .fontSize(opts.small ? size.small : size.body)
@@ -101,7 +101,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   const labelled = (label: string, value: string) => {
     if (!value.trim()) return;
     root.add(
-      doc.struct('P', () => {
+      doc.struct('P', {}, () => {
         doc.font('Helvetica-Bold').fontSize(size.body).fillColor(COLOURS.text).text(pdfSafe(`${label}: `), doc.page.margins.left, doc.y, { width, continued: true });
         doc.font('Helvetica').text(pdfSafe(value));
       }),
@@ -115,8 +115,8 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     for (const item of items) {
       ensureSpace(size.body * 2);
       l.add(
-        doc.struct('LI', [
-          doc.struct('LBody', () =>
+        doc.struct('LI', {}, [
+          doc.struct('LBody', {}, () =>
             doc.font('Helvetica').fontSize(size.body).fillColor(COLOURS.text).text(`•  ${pdfSafe(item)}`, doc.page.margins.left + 6, doc.y, { width: width - 6 }),
           ),
         ]),
@@ -235,7 +235,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     const y = doc.y;
     tickBox(x, y + 1, a.done);
     root.add(
-      doc.struct('P', () =>
+      doc.struct('P', {}, () =>
         doc.font('Helvetica').fontSize(size.body).fillColor(COLOURS.text).text(pdfSafe(line), x + size.body + 10, y, { width: width - size.body - 10 }),
       ),
     );

@@ -5,7 +5,7 @@
 // words a person uses ("a physio or other therapist", "at your GP surgery"). No clinical facts live
 // here: only how to say who, where and when.
 import type { Role, Sector, Setting } from '@/lib/pathway/schema';
-import type { ActionOwner, ActionStatus, EscalationLevel, GoalKind, GoalSetBy, GoalStatus } from './types';
+import type { ActionStatus, EscalationLevel, GoalKind, GoalSetBy, GoalStatus } from './types';
 
 /** Who someone is, as the person would say it. */
 export const ROLE_FOR_PATIENTS: Readonly<Record<Role, string>> = {
@@ -84,13 +84,6 @@ export const ESCALATION_FOR_PATIENTS: Readonly<Record<EscalationLevel, { name: s
   amber: { name: 'Amber', heading: 'Amber: I feel worse than usual' },
   red: { name: 'Red', heading: 'Red: I need help now' },
 };
-
-/** Who does an action, in the person's words. */
-export function actionOwnerForPatients(owner: ActionOwner, memberName: string | null, patientName?: string): string {
-  if (owner === 'person') return patientName ? patientName : 'You';
-  if (owner === 'carer') return 'Your carer';
-  return memberName ?? 'Your care team';
-}
 
 const MONTHS = [
   'January',

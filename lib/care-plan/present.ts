@@ -8,12 +8,11 @@ import {
   ACTION_STATUS_FOR_PATIENTS,
   ESCALATION_FOR_PATIENTS,
   GOAL_KIND_FOR_PATIENTS,
-  GOAL_SET_BY_FOR_PATIENTS,
   GOAL_STATUS_FOR_PATIENTS,
   ROLE_FOR_PATIENTS,
   SETTING_FOR_PATIENTS,
-  actionOwnerForPatients,
   dueInWords,
+  firstName,
   formatDate,
   waitInWords,
 } from './plain';
@@ -105,7 +104,7 @@ export interface PlanPresentation {
   medicationSummary: string;
   medicines: { id: string; name: string; howToTake: string; purpose: string }[];
   reviewDate: string | null;
-  notes: { id: string; authorName: string; body: string; createdAt: string }[];
+  notes: { id: string; authorId: string; authorName: string; body: string; createdAt: string }[];
 }
 
 export function contactOf(m: CareTeamMemberView): ContactPresentation {
@@ -155,12 +154,35 @@ function positionOf(p: PathwayPosition, since: string | null): PositionPresentat
   };
 }
 
-function goalOf(g: GoalView): GoalPresentation {
+/** Who reads the plan: the words "you" and "your" follow them. */
+export type Audience = 'patient' | 'carer' | 'clinician';
+
+function goalSetBy(g: GoalView, audience: Audience, patient: string): string {
+  const first = firstName(patient);
+  switch (g.setBy) {
+    case 'person':
+      return audience === 'patient' ? 'You' : first;
+    case 'carer':
+      return audience === 'carer' ? 'You' : audience === 'patient' ? 'Your carer' : `${first}’s carer`;
+    case 'care_team':
+      return audience === 'patient' ? 'Your care team' : 'The care team';
+    case 'together':
+      return audience === 'patient' ? 'You and your care team' : `${first} and the care team`;
+  }
+}
+
+function actionWho(a: ActionView, audience: Audience, patient: string): string {
+  if (a.ownerKind === 'person') return audience === 'patient' ? 'You' : firstName(patient);
+  if (a.ownerKind === 'carer') return audience === 'carer' ? 'You' : audience === 'patient' ? 'Your carer' : `${firstName(patient)}’s carer`;
+  return a.ownerName ?? (audience === 'patient' ? 'Your care team' : 'The care team');
+}
+
+function goalOf(g: GoalView, audience: Audience, patient: string): GoalPresentation {
   return {
     id: g.id,
     kind: GOAL_KIND_FOR_PATIENTS[g.kind],
     description: g.description,
-    setBy: GOAL_SET_BY_FOR_PATIENTS[g.setBy],
+    setBy: goalSetBy(g, audience, patient),
     target: g.targetDate ? formatDate(g.targetDate, { weekday: false }) : null,
     status: GOAL_STATUS_FOR_PATIENTS[g.status],
     achieved: g.status === 'achieved',
@@ -171,13 +193,13 @@ export function isOwnAction(a: Pick<ActionView, 'ownerKind'>): boolean {
   return a.ownerKind === 'person' || a.ownerKind === 'carer';
 }
 
-function actionOf(a: ActionView, today: string): ActionPresentation {
+function actionOf(a: ActionView, today: string, audience: Audience, patient: string): ActionPresentation {
   const done = a.status === 'done';
   const open = a.status === 'to_do' || a.status === 'in_progress';
   return {
     id: a.id,
     description: a.description,
-    who: actionOwnerForPatients(a.ownerKind, a.ownerName),
+    who: actionWho(a, audience, patient),
     isOwn: isOwnAction(a),
     due: open ? dueInWords(a.dueDate, today) : null,
     dueDate: a.dueDate,
@@ -188,7 +210,7 @@ function actionOf(a: ActionView, today: string): ActionPresentation {
 }
 
 /** Everything the person's view shows, in order. `today` is YYYY-MM-DD. */
-export function presentPlan(plan: CarePlanView, today: string): PlanPresentation {
+export function presentPlan(plan: CarePlanView, today: string, audience: Audience = 'patient'): PlanPresentation {
   const positions = plan.pathways.map((link) => ({ link, position: positionOnPathway(link, plan.merges) }));
   const coordinator = coordinatorOf(plan);
   const crisis =
@@ -201,7 +223,7 @@ export function presentPlan(plan: CarePlanView, today: string): PlanPresentation
       const rank = (x: ActionView) => (x.status === 'to_do' || x.status === 'in_progress' ? 0 : 1);
       return rank(a) - rank(b) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
     })
-    .map((a) => actionOf(a, today));
+    .map((a) => actionOf(a, today, audience, plan.patient.name));
   const escalation: EscalationPresentation[] = [];
   for (const level of ESCALATION_LEVELS) {
     const part = escalationFor(plan, level);
@@ -217,7 +239,7 @@ export function presentPlan(plan: CarePlanView, today: string): PlanPresentation
     crisis,
     positions: positions.map(({ link, position }) => positionOf(position, link.currentStepSince)),
     next: whatHappensNext(positions.map((p) => p.position)).map(nextOf),
-    goals: plan.goals.map(goalOf),
+    goals: plan.goals.map((g) => goalOf(g, audience, plan.patient.name)),
     actions,
     // The coordinator first, then everyone else in the team's order; the person is not their own contact.
     team: [...plan.members]
@@ -228,6 +250,6 @@ export function presentPlan(plan: CarePlanView, today: string): PlanPresentation
     medicationSummary: plan.medicationSummary,
     medicines: plan.medicines.map((m) => ({ id: m.id, name: m.name, howToTake: m.howToTake, purpose: m.purpose })),
     reviewDate: plan.reviewDate ? formatDate(plan.reviewDate) : null,
-    notes: plan.notes.map((n) => ({ id: n.id, authorName: n.authorName, body: n.body, createdAt: n.createdAt })),
+    notes: plan.notes.map((n) => ({ id: n.id, authorId: n.authorId, authorName: n.authorName, body: n.body, createdAt: n.createdAt })),
   };
 }

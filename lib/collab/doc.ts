@@ -634,9 +634,12 @@ function derive(ydoc: Y.Doc, cache?: Cache): Pathway {
     return t;
   });
 
+  // In step order, so every replica derives the same object, key order included (a Y.Map's own
+  // iteration order is the order its keys arrived locally).
   let layout: Pathway['layout'];
-  for (const [id, value] of r.layout.entries()) {
-    if (!stepIds.has(id) || value === null || typeof value !== 'object') continue;
+  for (const { id } of steps) {
+    const value = r.layout.get(id);
+    if (value === null || typeof value !== 'object') continue;
     const x = finiteNumber((value as { x?: unknown }).x);
     const y = finiteNumber((value as { y?: unknown }).y);
     if (x === undefined || y === undefined) continue;

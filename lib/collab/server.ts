@@ -31,6 +31,7 @@ import * as Y from 'yjs';
 import { log } from '@/lib/log';
 import { audit } from '@/lib/server/audit';
 import { allowedOrigins as defaultOrigins, authorizeCollaboration, originAllowed, sessionFromCookies, type CollabContext, type CollabSession } from './access';
+import { IDENTITY_MESSAGE } from './presence';
 import { ProtocolError, readClientMessage, SYNC_STEP_2 } from './protocol';
 import {
   appendUpdate,
@@ -44,10 +45,11 @@ import {
 } from './store';
 
 export const COLLAB_PATH = '/collab';
+export { IDENTITY_MESSAGE } from './presence';
 /** Largest message a client may send. A whole 500-step pathway is well under 1 MiB as a Yjs update. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 /** Merge the log into the snapshot after this many updates of one document. */
-export const DEFAULT_COMPACT_EVERY = 500;
+export const DEFAULT_COMPACT_EVERY = 1000;
 
 export interface CollabServerOptions {
   path?: string;
@@ -154,7 +156,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   const hocuspocus = new Hocuspocus({
     name: 'pathweave-collab',
     quiet: true,
-    timeout: 30_000,
+    timeout: 60_000,
     debounce: options.writeBackDebounceMs ?? 2_000,
     maxDebounce: 10_000,
     extensions,
@@ -186,8 +188,12 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
       return granted;
     },
 
-    async connected({ context }) {
+    async connected({ context, connection }) {
       const ctx = context as ConnectionContext;
+      // Tell the client who the server knows it as, for its own avatar (IDENTITY_MESSAGE).
+      connection.sendStateless(
+        JSON.stringify({ type: IDENTITY_MESSAGE, user: { id: ctx.userId, name: ctx.name, role: ctx.professionalRole, access: ctx.accessRole, readOnly: ctx.readOnly } }),
+      );
       if (ctx.pathwayId && ctx.userId) {
         recordContribution(ctx.pathwayId, ctx.userId, 'joined').catch((error: unknown) =>
           log.error({ err: error, pathwayId: ctx.pathwayId }, 'collab: could not record a participant'),

@@ -1,7 +1,8 @@
 // The scorecard's filters live in GET parameters, so a filtered view is a link a manager can
 // send, and the filter form works without JavaScript.
 import { SECTORS, type Sector } from '@/lib/pathway/schema';
-import { PATHWAY_STATUSES, type PathwayStatus, type ScorecardFilters } from './types';
+import { SECTOR_LABELS } from '@/lib/pathway/labels';
+import { PATHWAY_STATUSES, PATHWAY_STATUS_LABELS, type PathwayStatus, type ScorecardFilters } from './types';
 
 type SearchParams = Readonly<Record<string, string | readonly string[] | undefined>> | URLSearchParams;
 
@@ -43,4 +44,13 @@ export function scorecardQuery(filters: Partial<ScorecardFilters>, options: { pa
 
 export function hasFilters(filters: ScorecardFilters): boolean {
   return filters.condition !== null || filters.status !== null || filters.sector !== null;
+}
+
+/** "Filtered to condition \"COPD\", status published." in words, for the page and the reports. */
+export function describeFilters(filters: ScorecardFilters): string {
+  const parts: string[] = [];
+  if (filters.condition) parts.push(`condition "${filters.condition}"`);
+  if (filters.status) parts.push(`status ${PATHWAY_STATUS_LABELS[filters.status].toLowerCase()}`);
+  if (filters.sector) parts.push(`pathways with a step in ${(SECTOR_LABELS[filters.sector as Sector] ?? filters.sector).toLowerCase()}`);
+  return parts.length ? `Filtered to ${parts.join(', ')}.` : 'All pathways of the workspace.';
 }

@@ -61,7 +61,7 @@ const StoredJourneySchema = z.object({
 
 export const StoredScoresSchema = z.object({
   scoredAt: z.string().optional().catch(undefined),
-  frameworks: z.array(StoredFrameworkSchema),
+  frameworks: z.array(StoredFrameworkSchema).min(1),
   journey: StoredJourneySchema.nullable().catch(null),
 });
 

@@ -94,8 +94,6 @@ export interface WorkspaceScorecard {
   };
 }
 
-const FRAMEWORK_PREFIX: Readonly<Record<string, string>> = { 'rcgp-five-tests': 'RCGP', 'national-voices': 'NV' };
-
 /** "RCGP 1", "NV 12"; a local criterion keeps its id. */
 export function criterionLabel(criterionId: string): string {
   const m = /^(rcgp|nv)-(\d+)$/.exec(criterionId);
@@ -125,8 +123,9 @@ export function criterionColumns(rows: readonly CriterionScoreRow[]): CriterionC
   return columns;
 }
 
-function frameworkColumns(figures: readonly FrameworkFigures[]): FrameworkColumn[] {
+function frameworkColumns(figures: readonly FrameworkFigures[], columns: readonly CriterionColumn[]): FrameworkColumn[] {
   const versions = new Map<string, Set<string>>();
+  for (const c of columns) if (!versions.has(c.frameworkId)) versions.set(c.frameworkId, new Set());
   for (const f of figures) {
     const set = versions.get(f.frameworkId) ?? new Set<string>();
     set.add(f.frameworkVersion);
@@ -211,7 +210,7 @@ export function buildWorkspaceScorecard(source: ScorecardSource): WorkspaceScore
 
   const scored = pathways.filter((p) => p.scored);
   return {
-    frameworks: frameworkColumns(source.frameworks),
+    frameworks: frameworkColumns(source.frameworks, columns),
     columns,
     pathways,
     criteria,

@@ -13,6 +13,7 @@ import type { Sector } from '@/lib/pathway/schema';
 import { RATING_WORDS, STATUS_WORDS, describeCounts, formatDate, formatPercent, plural } from './format';
 import type { PathwayFindings } from './findings';
 import { JOURNEY_MEASURES, formatJourneyValue, journeyValue, type PathwayScorecard, type TrendPoint, type WorkspaceScorecard } from './model';
+import { describeFilters } from './filters';
 import { PATHWAY_STATUS_LABELS, type PathwayStatus, type ScorecardFilters } from './types';
 
 // The standard PDF fonts only carry Windows-1252 characters; anything else would print as junk.
@@ -184,13 +185,6 @@ function frameworkLine(versions: readonly { title: string; versions: readonly st
     .join('; ');
 }
 
-export function describeFilters(filters: ScorecardFilters): string {
-  const parts: string[] = [];
-  if (filters.condition) parts.push(`condition "${filters.condition}"`);
-  if (filters.status) parts.push(`status ${PATHWAY_STATUS_LABELS[filters.status].toLowerCase()}`);
-  if (filters.sector) parts.push(`pathways with a step in ${(SECTOR_LABELS[filters.sector as Sector] ?? filters.sector).toLowerCase()}`);
-  return parts.length ? `Filtered to ${parts.join(', ')}.` : 'All pathways of the workspace.';
-}
 
 const HOW_TO_READ =
   'Scores are computed by Pathweave from the pathway as saved, against the RCGP five tests of integrated care and the National Voices principles of integrated care. A framework score is the mean over the criteria that could be scored; criteria that need judgement are counted separately and left out of it. The room\'s consensus ratings, agreed in design workshops, are shown beside the computed results and never mixed into them. Criteria that are not met come first.';

@@ -3,6 +3,8 @@
 // O(steps + transitions) and no rule needs to compare all pairs of steps.
 import {
   CHANNELS,
+  ROLES,
+  STEP_KINDS,
   GENERALIST_ROLES,
   SPECIALIST_ROLES,
   type Pathway,
@@ -19,6 +21,10 @@ const CONTACT_KINDS = new Set<Step['kind']>(['entry', 'assessment', 'interventio
 
 /** Roles that are not a professional contact when they lead a step. */
 const LAY_ROLES = new Set<Role>(['patient', 'carer']);
+
+// The same sets as lookup tables by code, for the context's single pass over the steps.
+const CONTACT_KIND_CODE = Uint8Array.from(STEP_KINDS, (k) => (CONTACT_KINDS.has(k) ? 1 : 0));
+const LAY_ROLE_CODE = Uint8Array.from(ROLES, (r) => (LAY_ROLES.has(r) ? 1 : 0));
 
 export function hasRole(step: Step, role: Role): boolean {
   return step.leadRole === role || step.roles.includes(role);
@@ -129,28 +135,33 @@ export class PathwayContext {
     const n = pathway.steps.length;
     this.n = n;
     const index = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const id = (pathway.steps[i] as Step).id;
-      if (!index.has(id)) index.set(id, i);
-    }
+    // Backwards, so that if an (unvalidated) id repeats, its first step wins; one hash operation per step.
+    for (let i = n - 1; i >= 0; i--) index.set((pathway.steps[i] as Step).id, i);
     this.stepIndex = index;
 
-    const kept: Transition[] = [];
-    const fromList: number[] = [];
-    const toList: number[] = [];
-    for (const t of pathway.transitions) {
+    const all = pathway.transitions;
+    const fromAll = new Int32Array(all.length);
+    const toAll = new Int32Array(all.length);
+    let m = 0;
+    let dropped = false;
+    for (let k = 0; k < all.length; k++) {
+      const t = all[k] as Transition;
       const f = index.get(t.from);
       const d = index.get(t.to);
-      if (f === undefined || d === undefined) continue;
-      kept.push(t);
-      fromList.push(f);
-      toList.push(d);
+      if (f === undefined || d === undefined) {
+        dropped = true;
+        continue;
+      }
+      fromAll[m] = f;
+      toAll[m] = d;
+      m++;
     }
+    // A validated pathway keeps every transition; only unvalidated input can have dangling ones.
+    const kept = dropped ? all.filter((t) => index.has(t.from) && index.has(t.to)) : all;
     this.transitions = kept;
-    const m = kept.length;
     this.m = m;
-    this.from = Int32Array.from(fromList);
-    this.to = Int32Array.from(toList);
+    this.from = m === all.length ? fromAll : fromAll.slice(0, m);
+    this.to = m === all.length ? toAll : toAll.slice(0, m);
 
     const outStart = new Int32Array(n + 1);
     const inStart = new Int32Array(n + 1);
@@ -201,14 +212,28 @@ export class PathwayContext {
       const s = pathway.steps[i] as Step;
       if (s.kind === 'entry') entries.push(i);
       if (s.kind === 'exit') exits.push(i);
-      if (isProfessionalContact(s)) contact[i] = 1;
-      if (isGeneralPractice(s)) gp[i] = 1;
-      this.kind[i] = KIND[s.kind];
-      this.sector[i] = SECTOR[s.sector];
-      this.setting[i] = SETTING[s.setting];
-      this.lead[i] = ROLE[s.leadRole];
+      const kind = KIND[s.kind];
+      const sector = SECTOR[s.sector];
+      const setting = SETTING[s.setting];
+      const lead = ROLE[s.leadRole];
+      this.kind[i] = kind;
+      this.sector[i] = sector;
+      this.setting[i] = setting;
+      this.lead[i] = lead;
+      // The same tests as isProfessionalContact and isGeneralPractice, on the codes.
+      if (!LAY_ROLE_CODE[lead] && (CONTACT_KIND_CODE[kind] || (kind === KIND.decision && s.flags.sharedDecision))) {
+        contact[i] = 1;
+      }
+      if (
+        sector === SECTOR.primary_care &&
+        (setting === SETTING.gp_practice ||
+          ((lead === ROLE.gp || lead === ROLE.practice_nurse) && setting !== SETTING.pharmacy))
+      ) {
+        gp[i] = 1;
+      }
       let roles = roleBit(s.leadRole);
-      for (const r of s.roles) roles |= roleBit(r);
+      const stepRoles = s.roles;
+      for (let r = 0; r < stepRoles.length; r++) roles |= roleBit(stepRoles[r] as Role);
       this.roleMask[i] = roles;
       let flags = 0;
       const f = s.flags;
@@ -225,12 +250,18 @@ export class PathwayContext {
       this.benefit[i] = s.patientBenefit !== undefined && s.patientBenefit.trim() !== '' ? 1 : 0;
       this.hours[i] = s.hours ? HOURS_CODE[s.hours] : 0;
       let channels = 0;
-      for (const c of s.channels) channels |= 1 << CHANNEL_CODE[c];
+      const stepChannels = s.channels;
+      for (let c = 0; c < stepChannels.length; c++)
+        channels |= 1 << CHANNEL_CODE[stepChannels[c] as Step['channels'][number]];
       this.channelCount[i] = Math.min(255, s.channels.length);
       this.digitalOnly[i] = s.channels.length > 0 && (channels & ~DIGITAL_CHANNEL_MASK) === 0 ? 1 : 0;
       this.adaptationCount[i] = Math.min(255, s.adaptations.length);
       let measures = 0;
-      for (const om of s.outcomeMeasures) measures |= om.type === 'PROM' || om.type === 'PREM' ? 3 : 1;
+      const oms = s.outcomeMeasures;
+      for (let k = 0; k < oms.length; k++) {
+        const type = (oms[k] as Step['outcomeMeasures'][number]).type;
+        measures |= type === 'PROM' || type === 'PREM' ? 3 : 1;
+      }
       this.measures[i] = measures;
     }
     this.information = new Uint8Array(m);
@@ -331,7 +362,8 @@ export class PathwayContext {
     const mark = new Uint8Array(this.n);
     let lo = this.n;
     let hi = -1;
-    for (const i of indexes) {
+    for (let k = 0; k < indexes.length; k++) {
+      const i = indexes[k] as number;
       mark[i] = 1;
       if (i < lo) lo = i;
       if (i > hi) hi = i;
@@ -344,7 +376,7 @@ export class PathwayContext {
   /** How many steps carry an assessment tag. */
   taggedCount(): number {
     let count = 0;
-    for (const s of this.steps) if (s.assessment) count++;
+    for (let i = 0; i < this.n; i++) if ((this.steps[i] as Step).assessment) count++;
     return count;
   }
 

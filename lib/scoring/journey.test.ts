@@ -3,9 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { build, good, link, step, variant } from '../../tests/fixtures/pathways/build';
 import { pathwayInputArb } from '../../tests/fixtures/pathways/arbitrary';
-import type { Step, StepInput } from '../pathway/schema';
+import { isDigitalOnly, type Step, type StepInput } from '../pathway/schema';
 import { parsePathway } from '../pathway/validate';
-import { PathwayContext } from './context';
+import { FLAG, roleBit } from './codes';
+import { PathwayContext, isGeneralPractice, isProfessionalContact } from './context';
 import { faultLineMask, faultLineMaskFromSides, faultLineSides, faultLinesCrossed } from './faultlines';
 import { journeyFigures } from './journey';
 import { scorePathway } from './score';
@@ -206,5 +207,26 @@ describe('expected days and contacts over all routes', () => {
     expect(e?.converged).toBe(false);
     expect(Number.isFinite(e?.days)).toBe(true);
     expect(e?.days).toBeGreaterThan(1000); // about 1,000 passes round the loop
+  });
+});
+
+describe('PathwayContext', () => {
+  it('its coded per-step facts agree with the plain definitions for any pathway', () => {
+    fc.assert(
+      fc.property(pathwayInputArb(12), (input) => {
+        const r = parsePathway(input);
+        if (!r.ok) throw new Error('invalid');
+        const ctx = new PathwayContext(r.pathway);
+        r.pathway.steps.forEach((s, i) => {
+          expect(ctx.contact[i] === 1).toBe(isProfessionalContact(s));
+          expect(ctx.generalPractice[i] === 1).toBe(isGeneralPractice(s));
+          expect(ctx.digitalOnly[i] === 1).toBe(isDigitalOnly(s));
+          expect(ctx.benefit[i] === 1).toBe(!!s.patientBenefit?.trim());
+          expect(ctx.hasRoleIn(i, roleBit('carer'))).toBe(s.leadRole === 'carer' || s.roles.includes('carer'));
+          expect(ctx.hasFlag(i, FLAG.carePlanAgreed)).toBe(s.flags.carePlanAgreed);
+        });
+      }),
+      { numRuns: 60 },
+    );
   });
 });

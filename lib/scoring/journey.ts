@@ -110,7 +110,7 @@ export function journeyFigures(ctx: PathwayContext): JourneyFigures {
     if (!mask) continue;
     const t = ctx.transition(e);
     const lines = faultLinesFromMask(mask);
-    for (const l of lines) perLine[l]++;
+    for (let k = 0; k < lines.length; k++) perLine[lines[k] as FaultLine]++;
     crossings.push({ transition: t.id, lines, information: t.information });
     if (t.information === 'none') withoutInfo.push(t.id);
   }

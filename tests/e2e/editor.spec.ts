@@ -473,6 +473,29 @@ test('export the pathway as a file and a picture, import files with clear errors
   await expect(page.getByTestId('pathway-editor')).toBeVisible();
 });
 
+test('templates: localise a demo pathway, and start a new one from a template', async ({ page }) => {
+  const copd = await openCopdEditor(page);
+  const steps = await page.locator('.react-flow__node').count();
+  await page.getByRole('tab', { name: 'File' }).click();
+  await page.getByRole('button', { name: 'Localise: make a local copy of this pathway' }).click();
+  await page.waitForURL((url) => url.pathname.endsWith('/edit') && url.pathname !== copd);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/COPD: breathlessness to long-term support \(local copy\)/);
+  await expect(page.locator('.react-flow__node')).toHaveCount(steps);
+  await page.getByRole('tab', { name: 'File' }).click();
+  // The copy remembers where it came from.
+  await expect(page.getByTestId('localised-from')).toContainText('This pathway is a local copy of “COPD: breathlessness to long-term support”');
+
+  // A new pathway from another template, with its own title.
+  const copy = new URL(page.url()).pathname;
+  await page.getByLabel('Start a new pathway from').selectOption({ label: 'Frailty: recognising and supporting older people living with frailty' });
+  await page.getByLabel(/Title of the new pathway/).fill('Frailty in Riverside');
+  await page.getByRole('button', { name: 'Create and open it' }).click();
+  await page.waitForURL((url) => url.pathname.endsWith('/edit') && url.pathname !== copy);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Frailty in Riverside/);
+  await page.getByRole('tab', { name: 'File' }).click();
+  await expect(page.getByTestId('localised-from')).toContainText('Frailty: recognising and supporting older people living with frailty');
+});
+
 test('a viewer can open the editor but not change the pathway', async ({ page }) => {
   await signIn(page, 'manager@pathweave.test');
   await page.getByRole('link', { name: /COPD/ }).first().click();

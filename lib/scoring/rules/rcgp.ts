@@ -431,7 +431,8 @@ export const rcgp5: Rule = ({ ctx }) => {
   const evidence: string[] = [];
   let shifted = 0;
   let unfundedMinutes = 0;
-  for (const s of ctx.steps) {
+  for (let i = 0; i < ctx.n; i++) {
+    const s = ctx.step(i);
     const w = s.gpWorkload;
     if (!w || !(w.minutesPerPatient > 0)) continue;
     shifted++;

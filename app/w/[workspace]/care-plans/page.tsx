@@ -1,14 +1,66 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/auth/can';
+import { formatDate } from '@/lib/care-plan/plain';
 import { requireWorkspace } from '@/lib/server/guard';
+import { listCarePlans } from '@/lib/server/list-care-plans';
 
 export const metadata: Metadata = { title: 'Care plans' };
+export const dynamic = 'force-dynamic';
 
 export default async function CarePlansPage({ params }: { params: Promise<{ workspace: string }> }) {
-  await requireWorkspace((await params).workspace, 'workspace:view');
+  const { actor, workspace } = await requireWorkspace((await params).workspace, 'workspace:view');
+  const plans = await listCarePlans({ actor, workspaceId: workspace.id });
+  const mayCreate = can(actor, 'carePlan:create', { type: 'carePlan', workspaceId: workspace.id, patientId: '', careTeamUserIds: [], carerGrants: [] });
   return (
     <>
       <h1 className="text-3xl font-bold mb-2">Care plans</h1>
-      <p>No shared care plans have been made in this workspace yet.</p>
+      <p className="mb-4 text-nhs-grey-1">
+        Shared care plans of the people whose care team you are in. Each plan combines the pathways a person is on into one plan, with one
+        coordinator.
+      </p>
+      {mayCreate && (
+        <p className="mb-6">
+          <Link
+            href={`/w/${workspace.slug}/care-plans/new`}
+            className="inline-block rounded bg-nhs-green px-4 py-2 font-bold text-white no-underline hover:bg-[#00662f] hover:text-white"
+          >
+            Make a care plan
+          </Link>
+        </p>
+      )}
+      {plans.length === 0 ? (
+        <p>You are not in the care team of anyone with a care plan in {workspace.name} yet.</p>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2">
+          {plans.map((p) => (
+            <li key={p.id} className="bg-white border border-nhs-grey-4 p-4">
+              <h2 className="text-xl font-bold mb-1">
+                <Link href={`/w/${workspace.slug}/care-plans/${p.id}`} prefetch={false}>
+                  {p.patientName}
+                </Link>
+              </h2>
+              <p className="text-sm text-nhs-grey-1">{p.title}</p>
+              <p className="text-sm">Pathways: {p.pathwayTitles.join('; ')}</p>
+              <p className="text-sm">Review: {p.reviewDate ? formatDate(p.reviewDate, { weekday: false }) : 'not set'}</p>
+              {p.missing.length === 0 ? (
+                <p className="mt-2 font-bold text-nhs-green">
+                  <span aria-hidden="true">✓ </span>Complete
+                </p>
+              ) : (
+                <div className="mt-2">
+                  <p className="font-bold">Missing:</p>
+                  <ul className="list-disc pl-5 text-sm">
+                    {p.missing.map((m) => (
+                      <li key={m}>{m}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

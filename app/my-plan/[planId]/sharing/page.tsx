@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getActor } from '@/lib/auth/session';
+import { PATIENT_COPY } from '@/lib/care-plan/copy';
+import { getCarePlanAudit } from '@/lib/server/get-care-plan-audit';
+import { getCarePlanSharing } from '@/lib/server/get-care-plan-sharing';
+import { AuditList } from '@/components/care-plan/AuditList';
+import { SharingForms } from '@/components/care-plan/SharingForms';
+import { currentTextSize, LargeTextStyle, TextSizeToggle } from '@/components/care-plan/TextSize';
+
+export const metadata: Metadata = { title: 'Who can see my plan' };
+export const dynamic = 'force-dynamic';
+
+/** The person's own page: who can see their plan, and who has looked. Only the person can open it. */
+export default async function SharingPage({ params }: { params: Promise<{ planId: string }> }) {
+  const actor = await getActor();
+  if (!actor) redirect('/signin');
+  const { planId } = await params;
+  const sharing = await getCarePlanSharing({ actor, planId });
+  if (!sharing) notFound();
+  const [audit, textSize] = await Promise.all([getCarePlanAudit({ actor, planId }), currentTextSize()]);
+  return (
+    <main id="main-content" className="mx-auto max-w-2xl px-4 py-6">
+      <LargeTextStyle size={textSize} />
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <Link href={`/my-plan/${planId}`} prefetch={false}>
+          Back to your plan
+        </Link>
+        <TextSizeToggle size={textSize} />
+      </div>
+      <h1 className="mb-2 text-3xl font-bold">{PATIENT_COPY.sharingHeading}</h1>
+      <p className="mb-6 text-lg">{PATIENT_COPY.sharingHelp}</p>
+      <SharingForms sharing={sharing} />
+      <section aria-labelledby="looked-heading" className="mt-8">
+        <h2 id="looked-heading" className="mb-2 text-2xl font-bold">
+          {PATIENT_COPY.lookedHeading}
+        </h2>
+        <p className="mb-3">{PATIENT_COPY.lookedHelp}</p>
+        <div className="overflow-x-auto">
+          <AuditList entries={audit?.entries ?? []} emptyText="Nobody else has opened your plan yet." />
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,105 @@
+'use server';
+// Server actions of the person's and carer's view. Each one establishes who is asking (getActor),
+// calls one use case in lib/server (which calls can(), scopes its queries and audits), revalidates,
+// and returns plain form state. Nothing throws to the browser: failures are sentences.
+import { cookies } from 'next/headers';
+import { revalidatePath } from 'next/cache';
+import { getActor } from '@/lib/auth/session';
+import { log } from '@/lib/log';
+import { toFormState, type FormState } from '@/lib/care-plan/form-state';
+import { TEXT_SIZE_COOKIE } from '@/lib/care-plan/text-size';
+import { addCarePlanNote } from '@/lib/server/add-care-plan-note';
+import { deleteCarePlanNote } from '@/lib/server/delete-care-plan-note';
+import { grantCarePlanAccess } from '@/lib/server/grant-care-plan-access';
+import { revokeCarePlanAccess } from '@/lib/server/revoke-care-plan-access';
+import { setCarePlanActionDone } from '@/lib/server/set-care-plan-action-done';
+
+const SIGNED_OUT: FormState = { ok: false, message: 'Your session has ended. Sign in again to carry on.', errors: [] };
+const FAILED: FormState = { ok: false, message: 'Sorry, that did not work. Try again in a moment.', errors: [] };
+
+const field = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === 'string' ? v : '';
+};
+
+function revalidatePlans() {
+  revalidatePath('/my-plan', 'layout');
+  revalidatePath('/w/[workspace]/care-plans', 'layout');
+}
+
+/** Tick off (or un-tick) one of the person's own actions. A plain form: works without JavaScript. */
+export async function setActionDoneAction(form: FormData): Promise<void> {
+  try {
+    const actor = await getActor();
+    if (!actor) return;
+    const result = await setCarePlanActionDone({
+      actor,
+      planId: field(form, 'planId'),
+      input: { actionId: field(form, 'actionId'), done: field(form, 'done') === 'yes' },
+    });
+    if (result.ok) revalidatePlans();
+  } catch (error) {
+    log.error({ err: error, action: 'setActionDone' }, 'server action failed');
+  }
+}
+
+export async function addNoteAction(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await getActor();
+    if (!actor) return SIGNED_OUT;
+    const result = await addCarePlanNote({ actor, planId: field(form, 'planId'), input: { body: field(form, 'body') } });
+    if (result.ok) revalidatePlans();
+    return toFormState(result, form, 'Your note is saved.');
+  } catch (error) {
+    log.error({ err: error, action: 'addNote' }, 'server action failed');
+    return FAILED;
+  }
+}
+
+export async function deleteNoteAction(form: FormData): Promise<void> {
+  try {
+    const actor = await getActor();
+    if (!actor) return;
+    const result = await deleteCarePlanNote({ actor, planId: field(form, 'planId'), noteId: field(form, 'noteId') });
+    if (result.ok) revalidatePlans();
+  } catch (error) {
+    log.error({ err: error, action: 'deleteNote' }, 'server action failed');
+  }
+}
+
+export async function grantAccessAction(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await getActor();
+    if (!actor) return SIGNED_OUT;
+    const result = await grantCarePlanAccess({
+      actor,
+      planId: field(form, 'planId'),
+      input: { carerEmail: field(form, 'carerEmail'), canContribute: field(form, 'canContribute') === 'yes' },
+    });
+    if (result.ok) revalidatePlans();
+    return toFormState(result, form, result.ok ? `${result.name} can now see your plan.` : '');
+  } catch (error) {
+    log.error({ err: error, action: 'grantAccess' }, 'server action failed');
+    return FAILED;
+  }
+}
+
+export async function revokeAccessAction(form: FormData): Promise<void> {
+  try {
+    const actor = await getActor();
+    if (!actor) return;
+    const result = await revokeCarePlanAccess({ actor, planId: field(form, 'planId'), input: { grantId: field(form, 'grantId') } });
+    if (result.ok) revalidatePlans();
+  } catch (error) {
+    log.error({ err: error, action: 'revokeAccess' }, 'server action failed');
+  }
+}
+
+/** Bigger text everywhere, remembered for a year on this device. */
+export async function setTextSizeAction(form: FormData): Promise<void> {
+  const size = field(form, 'size') === 'large' ? 'large' : 'normal';
+  const jar = await cookies();
+  if (size === 'large') jar.set(TEXT_SIZE_COOKIE, 'large', { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
+  else jar.delete(TEXT_SIZE_COOKIE);
+  revalidatePath('/', 'layout');
+}

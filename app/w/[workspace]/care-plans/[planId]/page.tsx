@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireWorkspace } from '@/lib/server/guard';
+import { getCarePlan } from '@/lib/server/get-care-plan';
+import { todayIso } from '@/lib/server/results';
+import { ClinicianPlanEditor } from '@/components/care-plan/ClinicianPlanEditor';
+
+export const metadata: Metadata = { title: 'Care plan' };
+export const dynamic = 'force-dynamic';
+
+/** The care team's view of one plan. Outside the care team, or outside the workspace: "not found". */
+export default async function ClinicianCarePlanPage({ params }: { params: Promise<{ workspace: string; planId: string }> }) {
+  const { workspace: slug, planId } = await params;
+  const { actor, workspace } = await requireWorkspace(slug, 'workspace:view');
+  const read = await getCarePlan({ actor, planId, via: 'editor', workspaceId: workspace.id });
+  if (!read || !read.access.canEdit) notFound();
+  const { plan } = read;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/w/${workspace.slug}/care-plans`}>Care plans</Link> <span aria-hidden="true">›</span>
+      </p>
+      <h1 className="mb-1 text-3xl font-bold">Care plan for {plan.patient.name}</h1>
+      <p className="mb-2 text-nhs-grey-1">
+        {plan.title} · made from {plan.pathways.map((p) => p.title).join('; ')}
+      </p>
+      <ul className="mb-6 flex flex-wrap gap-x-5 gap-y-1">
+        <li>
+          <Link href={`/my-plan/${plan.id}`} prefetch={false}>
+            See what {plan.patient.name} sees
+          </Link>
+        </li>
+        <li>
+          <Link href={`/my-plan/${plan.id}/print`} prefetch={false}>
+            Printable plan
+          </Link>
+        </li>
+        <li>
+          <a href={`/api/care-plans/${plan.id}/pdf`}>PDF</a>
+        </li>
+        <li>
+          <a href={`/api/care-plans/${plan.id}/fhir`}>FHIR export (CarePlan, Goal, CareTeam)</a>
+        </li>
+      </ul>
+      <ClinicianPlanEditor plan={plan} workspaceSlug={workspace.slug} today={todayIso()} canViewAudit={read.access.canViewAudit} />
+    </>
+  );
+}

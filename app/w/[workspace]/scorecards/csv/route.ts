@@ -1,0 +1,19 @@
+import { getWorkspaceScorecard } from '@/lib/server/get-workspace-scorecard';
+import { fileDate, fileResponse, notFoundResponse, withActor } from '@/lib/server/scorecard-exports';
+import { fileSlug, scorecardCsvRows, toCsv } from '@/lib/scorecard/csv';
+import { parseScorecardFilters } from '@/lib/scorecard/filters';
+
+export const dynamic = 'force-dynamic';
+
+/** The scorecard as CSV: every pathway that passes the filters (not just one page). */
+export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }) {
+  return withActor('csv', async (actor) => {
+    const { workspace: slug } = await params;
+    const url = new URL(request.url);
+    const filters = parseScorecardFilters(url.searchParams);
+    const view = await getWorkspaceScorecard({ actor, workspaceSlug: slug, filters, page: 'all' });
+    if (!view) return notFoundResponse();
+    const csv = toCsv(scorecardCsvRows(view.scorecard, { baseUrl: url.origin, workspaceSlug: view.workspace.slug }));
+    return fileResponse(csv, 'text/csv; charset=utf-8', `scorecard-${fileSlug(view.workspace.name)}-${fileDate(new Date())}.csv`);
+  });
+}

@@ -1,0 +1,104 @@
+// The person's (or their carer's) plan page: mobile first, plain English, a large-text option, what
+// happens next at the top, buttons to contact the team, and the way to print it or share it.
+import Link from 'next/link';
+import { PATIENT_COPY } from '@/lib/care-plan/copy';
+import { firstName, possessive } from '@/lib/care-plan/plain';
+import { presentPlan } from '@/lib/care-plan/present';
+import type { CarePlanAccessView, CarePlanView } from '@/lib/care-plan/types';
+import type { TextSize } from '@/lib/care-plan/text-size';
+import { PlanView } from './PlanView';
+import { LargeTextStyle, TextSizeToggle } from './TextSize';
+
+const JUMPS = [
+  ['where', 'Where you are'],
+  ['next', 'What happens next'],
+  ['contact', 'Who to contact'],
+  ['worse', 'If things get worse'],
+  ['actions', 'Who does what'],
+  ['team', 'Care team'],
+  ['notes', 'Notes'],
+] as const;
+
+export function PersonPlanPage(props: {
+  plan: CarePlanView;
+  access: CarePlanAccessView;
+  viewer: { id: string; name: string };
+  today: string;
+  textSize: TextSize;
+}) {
+  const { plan, access } = props;
+  const isPatient = access.relation === 'patient';
+  const audience = isPatient ? 'patient' : access.relation === 'carer' ? 'carer' : 'clinician';
+  const presentation = presentPlan(plan, props.today, audience);
+  const base = `/my-plan/${plan.id}`;
+  return (
+    <main id="main-content" className="mx-auto max-w-2xl px-4 py-6">
+      <LargeTextStyle size={props.textSize} />
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-nhs-grey-1">{plan.workspace.name}</p>
+        <TextSizeToggle size={props.textSize} />
+      </div>
+      <h1 className="mb-2 text-3xl font-bold">{isPatient ? 'Your care plan' : `${possessive(plan.patient.name)} care plan`}</h1>
+      <p className="mb-2 text-lg">
+        {isPatient ? `Hello ${firstName(props.viewer.name)}. ` : ''}
+        {audience === 'carer' ? PATIENT_COPY.carerIntro : PATIENT_COPY.intro}
+      </p>
+      {presentation.reviewDate && <p className="mb-4">We will look at this plan again on {presentation.reviewDate}.</p>}
+
+      <nav aria-label="Parts of this plan" className="mb-6 no-print">
+        <ul className="flex flex-wrap gap-x-4 gap-y-1">
+          {JUMPS.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <PlanView planId={plan.id} plan={presentation} members={plan.members} mode="screen" audience={audience} access={access} viewerId={props.viewer.id} />
+
+      <section id="print" aria-labelledby="print-heading" className="mb-8 bg-white border border-nhs-grey-4 p-4 no-print">
+        <h2 id="print-heading" className="mb-2 text-2xl font-bold">
+          Print or save your plan
+        </h2>
+        <p className="mb-3">{PATIENT_COPY.printHelp}</p>
+        <ul className="space-y-2">
+          <li>
+            <Link href={`${base}/print`} prefetch={false} className="font-bold">
+              Printable plan
+            </Link>
+          </li>
+          <li>
+            <a href={`/api/care-plans/${plan.id}/pdf`} className="font-bold">
+              Download the plan as a PDF
+            </a>
+          </li>
+          <li>
+            <a href={`/api/care-plans/${plan.id}/pdf?size=large`} className="font-bold">
+              Download a large print PDF
+            </a>
+          </li>
+        </ul>
+      </section>
+
+      {isPatient && (
+        <section id="sharing" aria-labelledby="sharing-heading" className="mb-8 bg-white border border-nhs-grey-4 p-4 no-print">
+          <h2 id="sharing-heading" className="mb-2 text-2xl font-bold">
+            {PATIENT_COPY.sharingHeading}
+          </h2>
+          <p className="mb-2">{PATIENT_COPY.sharingHelp}</p>
+          <p className="mb-3">
+            {plan.carers.length === 0
+              ? 'Nobody else can see it now.'
+              : `Also: ${plan.carers.map((c) => c.name).join(', ')}.`}
+          </p>
+          <p>
+            <Link href={`${base}/sharing`} prefetch={false} className="font-bold">
+              Choose who can see my plan, and see who has looked at it
+            </Link>
+          </p>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,394 @@
+// The plan as the person and their carer read it: on a phone, on a big screen and on paper. One
+// component for the screen and the print view, drawn from one presentation (lib/care-plan/present.ts),
+// so the printed plan has everything the screen has: contact numbers are written out, jobs have boxes
+// to tick by hand, and nothing is left behind a button (issue 6, §4: print "must never be second best").
+import type { ReactNode } from 'react';
+import { PATIENT_COPY } from '@/lib/care-plan/copy';
+import { formatDate, mailtoHref, telHref } from '@/lib/care-plan/plain';
+import type { ContactPresentation, PlanPresentation } from '@/lib/care-plan/present';
+import type { CarePlanAccessView, CareTeamMemberView } from '@/lib/care-plan/types';
+import { addNoteAction, deleteNoteAction, setActionDoneAction } from '@/app/my-plan/actions';
+import { CareTeamWeb } from './CareTeamWeb';
+import { ActionForm, TextArea } from './forms';
+
+type Mode = 'screen' | 'print';
+
+const CARD = 'bg-white border border-nhs-grey-4 p-4 print:border-nhs-black print:break-inside-avoid';
+
+function Section(props: { id: string; title: string; help?: string; children: ReactNode; mode: Mode }) {
+  return (
+    <section id={props.id} aria-labelledby={`${props.id}-heading`} className="mb-8 scroll-mt-4 print:mb-5">
+      <h2 id={`${props.id}-heading`} className="mb-2 text-2xl font-bold">
+        {props.title}
+      </h2>
+      {props.help && <p className="mb-3">{props.help}</p>}
+      {props.children}
+    </section>
+  );
+}
+
+/** Call and email buttons on screen; the number and address written out on paper. */
+export function ContactLinks({ contact, mode }: { contact: Pick<ContactPresentation, 'name' | 'phone' | 'email'>; mode: Mode }) {
+  const tel = telHref(contact.phone);
+  const mail = mailtoHref(contact.email);
+  if (mode === 'print') {
+    return (
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-lg">
+        {contact.phone && (
+          <>
+            <dt className="font-bold">Phone</dt>
+            <dd>{contact.phone}</dd>
+          </>
+        )}
+        {contact.email && (
+          <>
+            <dt className="font-bold">Email</dt>
+            <dd>{contact.email}</dd>
+          </>
+        )}
+      </dl>
+    );
+  }
+  if (!tel && !mail) return <p className="text-nhs-grey-1">No phone number or email yet.</p>;
+  return (
+    <div className="mt-2 flex flex-wrap gap-3">
+      {tel && (
+        <a
+          href={tel}
+          className="inline-flex min-h-12 flex-col justify-center rounded bg-nhs-green px-4 py-2 font-bold text-white no-underline hover:bg-[#00662f] hover:text-white"
+        >
+          <span className="inline-flex items-center gap-2">
+            <PhoneIcon />
+            Call {contact.name}
+          </span>
+          <span className="text-sm font-normal">{contact.phone}</span>
+        </a>
+      )}
+      {mail && (
+        <a
+          href={mail}
+          className="inline-flex min-h-12 flex-col justify-center rounded border-2 border-nhs-blue bg-white px-4 py-2 font-bold text-nhs-blue no-underline hover:bg-nhs-grey-5"
+        >
+          <span className="inline-flex items-center gap-2">
+            <MailIcon />
+            Email {contact.name}
+          </span>
+          <span className="text-sm font-normal break-all">{contact.email}</span>
+        </a>
+      )}
+    </div>
+  );
+}
+
+function PhoneIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className="h-5 w-5 fill-current">
+      <path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2c.3-.3.7-.4 1-.2 1.1.4 2.3.6 3.6.6.6 0 1 .4 1 1V20c0 .6-.4 1-1 1A17 17 0 0 1 3 4c0-.6.4-1 1-1h3.5c.6 0 1 .4 1 1 0 1.3.2 2.5.6 3.6.1.3 0 .7-.2 1l-2.3 2.2z" />
+    </svg>
+  );
+}
+
+function MailIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" className="h-5 w-5 fill-current">
+      <path d="M20 4H4a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2zm0 4-8 5-8-5V6l8 5 8-5v2z" />
+    </svg>
+  );
+}
+
+const RAG_STYLE = {
+  green: { box: 'border-l-8 border-nhs-green bg-[#e6f2ea]', label: 'bg-nhs-green text-white', icon: '✓' },
+  amber: { box: 'border-l-8 border-nhs-warm-yellow bg-[#fff4d6]', label: 'bg-nhs-warm-yellow text-nhs-black', icon: '!' },
+  red: { box: 'border-l-8 border-nhs-red bg-[#fbe9e7]', label: 'bg-nhs-red text-white', icon: '!!' },
+} as const;
+
+export function PlanView(props: {
+  planId: string;
+  plan: PlanPresentation;
+  members: readonly CareTeamMemberView[];
+  mode: Mode;
+  audience: 'patient' | 'carer' | 'clinician';
+  access: CarePlanAccessView;
+  /** The signed-in person: only their own notes get a delete button. */
+  viewerId: string;
+}) {
+  const { plan, mode } = props;
+  const interactive = mode === 'screen' && props.access.canPatientUpdate;
+  return (
+    <>
+      {/* Where you are now */}
+      <Section id="where" title={PATIENT_COPY.youAreHereHeading} help={PATIENT_COPY.youAreHereHelp} mode={mode}>
+        <ul className="space-y-4">
+          {plan.positions.map((p) => (
+            <li key={p.pathwayId} className={CARD}>
+              <p className="text-sm font-bold uppercase tracking-wide text-nhs-grey-1">{p.pathwayTitle}</p>
+              {p.current ? (
+                <div className="mt-2 flex gap-3">
+                  <span aria-hidden="true" className="mt-1 inline-block h-6 w-6 shrink-0 rounded-full border-4 border-nhs-blue bg-nhs-yellow" />
+                  <div>
+                    <p className="text-xl font-bold">
+                      <span className="mr-2 inline-block rounded bg-nhs-blue px-2 py-0.5 text-base text-white">You are here</span>
+                      {p.current.title}
+                    </p>
+                    <p>
+                      This happens {p.current.where}.{p.current.since ? ` Since ${p.current.since}.` : ''}
+                    </p>
+                    {p.current.benefit && <p className="mt-1">How it helps you: {p.current.benefit}</p>}
+                  </div>
+                </div>
+              ) : (
+                <p className="mt-2">{p.note}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      {/* What happens next */}
+      <Section id="next" title={PATIENT_COPY.nextHeading} help={PATIENT_COPY.nextHelp} mode={mode}>
+        {plan.next.length === 0 ? (
+          <p>{PATIENT_COPY.nothingNext}</p>
+        ) : (
+          <ol className="space-y-3">
+            {plan.next.map((n, i) => (
+              <li key={i} className={`${CARD} border-l-8 border-l-nhs-blue`}>
+                <p className="text-lg font-bold">{n.title}</p>
+                {n.when && <p>When: {n.when.charAt(0).toLowerCase() + n.when.slice(1)}</p>}
+                <p>
+                  {n.wait ? `Usually ${n.wait}, ` : ''}
+                  {n.where}.
+                </p>
+                {n.benefit && <p className="mt-1 text-nhs-grey-1">{n.benefit}</p>}
+                {n.pathwayTitles.length > 1 && <p className="mt-1 font-bold">One appointment for: {n.pathwayTitles.join(' and ')}.</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+
+      {/* Who to contact */}
+      <Section id="contact" title={PATIENT_COPY.contactHeading} mode={mode}>
+        <div className="space-y-4">
+          {plan.coordinator ? (
+            <div className={`${CARD} border-l-8 border-l-nhs-blue`}>
+              <h3 className="text-xl font-bold">Your care coordinator: {plan.coordinator.name}</h3>
+              <p>{[plan.coordinator.role, plan.coordinator.organisation].filter(Boolean).join(', ')}</p>
+              <p className="mt-1">{PATIENT_COPY.coordinatorHelp}</p>
+              {plan.coordinator.availability && <p className="mt-1">When: {plan.coordinator.availability}</p>}
+              <ContactLinks contact={plan.coordinator} mode={mode} />
+            </div>
+          ) : (
+            <p className={CARD}>Your team has not named a care coordinator yet. Ask your GP surgery who it will be.</p>
+          )}
+          {plan.crisis && (
+            <div className={`${CARD} border-l-8 border-l-nhs-red`}>
+              <h3 className="text-xl font-bold">In a crisis: {plan.crisis.name}</h3>
+              <p>{PATIENT_COPY.crisisHelp}</p>
+              {plan.crisis.detail && <p className="mt-1">{plan.crisis.detail}</p>}
+              <ContactLinks contact={{ name: plan.crisis.name, phone: plan.crisis.phone, email: '' }} mode={mode} />
+            </div>
+          )}
+          <p className="text-lg font-bold">{PATIENT_COPY.emergency}</p>
+        </div>
+      </Section>
+
+      {/* If things get worse */}
+      <Section id="worse" title={PATIENT_COPY.escalationHeading} help={PATIENT_COPY.escalationHelp} mode={mode}>
+        {plan.escalation.length === 0 ? (
+          <p>Your team has not written this part yet.</p>
+        ) : (
+          <ul className="space-y-3">
+            {plan.escalation.map((e) => (
+              <li key={e.level} className={`p-4 print:break-inside-avoid ${RAG_STYLE[e.level].box}`}>
+                <h3 className="text-xl font-bold">
+                  <span className={`mr-2 inline-block rounded px-2 py-0.5 text-base ${RAG_STYLE[e.level].label}`} aria-hidden="true">
+                    {RAG_STYLE[e.level].icon}
+                  </span>
+                  {e.heading}
+                </h3>
+                <p className="mt-1">
+                  <strong>Signs: </strong>
+                  {e.signs}
+                </p>
+                <p className="mt-1">
+                  <strong>What to do: </strong>
+                  {e.whatToDo}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      {/* What matters to me */}
+      <Section id="matters" title={PATIENT_COPY.whatMattersHeading} mode={mode}>
+        {plan.whatMattersToMe.trim() ? (
+          <blockquote className={`${CARD} border-l-8 border-l-nhs-purple text-lg`}>
+            <p className="whitespace-pre-line">“{plan.whatMattersToMe.trim()}”</p>
+          </blockquote>
+        ) : (
+          <p>Nothing written yet. Tell your team what matters to you.</p>
+        )}
+      </Section>
+
+      {/* Goals */}
+      <Section id="goals" title={PATIENT_COPY.goalsHeading} mode={mode}>
+        {plan.goals.length === 0 ? (
+          <p>No goals yet.</p>
+        ) : (
+          <ul className="space-y-3">
+            {plan.goals.map((g) => (
+              <li key={g.id} className={CARD}>
+                <p className="text-lg font-bold">{g.description}</p>
+                <p>
+                  {g.kind} goal · Set by: {g.setBy}
+                  {g.target ? ` · Aim for: ${g.target}` : ''}
+                </p>
+                <p className={g.achieved ? 'font-bold text-nhs-green' : ''}>
+                  {g.achieved && <span aria-hidden="true">✓ </span>}
+                  {g.status}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      {/* Who does what */}
+      <Section id="actions" title={PATIENT_COPY.actionsHeading} help={PATIENT_COPY.actionsHelp} mode={mode}>
+        {plan.actions.length === 0 ? (
+          <p>No jobs yet.</p>
+        ) : (
+          <ul className="space-y-3">
+            {plan.actions.map((a) => (
+              <li key={a.id} className={`${CARD} flex gap-3`}>
+                {mode === 'print' && (
+                  <span aria-hidden="true" className="mt-1 inline-block h-6 w-6 shrink-0 border-2 border-nhs-black text-center leading-5 font-bold">
+                    {a.done ? '✓' : ''}
+                  </span>
+                )}
+                <div className="flex-1">
+                  <p className={`text-lg font-bold ${a.done ? 'line-through decoration-2' : ''}`}>{a.description}</p>
+                  <p>
+                    Who: {a.who}
+                    {a.due ? (
+                      <>
+                        {' · '}
+                        <span className={a.overdue ? 'font-bold text-nhs-red' : ''}>{a.due}</span>
+                      </>
+                    ) : null}
+                  </p>
+                  <p aria-live="polite" className={a.done ? 'font-bold text-nhs-green' : ''}>
+                    {a.done && <span aria-hidden="true">✓ </span>}
+                    {a.status}
+                  </p>
+                  {interactive && a.isOwn && (
+                    <form action={setActionDoneAction} className="mt-2">
+                      <input type="hidden" name="planId" value={props.planId} />
+                      <input type="hidden" name="actionId" value={a.id} />
+                      <input type="hidden" name="done" value={a.done ? 'no' : 'yes'} />
+                      <button
+                        type="submit"
+                        className={
+                          a.done
+                            ? 'rounded border-2 border-nhs-blue bg-white px-4 py-2 font-bold text-nhs-blue hover:bg-nhs-grey-5'
+                            : 'rounded bg-nhs-green px-4 py-2 font-bold text-white hover:bg-[#00662f]'
+                        }
+                      >
+                        {a.done ? 'Not done yet' : 'Mark as done'}
+                        <span className="sr-only">: {a.description}</span>
+                      </button>
+                    </form>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      {/* Medicines */}
+      <Section id="medicines" title={PATIENT_COPY.medicinesHeading} mode={mode}>
+        {plan.medicationSummary.trim() && <p className="mb-3 whitespace-pre-line">{plan.medicationSummary}</p>}
+        {plan.medicines.length > 0 && (
+          <ul className="space-y-3">
+            {plan.medicines.map((m) => (
+              <li key={m.id} className={CARD}>
+                <p className="text-lg font-bold">{m.name}</p>
+                {m.purpose && <p>For: {m.purpose}</p>}
+                {m.howToTake && <p>How: {m.howToTake}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+        {!plan.medicationSummary.trim() && plan.medicines.length === 0 && <p>Your team has not written this part yet.</p>}
+      </Section>
+
+      {/* Care team */}
+      <Section id="team" title={PATIENT_COPY.teamHeading} help={PATIENT_COPY.teamHelp} mode={mode}>
+        <h3 className="text-xl font-bold">{PATIENT_COPY.webHeading}</h3>
+        <CareTeamWeb members={props.members} personName={plan.patientName} idPrefix={`plan-${mode}`} />
+        <ul className="space-y-3">
+          {plan.team.map((m) => (
+            <li key={m.id} className={CARD}>
+              <h3 className="text-lg font-bold">
+                {m.name}
+                {m.isCoordinator && <span className="ml-2 rounded bg-nhs-blue px-2 py-0.5 text-sm text-white">Care coordinator</span>}
+              </h3>
+              <p>{[m.role, m.organisation].filter(Boolean).join(', ')}</p>
+              {m.availability && <p>When: {m.availability}</p>}
+              <ContactLinks contact={m} mode={mode} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      {/* Review */}
+      <Section id="review" title={PATIENT_COPY.reviewHeading} mode={mode}>
+        <p className="text-lg">{plan.reviewDate ? <strong>{plan.reviewDate}</strong> : 'Your team has not set a date yet.'}</p>
+      </Section>
+
+      {/* Notes */}
+      <Section id="notes" title={PATIENT_COPY.notesHeading} help={PATIENT_COPY.notesHelp} mode={mode}>
+        {interactive && (
+          <div className={`${CARD} mb-4`}>
+            <ActionForm action={addNoteAction} label="Add a note" submitLabel="Save note" hidden={{ planId: props.planId }}>
+              <TextArea name="body" label="Your note" hint="For example, a question for your next visit." rows={3} required />
+            </ActionForm>
+          </div>
+        )}
+        {plan.notes.length === 0 ? (
+          <p>No notes yet.</p>
+        ) : (
+          <ul className="space-y-3">
+            {plan.notes.map((n) => (
+              <li key={n.id} className={CARD}>
+                <p className="whitespace-pre-line">{n.body}</p>
+                <p className="mt-1 text-sm text-nhs-grey-1">
+                  {n.authorName}, {formatDate(n.createdAt.slice(0, 10))}
+                </p>
+                {interactive && n.authorId === props.viewerId && (
+                  <form action={deleteNoteAction} className="mt-2">
+                    <input type="hidden" name="planId" value={props.planId} />
+                    <input type="hidden" name="noteId" value={n.id} />
+                    <button type="submit" className="font-bold text-nhs-blue underline">
+                      Delete this note<span className="sr-only">: {n.body.slice(0, 40)}</span>
+                    </button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {mode === 'print' && (
+          <div aria-hidden="true" className="mt-4">
+            <p className="text-nhs-grey-1">Space for your own notes:</p>
+            {[0, 1, 2, 3, 4].map((i) => (
+              <div key={i} className="h-10 border-b border-nhs-grey-1" />
+            ))}
+          </div>
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+// The person's sharing controls: share with someone by email (and say whether they may add to the
+// plan), stop sharing at once, or share again with someone who used to see it.
+import { grantAccessAction, revokeAccessAction } from '@/app/my-plan/actions';
+import { formatMoment } from '@/lib/care-plan/plain';
+import type { CarePlanSharing } from '@/lib/server/get-care-plan-sharing';
+import { ActionForm, CheckboxField, TextField } from './forms';
+
+export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
+  return (
+    <>
+      <h2 className="mb-2 text-2xl font-bold">People you share your plan with</h2>
+      {sharing.live.length === 0 ? (
+        <p className="mb-4">Only you and your care team can see your plan now.</p>
+      ) : (
+        <ul className="mb-4 space-y-3">
+          {sharing.live.map((g) => (
+            <li key={g.grantId} className="bg-white border border-nhs-grey-4 p-4">
+              <p className="text-lg font-bold">{g.name}</p>
+              <p>{g.canContribute ? 'Can see your plan, add notes and tick off jobs.' : 'Can see your plan.'}</p>
+              <p className="text-sm text-nhs-grey-1">Since {formatMoment(g.grantedAt)}</p>
+              <form action={revokeAccessAction} className="mt-2">
+                <input type="hidden" name="planId" value={sharing.planId} />
+                <input type="hidden" name="grantId" value={g.grantId} />
+                <button type="submit" className="rounded bg-nhs-red px-4 py-2 font-bold text-white hover:bg-[#aa2016]">
+                  Stop sharing with {g.name}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {sharing.past.length > 0 && (
+        <>
+          <h2 className="mb-2 text-2xl font-bold">People who used to see it</h2>
+          <ul className="mb-4 space-y-3">
+            {sharing.past.map((p) => (
+              <li key={p.carerId} className="bg-white border border-nhs-grey-4 p-4">
+                <p className="text-lg font-bold">{p.name}</p>
+                <p className="text-sm text-nhs-grey-1">Stopped {formatMoment(p.revokedAt)}</p>
+                <ActionForm
+                  action={grantAccessAction}
+                  label={`Share again with ${p.name}`}
+                  submitLabel={`Share again with ${p.name}`}
+                  hidden={{ planId: sharing.planId, carerEmail: p.email }}
+                  secondary
+                >
+                  <CheckboxField name="canContribute" value="yes" label="They can also add notes and tick off jobs" />
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <div className="bg-white border border-nhs-grey-4 p-4">
+        <h2 className="mb-2 text-2xl font-bold">Share your plan with someone</h2>
+        <p className="mb-3">For example, someone who cares for you. They need a Pathweave account.</p>
+        <ActionForm action={grantAccessAction} label="Share your plan with someone" submitLabel="Share my plan" hidden={{ planId: sharing.planId }}>
+          <TextField name="carerEmail" type="email" label="Their email address" autoComplete="email" required />
+          <CheckboxField name="canContribute" value="yes" label="They can also add notes and tick off jobs" />
+        </ActionForm>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,278 @@
+'use client';
+// Forms for care plans, in the NHS pattern: an error summary at the top that links to each field,
+// and the message again beside the field. They submit to a server action and work before the page's
+// JavaScript has loaded (useActionState). After an error, what the person typed is put back.
+import { createContext, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
+import type { FormState } from '@/lib/care-plan/form-state';
+
+export type { FormState };
+
+export type FormAction = (previous: FormState, form: FormData) => Promise<FormState>;
+
+interface FormContextValue {
+  prefix: string;
+  state: FormState;
+}
+const FormContext = createContext<FormContextValue>({ prefix: 'f', state: { ok: true } });
+
+function errorFor(state: FormState, name: string): string | undefined {
+  return state.errors?.find((e) => e.path === name || e.path.startsWith(`${name}.`))?.message;
+}
+
+export function ActionForm(props: {
+  action: FormAction;
+  children: ReactNode;
+  submitLabel: string;
+  /** Accessible name of the form, e.g. "Add a goal". */
+  label: string;
+  hidden?: Record<string, string>;
+  secondary?: boolean;
+  className?: string;
+}) {
+  const [state, formAction, pending] = useActionState(props.action, { ok: true });
+  const prefix = `f${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const summaryRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!state.ok && state.errors?.length) summaryRef.current?.focus();
+  }, [state]);
+  const errors = state.errors ?? [];
+  return (
+    <FormContext.Provider value={{ prefix, state }}>
+      <form action={formAction} aria-label={props.label} className={props.className ?? 'space-y-3'} noValidate>
+        {!state.ok && (
+          <div ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby={`${prefix}-error-title`} className="border-4 border-nhs-red bg-white p-3">
+            <h3 id={`${prefix}-error-title`} className="font-bold text-lg">
+              There is a problem
+            </h3>
+            {state.message && <p>{state.message}</p>}
+            {errors.length > 0 && (
+              <ul className="list-disc pl-5">
+                {errors.map((e, i) => (
+                  <li key={i}>
+                    <a href={`#${prefix}-${e.path.split('.')[0] || 'form'}`} className="text-nhs-red font-bold">
+                      {e.message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <div key={state.at ?? 0} className="space-y-3">
+          {props.children}
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <button
+            type="submit"
+            disabled={pending}
+            className={
+              props.secondary
+                ? 'rounded border-2 border-nhs-blue bg-white px-4 py-2 font-bold text-nhs-blue hover:bg-nhs-grey-5 disabled:opacity-60'
+                : 'rounded bg-nhs-green px-4 py-2 font-bold text-white hover:bg-[#00662f] disabled:opacity-60'
+            }
+          >
+            {pending ? 'Saving…' : props.submitLabel}
+          </button>
+          <p role="status" className="text-nhs-green font-bold">
+            {state.ok && state.message ? state.message : ''}
+          </p>
+        </div>
+      </form>
+    </FormContext.Provider>
+  );
+}
+
+function useField(name: string, defaultValue: string | undefined) {
+  const { prefix, state } = useContext(FormContext);
+  const id = `${prefix}-${name}`;
+  const error = errorFor(state, name);
+  const value = state.values && name in state.values ? state.values[name] : defaultValue;
+  return { id, error, value };
+}
+
+function Label(props: { id: string; label: string; hint?: string; error?: string }) {
+  return (
+    <>
+      <label htmlFor={props.id} className="block font-bold">
+        {props.label}
+      </label>
+      {props.hint && (
+        <p id={`${props.id}-hint`} className="text-nhs-grey-1 text-sm">
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p id={`${props.id}-error`} className="font-bold text-nhs-red">
+          <span className="sr-only">Error: </span>
+          {props.error}
+        </p>
+      )}
+    </>
+  );
+}
+
+const describedBy = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+const inputClass = (error?: string) =>
+  `block w-full max-w-xl rounded-none border-2 ${error ? 'border-nhs-red' : 'border-nhs-black'} bg-white px-2 py-1.5`;
+
+export function TextField(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string;
+  type?: 'text' | 'email' | 'tel' | 'date';
+  autoComplete?: string;
+  required?: boolean;
+}) {
+  const { id, error, value } = useField(props.name, props.defaultValue);
+  return (
+    <div className={error ? 'border-l-4 border-nhs-red pl-3' : ''}>
+      <Label id={id} label={props.label} hint={props.hint} error={error} />
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        defaultValue={value ?? ''}
+        autoComplete={props.autoComplete ?? 'off'}
+        aria-describedby={describedBy(id, props.hint, error)}
+        aria-invalid={error ? true : undefined}
+        aria-required={props.required ? true : undefined}
+        className={inputClass(error)}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: { name: string; label: string; hint?: string; defaultValue?: string; rows?: number; required?: boolean }) {
+  const { id, error, value } = useField(props.name, props.defaultValue);
+  return (
+    <div className={error ? 'border-l-4 border-nhs-red pl-3' : ''}>
+      <Label id={id} label={props.label} hint={props.hint} error={error} />
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 3}
+        defaultValue={value ?? ''}
+        aria-describedby={describedBy(id, props.hint, error)}
+        aria-invalid={error ? true : undefined}
+        aria-required={props.required ? true : undefined}
+        className={inputClass(error)}
+      />
+    </div>
+  );
+}
+
+export function SelectField(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  const { id, error, value } = useField(props.name, props.defaultValue);
+  return (
+    <div className={error ? 'border-l-4 border-nhs-red pl-3' : ''}>
+      <Label id={id} label={props.label} hint={props.hint} error={error} />
+      <select
+        id={id}
+        name={props.name}
+        defaultValue={value ?? ''}
+        aria-describedby={describedBy(id, props.hint, error)}
+        aria-invalid={error ? true : undefined}
+        className={inputClass(error)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function CheckboxField(props: { name: string; label: string; hint?: string; defaultChecked?: boolean; value?: string }) {
+  const { id, error } = useField(props.name, undefined);
+  return (
+    <div className={`flex items-start gap-2 ${error ? 'border-l-4 border-nhs-red pl-3' : ''}`}>
+      <input
+        id={id}
+        type="checkbox"
+        name={props.name}
+        value={props.value ?? 'on'}
+        defaultChecked={props.defaultChecked}
+        aria-describedby={describedBy(id, props.hint, error)}
+        className="mt-1 h-6 w-6 shrink-0 accent-nhs-blue"
+      />
+      <div>
+        <label htmlFor={id} className="font-bold">
+          {props.label}
+        </label>
+        {props.hint && (
+          <p id={`${id}-hint`} className="text-nhs-grey-1 text-sm">
+            {props.hint}
+          </p>
+        )}
+        {error && (
+          <p id={`${id}-error`} className="font-bold text-nhs-red">
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** A group of checkboxes sharing one name (e.g. the pathways of a new plan). */
+export function CheckboxGroup(props: {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: readonly { value: string; label: string; hint?: string }[];
+  defaultValues?: readonly string[];
+}) {
+  const { prefix, state } = useContext(FormContext);
+  const id = `${prefix}-${props.name}`;
+  const error = errorFor(state, props.name);
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <fieldset id={id} tabIndex={-1} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} className={error ? 'border-l-4 border-nhs-red pl-3' : ''}>
+      <legend className="font-bold">{props.legend}</legend>
+      {props.hint && (
+        <p id={hintId} className="text-nhs-grey-1 text-sm">
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="font-bold text-nhs-red">
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      )}
+      <div className="mt-2 space-y-2">
+        {props.options.map((o, i) => (
+          <div key={o.value} className="flex items-start gap-2">
+            <input
+              id={`${id}-${i}`}
+              type="checkbox"
+              name={props.name}
+              value={o.value}
+              defaultChecked={props.defaultValues?.includes(o.value)}
+              className="mt-1 h-6 w-6 shrink-0 accent-nhs-blue"
+            />
+            <label htmlFor={`${id}-${i}`}>
+              {o.label}
+              {o.hint && <span className="block text-sm text-nhs-grey-1">{o.hint}</span>}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

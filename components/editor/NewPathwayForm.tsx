@@ -1,0 +1,117 @@
+'use client';
+// Start a new pathway (issue 4, item 8): blank, from a template (any pathway the person can see,
+// such as the demo pathways; the copy remembers where it came from), or from a pathway file.
+// Used in the editor's File panel, and ready for the pathways list page (NewPathway below).
+import { useId, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { createPathwayAction, importPathwayAction } from '@/app/w/[workspace]/pathways/[pathwayId]/actions';
+import { ErrorMessage, describedBy } from './fields';
+import type { EditorApi, TemplateChoice } from './api';
+
+type CreateApi = Pick<EditorApi, 'createPathway' | 'importPathway'>;
+
+export function NewPathwayForm({
+  api,
+  workspaceSlug,
+  templates,
+  idPrefix = 'new-pathway',
+}: {
+  api: CreateApi;
+  workspaceSlug: string;
+  templates: readonly TemplateChoice[];
+  idPrefix?: string;
+}) {
+  const router = useRouter();
+  const fileId = useId();
+  const [template, setTemplate] = useState('');
+  const [title, setTitle] = useState('');
+  const [errors, setErrors] = useState<string[]>([]);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const create = async () => {
+    setBusy(true);
+    const result = await api.createPathway({
+      workspaceSlug,
+      ...(template ? { templatePathwayId: template } : {}),
+      ...(title.trim() ? { title } : {}),
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setErrors('errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message]);
+      return;
+    }
+    setErrors([]);
+    router.push(`${result.href}/edit`);
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    const result = await api.importPathway({ text: await file.text(), workspaceSlug, ...(title.trim() ? { title } : {}) });
+    setBusy(false);
+    if (!result.ok) {
+      const lines = 'errors' in result && result.errors.length ? result.errors.slice(0, 20).map((e) => e.message) : [];
+      setFileErrors([`“${file.name}”: ${result.message}`, ...lines]);
+      return;
+    }
+    setFileErrors([]);
+    if ('href' in result && result.href) router.push(`${result.href}/edit`);
+  };
+
+  return (
+    <div className="pw-new-pathway">
+      <form
+        className={`pw-field${errors.length ? ' pw-field-error' : ''}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <ErrorMessage id={idPrefix} errors={errors} />
+        <label htmlFor={`${idPrefix}-from`} className="pw-label text-sm">
+          Start a new pathway from
+        </label>
+        <select id={`${idPrefix}-from`} className="pw-select w-full" value={template} onChange={(e) => setTemplate(e.target.value)}>
+          <option value="">A blank pathway (an entry and an exit)</option>
+          {templates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.isTemplate ? 'Template: ' : ''}
+              {t.title}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${idPrefix}-title`} className="pw-label text-sm mt-2">
+          Title of the new pathway {template ? '(optional)' : ''}
+        </label>
+        <input id={`${idPrefix}-title`} className="pw-input w-full" value={title} onChange={(e) => setTitle(e.target.value)} />
+        <button type="submit" className="pw-button pw-button-secondary pw-button-small mt-2" disabled={busy}>
+          {busy ? 'Creating…' : 'Create and open it'}
+        </button>
+      </form>
+      <div className={`pw-field${fileErrors.length ? ' pw-field-error' : ''}`}>
+        <label htmlFor={fileId} className="pw-label text-sm">
+          Or make a new pathway from a pathway file (JSON)
+        </label>
+        <ErrorMessage id={fileId} errors={fileErrors} />
+        <input
+          id={fileId}
+          type="file"
+          accept=".json,application/json"
+          className="pw-file-input"
+          disabled={busy}
+          aria-describedby={describedBy(fileId, false, fileErrors)}
+          aria-invalid={fileErrors.length ? true : undefined}
+          onChange={(e) => void importFile(e.target.files?.[0])}
+        />
+      </div>
+    </div>
+  );
+}
+
+const actions: CreateApi = { createPathway: createPathwayAction, importPathway: importPathwayAction };
+
+/** For the pathways list page: the same form, wired to the server actions. */
+export function NewPathway({ workspaceSlug, templates }: { workspaceSlug: string; templates: readonly TemplateChoice[] }) {
+  return <NewPathwayForm api={actions} workspaceSlug={workspaceSlug} templates={templates} />;
+}

@@ -1,0 +1,115 @@
+import Link from 'next/link';
+import { FRAMEWORKS } from '@/lib/scoring/frameworks';
+import { STATUS_WORDS, describeCounts, formatDate, formatPercent } from '@/lib/scorecard/format';
+import type { PathwayScorecard, TrendPoint } from '@/lib/scorecard/model';
+import { PATHWAY_STATUS_LABELS } from '@/lib/scorecard/types';
+import { STATUS_ICON } from './status';
+import { Sparkline } from './Sparkline';
+
+/**
+ * One row per pathway, failing first: both frameworks' results, the criteria it does not meet
+ * (by name, not hidden behind the percentage), the room's ratings beside them, and the trend.
+ */
+export function PathwayTable(props: {
+  slug: string;
+  pathways: readonly PathwayScorecard[];
+  trends: Map<string, Map<string, TrendPoint[]>>;
+}) {
+  return (
+    <div role="region" aria-labelledby="pathways-heading" tabIndex={0} className="overflow-x-auto mb-8">
+      <table className="w-full border-collapse bg-white text-sm">
+        <caption className="sr-only">Pathways, those with the most criteria not met first</caption>
+        <thead>
+          <tr className="border-b-2 border-nhs-grey-1 text-left align-bottom">
+            <th scope="col" className="p-2">Pathway</th>
+            {FRAMEWORKS.map((f) => (
+              <th key={f.id} scope="col" className="p-2">
+                {f.shortTitle}
+              </th>
+            ))}
+            <th scope="col" className="p-2">Criteria not met or partly met (computed)</th>
+            <th scope="col" className="p-2">Room&apos;s consensus</th>
+            <th scope="col" className="p-2">Trend</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.pathways.map((p) => {
+            const trend = props.trends.get(p.id);
+            return (
+              <tr key={p.id} className="border-b border-nhs-grey-4 align-top" data-pathway={p.id} data-not-met={p.scored ? p.notMet : undefined}>
+                <th scope="row" className="p-2 text-left font-normal">
+                  <Link href={`/w/${props.slug}/scorecards/${p.id}`} className="font-bold">
+                    {p.title}
+                  </Link>
+                  <span className="block text-xs text-nhs-grey-1">
+                    {p.conditions.join(', ')} · {PATHWAY_STATUS_LABELS[p.status]}
+                  </span>
+                  <span className="block text-xs text-nhs-grey-1">
+                    {p.version ? `Version ${p.version.number}, saved ${formatDate(p.version.savedAt)}` : 'No saved version yet'}
+                  </span>
+                </th>
+                {FRAMEWORKS.map((f) => {
+                  const figures = p.frameworks.find((x) => x.frameworkId === f.id);
+                  return (
+                    <td key={f.id} className="p-2" data-framework={f.id}>
+                      {figures ? (
+                        <>
+                          <span className="block text-lg font-bold">{formatPercent(figures.percent)}</span>
+                          <span className={`block text-xs ${figures.notMet ? 'font-bold text-[#8d1c12]' : 'text-nhs-grey-1'}`}>
+                            {describeCounts(figures.notMet, figures.needsJudgement)}
+                          </span>
+                        </>
+                      ) : (
+                        <span className="text-nhs-grey-1">Not scored</span>
+                      )}
+                    </td>
+                  );
+                })}
+                <td className="p-2">
+                  {!p.scored ? (
+                    <span className="text-nhs-grey-1">Save a version to score it</span>
+                  ) : p.failing.filter((f) => f.status !== 'needs_judgement').length === 0 ? (
+                    <span>None</span>
+                  ) : (
+                    <ul className="space-y-0.5">
+                      {p.failing
+                        .filter((f) => f.status !== 'needs_judgement')
+                        .map((f) => (
+                          <li key={f.criterionId}>
+                            <Link href={`/w/${props.slug}/scorecards/${p.id}#criterion-${f.criterionId}`}>
+                              <span aria-hidden="true">{STATUS_ICON[f.status]} </span>
+                              <span className="font-bold">{STATUS_WORDS[f.status]}:</span> {f.label} {f.title}
+                            </Link>
+                          </li>
+                        ))}
+                    </ul>
+                  )}
+                </td>
+                <td className="p-2">
+                  {p.scored ? (
+                    p.consensus.rated === 0 ? (
+                      <span className="text-nhs-grey-1">Not rated yet</span>
+                    ) : (
+                      <>
+                        <span className="block">
+                          {p.consensus.rated} of {Object.keys(p.cells).length} rated
+                        </span>
+                        <span className="block text-xs">{p.consensus.notMet} rated not met</span>
+                        <span className="block text-xs">{p.consensus.differs} differ from the computed result</span>
+                      </>
+                    )
+                  ) : null}
+                </td>
+                <td className="p-2">
+                  <Sparkline
+                    series={FRAMEWORKS.map((f) => ({ frameworkId: f.id, title: f.shortTitle, points: trend?.get(f.id) ?? [] }))}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+// The result a care plan form shows: what the server actions return to components/care-plan/forms.tsx.
+// Plain data, so it crosses from a server action to the browser.
+
+export interface FormState {
+  ok: boolean;
+  /** Shown in a status message (success) or at the top of the error summary. */
+  message?: string;
+  errors?: { path: string; message: string }[];
+  /** What was typed, to put back after an error. */
+  values?: Record<string, string>;
+  /** Changes on every submission, so fields remount with fresh values. */
+  at?: number;
+}
+
+type UseCaseResult = { ok: true } | { ok: false; reason: string; message: string; errors?: { path: string; message: string }[] };
+
+/** What was typed, as strings (first value of each field), never the hidden ids the form carries. */
+export function typedValues(form: FormData, hidden: readonly string[] = ['planId', 'op', 'id']): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== 'string' || hidden.includes(key) || key.startsWith('$ACTION') || key in values) continue;
+    values[key] = value;
+  }
+  return values;
+}
+
+/** A use case's result as form state: success with a message, or the errors and what was typed. */
+export function toFormState(result: UseCaseResult, form: FormData, success: string): FormState {
+  const at = Date.now();
+  if (result.ok) return { ok: true, message: success, at };
+  return { ok: false, message: result.message, errors: result.errors ?? [], values: typedValues(form), at };
+}

@@ -1,0 +1,364 @@
+'use client';
+// The browser side of live collaboration (issue 5): one CollaborativeSession per open pathway,
+// holding the shared Y.Doc, the HocuspocusProvider connected to /collab on the app's own origin,
+// presence (awareness) and undo of one's own edits. `useCollaborativePathway` gives the editor
+// what its local store gives it today (the pathway, apply(command), undo, redo…), so switching the
+// editor from local state to the shared document is a small change:
+//
+//   const live = useCollaborativePathway(pathwayId);
+//   if (!live.pathway) return <Loading status={live.status} />;
+//   live.apply({ type: 'updateStep', stepId, patch: { title } });   // same Command union
+//
+// Commands go through lib/collab/doc.ts: checked by lib/pathway/commands.ts exactly as in the
+// single-user editor, written to the Y.Doc field by field. The server enforces read-only access;
+// `readOnly` here only lets the UI hide what cannot be done.
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import * as Y from 'yjs';
+import { coalesceKeyFor, describeCommand, type Command, type CommandIssue } from '@/lib/pathway/commands';
+import type { Pathway } from '@/lib/pathway/schema';
+import { applyCommandToYDoc, CommandError, createPathwayReader, createUndoManager, isPathwayYDocEmpty, type PathwayReader } from './doc';
+import { documentNameFor } from './names';
+import { IDENTITY_MESSAGE, peersFromStates, type Peer, type PresenceSelection } from './presence';
+
+export type CollabStatus = 'connecting' | 'connected' | 'synced' | 'disconnected' | 'denied';
+
+export interface CollabSnapshot {
+  /** The shared pathway, derived from the Y.Doc; null until the first sync. */
+  pathway: Pathway | null;
+  status: CollabStatus;
+  /** Why the server refused: "unauthenticated", "session-expired", "not-found"… */
+  deniedReason: string | null;
+  /** The server let this person watch (and comment) but not edit. */
+  readOnly: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Edits sent but not yet acknowledged (acknowledged = stored on the server). */
+  unsyncedChanges: number;
+  /** Everyone here, this tab included (self: true). */
+  peers: Peer[];
+}
+
+export type ApplyResult =
+  | { ok: true; doc: Pathway; command: Command; changed: boolean }
+  | { ok: false; message: string; issues: readonly CommandIssue[] };
+
+export const READ_ONLY_MESSAGE = 'You can follow this pathway live, but not change it.';
+
+export interface CollaborativeSessionOptions {
+  pathwayId: string;
+  /** Default: ws(s)://<this origin>/collab. */
+  url?: string;
+  /** Node clients (tests, benchmark) pass `WebSocket` from 'ws'. */
+  WebSocketPolyfill?: unknown;
+  /** Cursor updates are sent at most this often (ms). Default 50. */
+  cursorIntervalMs?: number;
+}
+
+/** ws://host/collab or wss://host/collab for the page's own origin. */
+export function collabUrl(location: { protocol: string; host: string } = window.location): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/collab`;
+}
+
+const EMPTY: CollabSnapshot = {
+  pathway: null,
+  status: 'connecting',
+  deniedReason: null,
+  readOnly: true,
+  canUndo: false,
+  canRedo: false,
+  unsyncedChanges: 0,
+  peers: [],
+};
+
+export class CollaborativeSession {
+  readonly ydoc = new Y.Doc();
+  readonly provider: HocuspocusProvider;
+  readonly undoManager: Y.UndoManager;
+  /** The origin of this tab's own edits: the only ones its undo touches. */
+  readonly origin: object = { source: 'local-edit' };
+  private readonly reader: PathwayReader;
+  private readonly listeners = new Set<() => void>();
+  private snapshot: CollabSnapshot = EMPTY;
+  private dirty = true;
+  private status: CollabStatus = 'connecting';
+  private deniedReason: string | null = null;
+  private readOnly = true;
+  private synced = false;
+  private lastCoalesceKey: string | undefined;
+  private cursorTimer: ReturnType<typeof setTimeout> | null = null;
+  private pendingCursor: { x: number; y: number } | null | undefined;
+  private lastCursorAt = 0;
+  private readonly cursorIntervalMs: number;
+  private destroyed = false;
+
+  constructor(options: CollaborativeSessionOptions) {
+    this.cursorIntervalMs = options.cursorIntervalMs ?? 50;
+    this.reader = createPathwayReader(this.ydoc);
+    this.undoManager = createUndoManager(this.ydoc, this.origin);
+    this.provider = new HocuspocusProvider({
+      url: options.url ?? collabUrl(),
+      name: documentNameFor(options.pathwayId),
+      document: this.ydoc,
+      token: 'session-cookie',
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+    this.provider.awareness?.setLocalState({ cursor: null, selection: null });
+
+    this.ydoc.on('afterTransaction', this.changed);
+    this.undoManager.on('stack-item-added', this.changed);
+    this.undoManager.on('stack-item-popped', this.changed);
+    this.undoManager.on('stack-cleared', this.changed);
+    this.provider.on('awarenessChange', this.changed);
+    this.provider.on('unsyncedChanges', this.changed);
+    this.provider.on('status', ({ status }: { status: string }) => {
+      if (this.status === 'denied') return;
+      this.status = status === 'connected' ? (this.synced ? 'synced' : 'connected') : status === 'connecting' ? 'connecting' : 'disconnected';
+      this.changed();
+    });
+    this.provider.on('synced', () => {
+      this.synced = true;
+      if (this.status !== 'denied') this.status = 'synced';
+      this.changed();
+    });
+    this.provider.on('authenticated', ({ scope }: { scope: string }) => {
+      this.readOnly = scope === 'readonly';
+      this.deniedReason = null;
+      this.changed();
+    });
+    this.provider.on('stateless', ({ payload }: { payload: string }) => {
+      // The server says who this tab is: shown as its own avatar (the server sets everyone's
+      // identity on what it relays, so this is for display only).
+      try {
+        const message = JSON.parse(payload) as { type?: unknown; user?: unknown };
+        if (message.type === IDENTITY_MESSAGE && message.user && typeof message.user === 'object') {
+          this.provider.awareness?.setLocalStateField('user', message.user);
+        }
+      } catch {
+        // not ours
+      }
+    });
+    this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      this.status = 'denied';
+      this.deniedReason = reason || 'permission-denied';
+      this.changed();
+    });
+  }
+
+  private readonly changed = () => {
+    this.dirty = true;
+    for (const l of this.listeners) l();
+  };
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  getSnapshot = (): CollabSnapshot => {
+    if (!this.dirty) return this.snapshot;
+    this.dirty = false;
+    const awareness = this.provider.awareness;
+    const pathway = this.synced && !isPathwayYDocEmpty(this.ydoc) ? this.reader.read() : null;
+    const peers = awareness ? peersFromStates(awareness.getStates() as Map<number, Record<string, unknown>>, this.ydoc.clientID) : [];
+    const next: CollabSnapshot = {
+      pathway,
+      status: this.status,
+      deniedReason: this.deniedReason,
+      readOnly: this.readOnly,
+      canUndo: this.undoManager.undoStack.length > 0,
+      canRedo: this.undoManager.redoStack.length > 0,
+      unsyncedChanges: this.provider.unsyncedChanges,
+      peers: samePeers(this.snapshot.peers, peers) ? this.snapshot.peers : peers,
+    };
+    const prev = this.snapshot;
+    const same =
+      prev.pathway === next.pathway &&
+      prev.status === next.status &&
+      prev.deniedReason === next.deniedReason &&
+      prev.readOnly === next.readOnly &&
+      prev.canUndo === next.canUndo &&
+      prev.canRedo === next.canRedo &&
+      prev.unsyncedChanges === next.unsyncedChanges &&
+      prev.peers === next.peers;
+    if (!same) this.snapshot = next;
+    return this.snapshot;
+  };
+
+  /**
+   * Apply a command to the shared pathway as one undo step (a run of typing into one field is one
+   * step, as in the single-user editor). A command that cannot apply changes nothing and returns
+   * the reason, for a person.
+   */
+  apply(command: Command): ApplyResult {
+    if (this.readOnly) return { ok: false, message: READ_ONLY_MESSAGE, issues: [] };
+    if (!this.synced) return { ok: false, message: 'The pathway is still loading.', issues: [] };
+    const key = coalesceKeyFor(command);
+    if (key === undefined || key !== this.lastCoalesceKey) this.undoManager.stopCapturing();
+    this.lastCoalesceKey = key;
+    try {
+      const result = applyCommandToYDoc(this.ydoc, command, this.origin, this.reader);
+      return { ok: true, doc: result.after, command: result.command, changed: result.changed };
+    } catch (error) {
+      if (error instanceof CommandError) return { ok: false, message: error.message, issues: error.issues };
+      return { ok: false, message: 'That change could not be made.', issues: [] };
+    }
+  }
+
+  /** End a run of typing (a field lost focus): the next keystroke starts a new undo step. */
+  seal(): void {
+    this.lastCoalesceKey = undefined;
+    this.undoManager.stopCapturing();
+  }
+
+  undo(): void {
+    this.seal();
+    this.undoManager.undo();
+  }
+
+  redo(): void {
+    this.seal();
+    this.undoManager.redo();
+  }
+
+  /** Where this person's pointer is on the canvas (flow coordinates), or null when off it. Throttled. */
+  setCursor(point: { x: number; y: number } | null): void {
+    this.pendingCursor = point;
+    const now = Date.now();
+    const wait = this.lastCursorAt + this.cursorIntervalMs - now;
+    if (wait <= 0 || point === null) {
+      this.flushCursor();
+      return;
+    }
+    this.cursorTimer ??= setTimeout(() => this.flushCursor(), wait);
+  }
+
+  private flushCursor(): void {
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    this.cursorTimer = null;
+    if (this.pendingCursor === undefined || this.destroyed) return;
+    this.lastCursorAt = Date.now();
+    this.provider.awareness?.setLocalStateField('cursor', this.pendingCursor);
+    this.pendingCursor = undefined;
+  }
+
+  /** The step or transition this person has selected, shown to the others. */
+  setSelection(selection: PresenceSelection): void {
+    const current = this.provider.awareness?.getLocalState()?.selection as PresenceSelection | undefined;
+    if (current?.kind === selection?.kind && current?.id === selection?.id) return;
+    this.provider.awareness?.setLocalStateField('selection', selection);
+  }
+
+  /** Resolves once the first sync with the server is done. */
+  whenSynced(): Promise<void> {
+    if (this.synced) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.provider.off('synced', done);
+        resolve();
+      };
+      this.provider.on('synced', done);
+    });
+  }
+
+  /** Resolves when every edit made so far is stored on the server (unsyncedChanges is 0). */
+  whenAcknowledged(): Promise<void> {
+    if (this.provider.unsyncedChanges === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.provider.unsyncedChanges === 0) {
+          this.provider.off('unsyncedChanges', check);
+          resolve();
+        }
+      };
+      this.provider.on('unsyncedChanges', check);
+    });
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    this.ydoc.off('afterTransaction', this.changed);
+    this.reader.destroy();
+    this.undoManager.destroy();
+    this.provider.destroy();
+    this.ydoc.destroy();
+    this.listeners.clear();
+  }
+}
+
+function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Peer;
+    const y = b[i] as Peer;
+    if (
+      x.clientId !== y.clientId ||
+      x.user.id !== y.user.id ||
+      x.user.name !== y.user.name ||
+      x.user.role !== y.user.role ||
+      x.user.access !== y.user.access ||
+      x.cursor?.x !== y.cursor?.x ||
+      x.cursor?.y !== y.cursor?.y ||
+      x.selection?.kind !== y.selection?.kind ||
+      x.selection?.id !== y.selection?.id
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+export interface CollaborativePathway extends CollabSnapshot {
+  apply(command: Command): ApplyResult;
+  undo(): void;
+  redo(): void;
+  /** End a run of typing (call when a field loses focus). */
+  seal(): void;
+  setCursor(point: { x: number; y: number } | null): void;
+  setSelection(selection: PresenceSelection): void;
+  /** A label for an undo menu ("add step"), as the single-user editor has. */
+  describe(command: Command): string;
+  /** The session itself, for advanced use (comments and workshop mode will share its provider). */
+  session: CollaborativeSession | null;
+}
+
+const noopSubscribe = () => () => undefined;
+
+/**
+ * The live, shared pathway for the editor. One session per pathway id; it is closed when the
+ * component unmounts or the id changes.
+ */
+export function useCollaborativePathway(pathwayId: string, options: Omit<CollaborativeSessionOptions, 'pathwayId'> = {}): CollaborativePathway {
+  const [session, setSession] = useState<CollaborativeSession | null>(null);
+  const { url } = options;
+  useEffect(() => {
+    const s = new CollaborativeSession({ pathwayId, ...(url ? { url } : {}) });
+    setSession(s);
+    return () => {
+      s.destroy();
+      setSession((current) => (current === s ? null : current));
+    };
+  }, [pathwayId, url]);
+  const snapshot = useSyncExternalStore(
+    session?.subscribe ?? noopSubscribe,
+    () => session?.getSnapshot() ?? EMPTY,
+    () => EMPTY,
+  );
+  const apply = useCallback(
+    (command: Command): ApplyResult => (session ? session.apply(command) : { ok: false, message: 'The pathway is still loading.', issues: [] }),
+    [session],
+  );
+  const undo = useCallback(() => session?.undo(), [session]);
+  const redo = useCallback(() => session?.redo(), [session]);
+  const seal = useCallback(() => session?.seal(), [session]);
+  const setCursor = useCallback((p: { x: number; y: number } | null) => session?.setCursor(p), [session]);
+  const setSelection = useCallback((s: PresenceSelection) => session?.setSelection(s), [session]);
+  return useMemo(
+    () => ({ ...snapshot, apply, undo, redo, seal, setCursor, setSelection, describe: describeCommand, session }),
+    [snapshot, apply, undo, redo, seal, setCursor, setSelection, session],
+  );
+}

@@ -1,0 +1,21 @@
+// Use case: the person (or a carer they allowed to contribute) adds a note to their own plan: things
+// to ask or tell the team. The care team reads the notes in the clinician view.
+import type { Actor } from '@/lib/auth/can';
+import { getPrisma } from '@/lib/db/client';
+import { NoteInput, fieldIssues } from '@/lib/care-plan/input';
+import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import { invalid, notFound, type Invalid, type NotFound } from './results';
+
+export async function addCarePlanNote(options: { actor: Actor; planId: string; input: unknown }): Promise<{ ok: true; noteId: string } | NotFound | Invalid> {
+  const { actor } = options;
+  const access = await authorizeCarePlan(actor, options.planId, 'patientUpdate', { detail: { op: 'note.add' } });
+  if (!access) return notFound(CARE_PLAN_NOT_FOUND);
+  const parsed = NoteInput.safeParse(options.input);
+  if (!parsed.success) return invalid('Check your note.', fieldIssues(parsed.error));
+  const note = await getPrisma().carePlanNote.create({
+    data: { carePlanId: access.planId, authorId: actor.userId, body: parsed.data.body },
+    select: { id: true },
+  });
+  await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'note.add', id: note.id });
+  return { ok: true, noteId: note.id };
+}

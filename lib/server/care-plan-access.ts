@@ -1,0 +1,115 @@
+// The one way into a care plan for every care plan use case (lib/server/*care-plan*.ts).
+//
+// Two locks, as Documenso does it: the Prisma `where` can only find a plan the actor is connected to
+// (their own, one they hold a live carer grant for, or one whose care team they are in while an
+// editor of its workspace), so a guessed id finds nothing; and can() then decides the action on the
+// facts loaded. Every attempt is audited, allowed or denied. Denied and missing are the same `null`,
+// which callers turn into the same "not found".
+import { can, type Actor } from '@/lib/auth/can';
+import { getPrisma } from '@/lib/db/client';
+import { audit } from './audit';
+
+export type CarePlanVerb = 'view' | 'edit' | 'patientUpdate' | 'share' | 'viewAudit';
+
+export interface CarePlanAccess {
+  planId: string;
+  workspaceId: string;
+  patientId: string;
+  relation: 'patient' | 'carer' | 'clinician';
+  /** A carer's grant lets them add notes and tick off actions. */
+  canContribute: boolean;
+  resource: {
+    type: 'carePlan';
+    workspaceId: string;
+    patientId: string;
+    careTeamUserIds: string[];
+    carerGrants: { carerId: string; canContribute: boolean }[];
+  };
+}
+
+export const CARE_PLAN_NOT_FOUND = 'This care plan was not found, or you do not have access to it.';
+
+/** Prisma `where` for plans the actor could possibly reach. can() still decides. */
+export function carePlansReachableBy(actor: Actor) {
+  return {
+    OR: [
+      { patientId: actor.userId },
+      { carerGrants: { some: { carerId: actor.userId, revokedAt: null } } },
+      {
+        AND: [
+          { members: { some: { userId: actor.userId } } },
+          { workspace: { memberships: { some: { userId: actor.userId, accessRole: { in: ['editor', 'facilitator'] as ('editor' | 'facilitator')[] } } } } },
+        ],
+      },
+    ],
+  };
+}
+
+/** Loads the authorization facts of a plan the actor can reach, or null. Does not audit. */
+export async function loadCarePlanFacts(actor: Actor, planId: string, workspaceId?: string): Promise<CarePlanAccess | null> {
+  if (typeof planId !== 'string' || planId.length === 0 || planId.length > 200) return null;
+  const plan = await getPrisma().carePlan.findFirst({
+    where: { id: planId, ...(workspaceId !== undefined ? { workspaceId } : {}), ...carePlansReachableBy(actor) },
+    select: {
+      id: true,
+      workspaceId: true,
+      patientId: true,
+      members: { where: { userId: { not: null } }, select: { userId: true } },
+      carerGrants: { where: { revokedAt: null }, select: { carerId: true, canContribute: true } },
+    },
+  });
+  if (!plan) return null;
+  const resource = {
+    type: 'carePlan' as const,
+    workspaceId: plan.workspaceId,
+    patientId: plan.patientId,
+    careTeamUserIds: plan.members.map((m) => m.userId).filter((id): id is string => id !== null),
+    carerGrants: plan.carerGrants,
+  };
+  const grant = plan.carerGrants.find((g) => g.carerId === actor.userId);
+  // Reachable and neither the person nor a clinician of the team: a carer with a grant.
+  const relation = plan.patientId === actor.userId ? 'patient' : can(actor, 'carePlan:edit', resource) ? 'clinician' : 'carer';
+  return {
+    planId: plan.id,
+    workspaceId: plan.workspaceId,
+    patientId: plan.patientId,
+    relation,
+    canContribute: grant?.canContribute === true,
+    resource,
+  };
+}
+
+/**
+ * The facts of the plan if the actor may do `verb` to it; otherwise audits the denial and returns
+ * null. `auditAllowed` also audits the allowed attempt now (for reads); changes audit after they
+ * succeed, with what changed.
+ */
+export async function authorizeCarePlan(
+  actor: Actor,
+  planId: string,
+  verb: CarePlanVerb,
+  options: { auditAllowed?: boolean; detail?: Record<string, unknown>; workspaceId?: string } = {},
+): Promise<CarePlanAccess | null> {
+  const access = await loadCarePlanFacts(actor, planId, options.workspaceId);
+  const action = `carePlan:${verb}` as const;
+  if (!access || !can(actor, action, access.resource)) {
+    await audit({
+      actorId: actor.userId,
+      action,
+      resourceType: 'carePlan',
+      resourceId: typeof planId === 'string' ? planId.slice(0, 200) : null,
+      outcome: 'denied',
+      detail: options.detail,
+    });
+    return null;
+  }
+  if (options.auditAllowed) {
+    await audit({ actorId: actor.userId, action, resourceType: 'carePlan', resourceId: access.planId, outcome: 'allowed', detail: options.detail });
+  }
+  return access;
+}
+
+/** Audits an allowed change to a plan, after it has been made. */
+export async function auditCarePlanChange(actor: Actor, planId: string, verb: CarePlanVerb | 'create', detail: Record<string, unknown>) {
+  await audit({ actorId: actor.userId, action: `carePlan:${verb}`, resourceType: 'carePlan', resourceId: planId, outcome: 'allowed', detail });
+}

@@ -1,0 +1,143 @@
+// Use case: a clinician makes a care plan for a person from one or more of the workspace's pathways.
+// One plan per person per workspace: several conditions go into one plan, not one plan each (RCGP,
+// issue 6 §1). The clinician who makes it joins its care team, so they can open and edit it.
+import { can, type Actor } from '@/lib/auth/can';
+import { getPrisma } from '@/lib/db/client';
+import { firstStepId } from '@/lib/care-plan/journey';
+import { CreateCarePlanInput, fieldIssues } from '@/lib/care-plan/input';
+import { parsePathway } from '@/lib/pathway/validate';
+import { SECTORS, type Role, type Sector } from '@/lib/pathway/schema';
+import { audit } from './audit';
+import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, loadCarePlanFacts } from './care-plan-access';
+import { invalid, isUniqueViolation, notFound, type Invalid, type NotFound } from './results';
+
+export type CreateCarePlanResult = { ok: true; planId: string } | NotFound | Invalid;
+
+/** Where each professional role usually sits, for the web of care (the clinician can change it). */
+export const SECTOR_FOR_ROLE: Readonly<Record<Role, Sector>> = {
+  gp: 'primary_care',
+  practice_nurse: 'primary_care',
+  pharmacist: 'primary_care',
+  gpwsi: 'primary_care',
+  care_coordinator: 'primary_care',
+  admin_staff: 'primary_care',
+  community_nurse: 'community_health',
+  community_consultant: 'community_health',
+  allied_health: 'community_health',
+  specialist_nurse: 'secondary_care',
+  consultant: 'secondary_care',
+  social_worker: 'social_care',
+  voluntary_worker: 'voluntary_community',
+  manager: 'primary_care',
+  commissioner: 'primary_care',
+  patient: 'self_care',
+  carer: 'self_care',
+};
+
+export async function createCarePlan(options: { actor: Actor; workspaceId: string; input: unknown }): Promise<CreateCarePlanResult> {
+  const { actor, workspaceId } = options;
+  const prisma = getPrisma();
+  const workspace = await prisma.workspace.findFirst({
+    where: { id: workspaceId, memberships: { some: { userId: actor.userId } } },
+    select: { id: true },
+  });
+  const mayCreate = (patientId: string) =>
+    can(actor, 'carePlan:create', { type: 'carePlan', workspaceId, patientId, careTeamUserIds: [], carerGrants: [] });
+  if (!workspace || !mayCreate('')) {
+    await audit({ actorId: actor.userId, action: 'carePlan:create', resourceType: 'workspace', resourceId: workspaceId, outcome: 'denied' });
+    return notFound('This workspace was not found, or you do not have access to it.');
+  }
+
+  const parsed = CreateCarePlanInput.safeParse(options.input);
+  if (!parsed.success) return invalid('Check the details of the new care plan.', fieldIssues(parsed.error));
+  const input = parsed.data;
+
+  const patient = await prisma.user.findFirst({
+    where: { email: input.patientEmail, professionalRole: 'patient' },
+    select: { id: true, name: true },
+  });
+  // The lookup is audited whatever it finds: a clinician looking people up is itself a record.
+  await audit({
+    actorId: actor.userId,
+    action: 'carePlan:findPatient',
+    resourceType: 'user',
+    resourceId: patient?.id ?? null,
+    outcome: patient ? 'allowed' : 'denied',
+    detail: { workspaceId, found: patient !== null },
+  });
+  if (!patient) {
+    return invalid('Check the details of the new care plan.', [
+      { path: 'patientEmail', message: 'Patient’s email address: nobody with a patient account uses this email address. Check it with the person.' },
+    ]);
+  }
+  if (!mayCreate(patient.id)) {
+    await audit({ actorId: actor.userId, action: 'carePlan:create', resourceType: 'workspace', resourceId: workspaceId, outcome: 'denied' });
+    return notFound('This workspace was not found, or you do not have access to it.');
+  }
+
+  const ids = [...new Set(input.pathwayIds)];
+  const pathways = await prisma.pathway.findMany({
+    where: { id: { in: ids }, workspaceId, workspace: { memberships: { some: { userId: actor.userId } } } },
+    select: { id: true, document: true },
+  });
+  if (pathways.length !== ids.length) {
+    return invalid('Check the details of the new care plan.', [
+      { path: 'pathwayIds', message: 'Pathways: one of the pathways chosen is not in this workspace. Choose again.' },
+    ]);
+  }
+
+  const existing = await prisma.carePlan.findFirst({ where: { workspaceId, patientId: patient.id }, select: { id: true } });
+  if (existing) {
+    const reachable = await loadCarePlanFacts(actor, existing.id);
+    return invalid('This person already has a care plan here.', [
+      {
+        path: 'patientEmail',
+        message: reachable
+          ? `Patient’s email address: ${patient.name} already has a care plan in this workspace. Add the pathways to that plan instead.`
+          : `Patient’s email address: ${patient.name} already has a care plan in this workspace. Ask their care coordinator to add you to the care team.`,
+      },
+    ]);
+  }
+
+  const creator = await prisma.user.findUnique({ where: { id: actor.userId }, select: { name: true, email: true, professionalRole: true } });
+  if (!creator) return notFound(CARE_PLAN_NOT_FOUND);
+  const byId = new Map(pathways.map((p) => [p.id, p]));
+  const now = new Date();
+  let planId: string;
+  try {
+    const created = await prisma.carePlan.create({
+      data: {
+        workspaceId,
+        patientId: patient.id,
+        title: input.title?.trim() || `Care plan for ${patient.name}`,
+        createdById: actor.userId,
+        pathways: {
+          create: ids.map((id, position) => {
+            const doc = parsePathway(byId.get(id)?.document);
+            return { pathwayId: id, position, currentStepId: doc.ok ? firstStepId(doc.pathway) : null, currentStepSince: now };
+          }),
+        },
+        members: {
+          create: {
+            userId: actor.userId,
+            name: creator.name,
+            role: creator.professionalRole,
+            sector: SECTOR_FOR_ROLE[creator.professionalRole as Role] ?? SECTORS[1],
+            email: creator.email,
+          },
+        },
+      },
+      select: { id: true },
+    });
+    planId = created.id;
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      return invalid('This person already has a care plan here.', [
+        { path: 'patientEmail', message: 'Patient’s email address: this person already has a care plan in this workspace.' },
+      ]);
+    }
+    throw error;
+  }
+  await auditCarePlanChange(actor, planId, 'create', { workspaceId, patientId: patient.id, pathwayIds: ids });
+  return { ok: true, planId };
+}

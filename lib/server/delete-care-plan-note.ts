@@ -1,0 +1,18 @@
+// Use case: the person (or a contributing carer) deletes a note they wrote. Only their own notes:
+// the row must match the note id, this plan and the author.
+import type { Actor } from '@/lib/auth/can';
+import { getPrisma } from '@/lib/db/client';
+import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import { invalid, notFound, type Invalid, type NotFound } from './results';
+
+export async function deleteCarePlanNote(options: { actor: Actor; planId: string; noteId: string }): Promise<{ ok: true } | NotFound | Invalid> {
+  const { actor } = options;
+  const access = await authorizeCarePlan(actor, options.planId, 'patientUpdate', { detail: { op: 'note.delete' } });
+  if (!access) return notFound(CARE_PLAN_NOT_FOUND);
+  const { count } = await getPrisma().carePlanNote.deleteMany({
+    where: { id: String(options.noteId), carePlanId: access.planId, authorId: actor.userId },
+  });
+  if (count === 0) return invalid('That note could not be deleted.', [{ path: 'noteId', message: 'Note: you can only delete notes you wrote.' }]);
+  await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'note.delete', id: options.noteId });
+  return { ok: true };
+}

@@ -1,0 +1,287 @@
+// Use case: a clinician of the care team changes any part of a plan. One entry point for every part
+// (details, people, goals, actions, care team, the red-amber-green plan, medicines, where the person
+// is on a pathway, which pathways the plan is made from), like the pathway editor's one command
+// module: validation, authorization and the audit trail live in one place.
+//
+// Every row touched is found by its id AND this plan's id, so an id from another plan changes
+// nothing. The audit records which part changed and the row, not the text typed (that stays in the
+// plan, for the person to read).
+import type { Actor } from '@/lib/auth/can';
+import { getPrisma } from '@/lib/db/client';
+import { CarePlanEditSchema, fieldIssues, type CarePlanEdit, type FieldIssue } from '@/lib/care-plan/input';
+import { firstStepId } from '@/lib/care-plan/journey';
+import { parsePathway } from '@/lib/pathway/validate';
+import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import { invalid, notFound, type Invalid, type NotFound } from './results';
+
+export type EditCarePlanResult = { ok: true; op: CarePlanEdit['op']; id?: string } | NotFound | Invalid;
+
+const dateOrNull = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+
+class EditProblem extends Error {
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((i) => i.message).join(' '));
+  }
+}
+const problem = (path: string, message: string): never => {
+  throw new EditProblem([{ path, message }]);
+};
+
+export async function editCarePlan(options: { actor: Actor; planId: string; edit: unknown }): Promise<EditCarePlanResult> {
+  const { actor } = options;
+  const op = (options.edit as { op?: unknown } | null)?.op;
+  const access = await authorizeCarePlan(actor, options.planId, 'edit', { detail: { op: typeof op === 'string' ? op.slice(0, 40) : null } });
+  if (!access) return notFound(CARE_PLAN_NOT_FOUND);
+  const parsed = CarePlanEditSchema.safeParse(options.edit);
+  if (!parsed.success) return invalid('Check what you entered.', fieldIssues(parsed.error));
+  const edit = parsed.data;
+  const planId = access.planId;
+  const prisma = getPrisma();
+
+  try {
+    const result = await prisma.$transaction(async (tx) => {
+      const touch = () => tx.carePlan.update({ where: { id: planId }, data: { updatedAt: new Date() } });
+      switch (edit.op) {
+        case 'details': {
+          await tx.carePlan.update({
+            where: { id: planId },
+            data: { title: edit.title, whatMattersToMe: edit.whatMattersToMe, reviewDate: dateOrNull(edit.reviewDate) },
+          });
+          return { detail: { fields: ['title', 'whatMattersToMe', 'reviewDate'] } };
+        }
+        case 'people': {
+          if (edit.coordinatorId) {
+            const member = await tx.carePlanMember.findFirst({ where: { id: edit.coordinatorId, carePlanId: planId }, select: { id: true } });
+            if (!member) problem('coordinatorId', 'Care coordinator: choose someone from this plan’s care team.');
+          }
+          await tx.carePlan.update({
+            where: { id: planId },
+            data: {
+              coordinatorId: edit.coordinatorId,
+              crisisContactName: edit.crisisContactName,
+              crisisContactPhone: edit.crisisContactPhone,
+              crisisContactDetail: edit.crisisContactDetail,
+            },
+          });
+          return { detail: { fields: ['coordinatorId', 'crisisContact'] } };
+        }
+        case 'medication': {
+          await tx.carePlan.update({ where: { id: planId }, data: { medicationSummary: edit.medicationSummary } });
+          return { detail: { fields: ['medicationSummary'] } };
+        }
+        case 'goal.save': {
+          const data = {
+            kind: edit.kind,
+            description: edit.description,
+            setBy: edit.setBy,
+            targetDate: dateOrNull(edit.targetDate),
+            status: edit.status,
+          };
+          if (edit.id) {
+            const { count } = await tx.carePlanGoal.updateMany({ where: { id: edit.id, carePlanId: planId }, data });
+            if (count === 0) problem('id', 'Goal: this goal is not in this plan any more. Reload the page.');
+            await touch();
+            return { id: edit.id, detail: {} };
+          }
+          const position = await tx.carePlanGoal.count({ where: { carePlanId: planId } });
+          const goal = await tx.carePlanGoal.create({ data: { ...data, carePlanId: planId, position }, select: { id: true } });
+          await touch();
+          return { id: goal.id, detail: { created: true } };
+        }
+        case 'goal.delete': {
+          const { count } = await tx.carePlanGoal.deleteMany({ where: { id: edit.id, carePlanId: planId } });
+          if (count === 0) problem('id', 'Goal: this goal is not in this plan any more. Reload the page.');
+          await touch();
+          return { id: edit.id, detail: {} };
+        }
+        case 'action.save': {
+          let memberId: string | null = null;
+          if (edit.ownerKind === 'team_member') {
+            const member = await tx.carePlanMember.findFirst({ where: { id: edit.memberId ?? '', carePlanId: planId }, select: { id: true } });
+            if (!member) problem('memberId', 'Team member: choose someone from this plan’s care team.');
+            memberId = edit.memberId;
+          }
+          const done = edit.status === 'done';
+          const data = {
+            description: edit.description,
+            ownerKind: edit.ownerKind,
+            memberId,
+            dueDate: dateOrNull(edit.dueDate),
+            status: edit.status,
+          };
+          if (edit.id) {
+            const before = await tx.carePlanAction.findFirst({ where: { id: edit.id, carePlanId: planId }, select: { status: true } });
+            if (!before) problem('id', 'Action: this action is not in this plan any more. Reload the page.');
+            const becameDone = done && before?.status !== 'done';
+            await tx.carePlanAction.update({
+              where: { id: edit.id },
+              data: {
+                ...data,
+                ...(becameDone ? { completedAt: new Date(), completedById: actor.userId } : {}),
+                ...(!done ? { completedAt: null, completedById: null } : {}),
+              },
+            });
+            await touch();
+            return { id: edit.id, detail: { status: edit.status } };
+          }
+          const position = await tx.carePlanAction.count({ where: { carePlanId: planId } });
+          const action = await tx.carePlanAction.create({
+            data: { ...data, carePlanId: planId, position, ...(done ? { completedAt: new Date(), completedById: actor.userId } : {}) },
+            select: { id: true },
+          });
+          await touch();
+          return { id: action.id, detail: { created: true, status: edit.status } };
+        }
+        case 'action.delete': {
+          const { count } = await tx.carePlanAction.deleteMany({ where: { id: edit.id, carePlanId: planId } });
+          if (count === 0) problem('id', 'Action: this action is not in this plan any more. Reload the page.');
+          await touch();
+          return { id: edit.id, detail: {} };
+        }
+        case 'member.save': {
+          let userId: string | null | undefined;
+          if (edit.userEmail !== undefined) {
+            if (edit.userEmail === '') userId = null;
+            else {
+              const user = await tx.user.findFirst({
+                where: {
+                  email: edit.userEmail.toLowerCase(),
+                  memberships: { some: { workspaceId: access.workspaceId, accessRole: { in: ['editor', 'facilitator'] } } },
+                },
+                select: { id: true },
+              });
+              if (!user) {
+                problem('userEmail', 'Pathweave account email: nobody who edits in this workspace uses this email address, so they could not open the plan.');
+              }
+              userId = user?.id ?? null;
+            }
+          }
+          const data = {
+            name: edit.name,
+            role: edit.role,
+            jobTitle: edit.jobTitle,
+            organisation: edit.organisation,
+            sector: edit.sector,
+            phone: edit.phone,
+            email: edit.email,
+            availability: edit.availability,
+            ...(userId !== undefined ? { userId } : {}),
+          };
+          if (userId) {
+            const clash = await tx.carePlanMember.findFirst({
+              where: { carePlanId: planId, userId, ...(edit.id ? { id: { not: edit.id } } : {}) },
+              select: { id: true },
+            });
+            if (clash) problem('userEmail', 'Pathweave account email: this person is already in the care team.');
+          }
+          if (edit.id) {
+            const before = await tx.carePlanMember.findFirst({ where: { id: edit.id, carePlanId: planId }, select: { userId: true } });
+            if (!before) problem('id', 'Team member: this person is not in this plan’s team any more. Reload the page.');
+            if (before?.userId === actor.userId && userId === null) {
+              problem('userEmail', 'Pathweave account email: you cannot unlink yourself. Ask someone else in the team to do it.');
+            }
+            await tx.carePlanMember.update({ where: { id: edit.id }, data });
+            await touch();
+            return { id: edit.id, detail: { linkedUser: userId !== undefined } };
+          }
+          const position = await tx.carePlanMember.count({ where: { carePlanId: planId } });
+          const member = await tx.carePlanMember.create({
+            data: { ...data, carePlanId: planId, position },
+            select: { id: true },
+          });
+          await touch();
+          return { id: member.id, detail: { created: true, linkedUser: Boolean(userId) } };
+        }
+        case 'member.delete': {
+          const member = await tx.carePlanMember.findFirst({ where: { id: edit.id, carePlanId: planId }, select: { userId: true } });
+          if (!member) problem('id', 'Team member: this person is not in this plan’s team any more. Reload the page.');
+          if (member?.userId === actor.userId) problem('id', 'Team member: you cannot remove yourself. Ask someone else in the team to do it.');
+          await tx.carePlanMember.delete({ where: { id: edit.id } });
+          await touch();
+          return { id: edit.id, detail: {} };
+        }
+        case 'escalation.save': {
+          await tx.carePlanEscalation.upsert({
+            where: { carePlanId_level: { carePlanId: planId, level: edit.level } },
+            create: { carePlanId: planId, level: edit.level, signs: edit.signs, whatToDo: edit.whatToDo },
+            update: { signs: edit.signs, whatToDo: edit.whatToDo },
+          });
+          await touch();
+          return { detail: { level: edit.level } };
+        }
+        case 'medicine.save': {
+          const data = { name: edit.name, howToTake: edit.howToTake, purpose: edit.purpose };
+          if (edit.id) {
+            const { count } = await tx.carePlanMedicine.updateMany({ where: { id: edit.id, carePlanId: planId }, data });
+            if (count === 0) problem('id', 'Medicine: this medicine is not in this plan any more. Reload the page.');
+            await touch();
+            return { id: edit.id, detail: {} };
+          }
+          const position = await tx.carePlanMedicine.count({ where: { carePlanId: planId } });
+          const medicine = await tx.carePlanMedicine.create({ data: { ...data, carePlanId: planId, position }, select: { id: true } });
+          await touch();
+          return { id: medicine.id, detail: { created: true } };
+        }
+        case 'medicine.delete': {
+          const { count } = await tx.carePlanMedicine.deleteMany({ where: { id: edit.id, carePlanId: planId } });
+          if (count === 0) problem('id', 'Medicine: this medicine is not in this plan any more. Reload the page.');
+          await touch();
+          return { id: edit.id, detail: {} };
+        }
+        case 'step.set': {
+          const link = await tx.carePlanPathway.findFirst({
+            where: { carePlanId: planId, pathwayId: edit.pathwayId },
+            select: { id: true, pathway: { select: { document: true } } },
+          });
+          if (!link) problem('pathwayId', 'Pathway: this pathway is not part of the plan.');
+          if (edit.stepId) {
+            const doc = parsePathway(link?.pathway.document);
+            if (!doc.ok || !doc.pathway.steps.some((s) => s.id === edit.stepId)) {
+              problem('stepId', 'Step: choose a step of this pathway.');
+            }
+          }
+          await tx.carePlanPathway.update({
+            where: { id: link?.id as string },
+            data: { currentStepId: edit.stepId, currentStepSince: edit.stepId ? new Date() : null },
+          });
+          await touch();
+          return { id: edit.pathwayId, detail: { stepId: edit.stepId } };
+        }
+        case 'pathway.add': {
+          const pathway = await tx.pathway.findFirst({
+            where: { id: edit.pathwayId, workspaceId: access.workspaceId, workspace: { memberships: { some: { userId: actor.userId } } } },
+            select: { id: true, document: true },
+          });
+          if (!pathway) problem('pathwayId', 'Pathway: choose a pathway of this workspace.');
+          const already = await tx.carePlanPathway.findFirst({ where: { carePlanId: planId, pathwayId: edit.pathwayId }, select: { id: true } });
+          if (already) problem('pathwayId', 'Pathway: this pathway is already part of the plan.');
+          const position = await tx.carePlanPathway.count({ where: { carePlanId: planId } });
+          const doc = parsePathway(pathway?.document);
+          await tx.carePlanPathway.create({
+            data: { carePlanId: planId, pathwayId: edit.pathwayId, position, currentStepId: doc.ok ? firstStepId(doc.pathway) : null, currentStepSince: new Date() },
+          });
+          await touch();
+          return { id: edit.pathwayId, detail: {} };
+        }
+        case 'pathway.remove': {
+          const links = await tx.carePlanPathway.findMany({ where: { carePlanId: planId }, select: { id: true, pathwayId: true } });
+          const link = links.find((l) => l.pathwayId === edit.pathwayId);
+          if (!link) problem('pathwayId', 'Pathway: this pathway is not part of the plan.');
+          if (links.length === 1) problem('pathwayId', 'Pathway: a plan needs at least one pathway. Add another before removing this one.');
+          await tx.carePlanPathway.delete({ where: { id: link?.id as string } });
+          // Merges that joined a step of this pathway no longer make sense.
+          const merges = await tx.carePlanStepMerge.findMany({ where: { carePlanId: planId }, select: { id: true, steps: true } });
+          const stale = merges.filter((m) => Array.isArray(m.steps) && m.steps.some((s) => (s as { pathwayId?: unknown }).pathwayId === edit.pathwayId));
+          if (stale.length) await tx.carePlanStepMerge.deleteMany({ where: { id: { in: stale.map((m) => m.id) }, carePlanId: planId } });
+          await touch();
+          return { id: edit.pathwayId, detail: { mergesUndone: stale.length } };
+        }
+      }
+    });
+    await auditCarePlanChange(actor, planId, 'edit', { op: edit.op, ...(result.id ? { id: result.id } : {}), ...result.detail });
+    return { ok: true, op: edit.op, ...(result.id ? { id: result.id } : {}) };
+  } catch (error) {
+    if (error instanceof EditProblem) return invalid('Check what you entered.', error.issues);
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+// Use case: "who has looked at my plan" (issue 6 §3), from the audit trail. The person sees every
+// allowed read and change of their plan by someone else: who, when, and what, in plain words. The
+// care team (can('carePlan:viewAudit')) also sees refused attempts. Reading the trail is audited too.
+import type { Actor } from '@/lib/auth/can';
+import { getPrisma } from '@/lib/db/client';
+import { ROLE_FOR_PATIENTS } from '@/lib/care-plan/plain';
+import type { Role } from '@/lib/pathway/schema';
+import { auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+
+export interface CarePlanAuditEntry {
+  id: string;
+  at: string;
+  who: string;
+  role: string;
+  /** "Looked at the plan", "Downloaded the plan as a PDF", "Changed a goal"… */
+  what: string;
+  outcome: 'allowed' | 'denied';
+  isSelf: boolean;
+}
+
+const VIA: Record<string, string> = {
+  page: 'Looked at the plan',
+  editor: 'Looked at the plan',
+  print: 'Opened the printable plan',
+  pdf: 'Downloaded the plan as a PDF',
+  fhir: 'Sent the plan to another system (FHIR)',
+  api: 'Looked at the plan',
+  sharing: 'Looked at who can see the plan',
+};
+
+const OPS: Record<string, string> = {
+  details: 'Changed what matters, the title or the review date',
+  people: 'Changed the care coordinator or crisis contact',
+  medication: 'Changed the medication summary',
+  'goal.save': 'Changed a goal',
+  'goal.delete': 'Removed a goal',
+  'action.save': 'Changed an action',
+  'action.delete': 'Removed an action',
+  'member.save': 'Changed the care team',
+  'member.delete': 'Removed someone from the care team',
+  'escalation.save': 'Changed the “if things get worse” plan',
+  'medicine.save': 'Changed a medicine',
+  'medicine.delete': 'Removed a medicine',
+  'step.set': 'Changed which step you are on',
+  'pathway.add': 'Added a pathway to the plan',
+  'pathway.remove': 'Removed a pathway from the plan',
+  merge: 'Joined steps that were the same',
+  unmerge: 'Undid joining steps',
+  'note.add': 'Added a note',
+  'note.delete': 'Deleted a note',
+  'action.done': 'Ticked off or un-ticked an action',
+  grant: 'Shared the plan with someone',
+  revoke: 'Stopped sharing the plan with someone',
+};
+
+export function describeAuditEvent(action: string, detail: unknown): string {
+  const d = (detail && typeof detail === 'object' ? detail : {}) as { via?: unknown; op?: unknown };
+  if (action === 'carePlan:create') return 'Made the plan';
+  if (action === 'carePlan:viewAudit') return 'Looked at this list';
+  if (typeof d.op === 'string' && OPS[d.op]) return OPS[d.op] as string;
+  if (action === 'carePlan:view') return (typeof d.via === 'string' && VIA[d.via]) || 'Looked at the plan';
+  if (action === 'carePlan:edit') return 'Changed the plan';
+  if (action === 'carePlan:share') return 'Changed who can see the plan';
+  if (action === 'carePlan:patientUpdate') return 'Added to the plan';
+  return 'Opened the plan';
+}
+
+export async function getCarePlanAudit(options: { actor: Actor; planId: string; limit?: number; workspaceId?: string }): Promise<{ entries: CarePlanAuditEntry[]; relation: 'patient' | 'carer' | 'clinician' } | null> {
+  const { actor } = options;
+  const access = await authorizeCarePlan(actor, options.planId, 'viewAudit', options.workspaceId !== undefined ? { workspaceId: options.workspaceId } : {});
+  if (!access) return null;
+  const showDenied = access.relation === 'clinician';
+  const events = await getPrisma().auditEvent.findMany({
+    where: {
+      resourceType: 'carePlan',
+      resourceId: access.planId,
+      ...(showDenied ? {} : { outcome: 'allowed', NOT: { actorId: actor.userId } }),
+    },
+    orderBy: { at: 'desc' },
+    take: Math.min(Math.max(options.limit ?? 200, 1), 1000),
+    include: { actor: { select: { name: true, professionalRole: true } } },
+  });
+  await auditCarePlanChange(actor, access.planId, 'viewAudit', { via: 'page' });
+  return {
+    relation: access.relation,
+    entries: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      who: e.actorId === access.patientId ? (actor.userId === access.patientId ? 'You' : 'The person') : (e.actor?.name ?? 'Someone no longer on Pathweave'),
+      role: e.actorId === access.patientId ? '' : e.actor ? ROLE_FOR_PATIENTS[e.actor.professionalRole as Role] : '',
+      what: describeAuditEvent(e.action, e.detail),
+      outcome: e.outcome === 'denied' ? 'denied' : 'allowed',
+      isSelf: e.actorId === actor.userId,
+    })),
+  };
+}

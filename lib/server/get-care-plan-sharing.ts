@@ -1,0 +1,38 @@
+// Use case: the person's sharing page: who can see their plan now, and who used to (to share again
+// with one click). Only the person (can('carePlan:share')); the read is audited like any other.
+import type { Actor } from '@/lib/auth/can';
+import { getPrisma } from '@/lib/db/client';
+import { audit } from './audit';
+import { authorizeCarePlan } from './care-plan-access';
+
+export interface CarePlanSharing {
+  planId: string;
+  patientName: string;
+  live: { grantId: string; carerId: string; name: string; email: string; canContribute: boolean; grantedAt: string }[];
+  past: { carerId: string; name: string; email: string; revokedAt: string }[];
+}
+
+export async function getCarePlanSharing(options: { actor: Actor; planId: string }): Promise<CarePlanSharing | null> {
+  const { actor } = options;
+  const access = await authorizeCarePlan(actor, options.planId, 'share', { detail: { via: 'sharing' } });
+  if (!access) return null;
+  const plan = await getPrisma().carePlan.findUnique({
+    where: { id: access.planId },
+    select: {
+      patient: { select: { name: true } },
+      carerGrants: { orderBy: { grantedAt: 'asc' }, include: { carer: { select: { name: true, email: true } } } },
+    },
+  });
+  if (!plan) return null;
+  await audit({ actorId: actor.userId, action: 'carePlan:view', resourceType: 'carePlan', resourceId: access.planId, outcome: 'allowed', detail: { via: 'sharing' } });
+  const live = plan.carerGrants
+    .filter((g) => g.revokedAt === null)
+    .map((g) => ({ grantId: g.id, carerId: g.carerId, name: g.carer.name, email: g.carer.email, canContribute: g.canContribute, grantedAt: g.grantedAt.toISOString() }));
+  const liveIds = new Set(live.map((g) => g.carerId));
+  const past = new Map<string, CarePlanSharing['past'][number]>();
+  for (const g of plan.carerGrants) {
+    if (g.revokedAt === null || liveIds.has(g.carerId)) continue;
+    past.set(g.carerId, { carerId: g.carerId, name: g.carer.name, email: g.carer.email, revokedAt: g.revokedAt.toISOString() });
+  }
+  return { planId: access.planId, patientName: plan.patient.name, live, past: [...past.values()] };
+}

@@ -1,0 +1,157 @@
+// Use case: read one care plan, as the person, a carer they chose, or a clinician of the care team.
+// Every read is audited with how it was read (page, print, PDF, FHIR, API), which is what the person
+// sees under "who has looked at my plan". Denied and missing both return null.
+import { can, type Actor } from '@/lib/auth/can';
+import { getPrisma } from '@/lib/db/client';
+import { parsePathway } from '@/lib/pathway/validate';
+import { SECTORS, type Role, type Sector } from '@/lib/pathway/schema';
+import type { CarePlanAccessView, CarePlanView } from '@/lib/care-plan/types';
+import { authorizeCarePlan, type CarePlanAccess } from './care-plan-access';
+
+export type CarePlanReadVia = 'page' | 'editor' | 'print' | 'pdf' | 'fhir' | 'api';
+
+export interface CarePlanRead {
+  plan: CarePlanView;
+  access: CarePlanAccessView;
+}
+
+const day = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
+
+function isSector(value: string): value is Sector {
+  return (SECTORS as readonly string[]).includes(value);
+}
+
+/** Loads the plan's content. Only for a plan already authorized (`access`). */
+export async function loadCarePlanView(planId: string): Promise<CarePlanView | null> {
+  const p = await getPrisma().carePlan.findUnique({
+    where: { id: planId },
+    include: {
+      workspace: { select: { id: true, slug: true, name: true } },
+      patient: { select: { id: true, name: true } },
+      pathways: {
+        orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+        include: { pathway: { select: { id: true, title: true, conditions: true, document: true } } },
+      },
+      merges: { orderBy: { createdAt: 'asc' } },
+      goals: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] },
+      actions: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], include: { member: { select: { name: true } } } },
+      members: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] },
+      medicines: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+      escalation: true,
+      carerGrants: { where: { revokedAt: null }, orderBy: { grantedAt: 'asc' }, include: { carer: { select: { name: true, email: true } } } },
+      notes: { orderBy: { createdAt: 'desc' }, include: { author: { select: { name: true } } } },
+    },
+  });
+  if (!p) return null;
+  return {
+    id: p.id,
+    workspace: p.workspace,
+    patient: p.patient,
+    title: p.title,
+    status: p.status,
+    whatMattersToMe: p.whatMattersToMe,
+    coordinatorId: p.coordinatorId,
+    crisisContact: { name: p.crisisContactName, phone: p.crisisContactPhone, detail: p.crisisContactDetail },
+    medicationSummary: p.medicationSummary,
+    medicines: p.medicines.map((m) => ({ id: m.id, name: m.name, howToTake: m.howToTake, purpose: m.purpose })),
+    reviewDate: day(p.reviewDate),
+    pathways: p.pathways.map((l) => {
+      const parsed = parsePathway(l.pathway.document);
+      return {
+        linkId: l.id,
+        pathwayId: l.pathwayId,
+        title: l.pathway.title,
+        conditions: l.pathway.conditions,
+        document: parsed.ok ? parsed.pathway : null,
+        currentStepId: l.currentStepId,
+        currentStepSince: l.currentStepSince ? l.currentStepSince.toISOString() : null,
+      };
+    }),
+    merges: p.merges.map((m) => ({
+      id: m.id,
+      title: m.title,
+      steps: (Array.isArray(m.steps) ? m.steps : []).flatMap((s) => {
+        const r = s as { pathwayId?: unknown; stepId?: unknown };
+        return typeof r.pathwayId === 'string' && typeof r.stepId === 'string' ? [{ pathwayId: r.pathwayId, stepId: r.stepId }] : [];
+      }),
+      createdAt: m.createdAt.toISOString(),
+    })),
+    goals: p.goals.map((g) => ({
+      id: g.id,
+      kind: g.kind,
+      description: g.description,
+      setBy: g.setBy,
+      targetDate: day(g.targetDate),
+      status: g.status,
+    })),
+    actions: p.actions.map((a) => ({
+      id: a.id,
+      description: a.description,
+      ownerKind: a.ownerKind,
+      memberId: a.memberId,
+      ownerName: a.member?.name ?? null,
+      dueDate: day(a.dueDate),
+      status: a.status,
+      completedAt: a.completedAt ? a.completedAt.toISOString() : null,
+      pathwayId: a.pathwayId,
+      stepId: a.stepId,
+    })),
+    members: p.members.map((m) => ({
+      id: m.id,
+      userId: m.userId,
+      name: m.name,
+      role: m.role as Role,
+      jobTitle: m.jobTitle,
+      organisation: m.organisation,
+      sector: isSector(m.sector) ? m.sector : 'primary_care',
+      phone: m.phone,
+      email: m.email,
+      availability: m.availability,
+      isCoordinator: m.id === p.coordinatorId,
+    })),
+    escalation: ['green', 'amber', 'red'].flatMap((level) => {
+      const e = p.escalation.find((x) => x.level === level);
+      return e ? [{ level: e.level, signs: e.signs, whatToDo: e.whatToDo }] : [];
+    }),
+    carers: p.carerGrants.map((g) => ({
+      id: g.id,
+      carerId: g.carerId,
+      name: g.carer.name,
+      email: g.carer.email,
+      canContribute: g.canContribute,
+      grantedAt: g.grantedAt.toISOString(),
+    })),
+    notes: p.notes.map((n) => ({ id: n.id, authorId: n.authorId, authorName: n.author.name, body: n.body, createdAt: n.createdAt.toISOString() })),
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export function accessView(actor: Actor, access: CarePlanAccess): CarePlanAccessView {
+  return {
+    relation: access.relation,
+    canEdit: can(actor, 'carePlan:edit', access.resource),
+    canPatientUpdate: can(actor, 'carePlan:patientUpdate', access.resource),
+    canShare: can(actor, 'carePlan:share', access.resource),
+    canViewAudit: can(actor, 'carePlan:viewAudit', access.resource),
+  };
+}
+
+/** The plan and what the actor may do with it, or null (not there, or not theirs: the same). */
+export async function getCarePlan(options: {
+  actor: Actor;
+  planId: string;
+  via: CarePlanReadVia;
+  /** Only a plan of this workspace (the clinician's pages are under a workspace's address). */
+  workspaceId?: string;
+}): Promise<CarePlanRead | null> {
+  const access = await authorizeCarePlan(options.actor, options.planId, 'view', {
+    auditAllowed: true,
+    detail: { via: options.via },
+    ...(options.workspaceId !== undefined ? { workspaceId: options.workspaceId } : {}),
+  });
+  if (!access) return null;
+  const plan = await loadCarePlanView(access.planId);
+  if (!plan) return null;
+  return { plan, access: accessView(options.actor, access) };
+}

@@ -1,0 +1,54 @@
+// Use case: the plans a person may open from /my-plan: their own, and the plans of people who have
+// granted them access as a carer (live grants only, so a revoked grant disappears at once).
+import { can, type Actor } from '@/lib/auth/can';
+import { getPrisma } from '@/lib/db/client';
+import { audit } from './audit';
+
+export interface MyCarePlanSummary {
+  id: string;
+  title: string;
+  patientName: string;
+  relation: 'patient' | 'carer';
+}
+
+export async function listMyCarePlans(options: { actor: Actor }): Promise<MyCarePlanSummary[]> {
+  const { actor } = options;
+  const rows = await getPrisma().carePlan.findMany({
+    where: {
+      status: 'active',
+      OR: [{ patientId: actor.userId }, { carerGrants: { some: { carerId: actor.userId, revokedAt: null } } }],
+    },
+    orderBy: { createdAt: 'asc' },
+    select: {
+      id: true,
+      title: true,
+      workspaceId: true,
+      patientId: true,
+      patient: { select: { name: true } },
+      members: { where: { userId: { not: null } }, select: { userId: true } },
+      carerGrants: { where: { revokedAt: null }, select: { carerId: true, canContribute: true } },
+    },
+  });
+  const out = rows
+    .filter((r) =>
+      can(actor, 'carePlan:view', {
+        type: 'carePlan',
+        workspaceId: r.workspaceId,
+        patientId: r.patientId,
+        careTeamUserIds: r.members.map((m) => m.userId as string),
+        carerGrants: r.carerGrants,
+      }),
+    )
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      patientName: r.patient.name,
+      relation: r.patientId === actor.userId ? ('patient' as const) : ('carer' as const),
+    }));
+  // Own plans first.
+  out.sort((a, b) => Number(a.relation === 'carer') - Number(b.relation === 'carer'));
+  if (out.length > 0) {
+    await audit({ actorId: actor.userId, action: 'carePlan:list', resourceType: 'user', resourceId: actor.userId, outcome: 'allowed', detail: { planIds: out.map((p) => p.id) } });
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+// Use case: the person stops sharing their plan with someone. It takes effect at once: every read
+// checks live grants (revokedAt is null), and the next request of the carer finds nothing.
+import type { Actor } from '@/lib/auth/can';
+import { getPrisma } from '@/lib/db/client';
+import { RevokeInput, fieldIssues } from '@/lib/care-plan/input';
+import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import { invalid, notFound, type Invalid, type NotFound } from './results';
+
+export async function revokeCarePlanAccess(options: { actor: Actor; planId: string; input: unknown }): Promise<{ ok: true } | NotFound | Invalid> {
+  const { actor } = options;
+  const access = await authorizeCarePlan(actor, options.planId, 'share', { detail: { op: 'revoke' } });
+  if (!access) return notFound(CARE_PLAN_NOT_FOUND);
+  const parsed = RevokeInput.safeParse(options.input);
+  if (!parsed.success) return invalid('Check who to stop sharing with.', fieldIssues(parsed.error));
+  const grant = await getPrisma().carePlanCarerGrant.findFirst({
+    where: { id: parsed.data.grantId, carePlanId: access.planId, revokedAt: null },
+    select: { id: true, carerId: true },
+  });
+  if (!grant) return invalid('Check who to stop sharing with.', [{ path: 'grantId', message: 'Access: this person cannot see your plan now anyway.' }]);
+  await getPrisma().carePlanCarerGrant.update({ where: { id: grant.id }, data: { revokedAt: new Date(), revokedById: actor.userId } });
+  await auditCarePlanChange(actor, access.planId, 'share', { op: 'revoke', id: grant.id, carerId: grant.carerId });
+  return { ok: true };
+}

@@ -1,0 +1,32 @@
+// Use case: the person (or a contributing carer) ticks off one of their own actions, or un-ticks it.
+// Only actions for the person or their carer: the care team's own jobs are theirs to update.
+import type { Actor } from '@/lib/auth/can';
+import { getPrisma } from '@/lib/db/client';
+import { ActionDoneInput, fieldIssues } from '@/lib/care-plan/input';
+import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import { invalid, notFound, type Invalid, type NotFound } from './results';
+
+export async function setCarePlanActionDone(options: {
+  actor: Actor;
+  planId: string;
+  input: unknown;
+}): Promise<{ ok: true; status: 'done' | 'to_do' } | NotFound | Invalid> {
+  const { actor } = options;
+  const access = await authorizeCarePlan(actor, options.planId, 'patientUpdate', { detail: { op: 'action.done' } });
+  if (!access) return notFound(CARE_PLAN_NOT_FOUND);
+  const parsed = ActionDoneInput.safeParse(options.input);
+  if (!parsed.success) return invalid('Check the action.', fieldIssues(parsed.error));
+  const { actionId, done } = parsed.data;
+  const status = done ? ('done' as const) : ('to_do' as const);
+  const prisma = getPrisma();
+  const { count } = await prisma.carePlanAction.updateMany({
+    where: { id: actionId, carePlanId: access.planId, ownerKind: { in: ['person', 'carer'] }, status: { not: 'cancelled' } },
+    data: done ? { status, completedAt: new Date(), completedById: actor.userId } : { status, completedAt: null, completedById: null },
+  });
+  if (count === 0) {
+    return invalid('That action could not be changed.', [{ path: 'actionId', message: 'Action: you can tick off only your own actions. Ask your team about the others.' }]);
+  }
+  await prisma.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
+  await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'action.done', id: actionId, status });
+  return { ok: true, status };
+}

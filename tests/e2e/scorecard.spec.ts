@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { PDFParse } from 'pdf-parse';
+import { parseCsv } from '../../lib/scorecard/csv';
+import { expectAccessible, signIn } from './support';
+
+/** The scorecard as a manager (a viewer: the typical reader) uses it, in Debian's Chromium. */
+
+async function openScorecard(page: Page) {
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Scorecards' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Scorecards' })).toBeVisible();
+}
+
+async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; body: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), body: readFileSync(path) };
+}
+
+async function pdfText(body: Buffer) {
+  const parser = new PDFParse({ data: new Uint8Array(body) });
+  try {
+    const r = await parser.getText();
+    return { pages: r.total, text: r.text.replace(/\s+/g, ' ') };
+  } finally {
+    await parser.destroy();
+  }
+}
+
+test('a manager reads the scorecard failing first, filters it, and it passes axe', async ({ page }) => {
+  await signIn(page, 'manager@pathweave.test');
+  await openScorecard(page);
+  const pathways = page.getByRole('region', { name: 'Pathways', exact: true });
+  const rows = pathways.locator('tbody tr');
+  await expect(rows.filter({ hasText: 'COPD: breathlessness to long-term support' }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: 'Frailty' }).first()).toBeVisible();
+  // Failing first: the number of criteria not met never rises down the table.
+  const counts = (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-not-met')))).filter((n) => n !== null).map(Number);
+  expect(counts.length).toBeGreaterThanOrEqual(3);
+  expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+
+  // Every heatmap cell says its status in words, not colour alone.
+  const heatmap = page.getByRole('region', { name: 'Criteria by pathway', exact: true });
+  const cellTexts = await heatmap.locator('td[data-status] a').allInnerTexts();
+  expect(cellTexts.length).toBeGreaterThanOrEqual(3 * 17);
+  for (const t of cellTexts) expect(t).toMatch(/Met|Partly|Not met|Judge/);
+  await expect(page.getByRole('img', { name: /Contacts with a professional, by pathway\. Highest:/ })).toBeVisible();
+  await expectAccessible(page, 'scorecard');
+
+  await page.getByLabel('Condition').selectOption('COPD');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/[?&]condition=COPD/);
+  await expect(page.getByText(/Filtered to condition "COPD"/)).toBeVisible();
+  const filtered = await rows.allInnerTexts();
+  expect(filtered.length).toBeGreaterThanOrEqual(1);
+  for (const r of filtered) expect(r).toContain('COPD');
+  expect(filtered.some((r) => r.includes('Frailty'))).toBe(false);
+  await expect(page.getByLabel('Condition')).toHaveValue('COPD');
+
+  await page.getByLabel('Status').selectOption('retired');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/status=retired/);
+  await expect(page.getByText('No pathways match these filters.')).toBeVisible();
+  await expectAccessible(page, 'scorecard with no matches');
+
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(/\/scorecards$/);
+  await expect(page.getByLabel('Status')).toHaveValue('');
+  await page.getByLabel('Has a step in').selectOption('voluntary_community');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/sector=voluntary_community/);
+  await expect(rows.filter({ hasText: 'Type 2 diabetes with chronic kidney disease' })).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'Frailty' }).first()).toBeVisible();
+});
+
+test('the filters work without JavaScript, as plain links', async ({ page, browser }) => {
+  await signIn(page, 'manager@pathweave.test');
+  const slugPath = new URL(page.url()).pathname.replace('/pathways', '/scorecards');
+  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const p = await noJs.newPage();
+  await p.goto(slugPath);
+  await p.getByLabel('Status').selectOption('in_review');
+  await p.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(p).toHaveURL(/status=in_review/);
+  const rows = await p.getByRole('region', { name: 'Pathways', exact: true }).locator('tbody tr').allInnerTexts();
+  expect(rows.length).toBeGreaterThanOrEqual(1);
+  for (const r of rows) expect(r).toContain('In review');
+  await noJs.close();
+});
+
+test('a manager drills down from a heatmap cell to the findings and to the step in the editor', async ({ page }) => {
+  await signIn(page, 'manager@pathweave.test');
+  await openScorecard(page);
+  const heatmap = page.getByRole('region', { name: 'Criteria by pathway', exact: true });
+  const t2dm = heatmap.locator('tbody tr').filter({ hasText: 'Type 2 diabetes with chronic kidney disease' });
+  const cell = t2dm.locator('td[data-status="not_met"]').first();
+  const criterion = await cell.getAttribute('data-criterion');
+  expect(criterion).toBeTruthy();
+  await cell.getByRole('link').click();
+
+  await expect(page).toHaveURL(new RegExp(`/scorecards/[^/#?]+#criterion-${criterion}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Type 2 diabetes with chronic kidney disease' })).toBeVisible();
+  const item = page.locator(`#criterion-${criterion}`);
+  await expect(item).toBeInViewport();
+  await expect(item.getByText('Computed result')).toBeVisible();
+  await expect(item).toHaveAttribute('data-status', 'not_met');
+  await expect(item.locator('dd').first()).toHaveText(/Not met/);
+  await expect(item.getByText("Room's consensus")).toBeVisible();
+  // The radar charts and the trend have accessible names and a table beside them.
+  await expect(page.getByRole('img', { name: /RCGP five tests of integrated care for Type 2 diabetes/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Scores by version' })).toBeVisible();
+  await expectAccessible(page, 'pathway scorecard');
+
+  // A finding somewhere on this page links to its step in the editor with ?select=.
+  const editorLink = page.getByRole('link', { name: /^Show (step|transition) “.+” in the editor$/ }).first();
+  const href = await editorLink.getAttribute('href');
+  expect(href).toMatch(/\/pathways\/[^/]+\/edit\?select=.+/);
+  const target = decodeURIComponent(new URL(href!, page.url()).searchParams.get('select')!);
+  await editorLink.click();
+  await expect(page).toHaveURL(/\/edit\?select=/);
+  expect(new URL(page.url()).searchParams.get('select')).toBe(target);
+});
+
+test('a manager compares versions of COPD and sees its working copy scored now', async ({ page }) => {
+  await signIn(page, 'manager@pathweave.test');
+  await openScorecard(page);
+  await page.getByRole('region', { name: 'Pathways', exact: true }).getByRole('link', { name: 'COPD: breathlessness to long-term support' }).first().click();
+  const table = page.getByRole('table', { name: 'Scores by version' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(page.getByRole('img', { name: /Scores across 3 saved versions\. RCGP five tests: \d+% in version 1, \d+% in version 3/ })).toBeVisible();
+  await page.getByLabel('Show scores of').selectOption('1');
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page).toHaveURL(/version=1/);
+  await expect(page.getByText(/Showing version 1, saved 10 March 2026/)).toBeVisible();
+  await page.getByLabel('Show scores of').selectOption('working');
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page.getByText(/Showing the working copy, scored just now/)).toBeVisible();
+  await expectAccessible(page, 'working copy scorecard');
+});
+
+test('a manager exports the scorecard as CSV and as PDF, and one pathway as PDF', async ({ page }) => {
+  await signIn(page, 'manager@pathweave.test');
+  await openScorecard(page);
+  await page.getByLabel('Condition').selectOption('COPD');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/condition=COPD/);
+
+  const csv = await downloaded(page, () => page.getByRole('link', { name: 'Download the scorecard as CSV' }).click());
+  expect(csv.name).toMatch(/^scorecard-riverside-gp-cluster-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = parseCsv(csv.body.toString('utf8'));
+  const header = rows[0]!;
+  expect(header.slice(0, 4)).toEqual(['Pathway', 'Conditions', 'Status', 'Version']);
+  expect(header).toContain("RCGP 1 (room's consensus)");
+  expect(rows.length).toBeGreaterThanOrEqual(2);
+  for (const r of rows.slice(1)) expect(r[header.indexOf('Conditions')]).toContain('COPD');
+  const copd = rows.find((r) => r[0] === 'COPD: breathlessness to long-term support')!;
+  expect(copd[header.indexOf('Version')]).toBe('3');
+  expect(copd[header.indexOf('RCGP five tests: framework version')]).toBe('1.0.0');
+  expect(copd[header.indexOf('RCGP five tests: score (%)')]).toMatch(/^\d+$/);
+  expect(['Met', 'Partly met', 'Not met', 'Needs judgement']).toContain(copd[header.indexOf('RCGP 5 No diversion of funding from general practice (computed)')]);
+
+  const report = await downloaded(page, () => page.getByRole('link', { name: 'Download the board report (PDF)' }).click());
+  expect(report.body.subarray(0, 5).toString()).toBe('%PDF-');
+  const r = await pdfText(report.body);
+  expect(r.pages).toBeGreaterThanOrEqual(1);
+  expect(r.text).toContain('Pathway scorecard: Riverside GP Cluster');
+  expect(r.text).toMatch(/Produced on \d{1,2} \w+ \d{4} by Glen Mardle/);
+  expect(r.text).toContain('Filtered to condition "COPD"');
+  expect(r.text).toContain('RCGP five tests of integrated care, version 1.0.0');
+  expect(r.text).toContain('Version 3, saved 5 October 2026');
+  expect(r.text).not.toContain('Frailty: recognising');
+
+  await page.getByRole('region', { name: 'Pathways', exact: true }).getByRole('link', { name: 'COPD: breathlessness to long-term support' }).first().click();
+  const one = await downloaded(page, () => page.getByRole('link', { name: "Download this pathway's report (PDF)" }).click());
+  const o = await pdfText(one.body);
+  expect(o.pages).toBeGreaterThanOrEqual(2);
+  expect(o.text).toContain('Pathway scorecard: COPD: breathlessness to long-term support');
+  expect(o.text).toContain('Reports version 3, saved 5 October 2026');
+  expect(o.text).toContain('National Voices principles of integrated care, version 1.0.0');
+  expect(o.text).toContain('Findings, failing criteria first');
+});
+
+for (const email of ['patient@pathweave.test', 'outsider.gp@pathweave.test']) {
+  test(`${email} gets "page not found" for the scorecard, its drill-down and its exports`, async ({ page }) => {
+    await signIn(page, 'manager@pathweave.test');
+    await openScorecard(page);
+    const scorecardUrl = new URL(page.url()).pathname;
+    await page.getByRole('region', { name: 'Pathways', exact: true }).getByRole('link', { name: 'COPD: breathlessness to long-term support' }).first().click();
+    const detailUrl = new URL(page.url()).pathname;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/signin/);
+
+    await signIn(page, email);
+    for (const url of [scorecardUrl, detailUrl]) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(404);
+      await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    }
+    for (const url of [`${scorecardUrl}/csv`, `${scorecardUrl}/pdf`, `${detailUrl}/pdf`]) {
+      const res = await page.request.get(url);
+      expect(res.status(), url).toBe(404);
+      expect(await res.text()).toBe('Not found');
+    }
+  });
+}

@@ -1,0 +1,261 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { parsePathwayJson } from '@/lib/pathway/validate';
+import { scoreForStorage } from '@/lib/server/scores';
+import { parseCsv } from '@/lib/scorecard/csv';
+import { scoreRowsFromStored } from '@/lib/scorecard/rows';
+import { DEMO_PASSWORD, Session } from '../support/http';
+
+/**
+ * The scorecard over real HTTP against the real app and PostgreSQL: who may see it (denial looks
+ * like "not found"), the exports, and the rows the database trigger writes from stored scores.
+ */
+const baseUrl = inject('baseUrl');
+const db = new pg.Client({ connectionString: inject('databaseUrl') });
+let slug = '';
+let northgate = { id: '', slug: '' };
+let copdId = '';
+
+beforeAll(async () => {
+  await db.connect();
+  slug = (await db.query(`SELECT slug FROM "Workspace" WHERE name = 'Riverside GP Cluster'`)).rows[0].slug;
+  northgate = (await db.query(`SELECT id, slug FROM "Workspace" WHERE name = 'Northgate Primary Care Network'`)).rows[0];
+  copdId = (await db.query(`SELECT p.id FROM "Pathway" p JOIN "Workspace" w ON w.id = p."workspaceId" WHERE w.slug = $1 AND p.title LIKE 'COPD%' AND p."isTemplate" ORDER BY p."createdAt" LIMIT 1`, [slug])).rows[0].id;
+});
+afterAll(async () => {
+  await db.end();
+});
+
+const sessions = new Map<string, Session>();
+async function as(email: string): Promise<Session> {
+  const cached = sessions.get(email);
+  if (cached) return cached;
+  const s = new Session(baseUrl);
+  expect(await s.signIn(email, DEMO_PASSWORD), `sign-in of ${email}`).toBeNull();
+  sessions.set(email, s);
+  return s;
+}
+
+async function csvOf(s: Session, path: string): Promise<string[][]> {
+  const res = await s.fetch(path);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/csv');
+  return parseCsv(await res.text());
+}
+
+const MEMBERS = [
+  ['facilitator (GP)', 'gp@pathweave.test'],
+  ['commenter (voluntary sector)', 'voluntary@pathweave.test'],
+  ['viewer (manager)', 'manager@pathweave.test'],
+] as const;
+const NON_MEMBERS = [
+  ['patient', 'patient@pathweave.test'],
+  ['carer', 'carer@pathweave.test'],
+  ['GP who facilitates another workspace', 'outsider.gp@pathweave.test'],
+] as const;
+
+describe('who can see a workspace scorecard', () => {
+  for (const [label, email] of MEMBERS) {
+    it(`a ${label} sees the scorecard, a pathway's drill-down and every export`, async () => {
+      const s = await as(email);
+      const page = await s.fetch(`/w/${slug}/scorecards`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('Criteria by pathway');
+      expect(html).toContain('COPD: breathlessness to long-term support');
+      const detail = await s.fetch(`/w/${slug}/scorecards/${copdId}`);
+      expect(detail.status).toBe(200);
+      expect(await detail.text()).toContain('Criteria and findings, failing first');
+      const rows = await csvOf(s, `/w/${slug}/scorecards/csv`);
+      expect(rows[0]?.[0]).toBe('Pathway');
+      for (const path of [`/w/${slug}/scorecards/pdf`, `/w/${slug}/scorecards/${copdId}/pdf`]) {
+        const pdf = await s.fetch(path);
+        expect(pdf.status, path).toBe(200);
+        expect(pdf.headers.get('content-type')).toBe('application/pdf');
+        expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      }
+    });
+  }
+
+  for (const [label, email] of NON_MEMBERS) {
+    it(`a ${label} gets "not found" for the scorecard and its exports, exactly as for a workspace that does not exist`, async () => {
+      const s = await as(email);
+      for (const [real, fake] of [
+        [`/w/${slug}/scorecards`, `/w/no-such-workspace/scorecards`],
+        [`/w/${slug}/scorecards/${copdId}`, `/w/no-such-workspace/scorecards/${copdId}`],
+        [`/w/${slug}/scorecards/csv`, `/w/no-such-workspace/scorecards/csv`],
+        [`/w/${slug}/scorecards/pdf`, `/w/no-such-workspace/scorecards/pdf`],
+        [`/w/${slug}/scorecards/${copdId}/pdf`, `/w/${slug}/scorecards/no-such-pathway/pdf`],
+      ] as const) {
+        const a = await s.fetch(real);
+        const b = await s.fetch(fake);
+        expect(a.status, real).toBe(404);
+        expect(b.status, fake).toBe(404);
+        if (real.endsWith('csv') || real.endsWith('pdf')) expect(await a.text()).toBe(await b.text());
+        else expect(await a.text()).not.toContain('COPD: breathlessness');
+      }
+    });
+  }
+
+  it('a member of one workspace cannot reach another workspace’s pathway through their own workspace’s address', async () => {
+    const northgatePathway = await addPathway(northgate.id, 'Northgate asthma pathway', ['Asthma']);
+    await addVersion(northgatePathway, 1, 'copd.v1.json');
+    const manager = await as('manager@pathweave.test');
+    expect((await manager.fetch(`/w/${slug}/scorecards/${northgatePathway}`)).status).toBe(404);
+    expect((await manager.fetch(`/w/${slug}/scorecards/${northgatePathway}/pdf`)).status).toBe(404);
+    expect((await manager.fetch(`/w/${northgate.slug}/scorecards/csv`)).status).toBe(404);
+    const riverside = await csvOf(manager, `/w/${slug}/scorecards/csv`);
+    expect(riverside.map((r) => r[0])).not.toContain('Northgate asthma pathway');
+    const outsider = await as('outsider.gp@pathweave.test');
+    const own = await csvOf(outsider, `/w/${northgate.slug}/scorecards/csv`);
+    expect(own.map((r) => r[0])).toContain('Northgate asthma pathway');
+  });
+
+  it('sends someone who is not signed in to sign in, for the page and the exports', async () => {
+    const anon = new Session(baseUrl);
+    for (const path of [`/w/${slug}/scorecards`, `/w/${slug}/scorecards/csv`, `/w/${slug}/scorecards/pdf`]) {
+      const res = await anon.fetch(path);
+      expect([303, 307], path).toContain(res.status);
+      expect(res.headers.get('location'), path).toContain('/signin');
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The stored rows behind the scorecard
+// ---------------------------------------------------------------------------------------------
+
+const demoDir = new URL('../../prisma/demo/pathways/', import.meta.url);
+function demoDocument(file: string) {
+  const r = parsePathwayJson(readFileSync(new URL(file, demoDir), 'utf8'));
+  if (!r.ok) throw new Error(`${file} is not valid`);
+  return r.pathway;
+}
+
+async function addPathway(workspaceId: string, title: string, conditions: string[]): Promise<string> {
+  const id = `c7${randomBytes(10).toString('hex')}`;
+  await db.query(
+    `INSERT INTO "Pathway" ("id", "workspaceId", "title", "conditions", "status", "document", "updatedAt")
+     VALUES ($1, $2, $3, $4, 'draft', $5, now())`,
+    [id, workspaceId, title, conditions, JSON.stringify(demoDocument('copd.v1.json'))],
+  );
+  return id;
+}
+
+/** Saves a version the way any code path would: one INSERT with the engine's stored scores. */
+async function addVersion(pathwayId: string, number: number, file: string, scores?: unknown): Promise<string> {
+  const id = `c7v${randomBytes(10).toString('hex')}`;
+  const document = demoDocument(file);
+  const stored = scores ?? scoreForStorage(document, { versionCount: number, today: '2026-11-20' });
+  await db.query(
+    `INSERT INTO "PathwayVersion" ("id", "pathwayId", "number", "document", "scores", "note") VALUES ($1, $2, $3, $4, $5, 'scorecard test')`,
+    [id, pathwayId, number, JSON.stringify(document), JSON.stringify(stored)],
+  );
+  return id;
+}
+
+describe('scorecard rows written from stored scores', () => {
+  it('match, for every saved version, what its stored scores say', async () => {
+    const versions = await db.query(`SELECT id, "pathwayId", number, scores FROM "PathwayVersion" WHERE scores IS NOT NULL AND scores ? 'frameworks'`);
+    expect(versions.rowCount).toBeGreaterThanOrEqual(5);
+    for (const v of versions.rows) {
+      const expected = scoreRowsFromStored(v.id, v.scores);
+      const summary = (await db.query(`SELECT * FROM "VersionScoreSummary" WHERE "versionId" = $1`, [v.id])).rows[0];
+      expect(summary, `summary of ${v.id}`).toMatchObject({
+        pathwayId: v.pathwayId,
+        number: v.number,
+        scoredAt: expected.scoredAt,
+        steps: expected.journey.steps,
+        contacts: expected.journey.contacts,
+        organisations: expected.journey.organisations,
+        sectors: expected.journey.sectors,
+        faultLineCrossings: expected.journey.faultLineCrossings,
+        crossingsWithoutInformation: expected.journey.crossingsWithoutInformation,
+        expectedDays: expected.journey.expectedDays,
+      });
+      const frameworks = (await db.query(`SELECT * FROM "VersionFrameworkScore" WHERE "versionId" = $1 ORDER BY "frameworkId"`, [v.id])).rows;
+      expect(frameworks).toEqual([...expected.frameworks].sort((a, b) => a.frameworkId.localeCompare(b.frameworkId)));
+      const criteria = (await db.query(`SELECT *, status::text AS status FROM "VersionCriterionScore" WHERE "versionId" = $1 ORDER BY "frameworkId", position`, [v.id])).rows;
+      expect(criteria).toEqual([...expected.criteria].sort((a, b) => a.frameworkId.localeCompare(b.frameworkId) || a.position - b.position));
+    }
+  });
+
+  it('follow a newly saved version: the scorecard reports it as the latest, with its own results', async () => {
+    const pathwayId = await addPathway(northgate.id, 'Northgate COPD pathway', ['COPD']);
+    const outsider = await as('outsider.gp@pathweave.test');
+    const row = async () => (await csvOf(outsider, `/w/${northgate.slug}/scorecards/csv?condition=copd`)).find((r) => r[0] === 'Northgate COPD pathway')!;
+    let header = (await csvOf(outsider, `/w/${northgate.slug}/scorecards/csv`))[0]!;
+    expect((await row())[header.indexOf('Version')]).toBe('No saved version');
+
+    await addVersion(pathwayId, 1, 'copd.v1.json');
+    const v1 = scoreForStorage(demoDocument('copd.v1.json'), { versionCount: 1, today: '2026-11-20' });
+    let r = await row();
+    header = (await csvOf(outsider, `/w/${northgate.slug}/scorecards/csv`))[0]!;
+    expect(r[header.indexOf('Version')]).toBe('1');
+    expect(r[header.indexOf('RCGP five tests: score (%)')]).toBe(String(v1.frameworks[0]!.percent));
+
+    await addVersion(pathwayId, 2, 'copd.json');
+    const v2 = scoreForStorage(demoDocument('copd.json'), { versionCount: 2, today: '2026-11-20' });
+    r = await row();
+    expect(r[header.indexOf('Version')]).toBe('2');
+    expect(r[header.indexOf('RCGP five tests: score (%)')]).toBe(String(v2.frameworks[0]!.percent));
+    expect(r[header.indexOf('Criteria not met (computed)')]).toBe(String(v2.frameworks.reduce((n, f) => n + f.notMet, 0)));
+
+    const detail = await (await outsider.fetch(`/w/${northgate.slug}/scorecards/${pathwayId}`)).text();
+    expect(detail).toContain('version 2');
+  });
+
+  it('never block saving a version whose scores cannot be read; the scorecard says it has no scores', async () => {
+    const pathwayId = await addPathway(northgate.id, 'Northgate pathway with unreadable scores', ['Gout']);
+    const versionId = await addVersion(pathwayId, 1, 'copd.v1.json', { frameworks: [], journey: { steps: 'many' } });
+    expect((await db.query(`SELECT count(*)::int AS n FROM "PathwayVersion" WHERE id = $1`, [versionId])).rows[0].n).toBe(1);
+    expect((await db.query(`SELECT count(*)::int AS n FROM "VersionScoreSummary" WHERE "versionId" = $1`, [versionId])).rows[0].n).toBe(0);
+    const outsider = await as('outsider.gp@pathweave.test');
+    const rows = await csvOf(outsider, `/w/${northgate.slug}/scorecards/csv?condition=Gout`);
+    expect(rows).toHaveLength(2);
+    const header = rows[0]!;
+    expect(rows[1]![header.indexOf('Version')]).toBe('1');
+    expect(rows[1]![header.indexOf('RCGP five tests: score (%)')]).toBe('');
+    const page = await outsider.fetch(`/w/${northgate.slug}/scorecards/${pathwayId}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('The scores stored with this version cannot be read.');
+  });
+
+  it('disappear with their version', async () => {
+    const pathwayId = await addPathway(northgate.id, 'Northgate pathway to delete', ['Gout']);
+    const versionId = await addVersion(pathwayId, 1, 'frailty.json');
+    expect((await db.query(`SELECT count(*)::int AS n FROM "VersionCriterionScore" WHERE "versionId" = $1`, [versionId])).rows[0].n).toBe(17);
+    await db.query(`DELETE FROM "Pathway" WHERE id = $1`, [pathwayId]);
+    for (const table of ['VersionScoreSummary', 'VersionFrameworkScore', 'VersionCriterionScore']) {
+      expect((await db.query(`SELECT count(*)::int AS n FROM "${table}" WHERE "versionId" = $1`, [versionId])).rows[0].n, table).toBe(0);
+    }
+  });
+});
+
+describe('the CSV export over HTTP', () => {
+  it('applies the same filters as the page', async () => {
+    const s = await as('manager@pathweave.test');
+    const all = await csvOf(s, `/w/${slug}/scorecards/csv`);
+    const header = all[0]!;
+    const copd = await csvOf(s, `/w/${slug}/scorecards/csv?condition=COPD`);
+    expect(copd.length).toBeGreaterThan(1);
+    expect(copd.length).toBeLessThan(all.length);
+    for (const r of copd.slice(1)) expect(r[header.indexOf('Conditions')]).toContain('COPD');
+    const drafts = await csvOf(s, `/w/${slug}/scorecards/csv?status=draft`);
+    for (const r of drafts.slice(1)) expect(r[header.indexOf('Status')]).toBe('Draft');
+    const mental = await csvOf(s, `/w/${slug}/scorecards/csv?sector=mental_health`);
+    const voluntary = await csvOf(s, `/w/${slug}/scorecards/csv?sector=voluntary_community`);
+    expect(voluntary.length).toBeGreaterThan(mental.length);
+  });
+
+  it('lists the pathways failing first', async () => {
+    const s = await as('manager@pathweave.test');
+    const rows = await csvOf(s, `/w/${slug}/scorecards/csv`);
+    const col = rows[0]!.indexOf('Criteria not met (computed)');
+    const notMet = rows.slice(1).filter((r) => r[col] !== '').map((r) => Number(r[col]));
+    expect(notMet.length).toBeGreaterThanOrEqual(3);
+    expect([...notMet].sort((a, b) => b - a)).toEqual(notMet);
+  });
+});
