@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts', 'tests/unit/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          // Property and convergence tests do real work; a 2-core machine under load needs headroom.
+          testTimeout: 30_000,
         },
       },
       {

@@ -8,7 +8,7 @@ import type { CareTeamMemberView } from '@/lib/care-plan/types';
 export function CareTeamWeb(props: { members: readonly CareTeamMemberView[]; personName: string; idPrefix: string }) {
   const members = props.members.filter((m) => m.role !== 'patient');
   if (members.length === 0) return null;
-  const web = layoutWebOfCare(members, (m) => m.jobTitle.trim() || ROLE_FOR_PATIENTS[m.role]);
+  const web = layoutWebOfCare(members, (m) => m.jobTitle.trim() || ROLE_FOR_PATIENTS[m.role], 780);
   const titleId = `${props.idPrefix}-web-title`;
   const descId = `${props.idPrefix}-web-desc`;
   const description = `${props.personName} in the middle, with ${members.length} ${members.length === 1 ? 'person' : 'people'} around: ${members
@@ -20,21 +20,21 @@ export function CareTeamWeb(props: { members: readonly CareTeamMemberView[]; per
         viewBox={`0 0 ${web.width} ${web.height}`}
         role="img"
         aria-labelledby={`${titleId} ${descId}`}
-        className="mx-auto h-auto w-full max-w-md print:max-w-sm"
+        className="mx-auto h-auto w-full max-w-xl"
       >
         <title id={titleId}>Web of care</title>
         <desc id={descId}>{description}</desc>
         {web.nodes.map((n) => (
           <line key={`l-${n.id}`} x1={web.centre.x} y1={web.centre.y} x2={n.x} y2={n.y} stroke="#4c6272" strokeWidth={n.isCoordinator ? 5 : 2} />
         ))}
-        <circle cx={web.centre.x} cy={web.centre.y} r={62} fill="#005eb8" />
-        {wrapLabel(props.personName, 12).map((line, i, all) => (
+        <circle cx={web.centre.x} cy={web.centre.y} r={78} fill="#005eb8" />
+        {wrapLabel(props.personName, 10).map((line, i, all) => (
           <text
             key={i}
             x={web.centre.x}
-            y={web.centre.y + (i - (all.length - 1) / 2) * 24 + 8}
+            y={web.centre.y + (i - (all.length - 1) / 2) * 30 + 10}
             textAnchor="middle"
-            fontSize={22}
+            fontSize={27}
             fontWeight="bold"
             fill="#ffffff"
           >
@@ -43,20 +43,20 @@ export function CareTeamWeb(props: { members: readonly CareTeamMemberView[]; per
         ))}
         {web.nodes.map((n) => {
           const colour = SECTOR_COLOURS[n.sector];
-          const nameLines = wrapLabel(n.name, 16);
-          const detailLines = wrapLabel(n.detail, 20, 1);
+          const nameLines = wrapLabel(n.name, 15);
+          const detailLines = wrapLabel(n.detail, 18);
           const lines = [...nameLines, ...detailLines];
-          const h = 24 + lines.length * 20;
+          const h = 22 + lines.length * 26;
           return (
             <g key={n.id}>
-              <rect x={n.x - 90} y={n.y - h / 2} width={180} height={h} rx={10} fill={colour.fill} stroke={colour.stroke} strokeWidth={n.isCoordinator ? 5 : 2} />
+              <rect x={n.x - 112} y={n.y - h / 2} width={224} height={h} rx={12} fill={colour.fill} stroke={colour.stroke} strokeWidth={n.isCoordinator ? 6 : 2} />
               {lines.map((line, i) => (
                 <text
                   key={i}
                   x={n.x}
-                  y={n.y - h / 2 + 28 + i * 20}
+                  y={n.y - h / 2 + 32 + i * 26}
                   textAnchor="middle"
-                  fontSize={i < nameLines.length ? 17 : 15}
+                  fontSize={i < nameLines.length ? 23 : 20}
                   fontWeight={i < nameLines.length ? 'bold' : 'normal'}
                   fill="#212b32"
                 >

@@ -6,7 +6,7 @@ import { firstName, possessive } from '@/lib/care-plan/plain';
 import { presentPlan } from '@/lib/care-plan/present';
 import type { CarePlanAccessView, CarePlanView } from '@/lib/care-plan/types';
 import type { TextSize } from '@/lib/care-plan/text-size';
-import { PlanView } from './PlanView';
+import { ContactLinks, PlanView } from './PlanView';
 import { LargeTextStyle, TextSizeToggle } from './TextSize';
 
 const JUMPS = [
@@ -44,6 +44,19 @@ export function PersonPlanPage(props: {
         {audience === 'carer' ? PATIENT_COPY.carerIntro : PATIENT_COPY.intro}
       </p>
       {presentation.reviewDate && <p className="mb-4">We will look at this plan again on {presentation.reviewDate}.</p>}
+      {presentation.coordinator && (
+        <div className="mb-6 border-l-8 border-nhs-blue bg-white p-4 no-print">
+          <p className="text-lg font-bold">Need to talk about your care?</p>
+          <p>
+            {presentation.coordinatorLabel} is {presentation.coordinator.name}.
+          </p>
+          <ContactLinks contact={presentation.coordinator} mode="screen" />
+          <p className="mt-2">
+            {presentation.crisis ? `In a crisis, call ${presentation.crisis.name}${presentation.crisis.phone && presentation.crisis.phone !== presentation.crisis.name.replace(/\D/g, '') ? ` on ${presentation.crisis.phone}` : ''}. ` : ''}
+            {PATIENT_COPY.emergency}
+          </p>
+        </div>
+      )}
 
       <nav aria-label="Parts of this plan" className="mb-6 no-print">
         <ul className="flex flex-wrap gap-x-4 gap-y-1">

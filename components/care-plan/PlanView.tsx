@@ -171,7 +171,9 @@ export function PlanView(props: {
         <div className="space-y-4">
           {plan.coordinator ? (
             <div className={`${CARD} border-l-8 border-l-nhs-blue`}>
-              <h3 className="text-xl font-bold">Your care coordinator: {plan.coordinator.name}</h3>
+              <h3 className="text-xl font-bold">
+                {plan.coordinatorLabel}: {plan.coordinator.name}
+              </h3>
               <p>{[plan.coordinator.role, plan.coordinator.organisation].filter(Boolean).join(', ')}</p>
               <p className="mt-1">{PATIENT_COPY.coordinatorHelp}</p>
               {plan.coordinator.availability && <p className="mt-1">When: {plan.coordinator.availability}</p>}

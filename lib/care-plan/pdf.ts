@@ -151,7 +151,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   // ---- Who to contact ----
   h2(PATIENT_COPY.contactHeading);
   if (plan.coordinator) {
-    h3(`Your care coordinator: ${plan.coordinator.name}`);
+    h3(`${plan.coordinatorLabel}: ${plan.coordinator.name}`);
     p(PATIENT_COPY.coordinatorHelp);
     labelled('Job', [plan.coordinator.role, plan.coordinator.organisation].filter(Boolean).join(', '));
     labelled('Phone', plan.coordinator.phone);

@@ -91,6 +91,8 @@ export interface EscalationPresentation {
 
 export interface PlanPresentation {
   title: string;
+  /** "Your care coordinator", or "Arthur’s care coordinator" for a carer. */
+  coordinatorLabel: string;
   patientName: string;
   whatMattersToMe: string;
   coordinator: ContactPresentation | null;
@@ -233,6 +235,7 @@ export function presentPlan(plan: CarePlanView, today: string, audience: Audienc
   }
   return {
     title: plan.title,
+    coordinatorLabel: audience === 'patient' ? 'Your care coordinator' : `${firstName(plan.patient.name)}’s care coordinator`,
     patientName: plan.patient.name,
     whatMattersToMe: plan.whatMattersToMe,
     coordinator: coordinator ? contactOf(coordinator) : null,

@@ -46,7 +46,7 @@ export function layoutWebOfCare(
   const width = size;
   const height = size;
   const centre = { x: width / 2, y: height / 2 };
-  const radius = size * 0.36;
+  const radius = size * 0.345;
   const ordered = [...members].sort((a, b) => SECTORS.indexOf(a.sector) - SECTORS.indexOf(b.sector));
   const count = ordered.length;
   const nodes: WebNode[] = ordered.map((m, i) => {

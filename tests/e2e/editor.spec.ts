@@ -144,6 +144,13 @@ test('a facilitator builds a small pathway from scratch with the mouse', async (
   await page.getByRole('button', { name: /^Redo/ }).click();
   await expect(stepNode(page, 'New referral')).toHaveCount(0);
 
+  // Auto-arrange keeps every step in its lane and puts the entry before what follows it.
+  await page.getByRole('button', { name: 'Auto-arrange steps' }).click();
+  await expect(page.getByTestId('editor-notice')).toContainText('Steps arranged in their lanes');
+  await expect(assessment).toHaveAttribute('aria-label', /Hospital \(secondary\) care/);
+  await expect(entry).toHaveAttribute('aria-label', /Entry in Primary care/);
+  expect((await centre(entry)).x).toBeLessThan((await centre(assessment)).x);
+
   await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('save-state')).toContainText('All changes saved');
