@@ -10,7 +10,7 @@ export function ConsensusLabel({ consensus }: { consensus: { value: RatingValue;
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-1 text-sm">
       <span className="rounded border border-dashed border-nhs-grey-1 px-1.5 py-0.5 font-bold">
-        Room: {RATING_WORDS[consensus.value]}
+        {`Room: ${RATING_WORDS[consensus.value]}`}
       </span>
       {consensus.reason ? <span className="text-nhs-grey-1">“{consensus.reason}”</span> : null}
     </span>

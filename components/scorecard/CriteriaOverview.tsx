@@ -11,7 +11,7 @@ export function CriteriaOverview({ criteria, pathways }: { criteria: readonly Cr
         How many of the {pathways} {pathways === 1 ? 'pathway meets' : 'pathways meet'} each criterion, the most often failed first.
         The room&apos;s consensus ratings are counted separately.
       </p>
-      <div role="region" aria-labelledby="criteria-heading" tabIndex={0} className="overflow-x-auto">
+      <div role="region" aria-labelledby="criteria-heading" tabIndex={0} className="relative overflow-x-auto">
         <table className="w-full border-collapse bg-white text-sm">
           <caption className="sr-only">Computed results by criterion, failing first</caption>
           <thead>

@@ -22,7 +22,7 @@ export function FrameworkRadar({ framework, pathwayTitle }: { framework: Framewo
           title={`${framework.title} for ${pathwayTitle}: computed score of each criterion, further out is better; a question mark means it needs judgement`}
           axes={framework.criteria.map((c) => ({ id: c.id, label: c.label, title: c.title, status: c.status, score: c.score }))}
         />
-        <div role="region" aria-label={`${framework.shortTitle}: results as a table`} tabIndex={0} className="overflow-x-auto">
+        <div role="region" aria-label={`${framework.shortTitle}: results as a table`} tabIndex={0} className="relative overflow-x-auto">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">{framework.title}: computed result and the room&apos;s consensus for each criterion</caption>
             <thead>

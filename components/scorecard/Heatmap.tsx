@@ -26,7 +26,7 @@ export function Heatmap(props: {
         result to see its findings.
       </p>
       <HeatmapKey />
-      <div role="region" aria-labelledby="heatmap-heading" tabIndex={0} className="overflow-x-auto border border-nhs-grey-4 bg-white">
+      <div role="region" aria-labelledby="heatmap-heading" tabIndex={0} className="relative overflow-x-auto border border-nhs-grey-4 bg-white">
         <table className="border-collapse text-sm">
           <caption className="sr-only">
             Criteria by pathway: computed result of each pathway&apos;s latest saved version, and the room&apos;s consensus

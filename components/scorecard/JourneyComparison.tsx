@@ -73,7 +73,7 @@ export function JourneyComparison({ slug, pathways }: { slug: string; pathways: 
           );
         })}
       </div>
-      <div role="region" aria-labelledby="journey-table-caption" tabIndex={0} className="overflow-x-auto">
+      <div role="region" aria-labelledby="journey-table-caption" tabIndex={0} className="relative overflow-x-auto">
         <table className="w-full border-collapse bg-white text-sm">
           <caption id="journey-table-caption" className="text-left font-bold mb-1">
             Journey figures by pathway

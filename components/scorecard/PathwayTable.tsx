@@ -16,7 +16,7 @@ export function PathwayTable(props: {
   trends: Map<string, Map<string, TrendPoint[]>>;
 }) {
   return (
-    <div role="region" aria-labelledby="pathways-heading" tabIndex={0} className="overflow-x-auto mb-8">
+    <div role="region" aria-labelledby="pathways-heading" tabIndex={0} className="relative overflow-x-auto mb-8">
       <table className="w-full border-collapse bg-white text-sm">
         <caption className="sr-only">Pathways, those with the most criteria not met first</caption>
         <thead>

@@ -12,6 +12,7 @@ export async function listPathways(actor: Actor, workspaceId: string) {
       title: true,
       conditions: true,
       status: true,
+      isTemplate: true,
       updatedAt: true,
       _count: { select: { versions: true } },
     },

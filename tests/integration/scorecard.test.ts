@@ -223,6 +223,33 @@ describe('scorecard rows written from stored scores', () => {
     expect(await page.text()).toContain('The scores stored with this version cannot be read.');
   });
 
+  it('show the room’s consensus beside the computed result, never changing it', async () => {
+    const pathwayId = await addPathway(northgate.id, 'Northgate pathway rated by the room', ['Gout']);
+    const versionId = await addVersion(pathwayId, 1, 'copd.v1.json');
+    const outsiderId = (await db.query(`SELECT id FROM "User" WHERE email = 'outsider.gp@pathweave.test'`)).rows[0].id;
+    // RCGP 5 is not met in this version: the room disagrees, and says why.
+    await db.query(
+      `INSERT INTO "CriterionRating" ("id", "versionId", "criterionId", "userId", "kind", "value", "reason", "updatedAt")
+       VALUES ($1, $2, 'rcgp-5', $3, 'consensus', 'met', 'Funding agreed with the ICB last week', now())`,
+      [`c7r${randomBytes(6).toString('hex')}`, versionId, outsiderId],
+    );
+    const outsider = await as('outsider.gp@pathweave.test');
+    const rows = await csvOf(outsider, `/w/${northgate.slug}/scorecards/csv?condition=Gout`);
+    const header = rows[0]!;
+    const row = rows.find((r) => r[0] === 'Northgate pathway rated by the room')!;
+    const v1 = scoreForStorage(demoDocument('copd.v1.json'), { versionCount: 1, today: '2026-11-20' });
+    expect(row[header.indexOf('RCGP 5 No diversion of funding from general practice (computed)')]).toBe('Not met');
+    expect(row[header.indexOf("RCGP 5 (room's consensus)")]).toBe('Met: Funding agreed with the ICB last week');
+    expect(row[header.indexOf('RCGP five tests: score (%)')]).toBe(String(v1.frameworks[0]!.percent));
+    expect(row[header.indexOf('Criteria not met (computed)')]).toBe(String(v1.frameworks.reduce((n, f) => n + f.notMet, 0)));
+    expect(row[header.indexOf('Criteria rated by the room')]).toBe('1');
+    const detail = await (await outsider.fetch(`/w/${northgate.slug}/scorecards/${pathwayId}`)).text();
+    const item = detail.slice(detail.indexOf('id="criterion-rcgp-5"'), detail.indexOf('Rule rcgp-5@1'));
+    expect(item).toContain('Not met');
+    expect(item).toContain('Room: Met');
+    expect(item).toContain('Funding agreed with the ICB last week');
+  });
+
   it('disappear with their version', async () => {
     const pathwayId = await addPathway(northgate.id, 'Northgate pathway to delete', ['Gout']);
     const versionId = await addVersion(pathwayId, 1, 'frailty.json');

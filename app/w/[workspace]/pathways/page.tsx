@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireWorkspace } from '@/lib/server/guard';
 import { listPathways } from '@/lib/server/pathways';
+import { can } from '@/lib/auth/can';
+import { NewPathway } from '@/components/editor/NewPathwayForm';
 
 export const metadata: Metadata = { title: 'Pathways' };
 
@@ -14,6 +16,14 @@ export default async function PathwaysPage({ params }: { params: Promise<{ works
     <>
       <h1 className="text-3xl font-bold mb-2">Pathways</h1>
       <p className="mb-6 text-nhs-grey-1">Care pathways designed in {workspace.name}.</p>
+      {can(actor, 'pathway:create', { type: 'pathway', workspaceId: workspace.id }) && (
+        <div className="mb-8">
+          <NewPathway
+            workspaceSlug={workspace.slug}
+            templates={pathways.map((p) => ({ id: p.id, title: p.title, isTemplate: p.isTemplate, status: p.status }))}
+          />
+        </div>
+      )}
       {pathways.length === 0 ? (
         <p>No pathways yet.</p>
       ) : (

@@ -46,12 +46,12 @@ export default async function PathwayScorecardPage({
       </p>
 
       <div className="mb-6 flex flex-wrap items-end gap-6 bg-white border border-nhs-grey-4 p-4 no-print">
-        <form key={versionParam} method="get" action={`${base}/${pathway.id}`} className="flex flex-wrap items-end gap-3">
-          <div>
+        <form key={versionParam} method="get" action={`${base}/${pathway.id}`} className="flex max-w-full flex-wrap items-end gap-3">
+          <div className="max-w-full">
             <label htmlFor="version" className="block font-bold mb-1">
               Show scores of
             </label>
-            <select id="version" name="version" defaultValue={versionParam} className="block border-2 border-nhs-black bg-white px-2 py-1.5">
+            <select id="version" name="version" defaultValue={versionParam} className="block w-full max-w-full border-2 border-nhs-black bg-white px-2 py-1.5">
               {[...view.versions].reverse().map((v) => (
                 <option key={v.id} value={String(v.number)}>
                   Version {v.number}, saved {formatDate(v.savedAt)}

@@ -1,0 +1,176 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, signIn } from './support';
+
+/**
+ * Shared care plans in the browser: a clinician makes a plan from two pathways and merges a
+ * duplicate; the person, on a phone, sees where they are and what happens next, ticks off a job and
+ * prints; a carer sees the plan only once the person shares it. axe is run on every view.
+ */
+test.beforeAll(async () => {
+  // Arthur's demo plan, until lib/db/seed.ts seeds care plans itself (it is idempotent either way).
+  const { withDatabase } = await import('../../lib/db/url');
+  const { testAdminUrl, testDatabaseName } = await import('../support/testdb');
+  process.env.DATABASE_URL = withDatabase(testAdminUrl(), testDatabaseName('e2e'));
+  const { getPrisma, disconnectPrisma } = await import('../../lib/db/client');
+  const { seedCarePlans } = await import('../../lib/db/seed-care-plans');
+  await getPrisma().$transaction((tx) => seedCarePlans(tx));
+  await disconnectPrisma();
+});
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+}
+
+test('a clinician makes a plan from two pathways and merges a duplicated step', async ({ page }) => {
+  await signIn(page, 'gp@pathweave.test');
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Care plans' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Care plans' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Arthur Pennock' })).toBeVisible();
+  await expectAccessible(page, 'care plans list');
+
+  await page.getByRole('link', { name: 'Make a care plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Make a care plan' })).toBeVisible();
+  await expectAccessible(page, 'new care plan form');
+
+  // Nothing filled in: the errors name the fields, and link to them.
+  await page.getByRole('button', { name: 'Make the care plan' }).click();
+  const summary = page.getByRole('alert', { name: 'There is a problem' });
+  await expect(summary).toContainText('Patient’s email address: enter an email address.');
+  await expect(summary).toContainText('Pathways: choose at least one pathway.');
+  await expectAccessible(page, 'new care plan form with errors');
+
+  await page.getByLabel('Patient’s email address').fill('patient2@pathweave.test');
+  await page.getByRole('checkbox', { name: /COPD: breathlessness/ }).check();
+  await page.getByRole('checkbox', { name: /Frailty: recognising/ }).check();
+  await page.getByRole('button', { name: 'Make the care plan' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Care plan for Maya Thorne' })).toBeVisible();
+  // Completeness names what is missing from a new plan.
+  const completeness = page.getByRole('region', { name: 'Is the plan complete?' });
+  await expect(completeness).toContainText('No care coordinator is named.');
+  await expect(completeness).toContainText('There is no health goal.');
+  // The step she is on, for each pathway.
+  await expect(page.getByRole('combobox', { name: 'Current step' })).toHaveCount(2);
+  await expectAccessible(page, 'new plan in the editor');
+
+  // Merge the two practice reviews into one.
+  const duplicates = page.getByRole('region', { name: 'Steps that appear in more than one pathway' });
+  const reviews = duplicates.getByRole('form', { name: /Merge Annual COPD review and Regular frailty review/ });
+  await expect(reviews).toBeVisible();
+  await reviews.getByLabel('Name of the merged step').fill('One yearly review for breathing and frailty');
+  await reviews.getByRole('button', { name: 'Merge into one step' }).click();
+  await expect(duplicates.getByRole('heading', { name: 'Merged steps' })).toBeVisible();
+  await expect(duplicates.getByText('One yearly review for breathing and frailty')).toBeVisible();
+  await expect(duplicates.getByRole('form', { name: /Merge Annual COPD review/ })).toHaveCount(0);
+  await expectAccessible(page, 'plan after merging');
+
+  // Name a coordinator: the completeness check updates.
+  const people = page.getByRole('form', { name: 'Care coordinator and crisis contact' });
+  await people.getByLabel('Care coordinator').selectOption({ label: 'Dr Ada Fernsby (GP)' });
+  await people.getByLabel('Crisis contact', { exact: true }).fill('NHS 111');
+  await people.getByLabel('Crisis contact phone number').fill('111');
+  await people.getByRole('button', { name: 'Save' }).click();
+  await expect(people.getByRole('status')).toHaveText('Saved.');
+  await expect(completeness).not.toContainText('No care coordinator is named.');
+});
+
+test('the person, on a phone, sees where they are and what happens next, ticks off a job and prints', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'patient@pathweave.test');
+  await expect(page).toHaveURL(/\/my-plan$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your care plan' })).toBeVisible();
+  const where = page.getByRole('region', { name: 'Where you are now' });
+  await expect(where.getByText('You are here').first()).toBeVisible();
+  await expect(where).toContainText('Pulmonary rehabilitation programme');
+  const next = page.getByRole('region', { name: 'What happens next' });
+  await expect(next.getByRole('listitem').first()).toBeVisible();
+  await expect(next).toContainText('Local lung health peer support group');
+  // Contact buttons that dial.
+  await expect(page.getByRole('link', { name: /Call Bea Lindqvist-Hart/ }).first()).toHaveAttribute('href', 'tel:01632960002');
+  // Nothing wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page, 'patient plan on a phone');
+
+  // Tick off a job.
+  const actions = page.getByRole('region', { name: 'Who does what' });
+  const job = actions.getByRole('listitem').filter({ hasText: 'Do the home exercises from the class on the other days' });
+  await job.getByRole('button', { name: /Mark as done/ }).click();
+  await expect(job.getByRole('button', { name: /Not done yet/ })).toBeVisible();
+  await expect(job).toContainText('Done');
+  await expectAccessible(page, 'patient plan after ticking off a job');
+
+  // Large text.
+  await page.getByRole('button', { name: 'Make the text bigger' }).click();
+  await expect(page.getByRole('button', { name: 'Make the text smaller' })).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+  await expectAccessible(page, 'patient plan with large text');
+  await page.getByRole('button', { name: 'Make the text smaller' }).click();
+  await expect(page.getByRole('button', { name: 'Make the text bigger' })).toBeVisible();
+
+  // Print: the printable plan has every part, with the numbers written out.
+  await page.getByRole('link', { name: 'Printable plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+  await expectAccessible(page, 'printable plan');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('banner')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print this plan' })).toBeHidden();
+  for (const heading of ['Where you are now', 'What happens next', 'Who to contact', 'If things get worse', 'Who does what', 'My care team', 'My notes']) {
+    await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+  }
+  await expect(page.getByText('01632 960 002').first()).toBeVisible();
+  await expect(page.getByText('Space for your own notes:')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  // The PDF.
+  const planId = new URL(page.url()).pathname.split('/')[2];
+  const pdf = await page.request.get(`/api/care-plans/${planId}/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  const large = await page.request.get(`/api/care-plans/${planId}/pdf?size=large`);
+  expect((await large.body()).length).toBeGreaterThan((await pdf.body()).length);
+});
+
+test('a carer sees the plan only after the person shares it with them', async ({ page }) => {
+  // Arthur stops sharing with June…
+  await signIn(page, 'patient@pathweave.test');
+  await page.getByRole('link', { name: /Choose who can see my plan/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Who can see my plan' })).toBeVisible();
+  await expect(page.getByRole('table')).toContainText('Looked at the plan');
+  await expectAccessible(page, 'sharing page');
+  const planUrl = new URL(page.url()).pathname.replace(/\/sharing$/, '');
+  await page.getByRole('button', { name: 'Stop sharing with June Pennock' }).click();
+  await expect(page.getByText('Only you and your care team can see your plan now.')).toBeVisible();
+  await signOut(page);
+
+  // …so June sees nothing, and the plan's address is "not found".
+  await signIn(page, 'carer@pathweave.test');
+  await expect(page).toHaveURL(/\/my-plan$/);
+  await expect(page.getByText('Your care team has not shared a care plan with you here yet.')).toBeVisible();
+  await expect(page.getByText('Arthur')).toHaveCount(0);
+  await expectAccessible(page, 'carer without access');
+  const denied = await page.goto(planUrl);
+  expect(denied?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await signOut(page);
+
+  // Arthur shares it with her again…
+  await signIn(page, 'patient@pathweave.test');
+  await page.goto(`${planUrl}/sharing`);
+  const share = page.getByRole('form', { name: 'Share your plan with someone' });
+  await share.getByLabel('Their email address').fill('carer@pathweave.test');
+  await share.getByLabel('They can also add notes and tick off jobs').check();
+  await share.getByRole('button', { name: 'Share my plan' }).click();
+  await expect(share.getByRole('status')).toHaveText('June Pennock can now see your plan.');
+  await expect(page.getByRole('button', { name: 'Stop sharing with June Pennock' })).toBeVisible();
+  await signOut(page);
+
+  // …and now she sees it, in words meant for her.
+  await signIn(page, 'carer@pathweave.test');
+  await expect(page.getByRole('heading', { level: 1, name: 'Arthur Pennock’s care plan' })).toBeVisible();
+  await expect(page.getByText('This is the care plan of the person you care for.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Where you are now' })).toContainText('You are here');
+  await expect(page.getByRole('link', { name: /Choose who can see my plan/ })).toHaveCount(0);
+  await expectAccessible(page, 'carer view');
+});

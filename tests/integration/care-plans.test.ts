@@ -1,0 +1,708 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { PDFParse } from 'pdf-parse';
+import type { Actor } from '@/lib/auth/can';
+import { DEMO_PASSWORD, Session } from '../support/http';
+
+/**
+ * Shared care plans against the real app over real HTTP, and the care plan use cases (what the
+ * server actions call) against the real PostgreSQL. Patient A is Arthur (his plan is the demo plan,
+ * made from the COPD and frailty pathways, shared with his carer June). Patient B is Maya, whose plan
+ * a hospital consultant makes here. Every denial must look exactly like "not found" and be audited.
+ */
+const baseUrl = inject('baseUrl');
+const databaseUrl = inject('databaseUrl');
+const db = new pg.Client({ connectionString: databaseUrl });
+
+type Server = {
+  seedCarePlans: typeof import('@/lib/db/seed-care-plans').seedCarePlans;
+  createCarePlan: typeof import('@/lib/server/create-care-plan').createCarePlan;
+  getCarePlan: typeof import('@/lib/server/get-care-plan').getCarePlan;
+  editCarePlan: typeof import('@/lib/server/edit-care-plan').editCarePlan;
+  mergeCarePlanSteps: typeof import('@/lib/server/merge-care-plan-steps').mergeCarePlanSteps;
+  unmergeCarePlanSteps: typeof import('@/lib/server/merge-care-plan-steps').unmergeCarePlanSteps;
+  addCarePlanNote: typeof import('@/lib/server/add-care-plan-note').addCarePlanNote;
+  deleteCarePlanNote: typeof import('@/lib/server/delete-care-plan-note').deleteCarePlanNote;
+  setCarePlanActionDone: typeof import('@/lib/server/set-care-plan-action-done').setCarePlanActionDone;
+  grantCarePlanAccess: typeof import('@/lib/server/grant-care-plan-access').grantCarePlanAccess;
+  revokeCarePlanAccess: typeof import('@/lib/server/revoke-care-plan-access').revokeCarePlanAccess;
+  getCarePlanAudit: typeof import('@/lib/server/get-care-plan-audit').getCarePlanAudit;
+  getCarePlanSharing: typeof import('@/lib/server/get-care-plan-sharing').getCarePlanSharing;
+  listCarePlans: typeof import('@/lib/server/list-care-plans').listCarePlans;
+  listMyCarePlans: typeof import('@/lib/server/list-my-care-plans').listMyCarePlans;
+  exportCarePlanFhir: typeof import('@/lib/server/export-care-plan-fhir').exportCarePlanFhir;
+  loadActor: typeof import('@/lib/auth/session').loadActor;
+  getPrisma: typeof import('@/lib/db/client').getPrisma;
+  disconnect: () => Promise<void>;
+};
+let server: Server;
+
+const EMAIL = {
+  patientA: 'patient@pathweave.test',
+  carer: 'carer@pathweave.test',
+  patientB: 'patient2@pathweave.test',
+  nurse: 'community.nurse@pathweave.test', // Arthur's care coordinator: care team + workspace editor
+  gp: 'gp@pathweave.test', // care team + facilitator
+  consultant: 'consultant@pathweave.test', // workspace editor, not in Arthur's care team
+  manager: 'manager@pathweave.test', // workspace viewer; put in Arthur's care team below
+  outsider: 'outsider.gp@pathweave.test', // facilitator of another workspace only
+  patientRep: 'patient.rep@pathweave.test', // a patient who is a commenter in the workspace
+  carerNoGrant: 'carer.nogrant@pathweave.test', // a carer Arthur never shared with (made below)
+  carerRevoked: 'carer.revoked@pathweave.test', // a carer Arthur shared with, then stopped (made below)
+} as const;
+type Who = keyof typeof EMAIL;
+
+const ids = {} as Record<Who, string>;
+const actors = {} as Record<Who, Actor>;
+let slug = '';
+let workspaceId = '';
+let planA = '';
+let planB = '';
+let ownActionA = '';
+let teamActionA = '';
+let goalB = '';
+const GUESSED = 'cmzzzzzzzzzzzzzzzzzzzzzzz';
+
+async function as(who: Who): Promise<Session> {
+  const s = new Session(baseUrl);
+  const error = await s.signIn(EMAIL[who], DEMO_PASSWORD, { 'x-forwarded-for': `10.6.${Object.keys(EMAIL).indexOf(who)}.1` });
+  expect(error, `sign-in of ${who}`).toBeNull();
+  return s;
+}
+
+async function auditCount(where: { actorId: string; resourceId: string; outcome: 'allowed' | 'denied'; action?: string }): Promise<number> {
+  const r = await db.query(
+    `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceType" = 'carePlan' AND "resourceId" = $2 AND outcome = $3 ${where.action ? 'AND action = $4' : ''}`,
+    where.action ? [where.actorId, where.resourceId, where.outcome, where.action] : [where.actorId, where.resourceId, where.outcome],
+  );
+  return r.rows[0].n as number;
+}
+
+/** A page body with the plan ids taken out, to compare a denied real plan with a plan that does not exist. */
+const scrub = (html: string, ...planIds: string[]) => planIds.reduce((h, id) => h.split(id).join('PLAN_ID'), html);
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = databaseUrl;
+  await db.connect();
+  const mods = await Promise.all([
+    import('@/lib/db/seed-care-plans'),
+    import('@/lib/server/create-care-plan'),
+    import('@/lib/server/get-care-plan'),
+    import('@/lib/server/edit-care-plan'),
+    import('@/lib/server/merge-care-plan-steps'),
+    import('@/lib/server/add-care-plan-note'),
+    import('@/lib/server/delete-care-plan-note'),
+    import('@/lib/server/set-care-plan-action-done'),
+    import('@/lib/server/grant-care-plan-access'),
+    import('@/lib/server/revoke-care-plan-access'),
+    import('@/lib/server/get-care-plan-audit'),
+    import('@/lib/server/get-care-plan-sharing'),
+    import('@/lib/server/list-care-plans'),
+    import('@/lib/server/list-my-care-plans'),
+    import('@/lib/server/export-care-plan-fhir'),
+    import('@/lib/auth/session'),
+    import('@/lib/db/client'),
+  ]);
+  const [seed, create, get, edit, merge, add, del, done, grant, revoke, auditMod, sharing, list, listMine, fhir, session, client] = mods;
+  server = {
+    seedCarePlans: seed.seedCarePlans,
+    createCarePlan: create.createCarePlan,
+    getCarePlan: get.getCarePlan,
+    editCarePlan: edit.editCarePlan,
+    mergeCarePlanSteps: merge.mergeCarePlanSteps,
+    unmergeCarePlanSteps: merge.unmergeCarePlanSteps,
+    addCarePlanNote: add.addCarePlanNote,
+    deleteCarePlanNote: del.deleteCarePlanNote,
+    setCarePlanActionDone: done.setCarePlanActionDone,
+    grantCarePlanAccess: grant.grantCarePlanAccess,
+    revokeCarePlanAccess: revoke.revokeCarePlanAccess,
+    getCarePlanAudit: auditMod.getCarePlanAudit,
+    getCarePlanSharing: sharing.getCarePlanSharing,
+    listCarePlans: list.listCarePlans,
+    listMyCarePlans: listMine.listMyCarePlans,
+    exportCarePlanFhir: fhir.exportCarePlanFhir,
+    loadActor: session.loadActor,
+    getPrisma: client.getPrisma,
+    disconnect: client.disconnectPrisma,
+  };
+
+  // Two more carers, with the demo password (copied from June's account).
+  for (const [email, name] of [
+    [EMAIL.carerNoGrant, 'Ray Nogrant'],
+    [EMAIL.carerRevoked, 'Rita Revoked'],
+  ] as const) {
+    await db.query(
+      `INSERT INTO "User" (id, name, email, "professionalRole", "passwordHash", "updatedAt")
+       SELECT $1, $2, $3, 'carer', "passwordHash", now() FROM "User" WHERE email = $4
+       ON CONFLICT (email) DO NOTHING`,
+      [`it-${email.split('@')[0]!.replace('.', '-')}`, name, email, EMAIL.carer],
+    );
+  }
+  for (const who of Object.keys(EMAIL) as Who[]) {
+    const r = await db.query('SELECT id FROM "User" WHERE email = $1', [EMAIL[who]]);
+    ids[who] = r.rows[0].id;
+    const actor = await server.loadActor(ids[who]);
+    if (!actor) throw new Error(`no user ${who}`);
+    actors[who] = actor;
+  }
+  const ws = await db.query(`SELECT id, slug FROM "Workspace" WHERE name = 'Riverside GP Cluster'`);
+  workspaceId = ws.rows[0].id;
+  slug = ws.rows[0].slug;
+
+  // Arthur's demo plan (seeded here until lib/db/seed.ts calls seedCarePlans itself).
+  await server.getPrisma().$transaction((tx) => server.seedCarePlans(tx));
+  planA = (await db.query('SELECT id FROM "CarePlan" WHERE "patientId" = $1', [ids.patientA])).rows[0].id;
+  ownActionA = (await db.query(`SELECT id FROM "CarePlanAction" WHERE "carePlanId" = $1 AND "ownerKind" = 'person' ORDER BY position LIMIT 1`, [planA])).rows[0].id;
+  teamActionA = (await db.query(`SELECT id FROM "CarePlanAction" WHERE "carePlanId" = $1 AND "ownerKind" = 'team_member' ORDER BY position LIMIT 1`, [planA])).rows[0].id;
+  // The manager (a workspace viewer) is named in Arthur's care team: being named is not enough.
+  await db.query(
+    `INSERT INTO "CarePlanMember" (id, "carePlanId", "userId", name, role) VALUES ('it-member-manager', $1, $2, 'Glen Mardle', 'manager') ON CONFLICT DO NOTHING`,
+    [planA, ids.manager],
+  );
+  // Rita had access and lost it.
+  await db.query(
+    `INSERT INTO "CarePlanCarerGrant" (id, "carePlanId", "carerId", "canContribute", "revokedAt") VALUES ('it-grant-rita', $1, $2, true, now()) ON CONFLICT DO NOTHING`,
+    [planA, ids.carerRevoked],
+  );
+
+  // Maya's plan, made by the consultant from the diabetes and kidney pathway.
+  const existingB = await db.query('SELECT id FROM "CarePlan" WHERE "patientId" = $1', [ids.patientB]);
+  if (existingB.rows[0]) planB = existingB.rows[0].id;
+  else {
+    const pathway = await db.query(`SELECT id FROM "Pathway" WHERE title LIKE 'Type 2 diabetes%' AND "workspaceId" = $1`, [workspaceId]);
+    const created = await server.createCarePlan({
+      actor: actors.consultant,
+      workspaceId,
+      input: { patientEmail: EMAIL.patientB, pathwayIds: [pathway.rows[0].id] },
+    });
+    if (!created.ok) throw new Error(`could not make Maya's plan: ${created.message}`);
+    planB = created.planId;
+  }
+  const goal = await server.editCarePlan({
+    actor: actors.consultant,
+    planId: planB,
+    edit: { op: 'goal.save', kind: 'health', description: 'Keep my kidneys working', setBy: 'person', targetDate: '', status: 'active' },
+  });
+  if (!goal.ok || !goal.id) throw new Error('could not add a goal to Maya’s plan');
+  goalB = goal.id;
+}, 120_000);
+
+afterAll(async () => {
+  await server?.disconnect();
+  await db.end();
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the person, their carer and their care team can read the plan', () => {
+  it('shows Arthur his plan on /my-plan: you are here, what happens next, and buttons to call his team', async () => {
+    const s = await as('patientA');
+    const res = await s.fetch('/my-plan');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Your care plan');
+    expect(html).toContain('You are here');
+    expect(html).toContain('Pulmonary rehabilitation programme');
+    expect(html).toContain('What happens next');
+    expect(html).toContain('href="tel:01632960002"'); // call Bea, his coordinator
+    expect(html).toContain('href="tel:111"');
+    expect(html).toContain('Mark as done');
+  });
+
+  it('gives June, whom Arthur shared with, his plan, as a carer', async () => {
+    const s = await as('carer');
+    const page = await s.fetch(`/my-plan/${planA}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Arthur Pennock’s care plan');
+    expect(html).not.toContain('Choose who can see my plan'); // only Arthur decides who sees it
+    const api = await s.fetch(`/api/care-plans/${planA}`);
+    expect(api.status).toBe(200);
+    const body = (await api.json()) as { plan: { id: string; patient: { name: string } }; access: { relation: string; canShare: boolean } };
+    expect(body.plan.patient.name).toBe('Arthur Pennock');
+    expect(body.access).toMatchObject({ relation: 'carer', canShare: false });
+  });
+
+  it('opens the plan for his care coordinator, with completeness and the pathway step he is on', async () => {
+    const s = await as('nurse');
+    const res = await s.fetch(`/w/${slug}/care-plans/${planA}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Is the plan complete?');
+    expect(html).toContain('has no date to be done by'); // the demo leaves one gap on purpose
+    expect(html).toContain('Current step');
+    expect(html).toContain('Steps that appear in more than one pathway');
+    const list = await s.fetch(`/w/${slug}/care-plans`);
+    expect(await list.text()).toContain('Arthur Pennock');
+  });
+
+  it('serves the print view, a PDF and a valid-looking FHIR Bundle to the person', async () => {
+    const s = await as('patientA');
+    const print = await s.fetch(`/my-plan/${planA}/print`);
+    expect(print.status).toBe(200);
+    const printHtml = await print.text();
+    expect(printHtml).toContain('Care plan for Arthur Pennock');
+    expect(printHtml).toContain('01632 960 002'); // numbers written out on paper
+    expect(printHtml).toContain('Space for your own notes');
+
+    const pdf = await s.fetch(`/api/care-plans/${planA}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const parser = new PDFParse({ data: new Uint8Array(await pdf.arrayBuffer()) });
+    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+    await parser.destroy();
+    expect(text).toContain('Care plan for Arthur Pennock');
+    expect(text).toContain('You are here: Pulmonary rehabilitation programme');
+    expect(text).toContain('01632 960 002');
+
+    const fhir = await s.fetch(`/api/care-plans/${planA}/fhir`);
+    expect(fhir.status).toBe(200);
+    expect(fhir.headers.get('content-type')).toContain('application/fhir+json');
+    const bundle = (await fhir.json()) as { resourceType: string; entry: { resource: { resourceType: string } }[] };
+    expect(bundle.resourceType).toBe('Bundle');
+    const types = bundle.entry.map((e) => e.resource.resourceType);
+    expect(types.filter((t) => t === 'CarePlan')).toHaveLength(1);
+    expect(types.filter((t) => t === 'CareTeam')).toHaveLength(1);
+    expect(types.filter((t) => t === 'Goal')).toHaveLength(4);
+  });
+
+  it('exports a pathway as a PlanDefinition, and imports one back as a new pathway', async () => {
+    const s = await as('gp');
+    const pathway = await db.query(`SELECT id FROM "Pathway" WHERE title LIKE 'COPD%' ORDER BY "createdAt" LIMIT 1`);
+    const res = await s.fetch(`/api/fhir/PlanDefinition/${pathway.rows[0].id}`);
+    expect(res.status).toBe(200);
+    const pd = (await res.json()) as { resourceType: string; status: string; action: { id: string }[]; url: string };
+    expect(pd.resourceType).toBe('PlanDefinition');
+    expect(pd.status).toBe('active');
+    expect(pd.url).toBe(`${baseUrl}/api/fhir/PlanDefinition/${pathway.rows[0].id}`);
+    const imported = await s.fetch(`/api/fhir/PlanDefinition?workspace=${slug}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...pd, title: 'COPD imported from FHIR' }),
+    });
+    expect(imported.status).toBe(201);
+    const created = (await imported.json()) as { id: string };
+    const stored = await db.query('SELECT title, document FROM "Pathway" WHERE id = $1', [created.id]);
+    expect(stored.rows[0].title).toBe('COPD imported from FHIR');
+    expect(stored.rows[0].document.steps).toHaveLength(pd.action.length);
+    // A PlanDefinition that does not say each step's sector is refused, naming the action.
+    const bad = await s.fetch(`/api/fhir/PlanDefinition?workspace=${slug}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ resourceType: 'PlanDefinition', status: 'draft', title: 'X', action: [{ id: 'a', title: 'A' }] }),
+    });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toMatch(/action\[0\] \(a\): missing/);
+    // A patient cannot import into the workspace.
+    const patient = await as('patientA');
+    const denied = await patient.fetch(`/api/fhir/PlanDefinition?workspace=${slug}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(pd),
+    });
+    expect(denied.status).toBe(404);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const DENIED: { who: Who; label: string }[] = [
+  { who: 'patientB', label: 'another patient (Maya)' },
+  { who: 'carerNoGrant', label: 'a carer Arthur never shared with' },
+  { who: 'carerRevoked', label: 'a carer whose access Arthur stopped' },
+  { who: 'consultant', label: 'an editor of the workspace outside his care team' },
+  { who: 'manager', label: 'a workspace viewer named in his care team' },
+  { who: 'outsider', label: 'a GP of another workspace' },
+  { who: 'patientRep', label: 'a patient representative who is a workspace commenter' },
+];
+
+describe('nobody else can read or change Arthur’s plan, by any page, route or guessed id', () => {
+  for (const { who, label } of DENIED) {
+    it(`${label}: every page and route answers exactly as for a plan that does not exist, and each attempt is audited`, async () => {
+      const s = await as(who);
+      const actorId = ids[who];
+      const beforeDenied = await auditCount({ actorId, resourceId: planA, outcome: 'denied' });
+      const beforeAllowed = await auditCount({ actorId, resourceId: planA, outcome: 'allowed' });
+
+      // Route handlers: same status, same body, byte for byte.
+      for (const suffix of ['', '/pdf', '/fhir', '/pdf?size=large']) {
+        const real = await s.fetch(`/api/care-plans/${planA}${suffix}`);
+        const fake = await s.fetch(`/api/care-plans/${GUESSED}${suffix}`);
+        expect(real.status, suffix).toBe(404);
+        expect(fake.status, suffix).toBe(404);
+        expect(await real.text(), suffix).toBe(await fake.text());
+      }
+      for (const [path, body] of [
+        ['/notes', { body: 'let me in' }],
+        [`/actions/${ownActionA}`, { done: true }],
+      ] as const) {
+        const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+        const real = await s.fetch(`/api/care-plans/${planA}${path}`, init);
+        const fake = await s.fetch(`/api/care-plans/${GUESSED}${path}`, init);
+        expect(real.status, path).toBe(404);
+        expect(await real.text(), path).toBe(await fake.text());
+      }
+
+      // Pages: the same "Page not found", whether the plan exists or not.
+      for (const suffix of ['', '/print', '/sharing']) {
+        const real = await s.fetch(`/my-plan/${planA}${suffix}`);
+        const fake = await s.fetch(`/my-plan/${GUESSED}${suffix}`);
+        expect(real.status, suffix).toBe(404);
+        expect(fake.status, suffix).toBe(404);
+        const realHtml = await real.text();
+        expect(realHtml).toContain('Page not found');
+        expect(realHtml).not.toContain('Arthur');
+        expect(scrub(realHtml, planA, GUESSED)).toBe(scrub(await fake.text(), planA, GUESSED));
+      }
+      for (const suffix of ['', '/audit']) {
+        const real = await s.fetch(`/w/${slug}/care-plans/${planA}${suffix}`);
+        expect(real.status, suffix).toBe(404);
+        expect(await real.text()).not.toContain('Arthur');
+      }
+      // Their own landing page does not list his plan.
+      const mine = await s.fetch('/my-plan');
+      expect(mine.status).toBe(200);
+      expect(await mine.text()).not.toContain(planA);
+
+      // Nothing changed, and every attempt on the real plan is in the audit trail as refused.
+      const notes = await db.query(`SELECT count(*)::int AS n FROM "CarePlanNote" WHERE "carePlanId" = $1 AND body = 'let me in'`, [planA]);
+      expect(notes.rows[0].n).toBe(0);
+      const action = await db.query('SELECT status FROM "CarePlanAction" WHERE id = $1', [ownActionA]);
+      expect(action.rows[0].status).not.toBe('done');
+      const denied = (await auditCount({ actorId, resourceId: planA, outcome: 'denied' })) - beforeDenied;
+      // 4 API reads + 2 API changes + 3 /my-plan pages (+ the clinician pages for workspace members).
+      expect(denied).toBeGreaterThanOrEqual(9);
+      expect(await auditCount({ actorId, resourceId: planA, outcome: 'allowed' })).toBe(beforeAllowed);
+      // The guessed id is audited too.
+      expect(await auditCount({ actorId, resourceId: GUESSED, outcome: 'denied' })).toBeGreaterThanOrEqual(6);
+    });
+  }
+
+  it('lets Arthur read his own plan but not Maya’s, even knowing its id', async () => {
+    const s = await as('patientA');
+    expect((await s.fetch(`/api/care-plans/${planA}`)).status).toBe(200);
+    const theirs = await s.fetch(`/api/care-plans/${planB}`);
+    const none = await s.fetch(`/api/care-plans/${GUESSED}`);
+    expect(theirs.status).toBe(404);
+    expect(await theirs.text()).toBe(await none.text());
+    expect((await s.fetch(`/my-plan/${planB}`)).status).toBe(404);
+    expect(await auditCount({ actorId: ids.patientA, resourceId: planB, outcome: 'denied' })).toBeGreaterThanOrEqual(2);
+  });
+
+  it('sends someone who is not signed in to sign in, and the API answers 401 without saying whether the plan exists', async () => {
+    const anon = new Session(baseUrl);
+    const page = await anon.fetch(`/my-plan/${planA}`);
+    expect([303, 307]).toContain(page.status);
+    expect(page.headers.get('location')).toContain('/signin');
+    const real = await anon.fetch(`/api/care-plans/${planA}`);
+    const fake = await anon.fetch(`/api/care-plans/${GUESSED}`);
+    expect(real.status).toBe(401);
+    expect(await real.text()).toBe(await fake.text());
+  });
+
+  it('refuses a change posted as a form (another site could send one) before reading anything', async () => {
+    const s = await as('patientA');
+    const res = await s.fetch(`/api/care-plans/${planA}/notes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'body=hello',
+    });
+    expect(res.status).toBe(415);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('sharing and consent', () => {
+  it('takes effect at once: June loses the plan the moment Arthur stops sharing, and gets it back when he shares again', async () => {
+    const june = await as('carer');
+    expect((await june.fetch(`/api/care-plans/${planA}`)).status).toBe(200);
+    const sharing = await server.getCarePlanSharing({ actor: actors.patientA, planId: planA });
+    const grant = sharing?.live.find((g) => g.carerId === ids.carer);
+    expect(grant).toBeDefined();
+
+    // Only Arthur can change who sees it: not June, not his coordinator.
+    for (const who of ['carer', 'nurse'] as const) {
+      const r = await server.revokeCarePlanAccess({ actor: actors[who], planId: planA, input: { grantId: grant!.grantId } });
+      expect(r).toMatchObject({ ok: false, reason: 'not_found' });
+    }
+    expect((await june.fetch(`/api/care-plans/${planA}`)).status).toBe(200);
+
+    const revoked = await server.revokeCarePlanAccess({ actor: actors.patientA, planId: planA, input: { grantId: grant!.grantId } });
+    expect(revoked).toEqual({ ok: true });
+    // Same session, next request: gone.
+    expect((await june.fetch(`/api/care-plans/${planA}`)).status).toBe(404);
+    expect((await june.fetch(`/my-plan/${planA}`)).status).toBe(404);
+    expect(await (await june.fetch('/my-plan')).text()).not.toContain(planA);
+
+    const regranted = await server.grantCarePlanAccess({ actor: actors.patientA, planId: planA, input: { carerEmail: 'Carer@Pathweave.test', canContribute: true } });
+    expect(regranted).toMatchObject({ ok: true, name: 'June Pennock' });
+    expect((await june.fetch(`/api/care-plans/${planA}`)).status).toBe(200);
+    // The record keeps both grants; one is live.
+    const rows = await db.query(`SELECT "revokedAt" FROM "CarePlanCarerGrant" WHERE "carePlanId" = $1 AND "carerId" = $2`, [planA, ids.carer]);
+    expect(rows.rows.filter((r) => r.revokedAt === null)).toHaveLength(1);
+    expect(rows.rows.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('names the field when the person to share with is not found, and never shares with nobody', async () => {
+    const r = await server.grantCarePlanAccess({ actor: actors.patientA, planId: planA, input: { carerEmail: 'nobody@example.com' } });
+    expect(r).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'carerEmail' }] });
+    const bad = await server.grantCarePlanAccess({ actor: actors.patientA, planId: planA, input: { carerEmail: 'not an email' } });
+    expect(bad).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'carerEmail' }] });
+    // Maya cannot share Arthur's plan.
+    const other = await server.grantCarePlanAccess({ actor: actors.patientB, planId: planA, input: { carerEmail: EMAIL.patientB } });
+    expect(other).toMatchObject({ ok: false, reason: 'not_found' });
+  });
+
+  it('shows Arthur who has looked at his plan, by name, from the audit trail', async () => {
+    const nurse = await as('nurse');
+    await nurse.fetch(`/w/${slug}/care-plans/${planA}`);
+    const june = await as('carer');
+    await june.fetch(`/api/care-plans/${planA}/pdf`);
+    const audit = await server.getCarePlanAudit({ actor: actors.patientA, planId: planA });
+    expect(audit).not.toBeNull();
+    const entries = audit!.entries;
+    expect(entries.some((e) => e.who === 'Bea Lindqvist-Hart' && e.what === 'Looked at the plan' && e.role === 'Community nurse')).toBe(true);
+    expect(entries.some((e) => e.who === 'June Pennock' && e.what === 'Downloaded the plan as a PDF')).toBe(true);
+    // His own reads are not listed, and refusals are not shown to him.
+    expect(entries.some((e) => e.isSelf)).toBe(false);
+    expect(entries.every((e) => e.outcome === 'allowed')).toBe(true);
+    // The sharing page shows the same over HTTP, and only to him.
+    const arthur = await as('patientA');
+    const page = await arthur.fetch(`/my-plan/${planA}/sharing`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Who has looked at my plan');
+    expect(html).toContain('Bea Lindqvist-Hart');
+    expect((await june.fetch(`/my-plan/${planA}/sharing`)).status).toBe(404);
+    // The care team also sees refused attempts.
+    const teamView = await server.getCarePlanAudit({ actor: actors.nurse, planId: planA });
+    expect(teamView!.entries.some((e) => e.outcome === 'denied')).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the person’s own changes', () => {
+  it('lets Arthur tick off his own action over HTTP, but not a job of his care team', async () => {
+    const s = await as('patientA');
+    const doneRes = await s.fetch(`/api/care-plans/${planA}/actions/${ownActionA}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ done: true }),
+    });
+    expect(doneRes.status).toBe(200);
+    const row = await db.query('SELECT status, "completedById" FROM "CarePlanAction" WHERE id = $1', [ownActionA]);
+    expect(row.rows[0]).toEqual({ status: 'done', completedById: ids.patientA });
+    const team = await s.fetch(`/api/care-plans/${planA}/actions/${teamActionA}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ done: true }),
+    });
+    expect(team.status).toBe(422);
+    expect(JSON.stringify(await team.json())).toContain('actionId');
+    expect((await db.query('SELECT status FROM "CarePlanAction" WHERE id = $1', [teamActionA])).rows[0].status).toBe('to_do');
+    // Un-tick.
+    const undo = await server.setCarePlanActionDone({ actor: actors.patientA, planId: planA, input: { actionId: ownActionA, done: false } });
+    expect(undo).toEqual({ ok: true, status: 'to_do' });
+    // An action id from Maya's plan does nothing to it through Arthur's plan.
+    const mayaAction = await server.editCarePlan({
+      actor: actors.consultant,
+      planId: planB,
+      edit: { op: 'action.save', description: 'Book bloods', ownerKind: 'person', dueDate: '2027-01-10', status: 'to_do' },
+    });
+    expect(mayaAction.ok).toBe(true);
+    const cross = await server.setCarePlanActionDone({ actor: actors.patientA, planId: planA, input: { actionId: (mayaAction as { id: string }).id, done: true } });
+    expect(cross).toMatchObject({ ok: false, reason: 'invalid' });
+    expect((await db.query('SELECT status FROM "CarePlanAction" WHERE id = $1', [(mayaAction as { id: string }).id])).rows[0].status).toBe('to_do');
+  });
+
+  it('lets Arthur and June (allowed to contribute) add notes, and delete only their own', async () => {
+    const s = await as('patientA');
+    const res = await s.fetch(`/api/care-plans/${planA}/notes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'Ask about the flu jab.' }),
+    });
+    expect(res.status).toBe(201);
+    const { noteId } = (await res.json()) as { noteId: string };
+    const empty = await s.fetch(`/api/care-plans/${planA}/notes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ body: '   ' }),
+    });
+    expect(empty.status).toBe(422);
+    expect(((await empty.json()) as { errors: { path: string; message: string }[] }).errors[0]).toMatchObject({ path: 'body', message: 'Your note: this cannot be empty.' });
+
+    const juneNote = await server.addCarePlanNote({ actor: actors.carer, planId: planA, input: { body: 'Lift booked for Tuesday.' } });
+    expect(juneNote.ok).toBe(true);
+    const notMine = await server.deleteCarePlanNote({ actor: actors.carer, planId: planA, noteId });
+    expect(notMine).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await server.deleteCarePlanNote({ actor: actors.patientA, planId: planA, noteId })).toEqual({ ok: true });
+  });
+
+  it('does not let a carer who may only look add anything', async () => {
+    const granted = await server.grantCarePlanAccess({ actor: actors.patientA, planId: planA, input: { carerEmail: EMAIL.carerNoGrant, canContribute: false } });
+    expect(granted.ok).toBe(true);
+    try {
+      expect(await server.getCarePlan({ actor: actors.carerNoGrant, planId: planA, via: 'api' })).not.toBeNull();
+      const note = await server.addCarePlanNote({ actor: actors.carerNoGrant, planId: planA, input: { body: 'hello' } });
+      expect(note).toMatchObject({ ok: false, reason: 'not_found' });
+      const tick = await server.setCarePlanActionDone({ actor: actors.carerNoGrant, planId: planA, input: { actionId: ownActionA, done: true } });
+      expect(tick).toMatchObject({ ok: false, reason: 'not_found' });
+    } finally {
+      const sharing = await server.getCarePlanSharing({ actor: actors.patientA, planId: planA });
+      const g = sharing!.live.find((x) => x.carerId === ids.carerNoGrant);
+      await server.revokeCarePlanAccess({ actor: actors.patientA, planId: planA, input: { grantId: g!.grantId } });
+    }
+    expect(await server.getCarePlan({ actor: actors.carerNoGrant, planId: planA, via: 'api' })).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the care team’s use cases (what the server actions call)', () => {
+  it('lets the coordinator change any part of the plan, and audits what changed without the text', async () => {
+    const before = await auditCount({ actorId: ids.nurse, resourceId: planA, outcome: 'allowed', action: 'carePlan:edit' });
+    const goal = await server.editCarePlan({
+      actor: actors.nurse,
+      planId: planA,
+      edit: { op: 'goal.save', kind: 'social', description: 'Go to the Wednesday lunch club', setBy: 'together', targetDate: '2027-02-01', status: 'active' },
+    });
+    expect(goal).toMatchObject({ ok: true, op: 'goal.save' });
+    const step = await server.editCarePlan({
+      actor: actors.nurse,
+      planId: planA,
+      edit: { op: 'step.set', pathwayId: (await db.query('SELECT "pathwayId" FROM "CarePlanPathway" WHERE "carePlanId" = $1 ORDER BY position LIMIT 1', [planA])).rows[0].pathwayId, stepId: 'peer-support-group' },
+    });
+    expect(step.ok).toBe(true);
+    const red = await server.editCarePlan({
+      actor: actors.nurse,
+      planId: planA,
+      edit: { op: 'escalation.save', level: 'red', signs: 'Very out of breath.', whatToDo: 'Call 999.' },
+    });
+    expect(red.ok).toBe(true);
+    const read = await server.getCarePlan({ actor: actors.patientA, planId: planA, via: 'api' });
+    expect(read!.plan.goals.map((g) => g.description)).toContain('Go to the Wednesday lunch club');
+    expect(read!.plan.pathways[0]!.currentStepId).toBe('peer-support-group');
+    expect(await auditCount({ actorId: ids.nurse, resourceId: planA, outcome: 'allowed', action: 'carePlan:edit' })).toBe(before + 3);
+    const last = await db.query(`SELECT detail FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'carePlan:edit' ORDER BY at DESC LIMIT 1`, [ids.nurse]);
+    expect(last.rows[0].detail).toMatchObject({ op: 'escalation.save', level: 'red' });
+    expect(JSON.stringify(last.rows[0].detail)).not.toContain('999');
+  });
+
+  it('names the field for bad input, and never changes a row of another plan through this one', async () => {
+    const bad = await server.editCarePlan({
+      actor: actors.nurse,
+      planId: planA,
+      edit: { op: 'goal.save', kind: 'wellbeing', description: '', setBy: 'person', targetDate: '2027-02-30' },
+    });
+    expect(bad).toMatchObject({ ok: false, reason: 'invalid' });
+    const paths = (bad as { errors: { path: string }[] }).errors.map((e) => e.path).sort();
+    expect(paths).toEqual(['description', 'kind', 'targetDate']);
+    const phone = await server.editCarePlan({
+      actor: actors.nurse,
+      planId: planA,
+      edit: { op: 'people', coordinatorId: '', crisisContactName: 'Crisis line', crisisContactPhone: 'call me', crisisContactDetail: '' },
+    });
+    expect((phone as { errors: { path: string; message: string }[] }).errors[0]).toMatchObject({ path: 'crisisContactPhone' });
+    const unknownOp = await server.editCarePlan({ actor: actors.nurse, planId: planA, edit: { op: 'drop.tables' } });
+    expect(unknownOp).toMatchObject({ ok: false, reason: 'invalid' });
+
+    // Maya's goal, edited through Arthur's plan by his coordinator: refused, untouched.
+    const cross = await server.editCarePlan({
+      actor: actors.nurse,
+      planId: planA,
+      edit: { op: 'goal.save', id: goalB, kind: 'health', description: 'Hijacked', setBy: 'person', targetDate: '', status: 'active' },
+    });
+    expect(cross).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'id' }] });
+    const gone = await server.editCarePlan({ actor: actors.nurse, planId: planA, edit: { op: 'goal.delete', id: goalB } });
+    expect(gone.ok).toBe(false);
+    expect((await db.query('SELECT description FROM "CarePlanGoal" WHERE id = $1', [goalB])).rows[0].description).toBe('Keep my kidneys working');
+    // …and directly on Maya's plan: he is not in her care team.
+    const direct = await server.editCarePlan({ actor: actors.nurse, planId: planB, edit: { op: 'goal.delete', id: goalB } });
+    expect(direct).toMatchObject({ ok: false, reason: 'not_found' });
+  });
+
+  it('refuses every change from outside the care team, and audits each refusal', async () => {
+    for (const who of ['consultant', 'manager', 'outsider', 'patientA', 'carer', 'patientRep'] as const) {
+      const before = await auditCount({ actorId: ids[who], resourceId: planA, outcome: 'denied', action: 'carePlan:edit' });
+      const r = await server.editCarePlan({
+        actor: actors[who],
+        planId: planA,
+        edit: { op: 'details', title: 'Taken over', whatMattersToMe: '', reviewDate: '' },
+      });
+      expect(r, who).toMatchObject({ ok: false, reason: 'not_found' });
+      const m = await server.mergeCarePlanSteps({ actor: actors[who], planId: planA, input: { title: 'x', steps: [] } });
+      expect(m, who).toMatchObject({ ok: false, reason: 'not_found' });
+      expect(await auditCount({ actorId: ids[who], resourceId: planA, outcome: 'denied', action: 'carePlan:edit' }), who).toBe(before + 2);
+    }
+    expect((await db.query('SELECT title FROM "CarePlan" WHERE id = $1', [planA])).rows[0].title).toBe('Arthur’s care plan');
+  });
+
+  it('merges duplicated steps across pathways into one, shows it once to the person, and can undo it', async () => {
+    const links = await db.query(
+      'SELECT cpp."pathwayId", p.title FROM "CarePlanPathway" cpp JOIN "Pathway" p ON p.id = cpp."pathwayId" WHERE cpp."carePlanId" = $1 ORDER BY cpp.position',
+      [planA],
+    );
+    const [copd, frailty] = links.rows.map((r) => r.pathwayId as string);
+    const steps = [
+      { pathwayId: copd!, stepId: 'copd-annual-review' },
+      { pathwayId: frailty!, stepId: 'frailty-review' },
+    ];
+    const sameTwice = await server.mergeCarePlanSteps({ actor: actors.nurse, planId: planA, input: { title: 'One review', steps: [steps[0]!, steps[0]!] } });
+    expect(sameTwice).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'steps' }] });
+    const merged = await server.mergeCarePlanSteps({ actor: actors.nurse, planId: planA, input: { title: 'One yearly review for breathing and frailty', steps } });
+    expect(merged.ok).toBe(true);
+    const again = await server.mergeCarePlanSteps({ actor: actors.nurse, planId: planA, input: { title: 'Again', steps } });
+    expect(again).toMatchObject({ ok: false, reason: 'invalid' });
+
+    // Put Arthur just before both reviews: "what happens next" has the merged review once.
+    for (const [pathwayId, stepId] of [
+      [copd!, 'home-oxygen-assessment'],
+      [frailty!, 'medication-review'],
+    ] as const) {
+      expect((await server.editCarePlan({ actor: actors.nurse, planId: planA, edit: { op: 'step.set', pathwayId, stepId } })).ok).toBe(true);
+    }
+    const s = await as('patientA');
+    // The page as drawn (React also repeats the text in its script payload: leave that out).
+    const html = (await (await s.fetch(`/my-plan/${planA}`)).text()).replace(/<script\b[\s\S]*?<\/script>/g, '');
+    expect(html.split('One yearly review for breathing and frailty').length - 1).toBe(1);
+    expect(html).toContain('One appointment for:');
+
+    const unmerged = await server.unmergeCarePlanSteps({ actor: actors.nurse, planId: planA, mergeId: (merged as { mergeId: string }).mergeId });
+    expect(unmerged).toEqual({ ok: true });
+    const after = await (await s.fetch(`/my-plan/${planA}`)).text();
+    expect(after).not.toContain('One yearly review for breathing and frailty');
+  });
+
+  it('makes one plan per person: a second plan for Arthur is refused, naming the field', async () => {
+    const copd = await db.query(`SELECT id FROM "Pathway" WHERE title LIKE 'COPD%' ORDER BY "createdAt" LIMIT 1`);
+    const second = await server.createCarePlan({ actor: actors.consultant, workspaceId, input: { patientEmail: EMAIL.patientA, pathwayIds: [copd.rows[0].id] } });
+    expect(second).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'patientEmail' }] });
+    const noPathway = await server.createCarePlan({ actor: actors.consultant, workspaceId, input: { patientEmail: EMAIL.patientA, pathwayIds: [] } });
+    expect(noPathway).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'pathwayIds' }] });
+    const notAPatient = await server.createCarePlan({ actor: actors.consultant, workspaceId, input: { patientEmail: EMAIL.gp, pathwayIds: [copd.rows[0].id] } });
+    expect(notAPatient).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'patientEmail' }] });
+    // Only editors of the workspace can make plans.
+    for (const who of ['manager', 'outsider', 'patientA'] as const) {
+      const r = await server.createCarePlan({ actor: actors[who], workspaceId, input: { patientEmail: EMAIL.patientB, pathwayIds: [copd.rows[0].id] } });
+      expect(r, who).toMatchObject({ ok: false, reason: 'not_found' });
+    }
+    const denied = await db.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'carePlan:create' AND outcome = 'denied' AND "actorId" = $1`, [ids.outsider]);
+    expect(denied.rows[0].n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lists only the plans of people whose care team the clinician is in', async () => {
+    const nurse = (await server.listCarePlans({ actor: actors.nurse, workspaceId })).map((p) => p.id);
+    const consultant = (await server.listCarePlans({ actor: actors.consultant, workspaceId })).map((p) => p.id);
+    const manager = await server.listCarePlans({ actor: actors.manager, workspaceId });
+    expect(nurse).toContain(planA);
+    expect(nurse).not.toContain(planB);
+    expect(consultant).toEqual([planB]);
+    expect(manager).toEqual([]);
+    expect(await server.listCarePlans({ actor: actors.outsider, workspaceId })).toEqual([]);
+    expect((await server.listMyCarePlans({ actor: actors.patientB })).map((p) => p.id)).toEqual([planB]);
+    expect((await server.listMyCarePlans({ actor: actors.carer })).map((p) => [p.id, p.relation])).toEqual([[planA, 'carer']]);
+  });
+});
