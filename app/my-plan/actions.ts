@@ -47,7 +47,11 @@ export async function addNoteAction(_previous: FormState, form: FormData): Promi
   try {
     const actor = await getActor();
     if (!actor) return SIGNED_OUT;
-    const result = await addCarePlanNote({ actor, planId: field(form, 'planId'), input: { body: field(form, 'body') } });
+    const result = await addCarePlanNote({
+      actor,
+      planId: field(form, 'planId'),
+      input: { body: field(form, 'body') },
+    });
     if (result.ok) revalidatePlans();
     return toFormState(result, form, 'Your note is saved.');
   } catch (error) {
@@ -88,7 +92,11 @@ export async function revokeAccessAction(form: FormData): Promise<void> {
   try {
     const actor = await getActor();
     if (!actor) return;
-    const result = await revokeCarePlanAccess({ actor, planId: field(form, 'planId'), input: { grantId: field(form, 'grantId') } });
+    const result = await revokeCarePlanAccess({
+      actor,
+      planId: field(form, 'planId'),
+      input: { grantId: field(form, 'grantId') },
+    });
     if (result.ok) revalidatePlans();
   } catch (error) {
     log.error({ err: error, action: 'revokeAccess' }, 'server action failed');
@@ -99,7 +107,8 @@ export async function revokeAccessAction(form: FormData): Promise<void> {
 export async function setTextSizeAction(form: FormData): Promise<void> {
   const size = field(form, 'size') === 'large' ? 'large' : 'normal';
   const jar = await cookies();
-  if (size === 'large') jar.set(TEXT_SIZE_COOKIE, 'large', { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
+  if (size === 'large')
+    jar.set(TEXT_SIZE_COOKIE, 'large', { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
   else jar.delete(TEXT_SIZE_COOKIE);
   revalidatePath('/', 'layout');
 }

@@ -24,7 +24,15 @@ export default async function MyPlanPage() {
   if (plans.length === 1 && plans[0]) {
     const read = await getCarePlan({ actor, planId: plans[0].id, via: 'page' });
     if (read) {
-      return <PersonPlanPage plan={read.plan} access={read.access} viewer={{ id: actor.userId, name: actor.name }} today={todayIso()} textSize={textSize} />;
+      return (
+        <PersonPlanPage
+          plan={read.plan}
+          access={read.access}
+          viewer={{ id: actor.userId, name: actor.name }}
+          today={todayIso()}
+          textSize={textSize}
+        />
+      );
     }
   }
   return (
@@ -45,7 +53,11 @@ export default async function MyPlanPage() {
               <Link href={`/my-plan/${p.id}`} prefetch={false} className="text-xl font-bold">
                 {p.relation === 'patient' ? 'Your care plan' : `${possessive(p.patientName)} care plan`}
               </Link>
-              <p>{p.relation === 'patient' ? 'Made with you by your care team.' : `${p.patientName} chose to share it with you.`}</p>
+              <p>
+                {p.relation === 'patient'
+                  ? 'Made with you by your care team.'
+                  : `${p.patientName} chose to share it with you.`}
+              </p>
             </li>
           ))}
         </ul>

@@ -16,60 +16,85 @@ export function CareTeamWeb(props: { members: readonly CareTeamMemberView[]; per
     .join(', ')}.`;
   return (
     <figure className="my-4">
-      <svg
-        viewBox={`0 0 ${web.width} ${web.height}`}
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        className="mx-auto h-auto w-full max-w-xl"
+      {/* On a phone the picture can be scrolled sideways, so its words stay big enough to read. */}
+      <div
+        className="overflow-x-auto"
+        tabIndex={0}
+        role="group"
+        aria-label="Web of care picture, scrolls sideways on small screens"
       >
-        <title id={titleId}>Web of care</title>
-        <desc id={descId}>{description}</desc>
-        {web.nodes.map((n) => (
-          <line key={`l-${n.id}`} x1={web.centre.x} y1={web.centre.y} x2={n.x} y2={n.y} stroke="#4c6272" strokeWidth={n.isCoordinator ? 5 : 2} />
-        ))}
-        <circle cx={web.centre.x} cy={web.centre.y} r={78} fill="#005eb8" />
-        {wrapLabel(props.personName, 10).map((line, i, all) => (
-          <text
-            key={i}
-            x={web.centre.x}
-            y={web.centre.y + (i - (all.length - 1) / 2) * 30 + 10}
-            textAnchor="middle"
-            fontSize={27}
-            fontWeight="bold"
-            fill="#ffffff"
-          >
-            {line}
-          </text>
-        ))}
-        {web.nodes.map((n) => {
-          const colour = SECTOR_COLOURS[n.sector];
-          const nameLines = wrapLabel(n.name, 15);
-          const detailLines = wrapLabel(n.detail, 18);
-          const lines = [...nameLines, ...detailLines];
-          const h = 22 + lines.length * 26;
-          return (
-            <g key={n.id}>
-              <rect x={n.x - 112} y={n.y - h / 2} width={224} height={h} rx={12} fill={colour.fill} stroke={colour.stroke} strokeWidth={n.isCoordinator ? 6 : 2} />
-              {lines.map((line, i) => (
-                <text
-                  key={i}
-                  x={n.x}
-                  y={n.y - h / 2 + 32 + i * 26}
-                  textAnchor="middle"
-                  fontSize={i < nameLines.length ? 23 : 20}
-                  fontWeight={i < nameLines.length ? 'bold' : 'normal'}
-                  fill="#212b32"
-                >
-                  {line}
-                </text>
-              ))}
-            </g>
-          );
-        })}
-      </svg>
+        <svg
+          viewBox={`0 0 ${web.width} ${web.height}`}
+          role="img"
+          aria-labelledby={`${titleId} ${descId}`}
+          className="mx-auto h-auto w-full min-w-[34rem] max-w-xl print:min-w-0"
+        >
+          <title id={titleId}>Web of care</title>
+          <desc id={descId}>{description}</desc>
+          {web.nodes.map((n) => (
+            <line
+              key={`l-${n.id}`}
+              x1={web.centre.x}
+              y1={web.centre.y}
+              x2={n.x}
+              y2={n.y}
+              stroke="#4c6272"
+              strokeWidth={n.isCoordinator ? 5 : 2}
+            />
+          ))}
+          <circle cx={web.centre.x} cy={web.centre.y} r={78} fill="#005eb8" />
+          {wrapLabel(props.personName, 10).map((line, i, all) => (
+            <text
+              key={i}
+              x={web.centre.x}
+              y={web.centre.y + (i - (all.length - 1) / 2) * 30 + 10}
+              textAnchor="middle"
+              fontSize={27}
+              fontWeight="bold"
+              fill="#ffffff"
+            >
+              {line}
+            </text>
+          ))}
+          {web.nodes.map((n) => {
+            const colour = SECTOR_COLOURS[n.sector];
+            const nameLines = wrapLabel(n.name, 15, 3);
+            const detailLines = wrapLabel(n.detail, 18);
+            const lines = [...nameLines, ...detailLines];
+            const h = 22 + lines.length * 26;
+            return (
+              <g key={n.id}>
+                <rect
+                  x={n.x - 112}
+                  y={n.y - h / 2}
+                  width={224}
+                  height={h}
+                  rx={12}
+                  fill={colour.fill}
+                  stroke={colour.stroke}
+                  strokeWidth={n.isCoordinator ? 6 : 2}
+                />
+                {lines.map((line, i) => (
+                  <text
+                    key={i}
+                    x={n.x}
+                    y={n.y - h / 2 + 32 + i * 26}
+                    textAnchor="middle"
+                    fontSize={i < nameLines.length ? 23 : 20}
+                    fontWeight={i < nameLines.length ? 'bold' : 'normal'}
+                    fill="#212b32"
+                  >
+                    {line}
+                  </text>
+                ))}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
       <figcaption className="mt-2 text-sm text-nhs-grey-1">
-        The picture shows you in the middle and the people who help you around you. A thicker line shows your care coordinator. The same
-        people are listed below.
+        The picture shows you in the middle and the people who help you around you. A thicker line shows your care
+        coordinator. The same people are listed below.
       </figcaption>
     </figure>
   );

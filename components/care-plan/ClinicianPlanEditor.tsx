@@ -13,7 +13,14 @@ import {
   readability,
   waitInWords,
 } from '@/lib/care-plan/plain';
-import { ACTION_STATUSES, ESCALATION_LEVELS, GOAL_SET_BY, GOAL_STATUSES, escalationFor, type CarePlanView } from '@/lib/care-plan/types';
+import {
+  ACTION_STATUSES,
+  ESCALATION_LEVELS,
+  GOAL_SET_BY,
+  GOAL_STATUSES,
+  escalationFor,
+  type CarePlanView,
+} from '@/lib/care-plan/types';
 import { KIND_LABELS, ROLE_LABELS, SECTOR_LABELS, SETTING_LABELS } from '@/lib/pathway/labels';
 import { ROLES, SECTORS } from '@/lib/pathway/schema';
 import { CareTeamWeb } from './CareTeamWeb';
@@ -30,11 +37,20 @@ const goalKindOptions = [
   { value: 'health', label: 'Health goal' },
   { value: 'social', label: 'Social goal (daily life, family, work, activities)' },
 ];
-const SET_BY_LABEL = { person: 'The person', carer: 'Their carer', care_team: 'The care team', together: 'The person and the care team together' } as const;
+const SET_BY_LABEL = {
+  person: 'The person',
+  carer: 'Their carer',
+  care_team: 'The care team',
+  together: 'The person and the care team together',
+} as const;
 const setByOptions = GOAL_SET_BY.map((v) => ({ value: v, label: SET_BY_LABEL[v] }));
 const goalStatusOptions = GOAL_STATUSES.map((v) => ({ value: v, label: GOAL_STATUS_FOR_PATIENTS[v] }));
 const actionStatusOptions = ACTION_STATUSES.map((v) => ({ value: v, label: ACTION_STATUS_FOR_PATIENTS[v] }));
-const LEVEL_NAMES = { green: 'Green: feeling as usual', amber: 'Amber: feeling worse than usual', red: 'Red: needs help now (the crisis plan)' } as const;
+const LEVEL_NAMES = {
+  green: 'Green: feeling as usual',
+  amber: 'Amber: feeling worse than usual',
+  red: 'Red: needs help now (the crisis plan)',
+} as const;
 
 function HardToRead({ text }: { text: string }) {
   if (!text.trim()) return null;
@@ -42,12 +58,18 @@ function HardToRead({ text }: { text: string }) {
   if (r.words < 8 || r.readingAge <= 11) return null;
   return (
     <p className="text-sm font-bold text-[#6b4a00]">
-      This may be hard for the person to read (reading age about {Math.round(r.readingAge)}). Try shorter sentences and everyday words.
+      This may be hard for the person to read (reading age about {Math.round(r.readingAge)}). Try shorter sentences and
+      everyday words.
     </p>
   );
 }
 
-export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: string; today: string; canViewAudit: boolean }) {
+export function ClinicianPlanEditor(props: {
+  plan: CarePlanView;
+  workspaceSlug: string;
+  today: string;
+  canViewAudit: boolean;
+}) {
   const { plan } = props;
   const completeness = checkCompleteness(plan, props.today);
   const duplicates = findDuplicates(
@@ -58,7 +80,10 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
     plan.pathways.find((p) => p.pathwayId === pathwayId)?.document?.steps.find((s) => s.id === stepId)?.title ?? stepId;
   const pathwayTitle = (pathwayId: string) => plan.pathways.find((p) => p.pathwayId === pathwayId)?.title ?? pathwayId;
   const hidden = (op: string, extra: Record<string, string> = {}) => ({ planId: plan.id, op, ...extra });
-  const memberOptions = [{ value: '', label: 'Choose someone' }, ...plan.members.map((m) => ({ value: m.id, label: `${m.name} (${m.jobTitle || ROLE_LABELS[m.role]})` }))];
+  const memberOptions = [
+    { value: '', label: 'Choose someone' },
+    ...plan.members.map((m) => ({ value: m.id, label: `${m.name} (${m.jobTitle || ROLE_LABELS[m.role]})` })),
+  ];
   const ownerOptions = [
     { value: 'person', label: `${plan.patient.name} (the person)` },
     { value: 'carer', label: 'Their carer' },
@@ -84,12 +109,20 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
               </h3>
               {pos.current ? (
                 <p>
-                  <span className="mr-2 rounded bg-nhs-blue px-2 py-0.5 text-sm font-bold text-white">Current step</span>
-                  <strong>{pos.current.title}</strong> ({KIND_LABELS[pos.current.kind]}, {SETTING_LABELS[pos.current.setting].toLowerCase()})
-                  {link.currentStepSince ? `, since ${formatDate(link.currentStepSince.slice(0, 10), { weekday: false })}` : ''}.
+                  <span className="mr-2 rounded bg-nhs-blue px-2 py-0.5 text-sm font-bold text-white">
+                    Current step
+                  </span>
+                  <strong>{pos.current.title}</strong> ({KIND_LABELS[pos.current.kind]},{' '}
+                  {SETTING_LABELS[pos.current.setting].toLowerCase()})
+                  {link.currentStepSince
+                    ? `, since ${formatDate(link.currentStepSince.slice(0, 10), { weekday: false })}`
+                    : ''}
+                  .
                 </p>
               ) : pos.missingStepId ? (
-                <p className="font-bold text-nhs-red">The step recorded (“{pos.missingStepId}”) is no longer in this pathway. Choose the current step.</p>
+                <p className="font-bold text-nhs-red">
+                  The step recorded (“{pos.missingStepId}”) is no longer in this pathway. Choose the current step.
+                </p>
               ) : (
                 <p>No current step recorded.</p>
               )}
@@ -108,16 +141,31 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
                 </>
               )}
               <div className="mt-2 flex flex-wrap items-end gap-4">
-                <ActionForm action={editCarePlanAction} label={`Current step on ${link.title}`} submitLabel="Save current step" hidden={hidden('step.set', { pathwayId: link.pathwayId })} className="flex flex-wrap items-end gap-3">
+                <ActionForm
+                  action={editCarePlanAction}
+                  label={`Current step on ${link.title}`}
+                  submitLabel="Save current step"
+                  hidden={hidden('step.set', { pathwayId: link.pathwayId })}
+                  className="flex flex-wrap items-end gap-3"
+                >
                   <SelectField
                     name="stepId"
                     label="Current step"
                     defaultValue={link.currentStepId ?? ''}
-                    options={[{ value: '', label: 'Not known yet' }, ...steps.map((s) => ({ value: s.id, label: s.title }))]}
+                    options={[
+                      { value: '', label: 'Not known yet' },
+                      ...steps.map((s) => ({ value: s.id, label: s.title })),
+                    ]}
                   />
                 </ActionForm>
                 {plan.pathways.length > 1 && (
-                  <ActionForm action={editCarePlanAction} label={`Remove ${link.title} from the plan`} submitLabel="Remove this pathway from the plan" hidden={hidden('pathway.remove', { pathwayId: link.pathwayId })} secondary>
+                  <ActionForm
+                    action={editCarePlanAction}
+                    label={`Remove ${link.title} from the plan`}
+                    submitLabel="Remove this pathway from the plan"
+                    hidden={hidden('pathway.remove', { pathwayId: link.pathwayId })}
+                    secondary
+                  >
                     {null}
                   </ActionForm>
                 )}
@@ -127,19 +175,42 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
         })}
       </section>
 
-      <DuplicatesPanel planId={plan.id} groups={duplicates} merges={plan.merges} stepTitle={stepTitle} pathwayTitle={pathwayTitle} />
+      <DuplicatesPanel
+        planId={plan.id}
+        groups={duplicates}
+        merges={plan.merges}
+        stepTitle={stepTitle}
+        pathwayTitle={pathwayTitle}
+      />
 
       {/* Title, what matters, review date */}
       <section id="what-matters" aria-labelledby="details-heading" className={CARD}>
         <h2 id="details-heading" className="mb-2 text-2xl font-bold">
           What matters to {plan.patient.name}
         </h2>
-        <ActionForm action={editCarePlanAction} label="What matters and review date" submitLabel="Save" hidden={hidden('details')}>
+        <ActionForm
+          action={editCarePlanAction}
+          label="What matters and review date"
+          submitLabel="Save"
+          hidden={hidden('details')}
+        >
           <TextField name="title" label="Title of the plan" defaultValue={plan.title} required />
-          <TextArea name="whatMattersToMe" label="What matters to me" hint="In the person’s own words, as they said it." defaultValue={plan.whatMattersToMe} rows={4} />
+          <TextArea
+            name="whatMattersToMe"
+            label="What matters to me"
+            hint="In the person’s own words, as they said it."
+            defaultValue={plan.whatMattersToMe}
+            rows={4}
+          />
           <HardToRead text={plan.whatMattersToMe} />
           <div id="review">
-            <TextField name="reviewDate" type="date" label="Review date" hint="When the plan will be looked at again with the person." defaultValue={plan.reviewDate ?? ''} />
+            <TextField
+              name="reviewDate"
+              type="date"
+              label="Review date"
+              hint="When the plan will be looked at again with the person."
+              defaultValue={plan.reviewDate ?? ''}
+            />
           </div>
         </ActionForm>
       </section>
@@ -150,17 +221,41 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
           Care coordinator and crisis contact
         </h2>
         <p className="mb-3">One coordinator for the whole plan, not one per condition.</p>
-        <ActionForm action={editCarePlanAction} label="Care coordinator and crisis contact" submitLabel="Save" hidden={hidden('people')}>
+        <ActionForm
+          action={editCarePlanAction}
+          label="Care coordinator and crisis contact"
+          submitLabel="Save"
+          hidden={hidden('people')}
+        >
           <SelectField
             name="coordinatorId"
             label="Care coordinator"
             hint="Add them to the care team first if they are not listed."
             defaultValue={plan.coordinatorId ?? ''}
-            options={[{ value: '', label: 'Nobody named yet' }, ...plan.members.filter((m) => m.role !== 'carer').map((m) => ({ value: m.id, label: `${m.name} (${m.jobTitle || ROLE_LABELS[m.role]})` }))]}
+            options={[
+              { value: '', label: 'Nobody named yet' },
+              ...plan.members
+                .filter((m) => m.role !== 'carer')
+                .map((m) => ({ value: m.id, label: `${m.name} (${m.jobTitle || ROLE_LABELS[m.role]})` })),
+            ]}
           />
-          <TextField name="crisisContactName" label="Crisis contact" hint="For example NHS 111, or a named team." defaultValue={plan.crisisContact.name} />
-          <TextField name="crisisContactPhone" type="tel" label="Crisis contact phone number" defaultValue={plan.crisisContact.phone} />
-          <TextField name="crisisContactDetail" label="When to use the crisis contact" defaultValue={plan.crisisContact.detail} />
+          <TextField
+            name="crisisContactName"
+            label="Crisis contact"
+            hint="For example NHS 111, or a named team."
+            defaultValue={plan.crisisContact.name}
+          />
+          <TextField
+            name="crisisContactPhone"
+            type="tel"
+            label="Crisis contact phone number"
+            defaultValue={plan.crisisContact.phone}
+          />
+          <TextField
+            name="crisisContactDetail"
+            label="When to use the crisis contact"
+            defaultValue={plan.crisisContact.detail}
+          />
         </ActionForm>
       </section>
 
@@ -176,17 +271,30 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
               <p className="font-bold">{g.description}</p>
               <p className="text-sm">
                 {g.kind === 'health' ? 'Health' : 'Social'} goal · set by {SET_BY_LABEL[g.setBy].toLowerCase()}
-                {g.targetDate ? ` · target ${formatDate(g.targetDate, { weekday: false })}` : ' · no target date'} · {GOAL_STATUS_FOR_PATIENTS[g.status]}
+                {g.targetDate
+                  ? ` · target ${formatDate(g.targetDate, { weekday: false })}`
+                  : ' · no target date'} · {GOAL_STATUS_FOR_PATIENTS[g.status]}
               </p>
               <details className="mt-1">
                 <summary className="cursor-pointer text-nhs-blue underline">
                   Change or remove<span className="sr-only"> the goal {g.description}</span>
                 </summary>
                 <div className="mt-2 space-y-3">
-                  <ActionForm action={editCarePlanAction} label={`Change goal ${g.description}`} submitLabel="Save goal" hidden={hidden('goal.save', { id: g.id })}>
+                  <ActionForm
+                    action={editCarePlanAction}
+                    label={`Change goal ${g.description}`}
+                    submitLabel="Save goal"
+                    hidden={hidden('goal.save', { id: g.id })}
+                  >
                     <GoalFields defaults={g} />
                   </ActionForm>
-                  <ActionForm action={editCarePlanAction} label={`Remove goal ${g.description}`} submitLabel="Remove this goal" hidden={hidden('goal.delete', { id: g.id })} secondary>
+                  <ActionForm
+                    action={editCarePlanAction}
+                    label={`Remove goal ${g.description}`}
+                    submitLabel="Remove this goal"
+                    hidden={hidden('goal.delete', { id: g.id })}
+                    secondary
+                  >
                     {null}
                   </ActionForm>
                 </div>
@@ -197,7 +305,12 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
         <details className={ITEM} open={plan.goals.length === 0}>
           <summary className="cursor-pointer font-bold text-nhs-blue underline">Add a goal</summary>
           <div className="mt-2">
-            <ActionForm action={editCarePlanAction} label="Add a goal" submitLabel="Add goal" hidden={hidden('goal.save')}>
+            <ActionForm
+              action={editCarePlanAction}
+              label="Add a goal"
+              submitLabel="Add goal"
+              hidden={hidden('goal.save')}
+            >
               <GoalFields />
             </ActionForm>
           </div>
@@ -215,18 +328,34 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
             <li key={a.id} className={ITEM}>
               <p className={`font-bold ${a.status === 'done' ? 'line-through' : ''}`}>{a.description}</p>
               <p className="text-sm">
-                {a.ownerKind === 'person' ? plan.patient.name : a.ownerKind === 'carer' ? 'Their carer' : (a.ownerName ?? 'Nobody named')} ·{' '}
-                {a.dueDate ? `by ${formatDate(a.dueDate, { weekday: false })}` : 'no date'} · {ACTION_STATUS_FOR_PATIENTS[a.status]}
+                {a.ownerKind === 'person'
+                  ? plan.patient.name
+                  : a.ownerKind === 'carer'
+                    ? 'Their carer'
+                    : (a.ownerName ?? 'Nobody named')}{' '}
+                · {a.dueDate ? `by ${formatDate(a.dueDate, { weekday: false })}` : 'no date'} ·{' '}
+                {ACTION_STATUS_FOR_PATIENTS[a.status]}
               </p>
               <details className="mt-1">
                 <summary className="cursor-pointer text-nhs-blue underline">
                   Change or remove<span className="sr-only"> the action {a.description}</span>
                 </summary>
                 <div className="mt-2 space-y-3">
-                  <ActionForm action={editCarePlanAction} label={`Change action ${a.description}`} submitLabel="Save action" hidden={hidden('action.save', { id: a.id })}>
+                  <ActionForm
+                    action={editCarePlanAction}
+                    label={`Change action ${a.description}`}
+                    submitLabel="Save action"
+                    hidden={hidden('action.save', { id: a.id })}
+                  >
                     <ActionFields defaults={a} ownerOptions={ownerOptions} memberOptions={memberOptions} />
                   </ActionForm>
-                  <ActionForm action={editCarePlanAction} label={`Remove action ${a.description}`} submitLabel="Remove this action" hidden={hidden('action.delete', { id: a.id })} secondary>
+                  <ActionForm
+                    action={editCarePlanAction}
+                    label={`Remove action ${a.description}`}
+                    submitLabel="Remove this action"
+                    hidden={hidden('action.delete', { id: a.id })}
+                    secondary
+                  >
                     {null}
                   </ActionForm>
                 </div>
@@ -237,7 +366,12 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
         <details className={ITEM} open={plan.actions.length === 0}>
           <summary className="cursor-pointer font-bold text-nhs-blue underline">Add an action</summary>
           <div className="mt-2">
-            <ActionForm action={editCarePlanAction} label="Add an action" submitLabel="Add action" hidden={hidden('action.save')}>
+            <ActionForm
+              action={editCarePlanAction}
+              label="Add an action"
+              submitLabel="Add action"
+              hidden={hidden('action.save')}
+            >
               <ActionFields ownerOptions={ownerOptions} memberOptions={memberOptions} />
             </ActionForm>
           </div>
@@ -256,11 +390,14 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
             <li key={m.id} className={ITEM}>
               <p className="font-bold">
                 {m.name}
-                {m.isCoordinator && <span className="ml-2 rounded bg-nhs-blue px-2 py-0.5 text-sm text-white">Care coordinator</span>}
+                {m.isCoordinator && (
+                  <span className="ml-2 rounded bg-nhs-blue px-2 py-0.5 text-sm text-white">Care coordinator</span>
+                )}
               </p>
               <p className="text-sm">
                 {m.jobTitle || ROLE_LABELS[m.role]}
-                {m.organisation ? `, ${m.organisation}` : ''} · {SECTOR_LABELS[m.sector]} · {[m.phone, m.email].filter(Boolean).join(' · ') || 'no contact details'}
+                {m.organisation ? `, ${m.organisation}` : ''} · {SECTOR_LABELS[m.sector]} ·{' '}
+                {[m.phone, m.email].filter(Boolean).join(' · ') || 'no contact details'}
                 {m.userId ? ' · can open this plan in Pathweave' : ''}
               </p>
               <details className="mt-1">
@@ -268,10 +405,21 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
                   Change or remove<span className="sr-only"> {m.name}</span>
                 </summary>
                 <div className="mt-2 space-y-3">
-                  <ActionForm action={editCarePlanAction} label={`Change ${m.name}`} submitLabel="Save" hidden={hidden('member.save', { id: m.id })}>
+                  <ActionForm
+                    action={editCarePlanAction}
+                    label={`Change ${m.name}`}
+                    submitLabel="Save"
+                    hidden={hidden('member.save', { id: m.id })}
+                  >
                     <MemberFields defaults={m} />
                   </ActionForm>
-                  <ActionForm action={editCarePlanAction} label={`Remove ${m.name}`} submitLabel={`Remove ${m.name} from the team`} hidden={hidden('member.delete', { id: m.id })} secondary>
+                  <ActionForm
+                    action={editCarePlanAction}
+                    label={`Remove ${m.name}`}
+                    submitLabel={`Remove ${m.name} from the team`}
+                    hidden={hidden('member.delete', { id: m.id })}
+                    secondary
+                  >
                     {null}
                   </ActionForm>
                 </div>
@@ -282,7 +430,12 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
         <details className={ITEM}>
           <summary className="cursor-pointer font-bold text-nhs-blue underline">Add someone to the care team</summary>
           <div className="mt-2">
-            <ActionForm action={editCarePlanAction} label="Add someone to the care team" submitLabel="Add to the team" hidden={hidden('member.save')}>
+            <ActionForm
+              action={editCarePlanAction}
+              label="Add someone to the care team"
+              submitLabel="Add to the team"
+              hidden={hidden('member.save')}
+            >
               <MemberFields />
               <TextField
                 name="userEmail"
@@ -306,7 +459,12 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
           return (
             <div key={level} className={ITEM}>
               <h3 className="text-lg font-bold">{LEVEL_NAMES[level]}</h3>
-              <ActionForm action={editCarePlanAction} label={LEVEL_NAMES[level]} submitLabel="Save" hidden={hidden('escalation.save', { level })}>
+              <ActionForm
+                action={editCarePlanAction}
+                label={LEVEL_NAMES[level]}
+                submitLabel="Save"
+                hidden={hidden('escalation.save', { level })}
+              >
                 <TextArea name="signs" label="Signs to look out for" defaultValue={e?.signs ?? ''} rows={2} />
                 <HardToRead text={e?.signs ?? ''} />
                 <TextArea name="whatToDo" label="What to do" defaultValue={e?.whatToDo ?? ''} rows={2} />
@@ -322,23 +480,47 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
         <h2 id="medicines-heading" className="mb-2 text-2xl font-bold">
           Medication summary
         </h2>
-        <ActionForm action={editCarePlanAction} label="Medication summary" submitLabel="Save summary" hidden={hidden('medication')}>
-          <TextArea name="medicationSummary" label="Summary" hint="Write “No regular medicines” if that is so." defaultValue={plan.medicationSummary} rows={3} />
+        <ActionForm
+          action={editCarePlanAction}
+          label="Medication summary"
+          submitLabel="Save summary"
+          hidden={hidden('medication')}
+        >
+          <TextArea
+            name="medicationSummary"
+            label="Summary"
+            hint="Write “No regular medicines” if that is so."
+            defaultValue={plan.medicationSummary}
+            rows={3}
+          />
         </ActionForm>
         <ul className="mt-3">
           {plan.medicines.map((m) => (
             <li key={m.id} className={ITEM}>
               <p className="font-bold">{m.name}</p>
-              <p className="text-sm">{[m.purpose && `For: ${m.purpose}`, m.howToTake && `How: ${m.howToTake}`].filter(Boolean).join(' · ')}</p>
+              <p className="text-sm">
+                {[m.purpose && `For: ${m.purpose}`, m.howToTake && `How: ${m.howToTake}`].filter(Boolean).join(' · ')}
+              </p>
               <details className="mt-1">
                 <summary className="cursor-pointer text-nhs-blue underline">
                   Change or remove<span className="sr-only"> {m.name}</span>
                 </summary>
                 <div className="mt-2 space-y-3">
-                  <ActionForm action={editCarePlanAction} label={`Change ${m.name}`} submitLabel="Save medicine" hidden={hidden('medicine.save', { id: m.id })}>
+                  <ActionForm
+                    action={editCarePlanAction}
+                    label={`Change ${m.name}`}
+                    submitLabel="Save medicine"
+                    hidden={hidden('medicine.save', { id: m.id })}
+                  >
                     <MedicineFields defaults={m} />
                   </ActionForm>
-                  <ActionForm action={editCarePlanAction} label={`Remove ${m.name}`} submitLabel="Remove this medicine" hidden={hidden('medicine.delete', { id: m.id })} secondary>
+                  <ActionForm
+                    action={editCarePlanAction}
+                    label={`Remove ${m.name}`}
+                    submitLabel="Remove this medicine"
+                    hidden={hidden('medicine.delete', { id: m.id })}
+                    secondary
+                  >
                     {null}
                   </ActionForm>
                 </div>
@@ -349,7 +531,12 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
         <details className={ITEM}>
           <summary className="cursor-pointer font-bold text-nhs-blue underline">Add a medicine</summary>
           <div className="mt-2">
-            <ActionForm action={editCarePlanAction} label="Add a medicine" submitLabel="Add medicine" hidden={hidden('medicine.save')}>
+            <ActionForm
+              action={editCarePlanAction}
+              label="Add a medicine"
+              submitLabel="Add medicine"
+              hidden={hidden('medicine.save')}
+            >
               <MedicineFields />
             </ActionForm>
           </div>
@@ -397,11 +584,33 @@ export function ClinicianPlanEditor(props: { plan: CarePlanView; workspaceSlug: 
 function GoalFields({ defaults }: { defaults?: CarePlanView['goals'][number] }) {
   return (
     <>
-      <SelectField name="kind" label="Kind of goal" defaultValue={defaults?.kind ?? 'health'} options={goalKindOptions} />
-      <TextArea name="description" label="Goal" hint="In the person’s words where you can." defaultValue={defaults?.description ?? ''} rows={2} required />
-      <SelectField name="setBy" label="Who set the goal" defaultValue={defaults?.setBy ?? 'person'} options={setByOptions} />
+      <SelectField
+        name="kind"
+        label="Kind of goal"
+        defaultValue={defaults?.kind ?? 'health'}
+        options={goalKindOptions}
+      />
+      <TextArea
+        name="description"
+        label="Goal"
+        hint="In the person’s words where you can."
+        defaultValue={defaults?.description ?? ''}
+        rows={2}
+        required
+      />
+      <SelectField
+        name="setBy"
+        label="Who set the goal"
+        defaultValue={defaults?.setBy ?? 'person'}
+        options={setByOptions}
+      />
       <TextField name="targetDate" type="date" label="Target date" defaultValue={defaults?.targetDate ?? ''} />
-      <SelectField name="status" label="Goal status" defaultValue={defaults?.status ?? 'active'} options={goalStatusOptions} />
+      <SelectField
+        name="status"
+        label="Goal status"
+        defaultValue={defaults?.status ?? 'active'}
+        options={goalStatusOptions}
+      />
     </>
   );
 }
@@ -415,10 +624,26 @@ function ActionFields(props: {
   return (
     <>
       <TextArea name="description" label="What needs doing" defaultValue={d?.description ?? ''} rows={2} required />
-      <SelectField name="ownerKind" label="Who does it" defaultValue={d?.ownerKind ?? 'team_member'} options={props.ownerOptions} />
-      <SelectField name="memberId" label="Team member" hint="Only when someone in the care team does it." defaultValue={d?.memberId ?? ''} options={props.memberOptions} />
+      <SelectField
+        name="ownerKind"
+        label="Who does it"
+        defaultValue={d?.ownerKind ?? 'team_member'}
+        options={props.ownerOptions}
+      />
+      <SelectField
+        name="memberId"
+        label="Team member"
+        hint="Only when someone in the care team does it."
+        defaultValue={d?.memberId ?? ''}
+        options={props.memberOptions}
+      />
       <TextField name="dueDate" type="date" label="Date to be done by" defaultValue={d?.dueDate ?? ''} />
-      <SelectField name="status" label="Action status" defaultValue={d?.status ?? 'to_do'} options={actionStatusOptions} />
+      <SelectField
+        name="status"
+        label="Action status"
+        defaultValue={d?.status ?? 'to_do'}
+        options={actionStatusOptions}
+      />
     </>
   );
 }
@@ -428,12 +653,27 @@ function MemberFields({ defaults }: { defaults?: CarePlanView['members'][number]
     <>
       <TextField name="name" label="Name" defaultValue={defaults?.name ?? ''} required />
       <SelectField name="role" label="Role" defaultValue={defaults?.role ?? 'gp'} options={roleOptions} />
-      <TextField name="jobTitle" label="Job title" hint="As the person knows it, for example “Community respiratory nurse”." defaultValue={defaults?.jobTitle ?? ''} />
+      <TextField
+        name="jobTitle"
+        label="Job title"
+        hint="As the person knows it, for example “Community respiratory nurse”."
+        defaultValue={defaults?.jobTitle ?? ''}
+      />
       <TextField name="organisation" label="Organisation" defaultValue={defaults?.organisation ?? ''} />
-      <SelectField name="sector" label="Part of care" defaultValue={defaults?.sector ?? 'primary_care'} options={sectorOptions} />
+      <SelectField
+        name="sector"
+        label="Part of care"
+        defaultValue={defaults?.sector ?? 'primary_care'}
+        options={sectorOptions}
+      />
       <TextField name="phone" type="tel" label="Phone number" defaultValue={defaults?.phone ?? ''} />
       <TextField name="email" type="email" label="Email address" defaultValue={defaults?.email ?? ''} />
-      <TextField name="availability" label="When they can be reached" hint="For example “Monday to Friday, 9am to 5pm”." defaultValue={defaults?.availability ?? ''} />
+      <TextField
+        name="availability"
+        label="When they can be reached"
+        hint="For example “Monday to Friday, 9am to 5pm”."
+        defaultValue={defaults?.availability ?? ''}
+      />
     </>
   );
 }

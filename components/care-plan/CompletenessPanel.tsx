@@ -5,7 +5,10 @@ import type { Completeness } from '@/lib/care-plan/completeness';
 export function CompletenessPanel({ completeness }: { completeness: Completeness }) {
   const met = completeness.items.filter((i) => i.met);
   return (
-    <section aria-labelledby="completeness-heading" className={`mb-6 border-4 bg-white p-4 ${completeness.complete ? 'border-nhs-green' : 'border-nhs-warm-yellow'}`}>
+    <section
+      aria-labelledby="completeness-heading"
+      className={`mb-6 border-4 bg-white p-4 ${completeness.complete ? 'border-nhs-green' : 'border-nhs-warm-yellow'}`}
+    >
       <h2 id="completeness-heading" className="mb-2 text-2xl font-bold">
         Is the plan complete?
       </h2>
@@ -16,7 +19,9 @@ export function CompletenessPanel({ completeness }: { completeness: Completeness
       ) : (
         <>
           <p className="mb-2 font-bold">
-            {completeness.missing.length === 1 ? '1 item is missing or incomplete:' : `${completeness.missing.length} items are missing or incomplete:`}
+            {completeness.missing.length === 1
+              ? '1 item is missing or incomplete:'
+              : `${completeness.missing.length} items are missing or incomplete:`}
           </p>
           <ul className="mb-3 space-y-2">
             {completeness.missing.map((item) => (
@@ -53,8 +58,9 @@ export function CompletenessPanel({ completeness }: { completeness: Completeness
         </details>
       )}
       <p className="mt-3 text-sm text-nhs-grey-1">
-        The items follow the RCGP’s report on integrated care (a designated care co-ordinator, §9.6; patients aware of their plan, §6.1) and
-        National Voices (a named coordinator, a jointly prepared plan, support for self-management).
+        The items follow the RCGP’s report on integrated care (a designated care co-ordinator, §9.6; patients aware of
+        their plan, §6.1) and National Voices (a named coordinator, a jointly prepared plan, support for
+        self-management).
       </p>
     </section>
   );

@@ -2,9 +2,17 @@
 import { createCarePlanAction } from '@/app/w/[workspace]/care-plans/actions';
 import { ActionForm, CheckboxGroup, TextField } from './forms';
 
-export function CreatePlanForm(props: { workspaceSlug: string; pathways: readonly { id: string; title: string; conditions: string[] }[] }) {
+export function CreatePlanForm(props: {
+  workspaceSlug: string;
+  pathways: readonly { id: string; title: string; conditions: string[] }[];
+}) {
   return (
-    <ActionForm action={createCarePlanAction} label="Make a care plan" submitLabel="Make the care plan" hidden={{ workspaceSlug: props.workspaceSlug }}>
+    <ActionForm
+      action={createCarePlanAction}
+      label="Make a care plan"
+      submitLabel="Make the care plan"
+      hidden={{ workspaceSlug: props.workspaceSlug }}
+    >
       <TextField
         name="patientEmail"
         type="email"
@@ -19,7 +27,11 @@ export function CreatePlanForm(props: { workspaceSlug: string; pathways: readonl
         hint="Choose every pathway that applies. They become one plan, with one coordinator."
         options={props.pathways.map((p) => ({ value: p.id, label: p.title, hint: p.conditions.join(', ') }))}
       />
-      <TextField name="title" label="Title (optional)" hint="For example “Arthur’s care plan”. Leave empty for “Care plan for” and their name." />
+      <TextField
+        name="title"
+        label="Title (optional)"
+        hint="For example “Arthur’s care plan”. Leave empty for “Care plan for” and their name."
+      />
     </ActionForm>
   );
 }

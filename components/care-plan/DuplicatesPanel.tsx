@@ -13,13 +13,17 @@ export function DuplicatesPanel(props: {
   pathwayTitle: (pathwayId: string) => string;
 }) {
   return (
-    <section id="duplicates" aria-labelledby="duplicates-heading" className="mb-6 bg-white border border-nhs-grey-4 p-4">
+    <section
+      id="duplicates"
+      aria-labelledby="duplicates-heading"
+      className="mb-6 bg-white border border-nhs-grey-4 p-4"
+    >
       <h2 id="duplicates-heading" className="mb-2 text-2xl font-bold">
         Steps that appear in more than one pathway
       </h2>
       <p className="mb-3">
-        When several pathways are combined, the same assessment, review or appointment can appear twice. Merge them so the person has one
-        appointment, not two (RCGP: less duplication; seed report §6.2).
+        When several pathways are combined, the same assessment, review or appointment can appear twice. Merge them so
+        the person has one appointment, not two (RCGP: less duplication; seed report §6.2).
       </p>
       {props.groups.length === 0 ? (
         <p>No duplicated steps found.</p>
@@ -29,14 +33,29 @@ export function DuplicatesPanel(props: {
             <li key={g.key} className="border-l-4 border-nhs-warm-yellow pl-3">
               <h3 className="font-bold">Possible duplicate: {g.steps.map((s) => s.stepTitle).join(' / ')}</h3>
               <p className="mb-2">{g.explanation}</p>
-              <ActionForm action={mergeStepsAction} label={`Merge ${g.steps.map((s) => s.stepTitle).join(' and ')}`} submitLabel="Merge into one step" hidden={{ planId: props.planId }}>
+              <ActionForm
+                action={mergeStepsAction}
+                label={`Merge ${g.steps.map((s) => s.stepTitle).join(' and ')}`}
+                submitLabel="Merge into one step"
+                hidden={{ planId: props.planId }}
+              >
                 <CheckboxGroup
                   name="steps"
                   legend="Steps to merge"
-                  options={g.steps.map((s) => ({ value: `${s.pathwayId}::${s.stepId}`, label: s.stepTitle, hint: s.pathwayTitle }))}
+                  options={g.steps.map((s) => ({
+                    value: `${s.pathwayId}::${s.stepId}`,
+                    label: s.stepTitle,
+                    hint: s.pathwayTitle,
+                  }))}
                   defaultValues={g.steps.map((s) => `${s.pathwayId}::${s.stepId}`)}
                 />
-                <TextField name="title" label="Name of the merged step" hint="What the person will see in their plan." defaultValue={g.suggestedTitle} required />
+                <TextField
+                  name="title"
+                  label="Name of the merged step"
+                  hint="What the person will see in their plan."
+                  defaultValue={g.suggestedTitle}
+                  required
+                />
               </ActionForm>
             </li>
           ))}
@@ -50,9 +69,18 @@ export function DuplicatesPanel(props: {
               <li key={m.id} className="border-l-4 border-nhs-green pl-3">
                 <p className="font-bold">{m.title}</p>
                 <p className="text-sm">
-                  Joins: {m.steps.map((s) => `${props.stepTitle(s.pathwayId, s.stepId)} (${props.pathwayTitle(s.pathwayId)})`).join('; ')}
+                  Joins:{' '}
+                  {m.steps
+                    .map((s) => `${props.stepTitle(s.pathwayId, s.stepId)} (${props.pathwayTitle(s.pathwayId)})`)
+                    .join('; ')}
                 </p>
-                <ActionForm action={unmergeStepsAction} label={`Undo merge ${m.title}`} submitLabel="Undo this merge" hidden={{ planId: props.planId, mergeId: m.id }} secondary>
+                <ActionForm
+                  action={unmergeStepsAction}
+                  label={`Undo merge ${m.title}`}
+                  submitLabel="Undo this merge"
+                  hidden={{ planId: props.planId, mergeId: m.id }}
+                  secondary
+                >
                   {null}
                 </ActionForm>
               </li>

@@ -38,7 +38,9 @@ export function PersonPlanPage(props: {
         <p className="text-nhs-grey-1">{plan.workspace.name}</p>
         <TextSizeToggle size={props.textSize} />
       </div>
-      <h1 className="mb-2 text-3xl font-bold">{isPatient ? 'Your care plan' : `${possessive(plan.patient.name)} care plan`}</h1>
+      <h1 className="mb-2 text-3xl font-bold">
+        {isPatient ? 'Your care plan' : `${possessive(plan.patient.name)} care plan`}
+      </h1>
       <p className="mb-2 text-lg">
         {isPatient ? `Hello ${firstName(props.viewer.name)}. ` : ''}
         {audience === 'carer' ? PATIENT_COPY.carerIntro : PATIENT_COPY.intro}
@@ -52,7 +54,9 @@ export function PersonPlanPage(props: {
           </p>
           <ContactLinks contact={presentation.coordinator} mode="screen" />
           <p className="mt-2">
-            {presentation.crisis ? `In a crisis, call ${presentation.crisis.name}${presentation.crisis.phone && presentation.crisis.phone !== presentation.crisis.name.replace(/\D/g, '') ? ` on ${presentation.crisis.phone}` : ''}. ` : ''}
+            {presentation.crisis
+              ? `In a crisis, call ${presentation.crisis.name}${presentation.crisis.phone && presentation.crisis.phone !== presentation.crisis.name.replace(/\D/g, '') ? ` on ${presentation.crisis.phone}` : ''}. `
+              : ''}
             {PATIENT_COPY.emergency}
           </p>
         </div>
@@ -68,9 +72,21 @@ export function PersonPlanPage(props: {
         </ul>
       </nav>
 
-      <PlanView planId={plan.id} plan={presentation} members={plan.members} mode="screen" audience={audience} access={access} viewerId={props.viewer.id} />
+      <PlanView
+        planId={plan.id}
+        plan={presentation}
+        members={plan.members}
+        mode="screen"
+        audience={audience}
+        access={access}
+        viewerId={props.viewer.id}
+      />
 
-      <section id="print" aria-labelledby="print-heading" className="mb-8 bg-white border border-nhs-grey-4 p-4 no-print">
+      <section
+        id="print"
+        aria-labelledby="print-heading"
+        className="mb-8 bg-white border border-nhs-grey-4 p-4 no-print"
+      >
         <h2 id="print-heading" className="mb-2 text-2xl font-bold">
           Print or save your plan
         </h2>
@@ -95,7 +111,11 @@ export function PersonPlanPage(props: {
       </section>
 
       {isPatient && (
-        <section id="sharing" aria-labelledby="sharing-heading" className="mb-8 bg-white border border-nhs-grey-4 p-4 no-print">
+        <section
+          id="sharing"
+          aria-labelledby="sharing-heading"
+          className="mb-8 bg-white border border-nhs-grey-4 p-4 no-print"
+        >
           <h2 id="sharing-heading" className="mb-2 text-2xl font-bold">
             {PATIENT_COPY.sharingHeading}
           </h2>

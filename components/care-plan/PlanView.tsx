@@ -28,7 +28,13 @@ function Section(props: { id: string; title: string; help?: string; children: Re
 }
 
 /** Call and email buttons on screen; the number and address written out on paper. */
-export function ContactLinks({ contact, mode }: { contact: Pick<ContactPresentation, 'name' | 'phone' | 'email'>; mode: Mode }) {
+export function ContactLinks({
+  contact,
+  mode,
+}: {
+  contact: Pick<ContactPresentation, 'name' | 'phone' | 'email'>;
+  mode: Mode;
+}) {
   const tel = telHref(contact.phone);
   const mail = mailtoHref(contact.email);
   if (mode === 'print') {
@@ -98,7 +104,11 @@ function MailIcon() {
 
 const RAG_STYLE = {
   green: { box: 'border-l-8 border-nhs-green bg-[#e6f2ea]', label: 'bg-nhs-green text-white', icon: '✓' },
-  amber: { box: 'border-l-8 border-nhs-warm-yellow bg-[#fff4d6]', label: 'bg-nhs-warm-yellow text-nhs-black', icon: '!' },
+  amber: {
+    box: 'border-l-8 border-nhs-warm-yellow bg-[#fff4d6]',
+    label: 'bg-nhs-warm-yellow text-nhs-black',
+    icon: '!',
+  },
   red: { box: 'border-l-8 border-nhs-red bg-[#fbe9e7]', label: 'bg-nhs-red text-white', icon: '!!' },
 } as const;
 
@@ -124,10 +134,15 @@ export function PlanView(props: {
               <p className="text-sm font-bold uppercase tracking-wide text-nhs-grey-1">{p.pathwayTitle}</p>
               {p.current ? (
                 <div className="mt-2 flex gap-3">
-                  <span aria-hidden="true" className="mt-1 inline-block h-6 w-6 shrink-0 rounded-full border-4 border-nhs-blue bg-nhs-yellow" />
+                  <span
+                    aria-hidden="true"
+                    className="mt-1 inline-block h-6 w-6 shrink-0 rounded-full border-4 border-nhs-blue bg-nhs-yellow"
+                  />
                   <div>
                     <p className="text-xl font-bold">
-                      <span className="mr-2 inline-block rounded bg-nhs-blue px-2 py-0.5 text-base text-white">You are here</span>
+                      <span className="mr-2 inline-block rounded bg-nhs-blue px-2 py-0.5 text-base text-white">
+                        You are here
+                      </span>
                       {p.current.title}
                     </p>
                     <p>
@@ -159,7 +174,9 @@ export function PlanView(props: {
                   {n.where}.
                 </p>
                 {n.benefit && <p className="mt-1 text-nhs-grey-1">{n.benefit}</p>}
-                {n.pathwayTitles.length > 1 && <p className="mt-1 font-bold">One appointment for: {n.pathwayTitles.join(' and ')}.</p>}
+                {n.pathwayTitles.length > 1 && (
+                  <p className="mt-1 font-bold">One appointment for: {n.pathwayTitles.join(' and ')}.</p>
+                )}
               </li>
             ))}
           </ol>
@@ -203,7 +220,10 @@ export function PlanView(props: {
             {plan.escalation.map((e) => (
               <li key={e.level} className={`p-4 print:break-inside-avoid ${RAG_STYLE[e.level].box}`}>
                 <h3 className="text-xl font-bold">
-                  <span className={`mr-2 inline-block rounded px-2 py-0.5 text-base ${RAG_STYLE[e.level].label}`} aria-hidden="true">
+                  <span
+                    className={`mr-2 inline-block rounded px-2 py-0.5 text-base ${RAG_STYLE[e.level].label}`}
+                    aria-hidden="true"
+                  >
                     {RAG_STYLE[e.level].icon}
                   </span>
                   {e.heading}
@@ -265,7 +285,10 @@ export function PlanView(props: {
             {plan.actions.map((a) => (
               <li key={a.id} className={`${CARD} flex gap-3`}>
                 {mode === 'print' && (
-                  <span aria-hidden="true" className="mt-1 inline-block h-6 w-6 shrink-0 border-2 border-nhs-black text-center leading-5 font-bold">
+                  <span
+                    aria-hidden="true"
+                    className="mt-1 inline-block h-6 w-6 shrink-0 border-2 border-nhs-black text-center leading-5 font-bold"
+                  >
                     {a.done ? '✓' : ''}
                   </span>
                 )}
@@ -323,7 +346,9 @@ export function PlanView(props: {
             ))}
           </ul>
         )}
-        {!plan.medicationSummary.trim() && plan.medicines.length === 0 && <p>Your team has not written this part yet.</p>}
+        {!plan.medicationSummary.trim() && plan.medicines.length === 0 && (
+          <p>Your team has not written this part yet.</p>
+        )}
       </Section>
 
       {/* Care team */}
@@ -335,7 +360,9 @@ export function PlanView(props: {
             <li key={m.id} className={CARD}>
               <h3 className="text-lg font-bold">
                 {m.name}
-                {m.isCoordinator && <span className="ml-2 rounded bg-nhs-blue px-2 py-0.5 text-sm text-white">Care coordinator</span>}
+                {m.isCoordinator && (
+                  <span className="ml-2 rounded bg-nhs-blue px-2 py-0.5 text-sm text-white">Care coordinator</span>
+                )}
               </h3>
               <p>{[m.role, m.organisation].filter(Boolean).join(', ')}</p>
               {m.availability && <p>When: {m.availability}</p>}
@@ -347,15 +374,28 @@ export function PlanView(props: {
 
       {/* Review */}
       <Section id="review" title={PATIENT_COPY.reviewHeading} mode={mode}>
-        <p className="text-lg">{plan.reviewDate ? <strong>{plan.reviewDate}</strong> : 'Your team has not set a date yet.'}</p>
+        <p className="text-lg">
+          {plan.reviewDate ? <strong>{plan.reviewDate}</strong> : 'Your team has not set a date yet.'}
+        </p>
       </Section>
 
       {/* Notes */}
       <Section id="notes" title={PATIENT_COPY.notesHeading} help={PATIENT_COPY.notesHelp} mode={mode}>
         {interactive && (
           <div className={`${CARD} mb-4`}>
-            <ActionForm action={addNoteAction} label="Add a note" submitLabel="Save note" hidden={{ planId: props.planId }}>
-              <TextArea name="body" label="Your note" hint="For example, a question for your next visit." rows={3} required />
+            <ActionForm
+              action={addNoteAction}
+              label="Add a note"
+              submitLabel="Save note"
+              hidden={{ planId: props.planId }}
+            >
+              <TextArea
+                name="body"
+                label="Your note"
+                hint="For example, a question for your next visit."
+                rows={3}
+                required
+              />
             </ActionForm>
           </div>
         )}

@@ -56,7 +56,12 @@ export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
       <div className="bg-white border border-nhs-grey-4 p-4">
         <h2 className="mb-2 text-2xl font-bold">Share your plan with someone</h2>
         <p className="mb-3">For example, someone who cares for you. They need a Pathweave account.</p>
-        <ActionForm action={grantAccessAction} label="Share your plan with someone" submitLabel="Share my plan" hidden={{ planId: sharing.planId }}>
+        <ActionForm
+          action={grantAccessAction}
+          label="Share your plan with someone"
+          submitLabel="Share my plan"
+          hidden={{ planId: sharing.planId }}
+        >
           <TextField name="carerEmail" type="email" label="Their email address" autoComplete="email" required />
           <CheckboxField name="canContribute" value="yes" label="They can also add notes and tick off jobs" />
         </ActionForm>

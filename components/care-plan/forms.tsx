@@ -40,7 +40,13 @@ export function ActionForm(props: {
     <FormContext.Provider value={{ prefix, state }}>
       <form action={formAction} aria-label={props.label} className={props.className ?? 'space-y-3'} noValidate>
         {!state.ok && (
-          <div ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby={`${prefix}-error-title`} className="border-4 border-nhs-red bg-white p-3">
+          <div
+            ref={summaryRef}
+            tabIndex={-1}
+            role="alert"
+            aria-labelledby={`${prefix}-error-title`}
+            className="border-4 border-nhs-red bg-white p-3"
+          >
             <h3 id={`${prefix}-error-title`} className="font-bold text-lg">
               There is a problem
             </h3>
@@ -148,7 +154,14 @@ export function TextField(props: {
   );
 }
 
-export function TextArea(props: { name: string; label: string; hint?: string; defaultValue?: string; rows?: number; required?: boolean }) {
+export function TextArea(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string;
+  rows?: number;
+  required?: boolean;
+}) {
   const { id, error, value } = useField(props.name, props.defaultValue);
   return (
     <div className={error ? 'border-l-4 border-nhs-red pl-3' : ''}>
@@ -196,7 +209,13 @@ export function SelectField(props: {
   );
 }
 
-export function CheckboxField(props: { name: string; label: string; hint?: string; defaultChecked?: boolean; value?: string }) {
+export function CheckboxField(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultChecked?: boolean;
+  value?: string;
+}) {
   const { id, error } = useField(props.name, undefined);
   return (
     <div className={`flex items-start gap-2 ${error ? 'border-l-4 border-nhs-red pl-3' : ''}`}>
@@ -242,7 +261,12 @@ export function CheckboxGroup(props: {
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
-    <fieldset id={id} tabIndex={-1} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} className={error ? 'border-l-4 border-nhs-red pl-3' : ''}>
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+      className={error ? 'border-l-4 border-nhs-red pl-3' : ''}
+    >
       <legend className="font-bold">{props.legend}</legend>
       {props.hint && (
         <p id={hintId} className="text-nhs-grey-1 text-sm">

@@ -7,7 +7,7 @@
 // object identity (canvasModel.ts), and during a drag only React Flow's local node positions
 // change; the document is updated once, when the step is dropped.
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -91,9 +91,11 @@ export interface CanvasProps {
   readOnly?: boolean;
   onAutoLayout: () => void;
   layingOut: boolean;
+  /** Drawn inside the flow (live workshop: other people's cursors and selections). */
+  overlay?: ReactNode;
 }
 
-export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly = false, onAutoLayout, layingOut }: CanvasProps) {
+export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly = false, onAutoLayout, layingOut, overlay }: CanvasProps) {
   const doc = useEditor(store, (s) => s.history.present);
   const selection = useEditor(store, (s) => s.selection);
   const selectedStep = selection?.kind === 'step' ? selection.id : null;
@@ -350,6 +352,7 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
           </button>
           <Legend />
         </Panel>
+        {overlay}
       </ReactFlow>
     </div>
   );

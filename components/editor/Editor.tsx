@@ -24,6 +24,12 @@ import { AddStepForm } from './AddStepForm';
 import { TabList, TabPanel } from './Tabs';
 import { OptionList } from './fields';
 import type { EditorApi, TemplateChoice } from './api';
+import { useLiveSession } from '@/components/workshop/useLiveSession';
+import { WorkshopBar } from '@/components/workshop/WorkshopBar';
+import { CanvasPresence } from '@/components/workshop/CanvasPresence';
+
+/** How long to wait for the live pathway before editing on one's own copy instead. */
+const LIVE_CONNECT_TIMEOUT_MS = 12_000;
 
 type View = 'canvas' | 'outline';
 type Side = 'details' | 'scores' | 'versions' | 'file';
@@ -36,6 +42,8 @@ export interface EditorProps {
   canCreate?: boolean;
   /** Today (YYYY-MM-DD) for the scoring's review-date rule; the editor never guesses the clock on the server. */
   today: string;
+  /** Edit the shared live document with others (issue 5) rather than one's own copy. */
+  live?: boolean;
 }
 
 interface SavedState {
@@ -70,14 +78,54 @@ function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && ['text', 'search', 'email', 'url', 'tel', 'number', 'password', ''].includes(target.type);
 }
 
-export function Editor({ pathway, api, templates = [], canCreate = false, today }: EditorProps) {
+export function Editor({ pathway, api, templates = [], canCreate = false, today, live = false }: EditorProps) {
   const [store] = useState(() => new EditorStore(pathway.document));
   const doc = useEditor(store, (s) => s.history.present);
   const history = useEditor(store, (s) => s.history);
   const notice = useEditor(store, (s) => s.notice);
+  const liveUndo = useEditor(store, (s) => s.live);
+
+  // Live editing: 'connecting' (read only until the shared document arrives), 'live' (edits go to
+  // the shared document), or 'fallback' (it could not be reached: the single-user editor, saving drafts).
+  const liveWanted = live && api !== null;
+  const [liveMode, setLiveMode] = useState<'off' | 'connecting' | 'live' | 'fallback'>(liveWanted ? 'connecting' : 'off');
+  const { session, snapshot: liveSnapshot } = useLiveSession(pathway.id, liveWanted && liveMode !== 'fallback');
+  const isLive = liveMode === 'live';
+  useEffect(() => {
+    if (liveMode !== 'connecting' || !liveSnapshot || !session) return;
+    if (liveSnapshot.status === 'denied') {
+      queueMicrotask(() => setLiveMode('fallback'));
+      return;
+    }
+    if (liveSnapshot.status === 'synced' && liveSnapshot.pathway) {
+      store.attachLive(session);
+      queueMicrotask(() => setLiveMode('live'));
+    }
+  }, [liveMode, liveSnapshot, session, store]);
+  useEffect(() => {
+    if (liveMode !== 'connecting') return;
+    const timer = window.setTimeout(() => setLiveMode((m) => (m === 'connecting' ? 'fallback' : m)), LIVE_CONNECT_TIMEOUT_MS);
+    return () => window.clearTimeout(timer);
+  }, [liveMode]);
+  useEffect(() => () => store.detachLive(), [store]);
+  // Tell the others what this person has selected.
+  useEffect(() => {
+    if (!session || !isLive) return;
+    session.setSelection(store.getState().selection);
+    let last = store.getState().selection;
+    return store.subscribe(() => {
+      const selection = store.getState().selection;
+      if (selection === last) return;
+      last = selection;
+      session.setSelection(selection);
+    });
+  }, [session, isLive, store]);
+  const onCursor = useCallback((point: { x: number; y: number } | null) => session?.setCursor(point), [session]);
+
   // With no server (the benchmark page) the editor is a practice canvas: everything but saving works.
   const canEdit = api === null || pathway.permissions.canEdit;
-  const readOnly = !canEdit;
+  // Live, the server decides (viewers and commenters cannot edit); the client only hides controls.
+  const readOnly = !canEdit || liveMode === 'connecting' || (isLive && (liveSnapshot?.readOnly ?? true));
 
   const [view, setView] = useState<View>('canvas');
   const [side, setSide] = useState<Side>('details');
@@ -88,7 +136,8 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
   const [saved, setSaved] = useState<SavedState>({ doc: pathway.document, revision: pathway.revision, at: pathway.updatedAt });
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const [backup, setBackup] = useState<Backup | null>(null);
-  const dirty = doc !== saved.doc;
+  // Live, every acknowledged edit is stored on the server: there is no draft to save.
+  const dirty = !isLive && liveMode !== 'connecting' && doc !== saved.doc;
 
   // Scores on every edit: about 2 ms for 500 steps, so the panel and badges follow within the frame.
   const scores = useMemo(() => scorePathway(doc, { versionCount: versions.length }, { today }), [doc, versions.length, today]);
@@ -139,7 +188,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
 
   const save = useCallback(
     async (base?: number): Promise<boolean> => {
-      if (!api || readOnly) return false;
+      if (!api || readOnly || isLive) return false;
       const document = store.doc;
       setStatus({ kind: 'saving' });
       const result = await api.saveDraft({ pathwayId: pathway.id, baseRevision: base ?? saved.revision, document });
@@ -156,7 +205,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
       setStatus({ kind: 'error', message: result.message, errors: 'errors' in result ? result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) : undefined });
       return false;
     },
-    [api, readOnly, store, pathway.id, saved.revision],
+    [api, readOnly, isLive, store, pathway.id, saved.revision],
   );
 
   const keepMine = () => {
@@ -181,6 +230,22 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
       if (!api) return ['Versions are not available here.'];
       setStatus({ kind: 'saving' });
       const document = store.doc;
+      if (isLive && session && api.saveLiveVersion) {
+        // The version is derived on the server from the live document: first make sure this
+        // person's own edits are stored there.
+        await Promise.race([session.whenAcknowledged(), new Promise((r) => window.setTimeout(r, 5000))]);
+        const result = await api.saveLiveVersion({ pathwayId: pathway.id, note });
+        if (result.ok) {
+          const v = result.version;
+          setSaved({ doc: store.doc, revision: result.revision, at: v.createdAt });
+          setVersions((list) => [{ id: v.id, number: v.number, note: v.note, createdAt: v.createdAt, authorName: 'You', percents: v.percents }, ...list]);
+          setStatus({ kind: 'saved', at: v.createdAt });
+          store.notify(`Saved version ${v.number}.`);
+          return [];
+        }
+        setStatus({ kind: 'idle' });
+        return 'errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message];
+      }
       const result = await api.saveVersion({ pathwayId: pathway.id, note, ...(document !== saved.doc ? { document, baseRevision: saved.revision } : { baseRevision: saved.revision }) });
       if (result.ok) {
         const v = result.version;
@@ -198,7 +263,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
       setStatus({ kind: 'idle' });
       return 'errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message];
     },
-    [api, store, pathway.id, saved],
+    [api, store, pathway.id, saved, isLive, session],
   );
 
   // Never lose an edit: unsaved work is copied to this browser, and offered back if the page is
@@ -322,22 +387,22 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
           </h1>
           <p className="text-sm text-nhs-grey-1">
             {pathway.workspace.name}
-            {readOnly ? ' · You can look at this pathway but not change it.' : ''}
+            {readOnly && liveMode !== 'connecting' ? ' · You can look at this pathway but not change it.' : ''}
           </p>
         </div>
         <div className="pw-toolbar" role="toolbar" aria-label="Editing">
-          <button type="button" className="pw-button pw-button-secondary pw-button-small" disabled={!canUndo(history)} onClick={() => store.undo()} aria-keyshortcuts="Control+Z">
+          <button type="button" className="pw-button pw-button-secondary pw-button-small" disabled={liveUndo ? !liveUndo.canUndo : !canUndo(history)} onClick={() => store.undo()} aria-keyshortcuts="Control+Z">
             Undo{undoText ? <span className="sr-only">: {undoText}</span> : null}
           </button>
-          <button type="button" className="pw-button pw-button-secondary pw-button-small" disabled={!canRedo(history)} onClick={() => store.redo()} aria-keyshortcuts="Control+Shift+Z">
+          <button type="button" className="pw-button pw-button-secondary pw-button-small" disabled={liveUndo ? !liveUndo.canRedo : !canRedo(history)} onClick={() => store.redo()} aria-keyshortcuts="Control+Shift+Z">
             Redo{redoText ? <span className="sr-only">: {redoText}</span> : null}
           </button>
-          {api && !readOnly ? (
+          {api && !readOnly && !isLive ? (
             <button type="button" className="pw-button pw-button-small" onClick={() => void save()} disabled={status.kind === 'saving'} aria-keyshortcuts="Control+S">
               {status.kind === 'saving' ? 'Saving…' : 'Save'}
             </button>
           ) : null}
-          {api && !readOnly ? (
+          {api && !readOnly && !isLive ? (
             <span className="pw-choice pw-autosave">
               <input id="autosave" type="checkbox" checked={autosave} onChange={(e) => setAutosave(e.target.checked)} />
               <label htmlFor="autosave" className="text-sm">
@@ -346,7 +411,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
             </span>
           ) : null}
           <span className="pw-save-state" data-testid="save-state">
-            {!api ? 'Not saved anywhere (practice mode)' : dirty ? 'Unsaved changes' : status.kind === 'saved' ? `All changes saved at ${time(status.at)}` : 'No unsaved changes'}
+            {!api ? 'Not saved anywhere (practice mode)' : isLive ? 'Changes are shared and saved as you go' : liveMode === 'connecting' ? 'Waiting for the live pathway' : dirty ? 'Unsaved changes' : status.kind === 'saved' ? `All changes saved at ${time(status.at)}` : 'No unsaved changes'}
           </span>
           <button type="button" className="pw-score-chip" onClick={() => setSide('scores')}>
             {scores.frameworks.map((f) => (
@@ -364,6 +429,8 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
           </button>
         </div>
       </div>
+
+      {liveMode !== 'off' ? <WorkshopBar snapshot={liveSnapshot} fallback={liveMode === 'fallback'} names={names} /> : null}
 
       <div role="status" aria-live="polite" className="pw-live" data-testid="editor-notice">
         {notice && notice.tone === 'info' ? <span key={notice.id}>{notice.text}</span> : null}
@@ -458,7 +525,10 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today 
               </aside>
             )}
             <ReactFlowProvider>
-              <Canvas store={store} findingCounts={findingCounts} centre={centre} readOnly={readOnly} onAutoLayout={() => void runAutoLayout()} layingOut={layingOut} />
+              <Canvas store={store} findingCounts={findingCounts} centre={centre} readOnly={readOnly} onAutoLayout={() => void runAutoLayout()}
+                layingOut={layingOut}
+                overlay={isLive && liveSnapshot ? <CanvasPresence peers={liveSnapshot.peers} onCursor={onCursor} /> : null}
+              />
             </ReactFlowProvider>
           </TabPanel>
           <TabPanel idPrefix="view" id="outline" selected={view === 'outline'}>

@@ -9,6 +9,7 @@ import {
   saveDraftAction,
   saveVersionAction,
 } from '@/app/w/[workspace]/pathways/[pathwayId]/actions';
+import { saveLiveVersionAction } from '@/app/w/[workspace]/pathways/[pathwayId]/collab-actions';
 import { Editor, type EditorProps } from './Editor';
 import type { EditorApi } from './api';
 
@@ -19,6 +20,7 @@ const api: EditorApi = {
   createPathway: createPathwayAction,
   importPathway: importPathwayAction,
   loadPathway: loadPathwayForEditingAction,
+  saveLiveVersion: saveLiveVersionAction,
 };
 
 export function PathwayEditor(props: Omit<EditorProps, 'api'>) {

@@ -9,6 +9,7 @@ import type {
   saveDraftAction,
   saveVersionAction,
 } from '@/app/w/[workspace]/pathways/[pathwayId]/actions';
+import type { saveLiveVersionAction } from '@/app/w/[workspace]/pathways/[pathwayId]/collab-actions';
 
 export interface EditorApi {
   saveDraft: typeof saveDraftAction;
@@ -17,6 +18,8 @@ export interface EditorApi {
   createPathway: typeof createPathwayAction;
   importPathway: typeof importPathwayAction;
   loadPathway: typeof loadPathwayForEditingAction;
+  /** Live workshop: save a version derived from the live document. */
+  saveLiveVersion?: typeof saveLiveVersionAction;
 }
 
 /** A pathway the person can start from or localise (a template or any pathway they can see). */

@@ -30,6 +30,21 @@ export interface EditorState {
   history: History;
   selection: Selection;
   notice: Notice | null;
+  /** Set while the editor works on the shared live document: undo and redo are the live session's (own edits only). */
+  live: { canUndo: boolean; canRedo: boolean } | null;
+}
+
+/**
+ * The shared live document (issue 5), as the store needs it: lib/collab/client.ts's
+ * CollaborativeSession fits. Commands are applied there; the store follows its document.
+ */
+export interface LiveTarget {
+  apply(command: Command): ExecResult;
+  undo(): void;
+  redo(): void;
+  seal(): void;
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): { pathway: Pathway | null; canUndo: boolean; canRedo: boolean };
 }
 
 export type ExecResult =
@@ -40,9 +55,49 @@ export class EditorStore {
   private state: EditorState;
   private readonly listeners = new Set<() => void>();
   private noticeId = 0;
+  private live: LiveTarget | null = null;
+  private unsubscribeLive: (() => void) | null = null;
 
   constructor(doc: Pathway) {
-    this.state = { history: createHistory(doc), selection: null, notice: null };
+    this.state = { history: createHistory(doc), selection: null, notice: null, live: null };
+  }
+
+  /** Whether edits go to the shared live document. */
+  get isLive(): boolean {
+    return this.live !== null;
+  }
+
+  /**
+   * Switch onto the shared live document: from now on the document is the live one, edits are
+   * applied to it, and undo and redo are the live session's (this person's own edits only).
+   */
+  attachLive(live: LiveTarget): void {
+    this.detachLive();
+    this.live = live;
+    this.unsubscribeLive = live.subscribe(() => this.followLive());
+    this.followLive(true);
+  }
+
+  /** Back to local editing (the live connection could not be used), from the live document's last state. */
+  detachLive(): void {
+    this.unsubscribeLive?.();
+    this.unsubscribeLive = null;
+    if (!this.live) return;
+    this.live = null;
+    this.set({ live: null, history: createHistory(this.state.history.present) });
+  }
+
+  private followLive(force = false): void {
+    if (!this.live) return;
+    const snap = this.live.getSnapshot();
+    const doc = snap.pathway ?? this.state.history.present;
+    const prev = this.state.live;
+    if (!force && doc === this.state.history.present && prev && prev.canUndo === snap.canUndo && prev.canRedo === snap.canRedo) return;
+    this.set({
+      history: doc === this.state.history.present && !force ? this.state.history : createHistory(doc),
+      live: prev && prev.canUndo === snap.canUndo && prev.canRedo === snap.canRedo ? prev : { canUndo: snap.canUndo, canRedo: snap.canRedo },
+      selection: this.validSelection(doc, this.state.selection),
+    });
   }
 
   getState = (): EditorState => this.state;
@@ -68,6 +123,12 @@ export class EditorStore {
    * returns the reason (CommandError's message, for a person) instead of throwing.
    */
   exec(command: Command, options: { label?: string; announce?: boolean } = {}): ExecResult {
+    if (this.live) {
+      const result = this.live.apply(command);
+      if (!result.ok && options.announce !== false) this.notify(result.message, 'error');
+      if (result.ok) this.followLive();
+      return result;
+    }
     const doc = this.state.history.present;
     const full = withIds(doc, command);
     let next: Pathway;
@@ -89,11 +150,22 @@ export class EditorStore {
 
   /** End a run of typing (a field lost focus), so the next keystroke is a new undo step. */
   seal(): void {
+    if (this.live) {
+      this.live.seal();
+      return;
+    }
     const history = seal(this.state.history);
     if (history !== this.state.history) this.state = { ...this.state, history };
   }
 
   undo(): void {
+    if (this.live) {
+      if (!this.state.live?.canUndo) return;
+      this.live.undo();
+      this.followLive();
+      this.notify('Undone your last change.');
+      return;
+    }
     const label = undoLabel(this.state.history);
     if (!canUndo(this.state.history)) return;
     const history = undo(this.state.history);
@@ -102,6 +174,13 @@ export class EditorStore {
   }
 
   redo(): void {
+    if (this.live) {
+      if (!this.state.live?.canRedo) return;
+      this.live.redo();
+      this.followLive();
+      this.notify('Redone your change.');
+      return;
+    }
     const label = redoLabel(this.state.history);
     if (!canRedo(this.state.history)) return;
     const history = redo(this.state.history);

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import './scorecard.css';
 import { STATUS_WORDS, RATING_WORDS } from '@/lib/scorecard/format';
 import type { CriterionColumn, FrameworkColumn, PathwayScorecard } from '@/lib/scorecard/model';
 import { RATING_SHORT, STATUS_CELL_CLASS, STATUS_ICON, STATUS_SHORT } from './status';
@@ -13,6 +13,7 @@ export function Heatmap(props: {
   columns: readonly CriterionColumn[];
   frameworks: readonly FrameworkColumn[];
 }) {
+  const base = `/w/${props.slug}/scorecards`;
   const groups = props.frameworks
     .map((f) => ({ framework: f, columns: props.columns.filter((c) => c.frameworkId === f.id) }))
     .filter((g) => g.columns.length > 0);
@@ -26,7 +27,7 @@ export function Heatmap(props: {
         result to see its findings.
       </p>
       <HeatmapKey />
-      <div role="region" aria-labelledby="heatmap-heading" tabIndex={0} className="relative overflow-x-auto border border-nhs-grey-4 bg-white">
+      <div role="region" aria-labelledby="heatmap-heading" tabIndex={0} className="sc-heat relative overflow-x-auto border border-nhs-grey-4 bg-white">
         <table className="border-collapse text-sm">
           <caption className="sr-only">
             Criteria by pathway: computed result of each pathway&apos;s latest saved version, and the room&apos;s consensus
@@ -59,12 +60,10 @@ export function Heatmap(props: {
             {props.pathways.map((p) => (
               <tr key={p.id} className="border-t border-nhs-grey-4">
                 <th scope="row" className="sticky left-0 z-10 bg-white p-2 text-left font-normal align-top">
-                  <Link href={`/w/${props.slug}/scorecards/${p.id}`} className="font-bold">
+                  <a href={`${base}/${p.id}`} className="font-bold">
                     {p.title}
-                  </Link>
-                  <span className="block text-xs text-nhs-grey-1">
-                    {p.version ? `Version ${p.version.number}` : 'No saved version'}
-                  </span>
+                  </a>
+                  <span className="block text-xs text-nhs-grey-1">{p.version ? `Version ${p.version.number}` : 'No saved version'}</span>
                 </th>
                 {!p.scored ? (
                   <td colSpan={props.columns.length} className="p-2 text-nhs-grey-1">
@@ -74,32 +73,26 @@ export function Heatmap(props: {
                   groups.flatMap((g) =>
                     g.columns.map((c, i) => {
                       const cell = p.cells[c.id];
-                      const edge = i === 0 ? 'border-l border-nhs-grey-4' : '';
+                      const edge = i === 0 ? 'sc-edge' : undefined;
                       if (!cell) {
                         return (
-                          <td key={c.id} className={`p-1 text-center text-xs text-nhs-grey-1 ${edge}`}>
+                          <td key={c.id} className={`${edge ?? ''} p-1 text-xs text-nhs-grey-1`}>
                             Not scored
                           </td>
                         );
                       }
+                      // Hundreds of cells: plain links (no prefetching), one text node each, and
+                      // a name in full words ("Partly met", never just "Partly").
+                      const room = cell.consensus;
                       return (
-                        <td key={c.id} className={`p-0 align-top ${edge}`} data-criterion={c.id} data-status={cell.status}>
-                          <Link
-                            href={`/w/${props.slug}/scorecards/${p.id}#criterion-${c.id}`}
-                            className={`flex min-w-16 flex-col items-center gap-0.5 px-1 py-1.5 text-xs no-underline hover:underline ${STATUS_CELL_CLASS[cell.status]}`}
+                        <td key={c.id} className={edge} data-status={cell.status}>
+                          <a
+                            href={`${base}/${p.id}#criterion-${c.id}`}
+                            aria-label={room ? `${STATUS_WORDS[cell.status]}. Room: ${RATING_WORDS[room.value]}` : STATUS_WORDS[cell.status]}
                           >
-                            <span className="whitespace-nowrap font-bold">
-                              <span aria-hidden="true">{STATUS_ICON[cell.status]} </span>
-                              <span aria-hidden="true">{STATUS_SHORT[cell.status]}</span>
-                              <span className="sr-only">{STATUS_WORDS[cell.status]}</span>
-                            </span>
-                            {cell.consensus ? (
-                              <span className="whitespace-nowrap rounded border border-dashed border-current px-0.5">
-                                <span aria-hidden="true">Room: {RATING_SHORT[cell.consensus.value]}</span>
-                                <span className="sr-only">, room&apos;s consensus: {RATING_WORDS[cell.consensus.value]}</span>
-                              </span>
-                            ) : null}
-                          </Link>
+                            {`${STATUS_ICON[cell.status]} ${STATUS_SHORT[cell.status]}`}
+                            {room ? <span>{`Room: ${RATING_SHORT[room.value]}`}</span> : null}
+                          </a>
                         </td>
                       );
                     }),

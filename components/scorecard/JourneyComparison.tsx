@@ -1,4 +1,4 @@
-import Link from 'next/link';
+
 import { barLength } from '@/lib/scorecard/charts';
 import {
   JOURNEY_MEASURES,
@@ -94,7 +94,7 @@ export function JourneyComparison({ slug, pathways }: { slug: string; pathways: 
             {pathways.map((p) => (
               <tr key={p.id} className="border-b border-nhs-grey-4">
                 <th scope="row" className="p-2 text-left font-normal">
-                  <Link href={`/w/${slug}/scorecards/${p.id}#journey`}>{p.title}</Link>
+                  <a href={`/w/${slug}/scorecards/${p.id}#journey`}>{p.title}</a>
                 </th>
                 {JOURNEY_MEASURES.map((m) => (
                   <td key={m.key} className="p-2 text-right" data-measure={m.key}>

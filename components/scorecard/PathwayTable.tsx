@@ -1,6 +1,5 @@
-import Link from 'next/link';
 import { FRAMEWORKS } from '@/lib/scoring/frameworks';
-import { STATUS_WORDS, describeCounts, formatDate, formatPercent } from '@/lib/scorecard/format';
+import { describeCounts, formatDate, formatPercent } from '@/lib/scorecard/format';
 import type { PathwayScorecard, TrendPoint } from '@/lib/scorecard/model';
 import { PATHWAY_STATUS_LABELS } from '@/lib/scorecard/types';
 import { STATUS_ICON } from './status';
@@ -10,11 +9,48 @@ import { Sparkline } from './Sparkline';
  * One row per pathway, failing first: both frameworks' results, the criteria it does not meet
  * (by name, not hidden behind the percentage), the room's ratings beside them, and the trend.
  */
+/**
+ * Criteria not met, each by name (never hidden behind the percentage), then those partly met by
+ * their short labels. Plain links: a table of many pathways must not prefetch hundreds of pages.
+ */
+function FailingList({ href, failing }: { href: string; failing: PathwayScorecard['failing'] }) {
+  const notMet = failing.filter((f) => f.status === 'not_met');
+  const partly = failing.filter((f) => f.status === 'partly');
+  if (notMet.length === 0 && partly.length === 0) return <span>None</span>;
+  return (
+    <>
+      {notMet.length > 0 ? (
+        <ul>
+          {notMet.map((f) => (
+            <li key={f.criterionId}>
+              <a href={`${href}#criterion-${f.criterionId}`}>{`${STATUS_ICON.not_met} Not met: ${f.label} ${f.title}`}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {partly.length > 0 ? (
+        <p className="mt-1">
+          {`${STATUS_ICON.partly} Partly met: `}
+          {partly.map((f, i) => (
+            <span key={f.criterionId}>
+              {i > 0 ? ', ' : ''}
+              <a href={`${href}#criterion-${f.criterionId}`} title={f.title}>
+                {f.label}
+              </a>
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export function PathwayTable(props: {
   slug: string;
   pathways: readonly PathwayScorecard[];
   trends: Map<string, Map<string, TrendPoint[]>>;
 }) {
+  const base = `/w/${props.slug}/scorecards`;
   return (
     <div role="region" aria-labelledby="pathways-heading" tabIndex={0} className="relative overflow-x-auto mb-8">
       <table className="w-full border-collapse bg-white text-sm">
@@ -38,12 +74,10 @@ export function PathwayTable(props: {
             return (
               <tr key={p.id} className="border-b border-nhs-grey-4 align-top" data-pathway={p.id} data-not-met={p.scored ? p.notMet : undefined}>
                 <th scope="row" className="p-2 text-left font-normal">
-                  <Link href={`/w/${props.slug}/scorecards/${p.id}`} className="font-bold">
+                  <a href={`${base}/${p.id}`} className="font-bold">
                     {p.title}
-                  </Link>
-                  <span className="block text-xs text-nhs-grey-1">
-                    {p.conditions.join(', ')} · {PATHWAY_STATUS_LABELS[p.status]}
-                  </span>
+                  </a>
+                  <span className="block text-xs text-nhs-grey-1">{`${p.conditions.join(', ')} · ${PATHWAY_STATUS_LABELS[p.status]}`}</span>
                   <span className="block text-xs text-nhs-grey-1">
                     {p.version ? `Version ${p.version.number}, saved ${formatDate(p.version.savedAt)}` : 'No saved version yet'}
                   </span>
@@ -55,7 +89,7 @@ export function PathwayTable(props: {
                       {figures ? (
                         <>
                           <span className="block text-lg font-bold">{formatPercent(figures.percent)}</span>
-                          <span className={`block text-xs ${figures.notMet ? 'font-bold text-[#8d1c12]' : 'text-nhs-grey-1'}`}>
+                          <span className={figures.notMet ? 'text-xs font-bold text-[#8d1c12]' : 'text-xs text-nhs-grey-1'}>
                             {describeCounts(figures.notMet, figures.needsJudgement)}
                           </span>
                         </>
@@ -68,21 +102,8 @@ export function PathwayTable(props: {
                 <td className="p-2">
                   {!p.scored ? (
                     <span className="text-nhs-grey-1">Save a version to score it</span>
-                  ) : p.failing.filter((f) => f.status !== 'needs_judgement').length === 0 ? (
-                    <span>None</span>
                   ) : (
-                    <ul className="space-y-0.5">
-                      {p.failing
-                        .filter((f) => f.status !== 'needs_judgement')
-                        .map((f) => (
-                          <li key={f.criterionId}>
-                            <Link href={`/w/${props.slug}/scorecards/${p.id}#criterion-${f.criterionId}`}>
-                              <span aria-hidden="true">{STATUS_ICON[f.status]} </span>
-                              <span className="font-bold">{STATUS_WORDS[f.status]}:</span> {f.label} {f.title}
-                            </Link>
-                          </li>
-                        ))}
-                    </ul>
+                    <FailingList href={`${base}/${p.id}`} failing={p.failing} />
                   )}
                 </td>
                 <td className="p-2">

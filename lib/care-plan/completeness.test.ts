@@ -46,7 +46,9 @@ describe('checkCompleteness', () => {
     const result = checkCompleteness(plan, TODAY);
     const coordinator = result.items.find((i) => i.id === 'coordinator');
     expect(coordinator?.met).toBe(false);
-    expect(coordinator?.missing).toEqual(['Bea Lindqvist-Hart, the care coordinator, has no phone number or email address.']);
+    expect(coordinator?.missing).toEqual([
+      'Bea Lindqvist-Hart, the care coordinator, has no phone number or email address.',
+    ]);
     expect(coordinator?.section).toBe('people');
   });
 
@@ -63,21 +65,29 @@ describe('checkCompleteness', () => {
       { ...plan.actions[0]!, id: 'a3', description: 'Old job', dueDate: null, status: 'done' },
     ];
     const item = checkCompleteness(plan, TODAY).items.find((i) => i.id === 'whoDoesWhat');
-    expect(item?.missing).toEqual(['“Book transport” has no date to be done by.', 'Nobody is named for “Phone the pharmacy”.']);
+    expect(item?.missing).toEqual([
+      '“Book transport” has no date to be done by.',
+      'Nobody is named for “Phone the pharmacy”.',
+    ]);
   });
 
   it('treats a review date in the past as missing, and today as fine', () => {
-    expect(checkCompleteness(samplePlan({ reviewDate: '2026-11-22' }), TODAY).items.find((i) => i.id === 'reviewDate')?.missing).toEqual([
-      'The review date (2026-11-22) has passed.',
-    ]);
-    expect(checkCompleteness(samplePlan({ reviewDate: TODAY }), TODAY).items.find((i) => i.id === 'reviewDate')?.met).toBe(true);
+    expect(
+      checkCompleteness(samplePlan({ reviewDate: '2026-11-22' }), TODAY).items.find((i) => i.id === 'reviewDate')
+        ?.missing,
+    ).toEqual(['The review date (2026-11-22) has passed.']);
+    expect(
+      checkCompleteness(samplePlan({ reviewDate: TODAY }), TODAY).items.find((i) => i.id === 'reviewDate')?.met,
+    ).toBe(true);
   });
 
   it('needs the red part to say what to do for the crisis plan', () => {
     const plan = samplePlan();
     plan.escalation = plan.escalation.map((e) => (e.level === 'red' ? { ...e, whatToDo: '' } : e));
     const result = checkCompleteness(plan, TODAY);
-    expect(result.items.find((i) => i.id === 'crisis')?.missing).toEqual(['The red part of the plan does not say what to do in a crisis.']);
+    expect(result.items.find((i) => i.id === 'crisis')?.missing).toEqual([
+      'The red part of the plan does not say what to do in a crisis.',
+    ]);
     expect(result.items.find((i) => i.id === 'escalation')?.missing).toEqual(['The red part does not say what to do.']);
   });
 

@@ -107,14 +107,16 @@ export function checkCompleteness(plan: CompletenessFacts, today: string): Compl
   const open = plan.actions.filter((a) => a.status !== 'done' && a.status !== 'cancelled');
   if (plan.actions.length === 0) result.whoDoesWhat.push('There are no actions: nobody is down to do anything.');
   for (const a of open) {
-    if (a.ownerKind === 'team_member' && !a.memberId) result.whoDoesWhat.push(`Nobody is named for ${quote(a.description)}.`);
+    if (a.ownerKind === 'team_member' && !a.memberId)
+      result.whoDoesWhat.push(`Nobody is named for ${quote(a.description)}.`);
     if (!a.dueDate) result.whoDoesWhat.push(`${quote(a.description)} has no date to be done by.`);
   }
 
   if (plan.members.length === 0) result.careTeamContacts.push('Nobody is in the care team yet.');
   for (const m of plan.members) {
     if (m.role === 'patient') continue;
-    if (!m.phone.trim() && !m.email.trim()) result.careTeamContacts.push(`${m.name} has no phone number or email address.`);
+    if (!m.phone.trim() && !m.email.trim())
+      result.careTeamContacts.push(`${m.name} has no phone number or email address.`);
   }
 
   if (!plan.medicationSummary.trim() && plan.medicines.length === 0) {
@@ -123,8 +125,10 @@ export function checkCompleteness(plan: CompletenessFacts, today: string): Compl
 
   for (const level of ESCALATION_LEVELS) {
     const part = escalationFor(plan, level);
-    if (!part || !part.signs.trim()) result.escalation.push(`The ${LEVEL_NAME[level]} part does not say what signs to look out for.`);
-    if (!part || !part.whatToDo.trim()) result.escalation.push(`The ${LEVEL_NAME[level]} part does not say what to do.`);
+    if (!part || !part.signs.trim())
+      result.escalation.push(`The ${LEVEL_NAME[level]} part does not say what signs to look out for.`);
+    if (!part || !part.whatToDo.trim())
+      result.escalation.push(`The ${LEVEL_NAME[level]} part does not say what to do.`);
   }
 
   if (!plan.reviewDate) result.reviewDate.push('No review date is set.');

@@ -71,29 +71,60 @@ describe('duplicate steps across the pathways of a plan', () => {
 
   it('finds nothing when the plan has one pathway, or pathways with nothing in common', () => {
     expect(findDuplicates([plan[0]!])).toEqual([]);
-    expect(findDuplicates([{ id: 'a', title: 'A', document: copd }, { id: 'b', title: 'B', document: null }])).toEqual([]);
+    expect(
+      findDuplicates([
+        { id: 'a', title: 'A', document: copd },
+        { id: 'b', title: 'B', document: null },
+      ]),
+    ).toEqual([]);
     const far = findDuplicates([
-      { id: 'a', title: 'A', document: { ...copd, steps: [step({ id: 'x', kind: 'review', leadRole: 'gp' })], transitions: [] } },
-      { id: 'b', title: 'B', document: { ...diabetes, steps: [step({ id: 'y', kind: 'support', title: 'Befriending', leadRole: 'voluntary_worker' })], transitions: [] } },
+      {
+        id: 'a',
+        title: 'A',
+        document: { ...copd, steps: [step({ id: 'x', kind: 'review', leadRole: 'gp' })], transitions: [] },
+      },
+      {
+        id: 'b',
+        title: 'B',
+        document: {
+          ...diabetes,
+          steps: [step({ id: 'y', kind: 'support', title: 'Befriending', leadRole: 'voluntary_worker' })],
+          transitions: [],
+        },
+      },
     ]);
     expect(far).toEqual([]);
   });
 
   it('flags the same assessment tag even in different sectors', () => {
     const a = step({ id: 'a', kind: 'assessment', title: 'Breathing test', assessment: 'spirometry' });
-    const b = step({ id: 'b', kind: 'assessment', title: 'Lung test at hospital', sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant', assessment: 'spirometry' });
+    const b = step({
+      id: 'b',
+      kind: 'assessment',
+      title: 'Lung test at hospital',
+      sector: 'secondary_care',
+      setting: 'hospital_outpatient',
+      leadRole: 'consultant',
+      assessment: 'spirometry',
+    });
     expect(duplicateReasons(a, b)).toEqual(['same_assessment']);
   });
 
   it('scores title similarity on meaningful words', () => {
-    expect(titleSimilarity('Social care needs assessment at home', 'Social care needs assessment and support plan')).toBeGreaterThanOrEqual(0.5);
+    expect(
+      titleSimilarity('Social care needs assessment at home', 'Social care needs assessment and support plan'),
+    ).toBeGreaterThanOrEqual(0.5);
     expect(titleSimilarity('Annual COPD review', 'Befriending')).toBe(0);
     expect(titleSimilarity('', 'x')).toBe(0);
   });
 
   it('gives the same key for the same steps whatever the pathway order', () => {
-    const forward = findDuplicates(plan).map((g) => g.key).sort();
-    const backward = findDuplicates([...plan].reverse()).map((g) => g.key).sort();
+    const forward = findDuplicates(plan)
+      .map((g) => g.key)
+      .sort();
+    const backward = findDuplicates([...plan].reverse())
+      .map((g) => g.key)
+      .sort();
     expect(backward).toEqual(forward);
   });
 });

@@ -81,7 +81,9 @@ function explain(reasons: readonly DuplicateReason[], steps: readonly { step: St
   if (!first) return '';
   const parts: string[] = [];
   if (reasons.includes('same_assessment') && first.assessment) {
-    parts.push(`The same assessment (${first.assessment.replace(/_/g, ' ')}) is in more than one pathway, so the person may be asked to repeat it.`);
+    parts.push(
+      `The same assessment (${first.assessment.replace(/_/g, ' ')}) is in more than one pathway, so the person may be asked to repeat it.`,
+    );
   }
   if (reasons.includes('same_appointment')) {
     parts.push(
@@ -89,7 +91,9 @@ function explain(reasons: readonly DuplicateReason[], steps: readonly { step: St
     );
   }
   if (reasons.includes('similar_title') && parts.length === 0) {
-    parts.push(`The steps have nearly the same name and are the same kind of step (${KIND_LABELS[first.kind].toLowerCase()}).`);
+    parts.push(
+      `The steps have nearly the same name and are the same kind of step (${KIND_LABELS[first.kind].toLowerCase()}).`,
+    );
   }
   return parts.join(' ');
 }
@@ -159,7 +163,8 @@ export function findDuplicates(
     const sorted = [...members].sort(
       (x, y) =>
         x.pathwayIndex - y.pathwayIndex ||
-        (pathways[x.pathwayIndex]?.document?.steps.indexOf(x.step) ?? 0) - (pathways[y.pathwayIndex]?.document?.steps.indexOf(y.step) ?? 0),
+        (pathways[x.pathwayIndex]?.document?.steps.indexOf(x.step) ?? 0) -
+          (pathways[y.pathwayIndex]?.document?.steps.indexOf(y.step) ?? 0),
     );
     const reasons = [...(reasonsByRoot.get(root) ?? [])].sort();
     const steps: DuplicateStep[] = sorted.map((n) => ({
@@ -174,12 +179,11 @@ export function findDuplicates(
       .sort()
       .join('|');
     const [first, ...rest] = sorted;
-    const suggestedTitle = first
-      ? [first.step.title, ...rest.map((r) => lowerFirst(r.step.title))].join(' and ')
-      : '';
+    const suggestedTitle = first ? [first.step.title, ...rest.map((r) => lowerFirst(r.step.title))].join(' and ') : '';
     const firstNode = sorted[0] as Node;
     const order =
-      firstNode.pathwayIndex * 10_000 + (pathways[firstNode.pathwayIndex]?.document?.steps.indexOf(firstNode.step) ?? 0);
+      firstNode.pathwayIndex * 10_000 +
+      (pathways[firstNode.pathwayIndex]?.document?.steps.indexOf(firstNode.step) ?? 0);
     out.push({ order, group: { key, reasons, explanation: explain(reasons, sorted), steps, suggestedTitle } });
   }
   return out.sort((a, b) => a.order - b.order).map((o) => o.group);

@@ -12,10 +12,14 @@ export interface FormState {
   at?: number;
 }
 
-type UseCaseResult = { ok: true } | { ok: false; reason: string; message: string; errors?: { path: string; message: string }[] };
+type UseCaseResult =
+  { ok: true } | { ok: false; reason: string; message: string; errors?: { path: string; message: string }[] };
 
 /** What was typed, as strings (first value of each field), never the hidden ids the form carries. */
-export function typedValues(form: FormData, hidden: readonly string[] = ['planId', 'op', 'id']): Record<string, string> {
+export function typedValues(
+  form: FormData,
+  hidden: readonly string[] = ['planId', 'op', 'id'],
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value !== 'string' || hidden.includes(key) || key.startsWith('$ACTION') || key in values) continue;

@@ -20,7 +20,10 @@ const id = (label: string) =>
     .max(200, { error: `${label} is not valid.` });
 
 const text = (label: string, max: number, required: boolean) => {
-  const base = z.string({ error: `${label}: enter some text.` }).trim().max(max, { error: `${label}: keep it under ${max} characters.` });
+  const base = z
+    .string({ error: `${label}: enter some text.` })
+    .trim()
+    .max(max, { error: `${label}: keep it under ${max} characters.` });
   return required ? base.min(1, { error: `${label}: this cannot be empty.` }) : base;
 };
 
@@ -29,7 +32,9 @@ const optionalDate = (label: string) =>
   z
     .string({ error: `${label}: write the date as day, month and year, for example 2027-03-31.` })
     .trim()
-    .refine((v) => v === '' || isIsoDate(v), { error: `${label}: write a real date as year-month-day, for example 2027-03-31.` })
+    .refine((v) => v === '' || isIsoDate(v), {
+      error: `${label}: write a real date as year-month-day, for example 2027-03-31.`,
+    })
     .transform((v) => (v === '' ? null : v));
 
 const choice = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
@@ -62,7 +67,9 @@ const requiredEmail = (label: string) =>
     .toLowerCase()
     .min(1, { error: `${label}: enter an email address.` })
     .max(200, { error: `${label}: this is too long.` })
-    .refine((v) => /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(v), { error: `${label}: enter an email address like name@example.com.` });
+    .refine((v) => /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(v), {
+      error: `${label}: enter an email address like name@example.com.`,
+    });
 
 export const StepRefSchema = z.object({ pathwayId: id('Pathway'), stepId: id('Step') });
 
@@ -135,7 +142,11 @@ export const CarePlanEditSchema = z.discriminatedUnion(
       })
       .superRefine((v, ctx) => {
         if (v.ownerKind === 'team_member' && !v.memberId) {
-          ctx.addIssue({ code: 'custom', path: ['memberId'], message: 'Team member: choose who in the care team does it.' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['memberId'],
+            message: 'Team member: choose who in the care team does it.',
+          });
         }
       }),
     z.object({ op: z.literal('action.delete'), id: id('Action') }),

@@ -12,7 +12,11 @@ async function pdfText(bytes: Buffer): Promise<{ text: string; pages: number; in
   try {
     const text = await parser.getText();
     const info = await parser.getInfo();
-    return { text: text.text.replace(/\s+/g, ' '), pages: text.total, info: (info.info ?? {}) as Record<string, unknown> };
+    return {
+      text: text.text.replace(/\s+/g, ' '),
+      pages: text.total,
+      info: (info.info ?? {}) as Record<string, unknown>,
+    };
   } finally {
     await parser.destroy();
   }
@@ -65,14 +69,27 @@ describe('the PDF plan', () => {
 
   it('makes a large-print version with bigger type, so it runs to more pages', async () => {
     const normal = await pdfText(await renderCarePlanPdf(presentPlan(samplePlan(), TODAY), { today: TODAY }));
-    const large = await pdfText(await renderCarePlanPdf(presentPlan(samplePlan(), TODAY), { today: TODAY, large: true }));
+    const large = await pdfText(
+      await renderCarePlanPdf(presentPlan(samplePlan(), TODAY), { today: TODAY, large: true }),
+    );
     expect(large.pages).toBeGreaterThan(normal.pages);
     expect(large.text).toContain('Pulmonary rehabilitation programme');
   });
 
   it('says what is not written yet instead of leaving gaps', async () => {
-    const empty = samplePlan({ coordinatorId: null, escalation: [], goals: [], actions: [], medicines: [], medicationSummary: '', reviewDate: null, whatMattersToMe: '' });
-    const { text } = await pdfText(await renderCarePlanPdf(presentPlan(empty, TODAY), { today: TODAY, audience: 'carer' }));
+    const empty = samplePlan({
+      coordinatorId: null,
+      escalation: [],
+      goals: [],
+      actions: [],
+      medicines: [],
+      medicationSummary: '',
+      reviewDate: null,
+      whatMattersToMe: '',
+    });
+    const { text } = await pdfText(
+      await renderCarePlanPdf(presentPlan(empty, TODAY), { today: TODAY, audience: 'carer' }),
+    );
     expect(text).toContain('Arthur Pennock’s care plan');
     expect(text).toContain('Your team has not named a care coordinator yet.');
     expect(text).toContain('Nothing written yet. Tell your team what matters to you.');

@@ -42,8 +42,15 @@ export function pdfSafe(text: string): string {
 /** Renders the plan; resolves with the PDF bytes. */
 export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): Promise<Buffer> {
   const large = options.large === true;
-  const size = { body: large ? 16 : 12, small: large ? 14 : 10, h1: large ? 30 : 24, h2: large ? 22 : 17, h3: large ? 18 : 13.5 };
-  const title = options.audience === 'carer' ? possessive(plan.patientName) + ' care plan' : `Care plan for ${plan.patientName}`;
+  const size = {
+    body: large ? 16 : 12,
+    small: large ? 14 : 10,
+    h1: large ? 30 : 24,
+    h2: large ? 22 : 17,
+    h3: large ? 18 : 13.5,
+  };
+  const title =
+    options.audience === 'carer' ? possessive(plan.patientName) + ' care plan' : `Care plan for ${plan.patientName}`;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 64, left: 56, right: 56 },
@@ -71,18 +78,30 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   const gap = (n = 0.6) => doc.moveDown(n);
 
   const h1 = (text: string) => {
-    root.add(doc.struct('H1', {}, () => doc.font('Helvetica-Bold').fontSize(size.h1).fillColor(COLOURS.text).text(pdfSafe(text), { width })));
+    root.add(
+      doc.struct('H1', {}, () =>
+        doc.font('Helvetica-Bold').fontSize(size.h1).fillColor(COLOURS.text).text(pdfSafe(text), { width }),
+      ),
+    );
     gap(0.4);
   };
   const h2 = (text: string) => {
     ensureSpace(size.h2 * 4);
     gap(0.8);
-    root.add(doc.struct('H2', {}, () => doc.font('Helvetica-Bold').fontSize(size.h2).fillColor(COLOURS.blue).text(pdfSafe(text), { width })));
+    root.add(
+      doc.struct('H2', {}, () =>
+        doc.font('Helvetica-Bold').fontSize(size.h2).fillColor(COLOURS.blue).text(pdfSafe(text), { width }),
+      ),
+    );
     gap(0.3);
   };
   const h3 = (text: string, colour = COLOURS.text) => {
     ensureSpace(size.h3 * 3);
-    root.add(doc.struct('H3', {}, () => doc.font('Helvetica-Bold').fontSize(size.h3).fillColor(colour).text(pdfSafe(text), { width })));
+    root.add(
+      doc.struct('H3', {}, () =>
+        doc.font('Helvetica-Bold').fontSize(size.h3).fillColor(colour).text(pdfSafe(text), { width }),
+      ),
+    );
     gap(0.15);
   };
   const p = (text: string, opts: { bold?: boolean; grey?: boolean; small?: boolean; indent?: number } = {}) => {
@@ -93,7 +112,9 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
           .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
           .fontSize(opts.small ? size.small : size.body)
           .fillColor(opts.grey ? COLOURS.grey : COLOURS.text)
-          .text(pdfSafe(text), doc.page.margins.left + (opts.indent ?? 0), doc.y, { width: width - (opts.indent ?? 0) }),
+          .text(pdfSafe(text), doc.page.margins.left + (opts.indent ?? 0), doc.y, {
+            width: width - (opts.indent ?? 0),
+          }),
       ),
     );
     gap(0.25);
@@ -102,7 +123,11 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     if (!value.trim()) return;
     root.add(
       doc.struct('P', {}, () => {
-        doc.font('Helvetica-Bold').fontSize(size.body).fillColor(COLOURS.text).text(pdfSafe(`${label}: `), doc.page.margins.left, doc.y, { width, continued: true });
+        doc
+          .font('Helvetica-Bold')
+          .fontSize(size.body)
+          .fillColor(COLOURS.text)
+          .text(pdfSafe(`${label}: `), doc.page.margins.left, doc.y, { width, continued: true });
         doc.font('Helvetica').text(pdfSafe(value));
       }),
     );
@@ -117,7 +142,11 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
       l.add(
         doc.struct('LI', {}, [
           doc.struct('LBody', {}, () =>
-            doc.font('Helvetica').fontSize(size.body).fillColor(COLOURS.text).text(`•  ${pdfSafe(item)}`, doc.page.margins.left + 6, doc.y, { width: width - 6 }),
+            doc
+              .font('Helvetica')
+              .fontSize(size.body)
+              .fillColor(COLOURS.text)
+              .text(`•  ${pdfSafe(item)}`, doc.page.margins.left + 6, doc.y, { width: width - 6 }),
           ),
         ]),
       );
@@ -131,14 +160,22 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     const s = size.body;
     doc.lineWidth(1.5).strokeColor(COLOURS.text).rect(x, y, s, s).stroke();
     if (ticked) {
-      doc.moveTo(x + s * 0.2, y + s * 0.55).lineTo(x + s * 0.42, y + s * 0.8).lineTo(x + s * 0.82, y + s * 0.2).stroke();
+      doc
+        .moveTo(x + s * 0.2, y + s * 0.55)
+        .lineTo(x + s * 0.42, y + s * 0.8)
+        .lineTo(x + s * 0.82, y + s * 0.2)
+        .stroke();
     }
     doc.endMarkedContent();
   };
   /** A coloured bar beside a block, as page furniture: the heading names the colour in words. */
   const sideBar = (colour: string, top: number, bottom: number) => {
     doc.markContent('Artifact', { type: 'Layout' });
-    doc.save().rect(doc.page.margins.left - 14, top, 6, Math.max(6, bottom - top)).fill(colour).restore();
+    doc
+      .save()
+      .rect(doc.page.margins.left - 14, top, 6, Math.max(6, bottom - top))
+      .fill(colour)
+      .restore();
     doc.endMarkedContent();
   };
 
@@ -183,22 +220,27 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   p(PATIENT_COPY.nextHelp);
   if (plan.next.length === 0) p(PATIENT_COPY.nothingNext);
   list(
-    plan.next.map((n) =>
-      [
-        n.title,
-        n.when ? `When: ${n.when.charAt(0).toLowerCase()}${n.when.slice(1)}` : null,
-        n.wait ? `Usually ${n.wait}` : null,
-        `Where: ${n.where}`,
-        n.pathwayTitles.length > 1 ? `For: ${n.pathwayTitles.join(' and ')}` : null,
-      ]
-        .filter(Boolean)
-        .join('. ') + '.',
+    plan.next.map(
+      (n) =>
+        [
+          n.title,
+          n.when ? `When: ${n.when.charAt(0).toLowerCase()}${n.when.slice(1)}` : null,
+          n.wait ? `Usually ${n.wait}` : null,
+          `Where: ${n.where}`,
+          n.pathwayTitles.length > 1 ? `For: ${n.pathwayTitles.join(' and ')}` : null,
+        ]
+          .filter(Boolean)
+          .join('. ') + '.',
     ),
   );
 
   // ---- What matters ----
   h2(PATIENT_COPY.whatMattersHeading);
-  p(plan.whatMattersToMe.trim() ? `“${plan.whatMattersToMe.trim()}”` : 'Nothing written yet. Tell your team what matters to you.');
+  p(
+    plan.whatMattersToMe.trim()
+      ? `“${plan.whatMattersToMe.trim()}”`
+      : 'Nothing written yet. Tell your team what matters to you.',
+  );
 
   // ---- If things get worse ----
   h2(PATIENT_COPY.escalationHeading);
@@ -220,7 +262,8 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   if (plan.goals.length === 0) p('No goals yet.');
   list(
     plan.goals.map(
-      (g) => `${g.description} (${g.kind} goal. Set by: ${g.setBy.toLowerCase()}.${g.target ? ` Aim for: ${g.target}.` : ''} ${g.status}.)`,
+      (g) =>
+        `${g.description} (${g.kind} goal. Set by: ${g.setBy.toLowerCase()}.${g.target ? ` Aim for: ${g.target}.` : ''} ${g.status}.)`,
     ),
   );
 
@@ -236,7 +279,11 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     tickBox(x, y + 1, a.done);
     root.add(
       doc.struct('P', {}, () =>
-        doc.font('Helvetica').fontSize(size.body).fillColor(COLOURS.text).text(pdfSafe(line), x + size.body + 10, y, { width: width - size.body - 10 }),
+        doc
+          .font('Helvetica')
+          .fontSize(size.body)
+          .fillColor(COLOURS.text)
+          .text(pdfSafe(line), x + size.body + 10, y, { width: width - size.body - 10 }),
       ),
     );
     gap(0.35);
@@ -245,7 +292,14 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   // ---- Medicines ----
   h2(PATIENT_COPY.medicinesHeading);
   p(plan.medicationSummary);
-  list(plan.medicines.map((m) => [m.name, m.purpose ? `For: ${m.purpose}` : null, m.howToTake ? `How: ${m.howToTake}` : null].filter(Boolean).join('. ') + '.'));
+  list(
+    plan.medicines.map(
+      (m) =>
+        [m.name, m.purpose ? `For: ${m.purpose}` : null, m.howToTake ? `How: ${m.howToTake}` : null]
+          .filter(Boolean)
+          .join('. ') + '.',
+    ),
+  );
   if (!plan.medicationSummary.trim() && plan.medicines.length === 0) p('Your team has not written this part yet.');
 
   // ---- Care team ----
@@ -267,13 +321,20 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   // ---- Notes, with room to write ----
   h2(PATIENT_COPY.notesHeading);
   p(PATIENT_COPY.notesHelp);
-  list(plan.notes.map((n) => `${n.body} (${n.authorName}, ${formatDate(n.createdAt.slice(0, 10), { weekday: false })})`));
+  list(
+    plan.notes.map((n) => `${n.body} (${n.authorName}, ${formatDate(n.createdAt.slice(0, 10), { weekday: false })})`),
+  );
   p('Space for your own notes:', { grey: true });
   doc.markContent('Artifact', { type: 'Layout' });
   for (let i = 0; i < 5; i++) {
     ensureSpace(size.body * 2.2);
     const y = doc.y + size.body * 1.6;
-    doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.margins.left + width, y).lineWidth(0.75).strokeColor(COLOURS.rule).stroke();
+    doc
+      .moveTo(doc.page.margins.left, y)
+      .lineTo(doc.page.margins.left + width, y)
+      .lineWidth(0.75)
+      .strokeColor(COLOURS.rule)
+      .stroke();
     doc.y = y + 4;
   }
   doc.endMarkedContent();
@@ -293,11 +354,18 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
       .font('Helvetica')
       .fontSize(size.small)
       .fillColor(COLOURS.grey)
-      .text(pdfSafe(`${title} · page ${i + 1} of ${range.count} · printed ${formatDate(options.today, { weekday: false })}`), doc.page.margins.left, bottom, {
-        width,
-        align: 'center',
-        lineBreak: false,
-      });
+      .text(
+        pdfSafe(
+          `${title} · page ${i + 1} of ${range.count} · printed ${formatDate(options.today, { weekday: false })}`,
+        ),
+        doc.page.margins.left,
+        bottom,
+        {
+          width,
+          align: 'center',
+          lineBreak: false,
+        },
+      );
     doc.page.margins.bottom = margin;
     doc.endMarkedContent();
   }

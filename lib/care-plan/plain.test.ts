@@ -74,7 +74,9 @@ describe('reading level', () => {
     expect(syllables('coordinator')).toBeGreaterThanOrEqual(4);
     expect(readability('The cat sat on the mat.').grade).toBeLessThan(2);
     expect(
-      readability('Multidisciplinary interprofessional coordination necessitates comprehensive organisational integration.').grade,
+      readability(
+        'Multidisciplinary interprofessional coordination necessitates comprehensive organisational integration.',
+      ).grade,
     ).toBeGreaterThan(12);
   });
 

@@ -175,7 +175,8 @@ function goalSetBy(g: GoalView, audience: Audience, patient: string): string {
 
 function actionWho(a: ActionView, audience: Audience, patient: string): string {
   if (a.ownerKind === 'person') return audience === 'patient' ? 'You' : firstName(patient);
-  if (a.ownerKind === 'carer') return audience === 'carer' ? 'You' : audience === 'patient' ? 'Your carer' : `${firstName(patient)}’s carer`;
+  if (a.ownerKind === 'carer')
+    return audience === 'carer' ? 'You' : audience === 'patient' ? 'Your carer' : `${firstName(patient)}’s carer`;
   return a.ownerName ?? (audience === 'patient' ? 'Your care team' : 'The care team');
 }
 
@@ -230,12 +231,18 @@ export function presentPlan(plan: CarePlanView, today: string, audience: Audienc
   for (const level of ESCALATION_LEVELS) {
     const part = escalationFor(plan, level);
     if (part && (part.signs.trim() || part.whatToDo.trim())) {
-      escalation.push({ level, heading: ESCALATION_FOR_PATIENTS[level].heading, signs: part.signs, whatToDo: part.whatToDo });
+      escalation.push({
+        level,
+        heading: ESCALATION_FOR_PATIENTS[level].heading,
+        signs: part.signs,
+        whatToDo: part.whatToDo,
+      });
     }
   }
   return {
     title: plan.title,
-    coordinatorLabel: audience === 'patient' ? 'Your care coordinator' : `${firstName(plan.patient.name)}’s care coordinator`,
+    coordinatorLabel:
+      audience === 'patient' ? 'Your care coordinator' : `${firstName(plan.patient.name)}’s care coordinator`,
     patientName: plan.patient.name,
     whatMattersToMe: plan.whatMattersToMe,
     coordinator: coordinator ? contactOf(coordinator) : null,
@@ -253,6 +260,12 @@ export function presentPlan(plan: CarePlanView, today: string, audience: Audienc
     medicationSummary: plan.medicationSummary,
     medicines: plan.medicines.map((m) => ({ id: m.id, name: m.name, howToTake: m.howToTake, purpose: m.purpose })),
     reviewDate: plan.reviewDate ? formatDate(plan.reviewDate) : null,
-    notes: plan.notes.map((n) => ({ id: n.id, authorId: n.authorId, authorName: n.authorName, body: n.body, createdAt: n.createdAt })),
+    notes: plan.notes.map((n) => ({
+      id: n.id,
+      authorId: n.authorId,
+      authorName: n.authorName,
+      body: n.body,
+      createdAt: n.createdAt,
+    })),
   };
 }

@@ -27,7 +27,9 @@ export function samplePlan(overrides: Partial<CarePlanView> = {}): CarePlanView 
     coordinatorId: 'm-nurse',
     crisisContact: { name: 'NHS 111', phone: '111', detail: 'Day or night.' },
     medicationSummary: 'Your medicines are on your repeat prescription.',
-    medicines: [{ id: 'med1', name: 'Inhalers', howToTake: 'As your nurse showed you', purpose: 'To help your breathing' }],
+    medicines: [
+      { id: 'med1', name: 'Inhalers', howToTake: 'As your nurse showed you', purpose: 'To help your breathing' },
+    ],
     reviewDate: '2027-03-01',
     pathways: [
       {
@@ -51,8 +53,22 @@ export function samplePlan(overrides: Partial<CarePlanView> = {}): CarePlanView 
     ],
     merges: [],
     goals: [
-      { id: 'g1', kind: 'health', description: 'Walk to the allotment', setBy: 'person', targetDate: '2027-04-30', status: 'active' },
-      { id: 'g2', kind: 'social', description: 'See my grandchildren every weekend', setBy: 'person', targetDate: null, status: 'active' },
+      {
+        id: 'g1',
+        kind: 'health',
+        description: 'Walk to the allotment',
+        setBy: 'person',
+        targetDate: '2027-04-30',
+        status: 'active',
+      },
+      {
+        id: 'g2',
+        kind: 'social',
+        description: 'See my grandchildren every weekend',
+        setBy: 'person',
+        targetDate: null,
+        status: 'active',
+      },
     ],
     actions: [
       {
@@ -114,7 +130,15 @@ export function samplePlan(overrides: Partial<CarePlanView> = {}): CarePlanView 
       { level: 'red', signs: 'Very out of breath and rescue medicines are not helping.', whatToDo: 'Call 999.' },
     ],
     carers: [],
-    notes: [{ id: 'n1', authorId: 'patient1', authorName: 'Arthur Pennock', body: 'Ask about the bus pass.', createdAt: '2026-11-20T09:00:00.000Z' }],
+    notes: [
+      {
+        id: 'n1',
+        authorId: 'patient1',
+        authorName: 'Arthur Pennock',
+        body: 'Ask about the bus pass.',
+        createdAt: '2026-11-20T09:00:00.000Z',
+      },
+    ],
     createdAt: '2026-11-01T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
   };

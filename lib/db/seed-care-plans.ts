@@ -45,8 +45,14 @@ export async function seedCarePlans(db: Db, options: { today?: Date } = {}): Pro
   if (!patient || !carer) return null;
   if ((await db.carePlan.count({ where: { patientId: patient.id } })) > 0) return null;
 
-  const copd = await db.pathway.findFirst({ where: { title: { startsWith: 'COPD' }, isTemplate: true }, orderBy: { createdAt: 'asc' } });
-  const frailty = await db.pathway.findFirst({ where: { title: { startsWith: 'Frailty' }, workspaceId: copd?.workspaceId }, orderBy: { createdAt: 'asc' } });
+  const copd = await db.pathway.findFirst({
+    where: { title: { startsWith: 'COPD' }, isTemplate: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  const frailty = await db.pathway.findFirst({
+    where: { title: { startsWith: 'Frailty' }, workspaceId: copd?.workspaceId },
+    orderBy: { createdAt: 'asc' },
+  });
   if (!copd || !frailty) return null;
 
   const gp = user('gp@pathweave.test');
@@ -71,7 +77,12 @@ export async function seedCarePlans(db: Db, options: { today?: Date } = {}): Pro
       pathways: {
         create: [
           { pathwayId: copd.id, position: 0, currentStepId: 'pulmonary-rehab', currentStepSince: addDays(today, -21) },
-          { pathwayId: frailty.id, position: 1, currentStepId: 'care-coordinator', currentStepSince: addDays(today, -7) },
+          {
+            pathwayId: frailty.id,
+            position: 1,
+            currentStepId: 'care-coordinator',
+            currentStepSince: addDays(today, -7),
+          },
         ],
       },
       escalation: {
@@ -83,20 +94,32 @@ export async function seedCarePlans(db: Db, options: { today?: Date } = {}): Pro
           },
           {
             level: 'amber',
-            signs: 'Your breathing is worse than usual and it is not getting better, or you feel more wobbly on your feet.',
+            signs:
+              'Your breathing is worse than usual and it is not getting better, or you feel more wobbly on your feet.',
             whatToDo: 'Follow your rescue plan from the nurse. Call Bea or the GP surgery today.',
           },
           {
             level: 'red',
-            signs: 'You are very out of breath and your rescue medicines are not helping, or you have had a fall and cannot get up.',
+            signs:
+              'You are very out of breath and your rescue medicines are not helping, or you have had a fall and cannot get up.',
             whatToDo: 'Call 999 now. If you are not sure, call 111.',
           },
         ],
       },
       medicines: {
         create: [
-          { name: 'Inhalers', howToTake: 'As your nurse showed you. Take them to every appointment.', purpose: 'help with your breathing', position: 0 },
-          { name: 'Rescue medicines', howToTake: 'Keep them at home. Use them only as your rescue plan says, then tell the surgery.', purpose: 'a flare-up', position: 1 },
+          {
+            name: 'Inhalers',
+            howToTake: 'As your nurse showed you. Take them to every appointment.',
+            purpose: 'help with your breathing',
+            position: 0,
+          },
+          {
+            name: 'Rescue medicines',
+            howToTake: 'Keep them at home. Use them only as your rescue plan says, then tell the surgery.',
+            purpose: 'a flare-up',
+            position: 1,
+          },
         ],
       },
     },
@@ -193,29 +216,136 @@ export async function seedCarePlans(db: Db, options: { today?: Date } = {}): Pro
 
   await db.carePlanGoal.createMany({
     data: [
-      { carePlanId: plan.id, kind: 'health', description: 'Walk to the allotment and back without stopping to get my breath', setBy: 'person', targetDate: addDays(today, 150), position: 0 },
-      { carePlanId: plan.id, kind: 'social', description: 'See my grandchildren every weekend', setBy: 'person', targetDate: null, position: 1 },
-      { carePlanId: plan.id, kind: 'social', description: 'June gets a regular break', setBy: 'together', targetDate: addDays(today, 70), position: 2 },
-      { carePlanId: plan.id, kind: 'health', description: 'No falls this winter', setBy: 'together', targetDate: addDays(today, 130), position: 3 },
+      {
+        carePlanId: plan.id,
+        kind: 'health',
+        description: 'Walk to the allotment and back without stopping to get my breath',
+        setBy: 'person',
+        targetDate: addDays(today, 150),
+        position: 0,
+      },
+      {
+        carePlanId: plan.id,
+        kind: 'social',
+        description: 'See my grandchildren every weekend',
+        setBy: 'person',
+        targetDate: null,
+        position: 1,
+      },
+      {
+        carePlanId: plan.id,
+        kind: 'social',
+        description: 'June gets a regular break',
+        setBy: 'together',
+        targetDate: addDays(today, 70),
+        position: 2,
+      },
+      {
+        carePlanId: plan.id,
+        kind: 'health',
+        description: 'No falls this winter',
+        setBy: 'together',
+        targetDate: addDays(today, 130),
+        position: 3,
+      },
     ],
   });
   await db.carePlanAction.createMany({
     data: [
-      { carePlanId: plan.id, description: 'Go to the breathing and exercise class every Tuesday and Thursday', ownerKind: 'person', dueDate: addDays(today, 45), status: 'in_progress', pathwayId: copd.id, stepId: 'pulmonary-rehab', position: 0 },
-      { carePlanId: plan.id, description: 'Do the home exercises from the class on the other days', ownerKind: 'person', dueDate: addDays(today, 45), status: 'to_do', position: 1 },
-      { carePlanId: plan.id, description: 'Book the lift to the class each week', ownerKind: 'carer', dueDate: addDays(today, 7), status: 'to_do', position: 2 },
-      { carePlanId: plan.id, description: 'Arrange the full health check at home (comprehensive geriatric assessment)', ownerKind: 'team_member', memberId: bea.id, dueDate: addDays(today, 25), status: 'to_do', pathwayId: frailty.id, stepId: 'cga', position: 3 },
-      { carePlanId: plan.id, description: 'Go through all of Arthur’s medicines with him and June', ownerKind: 'team_member', memberId: idris.id, dueDate: addDays(today, 46), status: 'to_do', position: 4 },
-      { carePlanId: plan.id, description: 'Offer June a carer’s assessment', ownerKind: 'team_member', memberId: noor.id, dueDate: addDays(today, 18), status: 'to_do', pathwayId: frailty.id, stepId: 'carers-assessment', position: 5 },
-      { carePlanId: plan.id, description: 'Tell Arthur about the lung health group', ownerKind: 'team_member', memberId: sam.id, dueDate: null, status: 'to_do', position: 6 },
-      { carePlanId: plan.id, description: 'Check the class has a place for Arthur', ownerKind: 'team_member', memberId: rehab.id, dueDate: addDays(today, -14), status: 'done', completedAt: addDays(today, -16), position: 7 },
+      {
+        carePlanId: plan.id,
+        description: 'Go to the breathing and exercise class every Tuesday and Thursday',
+        ownerKind: 'person',
+        dueDate: addDays(today, 45),
+        status: 'in_progress',
+        pathwayId: copd.id,
+        stepId: 'pulmonary-rehab',
+        position: 0,
+      },
+      {
+        carePlanId: plan.id,
+        description: 'Do the home exercises from the class on the other days',
+        ownerKind: 'person',
+        dueDate: addDays(today, 45),
+        status: 'to_do',
+        position: 1,
+      },
+      {
+        carePlanId: plan.id,
+        description: 'Book the lift to the class each week',
+        ownerKind: 'carer',
+        dueDate: addDays(today, 7),
+        status: 'to_do',
+        position: 2,
+      },
+      {
+        carePlanId: plan.id,
+        description: 'Arrange the full health check at home (comprehensive geriatric assessment)',
+        ownerKind: 'team_member',
+        memberId: bea.id,
+        dueDate: addDays(today, 25),
+        status: 'to_do',
+        pathwayId: frailty.id,
+        stepId: 'cga',
+        position: 3,
+      },
+      {
+        carePlanId: plan.id,
+        description: 'Go through all of Arthur’s medicines with him and June',
+        ownerKind: 'team_member',
+        memberId: idris.id,
+        dueDate: addDays(today, 46),
+        status: 'to_do',
+        position: 4,
+      },
+      {
+        carePlanId: plan.id,
+        description: 'Offer June a carer’s assessment',
+        ownerKind: 'team_member',
+        memberId: noor.id,
+        dueDate: addDays(today, 18),
+        status: 'to_do',
+        pathwayId: frailty.id,
+        stepId: 'carers-assessment',
+        position: 5,
+      },
+      {
+        carePlanId: plan.id,
+        description: 'Tell Arthur about the lung health group',
+        ownerKind: 'team_member',
+        memberId: sam.id,
+        dueDate: null,
+        status: 'to_do',
+        position: 6,
+      },
+      {
+        carePlanId: plan.id,
+        description: 'Check the class has a place for Arthur',
+        ownerKind: 'team_member',
+        memberId: rehab.id,
+        dueDate: addDays(today, -14),
+        status: 'done',
+        completedAt: addDays(today, -16),
+        position: 7,
+      },
     ],
   });
   await db.carePlanCarerGrant.create({
-    data: { carePlanId: plan.id, carerId: carer.id, canContribute: true, grantedById: patient.id, grantedAt: addDays(today, -20) },
+    data: {
+      carePlanId: plan.id,
+      carerId: carer.id,
+      canContribute: true,
+      grantedById: patient.id,
+      grantedAt: addDays(today, -20),
+    },
   });
   await db.carePlanNote.create({
-    data: { carePlanId: plan.id, authorId: patient.id, body: 'The class is hard work but I like the people. Ask Bea about a bus pass.', createdAt: addDays(today, -3) },
+    data: {
+      carePlanId: plan.id,
+      authorId: patient.id,
+      body: 'The class is hard work but I like the people. Ask Bea about a bus pass.',
+      createdAt: addDays(today, -3),
+    },
   });
   return { planId: plan.id };
 }

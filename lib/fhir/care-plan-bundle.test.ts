@@ -26,7 +26,14 @@ describe('care plan as a FHIR R4 Bundle', () => {
       },
     ],
   });
-  plan.goals.push({ id: 'g3', kind: 'health', description: 'Stop smoking', setBy: 'together', targetDate: null, status: 'achieved' });
+  plan.goals.push({
+    id: 'g3',
+    kind: 'health',
+    description: 'Stop smoking',
+    setBy: 'together',
+    targetDate: null,
+    status: 'achieved',
+  });
   plan.members.push({
     id: 'm-june',
     userId: null,
@@ -40,16 +47,25 @@ describe('care plan as a FHIR R4 Bundle', () => {
     availability: '',
     isCoordinator: false,
   });
-  plan.actions.push({ ...plan.actions[0]!, id: 'a9', description: 'Book the lift', ownerKind: 'carer', status: 'done' });
+  plan.actions.push({
+    ...plan.actions[0]!,
+    id: 'a9',
+    description: 'Book the lift',
+    ownerKind: 'carer',
+    status: 'done',
+  });
   const bundle = carePlanToFhirBundle(plan, { baseUrl: BASE, timestamp: '2026-11-23T10:00:00.000Z' });
 
   it('uses a validator that does catch errors', () => {
-    expect(fhirErrors({ resourceType: 'Goal', lifecycleStatus: 'active' } as Goal).join(' ')).toMatch(/Missing required property/);
+    expect(fhirErrors({ resourceType: 'Goal', lifecycleStatus: 'active' } as Goal).join(' ')).toMatch(
+      /Missing required property/,
+    );
   });
 
   it('is valid FHIR R4, the Bundle and every resource in it', () => {
     expect(fhirErrors(bundle)).toEqual([]);
-    for (const e of bundle.entry ?? []) expect(fhirErrors(e.resource as Resource), e.resource?.resourceType).toEqual([]);
+    for (const e of bundle.entry ?? [])
+      expect(fhirErrors(e.resource as Resource), e.resource?.resourceType).toEqual([]);
   });
 
   it('holds one CarePlan, one CareTeam and every Goal, each reachable by the references in the Bundle', () => {
@@ -60,7 +76,10 @@ describe('care plan as a FHIR R4 Bundle', () => {
     expect(byType<CarePlan>(bundle, 'CarePlan')).toHaveLength(1);
     expect(goals).toHaveLength(3);
     const urls = new Set((bundle.entry ?? []).map((e) => e.fullUrl));
-    const refs = JSON.stringify(bundle).match(/"reference":"([^"]+)"/g)?.map((m) => m.slice(13, -1)) ?? [];
+    const refs =
+      JSON.stringify(bundle)
+        .match(/"reference":"([^"]+)"/g)
+        ?.map((m) => m.slice(13, -1)) ?? [];
     expect(refs.length).toBeGreaterThan(10);
     for (const r of refs) expect(urls.has(r), r).toBe(true);
     expect(carePlan?.careTeam?.[0]?.reference).toBe((bundle.entry ?? []).find((e) => e.resource === team)?.fullUrl);
@@ -98,7 +117,10 @@ describe('care plan as a FHIR R4 Bundle', () => {
 
   it('names the pathways it was made from as PlanDefinitions, and where the person is on each', () => {
     const [carePlan] = byType<CarePlan>(bundle, 'CarePlan');
-    expect(carePlan?.instantiatesCanonical).toEqual([`${BASE}/api/fhir/PlanDefinition/p-copd`, `${BASE}/api/fhir/PlanDefinition/p-frailty`]);
+    expect(carePlan?.instantiatesCanonical).toEqual([
+      `${BASE}/api/fhir/PlanDefinition/p-copd`,
+      `${BASE}/api/fhir/PlanDefinition/p-frailty`,
+    ]);
     const here = carePlan?.activity?.filter((a) => a.detail?.description?.startsWith('Now at:'));
     expect(here?.map((a) => a.detail?.description)).toEqual([
       'Now at: Pulmonary rehabilitation programme (COPD: breathlessness to long-term support)',
@@ -112,7 +134,18 @@ describe('care plan as a FHIR R4 Bundle', () => {
 
   it('is still valid for an almost empty plan', () => {
     const empty = carePlanToFhirBundle(
-      samplePlan({ goals: [], actions: [], members: [], escalation: [], medicines: [], medicationSummary: '', whatMattersToMe: '', coordinatorId: null, reviewDate: null, crisisContact: { name: '', phone: '', detail: '' } }),
+      samplePlan({
+        goals: [],
+        actions: [],
+        members: [],
+        escalation: [],
+        medicines: [],
+        medicationSummary: '',
+        whatMattersToMe: '',
+        coordinatorId: null,
+        reviewDate: null,
+        crisisContact: { name: '', phone: '', detail: '' },
+      }),
       { baseUrl: BASE },
     );
     expect(fhirErrors(empty)).toEqual([]);

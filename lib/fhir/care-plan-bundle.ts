@@ -23,7 +23,13 @@ import type {
 import { ROLE_LABELS } from '@/lib/pathway/labels';
 import { positionOnPathway } from '@/lib/care-plan/journey';
 import { ESCALATION_FOR_PATIENTS } from '@/lib/care-plan/plain';
-import { coordinatorOf, type ActionStatus, type CarePlanView, type CareTeamMemberView, type GoalStatus } from '@/lib/care-plan/types';
+import {
+  coordinatorOf,
+  type ActionStatus,
+  type CarePlanView,
+  type CareTeamMemberView,
+  type GoalStatus,
+} from '@/lib/care-plan/types';
 import { CODE_SYSTEM, fhirId, urnFor } from './ids';
 
 export interface CarePlanBundleOptions {
@@ -138,7 +144,13 @@ export function carePlanToFhirBundle(plan: CarePlanView, options: CarePlanBundle
       lifecycleStatus: GOAL_LIFECYCLE[g.status],
       category: [
         {
-          coding: [{ system: CODE_SYSTEM.goalKind, code: g.kind, display: g.kind === 'health' ? 'Health goal' : 'Social goal' }],
+          coding: [
+            {
+              system: CODE_SYSTEM.goalKind,
+              code: g.kind,
+              display: g.kind === 'health' ? 'Health goal' : 'Social goal',
+            },
+          ],
           text: g.kind === 'health' ? 'Health goal' : 'Social goal',
         },
       ],
@@ -148,7 +160,9 @@ export function carePlanToFhirBundle(plan: CarePlanView, options: CarePlanBundle
     };
     if (g.status === 'achieved') {
       goal.achievementStatus = {
-        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/goal-achievement', code: 'achieved', display: 'Achieved' }],
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/goal-achievement', code: 'achieved', display: 'Achieved' },
+        ],
       };
     }
     if (g.targetDate) goal.target = [{ dueDate: g.targetDate }];
@@ -200,7 +214,9 @@ export function carePlanToFhirBundle(plan: CarePlanView, options: CarePlanBundle
     notes.push({ text: `${ESCALATION_FOR_PATIENTS[e.level].heading}. Signs: ${e.signs} What to do: ${e.whatToDo}` });
   }
   if (plan.medicationSummary.trim() || plan.medicines.length) {
-    const list = plan.medicines.map((m) => [m.name, m.purpose && `for ${m.purpose}`, m.howToTake].filter(Boolean).join(', '));
+    const list = plan.medicines.map((m) =>
+      [m.name, m.purpose && `for ${m.purpose}`, m.howToTake].filter(Boolean).join(', '),
+    );
     notes.push({ text: `Medicines: ${[plan.medicationSummary.trim(), ...list].filter(Boolean).join('; ')}` });
   }
   if (plan.reviewDate) notes.push({ text: `Review date: ${plan.reviewDate}` });
@@ -222,7 +238,8 @@ export function carePlanToFhirBundle(plan: CarePlanView, options: CarePlanBundle
     goal: goals.map((g) => ref<Goal>('Goal', g.id as string)),
     contributor: [patientRef],
   };
-  if (plan.pathways.length) carePlan.instantiatesCanonical = plan.pathways.map((p) => planDefinitionUrl(base, p.pathwayId));
+  if (plan.pathways.length)
+    carePlan.instantiatesCanonical = plan.pathways.map((p) => planDefinitionUrl(base, p.pathwayId));
   if (coordinator) carePlan.author = memberRef(coordinator);
   if (activities.length) carePlan.activity = activities;
   if (notes.length) carePlan.note = notes;

@@ -13,7 +13,13 @@ describe('pathway as a FHIR R4 PlanDefinition', () => {
   for (const file of DEMOS) {
     it(`exports the ${file} demo pathway as a valid PlanDefinition, one action per step`, () => {
       const pathway = demoPathway(file);
-      const pd = pathwayToPlanDefinition(pathway, { id: 'p1', url: url('p1'), status: 'published', version: '3', date: '2026-10-05T09:00:00.000Z' });
+      const pd = pathwayToPlanDefinition(pathway, {
+        id: 'p1',
+        url: url('p1'),
+        status: 'published',
+        version: '3',
+        date: '2026-10-05T09:00:00.000Z',
+      });
       expect(fhirErrors(pd)).toEqual([]);
       expect(pd.status).toBe('active');
       expect(pd.action?.map((a) => a.id)).toEqual(pathway.steps.map((s) => s.id));
@@ -24,7 +30,9 @@ describe('pathway as a FHIR R4 PlanDefinition', () => {
 
     it(`imports the ${file} PlanDefinition back as the same pathway`, () => {
       const pathway = demoPathway(file);
-      const pd = JSON.parse(JSON.stringify(pathwayToPlanDefinition(pathway, { id: 'p1', url: url('p1'), status: 'draft' }))) as PlanDefinition;
+      const pd = JSON.parse(
+        JSON.stringify(pathwayToPlanDefinition(pathway, { id: 'p1', url: url('p1'), status: 'draft' })),
+      ) as PlanDefinition;
       const back = planDefinitionToPathway(pd);
       expect(back.ok ? [] : back.errors).toEqual([]);
       if (!back.ok) return;
@@ -75,7 +83,9 @@ describe('pathway as a FHIR R4 PlanDefinition', () => {
   });
 
   it('reports a bad vocabulary value with the action’s path and the allowed values', () => {
-    const pd = JSON.parse(JSON.stringify(pathwayToPlanDefinition(demoPathway('frailty.json'), { id: 'p', url: url('p'), status: 'draft' }))) as PlanDefinition;
+    const pd = JSON.parse(
+      JSON.stringify(pathwayToPlanDefinition(demoPathway('frailty.json'), { id: 'p', url: url('p'), status: 'draft' })),
+    ) as PlanDefinition;
     const ext = pd.action?.[2]?.extension?.find((e) => e.url.endsWith('step-sector'));
     if (ext) ext.valueCode = 'outer_space';
     const result = planDefinitionToPathway(pd);

@@ -6,7 +6,12 @@
 // other pathway-format fields travel as extensions, so a pathway exported and imported again is the
 // same pathway. A PlanDefinition from elsewhere imports when each action says its sector, setting and
 // lead role; anything missing is an error naming the action and the field, never a silent default.
-import type { Extension, PlanDefinition, PlanDefinitionAction, PlanDefinitionActionParticipant } from '@medplum/fhirtypes';
+import type {
+  Extension,
+  PlanDefinition,
+  PlanDefinitionAction,
+  PlanDefinitionActionParticipant,
+} from '@medplum/fhirtypes';
 import { KIND_LABELS, ROLE_LABELS } from '@/lib/pathway/labels';
 import {
   PATHWAY_FORMAT,
@@ -43,7 +48,10 @@ export interface PlanDefinitionOptions {
 
 /** A computer-friendly name: "COPD: breathlessness to…" -> "COPDBreathlessnessTo…" (FHIR's name pattern). */
 export function computableName(title: string): string {
-  const words = title.replace(/[^A-Za-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean);
+  const words = title
+    .replace(/[^A-Za-z0-9 ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   const name = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
   const safe = /^[A-Z]/.test(name) ? name : `Pathway${name}`;
   return safe.slice(0, 255);
@@ -139,7 +147,13 @@ export function pathwayToPlanDefinition(pathway: Pathway, options: PlanDefinitio
     name: computableName(pathway.title),
     title: pathway.title,
     type: {
-      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/plan-definition-type', code: 'clinical-protocol', display: 'Clinical Protocol' }],
+      coding: [
+        {
+          system: 'http://terminology.hl7.org/CodeSystem/plan-definition-type',
+          code: 'clinical-protocol',
+          display: 'Clinical Protocol',
+        },
+      ],
     },
     status: PLAN_DEFINITION_STATUS[options.status],
     topic: pathway.conditions.map((c) => ({ text: c })),
@@ -187,7 +201,8 @@ function sub(node: Json, url: string): Json | undefined {
 function codeFrom(concepts: unknown, system: string): string | undefined {
   for (const c of arr(concepts)) {
     if (!isObj(c)) continue;
-    for (const coding of arr(c.coding)) if (isObj(coding) && coding.system === system && str1(coding.code)) return coding.code as string;
+    for (const coding of arr(c.coding))
+      if (isObj(coding) && coding.system === system && str1(coding.code)) return coding.code as string;
   }
   return undefined;
 }
@@ -207,7 +222,11 @@ export function planDefinitionToPathway(input: unknown): PlanDefinitionImport {
   const title = str1(input.title) ?? str1(input.name);
   if (!title) errors.push({ path: 'title', message: 'title: the PlanDefinition needs a title to name the pathway.' });
   const actions = arr(input.action);
-  if (actions.length === 0) errors.push({ path: 'action', message: 'action: the PlanDefinition has no actions, so the pathway would have no steps.' });
+  if (actions.length === 0)
+    errors.push({
+      path: 'action',
+      message: 'action: the PlanDefinition has no actions, so the pathway would have no steps.',
+    });
 
   const steps: StepInput[] = [];
   const transitions: TransitionInput[] = [];
@@ -218,7 +237,10 @@ export function planDefinitionToPathway(input: unknown): PlanDefinitionImport {
       return;
     }
     if (arr(raw.action).length) {
-      errors.push({ path: `${at}.action`, message: `${at}: nested actions are not supported; list every step as a top-level action.` });
+      errors.push({
+        path: `${at}.action`,
+        message: `${at}: nested actions are not supported; list every step as a top-level action.`,
+      });
     }
     const id = str1(raw.id);
     if (!id) errors.push({ path: `${at}.id`, message: `${at}.id: each action needs an id (it becomes the step id).` });
@@ -233,7 +255,10 @@ export function planDefinitionToPathway(input: unknown): PlanDefinitionImport {
     if (!setting) missing.push('extension step-setting');
     if (!leadRole) missing.push(`participant[0].role (a ${CODE_SYSTEM.role} coding)`);
     if (missing.length) {
-      errors.push({ path: at, message: `${at}${id ? ` (${id})` : ''}: missing ${missing.join(', ')}. Pathweave needs each step’s kind, sector, setting and lead role.` });
+      errors.push({
+        path: at,
+        message: `${at}${id ? ` (${id})` : ''}: missing ${missing.join(', ')}. Pathweave needs each step’s kind, sector, setting and lead role.`,
+      });
     }
     const flags: Record<string, boolean> = {};
     for (const f of extCodes(raw, EXT.stepFlag)) flags[f] = true;
@@ -244,7 +269,10 @@ export function planDefinitionToPathway(input: unknown): PlanDefinitionImport {
       sector,
       setting,
       leadRole,
-      roles: participants.slice(1).map(roleOf).filter((r): r is string => r !== undefined),
+      roles: participants
+        .slice(1)
+        .map(roleOf)
+        .filter((r): r is string => r !== undefined),
       channels: extCodes(raw, EXT.stepChannel),
       adaptations: extCodes(raw, EXT.stepAdaptation),
       flags,
@@ -260,7 +288,10 @@ export function planDefinitionToPathway(input: unknown): PlanDefinitionImport {
     if (assessment) step.assessment = assessment;
     const workload = exts(raw, EXT.stepGpWorkload)[0];
     if (workload) {
-      step.gpWorkload = { minutesPerPatient: sub(workload, 'minutesPerPatient')?.valueDecimal, funded: sub(workload, 'funded')?.valueBoolean ?? false };
+      step.gpWorkload = {
+        minutesPerPatient: sub(workload, 'minutesPerPatient')?.valueDecimal,
+        funded: sub(workload, 'funded')?.valueBoolean ?? false,
+      };
     }
     steps.push(step as StepInput);
 
@@ -268,7 +299,10 @@ export function planDefinitionToPathway(input: unknown): PlanDefinitionImport {
       if (!isObj(r)) return;
       const from = str1(r.actionId);
       if (!from) {
-        errors.push({ path: `${at}.relatedAction[${j}].actionId`, message: `${at}.relatedAction[${j}].actionId: say which action this step follows.` });
+        errors.push({
+          path: `${at}.relatedAction[${j}].actionId`,
+          message: `${at}.relatedAction[${j}].actionId: say which action this step follows.`,
+        });
         return;
       }
       if (r.relationship !== 'after-end' && r.relationship !== 'after' && r.relationship !== 'after-start') return;
@@ -286,7 +320,14 @@ export function planDefinitionToPathway(input: unknown): PlanDefinitionImport {
       const offset = isObj(r.offsetDuration) ? r.offsetDuration : undefined;
       if (offset && typeof offset.value === 'number') {
         const unit = offset.code ?? offset.unit;
-        const factor = unit === 'wk' || unit === 'weeks' ? 7 : unit === 'mo' || unit === 'months' ? 30 : unit === 'a' || unit === 'years' ? 365 : 1;
+        const factor =
+          unit === 'wk' || unit === 'weeks'
+            ? 7
+            : unit === 'mo' || unit === 'months'
+              ? 30
+              : unit === 'a' || unit === 'years'
+                ? 365
+                : 1;
         t.targetDays = offset.value * factor;
       }
       transitions.push(t as TransitionInput);
@@ -301,7 +342,8 @@ export function planDefinitionToPathway(input: unknown): PlanDefinitionImport {
     incentives: extCodes(root, EXT.pathwayIncentive),
     socialValue: extCodes(root, EXT.pathwaySocialValue),
   };
-  if (sponsor) metadata.sponsor = { name: str1(sub(sponsor, 'name')?.valueString), role: str1(sub(sponsor, 'role')?.valueCode) };
+  if (sponsor)
+    metadata.sponsor = { name: str1(sub(sponsor, 'name')?.valueString), role: str1(sub(sponsor, 'role')?.valueCode) };
   const review = exts(root, EXT.pathwayReviewDate)[0]?.valueDate;
   if (typeof review === 'string') metadata.reviewDate = review;
   const evaluation = extCode(root, EXT.pathwayEvaluationPlan);

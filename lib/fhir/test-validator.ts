@@ -37,7 +37,9 @@ export function fhirErrors(resource: Resource): string[] {
   loadFhirDefinitions();
   try {
     const issues = validateResource(resource);
-    return issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => i.details?.text ?? i.diagnostics ?? 'invalid');
+    return issues
+      .filter((i) => i.severity === 'error' || i.severity === 'fatal')
+      .map((i) => i.details?.text ?? i.diagnostics ?? 'invalid');
   } catch (error) {
     const outcome = (error as { outcome?: { issue?: { details?: { text?: string } }[] } }).outcome;
     return outcome?.issue?.map((i) => i.details?.text ?? 'invalid') ?? [(error as Error).message];

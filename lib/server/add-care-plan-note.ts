@@ -6,7 +6,11 @@ import { NoteInput, fieldIssues } from '@/lib/care-plan/input';
 import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
-export async function addCarePlanNote(options: { actor: Actor; planId: string; input: unknown }): Promise<{ ok: true; noteId: string } | NotFound | Invalid> {
+export async function addCarePlanNote(options: {
+  actor: Actor;
+  planId: string;
+  input: unknown;
+}): Promise<{ ok: true; noteId: string } | NotFound | Invalid> {
   const { actor } = options;
   const access = await authorizeCarePlan(actor, options.planId, 'patientUpdate', { detail: { op: 'note.add' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);

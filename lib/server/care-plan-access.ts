@@ -38,7 +38,16 @@ export function carePlansReachableBy(actor: Actor) {
       {
         AND: [
           { members: { some: { userId: actor.userId } } },
-          { workspace: { memberships: { some: { userId: actor.userId, accessRole: { in: ['editor', 'facilitator'] as ('editor' | 'facilitator')[] } } } } },
+          {
+            workspace: {
+              memberships: {
+                some: {
+                  userId: actor.userId,
+                  accessRole: { in: ['editor', 'facilitator'] as ('editor' | 'facilitator')[] },
+                },
+              },
+            },
+          },
         ],
       },
     ],
@@ -46,7 +55,11 @@ export function carePlansReachableBy(actor: Actor) {
 }
 
 /** Loads the authorization facts of a plan the actor can reach, or null. Does not audit. */
-export async function loadCarePlanFacts(actor: Actor, planId: string, workspaceId?: string): Promise<CarePlanAccess | null> {
+export async function loadCarePlanFacts(
+  actor: Actor,
+  planId: string,
+  workspaceId?: string,
+): Promise<CarePlanAccess | null> {
   if (typeof planId !== 'string' || planId.length === 0 || planId.length > 200) return null;
   const plan = await getPrisma().carePlan.findFirst({
     where: { id: planId, ...(workspaceId !== undefined ? { workspaceId } : {}), ...carePlansReachableBy(actor) },
@@ -68,7 +81,8 @@ export async function loadCarePlanFacts(actor: Actor, planId: string, workspaceI
   };
   const grant = plan.carerGrants.find((g) => g.carerId === actor.userId);
   // Reachable and neither the person nor a clinician of the team: a carer with a grant.
-  const relation = plan.patientId === actor.userId ? 'patient' : can(actor, 'carePlan:edit', resource) ? 'clinician' : 'carer';
+  const relation =
+    plan.patientId === actor.userId ? 'patient' : can(actor, 'carePlan:edit', resource) ? 'clinician' : 'carer';
   return {
     planId: plan.id,
     workspaceId: plan.workspaceId,
@@ -104,12 +118,31 @@ export async function authorizeCarePlan(
     return null;
   }
   if (options.auditAllowed) {
-    await audit({ actorId: actor.userId, action, resourceType: 'carePlan', resourceId: access.planId, outcome: 'allowed', detail: options.detail });
+    await audit({
+      actorId: actor.userId,
+      action,
+      resourceType: 'carePlan',
+      resourceId: access.planId,
+      outcome: 'allowed',
+      detail: options.detail,
+    });
   }
   return access;
 }
 
 /** Audits an allowed change to a plan, after it has been made. */
-export async function auditCarePlanChange(actor: Actor, planId: string, verb: CarePlanVerb | 'create', detail: Record<string, unknown>) {
-  await audit({ actorId: actor.userId, action: `carePlan:${verb}`, resourceType: 'carePlan', resourceId: planId, outcome: 'allowed', detail });
+export async function auditCarePlanChange(
+  actor: Actor,
+  planId: string,
+  verb: CarePlanVerb | 'create',
+  detail: Record<string, unknown>,
+) {
+  await audit({
+    actorId: actor.userId,
+    action: `carePlan:${verb}`,
+    resourceType: 'carePlan',
+    resourceId: planId,
+    outcome: 'allowed',
+    detail,
+  });
 }

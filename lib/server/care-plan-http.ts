@@ -17,14 +17,25 @@ export function invalidInput(message: string, errors: { path: string; message: s
 }
 
 /** Reads a JSON body, or says why it cannot (415 for forms posted across sites, 400 for bad JSON). */
-export async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+export async function readJson(
+  request: Request,
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
   if (!(request.headers.get('content-type') ?? '').toLowerCase().includes('application/json')) {
-    return { ok: false, response: Response.json({ error: 'Send the request as JSON (Content-Type: application/json).' }, { status: 415, headers: NO_STORE }) };
+    return {
+      ok: false,
+      response: Response.json(
+        { error: 'Send the request as JSON (Content-Type: application/json).' },
+        { status: 415, headers: NO_STORE },
+      ),
+    };
   }
   try {
     return { ok: true, body: await request.json() };
   } catch {
-    return { ok: false, response: Response.json({ error: 'The request body is not valid JSON.' }, { status: 400, headers: NO_STORE }) };
+    return {
+      ok: false,
+      response: Response.json({ error: 'The request body is not valid JSON.' }, { status: 400, headers: NO_STORE }),
+    };
   }
 }
 

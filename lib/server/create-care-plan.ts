@@ -34,7 +34,11 @@ export const SECTOR_FOR_ROLE: Readonly<Record<Role, Sector>> = {
   carer: 'self_care',
 };
 
-export async function createCarePlan(options: { actor: Actor; workspaceId: string; input: unknown }): Promise<CreateCarePlanResult> {
+export async function createCarePlan(options: {
+  actor: Actor;
+  workspaceId: string;
+  input: unknown;
+}): Promise<CreateCarePlanResult> {
   const { actor, workspaceId } = options;
   const prisma = getPrisma();
   const workspace = await prisma.workspace.findFirst({
@@ -44,7 +48,13 @@ export async function createCarePlan(options: { actor: Actor; workspaceId: strin
   const mayCreate = (patientId: string) =>
     can(actor, 'carePlan:create', { type: 'carePlan', workspaceId, patientId, careTeamUserIds: [], carerGrants: [] });
   if (!workspace || !mayCreate('')) {
-    await audit({ actorId: actor.userId, action: 'carePlan:create', resourceType: 'workspace', resourceId: workspaceId, outcome: 'denied' });
+    await audit({
+      actorId: actor.userId,
+      action: 'carePlan:create',
+      resourceType: 'workspace',
+      resourceId: workspaceId,
+      outcome: 'denied',
+    });
     return notFound('This workspace was not found, or you do not have access to it.');
   }
 
@@ -67,11 +77,21 @@ export async function createCarePlan(options: { actor: Actor; workspaceId: strin
   });
   if (!patient) {
     return invalid('Check the details of the new care plan.', [
-      { path: 'patientEmail', message: 'Patient’s email address: nobody with a patient account uses this email address. Check it with the person.' },
+      {
+        path: 'patientEmail',
+        message:
+          'Patient’s email address: nobody with a patient account uses this email address. Check it with the person.',
+      },
     ]);
   }
   if (!mayCreate(patient.id)) {
-    await audit({ actorId: actor.userId, action: 'carePlan:create', resourceType: 'workspace', resourceId: workspaceId, outcome: 'denied' });
+    await audit({
+      actorId: actor.userId,
+      action: 'carePlan:create',
+      resourceType: 'workspace',
+      resourceId: workspaceId,
+      outcome: 'denied',
+    });
     return notFound('This workspace was not found, or you do not have access to it.');
   }
 
@@ -86,7 +106,10 @@ export async function createCarePlan(options: { actor: Actor; workspaceId: strin
     ]);
   }
 
-  const existing = await prisma.carePlan.findFirst({ where: { workspaceId, patientId: patient.id }, select: { id: true } });
+  const existing = await prisma.carePlan.findFirst({
+    where: { workspaceId, patientId: patient.id },
+    select: { id: true },
+  });
   if (existing) {
     const reachable = await loadCarePlanFacts(actor, existing.id);
     return invalid('This person already has a care plan here.', [
@@ -99,7 +122,10 @@ export async function createCarePlan(options: { actor: Actor; workspaceId: strin
     ]);
   }
 
-  const creator = await prisma.user.findUnique({ where: { id: actor.userId }, select: { name: true, email: true, professionalRole: true } });
+  const creator = await prisma.user.findUnique({
+    where: { id: actor.userId },
+    select: { name: true, email: true, professionalRole: true },
+  });
   if (!creator) return notFound(CARE_PLAN_NOT_FOUND);
   const byId = new Map(pathways.map((p) => [p.id, p]));
   const now = new Date();
@@ -114,7 +140,12 @@ export async function createCarePlan(options: { actor: Actor; workspaceId: strin
         pathways: {
           create: ids.map((id, position) => {
             const doc = parsePathway(byId.get(id)?.document);
-            return { pathwayId: id, position, currentStepId: doc.ok ? firstStepId(doc.pathway) : null, currentStepSince: now };
+            return {
+              pathwayId: id,
+              position,
+              currentStepId: doc.ok ? firstStepId(doc.pathway) : null,
+              currentStepSince: now,
+            };
           }),
         },
         members: {
@@ -133,7 +164,10 @@ export async function createCarePlan(options: { actor: Actor; workspaceId: strin
   } catch (error) {
     if (isUniqueViolation(error)) {
       return invalid('This person already has a care plan here.', [
-        { path: 'patientEmail', message: 'Patient’s email address: this person already has a care plan in this workspace.' },
+        {
+          path: 'patientEmail',
+          message: 'Patient’s email address: this person already has a care plan in this workspace.',
+        },
       ]);
     }
     throw error;

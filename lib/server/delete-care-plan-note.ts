@@ -5,14 +5,21 @@ import { getPrisma } from '@/lib/db/client';
 import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
-export async function deleteCarePlanNote(options: { actor: Actor; planId: string; noteId: string }): Promise<{ ok: true } | NotFound | Invalid> {
+export async function deleteCarePlanNote(options: {
+  actor: Actor;
+  planId: string;
+  noteId: string;
+}): Promise<{ ok: true } | NotFound | Invalid> {
   const { actor } = options;
   const access = await authorizeCarePlan(actor, options.planId, 'patientUpdate', { detail: { op: 'note.delete' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
   const { count } = await getPrisma().carePlanNote.deleteMany({
     where: { id: String(options.noteId), carePlanId: access.planId, authorId: actor.userId },
   });
-  if (count === 0) return invalid('That note could not be deleted.', [{ path: 'noteId', message: 'Note: you can only delete notes you wrote.' }]);
+  if (count === 0)
+    return invalid('That note could not be deleted.', [
+      { path: 'noteId', message: 'Note: you can only delete notes you wrote.' },
+    ]);
   await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'note.delete', id: options.noteId });
   return { ok: true };
 }

@@ -27,10 +27,16 @@ const problem = (path: string, message: string): never => {
   throw new EditProblem([{ path, message }]);
 };
 
-export async function editCarePlan(options: { actor: Actor; planId: string; edit: unknown }): Promise<EditCarePlanResult> {
+export async function editCarePlan(options: {
+  actor: Actor;
+  planId: string;
+  edit: unknown;
+}): Promise<EditCarePlanResult> {
   const { actor } = options;
   const op = (options.edit as { op?: unknown } | null)?.op;
-  const access = await authorizeCarePlan(actor, options.planId, 'edit', { detail: { op: typeof op === 'string' ? op.slice(0, 40) : null } });
+  const access = await authorizeCarePlan(actor, options.planId, 'edit', {
+    detail: { op: typeof op === 'string' ? op.slice(0, 40) : null },
+  });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
   const parsed = CarePlanEditSchema.safeParse(options.edit);
   if (!parsed.success) return invalid('Check what you entered.', fieldIssues(parsed.error));
@@ -51,7 +57,10 @@ export async function editCarePlan(options: { actor: Actor; planId: string; edit
         }
         case 'people': {
           if (edit.coordinatorId) {
-            const member = await tx.carePlanMember.findFirst({ where: { id: edit.coordinatorId, carePlanId: planId }, select: { id: true } });
+            const member = await tx.carePlanMember.findFirst({
+              where: { id: edit.coordinatorId, carePlanId: planId },
+              select: { id: true },
+            });
             if (!member) problem('coordinatorId', 'Care coordinator: choose someone from this plan’s care team.');
           }
           await tx.carePlan.update({
@@ -84,7 +93,10 @@ export async function editCarePlan(options: { actor: Actor; planId: string; edit
             return { id: edit.id, detail: {} };
           }
           const position = await tx.carePlanGoal.count({ where: { carePlanId: planId } });
-          const goal = await tx.carePlanGoal.create({ data: { ...data, carePlanId: planId, position }, select: { id: true } });
+          const goal = await tx.carePlanGoal.create({
+            data: { ...data, carePlanId: planId, position },
+            select: { id: true },
+          });
           await touch();
           return { id: goal.id, detail: { created: true } };
         }
@@ -97,7 +109,10 @@ export async function editCarePlan(options: { actor: Actor; planId: string; edit
         case 'action.save': {
           let memberId: string | null = null;
           if (edit.ownerKind === 'team_member') {
-            const member = await tx.carePlanMember.findFirst({ where: { id: edit.memberId ?? '', carePlanId: planId }, select: { id: true } });
+            const member = await tx.carePlanMember.findFirst({
+              where: { id: edit.memberId ?? '', carePlanId: planId },
+              select: { id: true },
+            });
             if (!member) problem('memberId', 'Team member: choose someone from this plan’s care team.');
             memberId = edit.memberId;
           }
@@ -110,7 +125,10 @@ export async function editCarePlan(options: { actor: Actor; planId: string; edit
             status: edit.status,
           };
           if (edit.id) {
-            const before = await tx.carePlanAction.findFirst({ where: { id: edit.id, carePlanId: planId }, select: { status: true } });
+            const before = await tx.carePlanAction.findFirst({
+              where: { id: edit.id, carePlanId: planId },
+              select: { status: true },
+            });
             if (!before) problem('id', 'Action: this action is not in this plan any more. Reload the page.');
             const becameDone = done && before?.status !== 'done';
             await tx.carePlanAction.update({
@@ -126,7 +144,12 @@ export async function editCarePlan(options: { actor: Actor; planId: string; edit
           }
           const position = await tx.carePlanAction.count({ where: { carePlanId: planId } });
           const action = await tx.carePlanAction.create({
-            data: { ...data, carePlanId: planId, position, ...(done ? { completedAt: new Date(), completedById: actor.userId } : {}) },
+            data: {
+              ...data,
+              carePlanId: planId,
+              position,
+              ...(done ? { completedAt: new Date(), completedById: actor.userId } : {}),
+            },
             select: { id: true },
           });
           await touch();
@@ -146,12 +169,17 @@ export async function editCarePlan(options: { actor: Actor; planId: string; edit
               const user = await tx.user.findFirst({
                 where: {
                   email: edit.userEmail.toLowerCase(),
-                  memberships: { some: { workspaceId: access.workspaceId, accessRole: { in: ['editor', 'facilitator'] } } },
+                  memberships: {
+                    some: { workspaceId: access.workspaceId, accessRole: { in: ['editor', 'facilitator'] } },
+                  },
                 },
                 select: { id: true },
               });
               if (!user) {
-                problem('userEmail', 'Pathweave account email: nobody who edits in this workspace uses this email address, so they could not open the plan.');
+                problem(
+                  'userEmail',
+                  'Pathweave account email: nobody who edits in this workspace uses this email address, so they could not open the plan.',
+                );
               }
               userId = user?.id ?? null;
             }
@@ -175,10 +203,17 @@ export async function editCarePlan(options: { actor: Actor; planId: string; edit
             if (clash) problem('userEmail', 'Pathweave account email: this person is already in the care team.');
           }
           if (edit.id) {
-            const before = await tx.carePlanMember.findFirst({ where: { id: edit.id, carePlanId: planId }, select: { userId: true } });
-            if (!before) problem('id', 'Team member: this person is not in this plan’s team any more. Reload the page.');
+            const before = await tx.carePlanMember.findFirst({
+              where: { id: edit.id, carePlanId: planId },
+              select: { userId: true },
+            });
+            if (!before)
+              problem('id', 'Team member: this person is not in this plan’s team any more. Reload the page.');
             if (before?.userId === actor.userId && userId === null) {
-              problem('userEmail', 'Pathweave account email: you cannot unlink yourself. Ask someone else in the team to do it.');
+              problem(
+                'userEmail',
+                'Pathweave account email: you cannot unlink yourself. Ask someone else in the team to do it.',
+              );
             }
             await tx.carePlanMember.update({ where: { id: edit.id }, data });
             await touch();
@@ -193,9 +228,13 @@ export async function editCarePlan(options: { actor: Actor; planId: string; edit
           return { id: member.id, detail: { created: true, linkedUser: Boolean(userId) } };
         }
         case 'member.delete': {
-          const member = await tx.carePlanMember.findFirst({ where: { id: edit.id, carePlanId: planId }, select: { userId: true } });
+          const member = await tx.carePlanMember.findFirst({
+            where: { id: edit.id, carePlanId: planId },
+            select: { userId: true },
+          });
           if (!member) problem('id', 'Team member: this person is not in this plan’s team any more. Reload the page.');
-          if (member?.userId === actor.userId) problem('id', 'Team member: you cannot remove yourself. Ask someone else in the team to do it.');
+          if (member?.userId === actor.userId)
+            problem('id', 'Team member: you cannot remove yourself. Ask someone else in the team to do it.');
           await tx.carePlanMember.delete({ where: { id: edit.id } });
           await touch();
           return { id: edit.id, detail: {} };
@@ -212,13 +251,19 @@ export async function editCarePlan(options: { actor: Actor; planId: string; edit
         case 'medicine.save': {
           const data = { name: edit.name, howToTake: edit.howToTake, purpose: edit.purpose };
           if (edit.id) {
-            const { count } = await tx.carePlanMedicine.updateMany({ where: { id: edit.id, carePlanId: planId }, data });
+            const { count } = await tx.carePlanMedicine.updateMany({
+              where: { id: edit.id, carePlanId: planId },
+              data,
+            });
             if (count === 0) problem('id', 'Medicine: this medicine is not in this plan any more. Reload the page.');
             await touch();
             return { id: edit.id, detail: {} };
           }
           const position = await tx.carePlanMedicine.count({ where: { carePlanId: planId } });
-          const medicine = await tx.carePlanMedicine.create({ data: { ...data, carePlanId: planId, position }, select: { id: true } });
+          const medicine = await tx.carePlanMedicine.create({
+            data: { ...data, carePlanId: planId, position },
+            select: { id: true },
+          });
           await touch();
           return { id: medicine.id, detail: { created: true } };
         }
@@ -249,36 +294,67 @@ export async function editCarePlan(options: { actor: Actor; planId: string; edit
         }
         case 'pathway.add': {
           const pathway = await tx.pathway.findFirst({
-            where: { id: edit.pathwayId, workspaceId: access.workspaceId, workspace: { memberships: { some: { userId: actor.userId } } } },
+            where: {
+              id: edit.pathwayId,
+              workspaceId: access.workspaceId,
+              workspace: { memberships: { some: { userId: actor.userId } } },
+            },
             select: { id: true, document: true },
           });
           if (!pathway) problem('pathwayId', 'Pathway: choose a pathway of this workspace.');
-          const already = await tx.carePlanPathway.findFirst({ where: { carePlanId: planId, pathwayId: edit.pathwayId }, select: { id: true } });
+          const already = await tx.carePlanPathway.findFirst({
+            where: { carePlanId: planId, pathwayId: edit.pathwayId },
+            select: { id: true },
+          });
           if (already) problem('pathwayId', 'Pathway: this pathway is already part of the plan.');
           const position = await tx.carePlanPathway.count({ where: { carePlanId: planId } });
           const doc = parsePathway(pathway?.document);
           await tx.carePlanPathway.create({
-            data: { carePlanId: planId, pathwayId: edit.pathwayId, position, currentStepId: doc.ok ? firstStepId(doc.pathway) : null, currentStepSince: new Date() },
+            data: {
+              carePlanId: planId,
+              pathwayId: edit.pathwayId,
+              position,
+              currentStepId: doc.ok ? firstStepId(doc.pathway) : null,
+              currentStepSince: new Date(),
+            },
           });
           await touch();
           return { id: edit.pathwayId, detail: {} };
         }
         case 'pathway.remove': {
-          const links = await tx.carePlanPathway.findMany({ where: { carePlanId: planId }, select: { id: true, pathwayId: true } });
+          const links = await tx.carePlanPathway.findMany({
+            where: { carePlanId: planId },
+            select: { id: true, pathwayId: true },
+          });
           const link = links.find((l) => l.pathwayId === edit.pathwayId);
           if (!link) problem('pathwayId', 'Pathway: this pathway is not part of the plan.');
-          if (links.length === 1) problem('pathwayId', 'Pathway: a plan needs at least one pathway. Add another before removing this one.');
+          if (links.length === 1)
+            problem('pathwayId', 'Pathway: a plan needs at least one pathway. Add another before removing this one.');
           await tx.carePlanPathway.delete({ where: { id: link?.id as string } });
           // Merges that joined a step of this pathway no longer make sense.
-          const merges = await tx.carePlanStepMerge.findMany({ where: { carePlanId: planId }, select: { id: true, steps: true } });
-          const stale = merges.filter((m) => Array.isArray(m.steps) && m.steps.some((s) => (s as { pathwayId?: unknown }).pathwayId === edit.pathwayId));
-          if (stale.length) await tx.carePlanStepMerge.deleteMany({ where: { id: { in: stale.map((m) => m.id) }, carePlanId: planId } });
+          const merges = await tx.carePlanStepMerge.findMany({
+            where: { carePlanId: planId },
+            select: { id: true, steps: true },
+          });
+          const stale = merges.filter(
+            (m) =>
+              Array.isArray(m.steps) &&
+              m.steps.some((s) => (s as { pathwayId?: unknown }).pathwayId === edit.pathwayId),
+          );
+          if (stale.length)
+            await tx.carePlanStepMerge.deleteMany({
+              where: { id: { in: stale.map((m) => m.id) }, carePlanId: planId },
+            });
           await touch();
           return { id: edit.pathwayId, detail: { mergesUndone: stale.length } };
         }
       }
     });
-    await auditCarePlanChange(actor, planId, 'edit', { op: edit.op, ...(result.id ? { id: result.id } : {}), ...result.detail });
+    await auditCarePlanChange(actor, planId, 'edit', {
+      op: edit.op,
+      ...(result.id ? { id: result.id } : {}),
+      ...result.detail,
+    });
     return { ok: true, op: edit.op, ...(result.id ? { id: result.id } : {}) };
   } catch (error) {
     if (error instanceof EditProblem) return invalid('Check what you entered.', error.issues);

@@ -5,7 +5,11 @@ import type { Actor } from '@/lib/auth/can';
 import { carePlanToFhirBundle } from '@/lib/fhir/care-plan-bundle';
 import { getCarePlan } from './get-care-plan';
 
-export async function exportCarePlanFhir(options: { actor: Actor; planId: string; baseUrl: string }): Promise<Bundle | null> {
+export async function exportCarePlanFhir(options: {
+  actor: Actor;
+  planId: string;
+  baseUrl: string;
+}): Promise<Bundle | null> {
   const read = await getCarePlan({ actor: options.actor, planId: options.planId, via: 'fhir' });
   if (!read) return null;
   return carePlanToFhirBundle(read.plan, { baseUrl: options.baseUrl, timestamp: new Date().toISOString() });

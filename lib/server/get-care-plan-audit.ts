@@ -65,9 +65,19 @@ export function describeAuditEvent(action: string, detail: unknown): string {
   return 'Opened the plan';
 }
 
-export async function getCarePlanAudit(options: { actor: Actor; planId: string; limit?: number; workspaceId?: string }): Promise<{ entries: CarePlanAuditEntry[]; relation: 'patient' | 'carer' | 'clinician' } | null> {
+export async function getCarePlanAudit(options: {
+  actor: Actor;
+  planId: string;
+  limit?: number;
+  workspaceId?: string;
+}): Promise<{ entries: CarePlanAuditEntry[]; relation: 'patient' | 'carer' | 'clinician' } | null> {
   const { actor } = options;
-  const access = await authorizeCarePlan(actor, options.planId, 'viewAudit', options.workspaceId !== undefined ? { workspaceId: options.workspaceId } : {});
+  const access = await authorizeCarePlan(
+    actor,
+    options.planId,
+    'viewAudit',
+    options.workspaceId !== undefined ? { workspaceId: options.workspaceId } : {},
+  );
   if (!access) return null;
   const showDenied = access.relation === 'clinician';
   const events = await getPrisma().auditEvent.findMany({
@@ -86,7 +96,12 @@ export async function getCarePlanAudit(options: { actor: Actor; planId: string; 
     entries: events.map((e) => ({
       id: e.id,
       at: e.at.toISOString(),
-      who: e.actorId === access.patientId ? (actor.userId === access.patientId ? 'You' : 'The person') : (e.actor?.name ?? 'Someone no longer on Pathweave'),
+      who:
+        e.actorId === access.patientId
+          ? actor.userId === access.patientId
+            ? 'You'
+            : 'The person'
+          : (e.actor?.name ?? 'Someone no longer on Pathweave'),
       role: e.actorId === access.patientId ? '' : e.actor ? ROLE_FOR_PATIENTS[e.actor.professionalRole as Role] : '',
       what: describeAuditEvent(e.action, e.detail),
       outcome: e.outcome === 'denied' ? 'denied' : 'allowed',

@@ -24,15 +24,34 @@ export async function getCarePlanSharing(options: { actor: Actor; planId: string
     },
   });
   if (!plan) return null;
-  await audit({ actorId: actor.userId, action: 'carePlan:view', resourceType: 'carePlan', resourceId: access.planId, outcome: 'allowed', detail: { via: 'sharing' } });
+  await audit({
+    actorId: actor.userId,
+    action: 'carePlan:view',
+    resourceType: 'carePlan',
+    resourceId: access.planId,
+    outcome: 'allowed',
+    detail: { via: 'sharing' },
+  });
   const live = plan.carerGrants
     .filter((g) => g.revokedAt === null)
-    .map((g) => ({ grantId: g.id, carerId: g.carerId, name: g.carer.name, email: g.carer.email, canContribute: g.canContribute, grantedAt: g.grantedAt.toISOString() }));
+    .map((g) => ({
+      grantId: g.id,
+      carerId: g.carerId,
+      name: g.carer.name,
+      email: g.carer.email,
+      canContribute: g.canContribute,
+      grantedAt: g.grantedAt.toISOString(),
+    }));
   const liveIds = new Set(live.map((g) => g.carerId));
   const past = new Map<string, CarePlanSharing['past'][number]>();
   for (const g of plan.carerGrants) {
     if (g.revokedAt === null || liveIds.has(g.carerId)) continue;
-    past.set(g.carerId, { carerId: g.carerId, name: g.carer.name, email: g.carer.email, revokedAt: g.revokedAt.toISOString() });
+    past.set(g.carerId, {
+      carerId: g.carerId,
+      name: g.carer.name,
+      email: g.carer.email,
+      revokedAt: g.revokedAt.toISOString(),
+    });
   }
   return { planId: access.planId, patientName: plan.patient.name, live, past: [...past.values()] };
 }

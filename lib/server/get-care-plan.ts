@@ -34,11 +34,18 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
       },
       merges: { orderBy: { createdAt: 'asc' } },
       goals: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] },
-      actions: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }], include: { member: { select: { name: true } } } },
+      actions: {
+        orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+        include: { member: { select: { name: true } } },
+      },
       members: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] },
       medicines: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
       escalation: true,
-      carerGrants: { where: { revokedAt: null }, orderBy: { grantedAt: 'asc' }, include: { carer: { select: { name: true, email: true } } } },
+      carerGrants: {
+        where: { revokedAt: null },
+        orderBy: { grantedAt: 'asc' },
+        include: { carer: { select: { name: true, email: true } } },
+      },
       notes: { orderBy: { createdAt: 'desc' }, include: { author: { select: { name: true } } } },
     },
   });
@@ -72,7 +79,9 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
       title: m.title,
       steps: (Array.isArray(m.steps) ? m.steps : []).flatMap((s) => {
         const r = s as { pathwayId?: unknown; stepId?: unknown };
-        return typeof r.pathwayId === 'string' && typeof r.stepId === 'string' ? [{ pathwayId: r.pathwayId, stepId: r.stepId }] : [];
+        return typeof r.pathwayId === 'string' && typeof r.stepId === 'string'
+          ? [{ pathwayId: r.pathwayId, stepId: r.stepId }]
+          : [];
       }),
       createdAt: m.createdAt.toISOString(),
     })),
@@ -121,7 +130,13 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
       canContribute: g.canContribute,
       grantedAt: g.grantedAt.toISOString(),
     })),
-    notes: p.notes.map((n) => ({ id: n.id, authorId: n.authorId, authorName: n.author.name, body: n.body, createdAt: n.createdAt.toISOString() })),
+    notes: p.notes.map((n) => ({
+      id: n.id,
+      authorId: n.authorId,
+      authorName: n.author.name,
+      body: n.body,
+      createdAt: n.createdAt.toISOString(),
+    })),
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };

@@ -18,27 +18,53 @@ export async function grantCarePlanAccess(options: {
   const parsed = GrantInput.safeParse(options.input);
   if (!parsed.success) return invalid('Check who to share your plan with.', fieldIssues(parsed.error));
   const prisma = getPrisma();
-  const carer = await prisma.user.findFirst({ where: { email: parsed.data.carerEmail }, select: { id: true, name: true } });
+  const carer = await prisma.user.findFirst({
+    where: { email: parsed.data.carerEmail },
+    select: { id: true, name: true },
+  });
   if (!carer) {
     return invalid('Check who to share your plan with.', [
-      { path: 'carerEmail', message: 'Their email address: we cannot find a Pathweave account with this email. Check it, or ask your care coordinator to help.' },
+      {
+        path: 'carerEmail',
+        message:
+          'Their email address: we cannot find a Pathweave account with this email. Check it, or ask your care coordinator to help.',
+      },
     ]);
   }
   if (carer.id === actor.userId) {
-    return invalid('Check who to share your plan with.', [{ path: 'carerEmail', message: 'Their email address: this is your own email address.' }]);
+    return invalid('Check who to share your plan with.', [
+      { path: 'carerEmail', message: 'Their email address: this is your own email address.' },
+    ]);
   }
   try {
     const grant = await prisma.$transaction(async (tx) => {
-      const live = await tx.carePlanCarerGrant.findFirst({ where: { carePlanId: access.planId, carerId: carer.id, revokedAt: null }, select: { id: true } });
+      const live = await tx.carePlanCarerGrant.findFirst({
+        where: { carePlanId: access.planId, carerId: carer.id, revokedAt: null },
+        select: { id: true },
+      });
       if (live) {
-        return tx.carePlanCarerGrant.update({ where: { id: live.id }, data: { canContribute: parsed.data.canContribute }, select: { id: true } });
+        return tx.carePlanCarerGrant.update({
+          where: { id: live.id },
+          data: { canContribute: parsed.data.canContribute },
+          select: { id: true },
+        });
       }
       return tx.carePlanCarerGrant.create({
-        data: { carePlanId: access.planId, carerId: carer.id, canContribute: parsed.data.canContribute, grantedById: actor.userId },
+        data: {
+          carePlanId: access.planId,
+          carerId: carer.id,
+          canContribute: parsed.data.canContribute,
+          grantedById: actor.userId,
+        },
         select: { id: true },
       });
     });
-    await auditCarePlanChange(actor, access.planId, 'share', { op: 'grant', id: grant.id, carerId: carer.id, canContribute: parsed.data.canContribute });
+    await auditCarePlanChange(actor, access.planId, 'share', {
+      op: 'grant',
+      id: grant.id,
+      carerId: carer.id,
+      canContribute: parsed.data.canContribute,
+    });
     return { ok: true, grantId: grant.id, name: carer.name };
   } catch (error) {
     // Two grants at once for the same person: the partial unique index keeps one.

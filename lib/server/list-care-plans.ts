@@ -19,7 +19,11 @@ export interface CarePlanSummary {
   missing: string[];
 }
 
-export async function listCarePlans(options: { actor: Actor; workspaceId: string; today?: string }): Promise<CarePlanSummary[]> {
+export async function listCarePlans(options: {
+  actor: Actor;
+  workspaceId: string;
+  today?: string;
+}): Promise<CarePlanSummary[]> {
   const { actor, workspaceId } = options;
   if (!can(actor, 'workspace:view', { type: 'workspace', workspaceId })) return [];
   const rows = await getPrisma().carePlan.findMany({
@@ -69,7 +73,14 @@ export async function listCarePlans(options: { actor: Actor; workspaceId: string
           isCoordinator: m.id === r.coordinatorId,
         })),
         crisisContact: { name: r.crisisContactName, phone: r.crisisContactPhone, detail: r.crisisContactDetail },
-        goals: r.goals.map((g, i) => ({ id: String(i), kind: g.kind, description: '', setBy: 'person' as const, targetDate: null, status: g.status })),
+        goals: r.goals.map((g, i) => ({
+          id: String(i),
+          kind: g.kind,
+          description: '',
+          setBy: 'person' as const,
+          targetDate: null,
+          status: g.status,
+        })),
         actions: r.actions.map((a, i) => ({
           id: String(i),
           description: a.description,

@@ -48,7 +48,14 @@ export async function listMyCarePlans(options: { actor: Actor }): Promise<MyCare
   // Own plans first.
   out.sort((a, b) => Number(a.relation === 'carer') - Number(b.relation === 'carer'));
   if (out.length > 0) {
-    await audit({ actorId: actor.userId, action: 'carePlan:list', resourceType: 'user', resourceId: actor.userId, outcome: 'allowed', detail: { planIds: out.map((p) => p.id) } });
+    await audit({
+      actorId: actor.userId,
+      action: 'carePlan:list',
+      resourceType: 'user',
+      resourceId: actor.userId,
+      outcome: 'allowed',
+      detail: { planIds: out.map((p) => p.id) },
+    });
   }
   return out;
 }

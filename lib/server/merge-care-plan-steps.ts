@@ -10,7 +10,11 @@ import { invalid, notFound, type Invalid, type NotFound } from './results';
 
 export type MergeResult = { ok: true; mergeId: string } | NotFound | Invalid;
 
-export async function mergeCarePlanSteps(options: { actor: Actor; planId: string; input: unknown }): Promise<MergeResult> {
+export async function mergeCarePlanSteps(options: {
+  actor: Actor;
+  planId: string;
+  input: unknown;
+}): Promise<MergeResult> {
   const { actor } = options;
   const access = await authorizeCarePlan(actor, options.planId, 'edit', { detail: { op: 'merge' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
@@ -20,9 +24,14 @@ export async function mergeCarePlanSteps(options: { actor: Actor; planId: string
   const steps = parsed.data.steps.filter(
     (s, i, all) => all.findIndex((o) => o.pathwayId === s.pathwayId && o.stepId === s.stepId) === i,
   );
-  if (steps.length < 2) return invalid('Check the steps to merge.', [{ path: 'steps', message: 'Steps: choose at least two different steps to merge.' }]);
+  if (steps.length < 2)
+    return invalid('Check the steps to merge.', [
+      { path: 'steps', message: 'Steps: choose at least two different steps to merge.' },
+    ]);
   if (new Set(steps.map((s) => s.pathwayId)).size < 2) {
-    return invalid('Check the steps to merge.', [{ path: 'steps', message: 'Steps: choose steps from at least two different pathways.' }]);
+    return invalid('Check the steps to merge.', [
+      { path: 'steps', message: 'Steps: choose steps from at least two different pathways.' },
+    ]);
   }
 
   const prisma = getPrisma();
@@ -33,20 +42,37 @@ export async function mergeCarePlanSteps(options: { actor: Actor; planId: string
   const docs = new Map(links.map((l) => [l.pathwayId, parsePathway(l.pathway.document)]));
   for (const s of steps) {
     const doc = docs.get(s.pathwayId);
-    if (!doc) return invalid('Check the steps to merge.', [{ path: 'steps', message: 'Steps: one of the steps is from a pathway that is not part of this plan.' }]);
+    if (!doc)
+      return invalid('Check the steps to merge.', [
+        { path: 'steps', message: 'Steps: one of the steps is from a pathway that is not part of this plan.' },
+      ]);
     if (!doc.ok || !doc.pathway.steps.some((x) => x.id === s.stepId)) {
-      return invalid('Check the steps to merge.', [{ path: 'steps', message: `Steps: “${s.stepId}” is not a step of that pathway any more. Reload the page.` }]);
+      return invalid('Check the steps to merge.', [
+        { path: 'steps', message: `Steps: “${s.stepId}” is not a step of that pathway any more. Reload the page.` },
+      ]);
     }
   }
-  const existing = await prisma.carePlanStepMerge.findMany({ where: { carePlanId: access.planId }, select: { steps: true } });
-  const taken = existing.flatMap((m) => (Array.isArray(m.steps) ? (m.steps as { pathwayId: string; stepId: string }[]) : []));
+  const existing = await prisma.carePlanStepMerge.findMany({
+    where: { carePlanId: access.planId },
+    select: { steps: true },
+  });
+  const taken = existing.flatMap((m) =>
+    Array.isArray(m.steps) ? (m.steps as { pathwayId: string; stepId: string }[]) : [],
+  );
   if (steps.some((s) => taken.some((t) => t.pathwayId === s.pathwayId && t.stepId === s.stepId))) {
-    return invalid('Check the steps to merge.', [{ path: 'steps', message: 'Steps: one of these steps is already merged. Undo that merge first.' }]);
+    return invalid('Check the steps to merge.', [
+      { path: 'steps', message: 'Steps: one of these steps is already merged. Undo that merge first.' },
+    ]);
   }
 
   const merge = await prisma.$transaction(async (tx) => {
     const created = await tx.carePlanStepMerge.create({
-      data: { carePlanId: access.planId, title, steps: steps.map((s) => ({ pathwayId: s.pathwayId, stepId: s.stepId })), createdById: actor.userId },
+      data: {
+        carePlanId: access.planId,
+        title,
+        steps: steps.map((s) => ({ pathwayId: s.pathwayId, stepId: s.stepId })),
+        createdById: actor.userId,
+      },
       select: { id: true },
     });
     await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
@@ -56,12 +82,21 @@ export async function mergeCarePlanSteps(options: { actor: Actor; planId: string
   return { ok: true, mergeId: merge.id };
 }
 
-export async function unmergeCarePlanSteps(options: { actor: Actor; planId: string; mergeId: string }): Promise<{ ok: true } | NotFound | Invalid> {
+export async function unmergeCarePlanSteps(options: {
+  actor: Actor;
+  planId: string;
+  mergeId: string;
+}): Promise<{ ok: true } | NotFound | Invalid> {
   const { actor } = options;
   const access = await authorizeCarePlan(actor, options.planId, 'edit', { detail: { op: 'unmerge' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
-  const { count } = await getPrisma().carePlanStepMerge.deleteMany({ where: { id: String(options.mergeId), carePlanId: access.planId } });
-  if (count === 0) return invalid('That merge is not in this plan any more.', [{ path: 'mergeId', message: 'Merge: this merge is not in this plan any more. Reload the page.' }]);
+  const { count } = await getPrisma().carePlanStepMerge.deleteMany({
+    where: { id: String(options.mergeId), carePlanId: access.planId },
+  });
+  if (count === 0)
+    return invalid('That merge is not in this plan any more.', [
+      { path: 'mergeId', message: 'Merge: this merge is not in this plan any more. Reload the page.' },
+    ]);
   await auditCarePlanChange(actor, access.planId, 'edit', { op: 'unmerge', id: options.mergeId });
   return { ok: true };
 }

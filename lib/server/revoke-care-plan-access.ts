@@ -6,7 +6,11 @@ import { RevokeInput, fieldIssues } from '@/lib/care-plan/input';
 import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
-export async function revokeCarePlanAccess(options: { actor: Actor; planId: string; input: unknown }): Promise<{ ok: true } | NotFound | Invalid> {
+export async function revokeCarePlanAccess(options: {
+  actor: Actor;
+  planId: string;
+  input: unknown;
+}): Promise<{ ok: true } | NotFound | Invalid> {
   const { actor } = options;
   const access = await authorizeCarePlan(actor, options.planId, 'share', { detail: { op: 'revoke' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
@@ -16,8 +20,14 @@ export async function revokeCarePlanAccess(options: { actor: Actor; planId: stri
     where: { id: parsed.data.grantId, carePlanId: access.planId, revokedAt: null },
     select: { id: true, carerId: true },
   });
-  if (!grant) return invalid('Check who to stop sharing with.', [{ path: 'grantId', message: 'Access: this person cannot see your plan now anyway.' }]);
-  await getPrisma().carePlanCarerGrant.update({ where: { id: grant.id }, data: { revokedAt: new Date(), revokedById: actor.userId } });
+  if (!grant)
+    return invalid('Check who to stop sharing with.', [
+      { path: 'grantId', message: 'Access: this person cannot see your plan now anyway.' },
+    ]);
+  await getPrisma().carePlanCarerGrant.update({
+    where: { id: grant.id },
+    data: { revokedAt: new Date(), revokedById: actor.userId },
+  });
   await auditCarePlanChange(actor, access.planId, 'share', { op: 'revoke', id: grant.id, carerId: grant.carerId });
   return { ok: true };
 }

@@ -20,11 +20,20 @@ export async function setCarePlanActionDone(options: {
   const status = done ? ('done' as const) : ('to_do' as const);
   const prisma = getPrisma();
   const { count } = await prisma.carePlanAction.updateMany({
-    where: { id: actionId, carePlanId: access.planId, ownerKind: { in: ['person', 'carer'] }, status: { not: 'cancelled' } },
-    data: done ? { status, completedAt: new Date(), completedById: actor.userId } : { status, completedAt: null, completedById: null },
+    where: {
+      id: actionId,
+      carePlanId: access.planId,
+      ownerKind: { in: ['person', 'carer'] },
+      status: { not: 'cancelled' },
+    },
+    data: done
+      ? { status, completedAt: new Date(), completedById: actor.userId }
+      : { status, completedAt: null, completedById: null },
   });
   if (count === 0) {
-    return invalid('That action could not be changed.', [{ path: 'actionId', message: 'Action: you can tick off only your own actions. Ask your team about the others.' }]);
+    return invalid('That action could not be changed.', [
+      { path: 'actionId', message: 'Action: you can tick off only your own actions. Ask your team about the others.' },
+    ]);
   }
   await prisma.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
   await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'action.done', id: actionId, status });

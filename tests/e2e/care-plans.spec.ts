@@ -75,7 +75,9 @@ test('a clinician makes a plan from two pathways and merges a duplicated step', 
   await expect(completeness).not.toContainText('No care coordinator is named.');
 });
 
-test('the person, on a phone, sees where they are and what happens next, ticks off a job and prints', async ({ page }) => {
+test('the person, on a phone, sees where they are and what happens next, ticks off a job and prints', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, 'patient@pathweave.test');
   await expect(page).toHaveURL(/\/my-plan$/);
@@ -87,14 +89,19 @@ test('the person, on a phone, sees where they are and what happens next, ticks o
   await expect(next.getByRole('listitem').first()).toBeVisible();
   await expect(next).toContainText('Local lung health peer support group');
   // Contact buttons that dial.
-  await expect(page.getByRole('link', { name: /Call Bea Lindqvist-Hart/ }).first()).toHaveAttribute('href', 'tel:01632960002');
+  await expect(page.getByRole('link', { name: /Call Bea Lindqvist-Hart/ }).first()).toHaveAttribute(
+    'href',
+    'tel:01632960002',
+  );
   // Nothing wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectAccessible(page, 'patient plan on a phone');
 
   // Tick off a job.
   const actions = page.getByRole('region', { name: 'Who does what' });
-  const job = actions.getByRole('listitem').filter({ hasText: 'Do the home exercises from the class on the other days' });
+  const job = actions
+    .getByRole('listitem')
+    .filter({ hasText: 'Do the home exercises from the class on the other days' });
   await job.getByRole('button', { name: /Mark as done/ }).click();
   await expect(job.getByRole('button', { name: /Not done yet/ })).toBeVisible();
   await expect(job).toContainText('Done');
@@ -115,7 +122,15 @@ test('the person, on a phone, sees where they are and what happens next, ticks o
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('banner')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print this plan' })).toBeHidden();
-  for (const heading of ['Where you are now', 'What happens next', 'Who to contact', 'If things get worse', 'Who does what', 'My care team', 'My notes']) {
+  for (const heading of [
+    'Where you are now',
+    'What happens next',
+    'Who to contact',
+    'If things get worse',
+    'Who does what',
+    'My care team',
+    'My notes',
+  ]) {
     await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
   }
   await expect(page.getByText('01632 960 002').first()).toBeVisible();
@@ -133,11 +148,17 @@ test('the person, on a phone, sees where they are and what happens next, ticks o
 });
 
 test('a carer sees the plan only after the person shares it with them', async ({ page }) => {
-  // Arthur stops sharing with June…
+  // June can see the demo plan, which Arthur has shared with her; her visit is recorded…
+  await signIn(page, 'carer@pathweave.test');
+  await expect(page.getByRole('heading', { level: 1, name: 'Arthur Pennock’s care plan' })).toBeVisible();
+  await signOut(page);
+
+  // …and Arthur sees who has looked, then stops sharing with June…
   await signIn(page, 'patient@pathweave.test');
   await page.getByRole('link', { name: /Choose who can see my plan/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Who can see my plan' })).toBeVisible();
-  await expect(page.getByRole('table')).toContainText('Looked at the plan');
+  const looked = page.getByRole('table');
+  await expect(looked.getByRole('row').filter({ hasText: 'June Pennock' }).first()).toContainText('Looked at the plan');
   await expectAccessible(page, 'sharing page');
   const planUrl = new URL(page.url()).pathname.replace(/\/sharing$/, '');
   await page.getByRole('button', { name: 'Stop sharing with June Pennock' }).click();

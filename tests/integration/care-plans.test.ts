@@ -65,15 +65,24 @@ const GUESSED = 'cmzzzzzzzzzzzzzzzzzzzzzzz';
 
 async function as(who: Who): Promise<Session> {
   const s = new Session(baseUrl);
-  const error = await s.signIn(EMAIL[who], DEMO_PASSWORD, { 'x-forwarded-for': `10.6.${Object.keys(EMAIL).indexOf(who)}.1` });
+  const error = await s.signIn(EMAIL[who], DEMO_PASSWORD, {
+    'x-forwarded-for': `10.6.${Object.keys(EMAIL).indexOf(who)}.1`,
+  });
   expect(error, `sign-in of ${who}`).toBeNull();
   return s;
 }
 
-async function auditCount(where: { actorId: string; resourceId: string; outcome: 'allowed' | 'denied'; action?: string }): Promise<number> {
+async function auditCount(where: {
+  actorId: string;
+  resourceId: string;
+  outcome: 'allowed' | 'denied';
+  action?: string;
+}): Promise<number> {
   const r = await db.query(
     `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceType" = 'carePlan' AND "resourceId" = $2 AND outcome = $3 ${where.action ? 'AND action = $4' : ''}`,
-    where.action ? [where.actorId, where.resourceId, where.outcome, where.action] : [where.actorId, where.resourceId, where.outcome],
+    where.action
+      ? [where.actorId, where.resourceId, where.outcome, where.action]
+      : [where.actorId, where.resourceId, where.outcome],
   );
   return r.rows[0].n as number;
 }
@@ -103,7 +112,25 @@ beforeAll(async () => {
     import('@/lib/auth/session'),
     import('@/lib/db/client'),
   ]);
-  const [seed, create, get, edit, merge, add, del, done, grant, revoke, auditMod, sharing, list, listMine, fhir, session, client] = mods;
+  const [
+    seed,
+    create,
+    get,
+    edit,
+    merge,
+    add,
+    del,
+    done,
+    grant,
+    revoke,
+    auditMod,
+    sharing,
+    list,
+    listMine,
+    fhir,
+    session,
+    client,
+  ] = mods;
   server = {
     seedCarePlans: seed.seedCarePlans,
     createCarePlan: create.createCarePlan,
@@ -152,8 +179,18 @@ beforeAll(async () => {
   // Arthur's demo plan (seeded here until lib/db/seed.ts calls seedCarePlans itself).
   await server.getPrisma().$transaction((tx) => server.seedCarePlans(tx));
   planA = (await db.query('SELECT id FROM "CarePlan" WHERE "patientId" = $1', [ids.patientA])).rows[0].id;
-  ownActionA = (await db.query(`SELECT id FROM "CarePlanAction" WHERE "carePlanId" = $1 AND "ownerKind" = 'person' ORDER BY position LIMIT 1`, [planA])).rows[0].id;
-  teamActionA = (await db.query(`SELECT id FROM "CarePlanAction" WHERE "carePlanId" = $1 AND "ownerKind" = 'team_member' ORDER BY position LIMIT 1`, [planA])).rows[0].id;
+  ownActionA = (
+    await db.query(
+      `SELECT id FROM "CarePlanAction" WHERE "carePlanId" = $1 AND "ownerKind" = 'person' ORDER BY position LIMIT 1`,
+      [planA],
+    )
+  ).rows[0].id;
+  teamActionA = (
+    await db.query(
+      `SELECT id FROM "CarePlanAction" WHERE "carePlanId" = $1 AND "ownerKind" = 'team_member' ORDER BY position LIMIT 1`,
+      [planA],
+    )
+  ).rows[0].id;
   // The manager (a workspace viewer) is named in Arthur's care team: being named is not enough.
   await db.query(
     `INSERT INTO "CarePlanMember" (id, "carePlanId", "userId", name, role) VALUES ('it-member-manager', $1, $2, 'Glen Mardle', 'manager') ON CONFLICT DO NOTHING`,
@@ -169,7 +206,10 @@ beforeAll(async () => {
   const existingB = await db.query('SELECT id FROM "CarePlan" WHERE "patientId" = $1', [ids.patientB]);
   if (existingB.rows[0]) planB = existingB.rows[0].id;
   else {
-    const pathway = await db.query(`SELECT id FROM "Pathway" WHERE title LIKE 'Type 2 diabetes%' AND "workspaceId" = $1`, [workspaceId]);
+    const pathway = await db.query(
+      `SELECT id FROM "Pathway" WHERE title LIKE 'Type 2 diabetes%' AND "workspaceId" = $1`,
+      [workspaceId],
+    );
     const created = await server.createCarePlan({
       actor: actors.consultant,
       workspaceId,
@@ -181,7 +221,14 @@ beforeAll(async () => {
   const goal = await server.editCarePlan({
     actor: actors.consultant,
     planId: planB,
-    edit: { op: 'goal.save', kind: 'health', description: 'Keep my kidneys working', setBy: 'person', targetDate: '', status: 'active' },
+    edit: {
+      op: 'goal.save',
+      kind: 'health',
+      description: 'Keep my kidneys working',
+      setBy: 'person',
+      targetDate: '',
+      status: 'active',
+    },
   });
   if (!goal.ok || !goal.id) throw new Error('could not add a goal to Maya’s plan');
   goalB = goal.id;
@@ -218,7 +265,10 @@ describe('the person, their carer and their care team can read the plan', () => 
     expect(html).not.toContain('Choose who can see my plan'); // only Arthur decides who sees it
     const api = await s.fetch(`/api/care-plans/${planA}`);
     expect(api.status).toBe(200);
-    const body = (await api.json()) as { plan: { id: string; patient: { name: string } }; access: { relation: string; canShare: boolean } };
+    const body = (await api.json()) as {
+      plan: { id: string; patient: { name: string } };
+      access: { relation: string; canShare: boolean };
+    };
     expect(body.plan.patient.name).toBe('Arthur Pennock');
     expect(body.access).toMatchObject({ relation: 'carer', canShare: false });
   });
@@ -289,7 +339,12 @@ describe('the person, their carer and their care team can read the plan', () => 
     const bad = await s.fetch(`/api/fhir/PlanDefinition?workspace=${slug}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ resourceType: 'PlanDefinition', status: 'draft', title: 'X', action: [{ id: 'a', title: 'A' }] }),
+      body: JSON.stringify({
+        resourceType: 'PlanDefinition',
+        status: 'draft',
+        title: 'X',
+        action: [{ id: 'a', title: 'A' }],
+      }),
     });
     expect(bad.status).toBe(422);
     expect(JSON.stringify(await bad.json())).toMatch(/action\[0\] \(a\): missing/);
@@ -365,7 +420,10 @@ describe('nobody else can read or change Arthur’s plan, by any page, route or 
       expect(await mine.text()).not.toContain(planA);
 
       // Nothing changed, and every attempt on the real plan is in the audit trail as refused.
-      const notes = await db.query(`SELECT count(*)::int AS n FROM "CarePlanNote" WHERE "carePlanId" = $1 AND body = 'let me in'`, [planA]);
+      const notes = await db.query(
+        `SELECT count(*)::int AS n FROM "CarePlanNote" WHERE "carePlanId" = $1 AND body = 'let me in'`,
+        [planA],
+      );
       expect(notes.rows[0].n).toBe(0);
       const action = await db.query('SELECT status FROM "CarePlanAction" WHERE id = $1', [ownActionA]);
       expect(action.rows[0].status).not.toBe('done');
@@ -423,34 +481,61 @@ describe('sharing and consent', () => {
 
     // Only Arthur can change who sees it: not June, not his coordinator.
     for (const who of ['carer', 'nurse'] as const) {
-      const r = await server.revokeCarePlanAccess({ actor: actors[who], planId: planA, input: { grantId: grant!.grantId } });
+      const r = await server.revokeCarePlanAccess({
+        actor: actors[who],
+        planId: planA,
+        input: { grantId: grant!.grantId },
+      });
       expect(r).toMatchObject({ ok: false, reason: 'not_found' });
     }
     expect((await june.fetch(`/api/care-plans/${planA}`)).status).toBe(200);
 
-    const revoked = await server.revokeCarePlanAccess({ actor: actors.patientA, planId: planA, input: { grantId: grant!.grantId } });
+    const revoked = await server.revokeCarePlanAccess({
+      actor: actors.patientA,
+      planId: planA,
+      input: { grantId: grant!.grantId },
+    });
     expect(revoked).toEqual({ ok: true });
     // Same session, next request: gone.
     expect((await june.fetch(`/api/care-plans/${planA}`)).status).toBe(404);
     expect((await june.fetch(`/my-plan/${planA}`)).status).toBe(404);
     expect(await (await june.fetch('/my-plan')).text()).not.toContain(planA);
 
-    const regranted = await server.grantCarePlanAccess({ actor: actors.patientA, planId: planA, input: { carerEmail: 'Carer@Pathweave.test', canContribute: true } });
+    const regranted = await server.grantCarePlanAccess({
+      actor: actors.patientA,
+      planId: planA,
+      input: { carerEmail: 'Carer@Pathweave.test', canContribute: true },
+    });
     expect(regranted).toMatchObject({ ok: true, name: 'June Pennock' });
     expect((await june.fetch(`/api/care-plans/${planA}`)).status).toBe(200);
     // The record keeps both grants; one is live.
-    const rows = await db.query(`SELECT "revokedAt" FROM "CarePlanCarerGrant" WHERE "carePlanId" = $1 AND "carerId" = $2`, [planA, ids.carer]);
+    const rows = await db.query(
+      `SELECT "revokedAt" FROM "CarePlanCarerGrant" WHERE "carePlanId" = $1 AND "carerId" = $2`,
+      [planA, ids.carer],
+    );
     expect(rows.rows.filter((r) => r.revokedAt === null)).toHaveLength(1);
     expect(rows.rows.length).toBeGreaterThanOrEqual(2);
   });
 
   it('names the field when the person to share with is not found, and never shares with nobody', async () => {
-    const r = await server.grantCarePlanAccess({ actor: actors.patientA, planId: planA, input: { carerEmail: 'nobody@example.com' } });
+    const r = await server.grantCarePlanAccess({
+      actor: actors.patientA,
+      planId: planA,
+      input: { carerEmail: 'nobody@example.com' },
+    });
     expect(r).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'carerEmail' }] });
-    const bad = await server.grantCarePlanAccess({ actor: actors.patientA, planId: planA, input: { carerEmail: 'not an email' } });
+    const bad = await server.grantCarePlanAccess({
+      actor: actors.patientA,
+      planId: planA,
+      input: { carerEmail: 'not an email' },
+    });
     expect(bad).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'carerEmail' }] });
     // Maya cannot share Arthur's plan.
-    const other = await server.grantCarePlanAccess({ actor: actors.patientB, planId: planA, input: { carerEmail: EMAIL.patientB } });
+    const other = await server.grantCarePlanAccess({
+      actor: actors.patientB,
+      planId: planA,
+      input: { carerEmail: EMAIL.patientB },
+    });
     expect(other).toMatchObject({ ok: false, reason: 'not_found' });
   });
 
@@ -462,7 +547,11 @@ describe('sharing and consent', () => {
     const audit = await server.getCarePlanAudit({ actor: actors.patientA, planId: planA });
     expect(audit).not.toBeNull();
     const entries = audit!.entries;
-    expect(entries.some((e) => e.who === 'Bea Lindqvist-Hart' && e.what === 'Looked at the plan' && e.role === 'Community nurse')).toBe(true);
+    expect(
+      entries.some(
+        (e) => e.who === 'Bea Lindqvist-Hart' && e.what === 'Looked at the plan' && e.role === 'Community nurse',
+      ),
+    ).toBe(true);
     expect(entries.some((e) => e.who === 'June Pennock' && e.what === 'Downloaded the plan as a PDF')).toBe(true);
     // His own reads are not listed, and refusals are not shown to him.
     expect(entries.some((e) => e.isSelf)).toBe(false);
@@ -501,20 +590,39 @@ describe('the person’s own changes', () => {
     });
     expect(team.status).toBe(422);
     expect(JSON.stringify(await team.json())).toContain('actionId');
-    expect((await db.query('SELECT status FROM "CarePlanAction" WHERE id = $1', [teamActionA])).rows[0].status).toBe('to_do');
+    expect((await db.query('SELECT status FROM "CarePlanAction" WHERE id = $1', [teamActionA])).rows[0].status).toBe(
+      'to_do',
+    );
     // Un-tick.
-    const undo = await server.setCarePlanActionDone({ actor: actors.patientA, planId: planA, input: { actionId: ownActionA, done: false } });
+    const undo = await server.setCarePlanActionDone({
+      actor: actors.patientA,
+      planId: planA,
+      input: { actionId: ownActionA, done: false },
+    });
     expect(undo).toEqual({ ok: true, status: 'to_do' });
     // An action id from Maya's plan does nothing to it through Arthur's plan.
     const mayaAction = await server.editCarePlan({
       actor: actors.consultant,
       planId: planB,
-      edit: { op: 'action.save', description: 'Book bloods', ownerKind: 'person', dueDate: '2027-01-10', status: 'to_do' },
+      edit: {
+        op: 'action.save',
+        description: 'Book bloods',
+        ownerKind: 'person',
+        dueDate: '2027-01-10',
+        status: 'to_do',
+      },
     });
     expect(mayaAction.ok).toBe(true);
-    const cross = await server.setCarePlanActionDone({ actor: actors.patientA, planId: planA, input: { actionId: (mayaAction as { id: string }).id, done: true } });
+    const cross = await server.setCarePlanActionDone({
+      actor: actors.patientA,
+      planId: planA,
+      input: { actionId: (mayaAction as { id: string }).id, done: true },
+    });
     expect(cross).toMatchObject({ ok: false, reason: 'invalid' });
-    expect((await db.query('SELECT status FROM "CarePlanAction" WHERE id = $1', [(mayaAction as { id: string }).id])).rows[0].status).toBe('to_do');
+    expect(
+      (await db.query('SELECT status FROM "CarePlanAction" WHERE id = $1', [(mayaAction as { id: string }).id])).rows[0]
+        .status,
+    ).toBe('to_do');
   });
 
   it('lets Arthur and June (allowed to contribute) add notes, and delete only their own', async () => {
@@ -532,9 +640,16 @@ describe('the person’s own changes', () => {
       body: JSON.stringify({ body: '   ' }),
     });
     expect(empty.status).toBe(422);
-    expect(((await empty.json()) as { errors: { path: string; message: string }[] }).errors[0]).toMatchObject({ path: 'body', message: 'Your note: this cannot be empty.' });
+    expect(((await empty.json()) as { errors: { path: string; message: string }[] }).errors[0]).toMatchObject({
+      path: 'body',
+      message: 'Your note: this cannot be empty.',
+    });
 
-    const juneNote = await server.addCarePlanNote({ actor: actors.carer, planId: planA, input: { body: 'Lift booked for Tuesday.' } });
+    const juneNote = await server.addCarePlanNote({
+      actor: actors.carer,
+      planId: planA,
+      input: { body: 'Lift booked for Tuesday.' },
+    });
     expect(juneNote.ok).toBe(true);
     const notMine = await server.deleteCarePlanNote({ actor: actors.carer, planId: planA, noteId });
     expect(notMine).toMatchObject({ ok: false, reason: 'invalid' });
@@ -542,13 +657,25 @@ describe('the person’s own changes', () => {
   });
 
   it('does not let a carer who may only look add anything', async () => {
-    const granted = await server.grantCarePlanAccess({ actor: actors.patientA, planId: planA, input: { carerEmail: EMAIL.carerNoGrant, canContribute: false } });
+    const granted = await server.grantCarePlanAccess({
+      actor: actors.patientA,
+      planId: planA,
+      input: { carerEmail: EMAIL.carerNoGrant, canContribute: false },
+    });
     expect(granted.ok).toBe(true);
     try {
       expect(await server.getCarePlan({ actor: actors.carerNoGrant, planId: planA, via: 'api' })).not.toBeNull();
-      const note = await server.addCarePlanNote({ actor: actors.carerNoGrant, planId: planA, input: { body: 'hello' } });
+      const note = await server.addCarePlanNote({
+        actor: actors.carerNoGrant,
+        planId: planA,
+        input: { body: 'hello' },
+      });
       expect(note).toMatchObject({ ok: false, reason: 'not_found' });
-      const tick = await server.setCarePlanActionDone({ actor: actors.carerNoGrant, planId: planA, input: { actionId: ownActionA, done: true } });
+      const tick = await server.setCarePlanActionDone({
+        actor: actors.carerNoGrant,
+        planId: planA,
+        input: { actionId: ownActionA, done: true },
+      });
       expect(tick).toMatchObject({ ok: false, reason: 'not_found' });
     } finally {
       const sharing = await server.getCarePlanSharing({ actor: actors.patientA, planId: planA });
@@ -563,17 +690,38 @@ describe('the person’s own changes', () => {
 
 describe('the care team’s use cases (what the server actions call)', () => {
   it('lets the coordinator change any part of the plan, and audits what changed without the text', async () => {
-    const before = await auditCount({ actorId: ids.nurse, resourceId: planA, outcome: 'allowed', action: 'carePlan:edit' });
+    const before = await auditCount({
+      actorId: ids.nurse,
+      resourceId: planA,
+      outcome: 'allowed',
+      action: 'carePlan:edit',
+    });
     const goal = await server.editCarePlan({
       actor: actors.nurse,
       planId: planA,
-      edit: { op: 'goal.save', kind: 'social', description: 'Go to the Wednesday lunch club', setBy: 'together', targetDate: '2027-02-01', status: 'active' },
+      edit: {
+        op: 'goal.save',
+        kind: 'social',
+        description: 'Go to the Wednesday lunch club',
+        setBy: 'together',
+        targetDate: '2027-02-01',
+        status: 'active',
+      },
     });
     expect(goal).toMatchObject({ ok: true, op: 'goal.save' });
     const step = await server.editCarePlan({
       actor: actors.nurse,
       planId: planA,
-      edit: { op: 'step.set', pathwayId: (await db.query('SELECT "pathwayId" FROM "CarePlanPathway" WHERE "carePlanId" = $1 ORDER BY position LIMIT 1', [planA])).rows[0].pathwayId, stepId: 'peer-support-group' },
+      edit: {
+        op: 'step.set',
+        pathwayId: (
+          await db.query(
+            'SELECT "pathwayId" FROM "CarePlanPathway" WHERE "carePlanId" = $1 ORDER BY position LIMIT 1',
+            [planA],
+          )
+        ).rows[0].pathwayId,
+        stepId: 'peer-support-group',
+      },
     });
     expect(step.ok).toBe(true);
     const red = await server.editCarePlan({
@@ -585,8 +733,13 @@ describe('the care team’s use cases (what the server actions call)', () => {
     const read = await server.getCarePlan({ actor: actors.patientA, planId: planA, via: 'api' });
     expect(read!.plan.goals.map((g) => g.description)).toContain('Go to the Wednesday lunch club');
     expect(read!.plan.pathways[0]!.currentStepId).toBe('peer-support-group');
-    expect(await auditCount({ actorId: ids.nurse, resourceId: planA, outcome: 'allowed', action: 'carePlan:edit' })).toBe(before + 3);
-    const last = await db.query(`SELECT detail FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'carePlan:edit' ORDER BY at DESC LIMIT 1`, [ids.nurse]);
+    expect(
+      await auditCount({ actorId: ids.nurse, resourceId: planA, outcome: 'allowed', action: 'carePlan:edit' }),
+    ).toBe(before + 3);
+    const last = await db.query(
+      `SELECT detail FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'carePlan:edit' ORDER BY at DESC LIMIT 1`,
+      [ids.nurse],
+    );
     expect(last.rows[0].detail).toMatchObject({ op: 'escalation.save', level: 'red' });
     expect(JSON.stringify(last.rows[0].detail)).not.toContain('999');
   });
@@ -603,9 +756,17 @@ describe('the care team’s use cases (what the server actions call)', () => {
     const phone = await server.editCarePlan({
       actor: actors.nurse,
       planId: planA,
-      edit: { op: 'people', coordinatorId: '', crisisContactName: 'Crisis line', crisisContactPhone: 'call me', crisisContactDetail: '' },
+      edit: {
+        op: 'people',
+        coordinatorId: '',
+        crisisContactName: 'Crisis line',
+        crisisContactPhone: 'call me',
+        crisisContactDetail: '',
+      },
     });
-    expect((phone as { errors: { path: string; message: string }[] }).errors[0]).toMatchObject({ path: 'crisisContactPhone' });
+    expect((phone as { errors: { path: string; message: string }[] }).errors[0]).toMatchObject({
+      path: 'crisisContactPhone',
+    });
     const unknownOp = await server.editCarePlan({ actor: actors.nurse, planId: planA, edit: { op: 'drop.tables' } });
     expect(unknownOp).toMatchObject({ ok: false, reason: 'invalid' });
 
@@ -613,31 +774,63 @@ describe('the care team’s use cases (what the server actions call)', () => {
     const cross = await server.editCarePlan({
       actor: actors.nurse,
       planId: planA,
-      edit: { op: 'goal.save', id: goalB, kind: 'health', description: 'Hijacked', setBy: 'person', targetDate: '', status: 'active' },
+      edit: {
+        op: 'goal.save',
+        id: goalB,
+        kind: 'health',
+        description: 'Hijacked',
+        setBy: 'person',
+        targetDate: '',
+        status: 'active',
+      },
     });
     expect(cross).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'id' }] });
-    const gone = await server.editCarePlan({ actor: actors.nurse, planId: planA, edit: { op: 'goal.delete', id: goalB } });
+    const gone = await server.editCarePlan({
+      actor: actors.nurse,
+      planId: planA,
+      edit: { op: 'goal.delete', id: goalB },
+    });
     expect(gone.ok).toBe(false);
-    expect((await db.query('SELECT description FROM "CarePlanGoal" WHERE id = $1', [goalB])).rows[0].description).toBe('Keep my kidneys working');
+    expect((await db.query('SELECT description FROM "CarePlanGoal" WHERE id = $1', [goalB])).rows[0].description).toBe(
+      'Keep my kidneys working',
+    );
     // …and directly on Maya's plan: he is not in her care team.
-    const direct = await server.editCarePlan({ actor: actors.nurse, planId: planB, edit: { op: 'goal.delete', id: goalB } });
+    const direct = await server.editCarePlan({
+      actor: actors.nurse,
+      planId: planB,
+      edit: { op: 'goal.delete', id: goalB },
+    });
     expect(direct).toMatchObject({ ok: false, reason: 'not_found' });
   });
 
   it('refuses every change from outside the care team, and audits each refusal', async () => {
     for (const who of ['consultant', 'manager', 'outsider', 'patientA', 'carer', 'patientRep'] as const) {
-      const before = await auditCount({ actorId: ids[who], resourceId: planA, outcome: 'denied', action: 'carePlan:edit' });
+      const before = await auditCount({
+        actorId: ids[who],
+        resourceId: planA,
+        outcome: 'denied',
+        action: 'carePlan:edit',
+      });
       const r = await server.editCarePlan({
         actor: actors[who],
         planId: planA,
         edit: { op: 'details', title: 'Taken over', whatMattersToMe: '', reviewDate: '' },
       });
       expect(r, who).toMatchObject({ ok: false, reason: 'not_found' });
-      const m = await server.mergeCarePlanSteps({ actor: actors[who], planId: planA, input: { title: 'x', steps: [] } });
+      const m = await server.mergeCarePlanSteps({
+        actor: actors[who],
+        planId: planA,
+        input: { title: 'x', steps: [] },
+      });
       expect(m, who).toMatchObject({ ok: false, reason: 'not_found' });
-      expect(await auditCount({ actorId: ids[who], resourceId: planA, outcome: 'denied', action: 'carePlan:edit' }), who).toBe(before + 2);
+      expect(
+        await auditCount({ actorId: ids[who], resourceId: planA, outcome: 'denied', action: 'carePlan:edit' }),
+        who,
+      ).toBe(before + 2);
     }
-    expect((await db.query('SELECT title FROM "CarePlan" WHERE id = $1', [planA])).rows[0].title).toBe('Arthur’s care plan');
+    expect((await db.query('SELECT title FROM "CarePlan" WHERE id = $1', [planA])).rows[0].title).toBe(
+      'Arthur’s care plan',
+    );
   });
 
   it('merges duplicated steps across pathways into one, shows it once to the person, and can undo it', async () => {
@@ -650,11 +843,23 @@ describe('the care team’s use cases (what the server actions call)', () => {
       { pathwayId: copd!, stepId: 'copd-annual-review' },
       { pathwayId: frailty!, stepId: 'frailty-review' },
     ];
-    const sameTwice = await server.mergeCarePlanSteps({ actor: actors.nurse, planId: planA, input: { title: 'One review', steps: [steps[0]!, steps[0]!] } });
+    const sameTwice = await server.mergeCarePlanSteps({
+      actor: actors.nurse,
+      planId: planA,
+      input: { title: 'One review', steps: [steps[0]!, steps[0]!] },
+    });
     expect(sameTwice).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'steps' }] });
-    const merged = await server.mergeCarePlanSteps({ actor: actors.nurse, planId: planA, input: { title: 'One yearly review for breathing and frailty', steps } });
+    const merged = await server.mergeCarePlanSteps({
+      actor: actors.nurse,
+      planId: planA,
+      input: { title: 'One yearly review for breathing and frailty', steps },
+    });
     expect(merged.ok).toBe(true);
-    const again = await server.mergeCarePlanSteps({ actor: actors.nurse, planId: planA, input: { title: 'Again', steps } });
+    const again = await server.mergeCarePlanSteps({
+      actor: actors.nurse,
+      planId: planA,
+      input: { title: 'Again', steps },
+    });
     expect(again).toMatchObject({ ok: false, reason: 'invalid' });
 
     // Put Arthur just before both reviews: "what happens next" has the merged review once.
@@ -662,7 +867,10 @@ describe('the care team’s use cases (what the server actions call)', () => {
       [copd!, 'home-oxygen-assessment'],
       [frailty!, 'medication-review'],
     ] as const) {
-      expect((await server.editCarePlan({ actor: actors.nurse, planId: planA, edit: { op: 'step.set', pathwayId, stepId } })).ok).toBe(true);
+      expect(
+        (await server.editCarePlan({ actor: actors.nurse, planId: planA, edit: { op: 'step.set', pathwayId, stepId } }))
+          .ok,
+      ).toBe(true);
     }
     const s = await as('patientA');
     // The page as drawn (React also repeats the text in its script payload: leave that out).
@@ -670,7 +878,11 @@ describe('the care team’s use cases (what the server actions call)', () => {
     expect(html.split('One yearly review for breathing and frailty').length - 1).toBe(1);
     expect(html).toContain('One appointment for:');
 
-    const unmerged = await server.unmergeCarePlanSteps({ actor: actors.nurse, planId: planA, mergeId: (merged as { mergeId: string }).mergeId });
+    const unmerged = await server.unmergeCarePlanSteps({
+      actor: actors.nurse,
+      planId: planA,
+      mergeId: (merged as { mergeId: string }).mergeId,
+    });
     expect(unmerged).toEqual({ ok: true });
     const after = await (await s.fetch(`/my-plan/${planA}`)).text();
     expect(after).not.toContain('One yearly review for breathing and frailty');
@@ -678,18 +890,37 @@ describe('the care team’s use cases (what the server actions call)', () => {
 
   it('makes one plan per person: a second plan for Arthur is refused, naming the field', async () => {
     const copd = await db.query(`SELECT id FROM "Pathway" WHERE title LIKE 'COPD%' ORDER BY "createdAt" LIMIT 1`);
-    const second = await server.createCarePlan({ actor: actors.consultant, workspaceId, input: { patientEmail: EMAIL.patientA, pathwayIds: [copd.rows[0].id] } });
+    const second = await server.createCarePlan({
+      actor: actors.consultant,
+      workspaceId,
+      input: { patientEmail: EMAIL.patientA, pathwayIds: [copd.rows[0].id] },
+    });
     expect(second).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'patientEmail' }] });
-    const noPathway = await server.createCarePlan({ actor: actors.consultant, workspaceId, input: { patientEmail: EMAIL.patientA, pathwayIds: [] } });
+    const noPathway = await server.createCarePlan({
+      actor: actors.consultant,
+      workspaceId,
+      input: { patientEmail: EMAIL.patientA, pathwayIds: [] },
+    });
     expect(noPathway).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'pathwayIds' }] });
-    const notAPatient = await server.createCarePlan({ actor: actors.consultant, workspaceId, input: { patientEmail: EMAIL.gp, pathwayIds: [copd.rows[0].id] } });
+    const notAPatient = await server.createCarePlan({
+      actor: actors.consultant,
+      workspaceId,
+      input: { patientEmail: EMAIL.gp, pathwayIds: [copd.rows[0].id] },
+    });
     expect(notAPatient).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'patientEmail' }] });
     // Only editors of the workspace can make plans.
     for (const who of ['manager', 'outsider', 'patientA'] as const) {
-      const r = await server.createCarePlan({ actor: actors[who], workspaceId, input: { patientEmail: EMAIL.patientB, pathwayIds: [copd.rows[0].id] } });
+      const r = await server.createCarePlan({
+        actor: actors[who],
+        workspaceId,
+        input: { patientEmail: EMAIL.patientB, pathwayIds: [copd.rows[0].id] },
+      });
       expect(r, who).toMatchObject({ ok: false, reason: 'not_found' });
     }
-    const denied = await db.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'carePlan:create' AND outcome = 'denied' AND "actorId" = $1`, [ids.outsider]);
+    const denied = await db.query(
+      `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'carePlan:create' AND outcome = 'denied' AND "actorId" = $1`,
+      [ids.outsider],
+    );
     expect(denied.rows[0].n).toBeGreaterThanOrEqual(1);
   });
 
@@ -703,6 +934,8 @@ describe('the care team’s use cases (what the server actions call)', () => {
     expect(manager).toEqual([]);
     expect(await server.listCarePlans({ actor: actors.outsider, workspaceId })).toEqual([]);
     expect((await server.listMyCarePlans({ actor: actors.patientB })).map((p) => p.id)).toEqual([planB]);
-    expect((await server.listMyCarePlans({ actor: actors.carer })).map((p) => [p.id, p.relation])).toEqual([[planA, 'carer']]);
+    expect((await server.listMyCarePlans({ actor: actors.carer })).map((p) => [p.id, p.relation])).toEqual([
+      [planA, 'carer'],
+    ]);
   });
 });

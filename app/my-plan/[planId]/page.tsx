@@ -16,5 +16,13 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
   const { planId } = await params;
   const [read, textSize] = await Promise.all([getCarePlan({ actor, planId, via: 'page' }), currentTextSize()]);
   if (!read) notFound();
-  return <PersonPlanPage plan={read.plan} access={read.access} viewer={{ id: actor.userId, name: actor.name }} today={todayIso()} textSize={textSize} />;
+  return (
+    <PersonPlanPage
+      plan={read.plan}
+      access={read.access}
+      viewer={{ id: actor.userId, name: actor.name }}
+      today={todayIso()}
+      textSize={textSize}
+    />
+  );
 }

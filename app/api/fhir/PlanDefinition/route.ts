@@ -7,7 +7,10 @@ import { NO_STORE, invalidInput, readJson, signInFirst } from '@/lib/server/care
 export const dynamic = 'force-dynamic';
 
 const WORKSPACE_NOT_FOUND = () =>
-  Response.json({ error: 'This workspace was not found, or you do not have access to it.' }, { status: 404, headers: NO_STORE });
+  Response.json(
+    { error: 'This workspace was not found, or you do not have access to it.' },
+    { status: 404, headers: NO_STORE },
+  );
 
 /**
  * Imports a FHIR R4 PlanDefinition as a new pathway: POST /api/fhir/PlanDefinition?workspace=<slug>
@@ -29,7 +32,11 @@ export async function POST(request: Request) {
     return invalidInput(created.message, created.errors);
   }
   return Response.json(
-    { id: created.pathway.id, title: created.pathway.title, href: `/w/${workspace.slug}/pathways/${created.pathway.id}` },
+    {
+      id: created.pathway.id,
+      title: created.pathway.title,
+      href: `/w/${workspace.slug}/pathways/${created.pathway.id}`,
+    },
     { status: 201, headers: NO_STORE },
   );
 }

@@ -43,14 +43,26 @@ export default async function PrintPlanPage({ params }: { params: Promise<{ plan
         </Link>
       </div>
       <header className="mb-6 border-b-4 border-nhs-blue pb-3">
-        <h1 className="text-3xl font-bold">{isPatient ? `Care plan for ${plan.patient.name}` : `${possessive(plan.patient.name)} care plan`}</h1>
+        <h1 className="text-3xl font-bold">
+          {isPatient ? `Care plan for ${plan.patient.name}` : `${possessive(plan.patient.name)} care plan`}
+        </h1>
         <p className="text-lg">
           {plan.title}. Printed on {formatDate(today)}.
         </p>
-        {presentation.reviewDate && <p className="text-lg font-bold">We will look at this plan again on {presentation.reviewDate}.</p>}
+        {presentation.reviewDate && (
+          <p className="text-lg font-bold">We will look at this plan again on {presentation.reviewDate}.</p>
+        )}
         <p className="mt-2">{access.relation === 'carer' ? PATIENT_COPY.carerIntro : PATIENT_COPY.intro}</p>
       </header>
-      <PlanView planId={plan.id} plan={presentation} members={plan.members} mode="print" audience={audience} access={access} viewerId={actor.userId} />
+      <PlanView
+        planId={plan.id}
+        plan={presentation}
+        members={plan.members}
+        mode="print"
+        audience={audience}
+        access={access}
+        viewerId={actor.userId}
+      />
     </main>
   );
 }

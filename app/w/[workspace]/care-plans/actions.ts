@@ -14,7 +14,11 @@ import { editCarePlan } from '@/lib/server/edit-care-plan';
 import { mergeCarePlanSteps, unmergeCarePlanSteps } from '@/lib/server/merge-care-plan-steps';
 import { getWorkspaceForActor } from '@/lib/server/workspaces';
 
-const SIGNED_OUT: FormState = { ok: false, message: 'Your session has ended. Sign in again in another tab; what you typed is still here.', errors: [] };
+const SIGNED_OUT: FormState = {
+  ok: false,
+  message: 'Your session has ended. Sign in again in another tab; what you typed is still here.',
+  errors: [],
+};
 const FAILED: FormState = { ok: false, message: 'Sorry, that could not be saved. Try again in a moment.', errors: [] };
 
 const field = (form: FormData, name: string) => {
@@ -33,7 +37,8 @@ export async function createCarePlanAction(_previous: FormState, form: FormData)
     const actor = await getActor();
     if (!actor) return SIGNED_OUT;
     const workspace = await getWorkspaceForActor(actor, field(form, 'workspaceSlug'));
-    if (!workspace) return { ok: false, message: 'This workspace was not found, or you do not have access to it.', errors: [] };
+    if (!workspace)
+      return { ok: false, message: 'This workspace was not found, or you do not have access to it.', errors: [] };
     const result = await createCarePlan({
       actor,
       workspaceId: workspace.id,
@@ -43,7 +48,8 @@ export async function createCarePlanAction(_previous: FormState, form: FormData)
         title: field(form, 'title') || undefined,
       },
     });
-    if (!result.ok) return { ...toFormState(result, form, ''), values: typedValues(form, ['workspaceSlug', 'pathwayIds']) };
+    if (!result.ok)
+      return { ...toFormState(result, form, ''), values: typedValues(form, ['workspaceSlug', 'pathwayIds']) };
     revalidateCarePlans();
     href = `/w/${workspace.slug}/care-plans/${result.planId}`;
   } catch (error) {
@@ -81,7 +87,11 @@ export async function mergeStepsAction(_previous: FormState, form: FormData): Pr
         const [pathwayId = '', stepId = ''] = v.split('::');
         return { pathwayId, stepId };
       });
-    const result = await mergeCarePlanSteps({ actor, planId: field(form, 'planId'), input: { title: field(form, 'title'), steps } });
+    const result = await mergeCarePlanSteps({
+      actor,
+      planId: field(form, 'planId'),
+      input: { title: field(form, 'title'), steps },
+    });
     if (result.ok) revalidateCarePlans();
     return toFormState(result, form, 'Merged into one step.');
   } catch (error) {
@@ -94,7 +104,11 @@ export async function unmergeStepsAction(_previous: FormState, form: FormData): 
   try {
     const actor = await getActor();
     if (!actor) return SIGNED_OUT;
-    const result = await unmergeCarePlanSteps({ actor, planId: field(form, 'planId'), mergeId: field(form, 'mergeId') });
+    const result = await unmergeCarePlanSteps({
+      actor,
+      planId: field(form, 'planId'),
+      mergeId: field(form, 'mergeId'),
+    });
     if (result.ok) revalidateCarePlans();
     return toFormState(result, form, 'The steps are separate again.');
   } catch (error) {

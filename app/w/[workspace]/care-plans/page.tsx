@@ -11,13 +11,19 @@ export const dynamic = 'force-dynamic';
 export default async function CarePlansPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { actor, workspace } = await requireWorkspace((await params).workspace, 'workspace:view');
   const plans = await listCarePlans({ actor, workspaceId: workspace.id });
-  const mayCreate = can(actor, 'carePlan:create', { type: 'carePlan', workspaceId: workspace.id, patientId: '', careTeamUserIds: [], carerGrants: [] });
+  const mayCreate = can(actor, 'carePlan:create', {
+    type: 'carePlan',
+    workspaceId: workspace.id,
+    patientId: '',
+    careTeamUserIds: [],
+    carerGrants: [],
+  });
   return (
     <>
       <h1 className="text-3xl font-bold mb-2">Care plans</h1>
       <p className="mb-4 text-nhs-grey-1">
-        Shared care plans of the people whose care team you are in. Each plan combines the pathways a person is on into one plan, with one
-        coordinator.
+        Shared care plans of the people whose care team you are in. Each plan combines the pathways a person is on into
+        one plan, with one coordinator.
       </p>
       {mayCreate && (
         <p className="mb-6">
@@ -42,7 +48,9 @@ export default async function CarePlansPage({ params }: { params: Promise<{ work
               </h2>
               <p className="text-sm text-nhs-grey-1">{p.title}</p>
               <p className="text-sm">Pathways: {p.pathwayTitles.join('; ')}</p>
-              <p className="text-sm">Review: {p.reviewDate ? formatDate(p.reviewDate, { weekday: false }) : 'not set'}</p>
+              <p className="text-sm">
+                Review: {p.reviewDate ? formatDate(p.reviewDate, { weekday: false }) : 'not set'}
+              </p>
               {p.missing.length === 0 ? (
                 <p className="mt-2 font-bold text-nhs-green">
                   <span aria-hidden="true">✓ </span>Complete

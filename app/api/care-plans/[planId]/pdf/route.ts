@@ -32,6 +32,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ plan
     });
   } catch (error) {
     log.error({ err: error, planId }, 'care plan PDF failed');
-    return Response.json({ error: 'The PDF could not be made just now. Try the printable plan instead.' }, { status: 500, headers: NO_STORE });
+    return Response.json(
+      { error: 'The PDF could not be made just now. Try the printable plan instead.' },
+      { status: 500, headers: NO_STORE },
+    );
   }
 }

@@ -16,7 +16,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
   const pathway = await getPathway(actor, pathwayId);
   if (!pathway) return notFound();
   const parsed = parsePathway(pathway.document);
-  if (!parsed.ok) return Response.json({ error: 'This pathway document is not valid.', errors: parsed.errors }, { status: 422, headers: NO_STORE });
+  if (!parsed.ok)
+    return Response.json(
+      { error: 'This pathway document is not valid.', errors: parsed.errors },
+      { status: 422, headers: NO_STORE },
+    );
   const latest = pathway.versions[0];
   const pd = pathwayToPlanDefinition(parsed.pathway, {
     id: pathway.id,

@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: 'Care plan' };
 export const dynamic = 'force-dynamic';
 
 /** The care team's view of one plan. Outside the care team, or outside the workspace: "not found". */
-export default async function ClinicianCarePlanPage({ params }: { params: Promise<{ workspace: string; planId: string }> }) {
+export default async function ClinicianCarePlanPage({
+  params,
+}: {
+  params: Promise<{ workspace: string; planId: string }>;
+}) {
   const { workspace: slug, planId } = await params;
   const { actor, workspace } = await requireWorkspace(slug, 'workspace:view');
   const read = await getCarePlan({ actor, planId, via: 'editor', workspaceId: workspace.id });
@@ -43,7 +47,12 @@ export default async function ClinicianCarePlanPage({ params }: { params: Promis
           <a href={`/api/care-plans/${plan.id}/fhir`}>FHIR export (CarePlan, Goal, CareTeam)</a>
         </li>
       </ul>
-      <ClinicianPlanEditor plan={plan} workspaceSlug={workspace.slug} today={todayIso()} canViewAudit={read.access.canViewAudit} />
+      <ClinicianPlanEditor
+        plan={plan}
+        workspaceSlug={workspace.slug}
+        today={todayIso()}
+        canViewAudit={read.access.canViewAudit}
+      />
     </>
   );
 }

@@ -11,7 +11,16 @@ export const dynamic = 'force-dynamic';
 
 export default async function NewCarePlanPage({ params }: { params: Promise<{ workspace: string }> }) {
   const { actor, workspace } = await requireWorkspace((await params).workspace, 'workspace:view');
-  if (!can(actor, 'carePlan:create', { type: 'carePlan', workspaceId: workspace.id, patientId: '', careTeamUserIds: [], carerGrants: [] })) notFound();
+  if (
+    !can(actor, 'carePlan:create', {
+      type: 'carePlan',
+      workspaceId: workspace.id,
+      patientId: '',
+      careTeamUserIds: [],
+      carerGrants: [],
+    })
+  )
+    notFound();
   const pathways = (await listPathways(actor, workspace.id)).filter((p) => p.status !== 'retired');
   return (
     <>
@@ -20,8 +29,8 @@ export default async function NewCarePlanPage({ params }: { params: Promise<{ wo
       </p>
       <h1 className="mb-2 text-3xl font-bold">Make a care plan</h1>
       <p className="mb-6 max-w-2xl">
-        One plan for the person, made from every pathway they are on. You join the plan’s care team; add the others, name one coordinator and
-        agree the plan with the person.
+        One plan for the person, made from every pathway they are on. You join the plan’s care team; add the others,
+        name one coordinator and agree the plan with the person.
       </p>
       <div className="max-w-2xl bg-white border border-nhs-grey-4 p-4">
         <CreatePlanForm workspaceSlug={workspace.slug} pathways={pathways} />

@@ -9,7 +9,11 @@ export const metadata: Metadata = { title: 'Care plan access record' };
 export const dynamic = 'force-dynamic';
 
 /** Every read and change of the plan, and every refused attempt, for the care team. */
-export default async function CarePlanAuditPage({ params }: { params: Promise<{ workspace: string; planId: string }> }) {
+export default async function CarePlanAuditPage({
+  params,
+}: {
+  params: Promise<{ workspace: string; planId: string }>;
+}) {
   const { workspace: slug, planId } = await params;
   const { actor, workspace } = await requireWorkspace(slug, 'workspace:view');
   const audit = await getCarePlanAudit({ actor, planId, workspaceId: workspace.id });
@@ -24,7 +28,10 @@ export default async function CarePlanAuditPage({ params }: { params: Promise<{ 
         <span aria-hidden="true">›</span>
       </p>
       <h1 className="mb-2 text-3xl font-bold">Who has opened or changed this plan</h1>
-      <p className="mb-4">From the audit trail, newest first. Refused attempts are shown too. The person sees the same record of who looked.</p>
+      <p className="mb-4">
+        From the audit trail, newest first. Refused attempts are shown too. The person sees the same record of who
+        looked.
+      </p>
       <div className="overflow-x-auto">
         <AuditList entries={audit.entries} emptyText="Nothing recorded yet." />
       </div>

@@ -15,8 +15,16 @@ export const metadata: Metadata = { title: 'Edit pathway' };
  * access itself (a layout's check does not re-run on client navigation), and every save goes
  * through server actions that check again.
  */
-export default async function EditPathwayPage({ params }: { params: Promise<{ workspace: string; pathwayId: string }> }) {
+export default async function EditPathwayPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string; pathwayId: string }>;
+  searchParams: Promise<{ live?: string | string[] }>;
+}) {
   const { workspace: slug, pathwayId } = await params;
+  // ?live=1: the live workshop (issue 5), everyone editing the shared document together.
+  const live = (await searchParams).live === '1';
   const { actor, workspace } = await requireWorkspace(slug);
   const pathway = await getPathwayForEditing({ actor, pathwayId });
   if (!pathway || pathway.workspace.slug !== slug) notFound();
@@ -51,9 +59,16 @@ export default async function EditPathwayPage({ params }: { params: Promise<{ wo
     <>
       <p className="mb-2 text-sm no-print">
         <Link href={`/w/${slug}/pathways`}>Pathways</Link> <span aria-hidden="true">›</span> <Link href={back}>{pathway.title}</Link>{' '}
-        <span aria-hidden="true">›</span>
+        <span aria-hidden="true">›</span>{' '}
+        {live ? (
+          <Link href={`/w/${slug}/pathways/${pathway.id}/edit`}>Leave the live workshop and edit on your own</Link>
+        ) : (
+          <Link href={`/w/${slug}/pathways/${pathway.id}/edit?live=1`}>Join the live workshop</Link>
+        )}
       </p>
       <PathwayEditor
+        key={live ? 'live' : 'own'}
+        live={live}
         pathway={{ ...pathway, document: pathway.document }}
         templates={templates}
         canCreate={canCreate}

@@ -1,0 +1,185 @@
+// Comments on a pathway (issue 5 "Comments"): threads pinned to a step or a transition (or to the
+// pathway as a whole), replies, resolve and reopen, delete. Every use case takes the actor, asks
+// can() with the 'comment' resource, and scopes its queries to the actor's workspaces, so a
+// guessed id from another workspace is simply not found. Allowed and denied changes are audited.
+import { can, type Actor } from '@/lib/auth/can';
+import { getPrisma } from '@/lib/db/client';
+import { audit } from './audit';
+import { invalid, notFound, type Invalid, type NotFound } from './results';
+import { inActorsWorkspaces } from './scope';
+
+export const COMMENT_MAX_LENGTH = 5000;
+const TARGET_MAX_LENGTH = 200;
+export const COMMENT_NOT_FOUND_MESSAGE = 'This comment was not found, or you do not have access to it.';
+
+export interface CommentView {
+  id: string;
+  targetId: string | null;
+  parentId: string | null;
+  body: string;
+  authorId: string;
+  authorName: string;
+  authorRole: string;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export interface CommentThread extends CommentView {
+  replies: CommentView[];
+}
+
+const SELECT = {
+  id: true,
+  targetId: true,
+  parentId: true,
+  body: true,
+  authorId: true,
+  createdAt: true,
+  resolvedAt: true,
+  author: { select: { name: true, professionalRole: true } },
+} as const;
+
+type Row = {
+  id: string;
+  targetId: string | null;
+  parentId: string | null;
+  body: string;
+  authorId: string;
+  createdAt: Date;
+  resolvedAt: Date | null;
+  author: { name: string; professionalRole: string };
+};
+
+function view(row: Row): CommentView {
+  return {
+    id: row.id,
+    targetId: row.targetId,
+    parentId: row.parentId,
+    body: row.body,
+    authorId: row.authorId,
+    authorName: row.author.name,
+    authorRole: row.author.professionalRole,
+    createdAt: row.createdAt.toISOString(),
+    resolvedAt: row.resolvedAt ? row.resolvedAt.toISOString() : null,
+  };
+}
+
+async function scopedPathway(actor: Actor, pathwayId: string) {
+  return getPrisma().pathway.findFirst({ where: { id: pathwayId, ...inActorsWorkspaces(actor) }, select: { id: true, workspaceId: true } });
+}
+
+/** Every thread on a pathway, oldest first, replies in order. Resolved threads are included (marked). */
+export async function listComments(options: { actor: Actor; pathwayId: string }): Promise<{ ok: true; threads: CommentThread[] } | NotFound> {
+  const { actor, pathwayId } = options;
+  const pathway = await scopedPathway(actor, pathwayId);
+  if (!pathway || !can(actor, 'comment:view', { type: 'comment', workspaceId: pathway.workspaceId, pathwayId })) return notFound();
+  const rows = await getPrisma().comment.findMany({
+    where: { pathwayId, pathway: inActorsWorkspaces(actor) },
+    select: SELECT,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const threads = new Map<string, CommentThread>();
+  for (const row of rows) if (!row.parentId) threads.set(row.id, { ...view(row), replies: [] });
+  for (const row of rows) if (row.parentId) threads.get(row.parentId)?.replies.push(view(row));
+  return { ok: true, threads: [...threads.values()] };
+}
+
+/** Open threads per step or transition id, for the badges on the canvas. */
+export function openCountsByTarget(threads: readonly CommentThread[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of threads) if (t.targetId && !t.resolvedAt) counts.set(t.targetId, (counts.get(t.targetId) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Start a thread (pinned to `targetId`, a step or transition id, or to the pathway when absent) or
+ * reply to one (`parentId`; a reply to a reply joins the same thread, and takes its pin).
+ */
+export async function addComment(options: {
+  actor: Actor;
+  pathwayId: string;
+  body: string;
+  targetId?: string | null;
+  parentId?: string | null;
+}): Promise<{ ok: true; comment: CommentView } | NotFound | Invalid> {
+  const { actor, pathwayId } = options;
+  const prisma = getPrisma();
+  const pathway = await scopedPathway(actor, pathwayId);
+  if (!pathway) return notFound();
+  if (!can(actor, 'comment:create', { type: 'comment', workspaceId: pathway.workspaceId, pathwayId })) {
+    await audit({ actorId: actor.userId, action: 'comment:create', resourceType: 'pathway', resourceId: pathwayId, outcome: 'denied' });
+    return notFound();
+  }
+  const body = options.body.trim();
+  if (body === '' || body.length > COMMENT_MAX_LENGTH) {
+    return invalid('A comment needs some words.', [
+      { path: 'body', message: body === '' ? 'Write your comment.' : `Keep the comment under ${COMMENT_MAX_LENGTH} characters.` },
+    ]);
+  }
+  let targetId = options.targetId?.trim() || null;
+  if (targetId && targetId.length > TARGET_MAX_LENGTH) return invalid('That is not a step or transition.', [{ path: 'targetId', message: 'is too long' }]);
+  let parentId: string | null = null;
+  if (options.parentId) {
+    const parent = await prisma.comment.findFirst({
+      where: { id: options.parentId, pathwayId, pathway: inActorsWorkspaces(actor) },
+      select: { id: true, parentId: true, targetId: true },
+    });
+    if (!parent) return notFound(COMMENT_NOT_FOUND_MESSAGE);
+    parentId = parent.parentId ?? parent.id;
+    if (parent.parentId) {
+      const root = await prisma.comment.findFirst({ where: { id: parent.parentId, pathwayId }, select: { targetId: true } });
+      targetId = root?.targetId ?? null;
+    } else targetId = parent.targetId;
+  }
+  const row = await prisma.comment.create({ data: { pathwayId, authorId: actor.userId, body, targetId, parentId }, select: SELECT });
+  await audit({ actorId: actor.userId, action: 'comment:create', resourceType: 'comment', resourceId: row.id, outcome: 'allowed', detail: { pathwayId, targetId, parentId } });
+  return { ok: true, comment: view(row) };
+}
+
+async function scopedComment(actor: Actor, commentId: string) {
+  return getPrisma().comment.findFirst({
+    where: { id: commentId, pathway: inActorsWorkspaces(actor) },
+    select: { id: true, pathwayId: true, parentId: true, authorId: true, resolvedAt: true, pathway: { select: { workspaceId: true } } },
+  });
+}
+
+/** Resolve or reopen a thread. The author may, and so may editors and facilitators. */
+export async function setCommentResolved(options: {
+  actor: Actor;
+  commentId: string;
+  resolved: boolean;
+  now?: Date;
+}): Promise<{ ok: true; comment: CommentView } | NotFound | Invalid> {
+  const { actor, commentId, resolved } = options;
+  const comment = await scopedComment(actor, commentId);
+  if (!comment) return notFound(COMMENT_NOT_FOUND_MESSAGE);
+  const resource = { type: 'comment' as const, workspaceId: comment.pathway.workspaceId, pathwayId: comment.pathwayId, authorId: comment.authorId };
+  const action = resolved ? 'comment:resolve' : 'comment:reopen';
+  if (!can(actor, 'comment:resolve', resource)) {
+    await audit({ actorId: actor.userId, action, resourceType: 'comment', resourceId: commentId, outcome: 'denied' });
+    return notFound(COMMENT_NOT_FOUND_MESSAGE);
+  }
+  if (comment.parentId) return invalid('Only a whole thread can be resolved or reopened.', [{ path: 'commentId', message: 'is a reply' }]);
+  const row = await getPrisma().comment.update({
+    where: { id: commentId },
+    data: { resolvedAt: resolved ? (comment.resolvedAt ?? options.now ?? new Date()) : null },
+    select: SELECT,
+  });
+  await audit({ actorId: actor.userId, action, resourceType: 'comment', resourceId: commentId, outcome: 'allowed' });
+  return { ok: true, comment: view(row) };
+}
+
+/** Delete a comment (a thread's first comment takes its replies with it). The author may, and so may facilitators. */
+export async function deleteComment(options: { actor: Actor; commentId: string }): Promise<{ ok: true } | NotFound> {
+  const { actor, commentId } = options;
+  const comment = await scopedComment(actor, commentId);
+  if (!comment) return notFound(COMMENT_NOT_FOUND_MESSAGE);
+  const resource = { type: 'comment' as const, workspaceId: comment.pathway.workspaceId, pathwayId: comment.pathwayId, authorId: comment.authorId };
+  if (!can(actor, 'comment:delete', resource)) {
+    await audit({ actorId: actor.userId, action: 'comment:delete', resourceType: 'comment', resourceId: commentId, outcome: 'denied' });
+    return notFound(COMMENT_NOT_FOUND_MESSAGE);
+  }
+  await getPrisma().comment.delete({ where: { id: commentId } });
+  await audit({ actorId: actor.userId, action: 'comment:delete', resourceType: 'comment', resourceId: commentId, outcome: 'allowed', detail: { pathwayId: comment.pathwayId } });
+  return { ok: true };
+}

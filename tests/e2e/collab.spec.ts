@@ -1,0 +1,148 @@
+// The live workshop in real browsers (issue 5, "Tests"): a GP (facilitator), a patient
+// representative (commenter) and a manager (viewer) on one pathway. Edits converge, presence
+// (avatars, room panel, cursors, selections) reaches the others, and the viewer's forced write,
+// made by going around the editor, is refused by the server: nobody else sees it, and it is gone
+// after a reload.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible, signIn } from './support';
+
+test.setTimeout(180_000);
+
+const GP = 'gp@pathweave.test';
+const PATIENT_REP = 'patient.rep@pathweave.test';
+const VIEWER = 'manager@pathweave.test';
+
+/** A fresh blank pathway made by the GP from the editor's File panel; returns its editor path. */
+async function newBlankPathway(page: Page, title: string): Promise<string> {
+  await page.getByRole('link', { name: /COPD/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /COPD/ })).toBeVisible();
+  await page.goto(`${new URL(page.url()).pathname}/edit`);
+  await expect(page.getByTestId('pathway-editor')).toBeVisible();
+  const copd = new URL(page.url()).pathname;
+  await page.getByRole('tab', { name: 'File' }).click();
+  await page.getByLabel('Start a new pathway from').selectOption({ label: 'A blank pathway (an entry and an exit)' });
+  await page.getByLabel(/Title of the new pathway/).fill(title);
+  await page.getByRole('button', { name: 'Create and open it' }).click();
+  await page.waitForURL((url) => url.pathname.endsWith('/edit') && url.pathname !== copd);
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  return new URL(page.url()).pathname;
+}
+
+async function person(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+async function joinLive(page: Page, path: string, status: string) {
+  await page.goto(`${path}?live=1`);
+  await expect(page.getByTestId('pathway-editor')).toBeVisible();
+  await expect(page.getByTestId('workshop-bar').getByRole('status').first()).toHaveText(status, { timeout: 30_000 });
+}
+
+function stepNode(page: Page, title: string) {
+  return page.getByRole('group', { name: new RegExp(`^${title}\\.`) });
+}
+
+test('three people on one live pathway: edits converge, presence shows, the viewer cannot write', async ({ browser }) => {
+  const gp = await person(browser, GP);
+  const title = `Live workshop ${Date.now()}`;
+  const path = await newBlankPathway(gp, title);
+  await joinLive(gp, path, 'Live: every change saved.');
+
+  // The viewer joins: following along, no editing tools.
+  const viewer = await person(browser, VIEWER);
+  await joinLive(viewer, path, 'Live: you are following along.');
+  await expect(viewer.locator('.pw-palette-item')).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: 'Add step' })).toHaveCount(0);
+
+  // Nobody taking part as a patient or carer yet: the room panel warns.
+  const gpRoom = gp.getByTestId('room-panel');
+  await expect(gpRoom.getByRole('heading', { name: 'In the room: 2 people' })).toBeVisible();
+  await expect(gpRoom).toContainText('No patient or carer is taking part right now.');
+
+  // The patient representative joins: counted as a patient, the warning goes, everyone sees them.
+  const rep = await person(browser, PATIENT_REP);
+  await joinLive(rep, path, 'Live: you are following along.');
+  await expect(gpRoom.getByRole('heading', { name: 'In the room: 3 people' })).toBeVisible();
+  await expect(gpRoom).not.toContainText('No patient or carer is taking part right now.');
+  await expect(gpRoom.getByRole('list', { name: 'Roles present' })).toContainText('The person (patient): 1');
+  await expect(viewer.getByTestId('presence-avatars')).toContainText('Priya Osei');
+  await expect(rep.getByTestId('presence-avatars')).toContainText('Dr Ada Fernsby');
+
+  // The GP adds a step; the others see it without reloading.
+  await gp.getByText('Add a step by choosing').click();
+  await gp.getByLabel('Title (optional)').fill('Breathlessness review');
+  await gp.getByRole('button', { name: 'Add step' }).click();
+  await expect(stepNode(gp, 'Breathlessness review')).toBeVisible();
+  await expect(gp.locator('.react-flow__node')).toHaveCount(3);
+  await expect(rep.locator('.react-flow__node')).toHaveCount(3);
+  await expect(viewer.locator('.react-flow__node')).toHaveCount(3);
+  await expect(stepNode(rep, 'Breathlessness review')).toBeVisible();
+
+  // Undo undoes the GP's own edit, for everyone; redo brings it back.
+  await gp.getByRole('button', { name: /^Undo/ }).click();
+  await expect(viewer.locator('.react-flow__node')).toHaveCount(2);
+  await gp.getByRole('button', { name: /^Redo/ }).click();
+  await expect(viewer.locator('.react-flow__node')).toHaveCount(3);
+
+  // Who has which step selected: outlined with a name on the canvas, and said in words.
+  await stepNode(gp, 'Breathlessness review').click();
+  await expect(rep.getByRole('list', { name: 'What people have selected' })).toContainText('Dr Ada Fernsby has selected the step “Breathlessness review”.');
+  await expect(rep.getByTestId('remote-selection')).toContainText('Dr Ada Fernsby');
+
+  // The GP's cursor, with their name, on the others' canvases.
+  const canvas = await gp.getByTestId('pathway-canvas').boundingBox();
+  if (!canvas) throw new Error('no canvas');
+  await gp.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 3, { steps: 4 });
+  await gp.mouse.move(canvas.x + canvas.width / 2 + 30, canvas.y + canvas.height / 3 + 10, { steps: 4 });
+  // Two name labels now: the outline of the selected step, and the cursor.
+  await expect(viewer.locator('.react-flow__viewport-portal').getByText('Dr Ada Fernsby', { exact: true })).toHaveCount(2);
+
+  await expectAccessible(gp, 'live workshop: facilitator with presence');
+  await expectAccessible(viewer, 'live workshop: viewer');
+
+  // The viewer goes around the editor and writes to the shared document directly. The server
+  // refuses it: the others never see it, and it is not there after a reload.
+  await viewer.evaluate(() => {
+    const live = (window as unknown as { __pathweaveLive: { ydoc: { getMap(name: string): { set(k: string, v: unknown): void } } } }).__pathweaveLive;
+    live.ydoc.getMap('pathway').set('title', 'Forced by the viewer');
+  });
+  // A write the editor itself would make: through the session, which refuses it for a viewer.
+  const refused = await viewer.evaluate(() => {
+    const live = (window as unknown as { __pathweaveLive: { apply(c: unknown): { ok: boolean; message?: string } } }).__pathweaveLive;
+    return live.apply({ type: 'updateMetadata', patch: { title: 'Also forced' } });
+  });
+  expect(refused.ok).toBe(false);
+  // The GP edits after the forced write, so a later sync would carry it if the server had kept it.
+  await gp.getByText('Add a step by choosing').click();
+  await gp.getByLabel('Title (optional)').fill('Pulmonary rehabilitation');
+  await gp.getByRole('button', { name: 'Add step' }).click();
+  await expect(rep.locator('.react-flow__node')).toHaveCount(4);
+  await expect(gp.getByRole('heading', { level: 1 })).toHaveText(`Editing: ${title}`);
+  await expect(rep.getByRole('heading', { level: 1 })).toHaveText(`Editing: ${title}`);
+
+  await viewer.reload();
+  await expect(viewer.getByTestId('workshop-bar').getByRole('status').first()).toHaveText('Live: you are following along.', { timeout: 30_000 });
+  await expect(viewer.locator('.react-flow__node')).toHaveCount(4);
+  await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(`Editing: ${title}`);
+  await rep.reload();
+  await expect(rep.getByTestId('workshop-bar').getByRole('status').first()).toHaveText('Live: you are following along.', { timeout: 30_000 });
+  await expect(rep.getByRole('heading', { level: 1 })).toHaveText(`Editing: ${title}`);
+  await expect(rep.locator('.react-flow__node')).toHaveCount(4);
+
+  await gp.context().close();
+  await rep.context().close();
+  await viewer.context().close();
+});
+
+test('without ?live=1 the editor is the single-user one, with nothing about the workshop', async ({ page }) => {
+  await signIn(page, GP);
+  await page.getByRole('link', { name: /COPD/ }).first().click();
+  await page.goto(`${new URL(page.url()).pathname}/edit`);
+  await expect(page.getByTestId('pathway-editor')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeVisible();
+  await expect(page.getByTestId('workshop-bar')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Join the live workshop' })).toBeVisible();
+});
