@@ -106,6 +106,8 @@ async function startServerChild(port: number, databaseUrl: string): Promise<Chil
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Never leave the server behind, whatever happens to this process.
+  process.once('exit', () => child.kill('SIGKILL'));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the bench server did not start')), 90_000);
     child.stdout?.on('data', (d: Buffer) => {
@@ -152,50 +154,214 @@ type FromWorker =
   | { type: 'ready' }
   | { type: 'done'; latencies: Float64Array; sentCount: number; unsynced: number; states: string[]; lastSeq: number[]; seen: number[][] };
 
+/** "bench <client> <seq>" occurrences in a message (Yjs stores strings as plain UTF-8). */
+const MARK = Buffer.from('bench ');
+function* benchMarks(data: Buffer): Generator<[number, number]> {
+  let at = data.indexOf(MARK);
+  while (at >= 0) {
+    let i = at + MARK.length;
+    let sender = 0;
+    let digits = 0;
+    while (i < data.length && data[i]! >= 48 && data[i]! <= 57) sender = sender * 10 + (data[i++]! - 48), digits++;
+    if (digits > 0 && data[i] === 32) {
+      i++;
+      let seq = 0;
+      let seqDigits = 0;
+      while (i < data.length && data[i]! >= 48 && data[i]! <= 57) seq = seq * 10 + (data[i++]! - 48), seqDigits++;
+      if (seqDigits > 0) yield [sender, seq];
+    }
+    at = data.indexOf(MARK, at + 1);
+  }
+}
+
+function varUint(n: number, out: number[]): void {
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n = Math.floor(n / 128);
+  }
+  out.push(n);
+}
+function frame(name: string, head: number[], payload?: Uint8Array): Uint8Array {
+  const bytes: number[] = [];
+  const n = Buffer.from(name);
+  varUint(n.length, bytes);
+  bytes.push(...n, ...head);
+  if (payload) varUint(payload.length, bytes);
+  const out = new Uint8Array(bytes.length + (payload?.length ?? 0));
+  out.set(bytes, 0);
+  if (payload) out.set(payload, bytes.length);
+  return out;
+}
+
+/**
+ * A protocol-level client: it speaks Hocuspocus' wire protocol over a real websocket (auth, sync,
+ * updates, acknowledgements) and makes its edits with a Y.Doc, but does not apply what others send:
+ * it only reads the titles in them. So thirty or forty of them fit on a small machine, and the
+ * latency measured is the server's (a browser would then spend microseconds applying it).
+ */
+class WireClient {
+  readonly doc = new Y.Doc();
+  ws!: WebSocket;
+  unacked = 0;
+  synced = false;
+  authenticated = false;
+  constructor(
+    readonly index: number,
+    readonly name: string,
+    readonly onMarks: (data: Buffer) => void,
+  ) {}
+  connect(url: string, headers: Record<string, string>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.ws = new WebSocket(url, { headers });
+      this.ws.binaryType = 'nodebuffer';
+      this.ws.on('error', reject);
+      this.ws.on('open', () => {
+        this.ws.send(frame(this.name, [2, 0], Buffer.from('cookie')));
+        this.ws.send(frame(this.name, [0, 0], Y.encodeStateVector(this.doc)));
+      });
+      this.ws.on('message', (data: Buffer) => {
+        let pos = 0;
+        const read = () => {
+          let num = 0;
+          let mult = 1;
+          for (;;) {
+            const b = data[pos++]!;
+            num += (b & 0x7f) * mult;
+            if (b < 0x80) return num;
+            mult *= 128;
+          }
+        };
+        pos += read(); // the document name
+        const type = read();
+        if (type === 8) {
+          // SyncStatus: 1 = applied (stored on the server), 0 = refused
+          if (read() === 1 && this.unacked > 0) this.unacked--;
+          return;
+        }
+        if (type === 2) {
+          read();
+          this.authenticated = true;
+          return;
+        }
+        if (type !== 0 && type !== 4) return;
+        const sub = read();
+        const len = read();
+        const payload = data.subarray(pos, pos + len);
+        if (sub === 0) {
+          // The server asks for what we have that it lacks.
+          this.ws.send(frame(this.name, [0, 1], Y.encodeStateAsUpdate(this.doc, payload)));
+          this.unacked++;
+          return;
+        }
+        if (!this.synced) {
+          Y.applyUpdate(this.doc, payload);
+          this.synced = true;
+          resolve();
+          return;
+        }
+        this.onMarks(payload as Buffer);
+      });
+    });
+  }
+  /** Send the update of a local edit. */
+  send(update: Uint8Array): void {
+    this.unacked++;
+    this.ws.send(frame(this.name, [0, 2], update));
+  }
+}
+
 async function clientWorker(input: WorkerInput): Promise<void> {
   const { applyCommandToYDoc, yDocToPathway } = await import('../lib/collab/doc');
   const sent = new Float64Array(input.sent);
   const latencies: number[] = [];
   const baseUrl = `http://127.0.0.1:${input.port}`;
+  const url = `ws://127.0.0.1:${input.port}/collab`;
+
   interface Client {
     index: number;
-    doc: Y.Doc;
-    provider: HocuspocusProvider;
-    stepId: string;
     seq: number;
     seen: Int32Array;
+    /** Make one edit (returns nothing; the update goes out). */
+    edit(seq: number): void;
+    unacked(): number;
+    state(): string | null;
+    close(): void;
+    setup(): void;
+    hasAllSteps(): boolean;
   }
   const clients: Client[] = [];
+  const observe = (client: { index: number; seen: Int32Array }, sender: number, seq: number, now: number) => {
+    if (sender === client.index || sender < 0 || sender >= input.clients || seq < 0) return;
+    for (let k = Math.max(0, client.seen[sender]! + 1); k <= seq && k < input.maxSeq; k++) {
+      const at = sent[sender * input.maxSeq + k]!;
+      if (at > 0) latencies.push(now - at);
+    }
+    if (seq > client.seen[sender]!) client.seen[sender] = seq;
+  };
+
+  const debug = (...args: unknown[]) => {
+    if (process.env.BENCH_DEBUG) console.error('[bench worker]', ...args);
+  };
   for (const index of input.indices) {
-    const doc = new Y.Doc();
-    const provider = new HocuspocusProvider({
-      url: `ws://127.0.0.1:${input.port}/collab`,
-      name: input.pathwayName,
-      document: doc,
-      token: 'cookie',
-      WebSocketPolyfill: socketClass({ cookie: `next-auth.session-token=${input.tokens[index]}`, origin: baseUrl }),
-    } as ConstructorParameters<typeof HocuspocusProvider>[0]);
-    const client: Client = { index, doc, provider, stepId: `bench-${index}`, seq: 0, seen: new Int32Array(input.clients).fill(-1) };
-    clients.push(client);
-    // Each edit sets a step's title to "bench <client> <seq>". Seeing seq k means every edit of
-    // that client up to k has arrived (the server may merge several into one message).
-    doc.getMap('steps').observeDeep((events) => {
-      const now = clock();
-      for (const event of events) {
-        if (!(event.target instanceof Y.Map) || !(event as Y.YMapEvent<unknown>).keysChanged.has('title')) continue;
-        const title = event.target.get('title');
-        if (typeof title !== 'string' || !title.startsWith('bench ')) continue;
-        const [, from, seqText] = title.split(' ');
-        const sender = Number(from);
-        const seq = Number(seqText);
-        if (sender === index || !Number.isInteger(sender) || sender < 0 || sender >= input.clients) continue;
-        for (let k = Math.max(0, client.seen[sender]! + 1); k <= seq && k < input.maxSeq; k++) {
-          const at = sent[sender * input.maxSeq + k]!;
-          if (at > 0) latencies.push(now - at);
-        }
-        if (seq > client.seen[sender]!) client.seen[sender] = seq;
-      }
-    });
+    debug('connecting client', index);
+    const headers = { cookie: `next-auth.session-token=${input.tokens[index]}`, origin: baseUrl };
+    const stepId = `bench-${index}`;
+    const seen = new Int32Array(input.clients).fill(-1);
+    if (index < 2) {
+      // Two full replicas (the real provider, applying everything) check that copies converge.
+      const doc = new Y.Doc();
+      const provider = new HocuspocusProvider({ url, name: input.pathwayName, document: doc, token: 'cookie', WebSocketPolyfill: socketClass(headers) } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+      const c = {
+        index,
+        seq: 0,
+        seen,
+        edit: (seq: number) => {
+          const step = doc.getMap<Y.Map<unknown>>('steps').get(stepId) as Y.Map<unknown>;
+          doc.transact(() => step.set('title', `bench ${index} ${seq}`), c);
+        },
+        unacked: () => provider.unsyncedChanges,
+        state: () => JSON.stringify(yDocToPathway(doc)),
+        close: () => provider.destroy(),
+        setup: () => void applyCommandToYDoc(doc, { type: 'addStep', input: { id: stepId, kind: 'review', sector: 'primary_care', title: `bench ${index} -1` } }, c),
+        hasAllSteps: () => yDocToPathway(doc).steps.filter((s) => s.id.startsWith('bench-')).length === input.clients,
+      };
+      doc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === c) return;
+        const now = clock();
+        for (const [sender, seq] of benchMarks(Buffer.from(update.buffer, update.byteOffset, update.byteLength))) observe(c, sender, seq, now);
+      });
+      await new Promise<void>((resolve) => provider.on('synced', () => resolve()));
+      clients.push(c);
+    } else {
+      const c: Client & { wire?: WireClient } = {
+        index,
+        seq: 0,
+        seen,
+        edit: () => undefined,
+        unacked: () => 0,
+        state: () => null,
+        close: () => undefined,
+        setup: () => undefined,
+        hasAllSteps: () => true,
+      };
+      const wire = new WireClient(index, input.pathwayName, (data) => {
+        const now = clock();
+        for (const [sender, seq] of benchMarks(data)) observe(c, sender, seq, now);
+      });
+      const capture = (update: Uint8Array, origin: unknown) => {
+        if (origin === wire) wire.send(update);
+      };
+      wire.doc.on('update', capture);
+      await wire.connect(url, headers);
+      c.edit = (seq: number) => {
+        const step = wire.doc.getMap<Y.Map<unknown>>('steps').get(stepId) as Y.Map<unknown>;
+        wire.doc.transact(() => step.set('title', `bench ${index} ${seq}`), wire);
+      };
+      c.unacked = () => wire.unacked;
+      c.close = () => wire.ws.close();
+      c.setup = () => void applyCommandToYDoc(wire.doc, { type: 'addStep', input: { id: stepId, kind: 'review', sector: 'primary_care', title: `bench ${index} -1` } }, wire);
+      clients.push(c);
+    }
   }
   const until = async (what: string, check: () => boolean, ms: number) => {
     const deadline = Date.now() + ms;
@@ -204,19 +370,14 @@ async function clientWorker(input: WorkerInput): Promise<void> {
       await new Promise((r) => setTimeout(r, 20));
     }
   };
-  await until('first sync', () => clients.every((c) => c.provider.isSynced), 60_000);
-  // Setup, through the command module: each client adds the step it will edit.
-  for (const c of clients) {
-    applyCommandToYDoc(c.doc, { type: 'addStep', input: { id: c.stepId, kind: 'review', sector: 'primary_care', title: `bench ${c.index} -1` } }, c);
-  }
-  await until(
-    'every bench step everywhere',
-    () => clients.every((c) => c.provider.unsyncedChanges === 0 && yDocToPathway(c.doc).steps.filter((s) => s.id.startsWith('bench-')).length === input.clients),
-    60_000,
-  );
-  latencies.length = 0;
+  debug('all connected');
+  // Setup through the command module: each client adds the step it will edit.
+  for (const c of clients) c.setup();
+  await until('setup acknowledged', () => clients.every((c) => c.unacked() === 0), 60_000);
   parentPort!.postMessage({ type: 'ready' } satisfies FromWorker);
-  const start = await new Promise<ToWorker & { type: 'start' }>((resolve) => parentPort!.once('message', resolve));
+  const start = (await new Promise((resolve) => parentPort!.once('message', resolve))) as ToWorker & { type: 'start' };
+  await until('every bench step in the full replicas', () => clients.every((c) => c.hasAllSteps()), 60_000);
+  latencies.length = 0;
   const intervalMs = 1000 / input.ratePerS;
   let sentCount = 0;
   await Promise.all(
@@ -224,10 +385,7 @@ async function clientWorker(input: WorkerInput): Promise<void> {
       (c) =>
         new Promise<void>((resolve) => {
           // The edit a command `updateStep { title }` makes: one key of the step's map, in one
-          // transaction (lib/collab/doc.ts writes exactly this). Written directly so that the
-          // simulated clients, sharing a few cores, spend their time on the network, not on
-          // re-deriving the pathway as a real editor tab would on its own machine.
-          const step = c.doc.getMap<Y.Map<unknown>>('steps').get(c.stepId) as Y.Map<unknown>;
+          // transaction (what lib/collab/doc.ts writes for it).
           const tick = () => {
             if (clock() >= start.endAt || c.seq >= input.maxSeq) {
               clearInterval(timer);
@@ -236,7 +394,7 @@ async function clientWorker(input: WorkerInput): Promise<void> {
             }
             const seq = c.seq++;
             sent[c.index * input.maxSeq + seq] = clock();
-            c.doc.transact(() => step.set('title', `bench ${c.index} ${seq}`), c);
+            c.edit(seq);
             sentCount++;
           };
           const timer = setInterval(tick, intervalMs);
@@ -245,18 +403,17 @@ async function clientWorker(input: WorkerInput): Promise<void> {
   );
   parentPort!.postMessage({ type: 'sent' });
   await new Promise((resolve) => parentPort!.once('message', resolve));
-  const states = clients.map((c) => JSON.stringify(yDocToPathway(c.doc)));
   const result: FromWorker = {
     type: 'done',
     latencies: Float64Array.from(latencies),
     sentCount,
-    unsynced: clients.reduce((n, c) => n + c.provider.unsyncedChanges, 0),
-    states,
+    unsynced: clients.reduce((n, c) => n + c.unacked(), 0),
+    states: clients.map((c) => c.state()).filter((x): x is string => x !== null),
     lastSeq: clients.map((c) => c.seq - 1),
     seen: clients.map((c) => Array.from(c.seen)),
   };
   parentPort!.postMessage(result, [result.latencies.buffer as ArrayBuffer]);
-  for (const c of clients) c.provider.destroy();
+  for (const c of clients) c.close();
 }
 
 async function runOnce(options: { clients: number; durationS: number; port: number; databaseUrl: string; db: pg.Client; editors: { id: string }[]; pathwayId: string; ratePerS: number; workers: number }): Promise<RunResult> {
@@ -280,7 +437,9 @@ async function runOnce(options: { clients: number; durationS: number; port: numb
   });
   for (const indices of groups) {
     const input: WorkerInput = { indices, clients: options.clients, port: options.port, pathwayName: `pathway:${options.pathwayId}`, tokens, ratePerS: options.ratePerS, maxSeq, sent };
-    const w = new Worker(new URL(import.meta.url), { workerData: input, execArgv: ['--import', 'tsx'] });
+    // A worker runs this same file, with tsx registered in it first.
+    const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    const w = new Worker(boot, { eval: true, workerData: input });
     workers.push(w);
     messages.push([]);
   }
@@ -323,8 +482,27 @@ async function runOnce(options: { clients: number; durationS: number; port: numb
   const latencies: number[] = [];
   for (const d of done) for (const l of d.latencies) latencies.push(l);
   latencies.sort((a, b) => a - b);
+  // Convergence: the two full replicas that edited all along, a replica joining now, and what
+  // PostgreSQL holds must all be the same document.
   const states = done.flatMap((d) => d.states);
-  const converged = states.every((s) => s === states[0]);
+  const { yDocToPathway } = await import('../lib/collab/doc');
+  const lateDoc = new Y.Doc();
+  const late = new HocuspocusProvider({
+    url: `ws://127.0.0.1:${options.port}/collab`,
+    name: `pathway:${options.pathwayId}`,
+    document: lateDoc,
+    token: 'cookie',
+    WebSocketPolyfill: socketClass({ cookie: `next-auth.session-token=${tokens[0]}`, origin: `http://127.0.0.1:${options.port}` }),
+  } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+  await new Promise<void>((resolve) => late.on('synced', () => resolve()));
+  states.push(JSON.stringify(yDocToPathway(lateDoc)));
+  late.destroy();
+  const stored = new Y.Doc();
+  const snap = await options.db.query('SELECT "state" FROM "CollabSnapshot" WHERE "pathwayId" = $1', [options.pathwayId]);
+  const rows = await options.db.query('SELECT "update" FROM "CollabUpdate" WHERE "pathwayId" = $1 ORDER BY seq', [options.pathwayId]);
+  for (const r of [...snap.rows.map((x) => x.state), ...rows.rows.map((x) => x.update)] as Buffer[]) Y.applyUpdate(stored, new Uint8Array(r));
+  states.push(JSON.stringify(yDocToPathway(stored)));
+  const converged = states.length >= 4 && states.every((s) => s === states[0]);
   const lastSeq = new Map<number, number>();
   done.forEach((d, w) => (groups[w] as number[]).forEach((index, k) => lastSeq.set(index, d.lastSeq[k] as number)));
   // Lost: a client that did not end with another client's last edit.

@@ -1,4 +1,6 @@
-// npx tsx scripts/bench-scorecard.ts [--pathways 200] [--versions 20] [--requests 50] [--port 3709] [--keep]
+// npx tsx scripts/bench-scorecard.ts [--pathways 200] [--versions 20] [--requests 50] [--port 3709] [--keep] [--generate-only]
+//
+// --keep leaves the generated database in place; --generate-only stops after generating it (and keeps it).
 //
 // Issue 7's benchmark (a benchmark, not a timed test): the scorecard page must answer in at most
 // 300 ms at p95 with 200 pathways of 20 saved versions each.
@@ -34,7 +36,8 @@ const PATHWAYS = arg('pathways', 200);
 const VERSIONS = arg('versions', 20);
 const REQUESTS = arg('requests', 50);
 const PORT = arg('port', 3709);
-const KEEP = process.argv.includes('--keep');
+const GENERATE_ONLY = process.argv.includes('--generate-only');
+const KEEP = GENERATE_ONLY || process.argv.includes('--keep');
 const DEMO_PASSWORD = process.env.PATHWEAVE_DEMO_PASSWORD ?? 'pathweave-demo';
 
 function adminUrl(): string {
@@ -282,6 +285,10 @@ async function main(): Promise<void> {
   await seedDemo(getPrisma());
   await disconnectPrisma();
   const { workspaceId, slug, firstPathway } = await generate(url);
+  if (GENERATE_ONLY) {
+    console.log(`Kept ${url}`);
+    return;
+  }
 
   console.log(`Starting the server on port ${PORT} (builds into ${process.env.NEXT_DIST_DIR ?? '.next'} if stale)…`);
   const { child, baseUrl } = await startServer(url);

@@ -27,12 +27,14 @@ import type { EditorApi, TemplateChoice } from './api';
 import { useLiveSession } from '@/components/workshop/useLiveSession';
 import { WorkshopBar } from '@/components/workshop/WorkshopBar';
 import { CanvasPresence } from '@/components/workshop/CanvasPresence';
+import { CommentBadges } from '@/components/workshop/CommentBadges';
+import { CommentsPanel, useCommentThreads } from '@/components/workshop/CommentsPanel';
 
 /** How long to wait for the live pathway before editing on one's own copy instead. */
 const LIVE_CONNECT_TIMEOUT_MS = 12_000;
 
 type View = 'canvas' | 'outline';
-type Side = 'details' | 'scores' | 'versions' | 'file';
+type Side = 'details' | 'scores' | 'versions' | 'file' | 'comments';
 
 export interface EditorProps {
   pathway: PathwayForEditing & { document: Pathway };
@@ -120,6 +122,14 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       session.setSelection(selection);
     });
   }, [session, isLive, store]);
+  // Comments (live workshop): threads on the selected step or transition, badges on the canvas.
+  const comments = useCommentThreads(pathway.id, isLive);
+  const selectionNow = useEditor(store, (s) => s.selection);
+  const commentCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const t of comments.threads) if (t.targetId && !t.resolvedAt) counts.set(t.targetId, (counts.get(t.targetId) ?? 0) + 1);
+    return counts;
+  }, [comments.threads]);
   const onCursor = useCallback((point: { x: number; y: number } | null) => session?.setCursor(point), [session]);
 
   // With no server (the benchmark page) the editor is a practice canvas: everything but saving works.
@@ -527,7 +537,14 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
             <ReactFlowProvider>
               <Canvas store={store} findingCounts={findingCounts} centre={centre} readOnly={readOnly} onAutoLayout={() => void runAutoLayout()}
                 layingOut={layingOut}
-                overlay={isLive && liveSnapshot ? <CanvasPresence peers={liveSnapshot.peers} onCursor={onCursor} /> : null}
+                overlay={
+                  isLive && liveSnapshot ? (
+                    <>
+                      <CommentBadges counts={commentCounts} />
+                      <CanvasPresence peers={liveSnapshot.peers} onCursor={onCursor} />
+                    </>
+                  ) : null
+                }
               />
             </ReactFlowProvider>
           </TabPanel>
@@ -544,6 +561,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
               { id: 'scores', label: `Scores (${totalFindings})` },
               { id: 'versions', label: 'Versions' },
               { id: 'file', label: 'File' },
+              ...(isLive ? [{ id: 'comments' as const, label: `Comments (${comments.threads.filter((t) => !t.resolvedAt).length})` }] : []),
             ]}
             selected={side}
             onSelect={setSide}
@@ -564,6 +582,18 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
               busy={status.kind === 'saving'}
             />
           </TabPanel>
+          {isLive ? (
+            <TabPanel idPrefix="side" id="comments" selected={side === 'comments'} className="pw-side-panel">
+              <CommentsPanel
+                pathwayId={pathway.id}
+                threads={comments.threads}
+                refresh={comments.refresh}
+                target={selectionNow?.id ?? null}
+                targetName={selectionNow ? (names.get(selectionNow.id) ?? null) : null}
+                canComment={pathway.permissions.canComment}
+              />
+            </TabPanel>
+          ) : null}
           <TabPanel idPrefix="side" id="file" selected={side === 'file'} className="pw-side-panel">
             <FilePanel
               store={store}

@@ -88,7 +88,7 @@ export function Heatmap(props: {
                         <td key={c.id} className={edge} data-status={cell.status}>
                           <a
                             href={`${base}/${p.id}#criterion-${c.id}`}
-                            aria-label={room ? `${STATUS_WORDS[cell.status]}. Room: ${RATING_WORDS[room.value]}` : STATUS_WORDS[cell.status]}
+                            aria-label={room ? `${STATUS_WORDS[cell.status]}. Room: ${RATING_WORDS[room.value]}` : STATUS_SHORT[cell.status] === STATUS_WORDS[cell.status] ? undefined : STATUS_WORDS[cell.status]}
                           >
                             {`${STATUS_ICON[cell.status]} ${STATUS_SHORT[cell.status]}`}
                             {room ? <span>{`Room: ${RATING_SHORT[room.value]}`}</span> : null}

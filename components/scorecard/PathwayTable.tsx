@@ -11,9 +11,9 @@ import { Sparkline } from './Sparkline';
  */
 /**
  * Criteria not met, each by name (never hidden behind the percentage), then those partly met by
- * their short labels. Plain links: a table of many pathways must not prefetch hundreds of pages.
+ * their short labels. Plain text: the heatmap below links every criterion of every pathway.
  */
-function FailingList({ href, failing }: { href: string; failing: PathwayScorecard['failing'] }) {
+function FailingList({ failing }: { failing: PathwayScorecard['failing'] }) {
   const notMet = failing.filter((f) => f.status === 'not_met');
   const partly = failing.filter((f) => f.status === 'partly');
   if (notMet.length === 0 && partly.length === 0) return <span>None</span>;
@@ -22,25 +22,11 @@ function FailingList({ href, failing }: { href: string; failing: PathwayScorecar
       {notMet.length > 0 ? (
         <ul>
           {notMet.map((f) => (
-            <li key={f.criterionId}>
-              <a href={`${href}#criterion-${f.criterionId}`}>{`${STATUS_ICON.not_met} Not met: ${f.label} ${f.title}`}</a>
-            </li>
+            <li key={f.criterionId}>{`${STATUS_ICON.not_met} Not met: ${f.label} ${f.title}`}</li>
           ))}
         </ul>
       ) : null}
-      {partly.length > 0 ? (
-        <p className="mt-1">
-          {`${STATUS_ICON.partly} Partly met: `}
-          {partly.map((f, i) => (
-            <span key={f.criterionId}>
-              {i > 0 ? ', ' : ''}
-              <a href={`${href}#criterion-${f.criterionId}`} title={f.title}>
-                {f.label}
-              </a>
-            </span>
-          ))}
-        </p>
-      ) : null}
+      {partly.length > 0 ? <p className="mt-1">{`${STATUS_ICON.partly} Partly met: ${partly.map((f) => f.label).join(', ')}`}</p> : null}
     </>
   );
 }
@@ -103,7 +89,7 @@ export function PathwayTable(props: {
                   {!p.scored ? (
                     <span className="text-nhs-grey-1">Save a version to score it</span>
                   ) : (
-                    <FailingList href={`${base}/${p.id}`} failing={p.failing} />
+                    <FailingList failing={p.failing} />
                   )}
                 </td>
                 <td className="p-2">

@@ -13,7 +13,7 @@ export function Sparkline({ series }: { series: readonly { frameworkId: string; 
       <line x1={box.left} x2={box.width - box.right} y1={box.height - box.bottom} y2={box.height - box.bottom} stroke="#d8dde0" />
       {withPoints.map((s) => {
         const style = seriesStyle(s.frameworkId);
-        const runs = lineRuns(s.points.map((p) => p.percent), box);
+        const runs = lineRuns(s.points.map((p) => p.percent), box).map((run) => run.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) })));
         return (
           <g key={s.frameworkId}>
             {runs.map((run, i) => (

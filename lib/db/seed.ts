@@ -4,6 +4,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import { parsePathway } from '@/lib/pathway/validate';
 import { scoreForStorage } from '@/lib/server/scores';
+import { seedCarePlans } from './seed-care-plans';
 
 /**
  * Demo data: a GP cluster with people in every role, and the demo pathways (prisma/demo),
@@ -119,6 +120,8 @@ export async function seedDemo(prisma: PrismaClient, root = process.cwd()): Prom
           });
         }
       }
+      // Arthur's shared care plan, from the COPD and frailty pathways, shared with his carer June.
+      await seedCarePlans(tx);
     },
     { timeout: 60_000 },
   );

@@ -6,7 +6,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from './support';
 
-test.setTimeout(180_000);
+test.setTimeout(300_000);
 
 const GP = 'gp@pathweave.test';
 const PATIENT_REP = 'patient.rep@pathweave.test';
@@ -116,7 +116,7 @@ test('three people on one live pathway: edits converge, presence shows, the view
   });
   expect(refused.ok).toBe(false);
   // The GP edits after the forced write, so a later sync would carry it if the server had kept it.
-  await gp.getByText('Add a step by choosing').click();
+  // (The "Add a step by choosing" form is still open from before.)
   await gp.getByLabel('Title (optional)').fill('Pulmonary rehabilitation');
   await gp.getByRole('button', { name: 'Add step' }).click();
   await expect(rep.locator('.react-flow__node')).toHaveCount(4);
@@ -137,9 +137,59 @@ test('three people on one live pathway: edits converge, presence shows, the view
   await viewer.context().close();
 });
 
+test('comments pinned to a step: the patient representative comments, the GP sees the badge, replies, resolves and reopens', async ({ browser }) => {
+  const gp = await person(browser, GP);
+  const title = `Live comments ${Date.now()}`;
+  const path = await newBlankPathway(gp, title);
+  await joinLive(gp, path, 'Live: every change saved.');
+  await gp.getByText('Add a step by choosing').click();
+  await gp.getByLabel('Title (optional)').fill('Spirometry');
+  await gp.getByRole('button', { name: 'Add step' }).click();
+  await expect(stepNode(gp, 'Spirometry')).toBeVisible();
+
+  const rep = await person(browser, PATIENT_REP);
+  await joinLive(rep, path, 'Live: you are following along.');
+  await stepNode(rep, 'Spirometry').click();
+  await rep.getByRole('tab', { name: /^Comments/ }).click();
+  const repPanel = rep.getByTestId('comments-panel');
+  await expect(repPanel.getByRole('heading', { name: 'Comments on “Spirometry”' })).toBeVisible();
+  await repPanel.getByLabel('New comment on “Spirometry”').fill('The wait for this test is months where I live.');
+  await repPanel.getByRole('button', { name: 'Add comment' }).click();
+  await expect(repPanel.getByTestId('comment-thread')).toContainText('The wait for this test is months where I live.');
+
+  // The GP sees it without reloading: a badge on the step, and the thread on the step's comments.
+  await expect(gp.getByTestId('comment-badge')).toHaveText('1 comment', { timeout: 15_000 });
+  await expect(gp.getByRole('tab', { name: 'Comments (1)' })).toBeVisible();
+  await stepNode(gp, 'Spirometry').click();
+  await gp.getByRole('tab', { name: /^Comments/ }).click();
+  const gpThread = gp.getByTestId('comments-panel').getByTestId('comment-thread');
+  await expect(gpThread).toContainText('Priya Osei');
+  await gpThread.getByLabel('Reply to this thread').fill('We will ask the community diagnostic hub.');
+  await gpThread.getByRole('button', { name: 'Reply' }).click();
+  await expect(gpThread).toContainText('We will ask the community diagnostic hub.');
+  await expect(rep.getByTestId('comments-panel').getByTestId('comment-thread')).toContainText('We will ask the community diagnostic hub.', { timeout: 15_000 });
+  await expectAccessible(gp, 'live workshop: comments');
+
+  // Resolved: the badge goes (for the patient representative too); reopened: it is back.
+  await gpThread.getByRole('button', { name: 'Resolve thread' }).click();
+  await expect(gpThread).toContainText('Resolved');
+  await expect(gp.getByTestId('comment-badge')).toHaveCount(0);
+  await expect(rep.getByTestId('comment-badge')).toHaveCount(0, { timeout: 15_000 });
+  await gpThread.getByRole('button', { name: 'Reopen thread' }).click();
+  await expect(gp.getByTestId('comment-badge')).toHaveText('1 comment');
+
+  // Still there after a reload.
+  await rep.reload();
+  await expect(rep.getByTestId('comment-badge')).toHaveText('1 comment', { timeout: 30_000 });
+
+  await gp.context().close();
+  await rep.context().close();
+});
+
 test('without ?live=1 the editor is the single-user one, with nothing about the workshop', async ({ page }) => {
   await signIn(page, GP);
   await page.getByRole('link', { name: /COPD/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /COPD/ })).toBeVisible();
   await page.goto(`${new URL(page.url()).pathname}/edit`);
   await expect(page.getByTestId('pathway-editor')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeVisible();

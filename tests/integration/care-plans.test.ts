@@ -817,6 +817,15 @@ describe('the care team’s use cases (what the server actions call)', () => {
         edit: { op: 'details', title: 'Taken over', whatMattersToMe: '', reviewDate: '' },
       });
       expect(r, who).toMatchObject({ ok: false, reason: 'not_found' });
+      // The same answer as for a plan that does not exist.
+      expect(
+        await server.editCarePlan({
+          actor: actors[who],
+          planId: GUESSED,
+          edit: { op: 'details', title: 'Taken over', whatMattersToMe: '', reviewDate: '' },
+        }),
+        who,
+      ).toEqual(r);
       const m = await server.mergeCarePlanSteps({
         actor: actors[who],
         planId: planA,

@@ -68,7 +68,7 @@ async function freshPathway(): Promise<string> {
 }
 
 async function auditRows(resourceId: string, action: string): Promise<{ outcome: string; actorId: string }[]> {
-  const r = await db.query('SELECT outcome, "actorId" FROM "AuditEvent" WHERE "resourceId" = $1 AND action = $2 ORDER BY "createdAt"', [resourceId, action]);
+  const r = await db.query('SELECT outcome, "actorId" FROM "AuditEvent" WHERE "resourceId" = $1 AND action = $2 ORDER BY "at", id', [resourceId, action]);
   return r.rows;
 }
 

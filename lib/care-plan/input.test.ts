@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { CarePlanEditSchema, CreateCarePlanInput, GrantInput, fieldIssues, formToObject } from './input';
+
+function issues(schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }, value: unknown) {
+  const r = schema.safeParse(value);
+  if (r.success) return [];
+  return fieldIssues(r.error as Parameters<typeof fieldIssues>[0]);
+}
+
+describe('care plan input', () => {
+  it('names the field and says what to do, for every bad value', () => {
+    const got = issues(CarePlanEditSchema, {
+      op: 'action.save',
+      description: '',
+      ownerKind: 'robot',
+      dueDate: '31/12/2027',
+      status: 'to_do',
+    });
+    expect(got).toEqual(
+      expect.arrayContaining([
+        { path: 'description', message: 'What needs doing: this cannot be empty.' },
+        { path: 'ownerKind', message: 'Who does it: choose one of person, carer, team_member.' },
+        {
+          path: 'dueDate',
+          message: 'Date to be done by: write a real date as year-month-day, for example 2027-03-31.',
+        },
+      ]),
+    );
+  });
+
+  it('needs a team member when a team member does the action', () => {
+    expect(
+      issues(CarePlanEditSchema, { op: 'action.save', description: 'Call', ownerKind: 'team_member', dueDate: '' }),
+    ).toEqual([{ path: 'memberId', message: 'Team member: choose who in the care team does it.' }]);
+  });
+
+  it('accepts UK phone numbers and short numbers, and refuses words', () => {
+    const people = (phone: string) => ({
+      op: 'people',
+      coordinatorId: '',
+      crisisContactName: 'X',
+      crisisContactPhone: phone,
+      crisisContactDetail: '',
+    });
+    expect(issues(CarePlanEditSchema, people('01632 960 123'))).toEqual([]);
+    expect(issues(CarePlanEditSchema, people('111'))).toEqual([]);
+    expect(issues(CarePlanEditSchema, people('+44 (0)1632 960123'))).toEqual([]);
+    expect(issues(CarePlanEditSchema, people('ring reception'))[0]?.path).toBe('crisisContactPhone');
+  });
+
+  it('refuses an edit it does not know', () => {
+    expect(issues(CarePlanEditSchema, { op: 'drop' })[0]?.message).toBe(
+      'This change is not one Pathweave knows how to make.',
+    );
+  });
+
+  it('normalises emails and needs at least one pathway for a new plan', () => {
+    const ok = CreateCarePlanInput.safeParse({ patientEmail: ' Patient@Pathweave.TEST ', pathwayIds: ['p1'] });
+    expect(ok.success && ok.data.patientEmail).toBe('patient@pathweave.test');
+    expect(issues(CreateCarePlanInput, { patientEmail: 'x', pathwayIds: [] }).map((i) => i.path)).toEqual([
+      'patientEmail',
+      'pathwayIds',
+    ]);
+    expect(GrantInput.parse({ carerEmail: 'june@example.com' }).canContribute).toBe(false);
+  });
+
+  it('reads form data, keeping repeated fields as lists and dropping React’s own', () => {
+    const form = new FormData();
+    form.append('op', 'goal.save');
+    form.append('steps', 'a');
+    form.append('steps', 'b');
+    form.append('$ACTION_ID_123', '');
+    expect(formToObject(form)).toEqual({ op: 'goal.save', steps: ['a', 'b'] });
+  });
+});
