@@ -231,7 +231,8 @@ class WireClient {
             mult *= 128;
           }
         };
-        pos += read(); // the document name
+        const nameLength = read();
+        pos += nameLength; // skip the document name
         const type = read();
         if (type === 8) {
           // SyncStatus: 1 = applied (stored on the server), 0 = refused

@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { SECTORS } from '@/lib/pathway/schema';
 import { SECTOR_LABELS } from '@/lib/pathway/labels';
+import { FRAMEWORKS } from '@/lib/scoring/frameworks';
+import { criterionLabel } from '@/lib/scorecard/model';
 import { PATHWAY_STATUSES, PATHWAY_STATUS_LABELS, type ScorecardFilters as Filters } from '@/lib/scorecard/types';
 
-const selectClass = 'block w-full min-w-48 border-2 border-nhs-black bg-white px-2 py-1.5';
+const selectClass = 'block w-full min-w-48 max-w-full border-2 border-nhs-black bg-white px-2 py-1.5';
 
 /** A plain GET form: the filtered view is a link, and it works without JavaScript. */
 export function ScorecardFilters({ action, filters, conditions }: { action: string; filters: Filters; conditions: readonly string[] }) {
@@ -12,7 +14,7 @@ export function ScorecardFilters({ action, filters, conditions }: { action: stri
     // Keyed by the filters: a client-side navigation (Clear filters, a page link) remounts the
     // selects, so they never keep a value the address no longer has.
     <form
-      key={`${filters.condition ?? ''}|${filters.status ?? ''}|${filters.sector ?? ''}`}
+      key={`${filters.condition ?? ''}|${filters.status ?? ''}|${filters.sector ?? ''}|${filters.failing ?? ''}`}
       method="get"
       action={action}
       aria-labelledby="filters-heading"
@@ -58,6 +60,23 @@ export function ScorecardFilters({ action, filters, conditions }: { action: stri
               <option key={s} value={s}>
                 {SECTOR_LABELS[s]}
               </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-failing" className="block font-bold mb-1">
+            Does not meet
+          </label>
+          <select id="filter-failing" name="failing" defaultValue={filters.failing ?? ''} className={selectClass}>
+            <option value="">Any criterion</option>
+            {FRAMEWORKS.map((f) => (
+              <optgroup key={f.id} label={f.shortTitle}>
+                {f.criteria.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {`${criterionLabel(c.id)}: ${c.title}`}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </div>

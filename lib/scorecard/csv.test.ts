@@ -72,3 +72,17 @@ describe('the scorecard as CSV', () => {
     expect(fileSlug('***')).toBe('scorecard');
   });
 });
+
+describe('the summary row’s compact columns', () => {
+  it('read back to the same frameworks and criteria the stored scores give, skipping anything malformed', async () => {
+    const { storedScores } = await import('./fixtures.test-helpers');
+    const { scoreRowsFromStored, readSummaryColumns } = await import('./rows');
+    const rows = scoreRowsFromStored('v1', storedScores('copd.v1.json', 1, '2026-03-10'));
+    const back = readSummaryColumns('v1', JSON.parse(JSON.stringify(rows.summaryFrameworks)), JSON.parse(JSON.stringify(rows.summaryCriteria)));
+    expect(back.frameworks).toEqual(rows.frameworks);
+    expect(back.criteria).toEqual(rows.criteria);
+    const broken = readSummaryColumns('v1', [{ frameworkVersion: '1' }, null], [['rcgp-five-tests', 'rcgp-1', 'great', 1], 'x', ['rcgp-five-tests', 'rcgp-2', 'met']]);
+    expect(broken.frameworks).toEqual([]);
+    expect(broken.criteria).toEqual([{ versionId: 'v1', criterionId: 'rcgp-2', frameworkId: 'rcgp-five-tests', position: 0, status: 'met', findings: 0 }]);
+  });
+});

@@ -26,10 +26,7 @@ function synthetic(id: string, title: string, statuses: Partial<Record<string, S
       frameworkId: c.frameworkId,
       position: c.position,
       status,
-      score: status === 'met' ? 1 : status === 'partly' ? 0.5 : status === 'not_met' ? 0 : null,
       findings: status === 'met' ? 0 : 1,
-      advice: 0,
-      rule: `${c.id}@1`,
     };
   });
   const count = (fw: string, s: Status) => criteria.filter((c) => c.frameworkId === fw && c.status === s).length;
@@ -180,7 +177,7 @@ describe('buildWorkspaceScorecard on the demo pathways scored by the engine', ()
 describe('criterion columns', () => {
   it('adds a local criterion found in stored rows after the published ones', () => {
     const base = synthetic('a', 'A', {});
-    base.criteria.push({ versionId: 'a-v1', criterionId: 'local-falls', frameworkId: 'local', position: 0, status: 'not_met', score: 0, findings: 0, advice: 1, rule: 'local-falls@1' });
+    base.criteria.push({ versionId: 'a-v1', criterionId: 'local-falls', frameworkId: 'local', position: 0, status: 'not_met', findings: 0 });
     const s = buildWorkspaceScorecard(base);
     expect(s.columns.at(-1)).toMatchObject({ id: 'local-falls', label: 'local-falls' });
     expect(s.pathways[0]?.notMet).toBe(1);

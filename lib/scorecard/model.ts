@@ -41,10 +41,7 @@ export interface FrameworkColumn {
 export interface ScorecardCell {
   criterionId: string;
   status: Status;
-  score: number | null;
   findings: number;
-  advice: number;
-  rule: string;
   /** The room's consensus rating, shown beside the computed status, never mixed into it. */
   consensus: { value: RatingValue; reason: string } | null;
 }
@@ -251,10 +248,7 @@ function pathwayScorecard(
     cells[r.criterionId] = {
       criterionId: r.criterionId,
       status: r.status,
-      score: r.score,
       findings: r.findings,
-      advice: r.advice,
-      rule: r.rule,
       consensus: c ? { value: c.value, reason: c.reason } : null,
     };
     if (r.status === 'not_met') notMet++;

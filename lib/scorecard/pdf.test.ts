@@ -33,7 +33,7 @@ describe('the workspace board report', () => {
     ]);
     source.consensus.push({ versionId: 't2dm-v1', criterionId: 'nv-6', value: 'partly', reason: 'Carers took part' });
     const scorecard = buildWorkspaceScorecard(source);
-    const { pages, text } = await readPdf(await workspaceReportPdf(scorecard, { condition: null, status: null, sector: null, page: 1 }, meta));
+    const { pages, text } = await readPdf(await workspaceReportPdf(scorecard, { condition: null, status: null, sector: null, failing: null, page: 1 }, meta));
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(text).toContain('Pathway scorecard: Riverside GP Cluster');
     expect(text).toContain('Produced on 23 November 2026 by Glen Mardle');
@@ -53,7 +53,7 @@ describe('the workspace board report', () => {
 
   it('names the filters it was made with', async () => {
     const scorecard = buildWorkspaceScorecard(demoSource([{ id: 'copd', title: 'COPD', file: 'copd.json', number: 3 }]));
-    const { text } = await readPdf(await workspaceReportPdf(scorecard, { condition: 'COPD', status: 'published', sector: null, page: 1 }, meta));
+    const { text } = await readPdf(await workspaceReportPdf(scorecard, { condition: 'COPD', status: 'published', sector: null, failing: null, page: 1 }, meta));
     expect(text).toContain('Filtered to condition "COPD", status published.');
   });
 });

@@ -58,6 +58,10 @@ export function scoreRowsFromStored(versionId: string, scores: StoredLike) {
     needsJudgement: f.needsJudgement,
   }));
   const criteria: CriterionScoreRow[] = scores.frameworks.flatMap((f) =>
+    f.criteria.map((c, position) => ({ versionId, criterionId: c.id, frameworkId: f.id, position, status: c.status, findings: c.findings.length })),
+  );
+  // The VersionCriterionScore rows, with everything the table keeps.
+  const criterionRows = scores.frameworks.flatMap((f) =>
     f.criteria.map((c, position) => ({
       versionId,
       criterionId: c.id,
@@ -70,5 +74,44 @@ export function scoreRowsFromStored(versionId: string, scores: StoredLike) {
       rule: c.rule,
     })),
   );
-  return { scoredAt: scores.scoredAt ?? '', journey, frameworks, criteria };
+  // VersionScoreSummary's compact columns.
+  const summaryFrameworks = frameworks.map(({ versionId: _v, ...f }) => f);
+  const summaryCriteria = criteria.map((c) => [c.frameworkId, c.criterionId, c.status, c.findings] as [string, string, string, number]);
+  return { scoredAt: scores.scoredAt ?? '', journey, frameworks, criteria, criterionRows, summaryFrameworks, summaryCriteria };
+}
+
+const STATUSES = new Set(['met', 'partly', 'not_met', 'needs_judgement']);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * Reads VersionScoreSummary's compact "frameworks" and "criteria" columns back into rows.
+ * Anything malformed is left out rather than guessed.
+ */
+export function readSummaryColumns(versionId: string, frameworksJson: unknown, criteriaJson: unknown) {
+  const frameworks: (FrameworkFigures & { versionId: string })[] = [];
+  for (const f of Array.isArray(frameworksJson) ? frameworksJson : []) {
+    const r = f as Record<string, unknown> | null;
+    if (!r || typeof r.frameworkId !== 'string') continue;
+    frameworks.push({
+      versionId,
+      frameworkId: r.frameworkId,
+      frameworkVersion: typeof r.frameworkVersion === 'string' ? r.frameworkVersion : '',
+      score: num(r.score),
+      percent: num(r.percent),
+      scored: num(r.scored) ?? 0,
+      notMet: num(r.notMet) ?? 0,
+      needsJudgement: num(r.needsJudgement) ?? 0,
+    });
+  }
+  const criteria: CriterionScoreRow[] = [];
+  const positions = new Map<string, number>();
+  for (const c of Array.isArray(criteriaJson) ? criteriaJson : []) {
+    if (!Array.isArray(c)) continue;
+    const [frameworkId, criterionId, status, findings] = c as unknown[];
+    if (typeof frameworkId !== 'string' || typeof criterionId !== 'string' || typeof status !== 'string' || !STATUSES.has(status)) continue;
+    const position = positions.get(frameworkId) ?? 0;
+    positions.set(frameworkId, position + 1);
+    criteria.push({ versionId, criterionId, frameworkId, position, status: status as CriterionScoreRow['status'], findings: num(findings) ?? 0 });
+  }
+  return { frameworks, criteria };
 }

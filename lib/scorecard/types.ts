@@ -42,17 +42,16 @@ export interface JourneySummary {
   expectedContacts: number | null;
 }
 
-/** One computed criterion result of one saved version. */
+/** One computed criterion result of one saved version: what the scorecard shows of it. */
 export interface CriterionScoreRow {
   versionId: string;
   criterionId: string;
   frameworkId: string;
+  /** Order within its framework, as stored. */
   position: number;
   status: Status;
-  score: number | null;
+  /** How many findings name a step or transition. */
   findings: number;
-  advice: number;
-  rule: string;
 }
 
 /** The room's consensus rating of one criterion on one version (issue 5). */
@@ -96,5 +95,7 @@ export interface ScorecardFilters {
   condition: string | null;
   status: PathwayStatus | null;
   sector: string | null;
+  /** Only pathways whose latest version does not meet this criterion (its id, e.g. "rcgp-5"). */
+  failing: string | null;
   page: number;
 }

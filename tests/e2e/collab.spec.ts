@@ -182,6 +182,27 @@ test('comments pinned to a step: the patient representative comments, the GP see
   await rep.reload();
   await expect(rep.getByTestId('comment-badge')).toHaveText('1 comment', { timeout: 30_000 });
 
+  // Versions saved in the workshop are derived from the live document.
+  await gp.getByRole('tab', { name: 'Versions' }).click();
+  const versions = gp.getByTestId('versions-panel');
+  await versions.getByLabel('Note for a new version').fill('Workshop round one');
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  await expect(versions.getByTestId('version-history')).toContainText('Version 1');
+  await gp.getByLabel('Title (optional)').fill('Inhaler check');
+  await gp.getByRole('button', { name: 'Add step' }).click();
+  await expect(stepNode(rep, 'Inhaler check')).toBeVisible();
+  await gp.getByRole('tab', { name: 'Versions' }).click();
+  await versions.getByLabel('Note for a new version').fill('Workshop round two');
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  await expect(versions.getByTestId('version-history').locator('li')).toHaveCount(2);
+  await versions.getByLabel('From', { exact: true }).selectOption({ label: 'Version 1: Workshop round one' });
+  await versions.getByLabel('To', { exact: true }).selectOption({ label: 'Version 2: Workshop round two' });
+  await versions.getByRole('button', { name: 'Compare' }).click();
+  const comparison = versions.getByTestId('comparison');
+  await expect(comparison.getByText('Steps added (1)')).toBeVisible();
+  await expect(comparison).toContainText('Inhaler check');
+  await expect(comparison).not.toContainText('Spirometry');
+
   await gp.context().close();
   await rep.context().close();
 });

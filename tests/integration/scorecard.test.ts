@@ -174,11 +174,13 @@ describe('scorecard rows written from stored scores', () => {
         faultLineCrossings: expected.journey.faultLineCrossings,
         crossingsWithoutInformation: expected.journey.crossingsWithoutInformation,
         expectedDays: expected.journey.expectedDays,
+        frameworks: expected.summaryFrameworks,
+        criteria: expected.summaryCriteria,
       });
       const frameworks = (await db.query(`SELECT * FROM "VersionFrameworkScore" WHERE "versionId" = $1 ORDER BY "frameworkId"`, [v.id])).rows;
       expect(frameworks).toEqual([...expected.frameworks].sort((a, b) => a.frameworkId.localeCompare(b.frameworkId)));
       const criteria = (await db.query(`SELECT *, status::text AS status FROM "VersionCriterionScore" WHERE "versionId" = $1 ORDER BY "frameworkId", position`, [v.id])).rows;
-      expect(criteria).toEqual([...expected.criteria].sort((a, b) => a.frameworkId.localeCompare(b.frameworkId) || a.position - b.position));
+      expect(criteria).toEqual([...expected.criterionRows].sort((a, b) => a.frameworkId.localeCompare(b.frameworkId) || a.position - b.position));
     }
   });
 
@@ -275,6 +277,11 @@ describe('the CSV export over HTTP', () => {
     const mental = await csvOf(s, `/w/${slug}/scorecards/csv?sector=mental_health`);
     const voluntary = await csvOf(s, `/w/${slug}/scorecards/csv?sector=voluntary_community`);
     expect(voluntary.length).toBeGreaterThan(mental.length);
+    const rcgp5 = header.indexOf('RCGP 5 No diversion of funding from general practice (computed)');
+    const failing = await csvOf(s, `/w/${slug}/scorecards/csv?failing=rcgp-5`);
+    const notMeeting = all.slice(1).filter((r) => r[rcgp5] === 'Not met');
+    expect(notMeeting.length).toBeGreaterThan(0);
+    expect(failing.slice(1).map((r) => r[0]).sort()).toEqual(notMeeting.map((r) => r[0]).sort());
   });
 
   it('lists the pathways failing first', async () => {

@@ -26,6 +26,8 @@ CREATE TABLE IF NOT EXISTS "VersionScoreSummary" (
     "repeatedAssessments" INTEGER NOT NULL,
     "expectedDays" DOUBLE PRECISION,
     "expectedContacts" DOUBLE PRECISION,
+    "frameworks" JSONB NOT NULL DEFAULT '[]',
+    "criteria" JSONB NOT NULL DEFAULT '[]',
 
     CONSTRAINT "VersionScoreSummary_pkey" PRIMARY KEY ("versionId")
 );
@@ -61,6 +63,9 @@ CREATE TABLE IF NOT EXISTS "VersionCriterionScore" (
 
 -- CreateIndex
 CREATE INDEX IF NOT EXISTS "VersionScoreSummary_pathwayId_number_idx" ON "VersionScoreSummary"("pathwayId", "number" DESC);
+
+-- CreateIndex
+CREATE INDEX IF NOT EXISTS "VersionCriterionScore_criterionId_status_idx" ON "VersionCriterionScore"("criterionId", "status");
 
 -- AddForeignKey
 DO $$ BEGIN
@@ -98,7 +103,8 @@ BEGIN
 
   INSERT INTO "VersionScoreSummary" (
     "versionId", "pathwayId", "number", "savedAt", "scoredAt", "steps", "contacts", "organisations", "sectors",
-    "faultLineCrossings", "crossingsWithoutInformation", "repeatedAssessments", "expectedDays", "expectedContacts")
+    "faultLineCrossings", "crossingsWithoutInformation", "repeatedAssessments", "expectedDays", "expectedContacts",
+    "frameworks", "criteria")
   VALUES (
     vid, pid, num, saved, COALESCE(s->>'scoredAt', ''),
     COALESCE((j->>'steps')::int, 0),
@@ -109,7 +115,24 @@ BEGIN
     COALESCE((j->>'crossingsWithoutInformation')::int, 0),
     COALESCE((j->>'repeatedAssessments')::int, 0),
     (j->'expected'->>'days')::float8,
-    (j->'expected'->>'contacts')::float8)
+    (j->'expected'->>'contacts')::float8,
+    COALESCE((
+      SELECT jsonb_agg(jsonb_build_object(
+               'frameworkId', f->>'id', 'frameworkVersion', COALESCE(f->>'version', ''),
+               'score', (f->>'score')::float8, 'percent', (f->>'percent')::int,
+               'scored', COALESCE((f->>'scored')::int, 0), 'notMet', COALESCE((f->>'notMet')::int, 0),
+               'needsJudgement', COALESCE((f->>'needsJudgement')::int, 0)) ORDER BY fx.ord)
+      FROM jsonb_array_elements(fws) WITH ORDINALITY AS fx(f, ord)
+      WHERE f->>'id' IS NOT NULL), '[]'::jsonb),
+    COALESCE((
+      SELECT jsonb_agg(jsonb_build_array(f->>'id', c->>'id', c->>'status',
+               CASE WHEN jsonb_typeof(c->'findings') = 'array' THEN jsonb_array_length(c->'findings') ELSE 0 END)
+             ORDER BY fx.ord, x.ord)
+      FROM jsonb_array_elements(fws) WITH ORDINALITY AS fx(f, ord)
+      CROSS JOIN LATERAL jsonb_array_elements(
+        CASE WHEN jsonb_typeof(f->'criteria') = 'array' THEN f->'criteria' ELSE '[]'::jsonb END) WITH ORDINALITY AS x(c, ord)
+      WHERE f->>'id' IS NOT NULL AND c->>'id' IS NOT NULL
+        AND c->>'status' IN ('met', 'partly', 'not_met', 'needs_judgement')), '[]'::jsonb))
   ON CONFLICT ("versionId") DO NOTHING;
 
   INSERT INTO "VersionFrameworkScore" (
