@@ -2,7 +2,7 @@ import nextConfig from 'eslint-config-next/core-web-vitals';
 import tseslint from 'typescript-eslint';
 
 const config = [
-  { ignores: ['.next*/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.*.ts', '.*.mjs', '.*.js'] },
+  { ignores: ['.next*/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '**/.*.ts', '**/.*.mts', '**/.*.tsx', '**/.*.mjs', '**/.*.js'] },
   ...nextConfig,
   ...tseslint.configs.recommended,
   {

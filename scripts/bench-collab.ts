@@ -48,7 +48,14 @@ async function serve(): Promise<void> {
     });
     const collab = attachCollab(server);
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+    const { monitorEventLoopDelay } = await import('node:perf_hooks');
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    process.on('SIGUSR2', () => loop.reset());
     process.on('SIGTERM', () => {
+      loop.disable();
+      const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+      process.stdout.write(`loop ${JSON.stringify({ p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) })}\n`);
       void collab.close().finally(() => process.exit(0));
     });
   }
@@ -70,6 +77,11 @@ interface RunResult {
   p95: number;
   p99: number;
   max: number;
+  /** Edit to acknowledgement (logged in PostgreSQL and applied), at the sender. */
+  ackP50: number;
+  ackP95: number;
+  /** The server's event-loop delay, p99 over the run (ms). */
+  loopDelayP99: number;
   lost: number;
   converged: boolean;
   serverCpuPercent: number;
@@ -152,7 +164,7 @@ interface WorkerInput {
 type ToWorker = { type: 'start'; endAt: number } | { type: 'finish' };
 type FromWorker =
   | { type: 'ready' }
-  | { type: 'done'; latencies: Float64Array; sentCount: number; unsynced: number; states: string[]; lastSeq: number[]; seen: number[][] };
+  | { type: 'done'; latencies: Float64Array; acks: Float64Array; sentCount: number; unsynced: number; states: string[]; lastSeq: number[]; seen: number[][] };
 
 /** "bench <client> <seq>" occurrences in a message (Yjs stores strings as plain UTF-8). */
 const MARK = Buffer.from('bench ');
@@ -203,6 +215,9 @@ class WireClient {
   readonly doc = new Y.Doc();
   ws!: WebSocket;
   unacked = 0;
+  /** When each not yet acknowledged edit was sent (acknowledgements come in order). */
+  readonly pending: number[] = [];
+  readonly ackLatencies: number[] = [];
   synced = false;
   authenticated = false;
   constructor(
@@ -236,7 +251,11 @@ class WireClient {
         const type = read();
         if (type === 8) {
           // SyncStatus: 1 = applied (stored on the server), 0 = refused
-          if (read() === 1 && this.unacked > 0) this.unacked--;
+          if (read() === 1 && this.unacked > 0) {
+            this.unacked--;
+            const at = this.pending.shift();
+            if (at !== undefined) this.ackLatencies.push(clock() - at);
+          }
           return;
         }
         if (type === 2) {
@@ -252,6 +271,7 @@ class WireClient {
           // The server asks for what we have that it lacks.
           this.ws.send(frame(this.name, [0, 1], Y.encodeStateAsUpdate(this.doc, payload)));
           this.unacked++;
+          this.pending.push(NaN);
           return;
         }
         if (!this.synced) {
@@ -267,6 +287,7 @@ class WireClient {
   /** Send the update of a local edit. */
   send(update: Uint8Array): void {
     this.unacked++;
+    this.pending.push(clock());
     this.ws.send(frame(this.name, [0, 2], update));
   }
 }
@@ -288,6 +309,7 @@ async function clientWorker(input: WorkerInput): Promise<void> {
     state(): string | null;
     close(): void;
     setup(): void;
+    acks(): number[];
     hasAllSteps(): boolean;
   }
   const clients: Client[] = [];
@@ -325,6 +347,7 @@ async function clientWorker(input: WorkerInput): Promise<void> {
         close: () => provider.destroy(),
         setup: () => void applyCommandToYDoc(doc, { type: 'addStep', input: { id: stepId, kind: 'review', sector: 'primary_care', title: `bench ${index} -1` } }, c),
         hasAllSteps: () => yDocToPathway(doc).steps.filter((s) => s.id.startsWith('bench-')).length === input.clients,
+        acks: () => [] as number[],
       };
       doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === c) return;
@@ -344,6 +367,7 @@ async function clientWorker(input: WorkerInput): Promise<void> {
         close: () => undefined,
         setup: () => undefined,
         hasAllSteps: () => true,
+        acks: () => [] as number[],
       };
       const wire = new WireClient(index, input.pathwayName, (data) => {
         const now = clock();
@@ -359,6 +383,7 @@ async function clientWorker(input: WorkerInput): Promise<void> {
         wire.doc.transact(() => step.set('title', `bench ${index} ${seq}`), wire);
       };
       c.unacked = () => wire.unacked;
+      c.acks = () => wire.ackLatencies.filter((x) => Number.isFinite(x));
       c.close = () => wire.ws.close();
       c.setup = () => void applyCommandToYDoc(wire.doc, { type: 'addStep', input: { id: stepId, kind: 'review', sector: 'primary_care', title: `bench ${index} -1` } }, wire);
       clients.push(c);
@@ -379,6 +404,7 @@ async function clientWorker(input: WorkerInput): Promise<void> {
   const start = (await new Promise((resolve) => parentPort!.once('message', resolve))) as ToWorker & { type: 'start' };
   await until('every bench step in the full replicas', () => clients.every((c) => c.hasAllSteps()), 60_000);
   latencies.length = 0;
+  const ackStart = clients.map((c) => c.acks().length);
   const intervalMs = 1000 / input.ratePerS;
   let sentCount = 0;
   await Promise.all(
@@ -407,13 +433,14 @@ async function clientWorker(input: WorkerInput): Promise<void> {
   const result: FromWorker = {
     type: 'done',
     latencies: Float64Array.from(latencies),
+    acks: Float64Array.from(clients.flatMap((c, i) => c.acks().slice(ackStart[i]))),
     sentCount,
     unsynced: clients.reduce((n, c) => n + c.unacked(), 0),
     states: clients.map((c) => c.state()).filter((x): x is string => x !== null),
     lastSeq: clients.map((c) => c.seq - 1),
     seen: clients.map((c) => Array.from(c.seen)),
   };
-  parentPort!.postMessage(result, [result.latencies.buffer as ArrayBuffer]);
+  parentPort!.postMessage(result, [result.latencies.buffer as ArrayBuffer, result.acks.buffer as ArrayBuffer]);
   for (const c of clients) c.close();
 }
 
@@ -483,6 +510,9 @@ async function runOnce(options: { clients: number; durationS: number; port: numb
   const latencies: number[] = [];
   for (const d of done) for (const l of d.latencies) latencies.push(l);
   latencies.sort((a, b) => a - b);
+  const acks: number[] = [];
+  for (const d of done) for (const l of d.acks) acks.push(l);
+  acks.sort((a, b) => a - b);
   // Convergence: the two full replicas that edited all along, a replica joining now, and what
   // PostgreSQL holds must all be the same document.
   const states = done.flatMap((d) => d.states);
@@ -525,6 +555,11 @@ async function runOnce(options: { clients: number; durationS: number; port: numb
     [options.pathwayId],
   );
   const rssEnd = procStats(pid).rssMb;
+  let loop = { p50: NaN, p99: NaN, max: NaN };
+  child.stdout?.on('data', (d: Buffer) => {
+    const m = /loop (\{.*\})/.exec(d.toString());
+    if (m) loop = JSON.parse(m[1] as string) as typeof loop;
+  });
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
   return {
@@ -539,6 +574,9 @@ async function runOnce(options: { clients: number; durationS: number; port: numb
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? NaN,
+    ackP50: percentile(acks, 50),
+    ackP95: percentile(acks, 95),
+    loopDelayP99: loop.p99,
     lost,
     converged,
     serverCpuPercent: ((after.cpuTicks - before.cpuTicks) / ticksPerS / elapsedS) * 100,
@@ -600,10 +638,10 @@ async function bench(): Promise<void> {
   const lines = [
     '',
     `Live collaboration on loopback (${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; clients in ${workers} worker threads); target p95 ≤ ${TARGET_P95_MS} ms, 0 lost, converged.`,
-    'clients  edits/s  sent    logged  p50 ms  p95 ms  p99 ms  max ms  lost  converged  server CPU  server RSS peak',
+    'clients  edits/s  sent    logged  p50 ms  p95 ms  p99 ms  max ms  ack p50  ack p95  lost  converged  server CPU  server RSS peak  loop p99',
     ...results.map(
       (r) =>
-        `${String(r.clients).padEnd(9)}${String(Math.round(r.editsSent / r.durationS)).padEnd(9)}${String(r.editsSent).padEnd(8)}${String(r.editsLogged).padEnd(8)}${fmt(r.p50).padEnd(8)}${fmt(r.p95).padEnd(8)}${fmt(r.p99).padEnd(8)}${fmt(r.max).padEnd(8)}${String(r.lost).padEnd(6)}${String(r.converged).padEnd(11)}${(fmt(r.serverCpuPercent) + ' %').padEnd(12)}${fmt(r.serverRssMbPeak)} MB`,
+        `${String(r.clients).padEnd(9)}${String(Math.round(r.editsSent / r.durationS)).padEnd(9)}${String(r.editsSent).padEnd(8)}${String(r.editsLogged).padEnd(8)}${fmt(r.p50).padEnd(8)}${fmt(r.p95).padEnd(8)}${fmt(r.p99).padEnd(8)}${fmt(r.max).padEnd(8)}${fmt(r.ackP50).padEnd(9)}${fmt(r.ackP95).padEnd(9)}${String(r.lost).padEnd(6)}${String(r.converged).padEnd(11)}${(fmt(r.serverCpuPercent) + ' %').padEnd(12)}${(fmt(r.serverRssMbPeak) + ' MB').padEnd(16)}${fmt(r.loopDelayP99)} ms`,
     ),
     '',
   ];

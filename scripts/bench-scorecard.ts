@@ -223,6 +223,8 @@ async function timeDatabase(url: string, workspaceId: string): Promise<Timing[]>
   await db.connect();
   const latest = `SELECT DISTINCT ON (pv."pathwayId") pv."id" FROM "PathwayVersion" pv JOIN "Pathway" p ON p."id" = pv."pathwayId"
                   WHERE p."workspaceId" = $1 ORDER BY pv."pathwayId", pv."number" DESC`;
+  // What getWorkspaceScorecard asks: one row per pathway with the summary's compact columns, then
+  // the room's consensus for those versions.
   const rowsWay = async () => {
     const pathways = await db.query(
       `SELECT p."id", v."id" AS "versionId", s.* FROM "Pathway" p
@@ -231,10 +233,11 @@ async function timeDatabase(url: string, workspaceId: string): Promise<Timing[]>
       [workspaceId],
     );
     const ids = pathways.rows.map((r) => r.versionId).filter(Boolean);
-    await Promise.all([
-      db.query(`SELECT * FROM "VersionFrameworkScore" WHERE "versionId" = ANY($1::text[])`, [ids]),
-      db.query(`SELECT * FROM "VersionCriterionScore" WHERE "versionId" = ANY($1::text[])`, [ids]),
-    ]);
+    await db.query(
+      `SELECT DISTINCT ON ("versionId", "criterionId") "versionId", "criterionId", "value", "reason" FROM "CriterionRating"
+       WHERE "kind" = 'consensus' AND "versionId" = ANY($1::text[]) ORDER BY "versionId", "criterionId", "updatedAt" DESC`,
+      [ids],
+    );
   };
   const jsonbWay = async () => {
     await db.query(

@@ -48,8 +48,13 @@ export const COLLAB_PATH = '/collab';
 export { IDENTITY_MESSAGE } from './presence';
 /** Largest message a client may send. A whole 500-step pathway is well under 1 MiB as a Yjs update. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
-/** Merge the log into the snapshot after this many updates of one document. */
+/**
+ * Merge the log into the snapshot after this many updates of one document, but not more often
+ * than every COMPACT_MIN_INTERVAL_MS while it is busy (a compaction applies the whole log on the
+ * server's thread; loading a longer log later costs far less than compacting too often now).
+ */
 export const DEFAULT_COMPACT_EVERY = 1000;
+export const COMPACT_MIN_INTERVAL_MS = 30_000;
 
 export interface CollabServerOptions {
   path?: string;
@@ -127,14 +132,16 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   const compactEvery = options.compactEvery ?? DEFAULT_COMPACT_EVERY;
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
   const counters = { appended: 0, refused: 0 };
-  /** Updates logged per document since its last compaction, and compactions in flight. */
+  /** Updates logged per document since its last compaction, when it last ran, and compactions in flight. */
   const sinceCompaction = new Map<string, number>();
+  const lastCompaction = new Map<string, number>();
   const compacting = new Map<string, Promise<void>>();
 
   const compact = (pathwayId: string): Promise<void> => {
     const running = compacting.get(pathwayId);
     if (running) return running;
     sinceCompaction.set(pathwayId, 0);
+    lastCompaction.set(pathwayId, Date.now());
     const job = compactLiveDocument(pathwayId)
       .then(({ merged }) => {
         if (merged) log.debug({ pathwayId, merged }, 'collab: log compacted');
@@ -268,7 +275,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
       counters.appended++;
       const n = (sinceCompaction.get(pathwayId) ?? 0) + 1;
       sinceCompaction.set(pathwayId, n);
-      if (n >= compactEvery) void compact(pathwayId);
+      if (n >= compactEvery && Date.now() - (lastCompaction.get(pathwayId) ?? 0) >= COMPACT_MIN_INTERVAL_MS) void compact(pathwayId);
     },
 
     async beforeHandleAwareness({ states, context, connection }) {
