@@ -46,6 +46,8 @@ export interface EditorProps {
   today: string;
   /** Edit the shared live document with others (issue 5) rather than one's own copy. */
   live?: boolean;
+  /** A step or transition id to select and centre on arrival (drill-down from a scorecard finding). */
+  initialSelect?: string;
 }
 
 interface SavedState {
@@ -80,7 +82,7 @@ function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && ['text', 'search', 'email', 'url', 'tel', 'number', 'password', ''].includes(target.type);
 }
 
-export function Editor({ pathway, api, templates = [], canCreate = false, today, live = false }: EditorProps) {
+export function Editor({ pathway, api, templates = [], canCreate = false, today, live = false, initialSelect }: EditorProps) {
   const [store] = useState(() => new EditorStore(pathway.document));
   const doc = useEditor(store, (s) => s.history.present);
   const history = useEditor(store, (s) => s.history);
@@ -193,6 +195,19 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     },
     [store, view, names],
   );
+
+  // Arriving from a scorecard's finding (?select=<id>): select and centre what it names, once.
+  const arrived = useRef(false);
+  useEffect(() => {
+    if (arrived.current || !initialSelect) return;
+    arrived.current = true;
+    const kind = store.doc.steps.some((st) => st.id === initialSelect)
+      ? 'step'
+      : store.doc.transitions.some((t) => t.id === initialSelect)
+        ? 'transition'
+        : null;
+    if (kind) onFinding({ target: initialSelect, targetKind: kind, message: '', suggestion: '' });
+  }, [initialSelect, onFinding, store]);
 
   // ------------------------------------------------------------------ saving
 

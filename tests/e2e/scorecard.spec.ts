@@ -120,6 +120,8 @@ test('a manager drills down from a heatmap cell to the findings and to the step 
   await editorLink.click();
   await expect(page).toHaveURL(/\/edit\?select=/);
   expect(new URL(page.url()).searchParams.get('select')).toBe(target);
+  // The editor arrives with what the finding names selected (and centred).
+  await expect(page.getByTestId('editor-notice')).toHaveText(/^Selected (step|transition) “.+”\.$/);
 });
 
 test('a manager compares versions of COPD and sees its working copy scored now', async ({ page }) => {

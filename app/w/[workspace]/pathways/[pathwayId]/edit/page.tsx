@@ -20,11 +20,14 @@ export default async function EditPathwayPage({
   searchParams,
 }: {
   params: Promise<{ workspace: string; pathwayId: string }>;
-  searchParams: Promise<{ live?: string | string[] }>;
+  searchParams: Promise<{ live?: string | string[]; select?: string | string[] }>;
 }) {
   const { workspace: slug, pathwayId } = await params;
   // ?live=1: the live workshop (issue 5), everyone editing the shared document together.
-  const live = (await searchParams).live === '1';
+  const query = await searchParams;
+  const live = query.live === '1';
+  // ?select=<step or transition id>: arrive with it selected and centred (scorecard drill-down).
+  const select = typeof query.select === 'string' ? query.select : undefined;
   const { actor, workspace } = await requireWorkspace(slug);
   const pathway = await getPathwayForEditing({ actor, pathwayId });
   if (!pathway || pathway.workspace.slug !== slug) notFound();
@@ -69,6 +72,7 @@ export default async function EditPathwayPage({
       <PathwayEditor
         key={live ? 'live' : 'own'}
         live={live}
+        initialSelect={select}
         pathway={{ ...pathway, document: pathway.document }}
         templates={templates}
         canCreate={canCreate}
