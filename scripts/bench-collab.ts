@@ -174,12 +174,18 @@ function* benchMarks(data: Buffer): Generator<[number, number]> {
     let i = at + MARK.length;
     let sender = 0;
     let digits = 0;
-    while (i < data.length && data[i]! >= 48 && data[i]! <= 57) sender = sender * 10 + (data[i++]! - 48), digits++;
+    while (i < data.length && data[i]! >= 48 && data[i]! <= 57) {
+      sender = sender * 10 + (data[i++]! - 48);
+      digits++;
+    }
     if (digits > 0 && data[i] === 32) {
       i++;
       let seq = 0;
       let seqDigits = 0;
-      while (i < data.length && data[i]! >= 48 && data[i]! <= 57) seq = seq * 10 + (data[i++]! - 48), seqDigits++;
+      while (i < data.length && data[i]! >= 48 && data[i]! <= 57) {
+        seq = seq * 10 + (data[i++]! - 48);
+        seqDigits++;
+      }
       if (seqDigits > 0) yield [sender, seq];
     }
     at = data.indexOf(MARK, at + 1);

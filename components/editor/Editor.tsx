@@ -206,7 +206,8 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       : store.doc.transitions.some((t) => t.id === initialSelect)
         ? 'transition'
         : null;
-    if (kind) onFinding({ target: initialSelect, targetKind: kind, message: '', suggestion: '' });
+    // After the first paint, so the canvas is there to centre on.
+    if (kind) requestAnimationFrame(() => onFinding({ target: initialSelect, targetKind: kind, message: '', suggestion: '' }));
   }, [initialSelect, onFinding, store]);
 
   // ------------------------------------------------------------------ saving

@@ -13,7 +13,7 @@
 // single-user editor, written to the Y.Doc field by field. The server enforces read-only access;
 // `readOnly` here only lets the UI hide what cannot be done.
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { coalesceKeyFor, describeCommand, type Command, type CommandIssue } from '@/lib/pathway/commands';
 import type { Pathway } from '@/lib/pathway/schema';
@@ -326,39 +326,58 @@ export interface CollaborativePathway extends CollabSnapshot {
   session: CollaborativeSession | null;
 }
 
-const noopSubscribe = () => () => undefined;
+/**
+ * One open pathway for React: the session (and its websocket) is made when the first component
+ * subscribes and closed when the last one leaves, so useSyncExternalStore manages its lifetime
+ * (React's strict-mode remount reuses it instead of opening a second connection).
+ */
+class SessionStore {
+  session: CollaborativeSession | null = null;
+  private refs = 0;
+  private closing: ReturnType<typeof setTimeout> | null = null;
+  constructor(private readonly options: CollaborativeSessionOptions) {}
+  subscribe = (listener: () => void): (() => void) => {
+    if (this.closing) clearTimeout(this.closing);
+    this.closing = null;
+    this.session ??= new CollaborativeSession(this.options);
+    this.refs++;
+    const unsubscribe = this.session.subscribe(listener);
+    return () => {
+      unsubscribe();
+      this.refs--;
+      if (this.refs > 0) return;
+      this.closing = setTimeout(() => {
+        if (this.refs > 0) return;
+        this.session?.destroy();
+        this.session = null;
+      }, 0);
+    };
+  };
+  getSnapshot = (): CollabSnapshot => this.session?.getSnapshot() ?? EMPTY;
+}
+
+const serverSnapshot = (): CollabSnapshot => EMPTY;
 
 /**
  * The live, shared pathway for the editor. One session per pathway id; it is closed when the
  * component unmounts or the id changes.
  */
 export function useCollaborativePathway(pathwayId: string, options: Omit<CollaborativeSessionOptions, 'pathwayId'> = {}): CollaborativePathway {
-  const [session, setSession] = useState<CollaborativeSession | null>(null);
   const { url } = options;
-  useEffect(() => {
-    const s = new CollaborativeSession({ pathwayId, ...(url ? { url } : {}) });
-    setSession(s);
-    return () => {
-      s.destroy();
-      setSession((current) => (current === s ? null : current));
-    };
-  }, [pathwayId, url]);
-  const snapshot = useSyncExternalStore(
-    session?.subscribe ?? noopSubscribe,
-    () => session?.getSnapshot() ?? EMPTY,
-    () => EMPTY,
-  );
+  const store = useMemo(() => new SessionStore({ pathwayId, ...(url ? { url } : {}) }), [pathwayId, url]);
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, serverSnapshot);
   const apply = useCallback(
-    (command: Command): ApplyResult => (session ? session.apply(command) : { ok: false, message: 'The pathway is still loading.', issues: [] }),
-    [session],
+    (command: Command): ApplyResult => store.session?.apply(command) ?? { ok: false, message: 'The pathway is still loading.', issues: [] },
+    [store],
   );
-  const undo = useCallback(() => session?.undo(), [session]);
-  const redo = useCallback(() => session?.redo(), [session]);
-  const seal = useCallback(() => session?.seal(), [session]);
-  const setCursor = useCallback((p: { x: number; y: number } | null) => session?.setCursor(p), [session]);
-  const setSelection = useCallback((s: PresenceSelection) => session?.setSelection(s), [session]);
+  const undo = useCallback(() => store.session?.undo(), [store]);
+  const redo = useCallback(() => store.session?.redo(), [store]);
+  const seal = useCallback(() => store.session?.seal(), [store]);
+  const setCursor = useCallback((p: { x: number; y: number } | null) => store.session?.setCursor(p), [store]);
+  const setSelection = useCallback((s: PresenceSelection) => store.session?.setSelection(s), [store]);
   return useMemo(
-    () => ({ ...snapshot, apply, undo, redo, seal, setCursor, setSelection, describe: describeCommand, session }),
-    [snapshot, apply, undo, redo, seal, setCursor, setSelection, session],
+    () => ({ ...snapshot, apply, undo, redo, seal, setCursor, setSelection, describe: describeCommand, session: store.session }),
+    // The snapshot changes whenever the session does anything, so `store.session` is current here.
+    [snapshot, apply, undo, redo, seal, setCursor, setSelection, store],
   );
 }

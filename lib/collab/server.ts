@@ -92,7 +92,7 @@ export interface CollabServer {
 }
 
 /** The context Hocuspocus keeps per connection: the session from the upgrade, then the authorization. */
-type ConnectionContext = { session: CollabSession | null } & Partial<CollabContext>;
+type ConnectionContext = { session: CollabSession | null; refusedWrites?: number } & Partial<CollabContext>;
 
 /** A refusal Hocuspocus passes to the client as the permission-denied reason (no message: no console noise). */
 function refusal(reason: string, code = 4403): Error & { reason: string; code: number } {
@@ -253,10 +253,14 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         // The sync step 2 a client sends on connecting is fine when it holds nothing new.
         if (message.syncType === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), update)) return;
         if (!connection.readOnly) connection.readOnly = true;
-        refuse('write from a read-only participant refused', { userId: ctx.userId, documentName, accessRole: ctx.accessRole });
-        audit({ actorId: ctx.userId ?? null, action: 'pathway:edit', resourceType: 'pathway', resourceId: ctx.pathwayId ?? null, outcome: 'denied', detail: { via: 'collab' } }).catch(
-          () => undefined,
-        );
+        ctx.refusedWrites = (ctx.refusedWrites ?? 0) + 1;
+        refuse('write from a read-only participant refused', { userId: ctx.userId, documentName, accessRole: ctx.accessRole, count: ctx.refusedWrites });
+        // One audit event per connection: a client sending refused writes in a loop must not flood the trail.
+        if (ctx.refusedWrites === 1) {
+          audit({ actorId: ctx.userId ?? null, action: 'pathway:edit', resourceType: 'pathway', resourceId: ctx.pathwayId ?? null, outcome: 'denied', detail: { via: 'collab' } }).catch(
+            () => undefined,
+          );
+        }
         return;
       }
       if (ctx.sessionExpiresAt !== undefined && ctx.sessionExpiresAt <= Date.now()) {
