@@ -304,6 +304,8 @@ describe('hand-written updates', () => {
     steps.get('s2')?.set('hours', 'whenever');
     steps.get('s2')?.set('roles', ['gp', 'wizard']);
     steps.get('s5')?.set('kind', 'banana');
+    steps.get('s1')?.set('kind', 'wizard');
+    steps.get('s4')?.delete('kind');
     y.getMap('pathway').set('title', '   ');
     y.getMap('layout').set('s1', { x: 'a', y: 2 });
     steps.set('junk', 'not a map' as unknown as Y.Map<unknown>);
@@ -312,7 +314,10 @@ describe('hand-written updates', () => {
     expect(doc.title).toBe('Untitled pathway');
     expect(doc.steps.find((s) => s.id === 's2')?.hours).toBeUndefined();
     expect(doc.steps.find((s) => s.id === 's2')?.roles).toEqual([]);
-    expect(doc.steps.some((s) => s.id === 's5')).toBe(false);
+    // A required field with a refused value takes the value the step was made with.
+    expect(doc.steps.find((s) => s.id === 's5')?.kind).toBe('review');
     expect(doc.layout?.s1).toBeUndefined();
+    expect(doc.steps.find((s) => s.id === 's1')?.kind).toBe('entry');
+    expect(doc.steps.find((s) => s.id === 's4')?.kind).toBe('exit');
   });
 });

@@ -435,15 +435,24 @@ interface RawStep {
   was: ReadonlySet<StepKind>;
 }
 
-/** A required field that is missing (see BASE) takes the value it had when the thing was made. */
+const FIELD_SCHEMAS: Readonly<Record<string, { safeParse(v: unknown): { success: boolean } }>> = {
+  ...(StepSchema.shape as unknown as Record<string, { safeParse(v: unknown): { success: boolean } }>),
+  from: StepSchema.shape.id,
+  to: StepSchema.shape.id,
+  information: TransitionSchema.in.shape.information,
+};
+
+/**
+ * A required field that is missing or holds a value the schema refuses (see BASE; only a
+ * hand-crafted update can write one) takes the value it had when the thing was made.
+ */
 function fillFromBase(candidate: Record<string, unknown>, map: YStep, required: readonly string[]): void {
   const base = map.get(BASE);
   if (base === null || typeof base !== 'object') return;
   for (const key of required) {
-    if (candidate[key] === undefined) {
-      const value = (base as Record<string, unknown>)[key];
-      if (value !== undefined) candidate[key] = value;
-    }
+    if (candidate[key] !== undefined && FIELD_SCHEMAS[key]?.safeParse(candidate[key]).success !== false) continue;
+    const value = (base as Record<string, unknown>)[key];
+    if (value !== undefined) candidate[key] = value;
   }
 }
 
