@@ -11,7 +11,8 @@
 //   A malformed name, a pathway that does not exist and one in another workspace are refused
 //   alike ("not found"), so a guessed id reveals nothing.
 import { decode } from 'next-auth/jwt';
-import { can, type AccessRole, type Actor } from '@/lib/auth/can';
+import { loadActor } from '@/lib/auth/actor';
+import { can, type AccessRole } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { inActorsWorkspaces } from '@/lib/server/scope';
 import { pathwayIdFromDocumentName } from './store';
@@ -115,30 +116,13 @@ export async function sessionFromCookies(cookieHeader: string | null | undefined
 }
 
 /**
- * The actor's facts, fresh from the database (a removed membership takes effect at the next
- * connection). The same query as lib/auth/session.ts's loadActor, which this server cannot import:
- * that module pulls in next-auth's provider modules, which load only inside Next's bundler, not in
- * the plain Node process that runs server.ts.
- */
-async function loadCollabActor(userId: string): Promise<(Actor & { name: string }) | null> {
-  const user = await getPrisma().user.findUnique({
-    where: { id: userId },
-    include: { memberships: { select: { workspaceId: true, accessRole: true } } },
-  });
-  if (!user) return null;
-  const memberships: Record<string, AccessRole> = {};
-  for (const m of user.memberships) memberships[m.workspaceId] = m.accessRole;
-  return { userId: user.id, name: user.name, professionalRole: user.professionalRole, memberships };
-}
-
-/**
  * Whether `userId` may open the live document `documentName`, and how. Null means refused, for
  * whatever reason (the caller answers every refusal the same way).
  */
 export async function authorizeCollaboration(session: CollabSession, documentName: string): Promise<CollabContext | null> {
   const pathwayId = pathwayIdFromDocumentName(documentName);
   if (!pathwayId) return null;
-  const actor = await loadCollabActor(session.userId);
+  const actor = await loadActor(session.userId);
   if (!actor) return null;
   const row = await getPrisma().pathway.findFirst({
     where: { id: pathwayId, ...inActorsWorkspaces(actor) },
