@@ -131,7 +131,7 @@ async function main() {
       if (!response || response.status() !== 200)
         throw new Error(`${path} answered ${response?.status() ?? 'nothing'}: is the demo care plan seeded?`);
       // Let hydration and any late work finish, so their long tasks are counted.
-      await p.waitForLoadState('networkidle');
+      await p.waitForLoadState('networkidle', { timeout: 120_000 });
       await p.waitForTimeout(3000);
       const m = await p.evaluate(() => {
         const w = window as unknown as { __pw: { lcp: number; lcpElement: string; longtasks: [number, number][] } };

@@ -42,6 +42,7 @@ async function serve(): Promise<void> {
     await startServer({ port, hostname: '127.0.0.1', dev: false });
   } else {
     const { attachCollab } = await import('../lib/collab/server');
+    const { appendStats } = await import('../lib/collab/store');
     const server = http.createServer((req, res) => {
       res.statusCode = req.url === '/api/health' ? 200 : 404;
       res.end();
@@ -56,6 +57,7 @@ async function serve(): Promise<void> {
       loop.disable();
       const ms = (ns: number) => Math.round(ns / 1e4) / 100;
       process.stdout.write(`loop ${JSON.stringify({ p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) })}\n`);
+      process.stdout.write(`log ${JSON.stringify(appendStats())}\n`);
       void collab.close().finally(() => process.exit(0));
     });
   }
@@ -82,11 +84,16 @@ interface RunResult {
   ackP95: number;
   /** The server's event-loop delay, p99 over the run (ms). */
   loopDelayP99: number;
+  /** The update log's group commit over the server's life: INSERTs, and rows per INSERT. */
+  logInserts: number;
+  logRowsPerInsert: number;
   lost: number;
   converged: boolean;
   serverCpuPercent: number;
   serverRssMbPeak: number;
   serverRssMbEnd: number;
+  /** The machine's 1-minute load average at the end of the run's edits (other work included). */
+  load1: number;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -106,7 +113,9 @@ function procStats(pid: number): { cpuTicks: number; rssMb: number } {
 }
 
 async function startServerChild(port: number, databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-collab.ts', '--serve'], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/bench-collab.ts', '--serve'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -495,6 +504,7 @@ async function runOnce(options: { clients: number; durationS: number; port: numb
   await Promise.all(sentDone);
   const elapsedS = (clock() - startedAt) / 1000;
   const after = procStats(pid);
+  const load1 = loadavg()[0] as number;
 
   // Let everything arrive: wait until what the server logged stops growing, then collect.
   let last = -1;
@@ -562,9 +572,12 @@ async function runOnce(options: { clients: number; durationS: number; port: numb
   );
   const rssEnd = procStats(pid).rssMb;
   let loop = { p50: NaN, p99: NaN, max: NaN };
+  let logStats = { batches: NaN, rows: NaN };
   child.stdout?.on('data', (d: Buffer) => {
     const m = /loop (\{.*\})/.exec(d.toString());
     if (m) loop = JSON.parse(m[1] as string) as typeof loop;
+    const l = /log (\{.*\})/.exec(d.toString());
+    if (l) logStats = JSON.parse(l[1] as string) as typeof logStats;
   });
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
@@ -583,11 +596,14 @@ async function runOnce(options: { clients: number; durationS: number; port: numb
     ackP50: percentile(acks, 50),
     ackP95: percentile(acks, 95),
     loopDelayP99: loop.p99,
+    logInserts: logStats.batches,
+    logRowsPerInsert: logStats.rows / logStats.batches,
     lost,
     converged,
     serverCpuPercent: ((after.cpuTicks - before.cpuTicks) / ticksPerS / elapsedS) * 100,
     serverRssMbPeak: rssPeak,
     serverRssMbEnd: rssEnd,
+    load1,
   };
 }
 
@@ -644,10 +660,10 @@ async function bench(): Promise<void> {
   const lines = [
     '',
     `Live collaboration on loopback (${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; clients in ${workers} worker threads); target p95 ≤ ${TARGET_P95_MS} ms, 0 lost, converged.`,
-    'clients  edits/s  sent    logged  p50 ms  p95 ms  p99 ms  max ms  ack p50  ack p95  lost  converged  server CPU  server RSS peak  loop p99',
+    'clients  edits/s  sent    logged  p50 ms  p95 ms  p99 ms  max ms  ack p50  ack p95  lost  converged  server CPU  server RSS peak  loop p99  rows/INSERT  load',
     ...results.map(
       (r) =>
-        `${String(r.clients).padEnd(9)}${String(Math.round(r.editsSent / r.durationS)).padEnd(9)}${String(r.editsSent).padEnd(8)}${String(r.editsLogged).padEnd(8)}${fmt(r.p50).padEnd(8)}${fmt(r.p95).padEnd(8)}${fmt(r.p99).padEnd(8)}${fmt(r.max).padEnd(8)}${fmt(r.ackP50).padEnd(9)}${fmt(r.ackP95).padEnd(9)}${String(r.lost).padEnd(6)}${String(r.converged).padEnd(11)}${(fmt(r.serverCpuPercent) + ' %').padEnd(12)}${(fmt(r.serverRssMbPeak) + ' MB').padEnd(16)}${fmt(r.loopDelayP99)} ms`,
+        `${String(r.clients).padEnd(9)}${String(Math.round(r.editsSent / r.durationS)).padEnd(9)}${String(r.editsSent).padEnd(8)}${String(r.editsLogged).padEnd(8)}${fmt(r.p50).padEnd(8)}${fmt(r.p95).padEnd(8)}${fmt(r.p99).padEnd(8)}${fmt(r.max).padEnd(8)}${fmt(r.ackP50).padEnd(9)}${fmt(r.ackP95).padEnd(9)}${String(r.lost).padEnd(6)}${String(r.converged).padEnd(11)}${(fmt(r.serverCpuPercent) + ' %').padEnd(12)}${(fmt(r.serverRssMbPeak) + ' MB').padEnd(16)}${(fmt(r.loopDelayP99) + ' ms').padEnd(10)}${fmt(r.logRowsPerInsert).padEnd(13)}${r.load1.toFixed(1)}`,
     ),
     '',
   ];

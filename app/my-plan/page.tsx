@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { PATIENT_COPY } from '@/lib/care-plan/copy';
@@ -50,9 +49,9 @@ export default async function MyPlanPage() {
         <ul className="space-y-3">
           {plans.map((p) => (
             <li key={p.id} className="bg-white border border-nhs-grey-4 p-4">
-              <Link href={`/my-plan/${p.id}`} prefetch={false} className="text-xl font-bold">
+              <a href={`/my-plan/${p.id}`} className="text-xl font-bold">
                 {p.relation === 'patient' ? 'Your care plan' : `${possessive(p.patientName)} care plan`}
-              </Link>
+              </a>
               <p>
                 {p.relation === 'patient'
                   ? 'Made with you by your care team.'

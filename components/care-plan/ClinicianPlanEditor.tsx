@@ -2,6 +2,7 @@
 // change it. Each form posts one edit to editCarePlanAction (one command API, like the pathway
 // editor's). Text written for the person gets a reading-level warning when it is hard to read.
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { editCarePlanAction } from '@/app/w/[workspace]/care-plans/actions';
 import { checkCompleteness } from '@/lib/care-plan/completeness';
 import { findDuplicates } from '@/lib/care-plan/duplicates';
@@ -275,46 +276,23 @@ export function ClinicianPlanEditor(props: {
                   ? ` · target ${formatDate(g.targetDate, { weekday: false })}`
                   : ' · no target date'} · {GOAL_STATUS_FOR_PATIENTS[g.status]}
               </p>
-              <details className="mt-1">
-                <summary className="cursor-pointer text-nhs-blue underline">
-                  Change or remove<span className="sr-only"> the goal {g.description}</span>
-                </summary>
-                <div className="mt-2 space-y-3">
-                  <ActionForm
-                    action={editCarePlanAction}
-                    label={`Change goal ${g.description}`}
-                    submitLabel="Save goal"
-                    hidden={hidden('goal.save', { id: g.id })}
-                  >
-                    <GoalFields defaults={g} />
-                  </ActionForm>
-                  <ActionForm
-                    action={editCarePlanAction}
-                    label={`Remove goal ${g.description}`}
-                    submitLabel="Remove this goal"
-                    hidden={hidden('goal.delete', { id: g.id })}
-                    secondary
-                  >
-                    {null}
-                  </ActionForm>
-                </div>
-              </details>
+              <ChangeOrRemove
+                what={`the goal ${g.description}`}
+                changeLabel={`Change goal ${g.description}`}
+                saveLabel="Save goal"
+                removeLabel={`Remove goal ${g.description}`}
+                removeSubmitLabel="Remove this goal"
+                save={hidden('goal.save', { id: g.id })}
+                remove={hidden('goal.delete', { id: g.id })}
+              >
+                <GoalFields defaults={g} />
+              </ChangeOrRemove>
             </li>
           ))}
         </ul>
-        <details className={ITEM} open={plan.goals.length === 0}>
-          <summary className="cursor-pointer font-bold text-nhs-blue underline">Add a goal</summary>
-          <div className="mt-2">
-            <ActionForm
-              action={editCarePlanAction}
-              label="Add a goal"
-              submitLabel="Add goal"
-              hidden={hidden('goal.save')}
-            >
-              <GoalFields />
-            </ActionForm>
-          </div>
-        </details>
+        <AddItem title="Add a goal" submitLabel="Add goal" hidden={hidden('goal.save')} open={plan.goals.length === 0}>
+          <GoalFields />
+        </AddItem>
       </section>
 
       {/* Actions */}
@@ -336,46 +314,28 @@ export function ClinicianPlanEditor(props: {
                 · {a.dueDate ? `by ${formatDate(a.dueDate, { weekday: false })}` : 'no date'} ·{' '}
                 {ACTION_STATUS_FOR_PATIENTS[a.status]}
               </p>
-              <details className="mt-1">
-                <summary className="cursor-pointer text-nhs-blue underline">
-                  Change or remove<span className="sr-only"> the action {a.description}</span>
-                </summary>
-                <div className="mt-2 space-y-3">
-                  <ActionForm
-                    action={editCarePlanAction}
-                    label={`Change action ${a.description}`}
-                    submitLabel="Save action"
-                    hidden={hidden('action.save', { id: a.id })}
-                  >
-                    <ActionFields defaults={a} ownerOptions={ownerOptions} memberOptions={memberOptions} />
-                  </ActionForm>
-                  <ActionForm
-                    action={editCarePlanAction}
-                    label={`Remove action ${a.description}`}
-                    submitLabel="Remove this action"
-                    hidden={hidden('action.delete', { id: a.id })}
-                    secondary
-                  >
-                    {null}
-                  </ActionForm>
-                </div>
-              </details>
+              <ChangeOrRemove
+                what={`the action ${a.description}`}
+                changeLabel={`Change action ${a.description}`}
+                saveLabel="Save action"
+                removeLabel={`Remove action ${a.description}`}
+                removeSubmitLabel="Remove this action"
+                save={hidden('action.save', { id: a.id })}
+                remove={hidden('action.delete', { id: a.id })}
+              >
+                <ActionFields defaults={a} ownerOptions={ownerOptions} memberOptions={memberOptions} />
+              </ChangeOrRemove>
             </li>
           ))}
         </ul>
-        <details className={ITEM} open={plan.actions.length === 0}>
-          <summary className="cursor-pointer font-bold text-nhs-blue underline">Add an action</summary>
-          <div className="mt-2">
-            <ActionForm
-              action={editCarePlanAction}
-              label="Add an action"
-              submitLabel="Add action"
-              hidden={hidden('action.save')}
-            >
-              <ActionFields ownerOptions={ownerOptions} memberOptions={memberOptions} />
-            </ActionForm>
-          </div>
-        </details>
+        <AddItem
+          title="Add an action"
+          submitLabel="Add action"
+          hidden={hidden('action.save')}
+          open={plan.actions.length === 0}
+        >
+          <ActionFields ownerOptions={ownerOptions} memberOptions={memberOptions} />
+        </AddItem>
       </section>
 
       {/* Care team */}
@@ -400,52 +360,29 @@ export function ClinicianPlanEditor(props: {
                 {[m.phone, m.email].filter(Boolean).join(' · ') || 'no contact details'}
                 {m.userId ? ' · can open this plan in Pathweave' : ''}
               </p>
-              <details className="mt-1">
-                <summary className="cursor-pointer text-nhs-blue underline">
-                  Change or remove<span className="sr-only"> {m.name}</span>
-                </summary>
-                <div className="mt-2 space-y-3">
-                  <ActionForm
-                    action={editCarePlanAction}
-                    label={`Change ${m.name}`}
-                    submitLabel="Save"
-                    hidden={hidden('member.save', { id: m.id })}
-                  >
-                    <MemberFields defaults={m} />
-                  </ActionForm>
-                  <ActionForm
-                    action={editCarePlanAction}
-                    label={`Remove ${m.name}`}
-                    submitLabel={`Remove ${m.name} from the team`}
-                    hidden={hidden('member.delete', { id: m.id })}
-                    secondary
-                  >
-                    {null}
-                  </ActionForm>
-                </div>
-              </details>
+              <ChangeOrRemove
+                what={m.name}
+                changeLabel={`Change ${m.name}`}
+                saveLabel="Save"
+                removeLabel={`Remove ${m.name}`}
+                removeSubmitLabel={`Remove ${m.name} from the team`}
+                save={hidden('member.save', { id: m.id })}
+                remove={hidden('member.delete', { id: m.id })}
+              >
+                <MemberFields defaults={m} />
+              </ChangeOrRemove>
             </li>
           ))}
         </ul>
-        <details className={ITEM}>
-          <summary className="cursor-pointer font-bold text-nhs-blue underline">Add someone to the care team</summary>
-          <div className="mt-2">
-            <ActionForm
-              action={editCarePlanAction}
-              label="Add someone to the care team"
-              submitLabel="Add to the team"
-              hidden={hidden('member.save')}
-            >
-              <MemberFields />
-              <TextField
-                name="userEmail"
-                type="email"
-                label="Pathweave account email (optional)"
-                hint="If they edit in this workspace, they can then open and change this plan."
-              />
-            </ActionForm>
-          </div>
-        </details>
+        <AddItem title="Add someone to the care team" submitLabel="Add to the team" hidden={hidden('member.save')}>
+          <MemberFields />
+          <TextField
+            name="userEmail"
+            type="email"
+            label="Pathweave account email (optional)"
+            hint="If they edit in this workspace, they can then open and change this plan."
+          />
+        </AddItem>
       </section>
 
       {/* Escalation */}
@@ -501,46 +438,23 @@ export function ClinicianPlanEditor(props: {
               <p className="text-sm">
                 {[m.purpose && `For: ${m.purpose}`, m.howToTake && `How: ${m.howToTake}`].filter(Boolean).join(' · ')}
               </p>
-              <details className="mt-1">
-                <summary className="cursor-pointer text-nhs-blue underline">
-                  Change or remove<span className="sr-only"> {m.name}</span>
-                </summary>
-                <div className="mt-2 space-y-3">
-                  <ActionForm
-                    action={editCarePlanAction}
-                    label={`Change ${m.name}`}
-                    submitLabel="Save medicine"
-                    hidden={hidden('medicine.save', { id: m.id })}
-                  >
-                    <MedicineFields defaults={m} />
-                  </ActionForm>
-                  <ActionForm
-                    action={editCarePlanAction}
-                    label={`Remove ${m.name}`}
-                    submitLabel="Remove this medicine"
-                    hidden={hidden('medicine.delete', { id: m.id })}
-                    secondary
-                  >
-                    {null}
-                  </ActionForm>
-                </div>
-              </details>
+              <ChangeOrRemove
+                what={m.name}
+                changeLabel={`Change ${m.name}`}
+                saveLabel="Save medicine"
+                removeLabel={`Remove ${m.name}`}
+                removeSubmitLabel="Remove this medicine"
+                save={hidden('medicine.save', { id: m.id })}
+                remove={hidden('medicine.delete', { id: m.id })}
+              >
+                <MedicineFields defaults={m} />
+              </ChangeOrRemove>
             </li>
           ))}
         </ul>
-        <details className={ITEM}>
-          <summary className="cursor-pointer font-bold text-nhs-blue underline">Add a medicine</summary>
-          <div className="mt-2">
-            <ActionForm
-              action={editCarePlanAction}
-              label="Add a medicine"
-              submitLabel="Add medicine"
-              hidden={hidden('medicine.save')}
-            >
-              <MedicineFields />
-            </ActionForm>
-          </div>
-        </details>
+        <AddItem title="Add a medicine" submitLabel="Add medicine" hidden={hidden('medicine.save')}>
+          <MedicineFields />
+        </AddItem>
       </section>
 
       {/* Sharing and notes: the person's side, read-only here */}
@@ -685,5 +599,70 @@ function MedicineFields({ defaults }: { defaults?: CarePlanView['medicines'][num
       <TextField name="purpose" label="What it is for" defaultValue={defaults?.purpose ?? ''} />
       <TextField name="howToTake" label="How to take it" defaultValue={defaults?.howToTake ?? ''} />
     </>
+  );
+}
+
+/** An item's "Change or remove" disclosure: its fields with a save button, and a remove button. */
+function ChangeOrRemove(props: {
+  /** Said to screen readers after "Change or remove". */
+  what: string;
+  changeLabel: string;
+  saveLabel: string;
+  removeLabel: string;
+  removeSubmitLabel: string;
+  save: Record<string, string>;
+  remove: Record<string, string>;
+  children: ReactNode;
+}) {
+  return (
+    <details className="mt-1">
+      <summary className="cursor-pointer text-nhs-blue underline">
+        Change or remove<span className="sr-only"> {props.what}</span>
+      </summary>
+      <div className="mt-2 space-y-3">
+        <ActionForm
+          action={editCarePlanAction}
+          label={props.changeLabel}
+          submitLabel={props.saveLabel}
+          hidden={props.save}
+        >
+          {props.children}
+        </ActionForm>
+        <ActionForm
+          action={editCarePlanAction}
+          label={props.removeLabel}
+          submitLabel={props.removeSubmitLabel}
+          hidden={props.remove}
+          secondary
+        >
+          {null}
+        </ActionForm>
+      </div>
+    </details>
+  );
+}
+
+/** "Add a …" at the end of a list: a disclosure holding the form for a new item. */
+function AddItem(props: {
+  title: string;
+  submitLabel: string;
+  hidden: Record<string, string>;
+  open?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <details className={ITEM} open={props.open}>
+      <summary className="cursor-pointer font-bold text-nhs-blue underline">{props.title}</summary>
+      <div className="mt-2">
+        <ActionForm
+          action={editCarePlanAction}
+          label={props.title}
+          submitLabel={props.submitLabel}
+          hidden={props.hidden}
+        >
+          {props.children}
+        </ActionForm>
+      </div>
+    </details>
   );
 }

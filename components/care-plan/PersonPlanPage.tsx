@@ -1,6 +1,5 @@
 // The person's (or their carer's) plan page: mobile first, plain English, a large-text option, what
 // happens next at the top, buttons to contact the team, and the way to print it or share it.
-import Link from 'next/link';
 import { PATIENT_COPY } from '@/lib/care-plan/copy';
 import { firstName, possessive } from '@/lib/care-plan/plain';
 import { presentPlan } from '@/lib/care-plan/present';
@@ -93,9 +92,9 @@ export function PersonPlanPage(props: {
         <p className="mb-3">{PATIENT_COPY.printHelp}</p>
         <ul className="space-y-2">
           <li>
-            <Link href={`${base}/print`} prefetch={false} className="font-bold">
+            <a href={`${base}/print`} className="font-bold">
               Printable plan
-            </Link>
+            </a>
           </li>
           <li>
             <a href={`/api/care-plans/${plan.id}/pdf`} className="font-bold">
@@ -126,9 +125,9 @@ export function PersonPlanPage(props: {
               : `Also: ${plan.carers.map((c) => c.name).join(', ')}.`}
           </p>
           <p>
-            <Link href={`${base}/sharing`} prefetch={false} className="font-bold">
+            <a href={`${base}/sharing`} className="font-bold">
               Choose who can see my plan, and see who has looked at it
-            </Link>
+            </a>
           </p>
         </section>
       )}

@@ -93,9 +93,11 @@ export interface CanvasProps {
   layingOut: boolean;
   /** Drawn inside the flow (live workshop: other people's cursors and selections). */
   overlay?: ReactNode;
+  /** Changes when the whole pathway should be fitted into view again (joining the live pathway). */
+  fitRequest?: number;
 }
 
-export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly = false, onAutoLayout, layingOut, overlay }: CanvasProps) {
+export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly = false, onAutoLayout, layingOut, overlay, fitRequest = 0 }: CanvasProps) {
   const doc = useEditor(store, (s) => s.history.present);
   const selection = useEditor(store, (s) => s.selection);
   const selectedStep = selection?.kind === 'step' ? selection.id : null;
@@ -301,6 +303,13 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
   const [initialViewport] = useState<Viewport | undefined>(() =>
     doc.steps.length > 60 ? { x: 140, y: 16, zoom: 0.55 } : undefined,
   );
+  // Joining the live pathway swaps in the shared document after the first fit, which then no longer
+  // matched it (the live canvas opened at the smallest zoom): fit again once the swap is drawn.
+  useEffect(() => {
+    if (fitRequest === 0 || initialViewport !== undefined) return;
+    const frame = window.requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
+    return () => window.cancelAnimationFrame(frame);
+  }, [fitRequest, flow, initialViewport]);
 
   return (
     <div

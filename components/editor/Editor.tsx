@@ -27,14 +27,16 @@ import type { EditorApi, TemplateChoice } from './api';
 import { useLiveSession } from '@/components/workshop/useLiveSession';
 import { WorkshopBar } from '@/components/workshop/WorkshopBar';
 import { CanvasPresence } from '@/components/workshop/CanvasPresence';
-import { CommentBadges } from '@/components/workshop/CommentBadges';
 import { CommentsPanel, useCommentThreads } from '@/components/workshop/CommentsPanel';
+import { useWorkshop } from '@/components/workshop/useWorkshop';
+import { CommentBadges, VoteBadges } from '@/components/workshop/CanvasBadges';
+import { WorkshopPanel } from '@/components/workshop/WorkshopPanel';
 
 /** How long to wait for the live pathway before editing on one's own copy instead. */
 const LIVE_CONNECT_TIMEOUT_MS = 12_000;
 
 type View = 'canvas' | 'outline';
-type Side = 'details' | 'scores' | 'versions' | 'file' | 'comments';
+type Side = 'details' | 'scores' | 'versions' | 'file' | 'comments' | 'workshop';
 
 export interface EditorProps {
   pathway: PathwayForEditing & { document: Pathway };
@@ -95,6 +97,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   const [liveMode, setLiveMode] = useState<'off' | 'connecting' | 'live' | 'fallback'>(liveWanted ? 'connecting' : 'off');
   const { session, snapshot: liveSnapshot } = useLiveSession(pathway.id, liveWanted && liveMode !== 'fallback');
   const isLive = liveMode === 'live';
+  const [fitRequest, setFitRequest] = useState(0);
   useEffect(() => {
     if (liveMode !== 'connecting' || !liveSnapshot || !session) return;
     if (liveSnapshot.status === 'denied') {
@@ -103,7 +106,10 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     }
     if (liveSnapshot.status === 'synced' && liveSnapshot.pathway) {
       store.attachLive(session);
-      queueMicrotask(() => setLiveMode('live'));
+      queueMicrotask(() => {
+        setLiveMode('live');
+        setFitRequest((n) => n + 1);
+      });
     }
   }, [liveMode, liveSnapshot, session, store]);
   useEffect(() => {
@@ -125,7 +131,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     });
   }, [session, isLive, store]);
   // Comments (live workshop): threads on the selected step or transition, badges on the canvas.
-  const comments = useCommentThreads(pathway.id, isLive);
+  const comments = useCommentThreads(pathway.id, isLive, session);
   const selectionNow = useEditor(store, (s) => s.selection);
   const commentCounts = useMemo(() => {
     const counts = new Map<string, number>();
@@ -133,6 +139,18 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     return counts;
   }, [comments.threads]);
   const onCursor = useCallback((point: { x: number; y: number } | null) => session?.setCursor(point), [session]);
+  // Workshop mode (live only): timer, dot vote, rating rounds; its collaboration record feeds NV 6 and NV 9.
+  const workshop = useWorkshop(pathway.id, isLive, session);
+  const participants = useMemo(() => {
+    const live = workshop.workshop?.collaboration.participants;
+    if (isLive && live) return live.length ? live : undefined;
+    return pathway.participants;
+  }, [isLive, workshop.workshop, pathway.participants]);
+  const voteCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const v of workshop.workshop?.votes ?? []) counts.set(v.stepId, v.dots);
+    return counts;
+  }, [workshop.workshop]);
 
   // With no server (the benchmark page) the editor is a practice canvas: everything but saving works.
   const canEdit = api === null || pathway.permissions.canEdit;
@@ -152,13 +170,17 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   const dirty = !isLive && liveMode !== 'connecting' && doc !== saved.doc;
 
   // Scores on every edit: about 2 ms for 500 steps, so the panel and badges follow within the frame.
-  const scores = useMemo(() => scorePathway(doc, { versionCount: versions.length }, { today }), [doc, versions.length, today]);
+  const scores = useMemo(
+    () => scorePathway(doc, { versionCount: versions.length, ...(participants ? { participants } : {}) }, { today }),
+    [doc, versions.length, participants, today],
+  );
   const findings = useMemo(() => findingsByTarget(scores) as ReadonlyMap<string, readonly TargetedFinding[]>, [scores]);
   const findingCounts = useMemo(() => {
     const counts = new Map<string, number>();
     for (const [id, list] of findings) counts.set(id, list.length);
     return counts;
   }, [findings]);
+  const stepNames = useMemo(() => new Map(doc.steps.map((s) => [s.id, s.title])), [doc]);
   const names = useMemo(() => {
     const map = new Map<string, string>();
     for (const s of doc.steps) map.set(s.id, s.title);
@@ -456,7 +478,9 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
         </div>
       </div>
 
-      {liveMode !== 'off' ? <WorkshopBar snapshot={liveSnapshot} fallback={liveMode === 'fallback'} names={names} /> : null}
+      {liveMode !== 'off' ? (
+        <WorkshopBar snapshot={liveSnapshot} fallback={liveMode === 'fallback'} names={names} timer={workshop.workshop?.timer ?? null} clockOffsetMs={workshop.clockOffsetMs} />
+      ) : null}
 
       <div role="status" aria-live="polite" className="pw-live" data-testid="editor-notice">
         {notice && notice.tone === 'info' ? <span key={notice.id}>{notice.text}</span> : null}
@@ -488,7 +512,11 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
 
       {status.kind === 'conflict' ? (
         <div className="pw-conflict" role="alert" data-testid="save-conflict">
-          <h2 className="font-bold text-lg">Someone else saved a newer version at {time(status.conflict.current.updatedAt)}</h2>
+          <h2 className="font-bold text-lg">
+            {status.conflict.savedBy === 'you'
+              ? `You saved a newer version in another tab or window at ${time(status.conflict.current.updatedAt)}`
+              : `${status.conflict.savedBy ?? 'Someone else'} saved a newer version at ${time(status.conflict.current.updatedAt)}`}
+          </h2>
           <p>Your changes are kept: review what they changed and save again.</p>
           {status.conflict.changes ? <ConflictSummary conflict={status.conflict} /> : null}
           <div className="flex flex-wrap gap-2 mt-2">
@@ -551,12 +579,13 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
               </aside>
             )}
             <ReactFlowProvider>
-              <Canvas store={store} findingCounts={findingCounts} centre={centre} readOnly={readOnly} onAutoLayout={() => void runAutoLayout()}
+              <Canvas store={store} findingCounts={findingCounts} centre={centre} readOnly={readOnly} onAutoLayout={() => void runAutoLayout()} fitRequest={fitRequest}
                 layingOut={layingOut}
                 overlay={
                   isLive && liveSnapshot ? (
                     <>
                       <CommentBadges counts={commentCounts} />
+                      <VoteBadges counts={voteCounts} />
                       <CanvasPresence peers={liveSnapshot.peers} onCursor={onCursor} />
                     </>
                   ) : null
@@ -577,7 +606,12 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
               { id: 'scores', label: `Scores (${totalFindings})` },
               { id: 'versions', label: 'Versions' },
               { id: 'file', label: 'File' },
-              ...(isLive ? [{ id: 'comments' as const, label: `Comments (${comments.threads.filter((t) => !t.resolvedAt).length})` }] : []),
+              ...(isLive
+                ? [
+                    { id: 'comments' as const, label: `Comments (${comments.threads.filter((t) => !t.resolvedAt).length})` },
+                    { id: 'workshop' as const, label: 'Workshop' },
+                  ]
+                : []),
             ]}
             selected={side}
             onSelect={setSide}
@@ -607,6 +641,22 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
                 target={selectionNow?.id ?? null}
                 targetName={selectionNow ? (names.get(selectionNow.id) ?? null) : null}
                 canComment={pathway.permissions.canComment}
+              />
+            </TabPanel>
+          ) : null}
+          {isLive ? (
+            <TabPanel idPrefix="side" id="workshop" selected={side === 'workshop'} className="pw-side-panel">
+              <WorkshopPanel
+                workshop={workshop.workshop}
+                clockOffsetMs={workshop.clockOffsetMs}
+                error={workshop.error}
+                send={workshop.send}
+                selectedStep={selectionNow?.kind === 'step' && names.has(selectionNow.id) ? { id: selectionNow.id, title: names.get(selectionNow.id) as string } : null}
+                stepNames={stepNames}
+                onGoToStep={(id) => {
+                  store.select({ kind: 'step', id });
+                  setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1 }));
+                }}
               />
             </TabPanel>
           ) : null}

@@ -1,14 +1,17 @@
 'use client';
 // Comments on the pathway (issue 5 "Comments"): threads pinned to the selected step or transition
 // (or to the whole pathway), replies, resolve and reopen. Through the comment server actions; the
-// list refreshes on every change here and every few seconds for other people's comments.
-import { useCallback, useEffect, useState } from 'react';
+// list refreshes on every change here, at once when the live room says someone else changed a
+// comment (lib/collab/notify.ts), and every half minute in case such a notice was missed.
+import { useCallback, useState } from 'react';
 import { addCommentAction, listCommentsAction, setCommentResolvedAction } from '@/app/w/[workspace]/pathways/[pathwayId]/comment-actions';
+import type { CollaborativeSession } from '@/lib/collab/client';
 import type { CommentThread } from '@/lib/server/comments';
+import { useRoomRefresh } from './useRoomRefresh';
 
-const REFRESH_MS = 5000;
+const REFRESH_MS = 30_000;
 
-export function useCommentThreads(pathwayId: string, enabled: boolean) {
+export function useCommentThreads(pathwayId: string, enabled: boolean, session: CollaborativeSession | null) {
   const [threads, setThreads] = useState<CommentThread[]>([]);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(async () => {
@@ -18,20 +21,7 @@ export function useCommentThreads(pathwayId: string, enabled: boolean) {
       setError(null);
     } else setError(result.message);
   }, [pathwayId]);
-  useEffect(() => {
-    if (!enabled) return;
-    let stopped = false;
-    const tick = () => {
-      if (!stopped) void refresh();
-    };
-    const first = window.setTimeout(tick, 0);
-    const timer = window.setInterval(tick, REFRESH_MS);
-    return () => {
-      stopped = true;
-      window.clearTimeout(first);
-      window.clearInterval(timer);
-    };
-  }, [enabled, refresh]);
+  useRoomRefresh({ enabled, session, topic: 'comments', refresh, everyMs: REFRESH_MS });
   return { threads, error, refresh };
 }
 

@@ -6,6 +6,8 @@ import { CollabStatus } from '@/components/collab/CollabStatus';
 import { PresenceAvatar, RoomPanel } from '@/components/collab/RoomPanel';
 import type { CollabSnapshot } from '@/lib/collab/client';
 import type { Peer } from '@/lib/collab/presence';
+import type { TimerView } from '@/lib/workshop/model';
+import { WorkshopClock } from './WorkshopClock';
 
 function people(peers: readonly Peer[]): Peer[] {
   const byUser = new Map<string, Peer>();
@@ -20,12 +22,17 @@ export const WorkshopBar = memo(function WorkshopBar({
   snapshot,
   fallback,
   names,
+  timer,
+  clockOffsetMs,
 }: {
   snapshot: CollabSnapshot | null;
   /** The live pathway could not be reached: the editor works on its own copy. */
   fallback: boolean;
   /** Step and transition names by id, to say what people have selected. */
   names: ReadonlyMap<string, string>;
+  /** The facilitator's agenda timer, shown to everyone; null before the workshop loads. */
+  timer: TimerView | null;
+  clockOffsetMs: number;
 }) {
   const [open, setOpen] = useState(true);
   const peers = snapshot?.peers ?? [];
@@ -44,6 +51,7 @@ export const WorkshopBar = memo(function WorkshopBar({
             Connecting to the live pathway…
           </p>
         )}
+        {timer ? <WorkshopClock timer={timer} clockOffsetMs={clockOffsetMs} /> : null}
         <ul className="flex flex-wrap gap-2" aria-label="People here now" data-testid="presence-avatars">
           {people(peers).map((p) => (
             <li key={p.user.id}>

@@ -21,6 +21,8 @@ function resourceFor(action: Action, authorId = 'someone-else'): Resource {
       return { type: 'comment', workspaceId: W, pathwayId: 'p1', authorId };
     case 'rating':
       return { type: 'rating', workspaceId: W, pathwayId: 'p1' };
+    case 'workshop':
+      return { type: 'workshop', workspaceId: W, pathwayId: 'p1' };
     case 'carePlan':
       return { type: 'carePlan', workspaceId: W, patientId: 'patient-a', careTeamUserIds: [], carerGrants: [] };
   }
@@ -29,7 +31,7 @@ function resourceFor(action: Action, authorId = 'someone-else'): Resource {
 // The expected matrix, written out in full as the specification (issue 2 §6): which workspace
 // access role may do which action on someone else's resource in its own workspace.
 const EXPECTED: Record<AccessRole, readonly Action[]> = {
-  viewer: ['workspace:view', 'workspace:viewScorecard', 'pathway:view', 'pathway:collaborate', 'version:view', 'comment:view', 'rating:view'],
+  viewer: ['workspace:view', 'workspace:viewScorecard', 'pathway:view', 'pathway:collaborate', 'version:view', 'comment:view', 'rating:view', 'workshop:view'],
   commenter: [
     'workspace:view',
     'workspace:viewScorecard',
@@ -40,6 +42,8 @@ const EXPECTED: Record<AccessRole, readonly Action[]> = {
     'comment:create',
     'rating:view',
     'rating:rate',
+    'workshop:view',
+    'workshop:vote',
   ],
   editor: [
     'workspace:view',
@@ -55,6 +59,8 @@ const EXPECTED: Record<AccessRole, readonly Action[]> = {
     'comment:resolve',
     'rating:view',
     'rating:rate',
+    'workshop:view',
+    'workshop:vote',
     'carePlan:create',
   ],
   facilitator: [
@@ -77,6 +83,9 @@ const EXPECTED: Record<AccessRole, readonly Action[]> = {
     'rating:rate',
     'rating:reveal',
     'rating:recordConsensus',
+    'workshop:view',
+    'workshop:vote',
+    'workshop:run',
     'carePlan:create',
   ],
 };

@@ -24,6 +24,7 @@ export type Resource =
   | { type: 'version'; workspaceId: string; pathwayId: string }
   | { type: 'comment'; workspaceId: string; pathwayId: string; authorId?: string }
   | { type: 'rating'; workspaceId: string; pathwayId: string }
+  | { type: 'workshop'; workspaceId: string; pathwayId: string }
   | {
       type: 'carePlan';
       workspaceId: string;
@@ -40,6 +41,7 @@ export const ACTIONS = {
   version: ['view', 'create'],
   comment: ['view', 'create', 'resolve', 'delete'],
   rating: ['view', 'rate', 'reveal', 'recordConsensus'],
+  workshop: ['view', 'vote', 'run'],
   carePlan: ['view', 'create', 'edit', 'patientUpdate', 'share', 'viewAudit'],
 } as const satisfies Record<Resource['type'], readonly string[]>;
 
@@ -112,6 +114,17 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
           return atLeast(actor, resource.workspaceId, 'commenter');
         case 'reveal':
         case 'recordConsensus':
+          return atLeast(actor, resource.workspaceId, 'facilitator');
+      }
+      return false;
+
+    case 'workshop':
+      switch (verb) {
+        case 'view': // see the timer, the dots and revealed ratings
+          return atLeast(actor, resource.workspaceId, 'viewer');
+        case 'vote': // place dots: everyone who may comment, patients' representatives included
+          return atLeast(actor, resource.workspaceId, 'commenter');
+        case 'run': // the timer, clearing the vote, choosing what the room rates
           return atLeast(actor, resource.workspaceId, 'facilitator');
       }
       return false;

@@ -19,6 +19,7 @@ import { coalesceKeyFor, describeCommand, type Command, type CommandIssue } from
 import type { Pathway } from '@/lib/pathway/schema';
 import { applyCommandToYDoc, CommandError, createPathwayReader, createUndoManager, isPathwayYDocEmpty, type PathwayReader } from './doc';
 import { documentNameFor } from './names';
+import { readRoomChanged, type RoomTopic } from './notify';
 import { IDENTITY_MESSAGE, peersFromStates, type Peer, type PresenceSelection } from './presence';
 
 export type CollabStatus = 'connecting' | 'connected' | 'synced' | 'disconnected' | 'denied';
@@ -79,6 +80,7 @@ export class CollaborativeSession {
   readonly origin: object = { source: 'local-edit' };
   private readonly reader: PathwayReader;
   private readonly listeners = new Set<() => void>();
+  private readonly roomListeners = new Set<(topic: RoomTopic) => void>();
   private snapshot: CollabSnapshot = EMPTY;
   private dirty = true;
   private status: CollabStatus = 'connecting';
@@ -137,6 +139,15 @@ export class CollaborativeSession {
       } catch {
         // not ours
       }
+      const topic = readRoomChanged(payload);
+      if (topic) for (const l of this.roomListeners) l(topic);
+    });
+    this.provider.on('synced', () => {
+      // After a reconnect, anything missed while away: look again.
+      for (const l of this.roomListeners) {
+        l('comments');
+        l('workshop');
+      }
     });
     this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
       this.status = 'denied';
@@ -148,6 +159,14 @@ export class CollaborativeSession {
   private readonly changed = () => {
     this.dirty = true;
     for (const l of this.listeners) l();
+  };
+
+  /** Comments or the workshop changed on the server (lib/collab/notify.ts): look again. */
+  onRoomChanged = (listener: (topic: RoomTopic) => void): (() => void) => {
+    this.roomListeners.add(listener);
+    return () => {
+      this.roomListeners.delete(listener);
+    };
   };
 
   subscribe = (listener: () => void): (() => void) => {
@@ -287,6 +306,7 @@ export class CollaborativeSession {
     this.provider.destroy();
     this.ydoc.destroy();
     this.listeners.clear();
+    this.roomListeners.clear();
   }
 }
 

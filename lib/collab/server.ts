@@ -31,13 +31,17 @@ import * as Y from 'yjs';
 import { log } from '@/lib/log';
 import { audit } from '@/lib/server/audit';
 import { allowedOrigins as defaultOrigins, authorizeCollaboration, originAllowed, sessionFromCookies, type CollabContext, type CollabSession } from './access';
+import { clearRoomNotifier, roomChangedPayload, setRoomNotifier, type RoomTopic } from './notify';
 import { IDENTITY_MESSAGE } from './presence';
+import { DEFAULT_RECHECK_MS, recheckConnections, type LiveConnection } from './revalidate';
 import { ProtocolError, readClientMessage, SYNC_STEP_2 } from './protocol';
 import {
   appendUpdate,
+  closeUpdateLog,
   CollabLoadError,
   compactLiveDocument,
   openLiveDocument,
+  documentNameFor,
   pathwayIdFromDocumentName,
   recordContribution,
   SERVER_ORIGIN,
@@ -50,11 +54,13 @@ export { IDENTITY_MESSAGE } from './presence';
 export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 /**
  * Merge the log into the snapshot after this many updates of one document, but not more often
- * than every COMPACT_MIN_INTERVAL_MS while it is busy (a compaction applies the whole log on the
- * server's thread; loading a longer log later costs far less than compacting too often now).
+ * than every COMPACT_MIN_INTERVAL_MS while it is busy. A compaction replays the log on the
+ * server's thread (in slices, see compactLiveDocument), and its cost grows faster than the log:
+ * at 800 updates a second, a log merged every 5 s costs a few percent of a core, one merged every
+ * 30 s held the thread for most of a second each time.
  */
 export const DEFAULT_COMPACT_EVERY = 1000;
-export const COMPACT_MIN_INTERVAL_MS = 30_000;
+export const COMPACT_MIN_INTERVAL_MS = 5_000;
 
 export interface CollabServerOptions {
   path?: string;
@@ -68,6 +74,8 @@ export interface CollabServerOptions {
   compactEvery?: number;
   /** Hocuspocus' debounce before writing the live document back to the working copy (ms). */
   writeBackDebounceMs?: number;
+  /** How often people's access to open documents is checked again (ms). Default PATHWEAVE_COLLAB_RECHECK_MS or 30 s. */
+  recheckMs?: number;
 }
 
 export interface CollabStats {
@@ -319,6 +327,52 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
 
+  // "Look again" notices for comments and the workshop (lib/collab/notify.ts), to everyone on the
+  // pathway's document here and, through the Redis extension's stateless relay, on other servers.
+  const notifier = (pathwayId: string, topic: RoomTopic) => {
+    hocuspocus.documents.get(documentNameFor(pathwayId))?.broadcastStateless(roomChangedPayload(topic));
+  };
+  setRoomNotifier(notifier);
+
+  // Ask again, while people stay, whether they may (lib/collab/revalidate.ts).
+  const recheckMs = options.recheckMs ?? Number(process.env.PATHWEAVE_COLLAB_RECHECK_MS ?? DEFAULT_RECHECK_MS);
+  let rechecking = false;
+  const recheckTimer = setInterval(() => {
+    if (rechecking) return;
+    rechecking = true;
+    const live: LiveConnection[] = [];
+    for (const [documentName, document] of hocuspocus.documents) {
+      for (const connection of document.getConnections()) {
+        live.push({
+          documentName,
+          get readOnly() {
+            return connection.readOnly;
+          },
+          set readOnly(value: boolean) {
+            connection.readOnly = value;
+          },
+          context: connection.context,
+          // Leave the document, then close the socket: the client reconnects and is asked again
+          // (and refused), rather than sitting on a connection the server no longer serves.
+          close: (event) => {
+            connection.close(event);
+            (connection as unknown as { webSocket?: { close(code: number, reason: string): void } }).webSocket?.close(event?.code ?? 4403, event?.reason ?? 'closed');
+          },
+        });
+      }
+    }
+    recheckConnections(live, authorizeCollaboration)
+      .then((out) => {
+        for (const c of out.closed) refuse(`connection closed on a later check (${c.reason})`, c);
+        for (const c of out.madeReadOnly) log.info({ event: 'collab.readonly', ...c }, 'collab: access lowered to read-only while connected');
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'collab: access recheck failed'))
+      .finally(() => {
+        rechecking = false;
+      });
+  }, Math.max(250, recheckMs));
+  recheckTimer.unref();
+
   const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, session: CollabSession | null) => {
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const headers = new Headers();
@@ -396,11 +450,15 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   const close = async () => {
     if (closed) return;
     closed = true;
+    clearRoomNotifier(notifier);
+    clearInterval(recheckTimer);
     await flush();
     for (const client of wss.clients) client.terminate();
     hocuspocus.closeConnections();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
     await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+    // Every acknowledged update is already committed; the log's own connections can go.
+    await closeUpdateLog().catch((error: unknown) => log.warn({ err: error }, 'collab: closing the update log failed'));
   };
 
   return {

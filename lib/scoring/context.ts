@@ -124,7 +124,20 @@ export class PathwayContext {
   /** Each transition's probability and target days; NaN when not given. */
   readonly probability: Float64Array;
   readonly days: Float64Array;
+  /** Each step's id, so rules can name steps without going back to the step objects. */
+  readonly ids: readonly string[];
+  /** Steps with an assessment tag (not empty), in pathway order. */
+  readonly tagged: readonly number[];
+  /** Steps that move work onto general practice (gpWorkload with minutesPerPatient > 0), in pathway order. */
+  readonly gpWorkloadSteps: readonly number[];
+  /**
+   * True when every step's sector and setting are in the vocabulary, so the codes above stand for
+   * them exactly (always, for a validated pathway). Code that derives facts from the codes rather
+   * than the step objects checks this first.
+   */
+  readonly codesKnown: boolean;
 
+  private quotedCache: (string | undefined)[] | undefined;
   private treatmentDecisionCache: number[] | undefined;
   private componentCache: Components | undefined;
   private duplicateCache: DuplicateAssessment[] | undefined;
@@ -194,6 +207,10 @@ export class PathwayContext {
 
     const entries: number[] = [];
     const exits: number[] = [];
+    const ids: string[] = [];
+    const tagged: number[] = [];
+    const gpWorkloadSteps: number[] = [];
+    let codesKnown = true;
     const contact = new Uint8Array(n);
     const gp = new Uint8Array(n);
     this.kind = new Uint8Array(n);
@@ -210,12 +227,17 @@ export class PathwayContext {
     this.measures = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const s = pathway.steps[i] as Step;
+      ids.push(s.id);
       if (s.kind === 'entry') entries.push(i);
       if (s.kind === 'exit') exits.push(i);
+      if (s.assessment) tagged.push(i);
       const kind = KIND[s.kind];
       const sector = SECTOR[s.sector];
       const setting = SETTING[s.setting];
       const lead = ROLE[s.leadRole];
+      if (sector === undefined || setting === undefined) codesKnown = false;
+      const workload = s.gpWorkload;
+      if (workload && workload.minutesPerPatient > 0) gpWorkloadSteps.push(i);
       this.kind[i] = kind;
       this.sector[i] = sector;
       this.setting[i] = setting;
@@ -275,6 +297,10 @@ export class PathwayContext {
     }
     this.entries = entries;
     this.exits = exits;
+    this.ids = ids;
+    this.tagged = tagged;
+    this.gpWorkloadSteps = gpWorkloadSteps;
+    this.codesKnown = codesKnown;
     this.contact = contact;
     this.generalPractice = gp;
     this.reachable = this.forwardFrom(entries);
@@ -284,6 +310,26 @@ export class PathwayContext {
   step(i: number): Step {
     return this.steps[i] as Step;
   }
+
+  /**
+   * q(step(i)), made once per step and shared by every message that names the step. Findings
+   * name a step two or three times each, and on a large pathway most steps get a finding, so
+   * this saves building the same string again and again (less to allocate and collect).
+   */
+  quoted(i: number): string {
+    let cache = this.quotedCache;
+    if (!cache) {
+      cache = new Array<string | undefined>(this.n);
+      this.quotedCache = cache;
+    }
+    let text = cache[i];
+    if (text === undefined) {
+      text = q(this.steps[i] as Step);
+      cache[i] = text;
+    }
+    return text;
+  }
+
   transition(e: number): Transition {
     return this.transitions[e] as Transition;
   }
@@ -369,15 +415,14 @@ export class PathwayContext {
       if (i > hi) hi = i;
     }
     const out: string[] = [];
-    for (let i = lo; i <= hi; i++) if (mark[i]) out.push((this.steps[i] as Step).id);
+    const ids = this.ids;
+    for (let i = lo; i <= hi; i++) if (mark[i]) out.push(ids[i] as string);
     return out;
   }
 
   /** How many steps carry an assessment tag. */
   taggedCount(): number {
-    let count = 0;
-    for (let i = 0; i < this.n; i++) if ((this.steps[i] as Step).assessment) count++;
-    return count;
+    return this.tagged.length;
   }
 
   /** Steps with a flag set (see FLAG), split by reachability. */
@@ -432,9 +477,8 @@ export class PathwayContext {
   duplicateAssessments(): DuplicateAssessment[] {
     if (this.duplicateCache) return this.duplicateCache;
     const byTag = new Map<string, number[]>();
-    for (let i = 0; i < this.n; i++) {
-      const tag = (this.steps[i] as Step).assessment;
-      if (!tag) continue;
+    for (const i of this.tagged) {
+      const tag = (this.steps[i] as Step).assessment as string;
       const key = tag.trim().toLowerCase();
       const list = byTag.get(key);
       if (list) list.push(i);
@@ -454,7 +498,8 @@ export class PathwayContext {
         scratch = {
           mask: new Uint16Array(this.n),
           pending: new Uint16Array(this.n),
-          originOf: new Int32Array(this.n * 16),
+          originOf: this.n < 32768 ? new Int16Array(this.n * 16) : new Int32Array(this.n * 16),
+          queue: new Int32Array(this.n),
         };
       }
       result.push(...this.duplicatesForTag(list, scratch));
@@ -507,7 +552,10 @@ export class PathwayContext {
     // that can reach it already known; inside a loop, a worklist runs until nothing changes
     // (a step re-enters it only when it gains a state, at most 14 times).
     const { count, members, start, comp, cyclic } = this.components();
-    const queue: number[] = [];
+    // The worklist is a ring over scratch.queue: a step is in it at most once at a time (pending),
+    // so it never holds more than the component's steps, and it allocates nothing per tag.
+    const queue = scratch.queue;
+    const size = queue.length;
     for (let ci = 0; ci < count; ci++) {
       const first = start[ci] as number;
       const last = start[ci + 1] as number;
@@ -520,23 +568,28 @@ export class PathwayContext {
         }
         continue;
       }
-      queue.length = 0;
+      let head = 0;
+      let queued = 0;
       for (let j = first; j < last; j++) {
         const v = members[j] as number;
         if (mask[v]) {
-          queue.push(v);
+          queue[queued++] = v;
           pending[v] = 1;
         }
       }
-      for (let head = 0; head < queue.length; head++) {
+      while (queued > 0) {
         const v = queue[head] as number;
+        head = head + 1 === size ? 0 : head + 1;
+        queued--;
         pending[v] = 0;
         for (let k = this.outStart[v] as number; k < (this.outStart[v + 1] as number); k++) {
           const e = this.outEdges[k] as number;
           const w = this.to[e] as number;
           if (send(v, e, w) && comp[w] === ci && !pending[w]) {
             pending[w] = 1;
-            queue.push(w);
+            const at = head + queued;
+            queue[at >= size ? at - size : at] = w;
+            queued++;
           }
         }
       }
@@ -561,8 +614,11 @@ export class PathwayContext {
 interface DuplicateScratch {
   mask: Uint16Array;
   pending: Uint16Array;
-  /** originOf[step * 16 + state]: the tagged step a state came from (valid only where mask is set). */
-  originOf: Int32Array;
+  /** originOf[step * 16 + state]: the tagged step a state came from (valid only where mask is set).
+   * 16-bit when the pathway has fewer than 32,768 steps: half the memory, so it stays in cache longer. */
+  originOf: Int16Array | Int32Array;
+  /** Worklist inside a loop, used as a ring. */
+  queue: Int32Array;
 }
 
 export interface DuplicateAssessment {
@@ -597,10 +653,9 @@ export function stronglyConnectedComponents(ctx: PathwayContext): Components {
   const stack = new Int32Array(n);
   const callStack = new Int32Array(n);
   const edgePos = new Int32Array(n);
-  // Components as Tarjan finds them (reverse topological order), flat.
+  // Tarjan numbers components as it finds them, in reverse topological order: found[v].
   const found = new Int32Array(n);
-  const foundEnd: number[] = [];
-  let foundLen = 0;
+  let foundCount = 0;
   let sp = 0;
   let cp = 0;
   let counter = 0;
@@ -637,34 +692,35 @@ export function stronglyConnectedComponents(ctx: PathwayContext): Components {
         do {
           w = stack[--sp] as number;
           onStack[w] = 0;
-          found[foundLen++] = w;
+          found[w] = foundCount;
         } while (w !== v);
-        foundEnd.push(foundLen);
+        foundCount++;
       }
     }
   }
-  // Reverse the order of the components (Tarjan emits sinks first) into topological order.
-  const count = foundEnd.length;
+  // Reverse the order of the components (Tarjan finds sinks first) into topological order, and
+  // group the steps by component with a counting sort: placing them in pathway order leaves each
+  // component's members in pathway order without sorting.
+  const count = foundCount;
   const members = new Int32Array(n);
   const start = new Int32Array(count + 1);
   const comp = new Int32Array(n);
   const cyclic = new Uint8Array(count);
-  let pos = 0;
-  for (let c = 0; c < count; c++) {
-    const k = count - 1 - c;
-    const end = foundEnd[k] as number;
-    const begin = k === 0 ? 0 : (foundEnd[k - 1] as number);
-    start[c] = pos;
-    for (let j = begin; j < end; j++) {
-      const v = found[j] as number;
-      members[pos++] = v;
-      comp[v] = c;
-    }
-    if (end - begin > 1) {
-      members.subarray(start[c] as number, pos).sort();
-      cyclic[c] = 1;
-    } else if (ctx.hasSelfLoop(found[begin] as number)) cyclic[c] = 1;
+  for (let v = 0; v < n; v++) {
+    const c = count - 1 - (found[v] as number);
+    comp[v] = c;
+    start[c + 1] = (start[c + 1] as number) + 1;
   }
-  start[count] = pos;
+  for (let c = 0; c < count; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const fill = start.slice(0, count);
+  for (let v = 0; v < n; v++) {
+    const c = comp[v] as number;
+    members[fill[c] as number] = v;
+    fill[c] = (fill[c] as number) + 1;
+  }
+  for (let c = 0; c < count; c++) {
+    const first = start[c] as number;
+    if ((start[c + 1] as number) - first > 1 || ctx.hasSelfLoop(members[first] as number)) cyclic[c] = 1;
+  }
   return { count, members, start, comp, cyclic };
 }

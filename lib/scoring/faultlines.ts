@@ -4,7 +4,8 @@
 // different sides of it. A step that is on neither side of a line (for example a voluntary-sector
 // step for the NHS / social care line) does not cross it, and an unknown side (a step with no
 // `hours`) never counts as a crossing: the engine does not guess.
-import { COMMUNITY_SETTINGS, HOSPITAL_SETTINGS, NHS_SECTORS, type Step } from '../pathway/schema';
+import { COMMUNITY_SETTINGS, HOSPITAL_SETTINGS, NHS_SECTORS, SECTORS, SETTINGS, type Step } from '../pathway/schema';
+import { HOURS_CODE, SECTOR } from './codes';
 import { isGeneralPractice } from './context';
 
 export const FAULT_LINES = [
@@ -123,6 +124,31 @@ export function faultLineSides(step: Step): number {
     ((m === 0 ? 0 : m < 0 ? 1 : 2) << 9) |
     (hours << 12)
   );
+}
+
+// The sides that depend only on sector and setting (place, NHS / social care, mental / physical),
+// by sector code * SETTINGS.length + setting code, worked out once by faultLineSides itself.
+const TIER_AND_HOURS = (7 << 3) | (7 << 12);
+const SIDES_BY_SECTOR_SETTING = Int32Array.from({ length: SECTORS.length * SETTINGS.length }, (_, k) => {
+  const sector = SECTORS[Math.floor(k / SETTINGS.length)] as Step['sector'];
+  const setting = SETTINGS[k % SETTINGS.length] as Step['setting'];
+  return faultLineSides({ sector, setting } as Step) & ~TIER_AND_HOURS;
+});
+
+/**
+ * faultLineSides from a step's codes (see ./codes and PathwayContext): its sector and setting
+ * codes, whether it is general practice (isGeneralPractice) and its hours code. The same number as
+ * faultLineSides(step), without going back to the step object. The codes must be known ones.
+ */
+export function faultLineSidesFromCodes(
+  sector: number,
+  setting: number,
+  generalPractice: boolean,
+  hours: number,
+): number {
+  const tier = sector === SECTOR.community_health ? 3 : sector === SECTOR.primary_care ? (generalPractice ? 1 : 2) : 0;
+  const side = hours === HOURS_CODE.in_hours ? 1 : hours === HOURS_CODE.out_of_hours ? 2 : 0;
+  return (SIDES_BY_SECTOR_SETTING[sector * SETTINGS.length + setting] as number) | (tier << 3) | (side << 12);
 }
 
 /** Fault lines crossed between two steps given their packed sides (see faultLineSides). */

@@ -3,11 +3,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { build, good, link, step, variant } from '../../tests/fixtures/pathways/build';
 import { pathwayInputArb } from '../../tests/fixtures/pathways/arbitrary';
-import { isDigitalOnly, type Step, type StepInput } from '../pathway/schema';
+import {
+  HOURS,
+  ROLES,
+  SECTORS,
+  SETTINGS,
+  isDigitalOnly,
+  type Pathway,
+  type Step,
+  type StepInput,
+} from '../pathway/schema';
+import { generatePathway } from '../pathway/generate';
 import { parsePathway } from '../pathway/validate';
 import { FLAG, roleBit } from './codes';
-import { PathwayContext, isGeneralPractice, isProfessionalContact } from './context';
-import { faultLineMask, faultLineMaskFromSides, faultLineSides, faultLinesCrossed } from './faultlines';
+import { PathwayContext, isGeneralPractice, isProfessionalContact, q } from './context';
+import {
+  faultLineMask,
+  faultLineMaskFromSides,
+  faultLineSides,
+  faultLineSidesFromCodes,
+  faultLinesCrossed,
+} from './faultlines';
 import { journeyFigures } from './journey';
 import { scorePathway } from './score';
 
@@ -217,7 +233,22 @@ describe('PathwayContext', () => {
         const r = parsePathway(input);
         if (!r.ok) throw new Error('invalid');
         const ctx = new PathwayContext(r.pathway);
+        expect(ctx.codesKnown).toBe(true);
+        expect(ctx.tagged).toEqual(r.pathway.steps.flatMap((s, i) => (s.assessment ? [i] : [])));
+        expect(ctx.gpWorkloadSteps).toEqual(
+          r.pathway.steps.flatMap((s, i) => (s.gpWorkload && s.gpWorkload.minutesPerPatient > 0 ? [i] : [])),
+        );
         r.pathway.steps.forEach((s, i) => {
+          expect(ctx.ids[i]).toBe(s.id);
+          expect(ctx.quoted(i)).toBe(q(s));
+          expect(
+            faultLineSidesFromCodes(
+              ctx.sector[i] as number,
+              ctx.setting[i] as number,
+              ctx.generalPractice[i] === 1,
+              ctx.hours[i] as number,
+            ),
+          ).toBe(faultLineSides(s));
           expect(ctx.contact[i] === 1).toBe(isProfessionalContact(s));
           expect(ctx.generalPractice[i] === 1).toBe(isGeneralPractice(s));
           expect(ctx.digitalOnly[i] === 1).toBe(isDigitalOnly(s));
@@ -227,6 +258,160 @@ describe('PathwayContext', () => {
         });
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('fault-line sides from codes', () => {
+  it('agree with faultLineSides for every sector, setting, lead role and hours', () => {
+    const steps: StepInput[] = [];
+    for (const sector of SECTORS) {
+      for (const setting of SETTINGS) {
+        for (const leadRole of ROLES) {
+          for (const hours of [undefined, ...HOURS]) {
+            steps.push(
+              step(`s${steps.length}`, 'assessment', { sector, setting, leadRole, ...(hours ? { hours } : {}) }),
+            );
+          }
+        }
+      }
+    }
+    const p = build([step('in', 'entry'), ...steps, step('out', 'exit')], [link('in', 'out')]);
+    const ctx = new PathwayContext(p);
+    expect(ctx.codesKnown).toBe(true);
+    p.steps.forEach((s, i) => {
+      const fromCodes = faultLineSidesFromCodes(
+        ctx.sector[i] as number,
+        ctx.setting[i] as number,
+        ctx.generalPractice[i] === 1,
+        ctx.hours[i] as number,
+      );
+      expect(fromCodes).toBe(faultLineSides(s));
+    });
+  });
+
+  it('are not used for a step outside the vocabulary: the crossings are read from the steps', () => {
+    const p = build(
+      [
+        step('a', 'entry'),
+        step('b', 'assessment', { sector: 'social_care', setting: 'social_care_service' }),
+        step('z', 'exit'),
+      ],
+      [link('a', 'b'), link('b', 'z')],
+    );
+    // Only unvalidated input can do this; the engine must not treat the unknown setting as a known one.
+    const odd = { ...p, steps: p.steps.map((s) => (s.id === 'b' ? { ...s, setting: 'moon_base' } : s)) } as Pathway;
+    const ctx = new PathwayContext(odd);
+    expect(ctx.codesKnown).toBe(false);
+    const j = journeyFigures(ctx);
+    const [a, b, z] = odd.steps as [Step, Step, Step];
+    expect(j.crossings.map((c) => [...c.lines])).toEqual(
+      [faultLinesCrossed(a, b), faultLinesCrossed(b, z)].filter((lines) => lines.length > 0),
+    );
+  });
+});
+
+describe('PathwayContext graph indexes', () => {
+  const pathways = fc.oneof(
+    pathwayInputArb(14).map((input) => {
+      const r = parsePathway(input);
+      if (!r.ok) throw new Error('invalid');
+      return r.pathway;
+    }),
+    fc
+      .record({
+        steps: fc.integer({ min: 2, max: 60 }),
+        seed: fc.integer(),
+        back: fc.double({ min: 0, max: 0.9, noNaN: true }),
+      })
+      .map(({ steps, seed, back }) =>
+        generatePathway({ steps, seed, backEdgeShare: back, transitionsPerStep: 1.2 + back }),
+      ),
+  );
+
+  it('groups the steps into loops in topological order, each loop in pathway order', () => {
+    // a -> b <-> c -> d (d loops on itself) -> z
+    const p = build(
+      [step('a', 'entry'), step('b', 'review'), step('c', 'assessment'), step('d', 'review'), step('z', 'exit')],
+      [link('a', 'b'), link('c', 'b'), link('b', 'c'), link('c', 'd'), link('d', 'd'), link('d', 'z')],
+    );
+    const { count, members, start, comp, cyclic } = new PathwayContext(p).components();
+    expect(count).toBe(4);
+    expect(Array.from(members)).toEqual([0, 1, 2, 3, 4]);
+    expect(Array.from(start)).toEqual([0, 1, 3, 4, 5]);
+    expect(Array.from(comp)).toEqual([0, 1, 1, 2, 3]);
+    expect(Array.from(cyclic)).toEqual([0, 1, 1, 0]);
+  });
+
+  it('components are the mutually reachable steps, sources first, members ascending', () => {
+    fc.assert(
+      fc.property(pathways, (p) => {
+        const ctx = new PathwayContext(p);
+        const { count, members, start, comp, cyclic } = ctx.components();
+        expect(start[count]).toBe(ctx.n);
+        for (let e = 0; e < ctx.m; e++)
+          expect(comp[ctx.from[e] as number]).toBeLessThanOrEqual(comp[ctx.to[e] as number] as number);
+        for (let c = 0; c < count; c++) {
+          const list = Array.from(members.subarray(start[c], start[c + 1]));
+          expect(list.length).toBeGreaterThan(0);
+          expect([...list].sort((x, y) => x - y)).toEqual(list);
+          for (const v of list) expect(comp[v]).toBe(c);
+          const v = list[0] as number;
+          const reach = ctx.forwardFrom([v]);
+          const back = ctx.backwardFrom([v]);
+          for (let w = 0; w < ctx.n; w++) expect(reach[w] === 1 && back[w] === 1).toBe(comp[w] === c);
+          expect(cyclic[c] === 1).toBe(list.length > 1 || ctx.hasSelfLoop(v));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('finds exactly the repeated assessments that a search from every tagged step finds', () => {
+    // Brute force: a state (step, information lost on the way) search from each tagged step.
+    const lossyRoute = (ctx: PathwayContext, from: number, to: number): boolean => {
+      const seen = new Set<number>([from * 2]);
+      const queue = [from * 2];
+      while (queue.length > 0) {
+        const key = queue.shift() as number;
+        const v = key >> 1;
+        for (let k = ctx.outStart[v] as number; k < (ctx.outStart[v + 1] as number); k++) {
+          const e = ctx.outEdges[k] as number;
+          const w = ctx.to[e] as number;
+          const lost = (key & 1) === 1 || ctx.transition(e).information !== 'shared_record';
+          if (lost && w === to) return true;
+          const next = w * 2 + (lost ? 1 : 0);
+          if (!seen.has(next)) {
+            seen.add(next);
+            queue.push(next);
+          }
+        }
+      }
+      return false;
+    };
+    const tagOf = (s: Step) => s.assessment?.trim().toLowerCase();
+    fc.assert(
+      fc.property(pathways, (p) => {
+        const ctx = new PathwayContext(p);
+        const dups = ctx.duplicateAssessments();
+        const expected: number[] = [];
+        p.steps.forEach((b, j) => {
+          if (!b.assessment) return;
+          const earlier = p.steps.some(
+            (a, i) => a.assessment && tagOf(a) === tagOf(b) && a.sector !== b.sector && lossyRoute(ctx, i, j),
+          );
+          if (earlier) expected.push(j);
+        });
+        expect(dups.map((d) => d.step)).toEqual(expected);
+        for (const d of dups) {
+          const a = p.steps[d.earlier] as Step;
+          const b = p.steps[d.step] as Step;
+          expect(tagOf(a)).toBe(tagOf(b));
+          expect(a.sector).not.toBe(b.sector);
+          expect(lossyRoute(ctx, d.earlier, d.step)).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });

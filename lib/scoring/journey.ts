@@ -8,6 +8,7 @@ import {
   faultLineMask,
   faultLineMaskFromSides,
   faultLineSides,
+  faultLineSidesFromCodes,
   faultLinesFromMask,
   type FaultLine,
 } from './faultlines';
@@ -98,7 +99,16 @@ export function journeyFigures(ctx: PathwayContext): JourneyFigures {
   }
   const perLine = Object.fromEntries(FAULT_LINES.map((l) => [l, 0])) as Record<FaultLine, number>;
   const sides = new Int32Array(ctx.n);
-  for (let i = 0; i < ctx.n; i++) sides[i] = faultLineSides(ctx.step(i));
+  if (ctx.codesKnown) {
+    for (let i = 0; i < ctx.n; i++) {
+      sides[i] = faultLineSidesFromCodes(
+        ctx.sector[i] as number,
+        ctx.setting[i] as number,
+        ctx.generalPractice[i] === 1,
+        ctx.hours[i] as number,
+      );
+    }
+  } else for (let i = 0; i < ctx.n; i++) sides[i] = faultLineSides(ctx.step(i));
   const masks = new Uint8Array(ctx.m);
   const crossings: FaultLineCrossing[] = [];
   const withoutInfo: string[] = [];

@@ -45,6 +45,11 @@ export function stepFinding(step: Step, message: string, suggestion: string): Fi
   return { target: step.id, targetKind: 'step', message, suggestion };
 }
 
+/** stepFinding for step i of the context, naming it by ctx.ids (the step object is not read). */
+export function stepFindingAt(ctx: PathwayContext, i: number, message: string, suggestion: string): Finding {
+  return { target: ctx.ids[i] as string, targetKind: 'step', message, suggestion };
+}
+
 export function transitionFinding(ctx: PathwayContext, e: number, message: string, suggestion: string): Finding {
   return { target: ctx.transition(e).id, targetKind: 'transition', message, suggestion };
 }

@@ -3,6 +3,7 @@
 // can() with the 'comment' resource, and scopes its queries to the actor's workspaces, so a
 // guessed id from another workspace is simply not found. Allowed and denied changes are audited.
 import { can, type Actor } from '@/lib/auth/can';
+import { notifyRoom } from '@/lib/collab/notify';
 import { getPrisma } from '@/lib/db/client';
 import { audit } from './audit';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
@@ -133,6 +134,7 @@ export async function addComment(options: {
   }
   const row = await prisma.comment.create({ data: { pathwayId, authorId: actor.userId, body, targetId, parentId }, select: SELECT });
   await audit({ actorId: actor.userId, action: 'comment:create', resourceType: 'comment', resourceId: row.id, outcome: 'allowed', detail: { pathwayId, targetId, parentId } });
+  notifyRoom(pathwayId, 'comments');
   return { ok: true, comment: view(row) };
 }
 
@@ -166,6 +168,7 @@ export async function setCommentResolved(options: {
     select: SELECT,
   });
   await audit({ actorId: actor.userId, action, resourceType: 'comment', resourceId: commentId, outcome: 'allowed' });
+  notifyRoom(comment.pathwayId, 'comments');
   return { ok: true, comment: view(row) };
 }
 
@@ -181,5 +184,6 @@ export async function deleteComment(options: { actor: Actor; commentId: string }
   }
   await getPrisma().comment.delete({ where: { id: commentId } });
   await audit({ actorId: actor.userId, action: 'comment:delete', resourceType: 'comment', resourceId: commentId, outcome: 'allowed', detail: { pathwayId: comment.pathwayId } });
+  notifyRoom(comment.pathwayId, 'comments');
   return { ok: true };
 }

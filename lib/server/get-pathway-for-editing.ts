@@ -2,7 +2,10 @@ import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import type { Pathway } from '@/lib/pathway/schema';
 import { parsePathway } from '@/lib/pathway/validate';
+import { getCollaborationRecord } from '@/lib/collab/store';
+import type { Participant } from '@/lib/scoring/types';
 import { fieldErrorsFrom, type FieldError } from './results';
+import { participantsForScoring } from './scores';
 import { inActorsWorkspaces } from './scope';
 
 export interface EditingPermissions {
@@ -41,6 +44,8 @@ export interface PathwayForEditing {
   permissions: EditingPermissions;
   /** Newest first. */
   versions: VersionSummary[];
+  /** Who has taken part so far, by role (the collaboration record for NV 6 and NV 9); absent when no one has. */
+  participants?: readonly Participant[];
 }
 
 /** The percentage per framework from a stored score (lib/server/scores.ts's shape). */
@@ -88,6 +93,7 @@ export async function getPathwayForEditing(options: { actor: Actor; pathwayId: s
   }
 
   const parsed = parsePathway(row.document);
+  const participants = participantsForScoring(await getCollaborationRecord(row.id));
   return {
     id: row.id,
     workspace: row.workspace,
@@ -112,5 +118,6 @@ export async function getPathwayForEditing(options: { actor: Actor; pathwayId: s
       authorName: v.author?.name ?? null,
       percents: storedPercents(v.scores),
     })),
+    ...(participants ? { participants } : {}),
   };
 }

@@ -59,3 +59,15 @@ export async function listMyCarePlans(options: { actor: Actor }): Promise<MyCare
   }
   return out;
 }
+
+/**
+ * Whether this person has a plan to open at /my-plan (their own, or one shared with them), for the
+ * header's link. Existence only, for the person themselves: nothing of any plan is read.
+ */
+export async function hasCarePlanToOpen(actor: Actor): Promise<boolean> {
+  const found = await getPrisma().carePlan.findFirst({
+    where: { status: 'active', OR: [{ patientId: actor.userId }, { carerGrants: { some: { carerId: actor.userId, revokedAt: null } } }] },
+    select: { id: true },
+  });
+  return found !== null;
+}

@@ -6,7 +6,8 @@ export async function listPathways(actor: Actor, workspaceId: string) {
   if (!can(actor, 'pathway:view', { type: 'pathway', workspaceId })) return [];
   return getPrisma().pathway.findMany({
     where: { workspaceId, workspace: { memberships: { some: { userId: actor.userId } } } },
-    orderBy: { title: 'asc' },
+    // Alphabetical; pathways with the same title (an import, a local copy) in the order they were made.
+    orderBy: [{ title: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
     select: {
       id: true,
       title: true,

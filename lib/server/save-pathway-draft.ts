@@ -3,6 +3,7 @@ import { getPrisma } from '@/lib/db/client';
 import { diffPathways, type PathwayDiff } from '@/lib/pathway/diff';
 import type { Pathway } from '@/lib/pathway/schema';
 import { parsePathway } from '@/lib/pathway/validate';
+import { recordContribution } from '@/lib/collab/store';
 import { audit } from './audit';
 import { fieldErrorsFrom, invalid, notFound, type Invalid, type NotFound } from './results';
 import { inActorsWorkspaces } from './scope';
@@ -20,6 +21,8 @@ export interface DraftConflict {
   message: string;
   /** What is stored now, saved by someone else since `baseRevision`. */
   current: StoredDraft;
+  /** Who saved it: a name, "you" (another tab or window of this person's), or null when not known. */
+  savedBy: string | null;
   /** From the document this save tried to store to the one stored now; null if the stored one is not valid. */
   changes: PathwayDiff | null;
 }
@@ -64,6 +67,9 @@ export async function savePathwayDraft(options: {
   pathwayId: string;
   baseRevision: number;
   document: unknown;
+  /** Count this save as the actor's edit in the collaboration record (default). The live editor's
+   * write-back passes false: its edits were counted, per person, from the live document's log. */
+  recordEdit?: boolean;
 }): Promise<SaveDraftResult> {
   const { actor, pathwayId, baseRevision } = options;
   const prisma = getPrisma();
@@ -95,6 +101,7 @@ export async function savePathwayDraft(options: {
       outcome: 'allowed',
       detail: { revision: saved.revision, steps: parsed.pathway.steps.length, transitions: parsed.pathway.transitions.length },
     });
+    if (options.recordEdit !== false) await recordContribution(pathwayId, actor.userId, 'edit');
     return { ok: true, revision: saved.revision, updatedAt: saved.updatedAt.toISOString() };
   }
 
@@ -109,10 +116,18 @@ export async function savePathwayDraft(options: {
     return notFound();
   }
   const stored = parsePathway(current.document);
+  // The last allowed save of this pathway in the audit trail says who it was.
+  const last = await prisma.auditEvent.findFirst({
+    where: { resourceType: 'pathway', resourceId: pathwayId, action: 'pathway:edit', outcome: 'allowed' },
+    orderBy: { at: 'desc' },
+    select: { actorId: true, actor: { select: { name: true } } },
+  });
+  const savedBy = !last?.actorId ? null : last.actorId === actor.userId ? 'you' : (last.actor?.name ?? null);
   return {
     ok: false,
     reason: 'conflict',
     message: CONFLICT_MESSAGE,
+    savedBy,
     current: { revision: current.revision, document: stored.ok ? stored.pathway : null, updatedAt: current.updatedAt.toISOString() },
     changes: stored.ok ? diffPathways(parsed.pathway, stored.pathway) : null,
   };

@@ -4,7 +4,8 @@ import { parsePathway } from '@/lib/pathway/validate';
 import { audit } from './audit';
 import { fieldErrorsFrom, invalid, isUniqueViolation, notFound, todayIso, type Invalid, type NotFound } from './results';
 import { CONFLICT_MESSAGE } from './save-pathway-draft';
-import { scoreForStorage } from './scores';
+import { getCollaborationRecord } from '@/lib/collab/store';
+import { participantsForScoring, scoreForStorage } from './scores';
 import { inActorsWorkspaces } from './scope';
 
 export const NOTE_MAX_LENGTH = 2000;
@@ -66,10 +67,12 @@ export async function savePathwayVersion(options: {
   if (!parsed.ok) return invalid('The working copy has problems to fix before it can be versioned.', fieldErrorsFrom(parsed.errors));
 
   const today = todayIso(options.now);
+  // Who took part (edits, comments, votes, ratings, by role) feeds NV 6 and NV 9 in the stored scores.
+  const participants = participantsForScoring(await getCollaborationRecord(pathwayId));
   for (let attempt = 1; ; attempt++) {
     const last = await prisma.pathwayVersion.aggregate({ where: { pathwayId }, _max: { number: true } });
     const number = (last._max.number ?? 0) + 1;
-    const scores = scoreForStorage(parsed.pathway, { versionCount: number, today });
+    const scores = scoreForStorage(parsed.pathway, { versionCount: number, today, ...(participants ? { participants } : {}) });
     try {
       const created = await prisma.pathwayVersion.create({
         data: {

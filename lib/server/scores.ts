@@ -16,3 +16,12 @@ export function scoreForStorage(
   if (facts.participants !== undefined) collab.participants = facts.participants;
   return { scoredAt: facts.today, ...scorePathway(pathway, collab, { today: facts.today }) };
 }
+
+/**
+ * The people who took part, by role, for scoring NV 6 and NV 9 — or undefined when Pathweave holds
+ * no record of anyone working on the pathway (an imported pathway may have been designed with
+ * patients elsewhere: the engine then says "needs judgement" rather than "not met").
+ */
+export function participantsForScoring(record: CollaborationRecord): CollaborationRecord['participants'] {
+  return record.participants && record.participants.length > 0 ? record.participants : undefined;
+}

@@ -82,6 +82,8 @@ test('the person, on a phone, sees where they are and what happens next, ticks o
   await signIn(page, 'patient@pathweave.test');
   await expect(page).toHaveURL(/\/my-plan$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Your care plan' })).toBeVisible();
+  // Their plan is one tap away from any page.
+  await expect(page.getByRole('banner').getByRole('link', { name: 'My care plan' })).toHaveAttribute('href', '/my-plan');
   const where = page.getByRole('region', { name: 'Where you are now' });
   await expect(where.getByText('You are here').first()).toBeVisible();
   await expect(where).toContainText('Pulmonary rehabilitation programme');

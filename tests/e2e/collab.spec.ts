@@ -3,47 +3,14 @@
 // (avatars, room panel, cursors, selections) reaches the others, and the viewer's forced write,
 // made by going around the editor, is refused by the server: nobody else sees it, and it is gone
 // after a reload.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './support';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, joinLive, newBlankPathway, openDemoCopd, person, signIn, stepNode } from './support';
 
 test.setTimeout(300_000);
 
 const GP = 'gp@pathweave.test';
 const PATIENT_REP = 'patient.rep@pathweave.test';
 const VIEWER = 'manager@pathweave.test';
-
-/** A fresh blank pathway made by the GP from the editor's File panel; returns its editor path. */
-async function newBlankPathway(page: Page, title: string): Promise<string> {
-  await page.getByRole('link', { name: /COPD/ }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: /COPD/ })).toBeVisible();
-  await page.goto(`${new URL(page.url()).pathname}/edit`);
-  await expect(page.getByTestId('pathway-editor')).toBeVisible();
-  const copd = new URL(page.url()).pathname;
-  await page.getByRole('tab', { name: 'File' }).click();
-  await page.getByLabel('Start a new pathway from').selectOption({ label: 'A blank pathway (an entry and an exit)' });
-  await page.getByLabel(/Title of the new pathway/).fill(title);
-  await page.getByRole('button', { name: 'Create and open it' }).click();
-  await page.waitForURL((url) => url.pathname.endsWith('/edit') && url.pathname !== copd);
-  await expect(page.locator('.react-flow__node')).toHaveCount(2);
-  return new URL(page.url()).pathname;
-}
-
-async function person(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-async function joinLive(page: Page, path: string, status: string) {
-  await page.goto(`${path}?live=1`);
-  await expect(page.getByTestId('pathway-editor')).toBeVisible();
-  await expect(page.getByTestId('workshop-bar').getByRole('status').first()).toHaveText(status, { timeout: 30_000 });
-}
-
-function stepNode(page: Page, title: string) {
-  return page.getByRole('group', { name: new RegExp(`^${title}\\.`) });
-}
 
 test('three people on one live pathway: edits converge, presence shows, the viewer cannot write', async ({ browser }) => {
   const gp = await person(browser, GP);
@@ -209,11 +176,27 @@ test('comments pinned to a step: the patient representative comments, the GP see
 
 test('without ?live=1 the editor is the single-user one, with nothing about the workshop', async ({ page }) => {
   await signIn(page, GP);
-  await page.getByRole('link', { name: /COPD/ }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: /COPD/ })).toBeVisible();
+  await openDemoCopd(page);
   await page.goto(`${new URL(page.url()).pathname}/edit`);
   await expect(page.getByTestId('pathway-editor')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeVisible();
   await expect(page.getByTestId('workshop-bar')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Join the live workshop' })).toBeVisible();
+});
+
+test('joining the live workshop fits the pathway into view, as the single-user editor does', async ({ page }) => {
+  await signIn(page, GP);
+  await openDemoCopd(page);
+  const editor = `${new URL(page.url()).pathname}/edit`;
+  const scale = async () => {
+    const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+    return Number(/scale\(([\d.]+)\)/.exec(style)?.[1] ?? 'NaN');
+  };
+  await page.goto(editor);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await expect.poll(scale).toBeGreaterThan(0.1);
+  const own = await scale();
+  await joinLive(page, editor, 'Live: every change saved.');
+  // Not left at the smallest zoom once the shared document arrives.
+  await expect.poll(scale, { timeout: 10_000 }).toBeCloseTo(own, 2);
 });

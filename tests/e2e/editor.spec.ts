@@ -3,7 +3,7 @@
 // save a version and compare two, a conflicting save, import and export, and axe in each state.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './support';
+import { DEMO_COPD, expectAccessible, openDemoCopd, signIn } from './support';
 
 test.setTimeout(120_000);
 
@@ -12,8 +12,7 @@ const FACILITATOR = 'gp@pathweave.test';
 /** Open the editor of the demo COPD pathway and return its URL. */
 async function openCopdEditor(page: Page): Promise<string> {
   await signIn(page, FACILITATOR);
-  await page.getByRole('link', { name: /COPD/ }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: /COPD/ })).toBeVisible();
+  await openDemoCopd(page);
   await page.goto(`${new URL(page.url()).pathname}/edit`);
   await expect(page.getByTestId('pathway-editor')).toBeVisible();
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
@@ -398,7 +397,8 @@ test('two people saving at once: the second is told, and keeps their changes', a
   await second.getByRole('button', { name: 'Add outcome to Primary care' }).click();
   await second.getByRole('button', { name: 'Save', exact: true }).click();
   const conflict = second.getByTestId('save-conflict');
-  await expect(conflict).toContainText(/Someone else saved a newer version at \d\d:\d\d/);
+  // It says who saved in between (the GP, from the audit trail).
+  await expect(conflict).toContainText(/Dr Ada Fernsby saved a newer version at \d\d:\d\d/);
   await expect(conflict).toContainText('Your changes are kept');
   await expect(stepNode(second, 'New outcome')).toBeVisible();
   await expect(second.getByTestId('save-state')).toHaveText('Unsaved changes');
@@ -505,8 +505,7 @@ test('templates: localise a demo pathway, and start a new one from a template', 
 
 test('a viewer can open the editor but not change the pathway', async ({ page }) => {
   await signIn(page, 'manager@pathweave.test');
-  await page.getByRole('link', { name: /COPD/ }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: /COPD/ })).toBeVisible();
+  await openDemoCopd(page);
   await page.goto(`${new URL(page.url()).pathname}/edit`);
   await expect(page.getByTestId('pathway-editor')).toBeVisible();
   await expect(page.getByText('You can look at this pathway but not change it.')).toBeVisible();
@@ -514,4 +513,33 @@ test('a viewer can open the editor but not change the pathway', async ({ page })
   await expect(page.locator('.pw-palette-item')).toHaveCount(0);
   await expect(page.getByTestId('pathway-inspector').getByLabel('Pathway title')).toBeDisabled();
   await expectAccessible(page, 'editor: read only');
+});
+
+test('a FHIR PlanDefinition imports as a new pathway from the pathways page; a wrong file is explained', async ({ page }) => {
+  await signIn(page, 'gp@pathweave.test');
+  await page.goto('/w/riverside-gp-cluster/pathways');
+  const copdLink = page.getByRole('link', { name: DEMO_COPD, exact: true }).first();
+  const copdTitle = (await copdLink.textContent()) ?? '';
+  const copdPath = (await copdLink.getAttribute('href')) ?? '';
+  // The PlanDefinition Pathweave exports for the COPD pathway, as another system would send it.
+  const exported = await page.request.get(`/api/fhir/PlanDefinition/${copdPath.split('/').pop()}`);
+  expect(exported.status()).toBe(200);
+  const planDefinition = (await exported.json()) as { resourceType: string; action: unknown[] };
+  expect(planDefinition.resourceType).toBe('PlanDefinition');
+
+  await page.getByText('Import a FHIR PlanDefinition').click();
+  const input = page.getByLabel('Choose a PlanDefinition file (FHIR R4 JSON)');
+  // Not a PlanDefinition: every problem is listed and nothing is made.
+  await input.setInputFiles({ name: 'patient.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ resourceType: 'Patient' })) });
+  await expect(page.locator('.pw-error-message').first()).toContainText('The PlanDefinition cannot be read as a pathway.');
+  await expect(page).toHaveURL(/\/pathways$/);
+  await input.setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
+  await expect(page.locator('.pw-error-message').first()).toContainText('“not-json.json” is not a JSON file.');
+  await expectAccessible(page, 'pathways page with a PlanDefinition import error');
+
+  await input.setInputFiles({ name: 'copd-plandefinition.json', mimeType: 'application/fhir+json', buffer: Buffer.from(JSON.stringify(planDefinition)) });
+  await page.waitForURL((url) => /\/pathways\/[^/]+$/.test(url.pathname) && url.pathname !== copdPath);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(copdTitle.trim().slice(0, 20));
+  await page.goto(`${new URL(page.url()).pathname}/edit`);
+  await expect(page.locator('.react-flow__node')).toHaveCount(planDefinition.action.length);
 });

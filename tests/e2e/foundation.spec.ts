@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support';
+import { expectAccessible, openDemoCopd, signIn } from './support';
 
 test('a clinician signs in, sees the workspace and opens a pathway', async ({ page }) => {
   await page.goto('/');
@@ -9,14 +9,15 @@ test('a clinician signs in, sees the workspace and opens a pathway', async ({ pa
   await signIn(page, 'gp@pathweave.test');
   await expect(page).toHaveURL(/\/w\/[^/]+\/pathways$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Pathways' })).toBeVisible();
+  // The GP has no care plan of their own: no link to one.
+  await expect(page.getByRole('banner').getByRole('link', { name: 'My care plan' })).toHaveCount(0);
   const nav = page.getByRole('navigation', { name: 'Workspace' });
   for (const section of ['Pathways', 'Care plans', 'Scorecards', 'Frameworks']) {
     await expect(nav.getByRole('link', { name: section })).toBeVisible();
   }
   await expectAccessible(page, 'pathways list');
 
-  await page.getByRole('link', { name: /COPD/ }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: /COPD/ })).toBeVisible();
+  await openDemoCopd(page);
   await expect(page.getByRole('heading', { name: 'Versions' })).toBeVisible();
   await expect(page.getByText(/Version 3/)).toBeVisible();
   await expect(page.getByRole('heading', { name: /RCGP/ })).toBeVisible();
@@ -27,7 +28,7 @@ test('a patient signs in and cannot reach workspace pages by link or by URL', as
   // Learn a real workspace address as a clinician first, so the patient tries a page that exists.
   await signIn(page, 'gp@pathweave.test');
   const workspaceUrl = new URL(page.url()).pathname;
-  await page.getByRole('link', { name: /COPD/ }).first().click();
+  await openDemoCopd(page);
   const pathwayUrl = new URL(page.url()).pathname;
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/signin/);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = process.env.PATHWEAVE_DEMO_PASSWORD ?? 'pathweave-demo';
 
@@ -19,3 +19,47 @@ export async function expectAccessible(page: Page, label: string) {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
+
+/** The seeded COPD pathway's title. Tests import and copy it, so links are matched exactly and the oldest taken. */
+export const DEMO_COPD = 'COPD: breathlessness to long-term support';
+
+/** From the signed-in pathways list, open the seeded COPD pathway's page. */
+export async function openDemoCopd(page: Page) {
+  await page.getByRole('link', { name: DEMO_COPD, exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: DEMO_COPD, exact: true })).toBeVisible();
+}
+
+// ---- the live workshop (collab.spec.ts, workshop.spec.ts) ----
+
+/** A fresh blank pathway made by the GP from the editor's File panel; returns its editor path. */
+export async function newBlankPathway(page: Page, title: string): Promise<string> {
+  await openDemoCopd(page);
+  await page.goto(`${new URL(page.url()).pathname}/edit`);
+  await expect(page.getByTestId('pathway-editor')).toBeVisible();
+  const copd = new URL(page.url()).pathname;
+  await page.getByRole('tab', { name: 'File' }).click();
+  await page.getByLabel('Start a new pathway from').selectOption({ label: 'A blank pathway (an entry and an exit)' });
+  await page.getByLabel(/Title of the new pathway/).fill(title);
+  await page.getByRole('button', { name: 'Create and open it' }).click();
+  await page.waitForURL((url) => url.pathname.endsWith('/edit') && url.pathname !== copd);
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  return new URL(page.url()).pathname;
+}
+
+export async function person(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+export async function joinLive(page: Page, path: string, status: string) {
+  await page.goto(`${path}?live=1`);
+  await expect(page.getByTestId('pathway-editor')).toBeVisible();
+  await expect(page.getByTestId('workshop-bar').getByRole('status').first()).toHaveText(status, { timeout: 30_000 });
+}
+
+export function stepNode(page: Page, title: string) {
+  return page.getByRole('group', { name: new RegExp(`^${title}\\.`) });
+}
+

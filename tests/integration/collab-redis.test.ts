@@ -88,4 +88,26 @@ describe('two servers with Redis', () => {
       clients[0]!.getSnapshot().peers.some((p) => p.user.name === 'Idris Calloway'),
     );
   });
+
+  it('a workshop change made on one server reaches people connected to the other', { timeout: 60_000 }, async () => {
+    const [one, two] = apps as [AppProcess, AppProcess];
+    const pathwayId = await copyPathway(db);
+    const gpCookie = await signIn(one.baseUrl, 'gp@pathweave.test');
+    const here = openSession(one.baseUrl, pathwayId, { cookie: gpCookie });
+    const there = openSession(two.baseUrl, pathwayId, { cookie: await signIn(two.baseUrl, 'manager@pathweave.test') });
+    sessions.push(here, there);
+    await Promise.all([synced(here), synced(there)]);
+    const heard: string[] = [];
+    there.onRoomChanged((topic) => heard.push(topic));
+    await new Promise((r) => setTimeout(r, 300));
+    heard.length = 0;
+    // The facilitator sets the timer through server one; the manager is on server two.
+    const res = await fetch(`${one.baseUrl}/api/pathways/${pathwayId}/workshop`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: gpCookie },
+      body: JSON.stringify({ op: 'timer.set', label: 'Across servers', minutes: 5 }),
+    });
+    expect(res.status).toBe(200);
+    await waitFor('the notice relayed through Redis', () => heard.includes('workshop'), 15_000);
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import type { Actor } from '@/lib/auth/can';
+import { loadDemoActors } from './demo-actors';
 
 /**
  * Comments (issue 5 "Comments") through the use cases in lib/server/comments.ts, against the real,
@@ -31,21 +32,15 @@ type Who = keyof typeof EMAILS;
 beforeAll(async () => {
   process.env.DATABASE_URL = databaseUrl;
   await db.connect();
-  const [comments, create, client, session] = await Promise.all([
+  const [comments, create, client] = await Promise.all([
     import('@/lib/server/comments'),
     import('@/lib/server/create-pathway'),
     import('@/lib/db/client'),
-    import('@/lib/auth/session'),
   ]);
   server = { ...comments, createPathway: create.createPathway, disconnect: client.disconnectPrisma };
   const ws = await db.query('SELECT id FROM "Workspace" ORDER BY "createdAt" LIMIT 1');
   workspaceId = ws.rows[0].id;
-  for (const [who, email] of Object.entries(EMAILS)) {
-    const user = await db.query('SELECT id FROM "User" WHERE email = $1', [email]);
-    const actor = await session.loadActor(user.rows[0].id);
-    if (!actor) throw new Error(`no demo user ${email}`);
-    actors[who] = actor;
-  }
+  Object.assign(actors, await loadDemoActors(db, EMAILS));
 });
 
 afterAll(async () => {

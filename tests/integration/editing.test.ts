@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import type { Actor } from '@/lib/auth/can';
+import { loadDemoActors } from './demo-actors';
 import type { Pathway } from '@/lib/pathway/schema';
 
 /**
@@ -40,7 +41,7 @@ beforeAll(async () => {
   // lib/server reads DATABASE_URL when the Prisma client is first made: set it before importing.
   process.env.DATABASE_URL = databaseUrl;
   await db.connect();
-  const [get, draft, version, compare, create, imp, commands, io, client, session] = await Promise.all([
+  const [get, draft, version, compare, create, imp, commands, io, client] = await Promise.all([
     import('@/lib/server/get-pathway-for-editing'),
     import('@/lib/server/save-pathway-draft'),
     import('@/lib/server/save-pathway-version'),
@@ -50,7 +51,6 @@ beforeAll(async () => {
     import('@/lib/pathway/commands'),
     import('@/lib/pathway/io'),
     import('@/lib/db/client'),
-    import('@/lib/auth/session'),
   ]);
   server = {
     getPathwayForEditing: get.getPathwayForEditing,
@@ -65,12 +65,7 @@ beforeAll(async () => {
   };
   const ws = await db.query('SELECT id FROM "Workspace" ORDER BY "createdAt" LIMIT 1');
   workspaceId = ws.rows[0].id;
-  for (const [who, email] of Object.entries(EMAILS)) {
-    const user = await db.query('SELECT id FROM "User" WHERE email = $1', [email]);
-    const actor = await session.loadActor(user.rows[0].id);
-    if (!actor) throw new Error(`no demo user ${email}`);
-    actors[who] = actor;
-  }
+  Object.assign(actors, await loadDemoActors(db, EMAILS));
 });
 
 afterAll(async () => {
@@ -189,8 +184,13 @@ describe('saving the working copy', () => {
     const first = server.commands.updateStep(doc, 's1', { title: 'First' });
     expect(await server.savePathwayDraft({ actor: as('editor'), pathwayId: id, baseRevision: 0, document: first })).toMatchObject({ ok: true });
     const stale = await server.savePathwayDraft({ actor: as('editor'), pathwayId: id, baseRevision: 0, document: doc });
-    expect(stale).toMatchObject({ ok: false, reason: 'conflict', current: { revision: 1 } });
+    // Their own earlier save (another tab): said as "you".
+    expect(stale).toMatchObject({ ok: false, reason: 'conflict', current: { revision: 1 }, savedBy: 'you' });
     expect((await stored(id)).document.steps[0]!.title).toBe('First');
+    // Someone else's stale save is told who saved in between, by name (from the audit trail).
+    const other = await server.savePathwayDraft({ actor: as('editor2'), pathwayId: id, baseRevision: 0, document: doc });
+    const editorName = (await db.query('SELECT name FROM "User" WHERE id = $1', [as('editor').userId])).rows[0].name as string;
+    expect(other).toMatchObject({ ok: false, reason: 'conflict', savedBy: editorName });
   });
 
   it('returns field errors for an invalid document and stores nothing', async () => {

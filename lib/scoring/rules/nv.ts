@@ -1,16 +1,23 @@
 // National Voices principles of integrated care (seed 003), one pure rule per principle.
 // How each is measured, and why, is in ../frameworks.ts (howMeasured and notes); keep them in step.
-import type { Step } from '../../pathway/schema';
+import { CHANNELS, type Step } from '../../pathway/schema';
 import { CHANNEL_LABELS, ROLE_LABELS, listInWords } from '../../pathway/labels';
 import { FLAG, HOURS_CODE, KIND, ROLE, SECTOR, SETTING, roleBit } from '../codes';
-import { q, type PathwayContext } from '../context';
-import { criterion, plural, stepFinding, type Rule } from '../result';
+import type { PathwayContext } from '../context';
+import { criterion, plural, stepFinding, stepFindingAt, type Rule } from '../result';
 import type { Advice, Finding, Status } from '../types';
 
-// Channel lists in words, cached per combination ("app and online form").
-const channelPhrases = new Map<string, string>();
-function channelsInWords(channels: readonly Step['channels'][number][]): string {
-  const key = channels.join(',');
+// Channel lists in words, cached per list ("app and online form"). The key is the list written as
+// a number, 3 bits per channel (channel code + 1), so looking a phrase up allocates nothing; a
+// list too long for that (more than 9 channels, repeats included) is keyed by its joined names.
+type Channel = Step['channels'][number];
+const CHANNEL_KEY = Object.fromEntries(CHANNELS.map((c, i) => [c, i + 1])) as Record<Channel, number>;
+const channelPhrases = new Map<number | string, string>();
+function channelsInWords(channels: readonly Channel[]): string {
+  let key: number | string = 0;
+  if (channels.length <= 9) {
+    for (let k = channels.length - 1; k >= 0; k--) key = key * 8 + CHANNEL_KEY[channels[k] as Channel];
+  } else key = channels.join(',');
   let phrase = channelPhrases.get(key);
   if (phrase === undefined) {
     phrase = listInWords(channels.map((c) => CHANNEL_LABELS[c].toLowerCase()));
@@ -18,6 +25,21 @@ function channelsInWords(channels: readonly Step['channels'][number][]): string 
     channelPhrases.set(key, phrase);
   }
   return phrase;
+}
+
+// NV 5's sentence after the step's name, cached per channel list and entry or not, so each
+// digital-only step's finding is one join of two strings.
+const digitalOnlyTails = new Map<string, string>();
+function digitalOnlyTail(channels: readonly Channel[], entry: boolean): string {
+  const phrase = channelsInWords(channels);
+  const key = entry ? `${phrase}!` : phrase;
+  let tail = digitalOnlyTails.get(key);
+  if (tail === undefined) {
+    tail = ` can only be reached by ${phrase}, which shuts out people without a device, internet access or confidence online${entry ? ', right at the way in' : ''}.`;
+    if (digitalOnlyTails.size > 1000) digitalOnlyTails.clear();
+    digitalOnlyTails.set(key, tail);
+  }
+  return tail;
 }
 
 /** met when every part is full, not met when nothing is present, partly in between ("some present"). */
@@ -28,11 +50,12 @@ function someStatus(parts: readonly number[]): { status: Status; score: number }
 
 function unreachableFindings(ctx: PathwayContext, indexes: readonly number[], what: string): Finding[] {
   return indexes.map((i) => {
-    const s = ctx.step(i);
-    return stepFinding(
-      s,
-      `${q(s)} ${what}, but no route from an entry step leads to it, so the person never gets there.`,
-      `Connect ${q(s)} to the pathway with a transition from a step the person passes through.`,
+    const name = ctx.quoted(i);
+    return stepFindingAt(
+      ctx,
+      i,
+      `${name} ${what}, but no route from an entry step leads to it, so the person never gets there.`,
+      `Connect ${name} to the pathway with a transition from a step the person passes through.`,
     );
   });
 }
@@ -68,16 +91,17 @@ export const nv1: Rule = ({ ctx }) => {
 
   let asked = 0;
   for (const e of ctx.entries) {
-    const s = ctx.step(e);
     if (nearby(ctx, e, 2, (i) => ctx.hasFlag(i, FLAG.whatMattersToMe))) {
       asked++;
       evidence.push(e);
     } else {
+      const name = ctx.quoted(e);
       findings.push(
-        stepFinding(
-          s,
-          `What matters to the person is not asked at ${q(s)} or in the two steps after it, so their own goals do not shape what follows.`,
-          `Ask what matters to the person, and write it down, at ${q(s)} or at the step straight after it.`,
+        stepFindingAt(
+          ctx,
+          e,
+          `What matters to the person is not asked at ${name} or in the two steps after it, so their own goals do not shape what follows.`,
+          `Ask what matters to the person, and write it down, at ${name} or at the step straight after it.`,
         ),
       );
     }
@@ -87,16 +111,17 @@ export const nv1: Rule = ({ ctx }) => {
   const decisions = ctx.treatmentDecisions();
   let shared = 0;
   for (const i of decisions) {
-    const s = ctx.step(i);
     if (ctx.hasFlag(i, FLAG.sharedDecision)) {
       shared++;
       evidence.push(i);
     } else {
+      const name = ctx.quoted(i);
       findings.push(
-        stepFinding(
-          s,
-          `${q(s)} decides about the person's treatment without deciding it with them.`,
-          `Make ${q(s)} a shared decision: go through the options with the person and decide together.`,
+        stepFindingAt(
+          ctx,
+          i,
+          `${name} decides about the person's treatment without deciding it with them.`,
+          `Make ${name} a shared decision: go through the options with the person and decide together.`,
         ),
       );
     }
@@ -134,7 +159,7 @@ export const nv2: Rule = ({ ctx }) => {
       ctx.sector[i] === SECTOR.voluntary_community ||
       (ctx.kind[i] === KIND.support && ctx.lead[i] === ROLE.voluntary_worker),
   );
-  const evidence = vol.reachable.map((i) => ctx.step(i).id);
+  const evidence = vol.reachable.map((i) => ctx.ids[i] as string);
   if (evidence.length > 0) {
     return criterion(
       'nv-2',
@@ -175,16 +200,17 @@ export const nv3: Rule = ({ ctx }) => {
   for (let i = 0; i < ctx.n; i++) {
     if (ctx.kind[i] === KIND.exit) continue;
     counted++;
-    const s = ctx.step(i);
     if (ctx.benefit[i]) {
-      evidence.push(s.id);
+      evidence.push(ctx.ids[i] as string);
       continue;
     }
+    const name = ctx.quoted(i);
     findings.push(
-      stepFinding(
-        s,
-        `${q(s)} does not say how it helps the person.`,
-        `Write down what ${q(s)} does for the person, in their terms; if nothing, consider removing it.`,
+      stepFindingAt(
+        ctx,
+        i,
+        `${name} does not say how it helps the person.`,
+        `Write down what ${name} does for the person, in their terms; if nothing, consider removing it.`,
       ),
     );
   }
@@ -206,8 +232,8 @@ export const nv4: Rule = ({ ctx }) => {
   const findings: Finding[] = [];
   const advice: Advice[] = [];
   const measured = ctx.where((i) => ctx.measures[i] !== 0);
-  const steps = measured.reachable.map((i) => ctx.step(i));
-  const evidence = steps.map((s) => s.id);
+  const steps = measured.reachable;
+  const evidence = steps.map((i) => ctx.ids[i] as string);
   if (steps.length === 0) {
     findings.push(...unreachableFindings(ctx, measured.unreachable, 'measures outcomes'));
     if (measured.unreachable.length === 0) {
@@ -229,23 +255,27 @@ export const nv4: Rule = ({ ctx }) => {
   }
   const userReported = measured.reachable.filter((i) => ((ctx.measures[i] as number) & 2) !== 0);
   if (userReported.length === 0) {
-    for (const s of steps) {
+    for (const i of steps) {
+      const name = ctx.quoted(i);
       findings.push(
-        stepFinding(
-          s,
-          `${q(s)} measures only clinical or process outcomes; none is reported by the person.`,
-          `Add a measure the person reports at ${q(s)}: an outcome measure (PROM) or an experience measure (PREM).`,
+        stepFindingAt(
+          ctx,
+          i,
+          `${name} measures only clinical or process outcomes; none is reported by the person.`,
+          `Add a measure the person reports at ${name}: an outcome measure (PROM) or an experience measure (PREM).`,
         ),
       );
     }
   }
   if (steps.length === 1) {
-    const s = steps[0] as Step;
+    const i = steps[0] as number;
+    const name = ctx.quoted(i);
     findings.push(
-      stepFinding(
-        s,
-        `${q(s)} is the only step that measures outcomes, so change across the journey cannot be seen.`,
-        `Repeat the measure at a later step, such as a review or the end of the pathway, as well as at ${q(s)}.`,
+      stepFindingAt(
+        ctx,
+        i,
+        `${name} is the only step that measures outcomes, so change across the journey cannot be seen.`,
+        `Repeat the measure at a later step, such as a review or the end of the pathway, as well as at ${name}.`,
       ),
     );
   }
@@ -268,38 +298,37 @@ export const nv5: Rule = ({ ctx }) => {
     withChannels++;
     if (!ctx.digitalOnly[i]) continue;
     const s = ctx.step(i);
+    const name = ctx.quoted(i);
     digitalOnly++;
-    if (s.kind === 'entry') digitalEntry = true;
+    const entry = ctx.kind[i] === KIND.entry;
+    if (entry) digitalEntry = true;
     findings.push(
-      stepFinding(
-        s,
-        `${q(s)} can only be reached by ${channelsInWords(s.channels)}, which shuts out people without a device, internet access or confidence online${s.kind === 'entry' ? ', right at the way in' : ''}.`,
-        `Add a phone or face-to-face route to ${q(s)}.`,
-      ),
+      stepFinding(s, `${name}${digitalOnlyTail(s.channels, entry)}`, `Add a phone or face-to-face route to ${name}.`),
     );
   }
   parts.push(withChannels === 0 ? 1 : 1 - digitalOnly / withChannels);
 
   let adapted = 0;
   for (const e of ctx.entries) {
-    const s = ctx.step(e);
     if (ctx.adaptationCount[e] !== 0) {
       adapted++;
       evidence.push(e);
       continue;
     }
+    const name = ctx.quoted(e);
     findings.push(
-      stepFinding(
-        s,
-        `${q(s)} is where people come in, but it offers no adaptations such as an interpreter, British Sign Language, easy read or step-free access.`,
-        `Offer adaptations at ${q(s)}: for example an interpreter, British Sign Language, easy read, large print or step-free access.`,
+      stepFindingAt(
+        ctx,
+        e,
+        `${name} is where people come in, but it offers no adaptations such as an interpreter, British Sign Language, easy read or step-free access.`,
+        `Offer adaptations at ${name}: for example an interpreter, British Sign Language, easy read, large print or step-free access.`,
       ),
     );
   }
   parts.push(ctx.entries.length === 0 ? 0 : adapted / ctx.entries.length);
 
-  const emergency: Step[] = [];
-  for (let i = 0; i < ctx.n; i++) if (ctx.setting[i] === SETTING.emergency) emergency.push(ctx.step(i));
+  const emergency: number[] = [];
+  for (let i = 0; i < ctx.n; i++) if (ctx.setting[i] === SETTING.emergency) emergency.push(i);
   const ooh: number[] = [];
   if (emergency.length > 0) {
     for (let i = 0; i < ctx.n; i++) {
@@ -309,12 +338,14 @@ export const nv5: Rule = ({ ctx }) => {
     evidence.push(...ooh);
     parts.push(ooh.length > 0 ? 1 : 0);
     if (ooh.length === 0) {
-      for (const s of emergency) {
+      for (const i of emergency) {
+        const name = ctx.quoted(i);
         findings.push(
-          stepFinding(
-            s,
-            `${q(s)} is emergency care, but no step in the pathway is open out of hours or always, so there is no route when services are closed.`,
-            `Add an out-of-hours route, or record the hours of ${q(s)} if it is open out of hours or always.`,
+          stepFindingAt(
+            ctx,
+            i,
+            `${name} is emergency care, but no step in the pathway is open out of hours or always, so there is no route when services are closed.`,
+            `Add an out-of-hours route, or record the hours of ${name} if it is open out of hours or always.`,
           ),
         );
       }
@@ -441,13 +472,15 @@ export const nv8: Rule = ({ ctx }) => {
   const involvement = inDecisions.reachable.length > 0 ? 1 : anywhere.reachable.length > 0 ? 0.5 : 0;
   evidence.push(...anywhere.reachable);
   if (involvement < 1) {
-    const decisionSteps = ctx.where((i) => decides(i) && !involved(i)).reachable.map((i) => ctx.step(i));
-    for (const s of decisionSteps) {
+    const decisionSteps = ctx.where((i) => decides(i) && !involved(i)).reachable;
+    for (const i of decisionSteps) {
+      const name = ctx.quoted(i);
       findings.push(
-        stepFinding(
-          s,
-          `The carer is not involved at ${q(s)}, where decisions about the person's care are made.`,
-          `Where the person wishes, invite their carer to take part in ${q(s)}.`,
+        stepFindingAt(
+          ctx,
+          i,
+          `The carer is not involved at ${name}, where decisions about the person's care are made.`,
+          `Where the person wishes, invite their carer to take part in ${name}.`,
         ),
       );
     }
@@ -466,12 +499,13 @@ export const nv8: Rule = ({ ctx }) => {
   if (!supported) {
     findings.push(...unreachableFindings(ctx, support.unreachable, 'supports the carer'));
     for (const i of anywhere.reachable) {
-      const s = ctx.step(i);
+      const name = ctx.quoted(i);
       findings.push(
-        stepFinding(
-          s,
-          `${q(s)} involves the carer but does not look at the carer's own needs.`,
-          `Offer the carer an assessment of, or support for, their own needs at ${q(s)}.`,
+        stepFindingAt(
+          ctx,
+          i,
+          `${name} involves the carer but does not look at the carer's own needs.`,
+          `Offer the carer an assessment of, or support for, their own needs at ${name}.`,
         ),
       );
     }

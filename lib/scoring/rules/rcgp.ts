@@ -1,6 +1,7 @@
 // RCGP five tests of integrated care (seed 002), one pure rule per test.
 // How each is measured, and why, is in ../frameworks.ts (howMeasured and notes); keep them in step.
 import { ROLE_IN_SENTENCE, SECTOR_LABELS, SETTING_LABELS } from '../../pathway/labels';
+import type { Step } from '../../pathway/schema';
 import {
   COMMUNITY_CLINICIAN_MASK,
   FLAG,
@@ -14,9 +15,36 @@ import {
   SPECIALIST_MASK,
   roleBit,
 } from '../codes';
-import { q } from '../context';
-import { criterion, pct, plural, stepFinding, transitionFinding, type Rule } from '../result';
+import { criterion, pct, plural, stepFinding, stepFindingAt, transitionFinding, type Rule } from '../result';
 import type { Advice, Finding } from '../types';
+
+// Labels in lower case, made once each rather than once per finding.
+const lowerCased = new Map<string, string>();
+function lower(label: string): string {
+  let text = lowerCased.get(label);
+  if (text === undefined) {
+    text = label.toLowerCase();
+    lowerCased.set(label, text);
+  }
+  return text;
+}
+
+// RCGP 1's sentence after the step's name, by setting and lead role: each finding is then one join.
+const communityLedTails = new Map<string, Map<string, string>>();
+function communityLedTail(setting: string, leadRole: string): string {
+  let bySetting = communityLedTails.get(setting);
+  if (!bySetting) {
+    bySetting = new Map();
+    communityLedTails.set(setting, bySetting);
+  }
+  let tail = bySetting.get(leadRole);
+  if (tail === undefined) {
+    tail = ` is clinical work in the community (${lower(SETTING_LABELS[setting as Step['setting']])}) but is led by ${ROLE_IN_SENTENCE[leadRole as Step['leadRole']]}, who is not a community-based clinician.`;
+    if (bySetting.size > 100) bySetting.clear();
+    bySetting.set(leadRole, tail);
+  }
+  return tail;
+}
 
 /** RCGP 1: community services led by community-based clinicians. */
 export const rcgp1: Rule = ({ ctx }) => {
@@ -30,16 +58,17 @@ export const rcgp1: Rule = ({ ctx }) => {
       IS_NHS_SECTOR[ctx.sector[i] as number];
     if (!counts) continue;
     counted++;
-    const s = ctx.step(i);
     if ((1 << (ctx.lead[i] as number)) & COMMUNITY_CLINICIAN_MASK) {
-      evidence.push(s.id);
+      evidence.push(ctx.ids[i] as string);
       continue;
     }
+    const s = ctx.step(i);
+    const name = ctx.quoted(i);
     findings.push(
       stepFinding(
         s,
-        `${q(s)} is clinical work in the community (${SETTING_LABELS[s.setting].toLowerCase()}) but is led by ${ROLE_IN_SENTENCE[s.leadRole]}, who is not a community-based clinician.`,
-        `Have ${q(s)} led by a community-based clinician, such as a GP, a community nurse or a consultant running a community clinic.`,
+        `${name}${communityLedTail(s.setting, s.leadRole)}`,
+        `Have ${name} led by a community-based clinician, such as a GP, a community nurse or a consultant running a community clinic.`,
       ),
     );
   }
@@ -83,12 +112,13 @@ export const rcgp2: Rule = ({ ctx }) => {
   const gp = ctx.where((i) => ctx.hasRoleIn(i, GP));
   if (gp.reachable.length === 0) {
     for (const i of gp.unreachable) {
-      const s = ctx.step(i);
+      const name = ctx.quoted(i);
       findings.push(
-        stepFinding(
-          s,
-          `${q(s)} involves the GP, but no route from an entry step leads to it.`,
-          `Connect ${q(s)} to the pathway so that the person's GP is part of their journey.`,
+        stepFindingAt(
+          ctx,
+          i,
+          `${name} involves the GP, but no route from an entry step leads to it.`,
+          `Connect ${name} to the pathway so that the person's GP is part of their journey.`,
         ),
       );
     }
@@ -101,7 +131,7 @@ export const rcgp2: Rule = ({ ctx }) => {
     }
     return criterion('rcgp-2', 'not_met', 0, 'No step the person can reach involves their GP', [], findings, advice);
   }
-  for (const i of gp.reachable) evidence.push(ctx.step(i).id);
+  for (const i of gp.reachable) evidence.push(ctx.ids[i] as string);
 
   let total = 0;
   let failed = 0;
@@ -117,16 +147,16 @@ export const rcgp2: Rule = ({ ctx }) => {
     intoPrimary++;
     total++;
     if (ctx.information[e] !== INFORMATION.none) continue;
-    const a = ctx.step(from);
-    const b = ctx.step(to);
+    const a = ctx.quoted(from);
+    const b = ctx.quoted(to);
     intoPrimaryBlind++;
     failed++;
     findings.push(
       transitionFinding(
         ctx,
         e,
-        `The move from ${q(a)} (${SECTOR_LABELS[a.sector].toLowerCase()}) back to ${q(b)} passes no information to primary care, so the practice does not learn what happened.`,
-        `Pass information on from ${q(a)} to ${q(b)}: a shared record, a structured summary, or at least a letter.`,
+        `The move from ${a} (${lower(SECTOR_LABELS[ctx.step(from).sector])}) back to ${b} passes no information to primary care, so the practice does not learn what happened.`,
+        `Pass information on from ${a} to ${b}: a shared record, a structured summary, or at least a letter.`,
       ),
     );
   }
@@ -163,16 +193,16 @@ export const rcgp2: Rule = ({ ctx }) => {
       const w = ctx.to[e] as number;
       if (ctx.generalPractice[w]) {
         if (!referral || bounced.has(e)) continue;
-        const from = ctx.step(origin[key] as number);
-        const via = ctx.step(v);
-        const back = ctx.step(w);
+        const from = ctx.quoted(origin[key] as number);
+        const via = ctx.quoted(v);
+        const back = ctx.quoted(w);
         bounced.set(
           e,
           transitionFinding(
             ctx,
             e,
-            `A referral from ${q(from)} comes back to general practice at ${q(back)} from ${q(via)} without the person being seen by anyone: a bounce-back.`,
-            `Offer the person an appointment before ${q(via)} hands them back to ${q(back)}, or, if advice is all the GP needs, make it an advice request rather than a referral.`,
+            `A referral from ${from} comes back to general practice at ${back} from ${via} without the person being seen by anyone: a bounce-back.`,
+            `Offer the person an appointment before ${via} hands them back to ${back}, or, if advice is all the GP needs, make it an advice request rather than a referral.`,
           ),
         );
         continue;
@@ -195,14 +225,15 @@ export const rcgp2: Rule = ({ ctx }) => {
     outside++;
     total++;
     if (canReachGp[i]) continue;
-    const s = ctx.step(i);
+    const name = ctx.quoted(i);
     stranded++;
     failed++;
     findings.push(
-      stepFinding(
-        s,
-        `From ${q(s)} there is no route back to the person's GP.`,
-        `Add a transition from ${q(s)}, or from a step after it, back to a step with the GP, for example a handover to the practice with a summary.`,
+      stepFindingAt(
+        ctx,
+        i,
+        `From ${name} there is no route back to the person's GP.`,
+        `Add a transition from ${name}, or from a step after it, back to a step with the GP, for example a handover to the practice with a summary.`,
       ),
     );
   }
@@ -230,22 +261,25 @@ export const rcgp3: Rule = ({ ctx }) => {
   evidence.push(...holistic.reachable);
   if (!hasHolistic) {
     for (const i of holistic.unreachable) {
-      const s = ctx.step(i);
+      const name = ctx.quoted(i);
       findings.push(
-        stepFinding(
-          s,
-          `${q(s)} is a whole-person review, but no route from an entry step leads to it.`,
-          `Connect ${q(s)} to the pathway.`,
+        stepFindingAt(
+          ctx,
+          i,
+          `${name} is a whole-person review, but no route from an entry step leads to it.`,
+          `Connect ${name} to the pathway.`,
         ),
       );
     }
-    const reviews = ctx.where((i) => ctx.kind[i] === KIND.review).reachable.map((i) => ctx.step(i));
-    for (const s of reviews) {
+    const reviews = ctx.where((i) => ctx.kind[i] === KIND.review).reachable;
+    for (const i of reviews) {
+      const name = ctx.quoted(i);
       findings.push(
-        stepFinding(
-          s,
-          `${q(s)} is a review, but nowhere in the pathway is there a whole-person or medication review.`,
-          `Make ${q(s)} a whole-person review that looks at all of the person's conditions and medicines together.`,
+        stepFindingAt(
+          ctx,
+          i,
+          `${name} is a review, but nowhere in the pathway is there a whole-person or medication review.`,
+          `Make ${name} a whole-person review that looks at all of the person's conditions and medicines together.`,
         ),
       );
     }
@@ -261,16 +295,17 @@ export const rcgp3: Rule = ({ ctx }) => {
   const decisions = ctx.treatmentDecisions();
   let shared = 0;
   for (const i of decisions) {
-    const s = ctx.step(i);
     if (ctx.hasFlag(i, FLAG.sharedDecision)) {
       shared++;
       evidence.push(i);
     } else {
+      const name = ctx.quoted(i);
       findings.push(
-        stepFinding(
-          s,
-          `${q(s)} decides about the person's treatment without deciding it with them.`,
-          `Make ${q(s)} a shared decision: go through the options, including doing nothing, with the person and decide together.`,
+        stepFindingAt(
+          ctx,
+          i,
+          `${name} decides about the person's treatment without deciding it with them.`,
+          `Make ${name} a shared decision: go through the options, including doing nothing, with the person and decide together.`,
         ),
       );
     }
@@ -322,12 +357,13 @@ export const rcgp3: Rule = ({ ctx }) => {
   const tagged = ctx.taggedCount();
   for (const d of dups) {
     const s = ctx.step(d.step);
-    const earlier = ctx.step(d.earlier);
+    const name = ctx.quoted(d.step);
+    const earlier = ctx.quoted(d.earlier);
     findings.push(
       stepFinding(
         s,
-        `${q(s)} repeats the ${s.assessment} assessment already done at ${q(earlier)} (${SECTOR_LABELS[earlier.sector].toLowerCase()}), and the result does not reach it through a shared record.`,
-        `Share the record between ${q(earlier)} and ${q(s)} so the result travels with the person, or remove the repeat from ${q(s)}.`,
+        `${name} repeats the ${s.assessment} assessment already done at ${earlier} (${lower(SECTOR_LABELS[ctx.step(d.earlier).sector])}), and the result does not reach it through a shared record.`,
+        `Share the record between ${earlier} and ${name} so the result travels with the person, or remove the repeat from ${name}.`,
       ),
     );
   }
@@ -376,15 +412,15 @@ export const rcgp4: Rule = ({ ctx }) => {
     const from = ctx.from[e] as number;
     const to = ctx.to[e] as number;
     if (ctx.kind[from] !== ADMIN || ctx.kind[to] !== ADMIN || from === to) continue;
-    const a = ctx.step(from);
-    const b = ctx.step(to);
+    const a = ctx.quoted(from);
+    const b = ctx.quoted(to);
     chains++;
     findings.push(
       transitionFinding(
         ctx,
         e,
-        `${q(a)} leads straight to another administrative step, ${q(b)}: two layers of administration in a row.`,
-        `Merge ${q(a)} and ${q(b)} into one step, or remove one of them.`,
+        `${a} leads straight to another administrative step, ${b}: two layers of administration in a row.`,
+        `Merge ${a} and ${b} into one step, or remove one of them.`,
       ),
     );
   }
@@ -392,18 +428,19 @@ export const rcgp4: Rule = ({ ctx }) => {
   let justified = 0;
   for (let i = 0; i < ctx.n; i++) {
     if (ctx.kind[i] !== ADMIN || !ctx.reachable[i] || !ctx.leadsToExit[i]) continue;
-    const s = ctx.step(i);
     onPath++;
     if (ctx.benefit[i]) {
       justified++;
-      evidence.push(s.id);
+      evidence.push(ctx.ids[i] as string);
       continue;
     }
+    const name = ctx.quoted(i);
     findings.push(
-      stepFinding(
-        s,
-        `${q(s)} is an administrative step the person must pass through, and the pathway does not say what it adds for them.`,
-        `Say what ${q(s)} adds for the person, or merge it into a step where they are seen, or remove it.`,
+      stepFindingAt(
+        ctx,
+        i,
+        `${name} is an administrative step the person must pass through, and the pathway does not say what it adds for them.`,
+        `Say what ${name} adds for the person, or merge it into a step where they are seen, or remove it.`,
       ),
     );
   }
@@ -431,21 +468,22 @@ export const rcgp5: Rule = ({ ctx }) => {
   const evidence: string[] = [];
   let shifted = 0;
   let unfundedMinutes = 0;
-  for (let i = 0; i < ctx.n; i++) {
-    const s = ctx.step(i);
-    const w = s.gpWorkload;
-    if (!w || !(w.minutesPerPatient > 0)) continue;
+  for (const i of ctx.gpWorkloadSteps) {
+    const w = ctx.step(i).gpWorkload as NonNullable<Step['gpWorkload']>;
     shifted++;
     if (w.funded) {
-      evidence.push(s.id);
+      evidence.push(ctx.ids[i] as string);
       continue;
     }
     unfundedMinutes += w.minutesPerPatient;
+    const name = ctx.quoted(i);
+    const minutes = plural(w.minutesPerPatient, 'minute');
     findings.push(
-      stepFinding(
-        s,
-        `${q(s)} moves ${plural(w.minutesPerPatient, 'minute')} per patient onto general practice with no funding.`,
-        `Agree funding for the ${plural(w.minutesPerPatient, 'minute')} per patient that ${q(s)} adds to general practice, or have the service that asks for the work do it.`,
+      stepFindingAt(
+        ctx,
+        i,
+        `${name} moves ${minutes} per patient onto general practice with no funding.`,
+        `Agree funding for the ${minutes} per patient that ${name} adds to general practice, or have the service that asks for the work do it.`,
       ),
     );
   }

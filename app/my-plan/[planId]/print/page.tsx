@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { PATIENT_COPY } from '@/lib/care-plan/copy';
@@ -38,9 +37,9 @@ export default async function PrintPlanPage({ params }: { params: Promise<{ plan
           Download as a PDF{textSize === 'large' ? ' (large print)' : ''}
         </a>
         <TextSizeToggle size={textSize} />
-        <Link href={`/my-plan/${plan.id}`} prefetch={false}>
+        <a href={`/my-plan/${plan.id}`}>
           Back to the plan
-        </Link>
+        </a>
       </div>
       <header className="mb-6 border-b-4 border-nhs-blue pb-3">
         <h1 className="text-3xl font-bold">

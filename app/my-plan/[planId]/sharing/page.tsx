@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { PATIENT_COPY } from '@/lib/care-plan/copy';
@@ -24,9 +23,9 @@ export default async function SharingPage({ params }: { params: Promise<{ planId
     <main id="main-content" className="mx-auto max-w-2xl px-4 py-6">
       <LargeTextStyle size={textSize} />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <Link href={`/my-plan/${planId}`} prefetch={false}>
+        <a href={`/my-plan/${planId}`}>
           Back to your plan
-        </Link>
+        </a>
         <TextSizeToggle size={textSize} />
       </div>
       <h1 className="mb-2 text-3xl font-bold">{PATIENT_COPY.sharingHeading}</h1>

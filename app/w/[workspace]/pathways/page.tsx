@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requireWorkspace } from '@/lib/server/guard';
 import { listPathways } from '@/lib/server/pathways';
 import { can } from '@/lib/auth/can';
+import { ImportPlanDefinition } from '@/components/editor/ImportPlanDefinition';
 import { NewPathway } from '@/components/editor/NewPathwayForm';
 
 export const metadata: Metadata = { title: 'Pathways' };
@@ -22,6 +23,7 @@ export default async function PathwaysPage({ params }: { params: Promise<{ works
             workspaceSlug={workspace.slug}
             templates={pathways.map((p) => ({ id: p.id, title: p.title, isTemplate: p.isTemplate, status: p.status }))}
           />
+          <ImportPlanDefinition workspaceSlug={workspace.slug} />
         </div>
       )}
       {pathways.length === 0 ? (

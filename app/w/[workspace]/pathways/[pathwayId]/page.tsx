@@ -31,7 +31,16 @@ export default async function PathwayPage({ params }: { params: Promise<{ worksp
           className="inline-block rounded bg-nhs-blue px-4 py-2 font-bold text-white no-underline hover:bg-nhs-dark-blue"
         >
           Open in the editor
+        </Link>{' '}
+        <Link
+          href={`/w/${slug}/pathways/${pathway.id}/edit?live=1`}
+          className="ml-2 inline-block rounded border-2 border-nhs-blue bg-white px-4 py-2 font-bold text-nhs-blue no-underline hover:bg-nhs-grey-5"
+        >
+          Join the live workshop
         </Link>
+      </p>
+      <p className="mb-6 -mt-4 text-sm text-nhs-grey-1">
+        In the live workshop everyone edits the same pathway at once and sees who is there. The facilitator can run a timer, a dot vote and rating rounds.
       </p>
       {!parsed.ok ? (
         <div role="alert" className="border-4 border-nhs-red bg-white p-4 mb-6">

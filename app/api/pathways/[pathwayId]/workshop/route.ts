@@ -1,0 +1,113 @@
+// Workshop mode over HTTP (issue 5): GET the workshop as this person sees it (ratings stay hidden
+// until the reveal); POST one command { op, ... }. Every command goes through lib/server/workshop.ts,
+// which asks can() and audits denials. Unknown and forbidden pathways answer the same 404. After a
+// change the live room is told to look again over the collaboration websocket.
+import { z } from 'zod';
+import { getActor } from '@/lib/auth/session';
+import { log } from '@/lib/log';
+import { invalidInput, NO_STORE, readJson, signInFirst } from '@/lib/server/care-plan-http';
+import { NOT_FOUND_MESSAGE } from '@/lib/server/results';
+import {
+  closeRatingRound,
+  getWorkshop,
+  openRatingRound,
+  rateCriterion,
+  recordConsensus,
+  revealRatings,
+  runTimer,
+  startNewVote,
+  voteOnStep,
+} from '@/lib/server/workshop';
+
+export const dynamic = 'force-dynamic';
+
+const text = (max: number) => z.string().max(max);
+
+const Command = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('timer.set'), label: text(1000), minutes: z.number() }),
+  z.object({ op: z.literal('timer.start') }),
+  z.object({ op: z.literal('timer.pause') }),
+  z.object({ op: z.literal('timer.reset') }),
+  z.object({ op: z.literal('timer.addMinute') }),
+  z.object({ op: z.literal('vote.add'), stepId: text(1000) }),
+  z.object({ op: z.literal('vote.remove'), stepId: text(1000) }),
+  z.object({ op: z.literal('vote.new'), dotsPerPerson: z.number() }),
+  z.object({ op: z.literal('round.open'), criterionId: text(100) }),
+  z.object({ op: z.literal('round.rate'), value: text(100), reason: text(10_000).default('') }),
+  z.object({ op: z.literal('round.reveal') }),
+  z.object({ op: z.literal('round.consensus'), value: text(100), reason: text(10_000) }),
+  z.object({ op: z.literal('round.close') }),
+]);
+type Command = z.infer<typeof Command>;
+
+const notFound = () => Response.json({ error: NOT_FOUND_MESSAGE }, { status: 404, headers: NO_STORE });
+
+export async function GET(_request: Request, { params }: { params: Promise<{ pathwayId: string }> }) {
+  const actor = await getActor();
+  if (!actor) return signInFirst();
+  const { pathwayId } = await params;
+  try {
+    const result = await getWorkshop({ actor, pathwayId });
+    if (!result.ok) return notFound();
+    return Response.json(result.workshop, { headers: NO_STORE });
+  } catch (error) {
+    log.error({ err: error, route: 'workshop GET' }, 'workshop read failed');
+    return Response.json({ error: 'The workshop could not be loaded. Try again in a moment.' }, { status: 500, headers: NO_STORE });
+  }
+}
+
+export async function POST(request: Request, { params }: { params: Promise<{ pathwayId: string }> }) {
+  const actor = await getActor();
+  if (!actor) return signInFirst();
+  const { pathwayId } = await params;
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const parsed = Command.safeParse(body.body);
+  if (!parsed.success) {
+    const ops = Command.options.map((o) => o.shape.op.value).join(', ');
+    return invalidInput(
+      'The workshop command was not in the expected form.',
+      parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.') || 'op',
+        message: i.path[0] === 'op' || i.path.length === 0 ? `${i.message}. Allowed commands: ${ops}.` : i.message,
+      })),
+    );
+  }
+  try {
+    const result = await run(actor, pathwayId, parsed.data);
+    if (result.ok) return Response.json(result, { headers: NO_STORE });
+    if (result.reason === 'not_found') return notFound();
+    return invalidInput(result.message, result.errors);
+  } catch (error) {
+    log.error({ err: error, route: 'workshop POST', op: parsed.data.op }, 'workshop command failed');
+    return Response.json({ error: 'That did not work. Try again in a moment.' }, { status: 500, headers: NO_STORE });
+  }
+}
+
+function run(actor: NonNullable<Awaited<ReturnType<typeof getActor>>>, pathwayId: string, c: Command) {
+  switch (c.op) {
+    case 'timer.set':
+      return runTimer({ actor, pathwayId, command: { op: 'set', label: c.label, minutes: c.minutes } });
+    case 'timer.start':
+    case 'timer.pause':
+    case 'timer.reset':
+    case 'timer.addMinute':
+      return runTimer({ actor, pathwayId, command: { op: c.op.slice('timer.'.length) as 'start' | 'pause' | 'reset' | 'addMinute' } });
+    case 'vote.add':
+      return voteOnStep({ actor, pathwayId, stepId: c.stepId, delta: 1 });
+    case 'vote.remove':
+      return voteOnStep({ actor, pathwayId, stepId: c.stepId, delta: -1 });
+    case 'vote.new':
+      return startNewVote({ actor, pathwayId, dotsPerPerson: c.dotsPerPerson });
+    case 'round.open':
+      return openRatingRound({ actor, pathwayId, criterionId: c.criterionId });
+    case 'round.rate':
+      return rateCriterion({ actor, pathwayId, value: c.value, reason: c.reason });
+    case 'round.reveal':
+      return revealRatings({ actor, pathwayId });
+    case 'round.consensus':
+      return recordConsensus({ actor, pathwayId, value: c.value, reason: c.reason });
+    case 'round.close':
+      return closeRatingRound({ actor, pathwayId });
+  }
+}

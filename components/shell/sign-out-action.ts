@@ -1,0 +1,19 @@
+'use server';
+// Signing out without next-auth's client library (which would otherwise be shipped to, and run on,
+// every page, the person's plan page included). Sessions are JWTs held in a cookie, so ending one
+// is removing that cookie (and its chunks, when a large token was split): what next-auth's own
+// sign-out does for the JWT strategy. A plain form posts here, so it works without JavaScript too.
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+
+export async function signOutAction(): Promise<void> {
+  const jar = await cookies();
+  for (const { name } of jar.getAll()) {
+    if (!SESSION_COOKIE.test(name)) continue;
+    // A __Secure- cookie is only replaced by one that is itself Secure.
+    jar.set(name, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax', secure: name.startsWith('__Secure-') });
+  }
+  redirect('/signin');
+}

@@ -1,0 +1,77 @@
+'use client';
+// The workshop as this person sees it (issue 5 "Workshop mode"), from GET /api/pathways/:id/workshop,
+// read again when the live room says it changed (lib/collab/notify.ts), after each of one's own
+// commands, and every half minute in case a notice was missed. Commands go to the same route; its
+// answer is a sentence naming the field when something is not allowed.
+import { useCallback, useRef, useState } from 'react';
+import type { CollaborativeSession } from '@/lib/collab/client';
+import type { WorkshopView } from '@/lib/server/workshop';
+import { useRoomRefresh } from './useRoomRefresh';
+
+const REFRESH_MS = 30_000;
+
+export type WorkshopCommand =
+  | { op: 'timer.set'; label: string; minutes: number }
+  | { op: 'timer.start' | 'timer.pause' | 'timer.reset' | 'timer.addMinute' }
+  | { op: 'vote.add' | 'vote.remove'; stepId: string }
+  | { op: 'vote.new'; dotsPerPerson: number }
+  | { op: 'round.open'; criterionId: string }
+  | { op: 'round.rate' | 'round.consensus'; value: string; reason: string }
+  | { op: 'round.reveal' | 'round.close' };
+
+export type CommandOutcome = { ok: true } | { ok: false; message: string; errors: { path: string; message: string }[] };
+
+export interface WorkshopHandle {
+  workshop: WorkshopView | null;
+  /** Server clock minus this browser's clock, for the countdown. */
+  clockOffsetMs: number;
+  error: string | null;
+  send: (command: WorkshopCommand) => Promise<CommandOutcome>;
+}
+
+export function useWorkshop(pathwayId: string, enabled: boolean, session: CollaborativeSession | null): WorkshopHandle {
+  const [workshop, setWorkshop] = useState<WorkshopView | null>(null);
+  const [clockOffsetMs, setOffset] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const url = `/api/pathways/${encodeURIComponent(pathwayId)}/workshop`;
+  const latest = useRef(0);
+
+  const refresh = useCallback(async () => {
+    const ticket = ++latest.current;
+    try {
+      const sent = Date.now();
+      const res = await fetch(url, { cache: 'no-store' });
+      if (ticket !== latest.current) return; // a newer read is on its way
+      if (!res.ok) {
+        setError(res.status === 401 ? 'Your session has ended. Sign in again to carry on.' : 'The workshop could not be loaded.');
+        return;
+      }
+      const view = (await res.json()) as WorkshopView;
+      const received = Date.now();
+      setOffset(new Date(view.serverNow).getTime() - (sent + received) / 2);
+      setWorkshop(view);
+      setError(null);
+    } catch {
+      if (ticket === latest.current) setError('Offline: the workshop will catch up when the connection is back.');
+    }
+  }, [url]);
+
+  useRoomRefresh({ enabled, session, topic: 'workshop', refresh, everyMs: REFRESH_MS });
+
+  const send = useCallback(
+    async (command: WorkshopCommand): Promise<CommandOutcome> => {
+      try {
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(command) });
+        const body = (await res.json().catch(() => ({}))) as { error?: string; errors?: { path: string; message: string }[] };
+        void refresh();
+        if (res.ok) return { ok: true };
+        return { ok: false, message: body.error ?? 'That did not work. Try again in a moment.', errors: body.errors ?? [] };
+      } catch {
+        return { ok: false, message: 'Offline: that was not sent. Try again when the connection is back.', errors: [] };
+      }
+    },
+    [url, refresh],
+  );
+
+  return { workshop, clockOffsetMs, error, send };
+}

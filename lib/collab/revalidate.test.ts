@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { CollabContext, CollabSession } from './access';
+import { recheckConnections, type LiveConnection } from './revalidate';
+
+function conn(userId: string, documentName: string, readOnly: boolean, expiresAt = Date.now() + 60_000) {
+  const closed: { code: number; reason: string }[] = [];
+  const c: LiveConnection & { closed: typeof closed } = {
+    documentName,
+    readOnly,
+    context: { session: { userId, expiresAt }, userId, readOnly, accessRole: readOnly ? 'viewer' : 'editor' },
+    closed,
+    close(event) {
+      if (event) closed.push(event);
+    },
+  };
+  return c;
+}
+
+const granted = (readOnly: boolean): CollabContext => ({
+  userId: 'u',
+  name: 'U',
+  professionalRole: 'gp',
+  pathwayId: 'p',
+  workspaceId: 'w',
+  accessRole: readOnly ? 'viewer' : 'editor',
+  readOnly,
+  sessionExpiresAt: Date.now() + 60_000,
+});
+
+describe('recheckConnections', () => {
+  it('disconnects people no longer allowed, makes demoted people read-only, leaves the rest', async () => {
+    const removed = conn('removed', 'pathway:p', false);
+    const removedOtherTab = conn('removed', 'pathway:p', false);
+    const demoted = conn('demoted', 'pathway:p', false);
+    const kept = conn('kept', 'pathway:p', false);
+    const asked: string[] = [];
+    const out = await recheckConnections([removed, removedOtherTab, demoted, kept], async (session: CollabSession) => {
+      asked.push(session.userId);
+      if (session.userId === 'removed') return null;
+      return granted(session.userId === 'demoted');
+    });
+    expect(asked.sort()).toEqual(['demoted', 'kept', 'removed']); // once per person and document
+    expect(removed.closed).toEqual([{ code: 4404, reason: 'not-found' }]);
+    expect(removedOtherTab.closed).toHaveLength(1);
+    expect(demoted.readOnly).toBe(true);
+    expect((demoted.context as { readOnly: boolean }).readOnly).toBe(true);
+    expect(demoted.closed).toEqual([]);
+    expect(kept.readOnly).toBe(false);
+    expect(kept.closed).toEqual([]);
+    expect(out.closed).toEqual([{ userId: 'removed', documentName: 'pathway:p', reason: 'not-found' }]);
+    expect(out.madeReadOnly).toEqual([{ userId: 'demoted', documentName: 'pathway:p' }]);
+  });
+
+  it('disconnects an expired session without asking the database', async () => {
+    const expired = conn('old', 'pathway:p', false, Date.now() - 1);
+    let asked = 0;
+    const out = await recheckConnections([expired], async () => {
+      asked++;
+      return granted(false);
+    });
+    expect(asked).toBe(0);
+    expect(expired.closed).toEqual([{ code: 4401, reason: 'session-expired' }]);
+    expect(out.closed[0]?.reason).toBe('session-expired');
+  });
+
+  it('keeps everyone connected when the check itself fails, and skips connections not yet authenticated', async () => {
+    const c = conn('u', 'pathway:p', false);
+    const pending: LiveConnection = { documentName: 'pathway:p', readOnly: false, context: { session: { userId: 'x', expiresAt: 0 } }, close: () => undefined };
+    const out = await recheckConnections([c, pending], async () => {
+      throw new Error('database down');
+    });
+    expect(c.closed).toEqual([]);
+    expect(out.checked).toBe(1);
+  });
+});

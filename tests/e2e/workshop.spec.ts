@@ -1,0 +1,90 @@
+// Workshop mode in real browsers (issue 5): the GP runs the workshop (facilitator), a patient
+// representative takes part (commenter). The shared timer reaches the room; the representative puts
+// dots on a step from the keyboard-reachable buttons and the GP sees them on the canvas; a rating
+// round stays private until the GP reveals it, shows the disagreement, and ends in the room's
+// consensus with its reason. axe runs on both people's screens.
+import { expect, test } from '@playwright/test';
+import { expectAccessible, joinLive, newBlankPathway, person, stepNode } from './support';
+
+test.setTimeout(300_000);
+
+test('a facilitated workshop: timer, dot vote, private ratings, reveal and consensus', async ({ browser }) => {
+  const gp = await person(browser, 'gp@pathweave.test');
+  const path = await newBlankPathway(gp, `Workshop mode ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  await gp.getByText('Add a step by choosing').click();
+  await gp.getByLabel('Title (optional)').fill('Discharge letter');
+  await gp.getByRole('button', { name: 'Add step' }).click();
+  await expect(stepNode(gp, 'Discharge letter')).toBeVisible();
+  // The room rates a saved version.
+  await gp.getByRole('tab', { name: 'Versions' }).click();
+  await gp.getByTestId('versions-panel').getByLabel('Note for a new version').fill('Before the workshop');
+  await gp.getByTestId('versions-panel').getByRole('button', { name: 'Save version' }).click();
+  await expect(gp.getByTestId('version-history')).toContainText('Version 1');
+
+  const rep = await person(browser, 'patient.rep@pathweave.test');
+  await joinLive(rep, path, 'Live: you are following along.');
+
+  // The facilitator sets and starts the agenda timer; everyone sees it in the workshop bar.
+  await gp.getByRole('tab', { name: 'Workshop' }).click();
+  const gpPanel = gp.getByTestId('workshop-panel');
+  await gpPanel.getByLabel('Agenda item').fill('Map the discharge');
+  await gpPanel.getByLabel('Minutes').fill('10');
+  await gpPanel.getByRole('button', { name: 'Set timer' }).click();
+  await gpPanel.getByRole('button', { name: 'Start timer' }).click();
+  const repClock = rep.getByTestId('workshop-bar').getByTestId('workshop-clock');
+  await expect(repClock).toContainText('Map the discharge', { timeout: 15_000 });
+  await expect(repClock.getByTestId('workshop-clock-time')).toHaveText(/^(10:00|9:[0-5]\d)$/);
+  await expect(repClock).toContainText('Running');
+  // The representative has no timer controls.
+  await rep.getByRole('tab', { name: 'Workshop' }).click();
+  const repPanel = rep.getByTestId('workshop-panel');
+  await expect(repPanel.getByRole('button', { name: /timer/ })).toHaveCount(0);
+
+  // Dots on the selected step, with buttons (no dragging).
+  await stepNode(rep, 'Discharge letter').click();
+  await rep.getByRole('tab', { name: 'Workshop' }).click();
+  await repPanel.getByRole('button', { name: 'Put a dot on “Discharge letter”' }).click();
+  await expect(repPanel.getByTestId('dots-left')).toHaveText('You have 2 of 3 dots left.');
+  await repPanel.getByRole('button', { name: 'Put another dot on “Discharge letter”' }).click();
+  await expect(repPanel.getByTestId('dots-left')).toHaveText('You have 1 of 3 dots left.');
+  await expect(gp.getByTestId('vote-badge')).toHaveText('●● 2', { timeout: 15_000 });
+  await expect(gpPanel.getByTestId('vote-tally')).toContainText('2 from 1 person');
+
+  // A rating round: each rates privately.
+  await gpPanel.getByLabel('Criterion to rate').selectOption('nv-5');
+  await gpPanel.getByRole('button', { name: 'Start rating round' }).click();
+  const repRound = repPanel.getByTestId('rating-round');
+  await expect(repRound).toBeVisible({ timeout: 15_000 });
+  await repRound.getByRole('radio', { name: 'Not met' }).check();
+  await repRound.getByLabel('Why? (optional)').fill('Nobody told me who to ring after I went home.');
+  await repRound.getByRole('button', { name: 'Save my rating' }).click();
+  await expect(repRound).toContainText('You rated this “Not met”.');
+  const gpRound = gpPanel.getByTestId('rating-round');
+  await expect(gpRound.getByTestId('rating-count')).toContainText('1 person has rated', { timeout: 15_000 });
+  // The facilitator cannot see the representative's rating before the reveal.
+  await expect(gpRound).not.toContainText('Nobody told me who to ring');
+  await gpRound.getByRole('radio', { name: 'Met', exact: true }).check();
+  await gpRound.getByRole('button', { name: 'Save my rating' }).click();
+  await expect(gpRound.getByTestId('rating-count')).toContainText('2 people have rated');
+  await expectAccessible(gp, 'workshop: facilitator during a rating round');
+  await expectAccessible(rep, 'workshop: participant during a rating round');
+
+  // Reveal: everyone sees all ratings and the disagreement.
+  await gpRound.getByRole('button', { name: 'Reveal everyone’s ratings' }).click();
+  await expect(repRound.getByTestId('rating-agreement')).toContainText('The room disagrees', { timeout: 15_000 });
+  await expect(repRound.getByTestId('revealed-ratings')).toContainText('Nobody told me who to ring after I went home.');
+  await expect(gpRound.getByTestId('revealed-ratings')).toContainText('Priya Osei');
+
+  // The room's consensus needs its reason.
+  await gpRound.getByRole('radio', { name: 'Partly met' }).last().check();
+  await gpRound.getByRole('button', { name: 'Record the room’s rating' }).click();
+  await expect(gpPanel.getByRole('alert')).toContainText('Write the reason the room agreed on');
+  await gpRound.getByLabel('The reason the room agreed on').fill('A coordinator is named, but nobody covers evenings.');
+  await gpRound.getByRole('button', { name: 'Record the room’s rating' }).click();
+  await expect(repRound.getByTestId('consensus')).toContainText('The room agreed: Partly met. A coordinator is named, but nobody covers evenings.', { timeout: 15_000 });
+  await expectAccessible(rep, 'workshop: revealed ratings and consensus');
+
+  await gp.context().close();
+  await rep.context().close();
+});

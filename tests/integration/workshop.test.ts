@@ -1,0 +1,307 @@
+// Workshop mode (issue 5) over real HTTP against the real app server and PostgreSQL, with the live
+// room's notices over a real websocket: the facilitator's timer, the dot vote, rating rounds
+// (private until revealed, then consensus with a reason), who may do what, bad input, and the
+// collaboration record feeding NV 6 and NV 9 in the scores of a saved version.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Actor } from '@/lib/auth/can';
+import type { CollaborativeSession } from '../../lib/collab/client';
+import type { RoomTopic } from '../../lib/collab/notify';
+import type { WorkshopView } from '../../lib/server/workshop';
+import { DEMO_PASSWORD, Session } from '../support/http';
+import { copyPathway, openSession, synced, waitFor } from './collab-support';
+import { loadDemoActors } from './demo-actors';
+
+const baseUrl = inject('baseUrl');
+const databaseUrl = inject('databaseUrl');
+const db = new pg.Client({ connectionString: databaseUrl });
+const liveSessions: CollaborativeSession[] = [];
+
+const PEOPLE = {
+  facilitator: 'gp@pathweave.test',
+  editor: 'consultant@pathweave.test',
+  commissioner: 'commissioner@pathweave.test',
+  patientRep: 'patient.rep@pathweave.test', // a commenter member with the role "patient"
+  viewer: 'manager@pathweave.test',
+  outsider: 'outsider.gp@pathweave.test',
+  patient: 'patient@pathweave.test', // not a member of the workspace at all
+} as const;
+type Who = keyof typeof PEOPLE;
+const http: Partial<Record<Who, Session>> = {};
+
+let savePathwayVersion: typeof import('@/lib/server/save-pathway-version').savePathwayVersion;
+let disconnect: () => Promise<void>;
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = databaseUrl;
+  await db.connect();
+  for (const [who, email] of Object.entries(PEOPLE) as [Who, string][]) {
+    const s = new Session(baseUrl);
+    const error = await s.signIn(email, DEMO_PASSWORD);
+    if (error !== null) throw new Error(`sign-in of ${email} failed: ${error}`);
+    http[who] = s;
+  }
+  const [version, client] = await Promise.all([import('@/lib/server/save-pathway-version'), import('@/lib/db/client')]);
+  savePathwayVersion = version.savePathwayVersion;
+  disconnect = client.disconnectPrisma;
+});
+
+afterAll(async () => {
+  for (const s of liveSessions) s.destroy();
+  await disconnect?.();
+  await db.end();
+});
+
+function as(who: Who): Session {
+  return http[who] as Session;
+}
+
+async function view(who: Who, pathwayId: string): Promise<WorkshopView> {
+  const res = await as(who).fetch(`/api/pathways/${pathwayId}/workshop`);
+  expect(res.status, `${who} reads the workshop`).toBe(200);
+  return (await res.json()) as WorkshopView;
+}
+
+async function send(who: Who, pathwayId: string, command: Record<string, unknown>): Promise<{ status: number; body: { ok?: boolean; error?: string; errors?: { path: string; message: string }[] } }> {
+  const res = await as(who).fetch(`/api/pathways/${pathwayId}/workshop`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(command),
+  });
+  return { status: res.status, body: (await res.json()) as never };
+}
+
+async function actorOf(who: Who): Promise<Actor> {
+  return (await loadDemoActors(db, { [who]: PEOPLE[who] } as Record<Who, string>))[who];
+}
+
+async function withVersion(): Promise<string> {
+  const pathwayId = await copyPathway(db);
+  const saved = await savePathwayVersion({ actor: await actorOf('editor'), pathwayId, note: 'For rating' });
+  if (!saved.ok) throw new Error(saved.message);
+  return pathwayId;
+}
+
+async function deniedAudits(pathwayId: string, action: string): Promise<number> {
+  const r = await db.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "resourceId" = $1 AND action = $2 AND outcome = 'denied'`, [pathwayId, action]);
+  return r.rows[0].n as number;
+}
+
+describe('the agenda timer', () => {
+  it('the facilitator sets and starts it; everyone in the workspace sees it counting down', async () => {
+    const pathwayId = await copyPathway(db);
+    expect((await send('facilitator', pathwayId, { op: 'timer.set', label: 'Map the discharge', minutes: 15 })).status).toBe(200);
+    expect((await view('viewer', pathwayId)).timer).toMatchObject({ label: 'Map the discharge', status: 'idle', remainingMs: 15 * 60_000 });
+    expect((await send('facilitator', pathwayId, { op: 'timer.start' })).status).toBe(200);
+    const seen = (await view('patientRep', pathwayId)).timer;
+    expect(seen.status).toBe('running');
+    expect(seen.remainingMs).toBeLessThanOrEqual(15 * 60_000);
+    expect(seen.remainingMs).toBeGreaterThan(14 * 60_000);
+    expect(new Date(seen.endsAt as string).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect((await send('facilitator', pathwayId, { op: 'timer.pause' })).status).toBe(200);
+    expect((await view('editor', pathwayId)).timer.status).toBe('paused');
+  });
+
+  it('only the facilitator runs it: editors, commenters and viewers are refused as "not found", and audited', async () => {
+    const pathwayId = await copyPathway(db);
+    for (const who of ['editor', 'patientRep', 'viewer', 'outsider'] as const) {
+      const r = await send(who, pathwayId, { op: 'timer.set', label: 'x', minutes: 5 });
+      expect(r.status, who).toBe(404);
+      expect(r.body.error).toMatch(/not found/i);
+    }
+    expect(await deniedAudits(pathwayId, 'workshop:run')).toBe(4);
+    expect((await view('viewer', pathwayId)).timer.durationMs).toBe(0);
+  });
+
+  it('names the field and the bad value', async () => {
+    const pathwayId = await copyPathway(db);
+    const r = await send('facilitator', pathwayId, { op: 'timer.set', label: 'Too long', minutes: 600 });
+    expect(r.status).toBe(422);
+    expect(r.body.errors?.[0]).toMatchObject({ path: 'minutes' });
+    expect(r.body.error).toContain('600');
+    expect(r.body.error).toContain('1 to 240 minutes');
+  });
+});
+
+describe('the dot vote', () => {
+  it('a patient representative places their dots, cannot overspend, and can take one back; everyone sees the tally', async () => {
+    const pathwayId = await copyPathway(db);
+    for (const stepId of ['s-a', 's-a', 's-b']) expect((await send('patientRep', pathwayId, { op: 'vote.add', stepId })).status).toBe(200);
+    const over = await send('patientRep', pathwayId, { op: 'vote.add', stepId: 's-c' });
+    expect(over.status).toBe(422);
+    expect(over.body.error).toContain('all 3 of your dots');
+    expect((await send('editor', pathwayId, { op: 'vote.add', stepId: 's-b' })).status).toBe(200);
+
+    const seen = await view('viewer', pathwayId);
+    // Most dots first; equal dots, more people first.
+    expect(seen.votes.map((v) => [v.stepId, v.dots, v.voters, v.mine])).toEqual([
+      ['s-b', 2, 2, 0],
+      ['s-a', 2, 1, 0],
+    ]);
+    expect(seen.permissions).toEqual({ canRun: false, canVote: false, canRate: false });
+    const mine = await view('patientRep', pathwayId);
+    expect(mine.myDotsLeft).toBe(0);
+    expect(mine.votes.find((v) => v.stepId === 's-a')?.mine).toBe(2);
+
+    expect((await send('patientRep', pathwayId, { op: 'vote.remove', stepId: 's-a' })).status).toBe(200);
+    expect((await view('patientRep', pathwayId)).myDotsLeft).toBe(1);
+  });
+
+  it('viewers and people outside the workspace cannot vote', async () => {
+    const pathwayId = await copyPathway(db);
+    for (const who of ['viewer', 'outsider', 'patient'] as const) expect((await send(who, pathwayId, { op: 'vote.add', stepId: 's-a' })).status, who).toBe(404);
+    expect(await deniedAudits(pathwayId, 'workshop:vote')).toBe(3);
+    expect((await view('facilitator', pathwayId)).votes).toEqual([]);
+  });
+
+  it('two quick clicks cannot spend more dots than a person has', async () => {
+    const pathwayId = await copyPathway(db);
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => send('editor', pathwayId, { op: 'vote.add', stepId: `s-${i % 2}` })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(3);
+    expect(results.filter((r) => r.status === 422)).toHaveLength(3);
+    const r = await db.query('SELECT COALESCE(sum(dots), 0)::int AS n FROM "WorkshopVote" WHERE "pathwayId" = $1', [pathwayId]);
+    expect(r.rows[0].n).toBe(3);
+  });
+
+  it('a new vote gives everyone their dots back, with a new number each', async () => {
+    const pathwayId = await copyPathway(db);
+    await send('editor', pathwayId, { op: 'vote.add', stepId: 's-a' });
+    expect((await send('facilitator', pathwayId, { op: 'vote.new', dotsPerPerson: 5 })).status).toBe(200);
+    const seen = await view('editor', pathwayId);
+    expect(seen.votes).toEqual([]);
+    expect(seen.myDotsLeft).toBe(5);
+    const bad = await send('facilitator', pathwayId, { op: 'vote.new', dotsPerPerson: 0 });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors?.[0]?.path).toBe('dotsPerPerson');
+  });
+});
+
+describe('rating rounds: private, revealed, then the room’s consensus', () => {
+  it('follows the individual-then-consensus method end to end', async () => {
+    const pathwayId = await withVersion();
+    expect((await send('facilitator', pathwayId, { op: 'round.open', criterionId: 'nv-5' })).status).toBe(200);
+    expect((await send('patientRep', pathwayId, { op: 'round.rate', value: 'not_met', reason: 'Nobody told me who to call.' })).status).toBe(200);
+    expect((await send('editor', pathwayId, { op: 'round.rate', value: 'met' })).status).toBe(200);
+
+    // Before the reveal nobody sees another's rating, not even the facilitator.
+    for (const who of ['facilitator', 'viewer', 'editor'] as const) {
+      const round = (await view(who, pathwayId)).round;
+      expect(round, who).toMatchObject({ criterionId: 'nv-5', revealed: false, submitted: 2, ratings: null, summary: null });
+    }
+    expect((await view('editor', pathwayId)).round?.mine).toEqual({ value: 'met', reason: '' });
+    expect((await view('facilitator', pathwayId)).round?.mine).toBeNull();
+
+    // Consensus must wait for the reveal; only the facilitator reveals.
+    expect((await send('facilitator', pathwayId, { op: 'round.consensus', value: 'partly', reason: 'Too soon' })).status).toBe(422);
+    expect((await send('editor', pathwayId, { op: 'round.reveal' })).status).toBe(404);
+    expect((await send('facilitator', pathwayId, { op: 'round.reveal' })).status).toBe(200);
+
+    const revealed = (await view('viewer', pathwayId)).round;
+    expect(revealed?.revealed).toBe(true);
+    expect(revealed?.ratings?.map((r) => [r.role, r.value, r.reason])).toEqual([
+      ['patient', 'not_met', 'Nobody told me who to call.'],
+      ['consultant', 'met', ''],
+    ]);
+    expect(revealed?.summary).toMatchObject({ count: 2, spread: 2, agreement: 'wide', majority: null });
+    expect(revealed?.computed?.status).toMatch(/^(met|partly|not_met|needs_judgement)$/);
+
+    // Individual ratings are closed once revealed.
+    expect((await send('patientRep', pathwayId, { op: 'round.rate', value: 'met' })).status).toBe(422);
+
+    const noReason = await send('facilitator', pathwayId, { op: 'round.consensus', value: 'partly', reason: '  ' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors?.[0]?.path).toBe('reason');
+    expect((await send('commissioner', pathwayId, { op: 'round.consensus', value: 'partly', reason: 'x' })).status).toBe(404);
+    const agreed = await send('facilitator', pathwayId, { op: 'round.consensus', value: 'partly', reason: 'A coordinator is named, but not for out of hours.' });
+    expect(agreed.status).toBe(200);
+
+    const stored = await db.query(
+      `SELECT r.kind::text, r.value::text, r.reason FROM "CriterionRating" r JOIN "PathwayVersion" v ON v.id = r."versionId"
+        WHERE v."pathwayId" = $1 AND r."criterionId" = 'nv-5' ORDER BY r.kind, r.value`,
+      [pathwayId],
+    );
+    expect(stored.rows).toEqual([
+      { kind: 'individual', value: 'met', reason: '' },
+      { kind: 'individual', value: 'not_met', reason: 'Nobody told me who to call.' },
+      { kind: 'consensus', value: 'partly', reason: 'A coordinator is named, but not for out of hours.' },
+    ]);
+    expect((await view('patientRep', pathwayId)).round?.consensus).toMatchObject({ value: 'partly', recordedBy: expect.any(String) });
+  });
+
+  it('needs a saved version and a real criterion, and says so', async () => {
+    const bare = await copyPathway(db);
+    const noVersion = await send('facilitator', bare, { op: 'round.open', criterionId: 'nv-5' });
+    expect(noVersion.status).toBe(422);
+    expect(noVersion.body.error).toMatch(/Save a version first/);
+    const pathwayId = await withVersion();
+    const unknown = await send('facilitator', pathwayId, { op: 'round.open', criterionId: 'nv-99' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error).toContain('nv-99');
+    expect(unknown.body.error).toContain('rcgp-1');
+    await send('facilitator', pathwayId, { op: 'round.open', criterionId: 'rcgp-2' });
+    const badValue = await send('editor', pathwayId, { op: 'round.rate', value: 'great' });
+    expect(badValue.status).toBe(422);
+    expect(badValue.body.errors?.[0]?.path).toBe('value');
+    expect(badValue.body.error).toContain('great');
+    expect((await send('viewer', pathwayId, { op: 'round.rate', value: 'met' })).status).toBe(404);
+  });
+});
+
+describe('bad requests', () => {
+  it('refuses unknown commands, non-JSON bodies and signed-out callers without a stack trace', async () => {
+    const pathwayId = await copyPathway(db);
+    const unknown = await send('facilitator', pathwayId, { op: 'timer.explode' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors?.[0]?.message).toContain('timer.start');
+    const form = await as('facilitator').fetch(`/api/pathways/${pathwayId}/workshop`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'op=timer.start' });
+    expect(form.status).toBe(415);
+    const anonymous = await fetch(`${baseUrl}/api/pathways/${pathwayId}/workshop`);
+    expect(anonymous.status).toBe(401);
+    const guessed = await as('facilitator').fetch('/api/pathways/no-such-pathway/workshop');
+    expect(guessed.status).toBe(404);
+    expect(await guessed.text()).not.toMatch(/at \w+ \(|Error:/);
+  });
+});
+
+describe('the live room hears about changes at once', () => {
+  it('a viewer connected to the live pathway is told when the workshop and the comments change', async () => {
+    const pathwayId = await copyPathway(db);
+    const viewer = openSession(baseUrl, pathwayId, { cookie: as('viewer').cookieHeader() });
+    liveSessions.push(viewer);
+    await synced(viewer);
+    const heard: RoomTopic[] = [];
+    viewer.onRoomChanged((topic) => heard.push(topic));
+    await new Promise((r) => setTimeout(r, 200)); // let the reconnect-catch-up notices pass
+    heard.length = 0;
+    await send('facilitator', pathwayId, { op: 'timer.set', label: 'Now', minutes: 5 });
+    await waitFor('a workshop notice', () => heard.includes('workshop'), 10_000);
+    expect(heard).not.toContain('comments');
+  });
+});
+
+describe('the collaboration record feeds NV 6 and NV 9', () => {
+  it('once a patient representative and a commissioner take part, a saved version scores NV 6 and NV 9', async () => {
+    const pathwayId = await copyPathway(db);
+    const before = await savePathwayVersion({ actor: await actorOf('editor'), pathwayId, note: 'Before the workshop' });
+    if (!before.ok) throw new Error(before.message);
+    const scored = async (versionId: string) => {
+      const r = await db.query('SELECT scores FROM "PathwayVersion" WHERE id = $1', [versionId]);
+      const criteria = (r.rows[0].scores as { frameworks: { criteria: { id: string; status: string }[] }[] }).frameworks.flatMap((f) => f.criteria);
+      return Object.fromEntries(criteria.filter((c) => c.id === 'nv-6' || c.id === 'nv-9').map((c) => [c.id, c.status]));
+    };
+    // No one has done anything in Pathweave yet: the engine does not guess.
+    expect(await scored(before.version.id)).toEqual({ 'nv-6': 'needs_judgement', 'nv-9': 'needs_judgement' });
+
+    await send('patientRep', pathwayId, { op: 'vote.add', stepId: 's-a' });
+    await send('commissioner', pathwayId, { op: 'vote.add', stepId: 's-b' });
+    const record = (await view('facilitator', pathwayId)).collaboration.participants ?? [];
+    expect(record.find((p) => p.role === 'patient')?.contributions).toBeGreaterThan(0);
+    expect(record.find((p) => p.role === 'commissioner')?.contributions).toBeGreaterThan(0);
+
+    const after = await savePathwayVersion({ actor: await actorOf('editor'), pathwayId, note: 'After the vote' });
+    if (!after.ok) throw new Error(after.message);
+    const statuses = await scored(after.version.id);
+    expect(statuses['nv-6']).not.toBe('needs_judgement');
+    expect(statuses['nv-9']).not.toBe('needs_judgement');
+  });
+});
