@@ -2,13 +2,31 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PDFParse } from 'pdf-parse';
 import { parseCsv } from '../../lib/scorecard/csv';
-import { expectAccessible, signIn } from './support';
+import { DEMO_COPD, expectAccessible, signIn } from './support';
 
 /** The scorecard as a manager (a viewer: the typical reader) uses it, in Debian's Chromium. */
 
 async function openScorecard(page: Page) {
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Scorecards' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Scorecards' })).toBeVisible();
+}
+
+/**
+ * From the workspace scorecard, open the seeded COPD pathway's scorecard. The PlanDefinition import
+ * test makes a second pathway with the same title, and the scorecard orders pathways by how they
+ * score, so the seeded one is told apart by its id (the pathways list puts same titles oldest first).
+ */
+async function openSeededCopdScorecard(page: Page) {
+  const scorecard = page.url();
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Pathways' }).click();
+  const href = (await page.getByRole('link', { name: DEMO_COPD, exact: true }).first().getAttribute('href')) ?? '';
+  const id = href.split('/').pop() ?? '';
+  expect(id).not.toBe('');
+  await page.goto(scorecard);
+  const link = page.getByRole('region', { name: 'Pathways', exact: true }).locator(`a[href$="/scorecards/${id}"]`);
+  await expect(link).toHaveText(DEMO_COPD);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/scorecards/${id}$`));
 }
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; body: Buffer }> {
@@ -127,7 +145,7 @@ test('a manager drills down from a heatmap cell to the findings and to the step 
 test('a manager compares versions of COPD and sees its working copy scored now', async ({ page }) => {
   await signIn(page, 'manager@pathweave.test');
   await openScorecard(page);
-  await page.getByRole('region', { name: 'Pathways', exact: true }).getByRole('link', { name: 'COPD: breathlessness to long-term support' }).first().click();
+  await openSeededCopdScorecard(page);
   const table = page.getByRole('table', { name: 'Scores by version' });
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(page.getByRole('img', { name: /Scores across 3 saved versions\. RCGP five tests: \d+% in version 1, \d+% in version 3/ })).toBeVisible();
@@ -156,8 +174,10 @@ test('a manager exports the scorecard as CSV and as PDF, and one pathway as PDF'
   expect(header).toContain("RCGP 1 (room's consensus)");
   expect(rows.length).toBeGreaterThanOrEqual(2);
   for (const r of rows.slice(1)) expect(r[header.indexOf('Conditions')]).toContain('COPD');
-  const copd = rows.find((r) => r[0] === 'COPD: breathlessness to long-term support')!;
-  expect(copd[header.indexOf('Version')]).toBe('3');
+  // The seeded COPD is at version 3 (an imported copy of it, if the import test ran first, at 1).
+  const copdRows = rows.filter((r) => r[0] === DEMO_COPD);
+  expect(copdRows.map((r) => r[header.indexOf('Version')])).toContain('3');
+  const copd = copdRows.find((r) => r[header.indexOf('Version')] === '3')!;
   expect(copd[header.indexOf('RCGP five tests: framework version')]).toBe('1.0.0');
   expect(copd[header.indexOf('RCGP five tests: score (%)')]).toMatch(/^\d+$/);
   expect(['Met', 'Partly met', 'Not met', 'Needs judgement']).toContain(copd[header.indexOf('RCGP 5 No diversion of funding from general practice (computed)')]);
@@ -173,7 +193,7 @@ test('a manager exports the scorecard as CSV and as PDF, and one pathway as PDF'
   expect(r.text).toContain('Version 3, saved 5 October 2026');
   expect(r.text).not.toContain('Frailty: recognising');
 
-  await page.getByRole('region', { name: 'Pathways', exact: true }).getByRole('link', { name: 'COPD: breathlessness to long-term support' }).first().click();
+  await openSeededCopdScorecard(page);
   const one = await downloaded(page, () => page.getByRole('link', { name: "Download this pathway's report (PDF)" }).click());
   const o = await pdfText(one.body);
   expect(o.pages).toBeGreaterThanOrEqual(2);
@@ -188,7 +208,7 @@ for (const email of ['patient@pathweave.test', 'outsider.gp@pathweave.test']) {
     await signIn(page, 'manager@pathweave.test');
     await openScorecard(page);
     const scorecardUrl = new URL(page.url()).pathname;
-    await page.getByRole('region', { name: 'Pathways', exact: true }).getByRole('link', { name: 'COPD: breathlessness to long-term support' }).first().click();
+    await openSeededCopdScorecard(page);
     const detailUrl = new URL(page.url()).pathname;
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/signin/);
