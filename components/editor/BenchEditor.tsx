@@ -22,6 +22,7 @@ export function BenchEditor({ steps, seed, today }: { steps: number; seed: numbe
       source: null,
       permissions: { canEdit: true, canComment: false, canVersion: false },
       versions: [],
+      retiredIds: [],
     };
   });
   return <Editor pathway={pathway} api={null} today={today} />;

@@ -85,7 +85,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 }
 
 export function Editor({ pathway, api, templates = [], canCreate = false, today, live = false, initialSelect }: EditorProps) {
-  const [store] = useState(() => new EditorStore(pathway.document));
+  const [store] = useState(() => new EditorStore(pathway.document, pathway.retiredIds));
   const doc = useEditor(store, (s) => s.history.present);
   const history = useEditor(store, (s) => s.history);
   const notice = useEditor(store, (s) => s.notice);

@@ -58,8 +58,18 @@ export class EditorStore {
   private live: LiveTarget | null = null;
   private unsubscribeLive: (() => void) | null = null;
 
-  constructor(doc: Pathway) {
+  /**
+   * Ids this editor must not hand out again: those the server reports as used before (saved
+   * versions, comments, dot votes), the opening document's, and every one made in this session.
+   * So deleting the last step and adding another never gives the new step the old one's comments.
+   */
+  private readonly retired: Set<string>;
+
+  constructor(doc: Pathway, retiredIds: Iterable<string> = []) {
     this.state = { history: createHistory(doc), selection: null, notice: null, live: null };
+    this.retired = new Set(retiredIds);
+    for (const s of doc.steps) this.retired.add(s.id);
+    for (const t of doc.transitions) this.retired.add(t.id);
   }
 
   /** Whether edits go to the shared live document. */
@@ -130,7 +140,7 @@ export class EditorStore {
       return result;
     }
     const doc = this.state.history.present;
-    const full = withIds(doc, command);
+    const full = withIds(doc, command, this.retired);
     let next: Pathway;
     try {
       next = applyCommand(doc, full);
@@ -141,6 +151,7 @@ export class EditorStore {
       return { ok: false, message, issues };
     }
     if (next === doc) return { ok: true, doc, command: full, changed: false };
+    retire(full, this.retired);
     const label = options.label ?? describeCommand(full);
     const coalesceKey = coalesceKeyFor(full);
     const history = record(this.state.history, next, label, coalesceKey ? { coalesceKey } : {});
@@ -208,6 +219,18 @@ export class EditorStore {
     if (!selection) return null;
     if (selection.kind === 'step') return doc.steps.some((s) => s.id === selection.id) ? selection : null;
     return doc.transitions.some((t) => t.id === selection.id) ? selection : null;
+  }
+}
+
+/** Add the ids a command made to the retired set. */
+function retire(command: Command, retired: Set<string>): void {
+  if (command.type === 'addStep' && command.input.id !== undefined) retired.add(command.input.id);
+  else if (command.type === 'connect' && command.input?.id !== undefined) retired.add(command.input.id);
+  else if (command.type === 'batch') for (const c of command.commands) retire(c, retired);
+  else if (command.type === 'replaceDocument') {
+    const doc = command.doc as Partial<Pathway> | null;
+    for (const s of Array.isArray(doc?.steps) ? doc.steps : []) if (typeof s?.id === 'string') retired.add(s.id);
+    for (const t of Array.isArray(doc?.transitions) ? doc.transitions : []) if (typeof t?.id === 'string') retired.add(t.id);
   }
 }
 

@@ -166,6 +166,26 @@ describe('addStep', () => {
   });
 });
 
+describe('withIds and retired ids', () => {
+  it('never hands out an id that is retired (deleted, but pinned by comments, votes or a saved version)', () => {
+    // s5 was the highest step; it is deleted, and a comment is still pinned to it.
+    const doc = removeStep(small(), 's5');
+    const plain = withIds(doc, { type: 'addStep', input: { kind: 'review', sector: 'self_care' } });
+    expect(plain.type === 'addStep' && plain.input.id).toBe('s5');
+    const retired = new Set(['s5', 's9', 'not-numbered']);
+    const fresh = withIds(doc, { type: 'addStep', input: { kind: 'review', sector: 'self_care' } }, retired);
+    // One more than the highest retired number, so later numbers are not reused either.
+    expect(fresh.type === 'addStep' && fresh.input.id).toBe('s10');
+    const route = withIds(doc, { type: 'connect', from: 's1', to: 's4' }, new Set(['t5', 't8']));
+    expect(route.type === 'connect' && route.input?.id).toBe('t9');
+  });
+
+  it('keeps an id the command already carries, retired or not', () => {
+    const given = withIds(small(), { type: 'addStep', input: { kind: 'review', sector: 'self_care', id: 'own' } }, new Set(['own']));
+    expect(given.type === 'addStep' && given.input.id).toBe('own');
+  });
+});
+
 describe('connect', () => {
   it('defaults to no information and a fresh id, even for a second route between the same steps', () => {
     const doc = deepFreeze(small());

@@ -176,14 +176,16 @@ function getStep(doc: Pathway, stepId: string): Step {
 
 /**
  * The next free id "<prefix>N", N one more than the highest in use, clashing with no step or
- * transition. The document keeps no record of deleted ids, so deleting the highest-numbered step
- * and adding another gives the new one the deleted one's id. Callers that must never reuse an id
- * (comments pinned to a step, live collaboration) pass their own `id` to addStep and connect.
+ * transition. The document keeps no record of deleted ids, so the caller passes them as
+ * `retired`: ids used before and since removed (in a saved version, pinned by a comment or a dot
+ * vote, or made earlier in this editing session). They are never handed out again, so a new step
+ * does not inherit a removed step's comments, votes or place in version comparisons. Live
+ * collaboration makes its own ids (lib/collab/doc.ts newCollabId).
  */
-export function nextId(doc: Pathway, prefix: 's' | 't'): string {
+export function nextId(doc: Pathway, prefix: 's' | 't', retired: ReadonlySet<string> = NO_IDS): string {
   const pattern = new RegExp(`^${prefix}(\\d+)$`);
   let max = 0;
-  const taken = new Set<string>();
+  const taken = new Set<string>(retired);
   for (const s of doc.steps) taken.add(s.id);
   for (const t of doc.transitions) taken.add(t.id);
   for (const id of taken) {
@@ -194,6 +196,8 @@ export function nextId(doc: Pathway, prefix: 's' | 't'): string {
   while (taken.has(`${prefix}${n}`)) n++;
   return `${prefix}${n}`;
 }
+
+const NO_IDS: ReadonlySet<string> = new Set();
 
 const IdSchema = StepSchema.shape.id;
 
@@ -636,13 +640,14 @@ export type Command =
 /**
  * Fill in the ids a command would generate (addStep's step id, connect's transition id), so the
  * same command gives the same document wherever it is replayed. Send and record this form.
+ * `retired`: ids not to hand out again (see nextId).
  */
-export function withIds(doc: Pathway, command: Command): Command {
+export function withIds(doc: Pathway, command: Command, retired: ReadonlySet<string> = NO_IDS): Command {
   if (command.type === 'addStep' && command.input.id === undefined) {
-    return { ...command, input: { ...command.input, id: nextId(doc, 's') } };
+    return { ...command, input: { ...command.input, id: nextId(doc, 's', retired) } };
   }
   if (command.type === 'connect' && command.input?.id === undefined) {
-    return { ...command, input: { ...command.input, id: nextId(doc, 't') } };
+    return { ...command, input: { ...command.input, id: nextId(doc, 't', retired) } };
   }
   return command;
 }

@@ -46,6 +46,30 @@ export interface PathwayForEditing {
   versions: VersionSummary[];
   /** Who has taken part so far, by role (the collaboration record for NV 6 and NV 9); absent when no one has. */
   participants?: readonly Participant[];
+  /**
+   * Step and transition ids used before and not in the working copy: in a saved version, or
+   * pinned by a comment or a dot vote. The editor never gives them to a new step or transition,
+   * so a new step does not inherit a removed one's comments, votes or place in comparisons.
+   */
+  retiredIds: string[];
+}
+
+/** Ids the pathway has used before (see PathwayForEditing.retiredIds), the working copy's included. */
+export async function usedIds(pathwayId: string): Promise<string[]> {
+  const rows = await getPrisma().$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT id FROM (
+      SELECT jsonb_array_elements(CASE WHEN jsonb_typeof(v.document->'steps') = 'array' THEN v.document->'steps' ELSE '[]'::jsonb END)->>'id' AS id
+        FROM "PathwayVersion" v WHERE v."pathwayId" = ${pathwayId}
+      UNION ALL
+      SELECT jsonb_array_elements(CASE WHEN jsonb_typeof(v.document->'transitions') = 'array' THEN v.document->'transitions' ELSE '[]'::jsonb END)->>'id'
+        FROM "PathwayVersion" v WHERE v."pathwayId" = ${pathwayId}
+      UNION ALL
+      SELECT c."targetId" FROM "Comment" c WHERE c."pathwayId" = ${pathwayId}
+      UNION ALL
+      SELECT w."stepId" FROM "WorkshopVote" w WHERE w."pathwayId" = ${pathwayId}
+    ) used
+    WHERE id IS NOT NULL`;
+  return rows.map((r) => r.id);
 }
 
 /** The percentage per framework from a stored score (lib/server/scores.ts's shape). */
@@ -93,7 +117,9 @@ export async function getPathwayForEditing(options: { actor: Actor; pathwayId: s
   }
 
   const parsed = parsePathway(row.document);
-  const participants = participantsForScoring(await getCollaborationRecord(row.id));
+  const [record, used] = await Promise.all([getCollaborationRecord(row.id), usedIds(row.id)]);
+  const participants = participantsForScoring(record);
+  const current = new Set(parsed.ok ? [...parsed.pathway.steps.map((s) => s.id), ...parsed.pathway.transitions.map((t) => t.id)] : []);
   return {
     id: row.id,
     workspace: row.workspace,
@@ -119,5 +145,6 @@ export async function getPathwayForEditing(options: { actor: Actor; pathwayId: s
       percents: storedPercents(v.scores),
     })),
     ...(participants ? { participants } : {}),
+    retiredIds: used.filter((id) => !current.has(id)).sort(),
   };
 }

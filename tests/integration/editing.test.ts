@@ -107,6 +107,32 @@ describe('opening a pathway for editing', () => {
     expect(loaded?.workspace.id).toBe(workspaceId);
   });
 
+  it('reports the ids used before (saved versions, comments, votes) so a new step never takes one', async () => {
+    const { id, doc } = await freshPathway();
+    const { commands } = server;
+    const withTwo = commands.applyCommand(
+      commands.applyCommand(doc, { type: 'addStep', input: { kind: 'review', sector: 'social_care', id: 's3' } }),
+      { type: 'addStep', input: { kind: 'support', sector: 'voluntary_community', id: 's4' } },
+    );
+    expect(await server.savePathwayDraft({ actor: as('editor'), pathwayId: id, baseRevision: 0, document: withTwo })).toMatchObject({ ok: true });
+    expect(await server.savePathwayVersion({ actor: as('editor'), pathwayId: id, note: 'With s4' })).toMatchObject({ ok: true });
+    // s4 (the highest) is deleted from the working copy; a comment and a dot vote name other old steps.
+    const without = commands.applyCommand(withTwo, { type: 'removeStep', stepId: 's4' });
+    expect(await server.savePathwayDraft({ actor: as('editor'), pathwayId: id, baseRevision: 1, document: without })).toMatchObject({ ok: true });
+    const userId = as('editor').userId;
+    await db.query(`INSERT INTO "Comment" (id, "pathwayId", "targetId", "authorId", body, "updatedAt") VALUES ($1, $2, 's7', $3, 'On a step since deleted', now())`, [`c-${id}`, id, userId]);
+    await db.query(`INSERT INTO "WorkshopVote" ("pathwayId", "userId", "stepId", dots, "updatedAt") VALUES ($1, $2, 's9', 1, now())`, [id, userId]);
+
+    const loaded = await server.getPathwayForEditing({ actor: as('editor'), pathwayId: id });
+    // Ids in the working copy are not "retired"; the rest are, whoever can see them.
+    expect(loaded?.retiredIds).toEqual(['s4', 's7', 's9']);
+    const next = commands.withIds(loaded!.document!, { type: 'addStep', input: { kind: 'review', sector: 'self_care' } }, new Set(loaded!.retiredIds));
+    expect(next.type === 'addStep' && next.input.id).toBe('s10');
+    // Without them, the old behaviour: the deleted step's id comes back.
+    const plain = commands.withIds(loaded!.document!, { type: 'addStep', input: { kind: 'review', sector: 'self_care' } });
+    expect(plain.type === 'addStep' && plain.input.id).toBe('s4');
+  });
+
   it('gives each role its permissions, and a non-member exactly what a missing pathway gives', async () => {
     const { id } = await freshPathway();
     expect((await server.getPathwayForEditing({ actor: as('commenter'), pathwayId: id }))?.permissions).toEqual({

@@ -31,6 +31,23 @@ describe('EditorStore', () => {
     expect(store.doc.steps.some((s) => s.id === 's7')).toBe(true);
   });
 
+  it('never gives a new step the id of one deleted in this session', () => {
+    const store = new EditorStore(small());
+    const first = store.exec({ type: 'addStep', input: { kind: 'support', sector: 'voluntary_community' } });
+    expect(first.ok && first.command.type === 'addStep' && first.command.input.id).toBe('s7');
+    expect(store.exec({ type: 'removeStep', stepId: 's7' }).ok).toBe(true);
+    const second = store.exec({ type: 'addStep', input: { kind: 'support', sector: 'voluntary_community' } });
+    expect(second.ok && second.command.type === 'addStep' && second.command.input.id).toBe('s8');
+  });
+
+  it('never reuses the ids the server reports as used before (saved versions, comments, votes)', () => {
+    const store = new EditorStore(small(), ['s12', 't40']);
+    const step = store.exec({ type: 'addStep', input: { kind: 'review', sector: 'social_care' } });
+    expect(step.ok && step.command.type === 'addStep' && step.command.input.id).toBe('s13');
+    const route = store.exec({ type: 'connect', from: 's1', to: 's13' });
+    expect(route.ok && route.command.type === 'connect' && route.command.input?.id).toBe('t41');
+  });
+
   it('makes one undo step of typing into one field, and a new one after the field is left', () => {
     const doc = small();
     const store = new EditorStore(doc);
