@@ -118,7 +118,7 @@ function rejectUpgrade(socket: Duplex, status: number, text: string): void {
   socket.destroy();
 }
 
-function redisExtension(url: string): Extension {
+function redisExtension(url: string): Redis {
   const parsed = new URL(url);
   return new Redis({
     host: parsed.hostname || '127.0.0.1',
@@ -129,7 +129,7 @@ function redisExtension(url: string): Extension {
       ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
       ...(parsed.pathname.length > 1 ? { db: Number(parsed.pathname.slice(1)) || 0 } : {}),
     },
-  }) as unknown as Extension;
+  });
 }
 
 export function createCollabServer(options: CollabServerOptions = {}): CollabServer {
@@ -166,7 +166,8 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   };
 
   const extensions: Extension[] = [];
-  if (redisUrl) extensions.push(redisExtension(redisUrl));
+  const redis = redisUrl ? redisExtension(redisUrl) : null;
+  if (redis) extensions.push(redis as unknown as Extension);
 
   const hocuspocus = new Hocuspocus({
     name: 'pathweave-collab',
@@ -329,8 +330,19 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 
   // "Look again" notices for comments and the workshop (lib/collab/notify.ts), to everyone on the
   // pathway's document here and, through the Redis extension's stateless relay, on other servers.
+  // When nobody has the document open on this server (the change came through a request that
+  // landed here), the notice still goes to the document's Redis channel, where the servers that
+  // do have it open pass it on: the same message the extension publishes for a broadcast.
   const notifier = (pathwayId: string, topic: RoomTopic) => {
-    hocuspocus.documents.get(documentNameFor(pathwayId))?.broadcastStateless(roomChangedPayload(topic));
+    const documentName = documentNameFor(pathwayId);
+    const payload = roomChangedPayload(topic);
+    const document = hocuspocus.documents.get(documentName);
+    if (document) document.broadcastStateless(payload);
+    else if (redis) {
+      redis
+        .beforeBroadcastStateless({ documentName, payload } as Parameters<Redis['beforeBroadcastStateless']>[0])
+        .catch((error: unknown) => log.warn({ err: error, pathwayId }, 'collab: room notice not published to Redis'));
+    }
   };
   setRoomNotifier(notifier);
 

@@ -110,4 +110,26 @@ describe('two servers with Redis', () => {
     expect(res.status).toBe(200);
     await waitFor('the notice relayed through Redis', () => heard.includes('workshop'), 15_000);
   });
+
+  it('a change made through a server where nobody has the pathway open still reaches the room', { timeout: 60_000 }, async () => {
+    const [one, two] = apps as [AppProcess, AppProcess];
+    const pathwayId = await copyPathway(db);
+    // Everyone is on server two; the facilitator's request lands on server one, which has no copy of the document.
+    const gpCookie = await signIn(one.baseUrl, 'gp@pathweave.test');
+    const there = openSession(two.baseUrl, pathwayId, { cookie: await signIn(two.baseUrl, 'manager@pathweave.test') });
+    sessions.push(there);
+    await synced(there);
+    const heard: string[] = [];
+    there.onRoomChanged((topic) => heard.push(topic));
+    await new Promise((r) => setTimeout(r, 300));
+    heard.length = 0;
+    const res = await fetch(`${one.baseUrl}/api/pathways/${pathwayId}/workshop`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: gpCookie },
+      body: JSON.stringify({ op: 'timer.set', label: 'From the other server', minutes: 3 }),
+    });
+    expect(res.status).toBe(200);
+    await waitFor('the notice published to Redis by a server without the document', () => heard.includes('workshop'), 10_000);
+    expect(heard.filter((t) => t === 'workshop')).toHaveLength(1);
+  });
 });
