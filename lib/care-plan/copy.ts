@@ -27,7 +27,7 @@ export const PATIENT_COPY = {
   medicinesHeading: 'My medicines',
   reviewHeading: 'When we look at this plan again',
   notesHeading: 'My notes',
-  notesHelp: 'Write down things you want to ask or tell your team. Your team can read them.',
+  notesHelp: 'Write down things you want to ask or tell your team. Your team can read them, and so can anyone you share your plan with.',
   sharingHeading: 'Who can see my plan',
   sharingHelp: 'Your care team can see your plan. You choose who else can see it. You can stop it at any time.',
   lookedHeading: 'Who has looked at my plan',

@@ -170,3 +170,33 @@ export async function getCarePlan(options: {
   if (!plan) return null;
   return { plan, access: accessView(options.actor, access) };
 }
+
+type PathwayLink = CarePlanView['pathways'][number];
+
+/** The JSON API's answer: the plan as this reader may have it (see carePlanForReader). */
+export interface CarePlanApiRead {
+  plan: Omit<CarePlanView, 'pathways'> & { pathways: (Omit<PathwayLink, 'document'> & { document?: PathwayLink['document'] })[] };
+  access: CarePlanAccessView;
+}
+
+/**
+ * What the JSON API hands over, by who is reading. The pages render on the server and show each
+ * reader only their part; the API hands over data, so it is trimmed here:
+ * - a carer does not get the list of other people the person shared with (their names and email
+ *   addresses are not the carer's to see: only the person manages sharing);
+ * - the person and their carer get each linked pathway's title, conditions and the step they are
+ *   on, not the pathway's whole design (its sponsor, incentives and workload notes are the care
+ *   team's working material, not part of the person's plan).
+ */
+export function carePlanForReader(read: CarePlanRead): CarePlanApiRead {
+  const { relation } = read.access;
+  const plan = read.plan;
+  return {
+    access: read.access,
+    plan: {
+      ...plan,
+      carers: relation === 'carer' ? [] : plan.carers,
+      pathways: relation === 'clinician' ? plan.pathways : plan.pathways.map(({ document: _document, ...link }) => link),
+    },
+  };
+}

@@ -273,6 +273,38 @@ describe('the person, their carer and their care team can read the plan', () => 
     expect(body.access).toMatchObject({ relation: 'carer', canShare: false });
   });
 
+  it('gives each reader of the JSON API only their part: no other carers for a carer, no pathway design for the person', async () => {
+    type Body = {
+      plan: { carers: { name: string; email: string }[]; pathways: { title: string; currentStepId: string | null; document?: unknown }[] };
+      access: { relation: string };
+    };
+    const read = async (who: 'carer' | 'patientA' | 'nurse') => {
+      const res = await (await as(who)).fetch(`/api/care-plans/${planA}`);
+      expect(res.status).toBe(200);
+      return (await res.json()) as Body;
+    };
+    const carer = await read('carer');
+    expect(carer.access.relation).toBe('carer');
+    // Who else Arthur shares with (names, email addresses) is his to manage, not June's to see.
+    expect(carer.plan.carers).toEqual([]);
+    expect(carer.plan.pathways.length).toBeGreaterThan(0);
+    for (const p of carer.plan.pathways) {
+      expect(p.title).not.toBe('');
+      expect(p).not.toHaveProperty('document');
+    }
+
+    const arthur = await read('patientA');
+    expect(arthur.access.relation).toBe('patient');
+    expect(arthur.plan.carers.map((c) => c.email)).toContain(EMAIL.carer);
+    for (const p of arthur.plan.pathways) expect(p).not.toHaveProperty('document');
+
+    // His care team works from the pathways themselves.
+    const team = await read('nurse');
+    expect(team.access.relation).toBe('clinician');
+    expect(team.plan.carers.map((c) => c.email)).toContain(EMAIL.carer);
+    for (const p of team.plan.pathways) expect(p.document).toMatchObject({ steps: expect.any(Array) });
+  });
+
   it('opens the plan for his care coordinator, with completeness and the pathway step he is on', async () => {
     const s = await as('nurse');
     const res = await s.fetch(`/w/${slug}/care-plans/${planA}`);

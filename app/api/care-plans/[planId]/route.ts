@@ -1,15 +1,15 @@
 import { getActor } from '@/lib/auth/session';
-import { getCarePlan } from '@/lib/server/get-care-plan';
+import { carePlanForReader, getCarePlan } from '@/lib/server/get-care-plan';
 import { NO_STORE, carePlanNotFound, signInFirst } from '@/lib/server/care-plan-http';
 
 export const dynamic = 'force-dynamic';
 
-/** The plan as JSON, for the person, a carer they chose or the care team. Unknown and forbidden look the same. */
+/** The plan as JSON, for the person, a carer they chose or the care team, each given their part. Unknown and forbidden look the same. */
 export async function GET(_request: Request, { params }: { params: Promise<{ planId: string }> }) {
   const actor = await getActor();
   if (!actor) return signInFirst();
   const { planId } = await params;
   const read = await getCarePlan({ actor, planId, via: 'api' });
   if (!read) return carePlanNotFound();
-  return Response.json(read, { headers: NO_STORE });
+  return Response.json(carePlanForReader(read), { headers: NO_STORE });
 }
