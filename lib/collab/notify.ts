@@ -4,31 +4,28 @@
 // Hocuspocus stateless message to every connection on the pathway's document (and, with Redis, to
 // the other servers' connections through @hocuspocus/extension-redis).
 //
-// The collaboration server registers the sender on globalThis because Next.js bundles server
-// actions and route handlers separately from server.ts: a module-level variable would not be
-// shared between the two copies of this file.
+// The collaboration server registers the sender through a process hook (./bridge.ts).
+import { processHook } from './bridge';
 
 export const ROOM_CHANGED_MESSAGE = 'room-changed';
 export type RoomTopic = 'comments' | 'workshop';
 
 type Sender = (pathwayId: string, topic: RoomTopic) => void;
-const KEY = Symbol.for('pathweave.collab.roomNotifier');
-type Holder = { [KEY]?: Sender | undefined };
+const sender = processHook<Sender>('roomNotifier');
 
-export function setRoomNotifier(sender: Sender): void {
-  (globalThis as Holder)[KEY] = sender;
+export function setRoomNotifier(fn: Sender): void {
+  sender.set(fn);
 }
 
 /** On closing a server: forget its sender, unless another server has registered since. */
-export function clearRoomNotifier(sender: Sender): void {
-  const holder = globalThis as Holder;
-  if (holder[KEY] === sender) holder[KEY] = undefined;
+export function clearRoomNotifier(fn: Sender): void {
+  sender.clear(fn);
 }
 
 /** Best effort and never throws: clients also look again from time to time. */
 export function notifyRoom(pathwayId: string, topic: RoomTopic): void {
   try {
-    (globalThis as Holder)[KEY]?.(pathwayId, topic);
+    sender.get()?.(pathwayId, topic);
   } catch {
     // A failed notice loses nothing: the change is stored and the next look finds it.
   }

@@ -45,6 +45,7 @@ import {
   pathwayIdFromDocumentName,
   recordContribution,
   SERVER_ORIGIN,
+  liveWriteBackHook,
   syncWorkingCopy,
 } from './store';
 
@@ -346,6 +347,15 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   };
   setRoomNotifier(notifier);
 
+  // Saving a version in the live room writes this server's copy back first (store.ts writeBackLiveDocument).
+  const writeBackHere = async (pathwayId: string): Promise<boolean> => {
+    const document = hocuspocus.documents.get(documentNameFor(pathwayId));
+    if (!document) return false;
+    await syncWorkingCopy(pathwayId, document, { writeBack: true });
+    return true;
+  };
+  liveWriteBackHook.set(writeBackHere);
+
   // Ask again, while people stay, whether they may (lib/collab/revalidate.ts).
   const recheckMs = options.recheckMs ?? Number(process.env.PATHWEAVE_COLLAB_RECHECK_MS ?? DEFAULT_RECHECK_MS);
   let rechecking = false;
@@ -463,6 +473,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
     if (closed) return;
     closed = true;
     clearRoomNotifier(notifier);
+    liveWriteBackHook.clear(writeBackHere);
     clearInterval(recheckTimer);
     await flush();
     for (const client of wss.clients) client.terminate();

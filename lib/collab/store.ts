@@ -26,6 +26,7 @@ import type { Pathway, Role } from '@/lib/pathway/schema';
 import { ROLES } from '@/lib/pathway/schema';
 import { parsePathway } from '@/lib/pathway/validate';
 import type { CollaborationRecord, Participant } from '@/lib/scoring/types';
+import { processHook } from './bridge';
 import { applyPathwayChange, canonicalJson, isPathwayYDocEmpty, pathwayToYDoc, yDocToPathway } from './doc';
 
 /** The origin of the server's own writes (seeding, merging a working-copy save). */
@@ -432,6 +433,38 @@ export async function readLiveDocument(pathwayId: string): Promise<Y.Doc | null>
   const doc = new Y.Doc();
   const { found } = await prisma.$transaction(async (tx) => readInto(tx, pathwayId, doc));
   return found ? doc : null;
+}
+
+type WriteBackHere = (pathwayId: string) => Promise<boolean>;
+
+/**
+ * Set by the collaboration server (server.ts): write back its in-memory document of the pathway,
+ * answering false when it has none loaded. Its document holds every acknowledged edit, and a
+ * merge it makes reaches the people in the room at once.
+ */
+export const liveWriteBackHook = processHook<WriteBackHere>('liveWriteBack');
+
+/**
+ * Bring the working copy in step with the live document now, exactly as the write-back after
+ * edits does: under the pathway's lock, merging in any save made outside the live document, and
+ * recording in the snapshot which working copy the live document now matches. Saving a version in
+ * the live room calls this and then versions the working copy.
+ *
+ * (Storing the derived document through savePathwayDraft instead left the snapshot's record
+ * behind, so the next write-back took the version save for a save made outside the room and
+ * merged it in again, setting back any field edited both before and just after the save.)
+ *
+ * Uses this server's in-memory document when it has one; otherwise the document read from the
+ * database, whose merge, if any, goes to the log for the next load. False when the pathway has
+ * no live document. Authorize before calling.
+ */
+export async function writeBackLiveDocument(pathwayId: string): Promise<boolean> {
+  const here = liveWriteBackHook.get();
+  if (here && (await here(pathwayId))) return true;
+  const doc = await readLiveDocument(pathwayId);
+  if (!doc) return false;
+  await syncWorkingCopy(pathwayId, doc, { writeBack: true });
+  return true;
 }
 
 /**

@@ -152,4 +152,28 @@ describe('the working copy', () => {
     // Nothing changed since: nothing to do.
     expect(await store.syncWorkingCopy(pathwayId, doc, { writeBack: true })).toEqual({ merged: false, wroteBack: false });
   });
+
+  it('saving a version in the live room keeps edits made just after it (the save is not merged in again later)', async () => {
+    const pathwayId = await copyPathway(db);
+    // The server's in-memory document: every acknowledged edit is logged, then applied to it.
+    const doc = docFrom(await store.openLiveDocument(pathwayId));
+    const first = yDocToPathway(doc).steps[0]!.id;
+    await clientEdit(doc, null, pathwayId, { type: 'updateStep', stepId: first, patch: { title: 'Before the version' } });
+
+    // Save a version: the working copy becomes the live document (this process has no collaboration
+    // server, so the document is read from the database).
+    expect(await store.writeBackLiveDocument(pathwayId)).toBe(true);
+    const saved = (await db.query('SELECT document, revision FROM "Pathway" WHERE id = $1', [pathwayId])).rows[0];
+    expect(saved.document.steps[0].title).toBe('Before the version');
+    const snapshot = (await db.query('SELECT "workingRevision" FROM "CollabSnapshot" WHERE "pathwayId" = $1', [pathwayId])).rows[0];
+    expect(snapshot.workingRevision).toBe(saved.revision);
+
+    // The room goes on: the same field changes again, then the server writes back as usual.
+    await clientEdit(doc, null, pathwayId, { type: 'updateStep', stepId: first, patch: { title: 'After the version' } });
+    expect(await store.syncWorkingCopy(pathwayId, doc, { writeBack: true })).toEqual({ merged: false, wroteBack: true });
+    expect(yDocToPathway(doc).steps[0]?.title).toBe('After the version');
+    const stored = (await db.query('SELECT document FROM "Pathway" WHERE id = $1', [pathwayId])).rows[0].document;
+    expect(stored.steps[0].title).toBe('After the version');
+    expect((await store.deriveVersionFromLiveDoc(pathwayId))?.steps[0]?.title).toBe('After the version');
+  });
 });

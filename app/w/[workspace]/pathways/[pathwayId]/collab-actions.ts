@@ -4,11 +4,10 @@
 // acknowledged edit is in its log), never from what one browser happens to hold.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { deriveVersionFromLiveDoc } from '@/lib/collab/store';
+import { writeBackLiveDocument } from '@/lib/collab/store';
 import { getPathwayForEditing } from '@/lib/server/get-pathway-for-editing';
 import { notFound, type NotFound } from '@/lib/server/results';
 import { runAction, type ActionFailure } from '@/lib/server/run-action';
-import { savePathwayDraft } from '@/lib/server/save-pathway-draft';
 import { savePathwayVersion } from '@/lib/server/save-pathway-version';
 import type { SaveVersionActionResult } from './actions';
 
@@ -24,14 +23,11 @@ export async function saveLiveVersionAction(input: z.input<typeof Input>): Promi
     // Scoped to the actor's workspaces; also the permission check before reading the live document.
     const pathway = await getPathwayForEditing({ actor, pathwayId });
     if (!pathway || !pathway.permissions.canVersion) return notFound();
-    const live = await deriveVersionFromLiveDoc(pathwayId);
-    let expectedRevision = pathway.revision;
-    if (live) {
-      const saved = await savePathwayDraft({ actor, pathwayId, baseRevision: pathway.revision, document: live, recordEdit: false });
-      if (!saved.ok) return saved;
-      expectedRevision = saved.revision;
-    }
-    const result = await savePathwayVersion({ actor, pathwayId, note, expectedRevision });
+    // The working copy becomes the live document (store.ts writeBackLiveDocument), and the version
+    // is that working copy. A write-back from the room landing in between only makes the version
+    // newer, and it too is the live document, so no revision is pinned here.
+    await writeBackLiveDocument(pathwayId);
+    const result = await savePathwayVersion({ actor, pathwayId, note });
     if (!result.ok) return result;
     revalidatePath('/w/[workspace]/pathways/[pathwayId]', 'page');
     revalidatePath('/w/[workspace]/pathways', 'page');
