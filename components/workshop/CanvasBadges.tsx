@@ -1,7 +1,7 @@
 'use client';
-// Counts pinned to steps on the canvas (issue 5): open comment threads at a step's top-right corner,
-// dot-vote dots at its top-left. Decorative for screen readers (aria-hidden): the Comments and
-// Workshop panels say the same in words.
+// Counts pinned to steps and transitions on the canvas (issue 5): open comment threads at a step's
+// top-right corner or beside a transition's midpoint, dot-vote dots at a step's top-left.
+// Decorative for screen readers (aria-hidden): the Comments and Workshop panels say the same in words.
 import { ViewportPortal, useReactFlow } from '@xyflow/react';
 import { memo } from 'react';
 
@@ -21,10 +21,25 @@ export const CanvasBadges = memo(function CanvasBadges({
   const flow = useReactFlow();
   const badges: { id: string; x: number; y: number; n: number }[] = [];
   for (const [id, n] of counts) {
+    if (n <= 0) continue;
     const node = flow.getInternalNode(id);
-    if (!node || n <= 0) continue;
-    const x = node.internals.positionAbsolute.x + (corner === 'right' ? (node.measured.width ?? 0) - 10 : 4);
-    badges.push({ id, x, y: node.internals.positionAbsolute.y - 12, n });
+    if (node) {
+      const x = node.internals.positionAbsolute.x + (corner === 'right' ? (node.measured.width ?? 0) - 10 : 4);
+      badges.push({ id, x, y: node.internals.positionAbsolute.y - 12, n });
+      continue;
+    }
+    // A transition: halfway between the centres of its two steps, where its label sits.
+    const edge = flow.getEdge(id);
+    const from = edge && flow.getInternalNode(edge.source);
+    const to = edge && flow.getInternalNode(edge.target);
+    if (!from || !to) continue;
+    const centre = (n: typeof from) => ({
+      x: n.internals.positionAbsolute.x + (n.measured.width ?? 0) / 2,
+      y: n.internals.positionAbsolute.y + (n.measured.height ?? 0) / 2,
+    });
+    const a = centre(from);
+    const b = centre(to);
+    badges.push({ id, x: (a.x + b.x) / 2 + 12, y: (a.y + b.y) / 2 - 28, n });
   }
   return (
     <ViewportPortal>
@@ -44,7 +59,9 @@ export const CanvasBadges = memo(function CanvasBadges({
 });
 
 export function CommentBadges({ counts }: { counts: ReadonlyMap<string, number> }) {
-  return <CanvasBadges counts={counts} corner="right" className="bg-[#005eb8]" testId="comment-badge" text={commentText} />;
+  return (
+    <CanvasBadges counts={counts} corner="right" className="bg-[#005eb8]" testId="comment-badge" text={commentText} />
+  );
 }
 
 export function VoteBadges({ counts }: { counts: ReadonlyMap<string, number> }) {

@@ -149,6 +149,20 @@ test('comments pinned to a step: the patient representative comments, the GP see
   await rep.reload();
   await expect(rep.getByTestId('comment-badge')).toHaveText('1 comment', { timeout: 30_000 });
 
+  // A comment pinned to a transition gets its own badge, beside the transition.
+  await rep.locator('.react-flow__edge').first().click({ force: true });
+  await rep.getByRole('tab', { name: /^Comments/ }).click();
+  const onRoute = rep.getByTestId('comments-panel');
+  await expect(onRoute.getByRole('heading', { name: /^Comments on “.+”$/ })).not.toContainText('Spirometry');
+  await onRoute.getByLabel(/^New comment on “/).fill('Who tells me what happens next?');
+  await onRoute.getByRole('button', { name: 'Add comment' }).click();
+  await expect(gp.getByTestId('comment-badge')).toHaveCount(2, { timeout: 15_000 });
+  const [stepBadge, routeBadge] = await Promise.all([
+    gp.getByTestId('comment-badge').nth(0).boundingBox(),
+    gp.getByTestId('comment-badge').nth(1).boundingBox(),
+  ]);
+  expect(stepBadge && routeBadge && (stepBadge.x !== routeBadge.x || stepBadge.y !== routeBadge.y)).toBe(true);
+
   // Versions saved in the workshop are derived from the live document.
   await gp.getByRole('tab', { name: 'Versions' }).click();
   const versions = gp.getByTestId('versions-panel');
