@@ -16,10 +16,13 @@ export async function addCarePlanNote(options: {
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
   const parsed = NoteInput.safeParse(options.input);
   if (!parsed.success) return invalid('Check your note.', fieldIssues(parsed.error));
-  const note = await getPrisma().carePlanNote.create({
-    data: { carePlanId: access.planId, authorId: actor.userId, body: parsed.data.body },
-    select: { id: true },
+  const note = await getPrisma().$transaction(async (tx) => {
+    const created = await tx.carePlanNote.create({
+      data: { carePlanId: access.planId, authorId: actor.userId, body: parsed.data.body },
+      select: { id: true },
+    });
+    await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'note.add', id: created.id }, tx);
+    return created;
   });
-  await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'note.add', id: note.id });
   return { ok: true, noteId: note.id };
 }

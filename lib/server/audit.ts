@@ -3,17 +3,26 @@ import { log } from '@/lib/log';
 
 export type AuditOutcome = 'allowed' | 'denied';
 
-/** Appends to the audit trail (append-only: a database trigger refuses updates and deletes). */
-export async function audit(event: {
-  actorId: string | null;
-  action: string;
-  resourceType: string;
-  resourceId?: string | null;
-  outcome: AuditOutcome;
-  detail?: Record<string, unknown>;
-}): Promise<void> {
+/** Where an audit row is written: the client, or the transaction of the change it records. */
+export type AuditDb = Pick<ReturnType<typeof getPrisma>, 'auditEvent'>;
+
+/**
+ * Appends to the audit trail (append-only: a database trigger refuses updates and deletes). Pass
+ * the change's transaction as `db` so the change and its record commit together or not at all.
+ */
+export async function audit(
+  event: {
+    actorId: string | null;
+    action: string;
+    resourceType: string;
+    resourceId?: string | null;
+    outcome: AuditOutcome;
+    detail?: Record<string, unknown>;
+  },
+  db: AuditDb = getPrisma(),
+): Promise<void> {
   try {
-    await getPrisma().auditEvent.create({
+    await db.auditEvent.create({
       data: {
         actorId: event.actorId,
         action: event.action,

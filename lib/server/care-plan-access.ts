@@ -7,7 +7,7 @@
 // which callers turn into the same "not found".
 import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
-import { audit } from './audit';
+import { audit, type AuditDb } from './audit';
 
 export type CarePlanVerb = 'view' | 'edit' | 'patientUpdate' | 'share' | 'viewAudit';
 
@@ -136,13 +136,18 @@ export async function auditCarePlanChange(
   planId: string,
   verb: CarePlanVerb | 'create',
   detail: Record<string, unknown>,
+  /** The change's transaction: the change and its audit row commit together. */
+  db?: AuditDb,
 ) {
-  await audit({
-    actorId: actor.userId,
-    action: `carePlan:${verb}`,
-    resourceType: 'carePlan',
-    resourceId: planId,
-    outcome: 'allowed',
-    detail,
-  });
+  await audit(
+    {
+      actorId: actor.userId,
+      action: `carePlan:${verb}`,
+      resourceType: 'carePlan',
+      resourceId: planId,
+      outcome: 'allowed',
+      detail,
+    },
+    db,
+  );
 }

@@ -13,13 +13,17 @@ export async function deleteCarePlanNote(options: {
   const { actor } = options;
   const access = await authorizeCarePlan(actor, options.planId, 'patientUpdate', { detail: { op: 'note.delete' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
-  const { count } = await getPrisma().carePlanNote.deleteMany({
-    where: { id: String(options.noteId), carePlanId: access.planId, authorId: actor.userId },
+  const deleted = await getPrisma().$transaction(async (tx) => {
+    const { count } = await tx.carePlanNote.deleteMany({
+      where: { id: String(options.noteId), carePlanId: access.planId, authorId: actor.userId },
+    });
+    if (count > 0)
+      await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'note.delete', id: options.noteId }, tx);
+    return count > 0;
   });
-  if (count === 0)
+  if (!deleted)
     return invalid('That note could not be deleted.', [
       { path: 'noteId', message: 'Note: you can only delete notes you wrote.' },
     ]);
-  await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'note.delete', id: options.noteId });
   return { ok: true };
 }

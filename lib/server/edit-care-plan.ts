@@ -13,6 +13,7 @@ import { firstStepId } from '@/lib/care-plan/journey';
 import { parsePathway } from '@/lib/pathway/validate';
 import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
+type Tx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']>[0]>[0];
 
 export type EditCarePlanResult = { ok: true; op: CarePlanEdit['op']; id?: string } | NotFound | Invalid;
 
@@ -42,322 +43,329 @@ export async function editCarePlan(options: {
   if (!parsed.success) return invalid('Check what you entered.', fieldIssues(parsed.error));
   const edit = parsed.data;
   const planId = access.planId;
+  const workspaceId = access.workspaceId;
   const prisma = getPrisma();
 
   try {
+    // The change and its audit row commit together.
     const result = await prisma.$transaction(async (tx) => {
-      const touch = () => tx.carePlan.update({ where: { id: planId }, data: { updatedAt: new Date() } });
-      switch (edit.op) {
-        case 'details': {
-          await tx.carePlan.update({
-            where: { id: planId },
-            data: { title: edit.title, whatMattersToMe: edit.whatMattersToMe, reviewDate: dateOrNull(edit.reviewDate) },
-          });
-          return { detail: { fields: ['title', 'whatMattersToMe', 'reviewDate'] } };
-        }
-        case 'people': {
-          if (edit.coordinatorId) {
-            const member = await tx.carePlanMember.findFirst({
-              where: { id: edit.coordinatorId, carePlanId: planId },
-              select: { id: true },
-            });
-            if (!member) problem('coordinatorId', 'Care coordinator: choose someone from this plan’s care team.');
-          }
-          await tx.carePlan.update({
-            where: { id: planId },
-            data: {
-              coordinatorId: edit.coordinatorId,
-              crisisContactName: edit.crisisContactName,
-              crisisContactPhone: edit.crisisContactPhone,
-              crisisContactDetail: edit.crisisContactDetail,
-            },
-          });
-          return { detail: { fields: ['coordinatorId', 'crisisContact'] } };
-        }
-        case 'medication': {
-          await tx.carePlan.update({ where: { id: planId }, data: { medicationSummary: edit.medicationSummary } });
-          return { detail: { fields: ['medicationSummary'] } };
-        }
-        case 'goal.save': {
-          const data = {
-            kind: edit.kind,
-            description: edit.description,
-            setBy: edit.setBy,
-            targetDate: dateOrNull(edit.targetDate),
-            status: edit.status,
-          };
-          if (edit.id) {
-            const { count } = await tx.carePlanGoal.updateMany({ where: { id: edit.id, carePlanId: planId }, data });
-            if (count === 0) problem('id', 'Goal: this goal is not in this plan any more. Reload the page.');
-            await touch();
-            return { id: edit.id, detail: {} };
-          }
-          const position = await tx.carePlanGoal.count({ where: { carePlanId: planId } });
-          const goal = await tx.carePlanGoal.create({
-            data: { ...data, carePlanId: planId, position },
-            select: { id: true },
-          });
-          await touch();
-          return { id: goal.id, detail: { created: true } };
-        }
-        case 'goal.delete': {
-          const { count } = await tx.carePlanGoal.deleteMany({ where: { id: edit.id, carePlanId: planId } });
-          if (count === 0) problem('id', 'Goal: this goal is not in this plan any more. Reload the page.');
-          await touch();
-          return { id: edit.id, detail: {} };
-        }
-        case 'action.save': {
-          let memberId: string | null = null;
-          if (edit.ownerKind === 'team_member') {
-            const member = await tx.carePlanMember.findFirst({
-              where: { id: edit.memberId ?? '', carePlanId: planId },
-              select: { id: true },
-            });
-            if (!member) problem('memberId', 'Team member: choose someone from this plan’s care team.');
-            memberId = edit.memberId;
-          }
-          const done = edit.status === 'done';
-          const data = {
-            description: edit.description,
-            ownerKind: edit.ownerKind,
-            memberId,
-            dueDate: dateOrNull(edit.dueDate),
-            status: edit.status,
-          };
-          if (edit.id) {
-            const before = await tx.carePlanAction.findFirst({
-              where: { id: edit.id, carePlanId: planId },
-              select: { status: true },
-            });
-            if (!before) problem('id', 'Action: this action is not in this plan any more. Reload the page.');
-            const becameDone = done && before?.status !== 'done';
-            await tx.carePlanAction.update({
-              where: { id: edit.id },
-              data: {
-                ...data,
-                ...(becameDone ? { completedAt: new Date(), completedById: actor.userId } : {}),
-                ...(!done ? { completedAt: null, completedById: null } : {}),
-              },
-            });
-            await touch();
-            return { id: edit.id, detail: { status: edit.status } };
-          }
-          const position = await tx.carePlanAction.count({ where: { carePlanId: planId } });
-          const action = await tx.carePlanAction.create({
-            data: {
-              ...data,
-              carePlanId: planId,
-              position,
-              ...(done ? { completedAt: new Date(), completedById: actor.userId } : {}),
-            },
-            select: { id: true },
-          });
-          await touch();
-          return { id: action.id, detail: { created: true, status: edit.status } };
-        }
-        case 'action.delete': {
-          const { count } = await tx.carePlanAction.deleteMany({ where: { id: edit.id, carePlanId: planId } });
-          if (count === 0) problem('id', 'Action: this action is not in this plan any more. Reload the page.');
-          await touch();
-          return { id: edit.id, detail: {} };
-        }
-        case 'member.save': {
-          let userId: string | null | undefined;
-          if (edit.userEmail !== undefined) {
-            if (edit.userEmail === '') userId = null;
-            else {
-              const user = await tx.user.findFirst({
-                where: {
-                  email: edit.userEmail.toLowerCase(),
-                  memberships: {
-                    some: { workspaceId: access.workspaceId, accessRole: { in: ['editor', 'facilitator'] } },
-                  },
-                },
-                select: { id: true },
-              });
-              if (!user) {
-                problem(
-                  'userEmail',
-                  'Pathweave account email: nobody who edits in this workspace uses this email address, so they could not open the plan.',
-                );
-              }
-              userId = user?.id ?? null;
-            }
-          }
-          const data = {
-            name: edit.name,
-            role: edit.role,
-            jobTitle: edit.jobTitle,
-            organisation: edit.organisation,
-            sector: edit.sector,
-            phone: edit.phone,
-            email: edit.email,
-            availability: edit.availability,
-            ...(userId !== undefined ? { userId } : {}),
-          };
-          if (userId) {
-            const clash = await tx.carePlanMember.findFirst({
-              where: { carePlanId: planId, userId, ...(edit.id ? { id: { not: edit.id } } : {}) },
-              select: { id: true },
-            });
-            if (clash) problem('userEmail', 'Pathweave account email: this person is already in the care team.');
-          }
-          if (edit.id) {
-            const before = await tx.carePlanMember.findFirst({
-              where: { id: edit.id, carePlanId: planId },
-              select: { userId: true },
-            });
-            if (!before)
-              problem('id', 'Team member: this person is not in this plan’s team any more. Reload the page.');
-            if (before?.userId === actor.userId && userId === null) {
-              problem(
-                'userEmail',
-                'Pathweave account email: you cannot unlink yourself. Ask someone else in the team to do it.',
-              );
-            }
-            await tx.carePlanMember.update({ where: { id: edit.id }, data });
-            await touch();
-            return { id: edit.id, detail: { linkedUser: userId !== undefined } };
-          }
-          const position = await tx.carePlanMember.count({ where: { carePlanId: planId } });
-          const member = await tx.carePlanMember.create({
-            data: { ...data, carePlanId: planId, position },
-            select: { id: true },
-          });
-          await touch();
-          return { id: member.id, detail: { created: true, linkedUser: Boolean(userId) } };
-        }
-        case 'member.delete': {
-          const member = await tx.carePlanMember.findFirst({
-            where: { id: edit.id, carePlanId: planId },
-            select: { userId: true },
-          });
-          if (!member) problem('id', 'Team member: this person is not in this plan’s team any more. Reload the page.');
-          if (member?.userId === actor.userId)
-            problem('id', 'Team member: you cannot remove yourself. Ask someone else in the team to do it.');
-          await tx.carePlanMember.delete({ where: { id: edit.id } });
-          await touch();
-          return { id: edit.id, detail: {} };
-        }
-        case 'escalation.save': {
-          await tx.carePlanEscalation.upsert({
-            where: { carePlanId_level: { carePlanId: planId, level: edit.level } },
-            create: { carePlanId: planId, level: edit.level, signs: edit.signs, whatToDo: edit.whatToDo },
-            update: { signs: edit.signs, whatToDo: edit.whatToDo },
-          });
-          await touch();
-          return { detail: { level: edit.level } };
-        }
-        case 'medicine.save': {
-          const data = { name: edit.name, howToTake: edit.howToTake, purpose: edit.purpose };
-          if (edit.id) {
-            const { count } = await tx.carePlanMedicine.updateMany({
-              where: { id: edit.id, carePlanId: planId },
-              data,
-            });
-            if (count === 0) problem('id', 'Medicine: this medicine is not in this plan any more. Reload the page.');
-            await touch();
-            return { id: edit.id, detail: {} };
-          }
-          const position = await tx.carePlanMedicine.count({ where: { carePlanId: planId } });
-          const medicine = await tx.carePlanMedicine.create({
-            data: { ...data, carePlanId: planId, position },
-            select: { id: true },
-          });
-          await touch();
-          return { id: medicine.id, detail: { created: true } };
-        }
-        case 'medicine.delete': {
-          const { count } = await tx.carePlanMedicine.deleteMany({ where: { id: edit.id, carePlanId: planId } });
-          if (count === 0) problem('id', 'Medicine: this medicine is not in this plan any more. Reload the page.');
-          await touch();
-          return { id: edit.id, detail: {} };
-        }
-        case 'step.set': {
-          const link = await tx.carePlanPathway.findFirst({
-            where: { carePlanId: planId, pathwayId: edit.pathwayId },
-            select: { id: true, pathway: { select: { document: true } } },
-          });
-          if (!link) problem('pathwayId', 'Pathway: this pathway is not part of the plan.');
-          if (edit.stepId) {
-            const doc = parsePathway(link?.pathway.document);
-            if (!doc.ok || !doc.pathway.steps.some((s) => s.id === edit.stepId)) {
-              problem('stepId', 'Step: choose a step of this pathway.');
-            }
-          }
-          await tx.carePlanPathway.update({
-            where: { id: link?.id as string },
-            data: { currentStepId: edit.stepId, currentStepSince: edit.stepId ? new Date() : null },
-          });
-          await touch();
-          return { id: edit.pathwayId, detail: { stepId: edit.stepId } };
-        }
-        case 'pathway.add': {
-          const pathway = await tx.pathway.findFirst({
-            where: {
-              id: edit.pathwayId,
-              workspaceId: access.workspaceId,
-              workspace: { memberships: { some: { userId: actor.userId } } },
-            },
-            select: { id: true, document: true },
-          });
-          if (!pathway) problem('pathwayId', 'Pathway: choose a pathway of this workspace.');
-          const already = await tx.carePlanPathway.findFirst({
-            where: { carePlanId: planId, pathwayId: edit.pathwayId },
-            select: { id: true },
-          });
-          if (already) problem('pathwayId', 'Pathway: this pathway is already part of the plan.');
-          const position = await tx.carePlanPathway.count({ where: { carePlanId: planId } });
-          const doc = parsePathway(pathway?.document);
-          await tx.carePlanPathway.create({
-            data: {
-              carePlanId: planId,
-              pathwayId: edit.pathwayId,
-              position,
-              currentStepId: doc.ok ? firstStepId(doc.pathway) : null,
-              currentStepSince: new Date(),
-            },
-          });
-          await touch();
-          return { id: edit.pathwayId, detail: {} };
-        }
-        case 'pathway.remove': {
-          const links = await tx.carePlanPathway.findMany({
-            where: { carePlanId: planId },
-            select: { id: true, pathwayId: true },
-          });
-          const link = links.find((l) => l.pathwayId === edit.pathwayId);
-          if (!link) problem('pathwayId', 'Pathway: this pathway is not part of the plan.');
-          if (links.length === 1)
-            problem('pathwayId', 'Pathway: a plan needs at least one pathway. Add another before removing this one.');
-          await tx.carePlanPathway.delete({ where: { id: link?.id as string } });
-          // Merges that joined a step of this pathway no longer make sense.
-          const merges = await tx.carePlanStepMerge.findMany({
-            where: { carePlanId: planId },
-            select: { id: true, steps: true },
-          });
-          const stale = merges.filter(
-            (m) =>
-              Array.isArray(m.steps) &&
-              m.steps.some((s) => (s as { pathwayId?: unknown }).pathwayId === edit.pathwayId),
-          );
-          if (stale.length)
-            await tx.carePlanStepMerge.deleteMany({
-              where: { id: { in: stale.map((m) => m.id) }, carePlanId: planId },
-            });
-          await touch();
-          return { id: edit.pathwayId, detail: { mergesUndone: stale.length } };
-        }
-      }
-    });
-    await auditCarePlanChange(actor, planId, 'edit', {
-      op: edit.op,
-      ...(result.id ? { id: result.id } : {}),
-      ...result.detail,
+      const applied = await applyEdit(tx);
+      await auditCarePlanChange(
+        actor,
+        planId,
+        'edit',
+        { op: edit.op, ...(applied.id ? { id: applied.id } : {}), ...applied.detail },
+        tx,
+      );
+      return applied;
     });
     return { ok: true, op: edit.op, ...(result.id ? { id: result.id } : {}) };
   } catch (error) {
     if (error instanceof EditProblem) return invalid('Check what you entered.', error.issues);
     throw error;
+  }
+
+  async function applyEdit(tx: Tx): Promise<{ id?: string; detail?: Record<string, unknown> }> {
+    const touch = () => tx.carePlan.update({ where: { id: planId }, data: { updatedAt: new Date() } });
+    switch (edit.op) {
+      case 'details': {
+        await tx.carePlan.update({
+          where: { id: planId },
+          data: { title: edit.title, whatMattersToMe: edit.whatMattersToMe, reviewDate: dateOrNull(edit.reviewDate) },
+        });
+        return { detail: { fields: ['title', 'whatMattersToMe', 'reviewDate'] } };
+      }
+      case 'people': {
+        if (edit.coordinatorId) {
+          const member = await tx.carePlanMember.findFirst({
+            where: { id: edit.coordinatorId, carePlanId: planId },
+            select: { id: true },
+          });
+          if (!member) problem('coordinatorId', 'Care coordinator: choose someone from this plan’s care team.');
+        }
+        await tx.carePlan.update({
+          where: { id: planId },
+          data: {
+            coordinatorId: edit.coordinatorId,
+            crisisContactName: edit.crisisContactName,
+            crisisContactPhone: edit.crisisContactPhone,
+            crisisContactDetail: edit.crisisContactDetail,
+          },
+        });
+        return { detail: { fields: ['coordinatorId', 'crisisContact'] } };
+      }
+      case 'medication': {
+        await tx.carePlan.update({ where: { id: planId }, data: { medicationSummary: edit.medicationSummary } });
+        return { detail: { fields: ['medicationSummary'] } };
+      }
+      case 'goal.save': {
+        const data = {
+          kind: edit.kind,
+          description: edit.description,
+          setBy: edit.setBy,
+          targetDate: dateOrNull(edit.targetDate),
+          status: edit.status,
+        };
+        if (edit.id) {
+          const { count } = await tx.carePlanGoal.updateMany({ where: { id: edit.id, carePlanId: planId }, data });
+          if (count === 0) problem('id', 'Goal: this goal is not in this plan any more. Reload the page.');
+          await touch();
+          return { id: edit.id, detail: {} };
+        }
+        const position = await tx.carePlanGoal.count({ where: { carePlanId: planId } });
+        const goal = await tx.carePlanGoal.create({
+          data: { ...data, carePlanId: planId, position },
+          select: { id: true },
+        });
+        await touch();
+        return { id: goal.id, detail: { created: true } };
+      }
+      case 'goal.delete': {
+        const { count } = await tx.carePlanGoal.deleteMany({ where: { id: edit.id, carePlanId: planId } });
+        if (count === 0) problem('id', 'Goal: this goal is not in this plan any more. Reload the page.');
+        await touch();
+        return { id: edit.id, detail: {} };
+      }
+      case 'action.save': {
+        let memberId: string | null = null;
+        if (edit.ownerKind === 'team_member') {
+          const member = await tx.carePlanMember.findFirst({
+            where: { id: edit.memberId ?? '', carePlanId: planId },
+            select: { id: true },
+          });
+          if (!member) problem('memberId', 'Team member: choose someone from this plan’s care team.');
+          memberId = edit.memberId;
+        }
+        const done = edit.status === 'done';
+        const data = {
+          description: edit.description,
+          ownerKind: edit.ownerKind,
+          memberId,
+          dueDate: dateOrNull(edit.dueDate),
+          status: edit.status,
+        };
+        if (edit.id) {
+          const before = await tx.carePlanAction.findFirst({
+            where: { id: edit.id, carePlanId: planId },
+            select: { status: true },
+          });
+          if (!before) problem('id', 'Action: this action is not in this plan any more. Reload the page.');
+          const becameDone = done && before?.status !== 'done';
+          await tx.carePlanAction.update({
+            where: { id: edit.id },
+            data: {
+              ...data,
+              ...(becameDone ? { completedAt: new Date(), completedById: actor.userId } : {}),
+              ...(!done ? { completedAt: null, completedById: null } : {}),
+            },
+          });
+          await touch();
+          return { id: edit.id, detail: { status: edit.status } };
+        }
+        const position = await tx.carePlanAction.count({ where: { carePlanId: planId } });
+        const action = await tx.carePlanAction.create({
+          data: {
+            ...data,
+            carePlanId: planId,
+            position,
+            ...(done ? { completedAt: new Date(), completedById: actor.userId } : {}),
+          },
+          select: { id: true },
+        });
+        await touch();
+        return { id: action.id, detail: { created: true, status: edit.status } };
+      }
+      case 'action.delete': {
+        const { count } = await tx.carePlanAction.deleteMany({ where: { id: edit.id, carePlanId: planId } });
+        if (count === 0) problem('id', 'Action: this action is not in this plan any more. Reload the page.');
+        await touch();
+        return { id: edit.id, detail: {} };
+      }
+      case 'member.save': {
+        let userId: string | null | undefined;
+        if (edit.userEmail !== undefined) {
+          if (edit.userEmail === '') userId = null;
+          else {
+            const user = await tx.user.findFirst({
+              where: {
+                email: edit.userEmail.toLowerCase(),
+                memberships: {
+                  some: { workspaceId, accessRole: { in: ['editor', 'facilitator'] } },
+                },
+              },
+              select: { id: true },
+            });
+            if (!user) {
+              problem(
+                'userEmail',
+                'Pathweave account email: nobody who edits in this workspace uses this email address, so they could not open the plan.',
+              );
+            }
+            userId = user?.id ?? null;
+          }
+        }
+        const data = {
+          name: edit.name,
+          role: edit.role,
+          jobTitle: edit.jobTitle,
+          organisation: edit.organisation,
+          sector: edit.sector,
+          phone: edit.phone,
+          email: edit.email,
+          availability: edit.availability,
+          ...(userId !== undefined ? { userId } : {}),
+        };
+        if (userId) {
+          const clash = await tx.carePlanMember.findFirst({
+            where: { carePlanId: planId, userId, ...(edit.id ? { id: { not: edit.id } } : {}) },
+            select: { id: true },
+          });
+          if (clash) problem('userEmail', 'Pathweave account email: this person is already in the care team.');
+        }
+        if (edit.id) {
+          const before = await tx.carePlanMember.findFirst({
+            where: { id: edit.id, carePlanId: planId },
+            select: { userId: true },
+          });
+          if (!before) problem('id', 'Team member: this person is not in this plan’s team any more. Reload the page.');
+          if (before?.userId === actor.userId && userId === null) {
+            problem(
+              'userEmail',
+              'Pathweave account email: you cannot unlink yourself. Ask someone else in the team to do it.',
+            );
+          }
+          await tx.carePlanMember.update({ where: { id: edit.id }, data });
+          await touch();
+          return { id: edit.id, detail: { linkedUser: userId !== undefined } };
+        }
+        const position = await tx.carePlanMember.count({ where: { carePlanId: planId } });
+        const member = await tx.carePlanMember.create({
+          data: { ...data, carePlanId: planId, position },
+          select: { id: true },
+        });
+        await touch();
+        return { id: member.id, detail: { created: true, linkedUser: Boolean(userId) } };
+      }
+      case 'member.delete': {
+        const member = await tx.carePlanMember.findFirst({
+          where: { id: edit.id, carePlanId: planId },
+          select: { userId: true },
+        });
+        if (!member) problem('id', 'Team member: this person is not in this plan’s team any more. Reload the page.');
+        if (member?.userId === actor.userId)
+          problem('id', 'Team member: you cannot remove yourself. Ask someone else in the team to do it.');
+        await tx.carePlanMember.delete({ where: { id: edit.id } });
+        await touch();
+        return { id: edit.id, detail: {} };
+      }
+      case 'escalation.save': {
+        await tx.carePlanEscalation.upsert({
+          where: { carePlanId_level: { carePlanId: planId, level: edit.level } },
+          create: { carePlanId: planId, level: edit.level, signs: edit.signs, whatToDo: edit.whatToDo },
+          update: { signs: edit.signs, whatToDo: edit.whatToDo },
+        });
+        await touch();
+        return { detail: { level: edit.level } };
+      }
+      case 'medicine.save': {
+        const data = { name: edit.name, howToTake: edit.howToTake, purpose: edit.purpose };
+        if (edit.id) {
+          const { count } = await tx.carePlanMedicine.updateMany({
+            where: { id: edit.id, carePlanId: planId },
+            data,
+          });
+          if (count === 0) problem('id', 'Medicine: this medicine is not in this plan any more. Reload the page.');
+          await touch();
+          return { id: edit.id, detail: {} };
+        }
+        const position = await tx.carePlanMedicine.count({ where: { carePlanId: planId } });
+        const medicine = await tx.carePlanMedicine.create({
+          data: { ...data, carePlanId: planId, position },
+          select: { id: true },
+        });
+        await touch();
+        return { id: medicine.id, detail: { created: true } };
+      }
+      case 'medicine.delete': {
+        const { count } = await tx.carePlanMedicine.deleteMany({ where: { id: edit.id, carePlanId: planId } });
+        if (count === 0) problem('id', 'Medicine: this medicine is not in this plan any more. Reload the page.');
+        await touch();
+        return { id: edit.id, detail: {} };
+      }
+      case 'step.set': {
+        const link = await tx.carePlanPathway.findFirst({
+          where: { carePlanId: planId, pathwayId: edit.pathwayId },
+          select: { id: true, pathway: { select: { document: true } } },
+        });
+        if (!link) problem('pathwayId', 'Pathway: this pathway is not part of the plan.');
+        if (edit.stepId) {
+          const doc = parsePathway(link?.pathway.document);
+          if (!doc.ok || !doc.pathway.steps.some((s) => s.id === edit.stepId)) {
+            problem('stepId', 'Step: choose a step of this pathway.');
+          }
+        }
+        await tx.carePlanPathway.update({
+          where: { id: link?.id as string },
+          data: { currentStepId: edit.stepId, currentStepSince: edit.stepId ? new Date() : null },
+        });
+        await touch();
+        return { id: edit.pathwayId, detail: { stepId: edit.stepId } };
+      }
+      case 'pathway.add': {
+        const pathway = await tx.pathway.findFirst({
+          where: {
+            id: edit.pathwayId,
+            workspaceId,
+            workspace: { memberships: { some: { userId: actor.userId } } },
+          },
+          select: { id: true, document: true },
+        });
+        if (!pathway) problem('pathwayId', 'Pathway: choose a pathway of this workspace.');
+        const already = await tx.carePlanPathway.findFirst({
+          where: { carePlanId: planId, pathwayId: edit.pathwayId },
+          select: { id: true },
+        });
+        if (already) problem('pathwayId', 'Pathway: this pathway is already part of the plan.');
+        const position = await tx.carePlanPathway.count({ where: { carePlanId: planId } });
+        const doc = parsePathway(pathway?.document);
+        await tx.carePlanPathway.create({
+          data: {
+            carePlanId: planId,
+            pathwayId: edit.pathwayId,
+            position,
+            currentStepId: doc.ok ? firstStepId(doc.pathway) : null,
+            currentStepSince: new Date(),
+          },
+        });
+        await touch();
+        return { id: edit.pathwayId, detail: {} };
+      }
+      case 'pathway.remove': {
+        const links = await tx.carePlanPathway.findMany({
+          where: { carePlanId: planId },
+          select: { id: true, pathwayId: true },
+        });
+        const link = links.find((l) => l.pathwayId === edit.pathwayId);
+        if (!link) problem('pathwayId', 'Pathway: this pathway is not part of the plan.');
+        if (links.length === 1)
+          problem('pathwayId', 'Pathway: a plan needs at least one pathway. Add another before removing this one.');
+        await tx.carePlanPathway.delete({ where: { id: link?.id as string } });
+        // Merges that joined a step of this pathway no longer make sense.
+        const merges = await tx.carePlanStepMerge.findMany({
+          where: { carePlanId: planId },
+          select: { id: true, steps: true },
+        });
+        const stale = merges.filter(
+          (m) =>
+            Array.isArray(m.steps) && m.steps.some((s) => (s as { pathwayId?: unknown }).pathwayId === edit.pathwayId),
+        );
+        if (stale.length)
+          await tx.carePlanStepMerge.deleteMany({
+            where: { id: { in: stale.map((m) => m.id) }, carePlanId: planId },
+          });
+        await touch();
+        return { id: edit.pathwayId, detail: { mergesUndone: stale.length } };
+      }
+    }
   }
 }

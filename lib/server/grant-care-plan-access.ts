@@ -42,28 +42,24 @@ export async function grantCarePlanAccess(options: {
         where: { carePlanId: access.planId, carerId: carer.id, revokedAt: null },
         select: { id: true },
       });
-      if (live) {
-        return tx.carePlanCarerGrant.update({
-          where: { id: live.id },
-          data: { canContribute: parsed.data.canContribute },
-          select: { id: true },
-        });
-      }
-      return tx.carePlanCarerGrant.create({
-        data: {
-          carePlanId: access.planId,
-          carerId: carer.id,
-          canContribute: parsed.data.canContribute,
-          grantedById: actor.userId,
-        },
-        select: { id: true },
-      });
-    });
-    await auditCarePlanChange(actor, access.planId, 'share', {
-      op: 'grant',
-      id: grant.id,
-      carerId: carer.id,
-      canContribute: parsed.data.canContribute,
+      const kept = live
+        ? await tx.carePlanCarerGrant.update({
+            where: { id: live.id },
+            data: { canContribute: parsed.data.canContribute },
+            select: { id: true },
+          })
+        : await tx.carePlanCarerGrant.create({
+            data: {
+              carePlanId: access.planId,
+              carerId: carer.id,
+              canContribute: parsed.data.canContribute,
+              grantedById: actor.userId,
+            },
+            select: { id: true },
+          });
+      const detail = { op: 'grant', id: kept.id, carerId: carer.id, canContribute: parsed.data.canContribute };
+      await auditCarePlanChange(actor, access.planId, 'share', detail, tx);
+      return kept;
     });
     return { ok: true, grantId: grant.id, name: carer.name };
   } catch (error) {

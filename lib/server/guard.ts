@@ -1,6 +1,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { getActor, type SignedInActor } from '@/lib/auth/session';
 import { can, type Action } from '@/lib/auth/can';
+import { audit } from './audit';
 import { getWorkspaceForActor } from './workspaces';
 
 /**
@@ -13,5 +14,32 @@ export async function requireWorkspace(slug: string, action: Action = 'workspace
   if (!actor) redirect('/signin');
   const workspace = await getWorkspaceForActor(actor, slug);
   if (!workspace || !can(actor, action, { type: 'workspace', workspaceId: workspace.id })) notFound();
+  return { actor, workspace };
+}
+
+/**
+ * requireWorkspace for a care plan's clinician pages: someone who may not even see the workspace
+ * gets the same "not found", and the attempt on the plan is audited as refused, as every other way
+ * into a plan is (care-plan-access.ts). `action` is what the page would have done with the plan.
+ */
+export async function requireWorkspaceForCarePlan(
+  slug: string,
+  planId: string,
+  action: 'carePlan:view' | 'carePlan:viewAudit',
+) {
+  const actor: SignedInActor | null = await getActor();
+  if (!actor) redirect('/signin');
+  const workspace = await getWorkspaceForActor(actor, slug);
+  if (!workspace || !can(actor, 'workspace:view', { type: 'workspace', workspaceId: workspace.id })) {
+    await audit({
+      actorId: actor.userId,
+      action,
+      resourceType: 'carePlan',
+      resourceId: planId.slice(0, 200),
+      outcome: 'denied',
+      detail: { via: 'workspace page' },
+    });
+    notFound();
+  }
   return { actor, workspace };
 }

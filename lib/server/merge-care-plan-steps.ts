@@ -76,9 +76,9 @@ export async function mergeCarePlanSteps(options: {
       select: { id: true },
     });
     await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
+    await auditCarePlanChange(actor, access.planId, 'edit', { op: 'merge', id: created.id, steps }, tx);
     return created;
   });
-  await auditCarePlanChange(actor, access.planId, 'edit', { op: 'merge', id: merge.id, steps });
   return { ok: true, mergeId: merge.id };
 }
 
@@ -90,13 +90,16 @@ export async function unmergeCarePlanSteps(options: {
   const { actor } = options;
   const access = await authorizeCarePlan(actor, options.planId, 'edit', { detail: { op: 'unmerge' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
-  const { count } = await getPrisma().carePlanStepMerge.deleteMany({
-    where: { id: String(options.mergeId), carePlanId: access.planId },
+  const removed = await getPrisma().$transaction(async (tx) => {
+    const { count } = await tx.carePlanStepMerge.deleteMany({
+      where: { id: String(options.mergeId), carePlanId: access.planId },
+    });
+    if (count > 0) await auditCarePlanChange(actor, access.planId, 'edit', { op: 'unmerge', id: options.mergeId }, tx);
+    return count > 0;
   });
-  if (count === 0)
+  if (!removed)
     return invalid('That merge is not in this plan any more.', [
       { path: 'mergeId', message: 'Merge: this merge is not in this plan any more. Reload the page.' },
     ]);
-  await auditCarePlanChange(actor, access.planId, 'edit', { op: 'unmerge', id: options.mergeId });
   return { ok: true };
 }

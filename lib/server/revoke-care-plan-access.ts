@@ -24,10 +24,18 @@ export async function revokeCarePlanAccess(options: {
     return invalid('Check who to stop sharing with.', [
       { path: 'grantId', message: 'Access: this person cannot see your plan now anyway.' },
     ]);
-  await getPrisma().carePlanCarerGrant.update({
-    where: { id: grant.id },
-    data: { revokedAt: new Date(), revokedById: actor.userId },
+  await getPrisma().$transaction(async (tx) => {
+    await tx.carePlanCarerGrant.update({
+      where: { id: grant.id },
+      data: { revokedAt: new Date(), revokedById: actor.userId },
+    });
+    await auditCarePlanChange(
+      actor,
+      access.planId,
+      'share',
+      { op: 'revoke', id: grant.id, carerId: grant.carerId },
+      tx,
+    );
   });
-  await auditCarePlanChange(actor, access.planId, 'share', { op: 'revoke', id: grant.id, carerId: grant.carerId });
   return { ok: true };
 }

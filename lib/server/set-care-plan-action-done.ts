@@ -19,23 +19,27 @@ export async function setCarePlanActionDone(options: {
   const { actionId, done } = parsed.data;
   const status = done ? ('done' as const) : ('to_do' as const);
   const prisma = getPrisma();
-  const { count } = await prisma.carePlanAction.updateMany({
-    where: {
-      id: actionId,
-      carePlanId: access.planId,
-      ownerKind: { in: ['person', 'carer'] },
-      status: { not: 'cancelled' },
-    },
-    data: done
-      ? { status, completedAt: new Date(), completedById: actor.userId }
-      : { status, completedAt: null, completedById: null },
+  const changed = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.carePlanAction.updateMany({
+      where: {
+        id: actionId,
+        carePlanId: access.planId,
+        ownerKind: { in: ['person', 'carer'] },
+        status: { not: 'cancelled' },
+      },
+      data: done
+        ? { status, completedAt: new Date(), completedById: actor.userId }
+        : { status, completedAt: null, completedById: null },
+    });
+    if (count === 0) return false;
+    await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
+    await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'action.done', id: actionId, status }, tx);
+    return true;
   });
-  if (count === 0) {
+  if (!changed) {
     return invalid('That action could not be changed.', [
       { path: 'actionId', message: 'Action: you can tick off only your own actions. Ask your team about the others.' },
     ]);
   }
-  await prisma.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
-  await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'action.done', id: actionId, status });
   return { ok: true, status };
 }

@@ -441,11 +441,14 @@ describe('nobody else can read or change Arthur’s plan, by any page, route or 
         expect(realHtml).not.toContain('Arthur');
         expect(scrub(realHtml, planA, GUESSED)).toBe(scrub(await fake.text(), planA, GUESSED));
       }
+      // The care team's pages: refused and audited, for members of the workspace and for outsiders alike.
+      const beforePages = await auditCount({ actorId, resourceId: planA, outcome: 'denied' });
       for (const suffix of ['', '/audit']) {
         const real = await s.fetch(`/w/${slug}/care-plans/${planA}${suffix}`);
         expect(real.status, suffix).toBe(404);
         expect(await real.text()).not.toContain('Arthur');
       }
+      expect((await auditCount({ actorId, resourceId: planA, outcome: 'denied' })) - beforePages).toBe(2);
       // Their own landing page does not list his plan.
       const mine = await s.fetch('/my-plan');
       expect(mine.status).toBe(200);
@@ -460,8 +463,8 @@ describe('nobody else can read or change Arthur’s plan, by any page, route or 
       const action = await db.query('SELECT status FROM "CarePlanAction" WHERE id = $1', [ownActionA]);
       expect(action.rows[0].status).not.toBe('done');
       const denied = (await auditCount({ actorId, resourceId: planA, outcome: 'denied' })) - beforeDenied;
-      // 4 API reads + 2 API changes + 3 /my-plan pages (+ the clinician pages for workspace members).
-      expect(denied).toBeGreaterThanOrEqual(9);
+      // 4 API reads + 2 API changes + 3 /my-plan pages + 2 clinician pages.
+      expect(denied).toBeGreaterThanOrEqual(11);
       expect(await auditCount({ actorId, resourceId: planA, outcome: 'allowed' })).toBe(beforeAllowed);
       // The guessed id is audited too.
       expect(await auditCount({ actorId, resourceId: GUESSED, outcome: 'denied' })).toBeGreaterThanOrEqual(6);
@@ -686,6 +689,41 @@ describe('the person’s own changes', () => {
     const notMine = await server.deleteCarePlanNote({ actor: actors.carer, planId: planA, noteId });
     expect(notMine).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await server.deleteCarePlanNote({ actor: actors.patientA, planId: planA, noteId })).toEqual({ ok: true });
+  });
+
+  it('makes a change and its audit row together: when the audit row cannot be written, nothing changes', async () => {
+    // The database refuses audit rows for the carer's note additions, for the length of this test.
+    await db.query(`
+      CREATE OR REPLACE FUNCTION it_refuse_note_audit() RETURNS trigger AS $$
+      BEGIN
+        IF NEW."actorId" = '${ids.carer}' AND NEW.detail->>'op' IN ('note.add', 'action.done') THEN
+          RAISE EXCEPTION 'audit store unavailable (test)';
+        END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await db.query(
+      `CREATE TRIGGER it_refuse_note_audit BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION it_refuse_note_audit()`,
+    );
+    const before = await db.query('SELECT status FROM "CarePlanAction" WHERE id = $1', [ownActionA]);
+    try {
+      await expect(
+        server.addCarePlanNote({ actor: actors.carer, planId: planA, input: { body: 'Written while the audit is down' } }),
+      ).rejects.toThrow(/audit store unavailable/);
+      await expect(
+        server.setCarePlanActionDone({
+          actor: actors.carer,
+          planId: planA,
+          input: { actionId: ownActionA, done: before.rows[0].status !== 'done' },
+        }),
+      ).rejects.toThrow(/audit store unavailable/);
+    } finally {
+      await db.query('DROP TRIGGER IF EXISTS it_refuse_note_audit ON "AuditEvent"');
+      await db.query('DROP FUNCTION IF EXISTS it_refuse_note_audit()');
+    }
+    const notes = await db.query(`SELECT count(*)::int AS n FROM "CarePlanNote" WHERE body = 'Written while the audit is down'`);
+    expect(notes.rows[0].n).toBe(0);
+    const after = await db.query('SELECT status FROM "CarePlanAction" WHERE id = $1', [ownActionA]);
+    expect(after.rows[0].status).toBe(before.rows[0].status);
   });
 
   it('does not let a carer who may only look add anything', async () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireWorkspace } from '@/lib/server/guard';
+import { requireWorkspaceForCarePlan } from '@/lib/server/guard';
 import { getCarePlan } from '@/lib/server/get-care-plan';
 import { todayIso } from '@/lib/server/results';
 import { ClinicianPlanEditor } from '@/components/care-plan/ClinicianPlanEditor';
@@ -16,7 +16,7 @@ export default async function ClinicianCarePlanPage({
   params: Promise<{ workspace: string; planId: string }>;
 }) {
   const { workspace: slug, planId } = await params;
-  const { actor, workspace } = await requireWorkspace(slug, 'workspace:view');
+  const { actor, workspace } = await requireWorkspaceForCarePlan(slug, planId, 'carePlan:view');
   const read = await getCarePlan({ actor, planId, via: 'editor', workspaceId: workspace.id });
   if (!read || !read.access.canEdit) notFound();
   const { plan } = read;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireWorkspace } from '@/lib/server/guard';
+import { requireWorkspaceForCarePlan } from '@/lib/server/guard';
 import { getCarePlanAudit } from '@/lib/server/get-care-plan-audit';
 import { AuditList } from '@/components/care-plan/AuditList';
 
@@ -15,7 +15,7 @@ export default async function CarePlanAuditPage({
   params: Promise<{ workspace: string; planId: string }>;
 }) {
   const { workspace: slug, planId } = await params;
-  const { actor, workspace } = await requireWorkspace(slug, 'workspace:view');
+  const { actor, workspace } = await requireWorkspaceForCarePlan(slug, planId, 'carePlan:viewAudit');
   const audit = await getCarePlanAudit({ actor, planId, workspaceId: workspace.id });
   if (!audit || audit.relation !== 'clinician') notFound();
   return (
