@@ -96,8 +96,27 @@ describe('the PDF plan', () => {
     expect(text).toContain('No jobs yet.');
   });
 
-  it('keeps only characters the PDF font can print', () => {
+  it('keeps every letter of a name or note in Welsh, Polish or Greek, in an embedded typeface', async () => {
+    const base = samplePlan();
+    const plan = samplePlan({
+      patient: { ...base.patient, name: 'Siân Ŵyn Łukasiewicz' },
+      whatMattersToMe: 'Dziękuję: getting to my grandson’s wedding in Αθήνα',
+    });
+    const bytes = await renderCarePlanPdf(presentPlan(plan, TODAY), { today: TODAY });
+    const { text, info } = await pdfText(bytes);
+    expect(text).toContain('Care plan for Siân Ŵyn Łukasiewicz');
+    expect(text).toContain('Dziękuję: getting to my grandson’s wedding in Αθήνα');
+    expect(info.Title).toBe('Care plan for Siân Ŵyn Łukasiewicz');
+    // The typeface is embedded (PDF/UA asks for it), not one of the standard fonts.
+    expect(bytes.toString('latin1')).toContain('/FontFile2');
+  });
+
+  it('spells out symbols, and drops what no typeface here can print', () => {
+    // With the embedded typeface: everything in the Basic Multilingual Plane, bar emoji.
+    expect(pdfSafe('Done ✓ → next “quoted” – Siân Łucja €5', { embedded: true })).toBe('Done done -> next “quoted” – Siân Łucja €5');
+    expect(pdfSafe('emoji 😀 gone', { embedded: true })).toBe('emoji  gone');
+    // With the Helvetica fallback (font files missing): Windows-1252 only.
     expect(pdfSafe('Done ✓ → next “quoted” – café €5')).toBe('Done done -> next “quoted” – café €5');
-    expect(pdfSafe('emoji 😀 gone')).toBe('emoji  gone');
+    expect(pdfSafe('Siân Łucja')).toBe('Siân ucja');
   });
 });

@@ -5,6 +5,7 @@
 // the language set, the title shown), so a screen reader can read it too; page furniture is marked as
 // artifact. A large-print version uses bigger type throughout. Issue 6, §4: "must never be second best".
 import PDFDocument from 'pdfkit';
+import { printable, registerPdfFonts, type PdfFonts } from '@/lib/pdf/fonts';
 import { PATIENT_COPY } from './copy';
 import { formatDate, possessive } from './plain';
 import type { PlanPresentation } from './present';
@@ -28,16 +29,18 @@ const COLOURS = {
 };
 
 /**
- * The standard PDF fonts encode text as Windows-1252: keep what it has (including ’ “ ” – •),
- * spell out a few symbols, and drop anything else rather than print a wrong glyph.
+ * Text for the fallback Helvetica, whose encoding is Windows-1252: keep what it has (including
+ * ’ “ ” – •), spell out a few symbols, and drop anything else rather than print a wrong glyph.
+ * With the embedded typeface (lib/pdf/fonts.ts) every letter of a name is kept.
  */
-export function pdfSafe(text: string): string {
-  return text
-    .replace(/[✓✔]/g, 'done')
-    .replace(/[→➔]/g, '->')
-    .replace(/\u00a0/g, ' ')
-    .replace(/[^\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff\u2018\u2019\u201c\u201d\u2013\u2014\u2022\u2026\u20ac]/g, '');
+export function pdfSafe(text: string, fonts: Pick<PdfFonts, 'embedded'> = { embedded: false }): string {
+  return printable(text, fonts, { replacements: SYMBOLS });
 }
+
+/** Symbols spelled out in words a person reads aloud. */
+const SYMBOLS: Readonly<Record<string, string>> = { '✓': 'done', '✔': 'done', '→': '->', '➔': '->', '\u00a0': ' ' };
+
+const UNICODE = { embedded: true } as const;
 
 /** Renders the plan; resolves with the PDF bytes. */
 export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): Promise<Buffer> {
@@ -59,8 +62,11 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     lang: 'en-GB',
     displayTitle: true,
     bufferPages: true,
-    info: { Title: pdfSafe(title), Author: 'Pathweave', Subject: pdfSafe(plan.title) },
+    // The document's properties are Unicode strings, whatever the typeface.
+    info: { Title: pdfSafe(title, UNICODE), Author: 'Pathweave', Subject: pdfSafe(plan.title, UNICODE) },
   });
+  const fonts = registerPdfFonts(doc);
+  const safe = (text: string) => pdfSafe(text, fonts);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -80,7 +86,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   const h1 = (text: string) => {
     root.add(
       doc.struct('H1', {}, () =>
-        doc.font('Helvetica-Bold').fontSize(size.h1).fillColor(COLOURS.text).text(pdfSafe(text), { width }),
+        doc.font(fonts.bold).fontSize(size.h1).fillColor(COLOURS.text).text(safe(text), { width }),
       ),
     );
     gap(0.4);
@@ -90,7 +96,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     gap(0.8);
     root.add(
       doc.struct('H2', {}, () =>
-        doc.font('Helvetica-Bold').fontSize(size.h2).fillColor(COLOURS.blue).text(pdfSafe(text), { width }),
+        doc.font(fonts.bold).fontSize(size.h2).fillColor(COLOURS.blue).text(safe(text), { width }),
       ),
     );
     gap(0.3);
@@ -99,7 +105,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     ensureSpace(size.h3 * 3);
     root.add(
       doc.struct('H3', {}, () =>
-        doc.font('Helvetica-Bold').fontSize(size.h3).fillColor(colour).text(pdfSafe(text), { width }),
+        doc.font(fonts.bold).fontSize(size.h3).fillColor(colour).text(safe(text), { width }),
       ),
     );
     gap(0.15);
@@ -109,10 +115,10 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     root.add(
       doc.struct('P', {}, () =>
         doc
-          .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
+          .font(opts.bold ? fonts.bold : fonts.regular)
           .fontSize(opts.small ? size.small : size.body)
           .fillColor(opts.grey ? COLOURS.grey : COLOURS.text)
-          .text(pdfSafe(text), doc.page.margins.left + (opts.indent ?? 0), doc.y, {
+          .text(safe(text), doc.page.margins.left + (opts.indent ?? 0), doc.y, {
             width: width - (opts.indent ?? 0),
           }),
       ),
@@ -124,11 +130,11 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     root.add(
       doc.struct('P', {}, () => {
         doc
-          .font('Helvetica-Bold')
+          .font(fonts.bold)
           .fontSize(size.body)
           .fillColor(COLOURS.text)
-          .text(pdfSafe(`${label}: `), doc.page.margins.left, doc.y, { width, continued: true });
-        doc.font('Helvetica').text(pdfSafe(value));
+          .text(safe(`${label}: `), doc.page.margins.left, doc.y, { width, continued: true });
+        doc.font(fonts.regular).text(safe(value));
       }),
     );
     gap(0.2);
@@ -143,10 +149,10 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
         doc.struct('LI', {}, [
           doc.struct('LBody', {}, () =>
             doc
-              .font('Helvetica')
+              .font(fonts.regular)
               .fontSize(size.body)
               .fillColor(COLOURS.text)
-              .text(`•  ${pdfSafe(item)}`, doc.page.margins.left + 6, doc.y, { width: width - 6 }),
+              .text(`•  ${safe(item)}`, doc.page.margins.left + 6, doc.y, { width: width - 6 }),
           ),
         ]),
       );
@@ -280,10 +286,10 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     root.add(
       doc.struct('P', {}, () =>
         doc
-          .font('Helvetica')
+          .font(fonts.regular)
           .fontSize(size.body)
           .fillColor(COLOURS.text)
-          .text(pdfSafe(line), x + size.body + 10, y, { width: width - size.body - 10 }),
+          .text(safe(line), x + size.body + 10, y, { width: width - size.body - 10 }),
       ),
     );
     gap(0.35);
@@ -351,11 +357,11 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     doc.page.margins.bottom = 0;
     const bottom = doc.page.height - margin + 20;
     doc
-      .font('Helvetica')
+      .font(fonts.regular)
       .fontSize(size.small)
       .fillColor(COLOURS.grey)
       .text(
-        pdfSafe(
+        safe(
           `${title} · page ${i + 1} of ${range.count} · printed ${formatDate(options.today, { weekday: false })}`,
         ),
         doc.page.margins.left,

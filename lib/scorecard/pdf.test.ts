@@ -23,6 +23,11 @@ describe('pdfText', () => {
     expect(pdfText('“Quoted” – café €5')).toBe('“Quoted” – café €5');
     expect(pdfText('emoji 😀')).toBe('emoji ?');
   });
+
+  it('keeps letters beyond Latin-1 with the embedded typeface', () => {
+    expect(pdfText('Łódź → Ystradgynlais ≥ 3', { embedded: true })).toBe('Łódź -> Ystradgynlais >= 3');
+    expect(pdfText('Łódź')).toBe('?ód?');
+  });
 });
 
 describe('the workspace board report', () => {

@@ -7,6 +7,7 @@
 // The PDF is tagged (headings, paragraphs, tables) with its language and title set, so screen
 // readers can follow it; page numbers are marked as artifacts.
 import PDFDocument from 'pdfkit';
+import { printable, registerPdfFonts, type PdfFonts } from '@/lib/pdf/fonts';
 import { FRAMEWORKS } from '@/lib/scoring/frameworks';
 import { SECTOR_LABELS } from '@/lib/pathway/labels';
 import type { Sector } from '@/lib/pathway/schema';
@@ -16,21 +17,12 @@ import { JOURNEY_MEASURES, formatJourneyValue, journeyValue, type PathwayScoreca
 import { describeFilters } from './filters';
 import { PATHWAY_STATUS_LABELS, type PathwayStatus, type ScorecardFilters } from './types';
 
-// The standard PDF fonts only carry Windows-1252 characters; anything else would print as junk.
-const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+// Symbols spelled out; with the Helvetica fallback, anything else it cannot print becomes "?".
 const REPLACEMENTS: Record<string, string> = { '→': '->', '←': '<-', '≥': '>=', '≤': '<=', '✓': 'Yes', '✗': 'No', '−': '-', '\u00a0': ' ' };
 
-/** Text the standard PDF fonts can print: known symbols spelled out, anything else replaced. */
-export function pdfText(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (REPLACEMENTS[ch] !== undefined) out += REPLACEMENTS[ch];
-    else if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(ch) || ch === '\n') out += ch;
-    else if (ch === '\t' || ch === '\r') out += ' ';
-    else out += '?';
-  }
-  return out;
+/** Text the report's typeface can print (lib/pdf/fonts.ts): known symbols spelled out, anything unprintable replaced. */
+export function pdfText(text: string, fonts: Pick<PdfFonts, 'embedded'> = { embedded: false }): string {
+  return printable(text, fonts, { replacements: REPLACEMENTS, unknown: '?' });
 }
 
 export interface ReportMeta {
@@ -48,11 +40,14 @@ type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 type Cell = string | { text: string; type?: 'TH' | 'TD' };
 
+const UNICODE = { embedded: true } as const;
+
 class Report {
   readonly doc: Doc;
   private readonly root: Struct;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<void>;
+  private readonly fonts: PdfFonts;
 
   constructor(
     private readonly title: string,
@@ -65,8 +60,15 @@ class Report {
       tagged: true,
       lang: 'en-GB',
       displayTitle: true,
-      info: { Title: pdfText(title), Author: pdfText(meta.generatedBy), Subject: pdfText(`Pathway scorecard, ${meta.workspaceName}`), Creator: 'Pathweave' },
+      // The document's properties are Unicode strings, whatever the typeface.
+      info: {
+        Title: pdfText(title, UNICODE),
+        Author: pdfText(meta.generatedBy, UNICODE),
+        Subject: pdfText(`Pathway scorecard, ${meta.workspaceName}`, UNICODE),
+        Creator: 'Pathweave',
+      },
     });
+    this.fonts = registerPdfFonts(this.doc);
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve());
@@ -74,6 +76,11 @@ class Report {
     });
     this.root = this.doc.struct('Document');
     this.doc.addStructure(this.root);
+  }
+
+  /** Text this report's typeface can print. */
+  private t(text: string): string {
+    return pdfText(text, this.fonts);
   }
 
   get width(): number {
@@ -85,38 +92,38 @@ class Report {
   }
 
   h1(text: string): void {
-    this.doc.font('Helvetica-Bold').fontSize(20).fillColor(BLACK);
-    this.doc.text(pdfText(text), MARGIN, this.doc.y, { structParent: this.root, structType: 'H1', width: this.width });
+    this.doc.font(this.fonts.bold).fontSize(20).fillColor(BLACK);
+    this.doc.text(this.t(text), MARGIN, this.doc.y, { structParent: this.root, structType: 'H1', width: this.width });
     this.doc.moveDown(0.4);
   }
 
   h2(text: string): void {
     this.ensureSpace(70);
     this.doc.moveDown(0.6);
-    this.doc.font('Helvetica-Bold').fontSize(14).fillColor(BLUE);
-    this.doc.text(pdfText(text), MARGIN, this.doc.y, { structParent: this.root, structType: 'H2', width: this.width });
+    this.doc.font(this.fonts.bold).fontSize(14).fillColor(BLUE);
+    this.doc.text(this.t(text), MARGIN, this.doc.y, { structParent: this.root, structType: 'H2', width: this.width });
     this.doc.fillColor(BLACK).moveDown(0.3);
   }
 
   h3(text: string): void {
     this.ensureSpace(50);
     this.doc.moveDown(0.4);
-    this.doc.font('Helvetica-Bold').fontSize(11).fillColor(BLACK);
-    this.doc.text(pdfText(text), MARGIN, this.doc.y, { structParent: this.root, structType: 'H3', width: this.width });
+    this.doc.font(this.fonts.bold).fontSize(11).fillColor(BLACK);
+    this.doc.text(this.t(text), MARGIN, this.doc.y, { structParent: this.root, structType: 'H3', width: this.width });
     this.doc.moveDown(0.2);
   }
 
   p(text: string, options: { bold?: boolean; grey?: boolean; size?: number; indent?: number } = {}): void {
-    this.doc.font(options.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(options.size ?? 10).fillColor(options.grey ? GREY : BLACK);
+    this.doc.font(options.bold ? this.fonts.bold : this.fonts.regular).fontSize(options.size ?? 10).fillColor(options.grey ? GREY : BLACK);
     const indent = options.indent ?? 0;
-    this.doc.text(pdfText(text), MARGIN + indent, this.doc.y, { structParent: this.root, width: this.width - indent });
+    this.doc.text(this.t(text), MARGIN + indent, this.doc.y, { structParent: this.root, width: this.width - indent });
     this.doc.fillColor(BLACK).moveDown(0.3);
   }
 
   bullets(items: readonly string[]): void {
     if (items.length === 0) return;
-    this.doc.font('Helvetica').fontSize(10).fillColor(BLACK);
-    this.doc.list(items.map(pdfText), MARGIN, this.doc.y, { structParent: this.root, width: this.width - 10, bulletRadius: 2, textIndent: 12 });
+    this.doc.font(this.fonts.regular).fontSize(10).fillColor(BLACK);
+    this.doc.list(items.map((item) => this.t(item)), MARGIN, this.doc.y, { structParent: this.root, width: this.width - 10, bulletRadius: 2, textIndent: 12 });
     this.doc.moveDown(0.3);
   }
 
@@ -126,7 +133,7 @@ class Report {
     this.ensureSpace(60);
     const total = shares.reduce((a, b) => a + b, 0);
     const widths = shares.map((s) => Math.floor((s / total) * this.width));
-    this.doc.font('Helvetica').fontSize(8.5).fillColor(BLACK);
+    this.doc.font(this.fonts.regular).fontSize(8.5).fillColor(BLACK);
     const table = this.doc.table({
       position: { x: MARGIN, y: this.doc.y },
       columnStyles: widths,
@@ -138,9 +145,9 @@ class Report {
           const text = typeof cell === 'string' ? cell : cell.text;
           const header = i === 0 || (typeof cell !== 'string' && cell.type === 'TH');
           return {
-            text: pdfText(text),
+            text: this.t(text),
             type: header ? 'TH' : 'TD',
-            font: { src: header ? 'Helvetica-Bold' : 'Helvetica', size: 8.5 },
+            font: { src: header ? this.fonts.bold : this.fonts.regular, size: 8.5 },
             ...(i === 0 ? { backgroundColor: '#f0f4f5' } : {}),
           };
         }),
@@ -160,8 +167,8 @@ class Report {
       const bottom = this.doc.page.margins.bottom;
       this.doc.page.margins.bottom = 0;
       this.doc.markContent('Artifact', { type: 'Pagination' });
-      this.doc.font('Helvetica').fontSize(8).fillColor(GREY);
-      this.doc.text(pdfText(`${this.title} · ${produced} · Page ${i + 1} of ${range.count}`), MARGIN, this.doc.page.height - MARGIN + 10, {
+      this.doc.font(this.fonts.regular).fontSize(8).fillColor(GREY);
+      this.doc.text(this.t(`${this.title} · ${produced} · Page ${i + 1} of ${range.count}`), MARGIN, this.doc.page.height - MARGIN + 10, {
         width: this.width,
         lineBreak: false,
         ellipsis: true,

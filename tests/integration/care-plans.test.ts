@@ -330,7 +330,10 @@ describe('the person, their carer and their care team can read the plan', () => 
     const pdf = await s.fetch(`/api/care-plans/${planA}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    const parser = new PDFParse({ data: new Uint8Array(await pdf.arrayBuffer()) });
+    const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+    // The server found the embedded typeface (lib/pdf/fonts.ts), so every letter of a name prints.
+    expect(pdfBytes.toString('latin1')).toContain('/FontFile2');
+    const parser = new PDFParse({ data: new Uint8Array(pdfBytes) });
     const text = (await parser.getText()).text.replace(/\s+/g, ' ');
     await parser.destroy();
     expect(text).toContain('Care plan for Arthur Pennock');
