@@ -30,6 +30,7 @@ type Who = keyof typeof PEOPLE;
 const http: Partial<Record<Who, Session>> = {};
 
 let savePathwayVersion: typeof import('@/lib/server/save-pathway-version').savePathwayVersion;
+let addComment: typeof import('@/lib/server/comments').addComment;
 let disconnect: () => Promise<void>;
 
 beforeAll(async () => {
@@ -41,8 +42,13 @@ beforeAll(async () => {
     if (error !== null) throw new Error(`sign-in of ${email} failed: ${error}`);
     http[who] = s;
   }
-  const [version, client] = await Promise.all([import('@/lib/server/save-pathway-version'), import('@/lib/db/client')]);
+  const [version, client, comments] = await Promise.all([
+    import('@/lib/server/save-pathway-version'),
+    import('@/lib/db/client'),
+    import('@/lib/server/comments'),
+  ]);
   savePathwayVersion = version.savePathwayVersion;
+  addComment = comments.addComment;
   disconnect = client.disconnectPrisma;
 });
 
@@ -300,8 +306,20 @@ describe('the collaboration record feeds NV 6 and NV 9', () => {
 
     const after = await savePathwayVersion({ actor: await actorOf('editor'), pathwayId, note: 'After the vote' });
     if (!after.ok) throw new Error(after.message);
-    const statuses = await scored(after.version.id);
-    expect(statuses['nv-6']).not.toBe('needs_judgement');
-    expect(statuses['nv-9']).not.toBe('needs_judgement');
+    // A patient took part but no carer (NV 6 partly); the sponsoring commissioner took part (NV 9 met).
+    expect(await scored(after.version.id)).toEqual({ 'nv-6': 'partly', 'nv-9': 'met' });
+  });
+
+  it('a patient representative’s comment alone counts: NV 6 partly, and NV 9 partly without a commissioner', async () => {
+    const pathwayId = await copyPathway(db);
+    const commented = await addComment({ actor: await actorOf('patientRep'), pathwayId, body: 'The wait for spirometry is too long.' });
+    expect(commented.ok).toBe(true);
+    const saved = await savePathwayVersion({ actor: await actorOf('editor'), pathwayId, note: 'After the comment' });
+    if (!saved.ok) throw new Error(saved.message);
+    const r = await db.query('SELECT scores FROM "PathwayVersion" WHERE id = $1', [saved.version.id]);
+    const criteria = (r.rows[0].scores as { frameworks: { criteria: { id: string; status: string }[] }[] }).frameworks.flatMap((f) => f.criteria);
+    const status = (id: string) => criteria.find((c) => c.id === id)?.status;
+    expect(status('nv-6')).toBe('partly');
+    expect(status('nv-9')).toBe('partly');
   });
 });
