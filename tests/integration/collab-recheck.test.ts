@@ -25,6 +25,14 @@ afterAll(async () => {
   await db.end();
 });
 
+/** The server's log lines recording a refusal (event collab.refused) for this person. */
+function refusals(userId: string): string[] {
+  return app
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('"event":"collab.refused"') && line.includes(userId));
+}
+
 /** A new editor of the pathway's workspace, with the demo password. */
 async function newEditor(pathwayId: string): Promise<{ email: string; userId: string; workspaceId: string }> {
   const suffix = randomBytes(5).toString('hex');
@@ -52,6 +60,8 @@ describe('access asked again while connected', () => {
     await db.query('DELETE FROM "Membership" WHERE "userId" = $1', [person.userId]);
     await waitFor('the removed person is refused', () => live.getSnapshot().status === 'denied', 20_000);
     expect(live.getSnapshot().deniedReason).toBe('not-found');
+    // Refused, and logged for the people who run the service.
+    await waitFor('the refusal is logged', () => refusals(person.userId).some((l) => l.includes('connection closed on a later check')), 5_000);
   });
 
   it('someone moved down to viewer can no longer change the pathway', { timeout: 60_000 }, async () => {
@@ -77,5 +87,6 @@ describe('access asked again while connected', () => {
     const titles = (stored?.steps ?? []).map((s) => s.title);
     expect(titles).toContain('Added while an editor');
     expect(titles).not.toContain('Added after becoming a viewer');
+    expect(refusals(person.userId).some((l) => l.includes('write from a read-only participant refused'))).toBe(true);
   });
 });
