@@ -47,7 +47,7 @@ export function PersonPlanPage(props: {
       {presentation.reviewDate && <p className="mb-4">We will look at this plan again on {presentation.reviewDate}.</p>}
       {presentation.coordinator && (
         <div className="mb-6 border-l-8 border-nhs-blue bg-white p-4 no-print">
-          <p className="text-lg font-bold">Need to talk about your care?</p>
+          <p className="text-lg font-bold">{PATIENT_COPY.talkAboutCare}</p>
           <p>
             {presentation.coordinatorLabel} is {presentation.coordinator.name}.
           </p>
@@ -121,7 +121,7 @@ export function PersonPlanPage(props: {
           <p className="mb-2">{PATIENT_COPY.sharingHelp}</p>
           <p className="mb-3">
             {plan.carers.length === 0
-              ? 'Nobody else can see it now.'
+              ? PATIENT_COPY.sharedWithNobody
               : `Also: ${plan.carers.map((c) => c.name).join(', ')}.`}
           </p>
           <p>

@@ -55,7 +55,7 @@ export function ContactLinks({
       </dl>
     );
   }
-  if (!tel && !mail) return <p className="text-nhs-grey-1">No phone number or email yet.</p>;
+  if (!tel && !mail) return <p className="text-nhs-grey-1">{PATIENT_COPY.noContact}</p>;
   return (
     <div className="mt-2 flex flex-wrap gap-3">
       {tel && (
@@ -197,7 +197,7 @@ export function PlanView(props: {
               <ContactLinks contact={plan.coordinator} mode={mode} />
             </div>
           ) : (
-            <p className={CARD}>Your team has not named a care coordinator yet. Ask your GP surgery who it will be.</p>
+            <p className={CARD}>{PATIENT_COPY.noCoordinator}</p>
           )}
           {plan.crisis && (
             <div className={`${CARD} border-l-8 border-l-nhs-red`}>
@@ -214,7 +214,7 @@ export function PlanView(props: {
       {/* If things get worse */}
       <Section id="worse" title={PATIENT_COPY.escalationHeading} help={PATIENT_COPY.escalationHelp} mode={mode}>
         {plan.escalation.length === 0 ? (
-          <p>Your team has not written this part yet.</p>
+          <p>{PATIENT_COPY.notWrittenYet}</p>
         ) : (
           <ul className="space-y-3">
             {plan.escalation.map((e) => (
@@ -249,7 +249,7 @@ export function PlanView(props: {
             <p className="whitespace-pre-line">“{plan.whatMattersToMe.trim()}”</p>
           </blockquote>
         ) : (
-          <p>Nothing written yet. Tell your team what matters to you.</p>
+          <p>{PATIENT_COPY.noWhatMatters}</p>
         )}
       </Section>
 
@@ -279,7 +279,7 @@ export function PlanView(props: {
       {/* Who does what */}
       <Section id="actions" title={PATIENT_COPY.actionsHeading} help={PATIENT_COPY.actionsHelp} mode={mode}>
         {plan.actions.length === 0 ? (
-          <p>No jobs yet.</p>
+          <p>{PATIENT_COPY.noJobs}</p>
         ) : (
           <ul className="space-y-3">
             {plan.actions.map((a) => (
@@ -347,7 +347,7 @@ export function PlanView(props: {
           </ul>
         )}
         {!plan.medicationSummary.trim() && plan.medicines.length === 0 && (
-          <p>Your team has not written this part yet.</p>
+          <p>{PATIENT_COPY.notWrittenYet}</p>
         )}
       </Section>
 
@@ -375,7 +375,7 @@ export function PlanView(props: {
       {/* Review */}
       <Section id="review" title={PATIENT_COPY.reviewHeading} mode={mode}>
         <p className="text-lg">
-          {plan.reviewDate ? <strong>{plan.reviewDate}</strong> : 'Your team has not set a date yet.'}
+          {plan.reviewDate ? <strong>{plan.reviewDate}</strong> : PATIENT_COPY.noReviewDate}
         </p>
       </Section>
 

@@ -1,6 +1,7 @@
 // The person's sharing controls: share with someone by email (and say whether they may add to the
 // plan), stop sharing at once, or share again with someone who used to see it.
 import { grantAccessAction, revokeAccessAction } from '@/app/my-plan/actions';
+import { PATIENT_COPY } from '@/lib/care-plan/copy';
 import { formatMoment } from '@/lib/care-plan/plain';
 import type { CarePlanSharing } from '@/lib/server/get-care-plan-sharing';
 import { ActionForm, CheckboxField, TextField } from './forms';
@@ -8,15 +9,15 @@ import { ActionForm, CheckboxField, TextField } from './forms';
 export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
   return (
     <>
-      <h2 className="mb-2 text-2xl font-bold">People you share your plan with</h2>
+      <h2 className="mb-2 text-2xl font-bold">{PATIENT_COPY.sharingListHeading}</h2>
       {sharing.live.length === 0 ? (
-        <p className="mb-4">Only you and your care team can see your plan now.</p>
+        <p className="mb-4">{PATIENT_COPY.sharingNobody}</p>
       ) : (
         <ul className="mb-4 space-y-3">
           {sharing.live.map((g) => (
             <li key={g.grantId} className="bg-white border border-nhs-grey-4 p-4">
               <p className="text-lg font-bold">{g.name}</p>
-              <p>{g.canContribute ? 'Can see your plan, add notes and tick off jobs.' : 'Can see your plan.'}</p>
+              <p>{g.canContribute ? PATIENT_COPY.canContribute : PATIENT_COPY.canLook}</p>
               <p className="text-sm text-nhs-grey-1">Since {formatMoment(g.grantedAt)}</p>
               <form action={revokeAccessAction} className="mt-2">
                 <input type="hidden" name="planId" value={sharing.planId} />
@@ -54,8 +55,8 @@ export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
       )}
 
       <div className="bg-white border border-nhs-grey-4 p-4">
-        <h2 className="mb-2 text-2xl font-bold">Share your plan with someone</h2>
-        <p className="mb-3">For example, someone who cares for you. They need a Pathweave account.</p>
+        <h2 className="mb-2 text-2xl font-bold">{PATIENT_COPY.shareHeading}</h2>
+        <p className="mb-3">{PATIENT_COPY.shareHelp}</p>
         <ActionForm
           action={grantAccessAction}
           label="Share your plan with someone"

@@ -34,6 +34,60 @@ export const PATIENT_COPY = {
   lookedHelp: 'Every time someone opens or changes your plan, we write it down. This is the list.',
   printHelp: 'You can print your plan or save it as a PDF. It has all the same things as this page.',
   noPlan: 'Your care team has not shared a care plan with you here yet.',
+  // What the view says where a part is not written yet (screen, print and PDF alike).
+  noContact: 'No phone number or email yet.',
+  noCoordinator: 'Your team has not named a care coordinator yet. Ask your GP surgery who it will be.',
+  notWrittenYet: 'Your team has not written this part yet.',
+  noWhatMatters: 'Nothing written yet. Tell your team what matters to you.',
+  noJobs: 'No jobs yet.',
+  noReviewDate: 'Your team has not set a date yet.',
+  talkAboutCare: 'Need to talk about your care?',
+  sharedWithNobody: 'Nobody else can see it now.',
+  // The page where the person chooses who can see their plan.
+  sharingListHeading: 'People you share your plan with',
+  sharingNobody: 'Only you and your care team can see your plan now.',
+  canContribute: 'Can see your plan, add notes and tick off jobs.',
+  canLook: 'Can see your plan.',
+  shareHeading: 'Share your plan with someone',
+  shareHelp: 'For example, someone who cares for you. They need a Pathweave account.',
 } as const;
 
 export type PatientCopyKey = keyof typeof PATIENT_COPY;
+
+/** How a plan was read, as the person sees it under "who has looked at my plan". */
+export const AUDIT_VIA_WORDS: Readonly<Record<string, string>> = {
+  page: 'Looked at the plan',
+  editor: 'Looked at the plan',
+  print: 'Opened the printable plan',
+  pdf: 'Downloaded the plan as a PDF',
+  fhir: 'Sent a copy of the plan to another system',
+  api: 'Looked at the plan',
+  sharing: 'Looked at who can see the plan',
+};
+
+/** What was changed, in the same list. */
+export const AUDIT_OP_WORDS: Readonly<Record<string, string>> = {
+  details: 'Changed what matters, the title or the review date',
+  people: 'Changed who leads your care, or who to call in a crisis',
+  medication: 'Changed the medication summary',
+  'goal.save': 'Changed a goal',
+  'goal.delete': 'Removed a goal',
+  'action.save': 'Changed an action',
+  'action.delete': 'Removed an action',
+  'member.save': 'Changed the care team',
+  'member.delete': 'Removed someone from the care team',
+  'escalation.save': 'Changed the “if things get worse” plan',
+  'medicine.save': 'Changed a medicine',
+  'medicine.delete': 'Removed a medicine',
+  'step.set': 'Changed which step you are on',
+  'pathway.add': 'Added a pathway to the plan',
+  'pathway.remove': 'Removed a pathway from the plan',
+  merge: 'Joined steps that were the same',
+  unmerge: 'Undid joining steps',
+  'note.add': 'Added a note',
+  'note.delete': 'Deleted a note',
+  'action.done': 'Ticked off or un-ticked an action',
+  grant: 'Shared the plan with someone',
+  revoke: 'Stopped sharing the plan with someone',
+};
+

@@ -201,7 +201,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     labelled('Email', plan.coordinator.email);
     labelled('When', plan.coordinator.availability);
   } else {
-    p('Your team has not named a care coordinator yet. Ask your GP surgery who it will be.');
+    p(PATIENT_COPY.noCoordinator);
   }
   if (plan.crisis) {
     h3(`In a crisis: ${plan.crisis.name}`);
@@ -245,7 +245,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   p(
     plan.whatMattersToMe.trim()
       ? `“${plan.whatMattersToMe.trim()}”`
-      : 'Nothing written yet. Tell your team what matters to you.',
+      : PATIENT_COPY.noWhatMatters,
   );
 
   // ---- If things get worse ----
@@ -261,7 +261,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     sideBar(colours[part.level], top, doc.y);
     gap(0.3);
   }
-  if (plan.escalation.length === 0) p('Your team has not written this part yet.');
+  if (plan.escalation.length === 0) p(PATIENT_COPY.notWrittenYet);
 
   // ---- Goals ----
   h2(PATIENT_COPY.goalsHeading);
@@ -276,7 +276,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   // ---- Who does what ----
   h2(PATIENT_COPY.actionsHeading);
   p(PATIENT_COPY.actionsHelp);
-  if (plan.actions.length === 0) p('No jobs yet.');
+  if (plan.actions.length === 0) p(PATIENT_COPY.noJobs);
   for (const a of plan.actions) {
     const line = `${a.description}. Who: ${a.who}.${a.due ? ` ${a.due}.` : ''} ${a.done ? 'Done.' : a.status + '.'}`;
     ensureSpace(size.body * 3);
@@ -306,7 +306,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
           .join('. ') + '.',
     ),
   );
-  if (!plan.medicationSummary.trim() && plan.medicines.length === 0) p('Your team has not written this part yet.');
+  if (!plan.medicationSummary.trim() && plan.medicines.length === 0) p(PATIENT_COPY.notWrittenYet);
 
   // ---- Care team ----
   h2(PATIENT_COPY.teamHeading);
@@ -322,7 +322,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
 
   // ---- Review ----
   h2(PATIENT_COPY.reviewHeading);
-  p(plan.reviewDate ?? 'Your team has not set a date yet.');
+  p(plan.reviewDate ?? PATIENT_COPY.noReviewDate);
 
   // ---- Notes, with room to write ----
   h2(PATIENT_COPY.notesHeading);

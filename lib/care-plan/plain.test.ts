@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PATIENT_COPY } from './copy';
+import { AUDIT_OP_WORDS, AUDIT_VIA_WORDS, PATIENT_COPY } from './copy';
 import {
   dueInWords,
   formatDate,
@@ -92,5 +92,21 @@ describe('reading level', () => {
     expect(headings.filter((t) => t.split(/\s+/).length > 5)).toEqual([]);
     expect(sentences.length).toBeGreaterThan(10);
     expect(readability(texts.join(' ')).grade).toBeLessThanOrEqual(4);
+  });
+
+  it('holds the words for roles, places and the "who has looked" list to the same level', () => {
+    const lists = [
+      ...Object.values(ROLE_FOR_PATIENTS),
+      ...Object.values(SETTING_FOR_PATIENTS),
+      ...Object.values(AUDIT_VIA_WORDS),
+      ...Object.values(AUDIT_OP_WORDS),
+    ];
+    expect(lists.length).toBeGreaterThan(40);
+    const long = lists.filter((t) => readability(t).words >= 6);
+    const hard = long.filter((t) => readability(t).grade > 6).map((t) => `${t} (grade ${readability(t).grade})`);
+    expect(hard).toEqual([]);
+    // No jargon a person would not know.
+    expect(lists.filter((t) => /\b(FHIR|API|MDT|HCP|multidisciplinary)\b/i.test(t))).toEqual([]);
+    expect(readability(lists.join('. ')).grade).toBeLessThanOrEqual(4);
   });
 });

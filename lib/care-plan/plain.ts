@@ -14,7 +14,7 @@ export const ROLE_FOR_PATIENTS: Readonly<Record<Role, string>> = {
   community_nurse: 'Community nurse',
   specialist_nurse: 'Specialist nurse',
   consultant: 'Hospital doctor',
-  community_consultant: 'Specialist doctor at a local clinic',
+  community_consultant: 'Specialist doctor at a clinic near you',
   gpwsi: 'GP with extra training',
   pharmacist: 'Pharmacist (chemist)',
   allied_health: 'Therapist (for example a physio)',

@@ -1,5 +1,5 @@
 // Use case: a plan as a FHIR R4 Bundle (CarePlan, Goal, CareTeam), for another system. A read like
-// any other: authorized and audited ("Sent the plan to another system").
+// any other: authorized and audited ("Sent a copy of the plan to another system").
 import type { Bundle } from '@medplum/fhirtypes';
 import type { Actor } from '@/lib/auth/can';
 import { carePlanToFhirBundle } from '@/lib/fhir/care-plan-bundle';

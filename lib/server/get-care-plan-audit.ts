@@ -3,6 +3,7 @@
 // care team (can('carePlan:viewAudit')) also sees refused attempts. Reading the trail is audited too.
 import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
+import { AUDIT_OP_WORDS as OPS, AUDIT_VIA_WORDS as VIA } from '@/lib/care-plan/copy';
 import { ROLE_FOR_PATIENTS } from '@/lib/care-plan/plain';
 import type { Role } from '@/lib/pathway/schema';
 import { auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
@@ -17,41 +18,6 @@ export interface CarePlanAuditEntry {
   outcome: 'allowed' | 'denied';
   isSelf: boolean;
 }
-
-const VIA: Record<string, string> = {
-  page: 'Looked at the plan',
-  editor: 'Looked at the plan',
-  print: 'Opened the printable plan',
-  pdf: 'Downloaded the plan as a PDF',
-  fhir: 'Sent the plan to another system (FHIR)',
-  api: 'Looked at the plan',
-  sharing: 'Looked at who can see the plan',
-};
-
-const OPS: Record<string, string> = {
-  details: 'Changed what matters, the title or the review date',
-  people: 'Changed the care coordinator or crisis contact',
-  medication: 'Changed the medication summary',
-  'goal.save': 'Changed a goal',
-  'goal.delete': 'Removed a goal',
-  'action.save': 'Changed an action',
-  'action.delete': 'Removed an action',
-  'member.save': 'Changed the care team',
-  'member.delete': 'Removed someone from the care team',
-  'escalation.save': 'Changed the “if things get worse” plan',
-  'medicine.save': 'Changed a medicine',
-  'medicine.delete': 'Removed a medicine',
-  'step.set': 'Changed which step you are on',
-  'pathway.add': 'Added a pathway to the plan',
-  'pathway.remove': 'Removed a pathway from the plan',
-  merge: 'Joined steps that were the same',
-  unmerge: 'Undid joining steps',
-  'note.add': 'Added a note',
-  'note.delete': 'Deleted a note',
-  'action.done': 'Ticked off or un-ticked an action',
-  grant: 'Shared the plan with someone',
-  revoke: 'Stopped sharing the plan with someone',
-};
 
 export function describeAuditEvent(action: string, detail: unknown): string {
   const d = (detail && typeof detail === 'object' ? detail : {}) as { via?: unknown; op?: unknown };
