@@ -126,6 +126,14 @@ export class PathwayContext {
   readonly days: Float64Array;
   /** Each step's id, so rules can name steps without going back to the step objects. */
   readonly ids: readonly string[];
+  /** Each step's title, read while the step is at hand (see quoted). */
+  readonly titles: readonly string[];
+  /**
+   * Each step's channel list as a number, 3 bits per channel in order (channel code + 1), so a
+   * rule can look up words for the list without reading the step again; -1 when the list is too
+   * long for that (more than 9 channels, repeats included).
+   */
+  readonly channelListKey: Int32Array;
   /** Steps with an assessment tag (not empty), in pathway order. */
   readonly tagged: readonly number[];
   /** Steps that move work onto general practice (gpWorkload with minutesPerPatient > 0), in pathway order. */
@@ -208,6 +216,7 @@ export class PathwayContext {
     const entries: number[] = [];
     const exits: number[] = [];
     const ids: string[] = [];
+    const titles: string[] = [];
     const tagged: number[] = [];
     const gpWorkloadSteps: number[] = [];
     let codesKnown = true;
@@ -225,9 +234,11 @@ export class PathwayContext {
     this.channelCount = new Uint8Array(n);
     this.adaptationCount = new Uint8Array(n);
     this.measures = new Uint8Array(n);
+    const channelListKey = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const s = pathway.steps[i] as Step;
       ids.push(s.id);
+      titles.push(s.title);
       if (s.kind === 'entry') entries.push(i);
       if (s.kind === 'exit') exits.push(i);
       if (s.assessment) tagged.push(i);
@@ -272,9 +283,16 @@ export class PathwayContext {
       this.benefit[i] = s.patientBenefit !== undefined && s.patientBenefit.trim() !== '' ? 1 : 0;
       this.hours[i] = s.hours ? HOURS_CODE[s.hours] : 0;
       let channels = 0;
+      let listKey = 0;
+      let place = 1;
       const stepChannels = s.channels;
-      for (let c = 0; c < stepChannels.length; c++)
-        channels |= 1 << CHANNEL_CODE[stepChannels[c] as Step['channels'][number]];
+      for (let c = 0; c < stepChannels.length; c++) {
+        const code = CHANNEL_CODE[stepChannels[c] as Step['channels'][number]];
+        channels |= 1 << code;
+        listKey += (code + 1) * place;
+        place *= 8;
+      }
+      channelListKey[i] = stepChannels.length <= 9 ? listKey : -1;
       this.channelCount[i] = Math.min(255, s.channels.length);
       this.digitalOnly[i] = s.channels.length > 0 && (channels & ~DIGITAL_CHANNEL_MASK) === 0 ? 1 : 0;
       this.adaptationCount[i] = Math.min(255, s.adaptations.length);
@@ -298,6 +316,8 @@ export class PathwayContext {
     this.entries = entries;
     this.exits = exits;
     this.ids = ids;
+    this.titles = titles;
+    this.channelListKey = channelListKey;
     this.tagged = tagged;
     this.gpWorkloadSteps = gpWorkloadSteps;
     this.codesKnown = codesKnown;
@@ -324,7 +344,7 @@ export class PathwayContext {
     }
     let text = cache[i];
     if (text === undefined) {
-      text = q(this.steps[i] as Step);
+      text = `'${this.titles[i] as string}'`;
       cache[i] = text;
     }
     return text;

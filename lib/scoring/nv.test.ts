@@ -187,6 +187,24 @@ describe('nv-5 inclusive of all communities', () => {
     expect(c.findings[0]?.message).toContain('online form and app');
   });
 
+  it('words each digital-only step by its own channels, in order, however many it lists', () => {
+    // Same channels in another order, a list of ten (too long for the context's number key), and an
+    // entry and a later step with the same list: each finding says exactly its step's channels.
+    const c = crit(
+      variant({
+        entry: { channels: ['app', 'online_form'] },
+        clinic: { channels: ['online_form', 'app', 'video', 'app', 'app', 'app', 'app', 'app', 'app', 'app'] },
+      }),
+      'nv-5',
+    );
+    const byTarget = Object.fromEntries(c.findings.map((f) => [f.target, f.message]));
+    expect(byTarget.entry).toBe(
+      "'Breathlessness raised with GP' can only be reached by app and online form, which shuts out people without a device, internet access or confidence online, right at the way in.",
+    );
+    expect(byTarget.clinic).toContain('can only be reached by online form, app, video call, app, app, app, app, app, app and app,');
+    expect(byTarget.clinic).not.toContain('right at the way in');
+  });
+
   it('does not treat a step with no channels (such as an exit) as digital-only', () => {
     expect(crit(good(), 'nv-5').findings).toEqual([]);
   });

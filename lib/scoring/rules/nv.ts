@@ -4,7 +4,7 @@ import { CHANNELS, type Step } from '../../pathway/schema';
 import { CHANNEL_LABELS, ROLE_LABELS, listInWords } from '../../pathway/labels';
 import { FLAG, HOURS_CODE, KIND, ROLE, SECTOR, SETTING, roleBit } from '../codes';
 import type { PathwayContext } from '../context';
-import { criterion, plural, stepFinding, stepFindingAt, type Rule } from '../result';
+import { criterion, plural, stepFindingAt, type Rule } from '../result';
 import type { Advice, Finding, Status } from '../types';
 
 // Channel lists in words, cached per list ("app and online form"). The key is the list written as
@@ -38,6 +38,22 @@ function digitalOnlyTail(channels: readonly Channel[], entry: boolean): string {
     tail = ` can only be reached by ${phrase}, which shuts out people without a device, internet access or confidence online${entry ? ', right at the way in' : ''}.`;
     if (digitalOnlyTails.size > 1000) digitalOnlyTails.clear();
     digitalOnlyTails.set(key, tail);
+  }
+  return tail;
+}
+
+// The same tail for step i, from the channel list's number in the context (no step read), keyed
+// by that number and whether the step is an entry.
+const digitalOnlyTailsByKey = new Map<number, string>();
+function digitalOnlyTailAt(ctx: PathwayContext, i: number, entry: boolean): string {
+  const listKey = ctx.channelListKey[i] as number;
+  if (listKey < 0) return digitalOnlyTail(ctx.step(i).channels, entry);
+  const key = listKey * 2 + (entry ? 1 : 0);
+  let tail = digitalOnlyTailsByKey.get(key);
+  if (tail === undefined) {
+    tail = digitalOnlyTail(ctx.step(i).channels, entry);
+    if (digitalOnlyTailsByKey.size > 1000) digitalOnlyTailsByKey.clear();
+    digitalOnlyTailsByKey.set(key, tail);
   }
   return tail;
 }
@@ -297,13 +313,12 @@ export const nv5: Rule = ({ ctx }) => {
     if (ctx.channelCount[i] === 0) continue;
     withChannels++;
     if (!ctx.digitalOnly[i]) continue;
-    const s = ctx.step(i);
     const name = ctx.quoted(i);
     digitalOnly++;
     const entry = ctx.kind[i] === KIND.entry;
     if (entry) digitalEntry = true;
     findings.push(
-      stepFinding(s, `${name}${digitalOnlyTail(s.channels, entry)}`, `Add a phone or face-to-face route to ${name}.`),
+      stepFindingAt(ctx, i, `${name}${digitalOnlyTailAt(ctx, i, entry)}`, `Add a phone or face-to-face route to ${name}.`),
     );
   }
   parts.push(withChannels === 0 ? 1 : 1 - digitalOnly / withChannels);
