@@ -73,6 +73,12 @@ test('a clinician makes a plan from two pathways and merges a duplicated step', 
   await people.getByRole('button', { name: 'Save' }).click();
   await expect(people.getByRole('status')).toHaveText('Saved.');
   await expect(completeness).not.toContainText('No care coordinator is named.');
+
+  // Who has opened or changed the plan: the care team's audit page.
+  await page.getByRole('link', { name: 'Who has opened or changed this plan' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('table').first()).toBeVisible();
+  await expectAccessible(page, 'care team audit page');
 });
 
 test('the person, on a phone, sees where they are and what happens next, ticks off a job and prints', async ({
@@ -109,6 +115,17 @@ test('the person, on a phone, sees where they are and what happens next, ticks o
   await expect(job).toContainText('Done');
   await expectAccessible(page, 'patient plan after ticking off a job');
 
+  // A note, with the keyboard alone: Tab into the box, type, Tab to the button, press Enter.
+  const notes = page.getByRole('region', { name: 'My notes' });
+  const box = notes.getByLabel('Your note');
+  await box.focus();
+  await page.keyboard.type('Can I bring my daughter to the next review?');
+  await page.keyboard.press('Tab');
+  await expect(notes.getByRole('button', { name: 'Save note' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(notes.getByRole('listitem').filter({ hasText: 'Can I bring my daughter to the next review?' })).toBeVisible();
+  await expectAccessible(page, 'patient plan with a new note');
+
   // Large text.
   await page.getByRole('button', { name: 'Make the text bigger' }).click();
   await expect(page.getByRole('button', { name: 'Make the text smaller' })).toBeVisible();
@@ -137,6 +154,7 @@ test('the person, on a phone, sees where they are and what happens next, ticks o
   }
   await expect(page.getByText('01632 960 002').first()).toBeVisible();
   await expect(page.getByText('Space for your own notes:')).toBeVisible();
+  await expectAccessible(page, 'printable plan as printed');
   await page.emulateMedia({ media: 'screen' });
 
   // The PDF.
