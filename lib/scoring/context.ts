@@ -72,7 +72,11 @@ export function hasGeneralistAndSpecialist(step: Step): boolean {
 
 /** A quoted step title for sentences: 'Breathlessness raised with GP'. */
 export function q(step: Step): string {
-  return `'${step.title}'`;
+  return quoteTitle(step.title);
+}
+
+function quoteTitle(title: string): string {
+  return `'${title}'`;
 }
 
 export class PathwayContext {
@@ -344,7 +348,7 @@ export class PathwayContext {
     }
     let text = cache[i];
     if (text === undefined) {
-      text = `'${this.titles[i] as string}'`;
+      text = quoteTitle(this.titles[i] as string);
       cache[i] = text;
     }
     return text;

@@ -28,6 +28,25 @@ afterAll(async () => {
   await db.end();
 });
 
+/** The room notices a session hears from now on (after any sent while it joined have settled). */
+async function noticesHeardBy(session: CollaborativeSession): Promise<string[]> {
+  const heard: string[] = [];
+  session.onRoomChanged((topic) => heard.push(topic));
+  await new Promise((r) => setTimeout(r, 300));
+  heard.length = 0;
+  return heard;
+}
+
+/** The facilitator sets the workshop timer through one server; the HTTP status. */
+async function setTimer(app: AppProcess, cookie: string, pathwayId: string, label: string): Promise<number> {
+  const res = await fetch(`${app.baseUrl}/api/pathways/${pathwayId}/workshop`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ op: 'timer.set', label, minutes: 5 }),
+  });
+  return res.status;
+}
+
 describe('two servers with Redis', () => {
   it('people on different servers edit one pathway at once and converge', { timeout: 120_000 }, async () => {
     const [one, two] = apps as [AppProcess, AppProcess];
@@ -97,17 +116,9 @@ describe('two servers with Redis', () => {
     const there = openSession(two.baseUrl, pathwayId, { cookie: await signIn(two.baseUrl, 'manager@pathweave.test') });
     sessions.push(here, there);
     await Promise.all([synced(here), synced(there)]);
-    const heard: string[] = [];
-    there.onRoomChanged((topic) => heard.push(topic));
-    await new Promise((r) => setTimeout(r, 300));
-    heard.length = 0;
+    const heard = await noticesHeardBy(there);
     // The facilitator sets the timer through server one; the manager is on server two.
-    const res = await fetch(`${one.baseUrl}/api/pathways/${pathwayId}/workshop`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: gpCookie },
-      body: JSON.stringify({ op: 'timer.set', label: 'Across servers', minutes: 5 }),
-    });
-    expect(res.status).toBe(200);
+    expect(await setTimer(one, gpCookie, pathwayId, 'Across servers')).toBe(200);
     await waitFor('the notice relayed through Redis', () => heard.includes('workshop'), 15_000);
   });
 
@@ -119,16 +130,8 @@ describe('two servers with Redis', () => {
     const there = openSession(two.baseUrl, pathwayId, { cookie: await signIn(two.baseUrl, 'manager@pathweave.test') });
     sessions.push(there);
     await synced(there);
-    const heard: string[] = [];
-    there.onRoomChanged((topic) => heard.push(topic));
-    await new Promise((r) => setTimeout(r, 300));
-    heard.length = 0;
-    const res = await fetch(`${one.baseUrl}/api/pathways/${pathwayId}/workshop`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: gpCookie },
-      body: JSON.stringify({ op: 'timer.set', label: 'From the other server', minutes: 3 }),
-    });
-    expect(res.status).toBe(200);
+    const heard = await noticesHeardBy(there);
+    expect(await setTimer(one, gpCookie, pathwayId, 'From the other server')).toBe(200);
     await waitFor('the notice published to Redis by a server without the document', () => heard.includes('workshop'), 10_000);
     expect(heard.filter((t) => t === 'workshop')).toHaveLength(1);
   });
