@@ -12,6 +12,7 @@ import {
   type Step,
   type Transition,
 } from '../pathway/schema';
+import { Arena } from './arena';
 import { DIGITAL_CHANNEL_MASK, FLAG, HOURS_CODE, INFORMATION, KIND, ROLE, SECTOR, SETTING, roleBit } from './codes';
 
 const CHANNEL_CODE = Object.fromEntries(CHANNELS.map((c, i) => [c, i])) as Record<Step['channels'][number], number>;
@@ -86,7 +87,7 @@ export class PathwayContext {
   readonly transitions: readonly Transition[];
   readonly n: number;
   readonly m: number;
-  readonly stepIndex: ReadonlyMap<string, number>;
+  private readonly idIndex: IdIndex;
   readonly from: Int32Array;
   readonly to: Int32Array;
   /** Out-edges of step i are outEdges[outStart[i] .. outStart[i+1]) (transition indexes). */
@@ -148,32 +149,41 @@ export class PathwayContext {
    * than the step objects checks this first.
    */
   readonly codesKnown: boolean;
+  /** Working memory for this run's typed arrays (see ./arena). */
+  readonly arena: Arena;
 
   private quotedCache: (string | undefined)[] | undefined;
   private treatmentDecisionCache: number[] | undefined;
   private componentCache: Components | undefined;
   private duplicateCache: DuplicateAssessment[] | undefined;
 
-  constructor(pathway: Pathway) {
+  /**
+   * @param arena where the typed arrays live. scorePathway passes the arena it reuses from run to
+   * run (see ./arena); the context must then not be used after that run. Without one, the
+   * context has memory of its own.
+   */
+  constructor(pathway: Pathway, arena?: Arena) {
     this.pathway = pathway;
     this.steps = pathway.steps;
     const n = pathway.steps.length;
     this.n = n;
-    const index = new Map<string, number>();
-    // Backwards, so that if an (unvalidated) id repeats, its first step wins; one hash operation per step.
-    for (let i = n - 1; i >= 0; i--) index.set((pathway.steps[i] as Step).id, i);
-    this.stepIndex = index;
+    this.arena = arena ?? new Arena(200 * n + 64 * pathway.transitions.length + 1024);
+    const mem = this.arena;
+    const ids: string[] = new Array<string>(n);
+    for (let i = 0; i < n; i++) ids[i] = (pathway.steps[i] as Step).id;
+    const index = new IdIndex(ids, mem);
+    this.idIndex = index;
 
     const all = pathway.transitions;
-    const fromAll = new Int32Array(all.length);
-    const toAll = new Int32Array(all.length);
+    const fromAll = mem.i32(all.length);
+    const toAll = mem.i32(all.length);
     let m = 0;
     let dropped = false;
     for (let k = 0; k < all.length; k++) {
       const t = all[k] as Transition;
-      const f = index.get(t.from);
-      const d = index.get(t.to);
-      if (f === undefined || d === undefined) {
+      const f = index.find(t.from);
+      const d = index.find(t.to);
+      if (f < 0 || d < 0) {
         dropped = true;
         continue;
       }
@@ -182,14 +192,14 @@ export class PathwayContext {
       m++;
     }
     // A validated pathway keeps every transition; only unvalidated input can have dangling ones.
-    const kept = dropped ? all.filter((t) => index.has(t.from) && index.has(t.to)) : all;
+    const kept = dropped ? all.filter((t) => index.find(t.from) >= 0 && index.find(t.to) >= 0) : all;
     this.transitions = kept;
     this.m = m;
-    this.from = m === all.length ? fromAll : fromAll.slice(0, m);
-    this.to = m === all.length ? toAll : toAll.slice(0, m);
+    this.from = m === all.length ? fromAll : mem.copyI32(fromAll, m);
+    this.to = m === all.length ? toAll : mem.copyI32(toAll, m);
 
-    const outStart = new Int32Array(n + 1);
-    const inStart = new Int32Array(n + 1);
+    const outStart = mem.i32(n + 1);
+    const inStart = mem.i32(n + 1);
     for (let e = 0; e < m; e++) {
       const f = (this.from[e] as number) + 1;
       const d = (this.to[e] as number) + 1;
@@ -200,10 +210,10 @@ export class PathwayContext {
       outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
       inStart[i + 1] = (inStart[i + 1] as number) + (inStart[i] as number);
     }
-    const outEdges = new Int32Array(m);
-    const inEdges = new Int32Array(m);
-    const outFill = outStart.slice(0, n);
-    const inFill = inStart.slice(0, n);
+    const outEdges = mem.i32(m);
+    const inEdges = mem.i32(m);
+    const outFill = mem.copyI32(outStart, n);
+    const inFill = mem.copyI32(inStart, n);
     for (let e = 0; e < m; e++) {
       const f = this.from[e] as number;
       const d = this.to[e] as number;
@@ -219,30 +229,28 @@ export class PathwayContext {
 
     const entries: number[] = [];
     const exits: number[] = [];
-    const ids: string[] = [];
-    const titles: string[] = [];
+    const titles: string[] = new Array<string>(n);
     const tagged: number[] = [];
     const gpWorkloadSteps: number[] = [];
     let codesKnown = true;
-    const contact = new Uint8Array(n);
-    const gp = new Uint8Array(n);
-    this.kind = new Uint8Array(n);
-    this.sector = new Uint8Array(n);
-    this.setting = new Uint8Array(n);
-    this.lead = new Uint8Array(n);
-    this.roleMask = new Uint32Array(n);
-    this.flags = new Uint16Array(n);
-    this.benefit = new Uint8Array(n);
-    this.hours = new Uint8Array(n);
-    this.digitalOnly = new Uint8Array(n);
-    this.channelCount = new Uint8Array(n);
-    this.adaptationCount = new Uint8Array(n);
-    this.measures = new Uint8Array(n);
-    const channelListKey = new Int32Array(n);
+    const contact = mem.u8(n);
+    const gp = mem.u8(n);
+    this.kind = mem.u8(n);
+    this.sector = mem.u8(n);
+    this.setting = mem.u8(n);
+    this.lead = mem.u8(n);
+    this.roleMask = mem.u32(n);
+    this.flags = mem.u16(n);
+    this.benefit = mem.u8(n);
+    this.hours = mem.u8(n);
+    this.digitalOnly = mem.u8(n);
+    this.channelCount = mem.u8(n);
+    this.adaptationCount = mem.u8(n);
+    this.measures = mem.u8(n);
+    const channelListKey = mem.i32(n);
     for (let i = 0; i < n; i++) {
       const s = pathway.steps[i] as Step;
-      ids.push(s.id);
-      titles.push(s.title);
+      titles[i] = s.title;
       if (s.kind === 'entry') entries.push(i);
       if (s.kind === 'exit') exits.push(i);
       if (s.assessment) tagged.push(i);
@@ -308,9 +316,9 @@ export class PathwayContext {
       }
       this.measures[i] = measures;
     }
-    this.information = new Uint8Array(m);
-    this.probability = new Float64Array(m);
-    this.days = new Float64Array(m);
+    this.information = mem.u8(m);
+    this.probability = mem.f64(m);
+    this.days = mem.f64(m);
     for (let e = 0; e < m; e++) {
       const t = kept[e] as Transition;
       this.information[e] = INFORMATION[t.information];
@@ -333,6 +341,11 @@ export class PathwayContext {
 
   step(i: number): Step {
     return this.steps[i] as Step;
+  }
+
+  /** The index of the step with this id (the first, if an unvalidated id repeats); -1 when none has it. */
+  indexOf(id: string): number {
+    return this.idIndex.find(id);
   }
 
   /**
@@ -375,8 +388,8 @@ export class PathwayContext {
     other: Int32Array,
     allowed?: (i: number) => boolean,
   ): Uint8Array {
-    const seen = new Uint8Array(this.n);
-    const queue = new Int32Array(this.n);
+    const seen = this.arena.u8(this.n);
+    const queue = this.arena.i32(this.n);
     let head = 0;
     let tail = 0;
     for (const s of sources) {
@@ -429,7 +442,7 @@ export class PathwayContext {
   /** The ids of the given steps, each once, in pathway order (indexes may repeat and come in any order). */
   stepIds(indexes: readonly number[]): string[] {
     if (indexes.length === 0) return [];
-    const mark = new Uint8Array(this.n);
+    const mark = this.arena.u8(this.n);
     let lo = this.n;
     let hi = -1;
     for (let k = 0; k < indexes.length; k++) {
@@ -496,7 +509,9 @@ export class PathwayContext {
    * between them"; 004 §3.2: patients "do not have to repeat the same information").
    *
    * Computed per tag by one forward propagation of (origin sector, information lost) states:
-   * at most 14 states per step, so O(tags x (steps + transitions)).
+   * at most 14 states per step, so O(tags x (steps + transitions)). A step that already has lost
+   * routes from two sectors passes on no states from later sectors: a repeat downstream reports
+   * the first sector other than its own, which is always one of those two.
    */
   duplicateAssessments(): DuplicateAssessment[] {
     if (this.duplicateCache) return this.duplicateCache;
@@ -510,6 +525,8 @@ export class PathwayContext {
     }
     const result: DuplicateAssessment[] = [];
     let scratch: DuplicateScratch | undefined;
+    let longest = 0;
+    for (const [, list] of byTag) if (list.length > longest) longest = list.length;
     for (const [, list] of byTag) {
       if (list.length < 2) continue;
       const sectors = new Set(list.map((i) => (this.steps[i] as Step).sector));
@@ -520,10 +537,17 @@ export class PathwayContext {
       } else {
         // Allocated once per run and reused for every tag: large typed arrays are costly to create.
         scratch = {
-          mask: new Uint16Array(this.n),
-          pending: new Uint16Array(this.n),
-          originOf: this.n < 32768 ? new Int16Array(this.n * 16) : new Int32Array(this.n * 16),
-          queue: new Int32Array(this.n),
+          mask: this.arena.u16(this.n),
+          pending: this.arena.u16(this.n),
+          // The narrowest array that can hold a position in the longest tag's list: at 2,000
+          // steps a byte each keeps it at 32 KB, within a core's first-level cache.
+          originOf:
+            longest <= 256
+              ? this.arena.u8(this.n * 16)
+              : longest <= 65536
+                ? this.arena.u16(this.n * 16)
+                : this.arena.i32(this.n * 16),
+          queue: this.arena.i32(this.n),
         };
       }
       result.push(...this.duplicatesForTag(list, scratch));
@@ -549,11 +573,12 @@ export class PathwayContext {
     const EVEN = 0x5555;
     const ODD = 0xaaaa;
     const { mask, pending, originOf } = scratch;
-    for (const t of tagged) {
+    for (let j = 0; j < tagged.length; j++) {
+      const t = tagged[j] as number;
       const bit = 2 * code((this.steps[t] as Step).sector);
       if ((mask[t] as number) & (1 << bit)) continue;
       mask[t] = (mask[t] as number) | (1 << bit);
-      originOf[t * B + bit] = t;
+      originOf[t * B + bit] = j;
     }
     // Send v's states along its out-edges; returns true when w gained a state.
     const send = (v: number, e: number, w: number): boolean => {
@@ -561,7 +586,14 @@ export class PathwayContext {
       const keeps = this.information[e] === INFORMATION.shared_record;
       // Along a transition without a shared record every state becomes "lost".
       const next = keeps ? bits : (bits & ODD) | ((bits & EVEN) << 1);
-      const fresh = next & ~(mask[w] as number);
+      const held = mask[w] as number;
+      // Only the two first sectors (in the tag's order) with a lost route can ever be reported
+      // downstream (a step reports the first one that is not its own sector), so states from
+      // later sectors are not sent on once w has two.
+      const lost = (held | next) & ODD;
+      const second = lost & (lost - 1);
+      const upTo = second === 0 ? 0xffff : ((second & -second) << 1) - 1;
+      const fresh = next & ~held & upTo;
       if (!fresh) return false;
       mask[w] = (mask[w] as number) | fresh;
       // Visit only the new states' bits (lowest set bit first).
@@ -626,7 +658,7 @@ export class PathwayContext {
         if (c === mine) continue;
         const bit = 2 * c + 1;
         if (bits & (1 << bit)) {
-          out.push({ step: b, earlier: originOf[b * B + bit] as number });
+          out.push({ step: b, earlier: tagged[originOf[b * B + bit] as number] as number });
           break;
         }
       }
@@ -635,12 +667,67 @@ export class PathwayContext {
   }
 }
 
+/**
+ * Step ids to indexes: an open-addressing hash table in the run's arena. It does the job of a
+ * Map<string, number> without one heap entry per step, which on a 2,000-step pathway was a tenth
+ * of the context's cost and most of its garbage.
+ */
+class IdIndex {
+  private readonly ids: readonly string[];
+  /** Step index + 1 in each slot; 0 is an empty slot. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(ids: readonly string[], arena: Arena) {
+    this.ids = ids;
+    let size = 8;
+    while (size < ids.length * 2) size *= 2;
+    this.slots = arena.i32(size);
+    this.mask = size - 1;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as string;
+      let slot = hashId(id) & this.mask;
+      for (;;) {
+        const held = this.slots[slot] as number;
+        if (held === 0) {
+          this.slots[slot] = i + 1;
+          break;
+        }
+        if (ids[held - 1] === id) break; // a repeated id: the first step keeps it
+        slot = (slot + 1) & this.mask;
+      }
+    }
+  }
+
+  find(id: string): number {
+    let slot = hashId(id) & this.mask;
+    for (;;) {
+      const held = this.slots[slot] as number;
+      if (held === 0) return -1;
+      if (this.ids[held - 1] === id) return held - 1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+/** FNV-1a over the UTF-16 code units, with a final mix so that short ids spread over the table. */
+function hashId(id: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) >>> 0;
+}
+
 interface DuplicateScratch {
   mask: Uint16Array;
   pending: Uint16Array;
-  /** originOf[step * 16 + state]: the tagged step a state came from (valid only where mask is set).
-   * 16-bit when the pathway has fewer than 32,768 steps: half the memory, so it stays in cache longer. */
-  originOf: Int16Array | Int32Array;
+  /**
+   * originOf[step * 16 + state]: where the state came from, as a position in the tag's list of
+   * steps (valid only where mask is set). Positions rather than step numbers, so that one byte
+   * each is enough for tags used at up to 256 steps.
+   */
+  originOf: Uint8Array | Uint16Array | Int32Array;
   /** Worklist inside a loop, used as a ring. */
   queue: Int32Array;
 }
@@ -671,14 +758,15 @@ export interface Components {
  */
 export function stronglyConnectedComponents(ctx: PathwayContext): Components {
   const n = ctx.n;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  const callStack = new Int32Array(n);
-  const edgePos = new Int32Array(n);
+  const mem = ctx.arena;
+  const index = mem.i32(n).fill(-1);
+  const low = mem.i32(n);
+  const onStack = mem.u8(n);
+  const stack = mem.i32(n);
+  const callStack = mem.i32(n);
+  const edgePos = mem.i32(n);
   // Tarjan numbers components as it finds them, in reverse topological order: found[v].
-  const found = new Int32Array(n);
+  const found = mem.i32(n);
   let foundCount = 0;
   let sp = 0;
   let cp = 0;
@@ -726,17 +814,17 @@ export function stronglyConnectedComponents(ctx: PathwayContext): Components {
   // group the steps by component with a counting sort: placing them in pathway order leaves each
   // component's members in pathway order without sorting.
   const count = foundCount;
-  const members = new Int32Array(n);
-  const start = new Int32Array(count + 1);
-  const comp = new Int32Array(n);
-  const cyclic = new Uint8Array(count);
+  const members = mem.i32(n);
+  const start = mem.i32(count + 1);
+  const comp = mem.i32(n);
+  const cyclic = mem.u8(count);
   for (let v = 0; v < n; v++) {
     const c = count - 1 - (found[v] as number);
     comp[v] = c;
     start[c + 1] = (start[c + 1] as number) + 1;
   }
   for (let c = 0; c < count; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const fill = start.slice(0, count);
+  const fill = mem.copyI32(start, count);
   for (let v = 0; v < n; v++) {
     const c = comp[v] as number;
     members[fill[c] as number] = v;

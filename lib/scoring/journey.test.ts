@@ -367,6 +367,46 @@ describe('PathwayContext graph indexes', () => {
     );
   });
 
+  it('names the first other sector where the assessment was done, when several reach one step', () => {
+    // Bloods in general practice (first), then the hospital, then social care, all by letter to a
+    // hub; after it, bloods again in general practice and in community health services.
+    const hospital = { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' } as const;
+    const social = { sector: 'social_care', setting: 'social_care_service', leadRole: 'social_worker' } as const;
+    const community = { sector: 'community_health', setting: 'community', leadRole: 'community_nurse' } as const;
+    const p = build(
+      [
+        step('e', 'entry'),
+        step('gp1', 'assessment', { assessment: 'bloods' }),
+        step('h1', 'assessment', { ...hospital, assessment: 'bloods' }),
+        step('s1', 'assessment', { ...social, assessment: 'bloods' }),
+        step('hub', 'review'),
+        step('gp2', 'assessment', { assessment: 'bloods' }),
+        step('c2', 'assessment', { ...community, assessment: 'bloods' }),
+        step('x', 'exit'),
+      ],
+      [
+        link('e', 'gp1'),
+        link('e', 'h1'),
+        link('e', 's1'),
+        link('gp1', 'hub', { information: 'letter' }),
+        link('h1', 'hub', { information: 'letter' }),
+        link('s1', 'hub', { information: 'letter' }),
+        link('hub', 'gp2'),
+        link('hub', 'c2'),
+        link('gp2', 'x'),
+        link('c2', 'x'),
+      ],
+    );
+    const ctx = new PathwayContext(p);
+    const named = ctx.duplicateAssessments().map((d) => [ctx.ids[d.step], ctx.ids[d.earlier]]);
+    // The general practice repeat names the hospital (the first sector that is not its own);
+    // the community one names general practice. Social care, third, is never needed.
+    expect(named).toEqual([
+      ['gp2', 'h1'],
+      ['c2', 'gp1'],
+    ]);
+  });
+
   it('finds exactly the repeated assessments that a search from every tagged step finds', () => {
     // Brute force: a state (step, information lost on the way) search from each tagged step.
     const lossyRoute = (ctx: PathwayContext, from: number, to: number): boolean => {

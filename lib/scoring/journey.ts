@@ -98,7 +98,7 @@ export function journeyFigures(ctx: PathwayContext): JourneyFigures {
     if (ctx.reachable[i]) reachableSteps++;
   }
   const perLine = Object.fromEntries(FAULT_LINES.map((l) => [l, 0])) as Record<FaultLine, number>;
-  const sides = new Int32Array(ctx.n);
+  const sides = ctx.arena.i32(ctx.n);
   if (ctx.codesKnown) {
     for (let i = 0; i < ctx.n; i++) {
       sides[i] = faultLineSidesFromCodes(
@@ -109,7 +109,8 @@ export function journeyFigures(ctx: PathwayContext): JourneyFigures {
       );
     }
   } else for (let i = 0; i < ctx.n; i++) sides[i] = faultLineSides(ctx.step(i));
-  const masks = new Uint8Array(ctx.m);
+  const masks = ctx.arena.u8(ctx.m);
+  const byMask = new Int32Array(1 << FAULT_LINES.length);
   const crossings: FaultLineCrossing[] = [];
   const withoutInfo: string[] = [];
   let anyTiming = false;
@@ -119,10 +120,15 @@ export function journeyFigures(ctx: PathwayContext): JourneyFigures {
     masks[e] = mask;
     if (!mask) continue;
     const t = ctx.transition(e);
-    const lines = faultLinesFromMask(mask);
-    for (let k = 0; k < lines.length; k++) perLine[lines[k] as FaultLine]++;
-    crossings.push({ transition: t.id, lines, information: t.information });
+    byMask[mask] = (byMask[mask] as number) + 1;
+    crossings.push({ transition: t.id, lines: faultLinesFromMask(mask), information: t.information });
     if (t.information === 'none') withoutInfo.push(t.id);
+  }
+  // Crossings per fault line, from the count of crossings with each combination of lines.
+  for (let mask = 1; mask < byMask.length; mask++) {
+    const count = byMask[mask] as number;
+    if (count === 0) continue;
+    for (const line of faultLinesFromMask(mask)) perLine[line] += count;
   }
   const dups = ctx.duplicateAssessments();
   return {
@@ -160,7 +166,7 @@ export function journeyFigures(ctx: PathwayContext): JourneyFigures {
  */
 export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): ExpectedJourney {
   const { n, m } = ctx;
-  const p = new Float64Array(m);
+  const p = ctx.arena.f64(m);
   let assumed = 0;
   for (let v = 0; v < n; v++) {
     const a = ctx.outStart[v] as number;
@@ -185,13 +191,13 @@ export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): Expect
     }
   }
 
-  const visits = new Float64Array(n);
-  const inflow = new Float64Array(n);
+  const visits = ctx.arena.f64(n);
+  const inflow = ctx.arena.f64(n);
   if (ctx.entries.length > 0) for (const s of ctx.entries) inflow[s] = (inflow[s] as number) + 1 / ctx.entries.length;
 
   const { count, members, start, comp, cyclic: loops } = ctx.components();
   let converged = true;
-  const exit = new Uint8Array(n);
+  const exit = ctx.arena.u8(n);
   for (const v of ctx.exits) exit[v] = 1;
   for (let c = 0; c < count; c++) {
     const first = start[c] as number;

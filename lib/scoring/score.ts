@@ -2,6 +2,7 @@
 // pathway, collaboration record and options always give the same result, in the browser or on
 // the server.
 import type { Pathway } from '../pathway/schema';
+import { releaseArena, takeArena } from './arena';
 import { PathwayContext } from './context';
 import { FRAMEWORKS } from './frameworks';
 import { journeyFigures, type JourneyFigures } from './journey';
@@ -84,13 +85,20 @@ export function summarise(criteria: readonly CriterionResult[]): {
 
 /** Score a parsed pathway against both frameworks and compute its journey figures. */
 export function scorePathway(pathway: Pathway, collab?: CollaborationRecord, options: ScoreOptions = {}): ScoreResult {
-  const ctx = new PathwayContext(pathway);
-  const input = { ctx, collab: collaborationFacts(collab), today: options.today };
-  const frameworks: FrameworkResult[] = FRAMEWORKS.map((f) => {
-    const criteria = f.criteria.map((c) => RULES[c.id](input));
-    return { id: f.id, version: f.version, title: f.title, ...summarise(criteria), criteria };
-  });
-  return { pathway: { title: pathway.title }, frameworks, journey: journeyFigures(ctx) };
+  // The context's typed arrays live in an arena reused from run to run (see ./arena). Nothing in
+  // the result holds one, and the context is not used after this function returns.
+  const arena = takeArena();
+  try {
+    const ctx = new PathwayContext(pathway, arena);
+    const input = { ctx, collab: collaborationFacts(collab), today: options.today };
+    const frameworks: FrameworkResult[] = FRAMEWORKS.map((f) => {
+      const criteria = f.criteria.map((c) => RULES[c.id](input));
+      return { id: f.id, version: f.version, title: f.title, ...summarise(criteria), criteria };
+    });
+    return { pathway: { title: pathway.title }, frameworks, journey: journeyFigures(ctx) };
+  } finally {
+    releaseArena(arena);
+  }
 }
 
 /** One criterion's findings, tagged with where they came from. */

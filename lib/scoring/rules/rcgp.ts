@@ -163,8 +163,8 @@ export const rcgp2: Rule = ({ ctx }) => {
 
   // (3) Bounce-backs: a referral out of general practice that returns to general practice with no
   // clinical contact in between. One walk over (step, passed-a-referral) states: O(n + m).
-  const seen = new Uint8Array(ctx.n * 2);
-  const origin = new Int32Array(ctx.n * 2).fill(-1);
+  const seen = ctx.arena.u8(ctx.n * 2);
+  const origin = ctx.arena.i32(ctx.n * 2).fill(-1);
   const queue: number[] = [];
   const bounced = new Map<number, Finding>();
   const enter = (w: number, referral: boolean, from: number) => {
