@@ -63,6 +63,14 @@ export const scoringSection: BenchSection = {
         .map(([label, r]) => `${r.toFixed(2)}x ${label} (${verdict(r <= SCORING_TARGET_RATIO)})`)
         .join(', ');
     console.log(`2000/500 ratio (target <= ${SCORING_TARGET_RATIO}x): ${ratioLine(r500, r2000)}`);
+    // Cost per step, which shows how scoring grows without the noise of a ratio near 4: a linear
+    // engine with little fixed cost per run has a ratio just under 4 whatever its speed.
+    const perStep = (r: BenchResult, steps: number) => (r.medianMs * 1000) / steps;
+    const [small, mid, large] = [perStep(main[0] as BenchResult, 50), perStep(r500, 500), perStep(r2000, 2000)];
+    console.log(
+      `Median cost per step: ${small.toFixed(2)} us at 50 steps, ${mid.toFixed(2)} us at 500, ${large.toFixed(2)} us at 2,000 ` +
+        `(${large <= mid ? 'no more' : `${(((large - mid) / mid) * 100).toFixed(1)}% more`} per step at 2,000 than at 500).`,
+    );
 
     console.log('');
     console.log('Three different pathways per size, taken in turn (colder caches; for information):');
