@@ -24,7 +24,7 @@ import {
   faultLineSidesFromCodes,
   faultLinesCrossed,
 } from './faultlines';
-import { journeyFigures } from './journey';
+import { expectedJourney, journeyFigures } from './journey';
 import { scorePathway } from './score';
 
 function stepOf(over: Partial<StepInput>): Step {
@@ -207,6 +207,97 @@ describe('expected days and contacts over all routes', () => {
       [link('E1', 'X', { targetDays: 10 }), link('E2', 'X', { targetDays: 30 })],
     );
     expect(journeyFigures(new PathwayContext(p)).expected?.days).toBe(20);
+  });
+
+  it('solves a long loop that people rarely leave exactly, however many times they go round', () => {
+    // s0 -> s1 -> ... -> s198; from s198, 99% go back to s1 and 1% leave to the exit s199.
+    // Each step of the loop is visited 1 / 0.01 = 100 times, the entry and the exit once.
+    const n = 200;
+    const steps = [
+      step('s0', 'entry'),
+      ...Array.from({ length: n - 2 }, (_, i) => step(`s${i + 1}`, 'review')),
+      step(`s${n - 1}`, 'exit'),
+    ];
+    const links = Array.from({ length: n - 2 }, (_, i) => link(`s${i}`, `s${i + 1}`, { targetDays: 1 }));
+    links.push(link(`s${n - 2}`, `s${n - 1}`, { probability: 0.01, targetDays: 1 }));
+    links.push(link(`s${n - 2}`, 's1', { probability: 0.99, targetDays: 1 }));
+    const e = journeyFigures(new PathwayContext(build(steps, links))).expected;
+    expect(e).toEqual({
+      days: 1 + (n - 2) * 100, // one day per transition taken: every visit but the exit's leaves by one
+      contacts: 1 + (n - 2) * 100, // the entry and the reviews
+      steps: 1 + (n - 2) * 100 + 1,
+      faultLineCrossings: 0,
+      assumedProbabilities: 0,
+      transitionsWithoutDays: 0,
+      converged: true,
+    });
+  });
+
+  it('agrees with solving the whole pathway at once, for any pathway', () => {
+    // Reference: visits = start + P^T visits over every step, solved densely (Gauss-Jordan).
+    const reference = (ctx: PathwayContext): number[] | null => {
+      const n = ctx.n;
+      const a = Array.from({ length: n }, (_, i) => {
+        const row = new Array<number>(n + 1).fill(0);
+        row[i] = 1;
+        return row;
+      });
+      for (const s of ctx.entries) (a[s] as number[])[n] = ((a[s] as number[])[n] as number) + 1 / ctx.entries.length;
+      for (let v = 0; v < n; v++) {
+        const lo = ctx.outStart[v] as number;
+        const hi = ctx.outStart[v + 1] as number;
+        if (hi === lo || ctx.exits.includes(v)) continue;
+        const given = [...ctx.outEdges.subarray(lo, hi)].map((e) => ctx.probability[e] as number);
+        const sum = given.filter((x) => !Number.isNaN(x)).reduce((x, y) => x + y, 0);
+        const missing = given.filter((x) => Number.isNaN(x)).length;
+        for (let k = lo; k < hi; k++) {
+          const e = ctx.outEdges[k] as number;
+          const pr = ctx.probability[e] as number;
+          const pe = Number.isNaN(pr) ? Math.max(0, 1 - sum) / missing : pr * (sum > 1 ? 1 / sum : 1);
+          const row = a[ctx.to[e] as number] as number[];
+          row[v] = (row[v] as number) - pe;
+        }
+      }
+      for (let c = 0; c < n; c++) {
+        let pivot = c;
+        for (let r = c + 1; r < n; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[pivot]![c]!)) pivot = r;
+        if (Math.abs(a[pivot]![c]!) < 1e-12) return null; // the person may never leave a loop
+        [a[c], a[pivot]] = [a[pivot]!, a[c]!];
+        for (let r = 0; r < n; r++) {
+          if (r === c) continue;
+          const factor = a[r]![c]! / a[c]![c]!;
+          for (let g = c; g <= n; g++) a[r]![g] = a[r]![g]! - factor * a[c]![g]!;
+        }
+      }
+      return a.map((row, v) => row[n]! / row[v]!);
+    };
+    fc.assert(
+      fc.property(
+        fc.record({
+          steps: fc.integer({ min: 2, max: 40 }),
+          seed: fc.integer(),
+          back: fc.double({ min: 0, max: 0.9, noNaN: true }),
+          probabilities: fc.boolean(),
+        }),
+        ({ steps, seed, back, probabilities }) => {
+          const p = generatePathway({
+            steps,
+            seed,
+            backEdgeShare: back,
+            transitionsPerStep: 1.2 + back,
+            probabilities,
+          });
+          const ctx = new PathwayContext(p);
+          const visits = reference(ctx);
+          const e = expectedJourney(ctx);
+          if (!visits) return;
+          expect(e.converged).toBe(true);
+          const total = visits.reduce((x, y) => x + y, 0);
+          expect(e.steps).toBeCloseTo(total, 1);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('bounds a loop the person can never leave and says it did not settle', () => {

@@ -2,6 +2,7 @@
 // graph alone. These are figures, not pass/fail.
 import { SECTORS, SETTINGS, type Sector } from '../pathway/schema';
 import { KIND } from './codes';
+import type { Arena } from './arena';
 import type { PathwayContext } from './context';
 import {
   FAULT_LINES,
@@ -160,9 +161,12 @@ export function journeyFigures(ctx: PathwayContext): JourneyFigures {
  *   to more than 1 (only possible outside decisions) they are scaled down to 1.
  * - Exit steps and steps with no way out end the journey.
  * Expected visits are computed component by component in topological order of the strongly
- * connected components: exact in one pass where there is no loop, and by Gauss-Seidel sweeps
- * inside a loop, stopping when the change is below 1e-10 or after 1000 sweeps (`converged` false).
- * Cost: O(steps + transitions) plus sweeps x (transitions inside loops).
+ * connected components: exact in one pass where there is no loop, and exactly inside a loop by
+ * solving for the visits to the steps that transitions lead back to (solveLoop). A loop with more
+ * than MAX_LOOP_UNKNOWNS such steps, or one the person can never leave, falls back to
+ * Gauss-Seidel sweeps, stopping when the change is below 1e-10 or after 1000 sweeps (`converged`
+ * false). Cost: O((steps + transitions) x unknowns per loop) plus, for the fallback, sweeps x
+ * (transitions inside the loop).
  */
 export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): ExpectedJourney {
   const { n, m } = ctx;
@@ -199,12 +203,17 @@ export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): Expect
   let converged = true;
   const exit = ctx.arena.u8(n);
   for (const v of ctx.exits) exit[v] = 1;
+  let loopScratch: LoopScratch | undefined;
   for (let c = 0; c < count; c++) {
     const first = start[c] as number;
     const last = start[c + 1] as number;
     if (!loops[c]) {
       const v = members[first] as number;
       visits[v] = inflow[v] as number;
+    } else if (
+      solveLoop(ctx, c, first, last, p, exit, inflow, visits, (loopScratch ??= newLoopScratch(ctx.arena, n)))
+    ) {
+      // Solved exactly.
     } else {
       for (let j = first; j < last; j++) {
         const v = members[j] as number;
@@ -278,6 +287,197 @@ export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): Expect
     transitionsWithoutDays: withoutDays,
     converged,
   };
+}
+
+/** Most steps of a loop whose visits are unknowns in solveLoop; a loop needing more is swept instead. */
+const MAX_LOOP_UNKNOWNS = 48;
+/** Most numbers solveLoop keeps for one loop (steps x (unknowns + 1)). */
+const MAX_LOOP_CELLS = 1 << 21;
+
+interface LoopScratch {
+  /** 0 not yet seen, 1 on the search path, 2 finished. */
+  state: Uint8Array;
+  /** The step's position among its loop's unknowns, or -1. */
+  unknown: Int32Array;
+  /** The loop's steps in an order where every transition but those into an unknown goes forward. */
+  order: Int32Array;
+  /** Each step's position in that order. */
+  position: Int32Array;
+  stack: Int32Array;
+  edge: Int32Array;
+}
+
+function newLoopScratch(arena: Arena, n: number): LoopScratch {
+  return {
+    state: arena.u8(n),
+    unknown: arena.i32(n),
+    order: arena.i32(n),
+    position: arena.i32(n),
+    stack: arena.i32(n),
+    edge: arena.i32(n),
+  };
+}
+
+/**
+ * Expected visits to the steps of loop c (a strongly connected component), exactly rather than by
+ * sweeps:
+ * - A depth-first search over the loop's transitions finds the steps that a transition leads
+ *   back to (the targets of back edges). Their visits are the unknowns; without the transitions
+ *   back into them, the loop is a graph without cycles.
+ * - Taking the other steps in that graph's order, each step's visits are worked out as a sum of
+ *   the unknowns (coefficients) and a known part.
+ * - Each unknown then gives one linear equation, and the small system is solved by Gaussian
+ *   elimination with partial pivoting.
+ * A loop with one way back (the usual review loop) has one unknown, so this costs about one
+ * sweep, where sweeps need tens, and a thousand or more when people rarely leave the loop.
+ * Returns false, leaving visits to the sweeps, when the loop needs more than MAX_LOOP_UNKNOWNS
+ * unknowns, or when the system is singular (the person can never leave the loop).
+ */
+function solveLoop(
+  ctx: PathwayContext,
+  c: number,
+  first: number,
+  last: number,
+  p: Float64Array,
+  exit: Uint8Array,
+  inflow: Float64Array,
+  visits: Float64Array,
+  scratch: LoopScratch,
+): boolean {
+  const { members, comp } = ctx.components();
+  const { state, unknown, order, position, stack, edge } = scratch;
+  const { outStart, outEdges, inStart, inEdges, from, to } = ctx;
+  const size = last - first;
+  const cuts: number[] = [];
+  for (let j = first; j < last; j++) unknown[members[j] as number] = -1;
+  // Depth-first search; steps are written to `order` backwards as they finish (reverse postorder).
+  let finished = 0;
+  for (let j = first; j < last; j++) {
+    const root = members[j] as number;
+    if (state[root] !== 0) continue;
+    let sp = 0;
+    stack[sp++] = root;
+    state[root] = 1;
+    edge[root] = outStart[root] as number;
+    while (sp > 0) {
+      const v = stack[sp - 1] as number;
+      const k = edge[v] as number;
+      if (!exit[v] && k < (outStart[v + 1] as number)) {
+        edge[v] = k + 1;
+        const e = outEdges[k] as number;
+        const w = to[e] as number;
+        if (comp[w] !== c || !((p[e] as number) > 0)) continue;
+        if (state[w] === 0) {
+          state[w] = 1;
+          edge[w] = outStart[w] as number;
+          stack[sp++] = w;
+        } else if (state[w] === 1 && (unknown[w] as number) < 0) {
+          if (cuts.length === MAX_LOOP_UNKNOWNS) return false;
+          unknown[w] = cuts.length;
+          cuts.push(w);
+        }
+        continue;
+      }
+      state[v] = 2;
+      sp--;
+      finished++;
+      const at = first + size - finished;
+      order[at] = v;
+      position[v] = at - first;
+    }
+  }
+  const f = cuts.length;
+  const width = f + 1; // coefficients of the unknowns, then the known part
+  if (size * width > MAX_LOOP_CELLS) return false;
+  const coef = ctx.arena.f64(size * width);
+  // Adds p(e) x (the row of e's source) to `target` at `offset`, for the loop's transitions into v.
+  const gather = (v: number, target: Float64Array, offset: number, columns: number, known: (x: number) => void) => {
+    for (let k = inStart[v] as number; k < (inStart[v + 1] as number); k++) {
+      const e = inEdges[k] as number;
+      const u = from[e] as number;
+      const pe = p[e] as number;
+      if (comp[u] !== c || exit[u] || !(pe > 0)) continue;
+      const row = (position[u] as number) * width;
+      for (let g = 0; g < columns; g++)
+        target[offset + g] = (target[offset + g] as number) + pe * (coef[row + g] as number);
+      known(pe * (coef[row + f] as number));
+    }
+  };
+  for (let t = 0; t < size; t++) {
+    const v = order[first + t] as number;
+    const row = t * width;
+    const u = unknown[v] as number;
+    if (u >= 0) {
+      coef[row + u] = 1;
+      continue;
+    }
+    // Every transition into v comes from a step earlier in the order (v is not an unknown).
+    coef[row + f] = inflow[v] as number;
+    gather(v, coef, row, width, () => {});
+  }
+  // One equation per unknown x_i: x_i = inflow + sum of p(e) x (row of e's source), as (I - M) x = b.
+  const a = ctx.arena.f64(f * f);
+  const b = ctx.arena.f64(f);
+  for (let i = 0; i < f; i++) {
+    const v = cuts[i] as number;
+    b[i] = inflow[v] as number;
+    const rowM = ctx.arena.f64(f);
+    gather(v, rowM, 0, f, (x) => {
+      b[i] = (b[i] as number) + x;
+    });
+    for (let g = 0; g < f; g++) a[i * f + g] = (i === g ? 1 : 0) - (rowM[g] as number);
+  }
+  const x = solveLinear(a, b, f);
+  if (!x) return false;
+  for (let t = 0; t < size; t++) {
+    const v = order[first + t] as number;
+    const row = t * width;
+    let sum = coef[row + f] as number;
+    for (let g = 0; g < f; g++) sum += (coef[row + g] as number) * (x[g] as number);
+    visits[v] = sum;
+  }
+  return true;
+}
+
+/**
+ * Solve a x = b (a is f x f, row-major; both are overwritten) by Gaussian elimination with partial
+ * pivoting. Returns undefined when a is singular or nearly so, or the answer is not a set of
+ * visit counts (negative or not finite).
+ */
+function solveLinear(a: Float64Array, b: Float64Array, f: number): Float64Array | undefined {
+  for (let col = 0; col < f; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < f; r++) {
+      if (Math.abs(a[r * f + col] as number) > Math.abs(a[pivot * f + col] as number)) pivot = r;
+    }
+    const pv = a[pivot * f + col] as number;
+    if (!(Math.abs(pv) > 1e-12)) return undefined;
+    if (pivot !== col) {
+      for (let g = 0; g < f; g++) {
+        const tmp = a[col * f + g] as number;
+        a[col * f + g] = a[pivot * f + g] as number;
+        a[pivot * f + g] = tmp;
+      }
+      const tb = b[col] as number;
+      b[col] = b[pivot] as number;
+      b[pivot] = tb;
+    }
+    for (let r = col + 1; r < f; r++) {
+      const factor = (a[r * f + col] as number) / pv;
+      if (factor === 0) continue;
+      for (let g = col; g < f; g++) a[r * f + g] = (a[r * f + g] as number) - factor * (a[col * f + g] as number);
+      b[r] = (b[r] as number) - factor * (b[col] as number);
+    }
+  }
+  const x = new Float64Array(f);
+  for (let r = f - 1; r >= 0; r--) {
+    let sum = b[r] as number;
+    for (let g = r + 1; g < f; g++) sum -= (a[r * f + g] as number) * (x[g] as number);
+    const value = sum / (a[r * f + r] as number);
+    if (!Number.isFinite(value) || value < -1e-9) return undefined;
+    x[r] = value;
+  }
+  return x;
 }
 
 function popcount(x: number): number {
