@@ -58,6 +58,17 @@ describe('Arena', () => {
     expect(Array.from(copy)).toEqual([4, 5, 6]);
   });
 
+  it('does not keep a very large arena between runs', () => {
+    const huge = takeArena();
+    huge.u8(9 * 1024 * 1024);
+    releaseArena(huge);
+    expect(takeArena()).not.toBe(huge);
+    const normal = takeArena();
+    normal.u8(1024);
+    releaseArena(normal);
+    expect(takeArena()).toBe(normal);
+  });
+
   it('gives a second run its own arena while the first is still in use', () => {
     const outer = takeArena();
     const inner = takeArena();

@@ -24,6 +24,11 @@ export class Arena {
     this.buffer = new ArrayBuffer(roundUp(bytes));
   }
 
+  /** Bytes the next run can use without allocating. */
+  get capacity(): number {
+    return Math.max(this.buffer.byteLength, this.wanted);
+  }
+
   /** Forget every view handed out (they must no longer be used), keeping the memory. */
   reset(): void {
     if (this.wanted > this.buffer.byteLength) this.buffer = new ArrayBuffer(roundUp(this.wanted + this.wanted / 4));
@@ -98,6 +103,9 @@ export function takeArena(): Arena {
   return arena;
 }
 
+/** The most memory kept between runs (enough for about 20,000 steps); a bigger arena is let go. */
+const MAX_KEPT_BYTES = 8 * 1024 * 1024;
+
 export function releaseArena(arena: Arena): void {
-  spare = arena;
+  spare = arena.capacity <= MAX_KEPT_BYTES ? arena : undefined;
 }
