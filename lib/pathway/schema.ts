@@ -243,7 +243,10 @@ const id = z
   .string()
   .min(1, { error: 'must not be empty' })
   .max(200, { error: 'must be at most 200 characters' })
-  .regex(/^\S(.*\S)?$/, { error: 'must not start or end with a space' });
+  .regex(/^\S(.*\S)?$/, { error: 'must not start or end with a space' })
+  // Ids are keys of the layout object, where "__proto__" would set the object's prototype
+  // instead of naming a step, and the step's position would be lost.
+  .refine((v) => v !== '__proto__', { error: 'must not be "__proto__", which is reserved' });
 
 // ---------------------------------------------------------------------------------------------
 // Document

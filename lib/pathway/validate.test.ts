@@ -230,6 +230,14 @@ describe('parsePathway: other field errors', () => {
 });
 
 describe('parsePathway: graph checks', () => {
+  it('a step id that is the reserved word __proto__', () => {
+    const doc = withStep({ id: '__proto__' });
+    (doc.transitions as Record<string, unknown>[])[0] = { from: 'a', to: '__proto__', information: 'letter' };
+    const e = errorsOf(doc).find((x) => x.path === 'steps[1].id');
+    expect(e).toMatchObject({ field: 'id', value: '__proto__' });
+    expect(e?.message).toContain('must not be "__proto__"');
+  });
+
   it('duplicate step ids', () => {
     const doc = withStep({ id: 'a', kind: 'exit' });
     const e = errorsOf(doc).find((x) => x.code === 'duplicate_step_id');

@@ -155,15 +155,16 @@ export const RCGP_FIVE_TESTS: FrameworkDefinition = {
       summary:
         'Integration must not come through a top-down reorganisation that sets up new bureaucracy and takes money away from patient care.',
       howMeasured:
-        'Administrative steps (steps with no clinical or care contact, such as a triage panel, an authorisation, a form or a waiting-list check) may make up at most one in five of all steps, and no two may follow one another. Breaking either: not met. Otherwise every administrative step the person must pass through between an entry and an exit has to say what it adds for the person (its benefit to the person). If some do not: partly met, scored from 0.5 to 1 by the share that do. All clear: met.',
+        'Administrative steps (steps with no clinical or care contact, such as a triage panel, an authorisation, a form or a waiting-list check) may make up at most one in five of all steps, and no two may follow one another. Breaking either: not met, naming each administrative step (over the limit) or each pair in a row. Otherwise every administrative step the person must pass through between an entry and an exit has to say what it adds for the person (its benefit to the person). If some do not: partly met, scored from 0.5 to 1 by the share that do. All clear: met.',
       statuses: allStatuses,
       inputs: ['graph'],
       source: { seed: SEED_FIVE_TESTS, section: 'Five tests, "must not" no. 1', citation: RCGP_PAGE },
-      rule: { id: 'rcgp-4', version: 1 },
+      rule: { id: 'rcgp-4', version: 2 },
       notes: [
         'The one-in-five limit and the ban on two administrative steps in a row come from frameworks.md.',
         "The sketch made each administrative step on the main path a finding that asks what it adds for the person. A pathway answers that question by stating the step's benefit to the person; only unanswered ones remain findings, and they make the test partly met rather than met.",
         'The main path is every step the person can reach from an entry and from which an exit can be reached.',
+        'Over the one-in-five limit, every administrative step is a finding, including those that say what they add: each is part of the excess, and naming them pins the explanation to the steps on the canvas (rule version 2; version 1 gave only pathway-level advice).',
         'The RCGP paper warns that structural change is no guarantee of integrated care and can detract from it (004 §9.15); a GP column describes triage steps that send referrals back with advice (001). Structures outside the pathway (boards, organisations) cannot be judged from the graph and need a workshop rating.',
       ],
     },

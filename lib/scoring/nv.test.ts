@@ -24,13 +24,17 @@ const targets = (c: CriterionResult) => c.findings.map((f) => f.target);
 
 describe('nv-1 person-centred', () => {
   it('is met by the good pathway', () => {
-    expect(crit(good(), 'nv-1').status).toBe('met');
+    const c = crit(good(), 'nv-1');
+    expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
   });
 
   it('accepts "what matters" asked two transitions after entry, not three', () => {
     const noEntryAsk = { entry: { flags: { whatMattersToMe: false } } };
     // entry -> decide -> clinic: two transitions
-    expect(crit(variant({ ...noEntryAsk, clinic: { flags: { whatMattersToMe: true } } }), 'nv-1').status).toBe('met');
+    const near = crit(variant({ ...noEntryAsk, clinic: { flags: { whatMattersToMe: true } } }), 'nv-1');
+    expect(near.status).toBe('met');
+    expect(targets(near)).toEqual([]);
     // entry -> decide -> clinic -> group: three
     const far = crit(variant({ ...noEntryAsk, group: { flags: { whatMattersToMe: true } } }), 'nv-1');
     expect(far.status).toBe('partly');
@@ -71,11 +75,13 @@ describe('nv-2 community and voluntary sector', () => {
     const c = crit(good(), 'nv-2');
     expect(c.status).toBe('met');
     expect(c.evidence).toEqual(['group']);
+    expect(targets(c)).toEqual([]);
   });
 
   it('is met by a support step led by a voluntary worker in another lane', () => {
     const c = crit(variant({ group: { sector: 'social_care', setting: 'social_care_service' } }), 'nv-2');
     expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
   });
 
   it('is not met without one, with advice', () => {
@@ -101,6 +107,7 @@ describe('nv-2 community and voluntary sector', () => {
     );
     expect(c.status).toBe('not_met');
     expect(targets(c)).toEqual(['vol']);
+    expect(c.advice).toEqual([]); // the unreached step is blamed instead
   });
 });
 
@@ -109,6 +116,7 @@ describe('nv-3 benefit to service users', () => {
     const c = crit(good(), 'nv-3');
     expect(c.status).toBe('met');
     expect(c.measure).toBe('5 of 5 steps say how they help the person');
+    expect(targets(c)).toEqual([]);
   });
 
   it('is partly met at half or more, blank text counting as missing', () => {
@@ -137,6 +145,7 @@ describe('nv-4 evaluated by outcomes, especially those users report', () => {
     const c = crit(good(), 'nv-4');
     expect(c.status).toBe('met');
     expect(c.evidence).toEqual(['entry', 'review']);
+    expect(targets(c)).toEqual([]);
   });
 
   it('is partly met when no measure is reported by the person', () => {
@@ -169,7 +178,9 @@ describe('nv-4 evaluated by outcomes, especially those users report', () => {
 
 describe('nv-5 inclusive of all communities', () => {
   it('is met by the good pathway', () => {
-    expect(crit(good(), 'nv-5').status).toBe('met');
+    const c = crit(good(), 'nv-5');
+    expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
   });
 
   it('is partly met when a step after entry is digital-only', () => {
@@ -197,6 +208,8 @@ describe('nv-5 inclusive of all communities', () => {
       }),
       'nv-5',
     );
+    // Steps in document order; the entry keeps its interpreter, so only the two digital-only steps.
+    expect(targets(c)).toEqual(['entry', 'clinic']);
     const byTarget = Object.fromEntries(c.findings.map((f) => [f.target, f.message]));
     expect(byTarget.entry).toBe(
       "'Breathlessness raised with GP' can only be reached by app and online form, which shuts out people without a device, internet access or confidence online, right at the way in.",
@@ -231,6 +244,7 @@ describe('nv-5 inclusive of all communities', () => {
     );
     expect(open.status).toBe('met');
     expect(open.evidence).toContain('ae');
+    expect(targets(open)).toEqual([]);
   });
 });
 
@@ -239,20 +253,29 @@ describe('nv-6 designed with users and carers (collaboration record)', () => {
     const c = crit(good(), 'nv-6', null);
     expect(c.status).toBe('needs_judgement');
     expect(c.score).toBeNull();
+    expect(targets(c)).toEqual([]); // judged on the record, never a step
+    expect(c.advice).toHaveLength(1);
   });
 
   it('also needs judgement when the record has no participants', () => {
-    expect(crit(good(), 'nv-6', { versionCount: 3 }).status).toBe('needs_judgement');
+    const c = crit(good(), 'nv-6', { versionCount: 3 });
+    expect(c.status).toBe('needs_judgement');
+    expect(targets(c)).toEqual([]);
   });
 
   it('is met when both patients and carers contributed', () => {
-    expect(crit(good(), 'nv-6').status).toBe('met');
+    const c = crit(good(), 'nv-6');
+    expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
+    expect(c.advice).toEqual([]);
   });
 
   it('is partly met when only patients contributed', () => {
     const c = crit(good(), 'nv-6', { participants: [{ role: 'patient', contributions: 5 }] });
     expect(c.status).toBe('partly');
     expect(c.score).toBe(0.5);
+    expect(targets(c)).toEqual([]);
+    expect(c.advice.map((a) => a.message)).toEqual(['No one taking part as a carer has contributed to the design.']);
   });
 
   it('is not met when neither did; joining without contributing does not count', () => {
@@ -263,6 +286,8 @@ describe('nv-6 designed with users and carers (collaboration record)', () => {
       ],
     });
     expect(c.status).toBe('not_met');
+    expect(targets(c)).toEqual([]);
+    expect(c.advice).toHaveLength(2); // one for patients, one for carers
   });
 
   it('adds up contributions of several people with the same role', () => {
@@ -274,12 +299,16 @@ describe('nv-6 designed with users and carers (collaboration record)', () => {
       ],
     });
     expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
   });
 });
 
 describe('nv-7 a new deal for people with long-term conditions', () => {
   it('is met with all four elements', () => {
-    expect(crit(good(), 'nv-7').status).toBe('met');
+    const c = crit(good(), 'nv-7');
+    expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
+    expect(c.advice).toEqual([]);
   });
 
   it('is partly met with some, naming what is missing', () => {
@@ -287,6 +316,8 @@ describe('nv-7 a new deal for people with long-term conditions', () => {
     expect(c.status).toBe('partly');
     expect(c.score).toBe(0.5);
     expect(c.advice[0]?.message).toContain('a named care coordinator and access to their own record or plan');
+    // The missing elements are nowhere in the pathway, so there is no step to blame: advice only.
+    expect(targets(c)).toEqual([]);
   });
 
   it('is not met with none', () => {
@@ -298,6 +329,8 @@ describe('nv-7 a new deal for people with long-term conditions', () => {
       'nv-7',
     );
     expect(c.status).toBe('not_met');
+    expect(targets(c)).toEqual([]); // no step has any element, reached or not: advice only
+    expect(c.advice).toHaveLength(1);
   });
 
   it('does not count an element at a step no route reaches, and blames that step', () => {
@@ -318,11 +351,15 @@ describe('nv-7 a new deal for people with long-term conditions', () => {
 
 describe('nv-8 responds to carers', () => {
   it('is met with the carer in a decision and carer support', () => {
-    expect(crit(good(), 'nv-8').status).toBe('met');
+    const c = crit(good(), 'nv-8');
+    expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
   });
 
   it('counts a carer in the roles as involved', () => {
-    expect(crit(variant({ decide: { flags: { carerInvolved: false }, roles: ['carer'] } }), 'nv-8').status).toBe('met');
+    const c = crit(variant({ decide: { flags: { carerInvolved: false }, roles: ['carer'] } }), 'nv-8');
+    expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
   });
 
   it('is partly met when the carer is involved only where no decisions are made', () => {
@@ -347,37 +384,62 @@ describe('nv-8 responds to carers', () => {
 
 describe('nv-9 driven by commissioners', () => {
   it('is met with a commissioner sponsor who took part', () => {
-    expect(crit(good(), 'nv-9').status).toBe('met');
+    const c = crit(good(), 'nv-9');
+    expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
+    expect(c.advice).toEqual([]);
   });
 
   it('needs judgement when the sponsor is a commissioner but there is no record', () => {
-    expect(crit(good(), 'nv-9', null).status).toBe('needs_judgement');
+    const c = crit(good(), 'nv-9', null);
+    expect(c.status).toBe('needs_judgement');
+    expect(targets(c)).toEqual([]);
+    expect(c.advice).toHaveLength(1);
   });
 
   it('is partly met when no commissioner contributed', () => {
     const c = crit(good(), 'nv-9', { participants: [{ role: 'patient', contributions: 2 }] });
     expect(c.status).toBe('partly');
+    expect(targets(c)).toEqual([]); // about the design team, not a step: advice only
+    expect(c.advice[0]?.message).toMatch(/^No commissioner has contributed/);
   });
 
   it('is not met without a commissioner sponsor, whatever the record says', () => {
     const p = variant({}, { over: { metadata: { ...good().metadata, sponsor: { name: 'Dr Shah', role: 'gp' } } } });
-    expect(crit(p, 'nv-9').status).toBe('not_met');
-    expect(crit(p, 'nv-9', null).status).toBe('not_met');
+    const gp = crit(p, 'nv-9');
+    expect(gp.status).toBe('not_met');
+    expect(targets(gp)).toEqual([]);
+    expect(gp.advice[0]?.message).toMatch(/^The sponsor, Dr Shah, is named as /);
+    const gpNoRecord = crit(p, 'nv-9', null);
+    expect(gpNoRecord.status).toBe('not_met');
+    expect(targets(gpNoRecord)).toEqual([]);
     const none = variant({}, { over: { metadata: { ...good().metadata, sponsor: undefined } } });
-    expect(crit(none, 'nv-9').measure).toBe('No sponsor named');
+    const noSponsor = crit(none, 'nv-9');
+    expect(noSponsor.measure).toBe('No sponsor named');
+    expect(noSponsor.status).toBe('not_met');
+    expect(targets(noSponsor)).toEqual([]);
+    expect(noSponsor.advice[0]?.message).toBe('The pathway names no sponsor.');
   });
 });
 
 describe('nv-10 incentives and nv-11 social value', () => {
   it('are met when recorded', () => {
-    expect(crit(good(), 'nv-10').status).toBe('met');
-    expect(crit(good(), 'nv-11').status).toBe('met');
+    for (const id of ['nv-10', 'nv-11'] as const) {
+      const c = crit(good(), id);
+      expect(c.status).toBe('met');
+      expect(targets(c)).toEqual([]);
+    }
   });
 
   it('are not met when empty or blank', () => {
     const p = variant({}, { over: { metadata: { ...good().metadata, incentives: [], socialValue: [] } } });
-    expect(crit(p, 'nv-10').status).toBe('not_met');
-    expect(crit(p, 'nv-11').status).toBe('not_met');
+    // Pathway-level records with no step to blame: advice only.
+    for (const id of ['nv-10', 'nv-11'] as const) {
+      const c = crit(p, id);
+      expect(c.status).toBe('not_met');
+      expect(targets(c)).toEqual([]);
+      expect(c.advice).toHaveLength(1);
+    }
   });
 });
 
@@ -385,36 +447,57 @@ describe('nv-12 lasts over time and can experiment', () => {
   const withMeta = (m: Record<string, unknown>) => variant({}, { over: { metadata: { ...good().metadata, ...m } } });
 
   it('is met with a future review date, an evaluation plan and two versions', () => {
-    expect(crit(good(), 'nv-12').status).toBe('met');
+    const c = crit(good(), 'nv-12');
+    expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
+    expect(c.advice).toEqual([]);
   });
 
   it('is partly met with only one saved version', () => {
     const c = crit(good(), 'nv-12', { ...goodCollab, versionCount: 1 });
     expect(c.status).toBe('partly');
+    expect(targets(c)).toEqual([]); // about the pathway as a whole: advice only
+    expect(c.advice[0]?.message).toMatch(/^Only one version of the pathway has been saved/);
   });
 
   it('needs judgement when the number of versions is not known', () => {
-    expect(crit(good(), 'nv-12', { participants: goodCollab.participants }).status).toBe('needs_judgement');
+    const c = crit(good(), 'nv-12', { participants: goodCollab.participants });
+    expect(c.status).toBe('needs_judgement');
+    expect(targets(c)).toEqual([]);
+    expect(c.advice).toHaveLength(1); // the missing-record advice
   });
 
   it('needs judgement without today’s date: the engine never reads the clock', () => {
     const c = crit(good(), 'nv-12', goodCollab, null);
     expect(c.status).toBe('needs_judgement');
     expect(c.measure).toContain("today's date not given");
+    expect(targets(c)).toEqual([]);
+    expect(c.advice).toEqual([]); // nothing for the team to fix: the caller left out the date
   });
 
   it('is not met when the review date has passed, even with many versions', () => {
+    // Today is the review date itself, which counts as passed.
     const c = crit(good(), 'nv-12', { ...goodCollab, versionCount: 9 }, '2030-06-30');
     expect(c.status).toBe('not_met');
+    expect(targets(c)).toEqual([]);
+    expect(c.advice[0]?.message).toMatch(/^The review date, 2030-06-30, has passed/);
   });
 
   it('is not met without an evaluation plan or review date, even without today or a record', () => {
-    expect(crit(withMeta({ evaluationPlan: undefined }), 'nv-12', null, null).status).toBe('not_met');
-    expect(crit(withMeta({ reviewDate: undefined }), 'nv-12').status).toBe('not_met');
+    const noPlan = crit(withMeta({ evaluationPlan: undefined }), 'nv-12', null, null);
+    expect(noPlan.status).toBe('not_met');
+    expect(targets(noPlan)).toEqual([]);
+    expect(noPlan.advice.map((a) => a.message)).toEqual(['The pathway has no evaluation plan.']);
+    const noDate = crit(withMeta({ reviewDate: undefined }), 'nv-12');
+    expect(noDate.status).toBe('not_met');
+    expect(targets(noDate)).toEqual([]);
+    expect(noDate.advice.map((a) => a.message)).toEqual(['The pathway has no review date.']);
   });
 
   it('treats an impossible "today" as unknown rather than guessing', () => {
-    expect(crit(good(), 'nv-12', goodCollab, '2026-02-30').status).toBe('needs_judgement');
+    const c = crit(good(), 'nv-12', goodCollab, '2026-02-30');
+    expect(c.status).toBe('needs_judgement');
+    expect(targets(c)).toEqual([]);
   });
 });
 

@@ -31,6 +31,7 @@ describe('rcgp-1 community services led by community-based clinicians', () => {
     const c = crit(good(), 'rcgp-1');
     expect(c.status).toBe('met');
     expect(c.score).toBe(1);
+    expect(targets(c)).toEqual([]);
     // decision (GP), community clinic (community consultant), review (GP); entry, support and exit are not counted
     expect(c.evidence).toEqual(['decide', 'clinic', 'review']);
     expect(c.measure).toBe('3 of 3 community clinical steps led by a community-based clinician');
@@ -78,6 +79,7 @@ describe('rcgp-1 community services led by community-based clinicians', () => {
     );
     const c = crit(p, 'rcgp-1');
     expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
     expect(c.measure).toMatch(/^3 of 3 /);
   });
 });
@@ -169,7 +171,9 @@ describe('rcgp-2 GPs remain independent advocates', () => {
         transitions: [link('review', 'ref'), link('ref', 'seen'), link('seen', 'review')],
       },
     );
-    expect(crit(p, 'rcgp-2').status).toBe('met');
+    const c = crit(p, 'rcgp-2');
+    expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
   });
 
   it('does not call an advice request (not a referral) a bounce-back', () => {
@@ -263,6 +267,7 @@ describe('rcgp-3 person-focused, generalists and specialists together', () => {
   it('is met by the good pathway', () => {
     const c = crit(good(), 'rcgp-3');
     expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
     expect(c.evidence).toEqual(expect.arrayContaining(['review', 'decide', 'clinic']));
   });
 
@@ -321,6 +326,11 @@ describe('rcgp-3 person-focused, generalists and specialists together', () => {
     const noJoint = { clinic: { roles: [] as never[] } };
     const without = crit(variant(noJoint), 'rcgp-3');
     expect(without.status).toBe('partly');
+    // No single step is to blame for generalists and specialists never meeting: advice, no finding.
+    expect(targets(without)).toEqual([]);
+    expect(without.advice.map((a) => a.message)).toEqual([
+      'No step has a GP or practice nurse and a specialist working together, and there is no advice-and-guidance exchange.',
+    ]);
     const withAdvice = crit(
       variant(noJoint, {
         steps: [
@@ -335,6 +345,7 @@ describe('rcgp-3 person-focused, generalists and specialists together', () => {
       'rcgp-3',
     );
     expect(withAdvice.status).toBe('met');
+    expect(targets(withAdvice)).toEqual([]);
     expect(withAdvice.evidence).toContain('advice');
   });
 });
@@ -350,6 +361,7 @@ describe('rcgp-4 no new bureaucratic structures', () => {
   it('is met with no admin steps', () => {
     const c = crit(good(), 'rcgp-4');
     expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
     expect(c.measure).toBe('No administrative steps');
   });
 
@@ -363,6 +375,7 @@ describe('rcgp-4 no new bureaucratic structures', () => {
     );
     const c = crit(p, 'rcgp-4');
     expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
     expect(c.evidence).toEqual(['panel']);
   });
 
@@ -408,7 +421,11 @@ describe('rcgp-4 no new bureaucratic structures', () => {
     );
     const c = crit(p, 'rcgp-4'); // 2 of 8 = 25%
     expect(c.status).toBe('not_met');
-    expect(c.findings).toEqual([]);
+    // Both say what they add, but over the limit each is named as part of the excess.
+    expect(targets(c)).toEqual(['panel', 'form']);
+    expect(c.findings[0]?.message).toBe(
+      "'Triage panel' is one of 2 administrative steps (25% of the pathway), more than one in five.",
+    );
     expect(c.advice[0]?.message).toContain('25%');
   });
 
@@ -420,7 +437,9 @@ describe('rcgp-4 no new bureaucratic structures', () => {
 
 describe('rcgp-5 no diversion of funding from general practice', () => {
   it('is met when no work moves onto general practice', () => {
-    expect(crit(good(), 'rcgp-5').status).toBe('met');
+    const c = crit(good(), 'rcgp-5');
+    expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
   });
 
   it('is not met when a step moves unfunded work onto general practice', () => {
@@ -433,12 +452,14 @@ describe('rcgp-5 no diversion of funding from general practice', () => {
   it('is met when the moved work is funded', () => {
     const c = crit(variant({ review: { gpWorkload: { minutesPerPatient: 20, funded: true } } }), 'rcgp-5');
     expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
     expect(c.evidence).toEqual(['review']);
   });
 
   it('ignores zero minutes', () => {
     const c = crit(variant({ review: { gpWorkload: { minutesPerPatient: 0, funded: false } } }), 'rcgp-5');
     expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
     expect(c.measure).toBe('No step moves work onto general practice');
   });
 });

@@ -444,6 +444,23 @@ export const rcgp4: Rule = ({ ctx }) => {
       ),
     );
   }
+  if (tooMany) {
+    // Over the limit, every administrative step is part of the problem, including those that say
+    // what they add: pin the explanation to each one not already named above, in pathway order.
+    const named = new Set(findings.map((f) => f.target));
+    for (let i = 0; i < ctx.n; i++) {
+      if (ctx.kind[i] !== ADMIN || named.has(ctx.ids[i] as string)) continue;
+      const name = ctx.quoted(i);
+      findings.push(
+        stepFindingAt(
+          ctx,
+          i,
+          `${name} is one of ${admin} administrative steps (${pct(admin, ctx.n)} of the pathway), more than one in five.`,
+          `Fold ${name} into a step where the person is seen, or remove it, so that administration is no more than one step in five.`,
+        ),
+      );
+    }
+  }
   const status = tooMany || chains > 0 ? 'not_met' : justified < onPath ? 'partly' : 'met';
   const measure =
     admin === 0
