@@ -531,11 +531,8 @@ export class PathwayContext {
       if (list.length < 2) continue;
       const sectors = new Set(list.map((i) => (this.steps[i] as Step).sector));
       if (sectors.size < 2) continue;
-      if (scratch) {
-        scratch.mask.fill(0);
-        scratch.pending.fill(0);
-      } else {
-        // Allocated once per run and reused for every tag: large typed arrays are costly to create.
+      // Allocated once per run and reused for every tag (each tag leaves mask and pending clear).
+      if (!scratch) {
         scratch = {
           mask: this.arena.u16(this.n),
           pending: this.arena.u16(this.n),
@@ -573,6 +570,16 @@ export class PathwayContext {
     const EVEN = 0x5555;
     const ODD = 0xaaaa;
     const { mask, pending, originOf } = scratch;
+    const { members, start, comp, cyclic } = this.components();
+    // Components are in topological order, so states only ever move to later components: only
+    // the components from the first tagged step's to the last one's matter for this tag.
+    let lo = Number.MAX_SAFE_INTEGER;
+    let hi = -1;
+    for (const t of tagged) {
+      const c = comp[t] as number;
+      if (c < lo) lo = c;
+      if (c > hi) hi = c;
+    }
     for (let j = 0; j < tagged.length; j++) {
       const t = tagged[j] as number;
       const bit = 2 * code((this.steps[t] as Step).sector);
@@ -582,6 +589,7 @@ export class PathwayContext {
     }
     // Send v's states along its out-edges; returns true when w gained a state.
     const send = (v: number, e: number, w: number): boolean => {
+      if ((comp[w] as number) > hi) return false; // after every step with this tag
       const bits = mask[v] as number;
       const keeps = this.information[e] === INFORMATION.shared_record;
       // Along a transition without a shared record every state becomes "lost".
@@ -607,12 +615,11 @@ export class PathwayContext {
     // Components in topological order: a step outside any loop is handled once, with every state
     // that can reach it already known; inside a loop, a worklist runs until nothing changes
     // (a step re-enters it only when it gains a state, at most 14 times).
-    const { count, members, start, comp, cyclic } = this.components();
     // The worklist is a ring over scratch.queue: a step is in it at most once at a time (pending),
     // so it never holds more than the component's steps, and it allocates nothing per tag.
     const queue = scratch.queue;
     const size = queue.length;
-    for (let ci = 0; ci < count; ci++) {
+    for (let ci = lo; ci <= hi; ci++) {
       const first = start[ci] as number;
       const last = start[ci + 1] as number;
       if (!cyclic[ci]) {
@@ -663,6 +670,8 @@ export class PathwayContext {
         }
       }
     }
+    // Leave mask clear for the next tag (pending is clear once every worklist has drained).
+    for (let j = start[lo] as number; j < (start[hi + 1] as number); j++) mask[members[j] as number] = 0;
     return out;
   }
 }
