@@ -390,17 +390,17 @@ function solveLoop(
   const width = f + 1; // coefficients of the unknowns, then the known part
   if (size * width > MAX_LOOP_CELLS) return false;
   const coef = ctx.arena.f64(size * width);
-  // Adds p(e) x (the row of e's source) to `target` at `offset`, for the loop's transitions into v.
-  const gather = (v: number, target: Float64Array, offset: number, columns: number, known: (x: number) => void) => {
+  // Adds p(e) x (the row of e's source) to `target` at `offset`, for the loop's transitions into v:
+  // the coefficients of the unknowns and the known part.
+  const gather = (v: number, target: Float64Array, offset: number) => {
     for (let k = inStart[v] as number; k < (inStart[v + 1] as number); k++) {
       const e = inEdges[k] as number;
       const u = from[e] as number;
       const pe = p[e] as number;
       if (comp[u] !== c || exit[u] || !(pe > 0)) continue;
       const row = (position[u] as number) * width;
-      for (let g = 0; g < columns; g++)
+      for (let g = 0; g < width; g++)
         target[offset + g] = (target[offset + g] as number) + pe * (coef[row + g] as number);
-      known(pe * (coef[row + f] as number));
     }
   };
   for (let t = 0; t < size; t++) {
@@ -413,19 +413,18 @@ function solveLoop(
     }
     // Every transition into v comes from a step earlier in the order (v is not an unknown).
     coef[row + f] = inflow[v] as number;
-    gather(v, coef, row, width, () => {});
+    gather(v, coef, row);
   }
   // One equation per unknown x_i: x_i = inflow + sum of p(e) x (row of e's source), as (I - M) x = b.
   const a = ctx.arena.f64(f * f);
   const b = ctx.arena.f64(f);
+  const sum = ctx.arena.f64(width);
   for (let i = 0; i < f; i++) {
     const v = cuts[i] as number;
-    b[i] = inflow[v] as number;
-    const rowM = ctx.arena.f64(f);
-    gather(v, rowM, 0, f, (x) => {
-      b[i] = (b[i] as number) + x;
-    });
-    for (let g = 0; g < f; g++) a[i * f + g] = (i === g ? 1 : 0) - (rowM[g] as number);
+    sum.fill(0);
+    gather(v, sum, 0);
+    for (let g = 0; g < f; g++) a[i * f + g] = (i === g ? 1 : 0) - (sum[g] as number);
+    b[i] = (inflow[v] as number) + (sum[f] as number);
   }
   const x = solveLinear(a, b, f);
   if (!x) return false;
