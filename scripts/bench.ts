@@ -88,6 +88,40 @@ export const scoringSection: BenchSection = {
     console.log(formatBenchTable(rotated));
     console.log(`2000/500 ratio: ${ratioLine(rotated[0] as BenchResult, rotated[1] as BenchResult)}`);
 
+    // Why the ratio sits near 4 whatever the engine's speed: the cost per step over a range of
+    // sizes. Every phase of the engine is linear in steps and transitions, so the cost per step
+    // levels off; where it rises is where the pathway and the run's working memory outgrow a
+    // level of the CPU's cache (about 1.2 KB of input per step, against a 1 MB L2 per core here).
+    console.log('');
+    console.log('Median cost per step by size (sizes taken in turn, for information):');
+    const curveSizes = [125, 250, 500, 1000, 2000, 4000];
+    const curve = runInterleaved(
+      curveSizes.map((steps) => {
+        const pathway = generatePathway({ steps, seed: 1 });
+        return { name: `${steps}`, fn: () => score(pathway), perRound: Math.max(1, Math.round(4000 / steps)) };
+      }),
+      Math.round(SCORING_ROUNDS / 3),
+    );
+    console.log(
+      curve
+        .map((r, k) => `${curveSizes[k]} steps ${((r.medianMs * 1e6) / (curveSizes[k] as number)).toFixed(0)} ns`)
+        .join(', '),
+    );
+
+    // One run of each size in turn: neither size finds its own pathway left in the cache by the
+    // run before, as in the editor (a render comes between two scorings) or on a server.
+    console.log('');
+    console.log('500 and 2,000 steps, one run of each in turn (for information):');
+    const alternate = runInterleaved(
+      [500, 2000].map((steps) => {
+        const pathway = generatePathway({ steps, seed: 1 });
+        return { name: `${steps} steps, alternating`, fn: () => score(pathway), perRound: 1 };
+      }),
+      SCORING_ROUNDS * 3,
+    );
+    console.log(formatBenchTable(alternate));
+    console.log(`2000/500 ratio: ${ratioLine(alternate[0] as BenchResult, alternate[1] as BenchResult)}`);
+
     const load = loadavg()[0] ?? 0;
     console.log(
       `Load average (1 min): ${loadBefore.toFixed(2)} before, ${load.toFixed(2)} after, on ${cpus().length} CPUs.`,
