@@ -1,6 +1,6 @@
 import { encode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
-import { allowedOrigins, originAllowed, parseCookies, sessionFromCookies } from './access';
+import { allowedOrigins, originAllowed, parseCookies, readSessionCookie, sessionFromCookies } from './access';
 import { documentNameFor, pathwayIdFromDocumentName } from './names';
 
 const SECRET = 'unit-test-secret-0123456789-0123456789';
@@ -37,6 +37,21 @@ describe('session cookie', () => {
     expect(await sessionFromCookies('next-auth.session-token=garbage', SECRET)).toBeNull();
     expect(await sessionFromCookies(undefined, SECRET)).toBeNull();
     expect(await sessionFromCookies(`next-auth.session-token=${valid}`, undefined)).toBeNull();
+  });
+
+  it('tells a session that ran out from no session at all', async () => {
+    const valid = await encode({ token: { sub: 'user-1' }, secret: SECRET, maxAge: 600 });
+    // Long past jose's 15 s tolerance, and just past the expiry (inside the tolerance, so only our own check sees it).
+    const expired = await encode({ token: { sub: 'user-1' }, secret: SECRET, maxAge: -60 });
+    const justExpired = await encode({ token: { sub: 'user-1' }, secret: SECRET, maxAge: -2 });
+    const forged = await encode({ token: { sub: 'user-1' }, secret: 'another-secret-0123456789-0123456789', maxAge: -60 });
+    expect(await readSessionCookie(`next-auth.session-token=${expired}`, SECRET)).toBe('expired');
+    expect(await readSessionCookie(`next-auth.session-token=${justExpired}`, SECRET)).toBe('expired');
+    expect(await readSessionCookie(`next-auth.session-token=${forged}`, SECRET)).toBeNull();
+    expect(await readSessionCookie('next-auth.session-token=garbage', SECRET)).toBeNull();
+    expect(await readSessionCookie(undefined, SECRET)).toBeNull();
+    expect(await readSessionCookie(`next-auth.session-token=${expired}`, undefined)).toBeNull();
+    expect(await readSessionCookie(`next-auth.session-token=${valid}`, SECRET)).toMatchObject({ userId: 'user-1' });
   });
 
   it('joins a token next-auth split into chunks', async () => {

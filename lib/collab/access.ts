@@ -90,6 +90,16 @@ const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-
  * large cookie into chunks (name.0, name.1…); they are joined back as next-auth does.
  */
 export async function sessionFromCookies(cookieHeader: string | null | undefined, secret: string | undefined): Promise<CollabSession | null> {
+  const read = await readSessionCookie(cookieHeader, secret);
+  return read === 'expired' ? null : read;
+}
+
+/**
+ * As sessionFromCookies, but a genuine session that has run out is 'expired' rather than null,
+ * so the person is told their session ended instead of that they are not signed in. A token is
+ * only 'expired' once it has been decrypted with the secret: a forged or garbled one is null.
+ */
+export async function readSessionCookie(cookieHeader: string | null | undefined, secret: string | undefined): Promise<CollabSession | 'expired' | null> {
   if (!secret) return null;
   const cookies = parseCookies(cookieHeader);
   for (const name of SESSION_COOKIES) {
@@ -106,10 +116,12 @@ export async function sessionFromCookies(cookieHeader: string | null | undefined
       const sub = payload?.sub;
       const exp = payload?.exp;
       if (typeof sub !== 'string' || !sub) return null;
-      if (typeof exp !== 'number' || exp * 1000 <= Date.now()) return null;
+      if (typeof exp !== 'number') return null;
+      if (exp * 1000 <= Date.now()) return 'expired';
       return { userId: sub, expiresAt: exp * 1000 };
-    } catch {
-      return null;
+    } catch (error) {
+      // jose checks the expiry only after decrypting the token, so this code means it was ours.
+      return (error as { code?: unknown } | null)?.code === 'ERR_JWT_EXPIRED' ? 'expired' : null;
     }
   }
   return null;

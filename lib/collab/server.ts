@@ -30,7 +30,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { log } from '@/lib/log';
 import { audit } from '@/lib/server/audit';
-import { allowedOrigins as defaultOrigins, authorizeCollaboration, originAllowed, sessionFromCookies, type CollabContext, type CollabSession } from './access';
+import { allowedOrigins as defaultOrigins, authorizeCollaboration, originAllowed, readSessionCookie, type CollabContext, type CollabSession } from './access';
 import { clearRoomNotifier, roomChangedPayload, setRoomNotifier, type RoomTopic } from './notify';
 import { IDENTITY_MESSAGE } from './presence';
 import { DEFAULT_RECHECK_MS, recheckConnections, type LiveConnection } from './revalidate';
@@ -101,7 +101,7 @@ export interface CollabServer {
 }
 
 /** The context Hocuspocus keeps per connection: the session from the upgrade, then the authorization. */
-type ConnectionContext = { session: CollabSession | null; refusedWrites?: number } & Partial<CollabContext>;
+type ConnectionContext = { session: CollabSession | null; sessionExpired?: boolean; refusedWrites?: number } & Partial<CollabContext>;
 
 /** A refusal Hocuspocus passes to the client as the permission-denied reason (no message: no console noise). */
 function refusal(reason: string, code = 4403): Error & { reason: string; code: number } {
@@ -182,6 +182,10 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
       const ctx = context as ConnectionContext;
       const session = ctx.session;
       if (!session) {
+        if (ctx.sessionExpired) {
+          refuse('expired session refused', { documentName });
+          throw refusal('session-expired', 4401);
+        }
         refuse('connection without a session refused', { documentName });
         throw refusal('unauthenticated', 4401);
       }
@@ -395,7 +399,8 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   }, Math.max(250, recheckMs));
   recheckTimer.unref();
 
-  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, session: CollabSession | null) => {
+  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, read: CollabSession | 'expired' | null) => {
+    const session = read === 'expired' ? null : read;
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const headers = new Headers();
       for (const [key, value] of Object.entries(req.headers)) {
@@ -403,7 +408,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? path}`, { headers });
-      const context: ConnectionContext = { session };
+      const context: ConnectionContext = { session, sessionExpired: read === 'expired' };
       const connection = hocuspocus.handleConnection(ws as unknown as Parameters<Hocuspocus['handleConnection']>[0], request, context);
       ws.on('message', (data: RawData, isBinary: boolean) => {
         if (!isBinary) {
@@ -436,12 +441,12 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
       rejectUpgrade(socket, 403, 'Forbidden');
       return true;
     }
-    sessionFromCookies(req.headers.cookie, secret)
-      .then((session) => {
+    readSessionCookie(req.headers.cookie, secret)
+      .then((read) => {
         if (socket.destroyed) return;
         // Without a session the socket still opens, so the client hears why (authenticationFailed:
-        // "unauthenticated") instead of retrying a failed handshake for ever.
-        accept(req, socket, head, session);
+        // "unauthenticated" or "session-expired") instead of retrying a failed handshake for ever.
+        accept(req, socket, head, read);
       })
       .catch((error: unknown) => {
         log.error({ err: error }, 'collab: upgrade failed');

@@ -133,14 +133,14 @@ describe('refused connections', () => {
     expect(await denied(open(null))).toBe('unauthenticated');
   });
 
-  it('refuses an expired session token, and accepts the same token while it is valid', async () => {
+  it('refuses an expired session token as expired (not as no session), and accepts the same token while it is valid', async () => {
     const sub = await userId(db, 'gp@pathweave.test');
     const expired = await encode({ token: { sub, name: 'x' }, secret: TEST_SECRET, maxAge: -120 });
     const valid = await encode({ token: { sub, name: 'x' }, secret: TEST_SECRET, maxAge: 120 });
     const stale = openSession(baseUrl, pathwayId, { cookie: `next-auth.session-token=${expired}` });
     const fresh = openSession(baseUrl, pathwayId, { cookie: `next-auth.session-token=${valid}` });
     sessions.push(stale, fresh);
-    expect(await denied(stale)).toBe('unauthenticated');
+    expect(await denied(stale)).toBe('session-expired');
     await synced(fresh);
   });
 
