@@ -11,7 +11,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getActor()) redirect('/');
   const { error, callbackUrl } = await searchParams;
   const oidc = oidcProvider();
-  const message = error === 'notRegistered' ? SIGN_IN_ERRORS.notRegistered : error ? SIGN_IN_ERRORS.invalid : undefined;
+  const message =
+    error === 'notRegistered' || error === 'emailNotVerified' ? SIGN_IN_ERRORS[error] : error ? SIGN_IN_ERRORS.invalid : undefined;
   const safeCallback = callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
   return (
     <main id="main-content" className="mx-auto max-w-md px-4 py-10">

@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Provider } from 'next-auth/providers/index';
 import { getPrisma } from '@/lib/db/client';
 import { log } from '@/lib/log';
+import { linkOidcSignIn, type OidcSignIn } from './oidc-link';
 import { dummyHash, verifyPassword } from './password';
 import { clearFailures, recordFailure, retryAfterMs, throttleKeys } from './throttle';
 
@@ -13,6 +14,8 @@ export const SIGN_IN_ERRORS = {
   invalid: 'The email address or password is not right. Check them and try again.',
   throttled: 'Too many attempts to sign in. Wait a minute, then try again.',
   notRegistered: 'Your account is not registered with Pathweave. Ask your workspace facilitator to add you.',
+  emailNotVerified:
+    'Your sign-in service has not confirmed your email address, so Pathweave cannot match it to your account. Confirm your email address with that service, then try again.',
 } as const;
 
 function clientAddress(headers: Record<string, unknown> | undefined): string | undefined {
@@ -25,7 +28,8 @@ function clientAddress(headers: Record<string, unknown> | undefined): string | u
 /**
  * A generic OpenID Connect provider, switched on when OIDC_ISSUER, OIDC_CLIENT_ID and
  * OIDC_CLIENT_SECRET are set: the way NHS CIS2 (staff) or NHS login (patients) is configured.
- * Only people already registered in Pathweave (matched by email) may sign in through it.
+ * Only people already registered in Pathweave may sign in through it: matched by email the first
+ * time, and only when the provider has verified that email (see ./oidc-link).
  */
 export function oidcProvider(env: NodeJS.ProcessEnv = process.env): Provider | null {
   const issuer = env.OIDC_ISSUER;
@@ -87,28 +91,10 @@ export const authOptions: NextAuthOptions = {
     ...(oidcProvider() ? [oidcProvider() as Provider] : []),
   ],
   callbacks: {
-    async signIn({ user, account }) {
+    async signIn({ user, account, profile }) {
       if (account?.provider !== 'oidc') return true;
-      const prisma = getPrisma();
-      const email = user.email?.toLowerCase();
-      const existing = email ? await prisma.user.findUnique({ where: { email } }) : null;
-      if (!existing) return `/signin?error=${encodeURIComponent('notRegistered')}`;
-      await prisma.account.upsert({
-        where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
-        create: {
-          userId: existing.id,
-          type: account.type,
-          provider: account.provider,
-          providerAccountId: account.providerAccountId,
-          id_token: account.id_token ?? null,
-          scope: account.scope ?? null,
-          token_type: account.token_type ?? null,
-          expires_at: account.expires_at ?? null,
-        },
-        update: {},
-      });
-      user.id = existing.id;
-      return true;
+      const outcome = await linkOidcSignIn(getPrisma(), { user, account, profile: profile as OidcSignIn['profile'] });
+      return outcome === true ? true : `/signin?error=${encodeURIComponent(outcome)}`;
     },
     async jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
