@@ -1,6 +1,7 @@
 'use client';
 import { useRef, useState } from 'react';
 import { signIn } from 'next-auth/react';
+import { isSignInMessage, SIGN_IN_ERRORS } from '@/lib/auth/messages';
 
 export function SignInForm(props: { callbackUrl: string; initialError?: string; oidc: { id: string; name: string } | null }) {
   const [error, setError] = useState<string | undefined>(props.initialError);
@@ -10,18 +11,29 @@ export function SignInForm(props: { callbackUrl: string; initialError?: string; 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    const fail = (message: string) => {
+      setError(message);
+      requestAnimationFrame(() => summary.current?.focus());
+    };
+    if (!email) return fail(SIGN_IN_ERRORS.noEmail);
+    if (!password) return fail(SIGN_IN_ERRORS.noPassword);
     setPending(true);
     setError(undefined);
-    const result = await signIn('credentials', {
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-      redirect: false,
-    });
+    let result: Awaited<ReturnType<typeof signIn>>;
+    try {
+      result = await signIn('credentials', { email, password, redirect: false });
+    } catch {
+      result = undefined;
+    }
     setPending(false);
     if (!result || result.error) {
-      setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'The email address or password is not right. Check them and try again.');
-      requestAnimationFrame(() => summary.current?.focus());
-      return;
+      // Only our own sentences are shown; anything else (a server fault) gets a plain one.
+      const said = result?.error;
+      return fail(
+        said === 'CredentialsSignin' ? SIGN_IN_ERRORS.invalid : isSignInMessage(said) ? said : SIGN_IN_ERRORS.unavailable,
+      );
     }
     window.location.assign(props.callbackUrl);
   }

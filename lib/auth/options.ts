@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Provider } from 'next-auth/providers/index';
 import { getPrisma } from '@/lib/db/client';
 import { log } from '@/lib/log';
+import { SIGN_IN_ERRORS, isSignInMessage } from './messages';
 import { linkOidcSignIn, type OidcSignIn } from './oidc-link';
 import { dummyHash, verifyPassword } from './password';
 import { clearFailures, recordFailure, retryAfterMs, throttleKeys } from './throttle';
@@ -10,13 +11,7 @@ import { clearFailures, recordFailure, retryAfterMs, throttleKeys } from './thro
 /** How long a session lasts without activity before the person must sign in again. */
 export const SESSION_MAX_AGE_SECONDS = Number(process.env.PATHWEAVE_SESSION_MAX_AGE ?? 8 * 60 * 60);
 
-export const SIGN_IN_ERRORS = {
-  invalid: 'The email address or password is not right. Check them and try again.',
-  throttled: 'Too many attempts to sign in. Wait a minute, then try again.',
-  notRegistered: 'Your account is not registered with Pathweave. Ask your workspace facilitator to add you.',
-  emailNotVerified:
-    'Your sign-in service has not confirmed your email address, so Pathweave cannot match it to your account. Confirm your email address with that service, then try again.',
-} as const;
+export { SIGN_IN_ERRORS } from './messages';
 
 function clientAddress(headers: Record<string, unknown> | undefined): string | undefined {
   const forwarded = headers?.['x-forwarded-for'];
@@ -52,6 +47,35 @@ export function oidcProvider(env: NodeJS.ProcessEnv = process.env): Provider | n
   } as Provider;
 }
 
+type Credentials = Record<'email' | 'password', string> | undefined;
+
+/** The password sign-in: throttled, checked against the stored hash, and audited either way. */
+async function checkPassword(credentials: Credentials, req: { headers?: unknown } | undefined) {
+  const email = String(credentials?.email ?? '').trim().toLowerCase();
+  const password = String(credentials?.password ?? '');
+  if (!email || !password) throw new Error(SIGN_IN_ERRORS.invalid);
+  const prisma = getPrisma();
+  const keys = throttleKeys(email, clientAddress(req?.headers as Record<string, unknown> | undefined));
+  if ((await retryAfterMs(prisma, keys)) > 0) {
+    log.warn({ event: 'signin.throttled' }, 'sign-in throttled');
+    throw new Error(SIGN_IN_ERRORS.throttled);
+  }
+  const user = await prisma.user.findUnique({ where: { email } });
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+  if (!user || !user.passwordHash || !ok) {
+    await recordFailure(prisma, keys);
+    await prisma.auditEvent.create({
+      data: { action: 'signin', resourceType: 'session', outcome: 'denied', actorId: user?.id ?? null },
+    });
+    throw new Error(SIGN_IN_ERRORS.invalid);
+  }
+  await clearFailures(prisma, keys);
+  await prisma.auditEvent.create({
+    data: { action: 'signin', resourceType: 'session', outcome: 'allowed', actorId: user.id },
+  });
+  return { id: user.id, name: user.name, email: user.email };
+}
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
@@ -63,29 +87,15 @@ export const authOptions: NextAuthOptions = {
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, req) {
-        const email = String(credentials?.email ?? '').trim().toLowerCase();
-        const password = String(credentials?.password ?? '');
-        if (!email || !password) throw new Error(SIGN_IN_ERRORS.invalid);
-        const prisma = getPrisma();
-        const keys = throttleKeys(email, clientAddress(req?.headers as Record<string, unknown> | undefined));
-        if ((await retryAfterMs(prisma, keys)) > 0) {
-          log.warn({ event: 'signin.throttled' }, 'sign-in throttled');
-          throw new Error(SIGN_IN_ERRORS.throttled);
+        try {
+          return await checkPassword(credentials, req);
+        } catch (error) {
+          // Only our own sentences reach the sign-in page: next-auth shows whatever authorize
+          // throws, and a database error's text is not for the person signing in.
+          if (error instanceof Error && isSignInMessage(error.message)) throw error;
+          log.error({ err: error, event: 'signin.failed' }, 'sign-in failed');
+          throw new Error(SIGN_IN_ERRORS.unavailable);
         }
-        const user = await prisma.user.findUnique({ where: { email } });
-        const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
-        if (!user || !user.passwordHash || !ok) {
-          await recordFailure(prisma, keys);
-          await prisma.auditEvent.create({
-            data: { action: 'signin', resourceType: 'session', outcome: 'denied', actorId: user?.id ?? null },
-          });
-          throw new Error(SIGN_IN_ERRORS.invalid);
-        }
-        await clearFailures(prisma, keys);
-        await prisma.auditEvent.create({
-          data: { action: 'signin', resourceType: 'session', outcome: 'allowed', actorId: user.id },
-        });
-        return { id: user.id, name: user.name, email: user.email };
       },
     }),
     ...(oidcProvider() ? [oidcProvider() as Provider] : []),

@@ -71,3 +71,17 @@ test('a wrong password gives a generic message and no session', async ({ page })
   await expect(page.getByText('Signed in as')).toHaveCount(0);
   await expectAccessible(page, 'sign-in error');
 });
+
+test('sign-in names the missing field before asking the server', async ({ page }) => {
+  await page.goto('/signin');
+  const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
+  const problem = page.getByRole('alert', { name: 'There is a problem' });
+  await signIn.click();
+  await expect(problem).toContainText('Enter your email address.');
+  await expect(problem).toBeFocused();
+  await page.getByLabel('Email address').fill('manager@pathweave.test');
+  await signIn.click();
+  await expect(problem).toContainText('Enter your password.');
+  await expect(page.getByLabel('Email address')).toHaveValue('manager@pathweave.test');
+  await expectAccessible(page, 'sign-in missing field');
+});
