@@ -6,7 +6,7 @@ import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { getActor } from '@/lib/auth/session';
 import { log } from '@/lib/log';
-import { toFormState, type FormState } from '@/lib/care-plan/form-state';
+import { keepingInput, toFormState, type FormState } from '@/lib/care-plan/form-state';
 import { TEXT_SIZE_COOKIE } from '@/lib/care-plan/text-size';
 import { addCarePlanNote } from '@/lib/server/add-care-plan-note';
 import { deleteCarePlanNote } from '@/lib/server/delete-care-plan-note';
@@ -27,26 +27,28 @@ function revalidatePlans() {
   revalidatePath('/w/[workspace]/care-plans', 'layout');
 }
 
-/** Tick off (or un-tick) one of the person's own actions. A plain form: works without JavaScript. */
-export async function setActionDoneAction(form: FormData): Promise<void> {
+/** Tick off (or un-tick) one of the person's own actions. Works without JavaScript (ButtonForm). */
+export async function setActionDoneAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await getActor();
-    if (!actor) return;
+    if (!actor) return SIGNED_OUT;
     const result = await setCarePlanActionDone({
       actor,
       planId: field(form, 'planId'),
       input: { actionId: field(form, 'actionId'), done: field(form, 'done') === 'yes' },
     });
     if (result.ok) revalidatePlans();
+    return toFormState(result, form, '');
   } catch (error) {
     log.error({ err: error, action: 'setActionDone' }, 'server action failed');
+    return FAILED;
   }
 }
 
 export async function addNoteAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await getActor();
-    if (!actor) return SIGNED_OUT;
+    if (!actor) return keepingInput(SIGNED_OUT, form);
     const result = await addCarePlanNote({
       actor,
       planId: field(form, 'planId'),
@@ -56,25 +58,27 @@ export async function addNoteAction(_previous: FormState, form: FormData): Promi
     return toFormState(result, form, 'Your note is saved.');
   } catch (error) {
     log.error({ err: error, action: 'addNote' }, 'server action failed');
-    return FAILED;
+    return keepingInput(FAILED, form);
   }
 }
 
-export async function deleteNoteAction(form: FormData): Promise<void> {
+export async function deleteNoteAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await getActor();
-    if (!actor) return;
+    if (!actor) return SIGNED_OUT;
     const result = await deleteCarePlanNote({ actor, planId: field(form, 'planId'), noteId: field(form, 'noteId') });
     if (result.ok) revalidatePlans();
+    return toFormState(result, form, '');
   } catch (error) {
     log.error({ err: error, action: 'deleteNote' }, 'server action failed');
+    return FAILED;
   }
 }
 
 export async function grantAccessAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await getActor();
-    if (!actor) return SIGNED_OUT;
+    if (!actor) return keepingInput(SIGNED_OUT, form);
     const result = await grantCarePlanAccess({
       actor,
       planId: field(form, 'planId'),
@@ -84,22 +88,25 @@ export async function grantAccessAction(_previous: FormState, form: FormData): P
     return toFormState(result, form, result.ok ? `${result.name} can now see your plan.` : '');
   } catch (error) {
     log.error({ err: error, action: 'grantAccess' }, 'server action failed');
-    return FAILED;
+    return keepingInput(FAILED, form);
   }
 }
 
-export async function revokeAccessAction(form: FormData): Promise<void> {
+/** Stop sharing at once. If that fails the person is told, never left thinking it worked. */
+export async function revokeAccessAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await getActor();
-    if (!actor) return;
+    if (!actor) return SIGNED_OUT;
     const result = await revokeCarePlanAccess({
       actor,
       planId: field(form, 'planId'),
       input: { grantId: field(form, 'grantId') },
     });
     if (result.ok) revalidatePlans();
+    return toFormState(result, form, '');
   } catch (error) {
     log.error({ err: error, action: 'revokeAccess' }, 'server action failed');
+    return FAILED;
   }
 }
 

@@ -9,7 +9,7 @@ import type { ContactPresentation, PlanPresentation } from '@/lib/care-plan/pres
 import type { CarePlanAccessView, CareTeamMemberView } from '@/lib/care-plan/types';
 import { addNoteAction, deleteNoteAction, setActionDoneAction } from '@/app/my-plan/actions';
 import { CareTeamWeb } from './CareTeamWeb';
-import { ActionForm, TextArea } from './forms';
+import { ActionForm, ButtonForm, TextArea } from './forms';
 
 type Mode = 'screen' | 'print';
 
@@ -308,22 +308,18 @@ export function PlanView(props: {
                     {a.status}
                   </p>
                   {interactive && a.isOwn && (
-                    <form action={setActionDoneAction} className="mt-2">
-                      <input type="hidden" name="planId" value={props.planId} />
-                      <input type="hidden" name="actionId" value={a.id} />
-                      <input type="hidden" name="done" value={a.done ? 'no' : 'yes'} />
-                      <button
-                        type="submit"
-                        className={
-                          a.done
-                            ? 'rounded border-2 border-nhs-blue bg-white px-4 py-2 font-bold text-nhs-blue hover:bg-nhs-grey-5'
-                            : 'rounded bg-nhs-green px-4 py-2 font-bold text-white hover:bg-[#00662f]'
-                        }
-                      >
-                        {a.done ? 'Not done yet' : 'Mark as done'}
-                        <span className="sr-only">: {a.description}</span>
-                      </button>
-                    </form>
+                    <ButtonForm
+                      action={setActionDoneAction}
+                      hidden={{ planId: props.planId, actionId: a.id, done: a.done ? 'no' : 'yes' }}
+                      buttonClassName={
+                        a.done
+                          ? 'rounded border-2 border-nhs-blue bg-white px-4 py-2 font-bold text-nhs-blue hover:bg-nhs-grey-5'
+                          : 'rounded bg-nhs-green px-4 py-2 font-bold text-white hover:bg-[#00662f]'
+                      }
+                    >
+                      {a.done ? 'Not done yet' : 'Mark as done'}
+                      <span className="sr-only">: {a.description}</span>
+                    </ButtonForm>
                   )}
                 </div>
               </li>
@@ -410,13 +406,13 @@ export function PlanView(props: {
                   {n.authorName}, {formatDate(n.createdAt.slice(0, 10))}
                 </p>
                 {interactive && n.authorId === props.viewerId && (
-                  <form action={deleteNoteAction} className="mt-2">
-                    <input type="hidden" name="planId" value={props.planId} />
-                    <input type="hidden" name="noteId" value={n.id} />
-                    <button type="submit" className="font-bold text-nhs-blue underline">
-                      Delete this note<span className="sr-only">: {n.body.slice(0, 40)}</span>
-                    </button>
-                  </form>
+                  <ButtonForm
+                    action={deleteNoteAction}
+                    hidden={{ planId: props.planId, noteId: n.id }}
+                    buttonClassName="font-bold text-nhs-blue underline"
+                  >
+                    Delete this note<span className="sr-only">: {n.body.slice(0, 40)}</span>
+                  </ButtonForm>
                 )}
               </li>
             ))}

@@ -4,7 +4,7 @@ import { grantAccessAction, revokeAccessAction } from '@/app/my-plan/actions';
 import { PATIENT_COPY } from '@/lib/care-plan/copy';
 import { formatMoment } from '@/lib/care-plan/plain';
 import type { CarePlanSharing } from '@/lib/server/get-care-plan-sharing';
-import { ActionForm, CheckboxField, TextField } from './forms';
+import { ActionForm, ButtonForm, CheckboxField, TextField } from './forms';
 
 export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
   return (
@@ -19,13 +19,13 @@ export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
               <p className="text-lg font-bold">{g.name}</p>
               <p>{g.canContribute ? PATIENT_COPY.canContribute : PATIENT_COPY.canLook}</p>
               <p className="text-sm text-nhs-grey-1">Since {formatMoment(g.grantedAt)}</p>
-              <form action={revokeAccessAction} className="mt-2">
-                <input type="hidden" name="planId" value={sharing.planId} />
-                <input type="hidden" name="grantId" value={g.grantId} />
-                <button type="submit" className="rounded bg-nhs-red px-4 py-2 font-bold text-white hover:bg-[#aa2016]">
-                  Stop sharing with {g.name}
-                </button>
-              </form>
+              <ButtonForm
+                action={revokeAccessAction}
+                hidden={{ planId: sharing.planId, grantId: g.grantId }}
+                buttonClassName="rounded bg-nhs-red px-4 py-2 font-bold text-white hover:bg-[#aa2016]"
+              >
+                Stop sharing with {g.name}
+              </ButtonForm>
             </li>
           ))}
         </ul>

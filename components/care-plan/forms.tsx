@@ -216,15 +216,19 @@ export function CheckboxField(props: {
   defaultChecked?: boolean;
   value?: string;
 }) {
+  const { state } = useContext(FormContext);
   const { id, error } = useField(props.name, undefined);
+  const value = props.value ?? 'on';
+  // After a refusal the box is as the person left it, not as saved.
+  const checked = state.values ? (state.lists?.[props.name]?.includes(value) ?? false) : props.defaultChecked;
   return (
     <div className={`flex items-start gap-2 ${error ? 'border-l-4 border-nhs-red pl-3' : ''}`}>
       <input
         id={id}
         type="checkbox"
         name={props.name}
-        value={props.value ?? 'on'}
-        defaultChecked={props.defaultChecked}
+        value={value}
+        defaultChecked={checked}
         aria-describedby={describedBy(id, props.hint, error)}
         className="mt-1 h-6 w-6 shrink-0 accent-nhs-blue"
       />
@@ -260,6 +264,8 @@ export function CheckboxGroup(props: {
   const error = errorFor(state, props.name);
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
+  // After a refusal the boxes are as the person left them, not as saved.
+  const ticked = state.values ? (state.lists?.[props.name] ?? []) : (props.defaultValues ?? []);
   return (
     <fieldset
       id={id}
@@ -287,7 +293,7 @@ export function CheckboxGroup(props: {
               type="checkbox"
               name={props.name}
               value={o.value}
-              defaultChecked={props.defaultValues?.includes(o.value)}
+              defaultChecked={ticked.includes(o.value)}
               className="mt-1 h-6 w-6 shrink-0 accent-nhs-blue"
             />
             <label htmlFor={`${id}-${i}`}>
@@ -298,5 +304,37 @@ export function CheckboxGroup(props: {
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * One button that does one thing (tick off a job, delete a note, stop sharing), as a form that
+ * works before the page's JavaScript has loaded. If it does not work, it says so beside the button
+ * rather than failing in silence.
+ */
+export function ButtonForm(props: {
+  action: FormAction;
+  hidden: Record<string, string>;
+  buttonClassName: string;
+  children: ReactNode;
+  className?: string;
+}) {
+  const [state, formAction, pending] = useActionState(props.action, { ok: true });
+  // The field's own sentence says most (e.g. "this person cannot see your plan now anyway").
+  const problem = state.ok ? undefined : (state.errors?.[0]?.message ?? state.message);
+  return (
+    <form action={formAction} className={props.className ?? 'mt-2'}>
+      {Object.entries(props.hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" disabled={pending} className={`${props.buttonClassName} disabled:opacity-60`}>
+        {props.children}
+      </button>
+      {problem ? (
+        <p role="alert" className="mt-2 border-l-4 border-nhs-red pl-3 font-bold text-nhs-red">
+          {problem}
+        </p>
+      ) : null}
+    </form>
   );
 }

@@ -8,6 +8,8 @@ export interface FormState {
   errors?: { path: string; message: string }[];
   /** What was typed, to put back after an error. */
   values?: Record<string, string>;
+  /** Every value sent under each name (ticked checkboxes), to put back after an error. */
+  lists?: Record<string, string[]>;
   /** Changes on every submission, so fields remount with fresh values. */
   at?: number;
 }
@@ -28,9 +30,34 @@ export function typedValues(
   return values;
 }
 
+/** Every value sent under each name, never the hidden ids the form carries. */
+export function sentLists(form: FormData, hidden: readonly string[] = ['planId', 'op', 'id']): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== 'string' || hidden.includes(key) || key.startsWith('$ACTION')) continue;
+    (lists[key] ??= []).push(value);
+  }
+  return lists;
+}
+
+/**
+ * A refusal that is not about any one field (signed out, or the save failed) with everything the
+ * person typed and ticked, so the form shows it again rather than the saved values.
+ */
+export function keepingInput(state: FormState, form: FormData, hidden?: readonly string[]): FormState {
+  return { ...state, values: typedValues(form, hidden), lists: sentLists(form, hidden), at: Date.now() };
+}
+
 /** A use case's result as form state: success with a message, or the errors and what was typed. */
 export function toFormState(result: UseCaseResult, form: FormData, success: string): FormState {
   const at = Date.now();
   if (result.ok) return { ok: true, message: success, at };
-  return { ok: false, message: result.message, errors: result.errors ?? [], values: typedValues(form), at };
+  return {
+    ok: false,
+    message: result.message,
+    errors: result.errors ?? [],
+    values: typedValues(form),
+    lists: sentLists(form),
+    at,
+  };
 }

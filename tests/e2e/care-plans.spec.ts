@@ -181,8 +181,17 @@ test('a carer sees the plan only after the person shares it with them', async ({
   await expect(looked.getByRole('row').filter({ hasText: 'June Pennock' }).first()).toContainText('Looked at the plan');
   await expectAccessible(page, 'sharing page');
   const planUrl = new URL(page.url()).pathname.replace(/\/sharing$/, '');
+  // The same page open in a second tab goes stale when the first one stops sharing.
+  const stale = await page.context().newPage();
+  await stale.goto(page.url());
   await page.getByRole('button', { name: 'Stop sharing with June Pennock' }).click();
   await expect(page.getByText('Only you and your care team can see your plan now.')).toBeVisible();
+  // Pressing the stale button says what is true instead of failing in silence.
+  await stale.getByRole('button', { name: 'Stop sharing with June Pennock' }).click();
+  await expect(stale.getByRole('listitem').filter({ hasText: 'June Pennock' }).getByRole('alert')).toHaveText(
+    'Access: this person cannot see your plan now anyway.',
+  );
+  await stale.close();
   await signOut(page);
 
   // …so June sees nothing, and the plan's address is "not found".
@@ -200,10 +209,18 @@ test('a carer sees the plan only after the person shares it with them', async ({
   await signIn(page, 'patient@pathweave.test');
   await page.goto(`${planUrl}/sharing`);
   const share = page.getByRole('form', { name: 'Share your plan with someone' });
-  await share.getByLabel('Their email address').fill('carer@pathweave.test');
+  // A mistyped address is refused, and the form keeps what was typed and ticked…
+  await share.getByLabel('Their email address').fill('june@nowhere.example');
   await share.getByLabel('They can also add notes and tick off jobs').check();
   await share.getByRole('button', { name: 'Share my plan' }).click();
+  await expect(share.getByRole('alert')).toContainText('we cannot find a Pathweave account with this email');
+  await expect(share.getByLabel('Their email address')).toHaveValue('june@nowhere.example');
+  await expect(share.getByLabel('They can also add notes and tick off jobs')).toBeChecked();
+  // …so correcting the address alone shares what was meant.
+  await share.getByLabel('Their email address').fill('carer@pathweave.test');
+  await share.getByRole('button', { name: 'Share my plan' }).click();
   await expect(share.getByRole('status')).toHaveText('June Pennock can now see your plan.');
+  await expect(page.getByText('Can see your plan, add notes and tick off jobs.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Stop sharing with June Pennock' })).toBeVisible();
   await signOut(page);
 

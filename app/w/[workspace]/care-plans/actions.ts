@@ -8,7 +8,7 @@ import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { log } from '@/lib/log';
 import { formToObject } from '@/lib/care-plan/input';
-import { toFormState, typedValues, type FormState } from '@/lib/care-plan/form-state';
+import { keepingInput, sentLists, toFormState, typedValues, type FormState } from '@/lib/care-plan/form-state';
 import { createCarePlan } from '@/lib/server/create-care-plan';
 import { editCarePlan } from '@/lib/server/edit-care-plan';
 import { mergeCarePlanSteps, unmergeCarePlanSteps } from '@/lib/server/merge-care-plan-steps';
@@ -35,7 +35,7 @@ export async function createCarePlanAction(_previous: FormState, form: FormData)
   let href: string | null = null;
   try {
     const actor = await getActor();
-    if (!actor) return SIGNED_OUT;
+    if (!actor) return keepingInput(SIGNED_OUT, form, ['workspaceSlug']);
     const workspace = await getWorkspaceForActor(actor, field(form, 'workspaceSlug'));
     if (!workspace)
       return { ok: false, message: 'This workspace was not found, or you do not have access to it.', errors: [] };
@@ -49,12 +49,16 @@ export async function createCarePlanAction(_previous: FormState, form: FormData)
       },
     });
     if (!result.ok)
-      return { ...toFormState(result, form, ''), values: typedValues(form, ['workspaceSlug', 'pathwayIds']) };
+      return {
+        ...toFormState(result, form, ''),
+        values: typedValues(form, ['workspaceSlug', 'pathwayIds']),
+        lists: sentLists(form, ['workspaceSlug']),
+      };
     revalidateCarePlans();
     href = `/w/${workspace.slug}/care-plans/${result.planId}`;
   } catch (error) {
     log.error({ err: error, action: 'createCarePlan' }, 'server action failed');
-    return FAILED;
+    return keepingInput(FAILED, form, ['workspaceSlug']);
   }
   redirect(href);
 }
@@ -63,7 +67,7 @@ export async function createCarePlanAction(_previous: FormState, form: FormData)
 export async function editCarePlanAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await getActor();
-    if (!actor) return SIGNED_OUT;
+    if (!actor) return keepingInput(SIGNED_OUT, form);
     const values = formToObject(form);
     delete values.planId;
     const result = await editCarePlan({ actor, planId: field(form, 'planId'), edit: values });
@@ -72,14 +76,14 @@ export async function editCarePlanAction(_previous: FormState, form: FormData): 
     return toFormState(result, form, saved);
   } catch (error) {
     log.error({ err: error, action: 'editCarePlan' }, 'server action failed');
-    return FAILED;
+    return keepingInput(FAILED, form);
   }
 }
 
 export async function mergeStepsAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await getActor();
-    if (!actor) return SIGNED_OUT;
+    if (!actor) return keepingInput(SIGNED_OUT, form);
     const steps = form
       .getAll('steps')
       .filter((v): v is string => typeof v === 'string')
@@ -96,14 +100,14 @@ export async function mergeStepsAction(_previous: FormState, form: FormData): Pr
     return toFormState(result, form, 'Merged into one step.');
   } catch (error) {
     log.error({ err: error, action: 'mergeSteps' }, 'server action failed');
-    return FAILED;
+    return keepingInput(FAILED, form);
   }
 }
 
 export async function unmergeStepsAction(_previous: FormState, form: FormData): Promise<FormState> {
   try {
     const actor = await getActor();
-    if (!actor) return SIGNED_OUT;
+    if (!actor) return keepingInput(SIGNED_OUT, form);
     const result = await unmergeCarePlanSteps({
       actor,
       planId: field(form, 'planId'),
@@ -113,6 +117,6 @@ export async function unmergeStepsAction(_previous: FormState, form: FormData): 
     return toFormState(result, form, 'The steps are separate again.');
   } catch (error) {
     log.error({ err: error, action: 'unmergeSteps' }, 'server action failed');
-    return FAILED;
+    return keepingInput(FAILED, form);
   }
 }
