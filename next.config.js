@@ -10,6 +10,12 @@ const nextConfig = {
   // Types are checked once by `npm run typecheck` (CI runs it before the tests); the build
   // doesn't repeat it on these 2-core machines.
   typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // Pathway files up to IMPORT_MAX_BYTES (5 MB, lib/server/import-pathway.ts) must reach the import
+    // action, which answers larger ones with a clear message. The file's text travels JSON-escaped
+    // (every quote and line break doubles), about 20% more, hence the headroom over 5 MB.
+    serverActions: { bodySizeLimit: '8mb' },
+  },
   async headers() {
     return [
       {

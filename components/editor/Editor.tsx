@@ -62,10 +62,15 @@ type SaveStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: string }
-  | { kind: 'error'; message: string; errors?: string[] }
+  /** `unsent`: the server could not be reached with this document; autosave tries again after the next edit. */
+  | { kind: 'error'; message: string; errors?: string[]; unsent?: Pathway }
   | { kind: 'conflict'; conflict: DraftConflict };
 
 const BACKUP_PREFIX = 'pathweave:editor-backup:';
+
+/** When a server action throws (network drop, or a redeploy the page does not know yet), the edits stay in this page and in this browser's backup. */
+const UNREACHABLE =
+  'Could not reach the server, so nothing was saved. Your changes are still here; try again. If it keeps failing, reload the page: this browser keeps a copy of your unsaved changes and offers it back.';
 
 interface Backup {
   revision: number;
@@ -239,7 +244,13 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       if (!api || readOnly || isLive) return false;
       const document = store.doc;
       setStatus({ kind: 'saving' });
-      const result = await api.saveDraft({ pathwayId: pathway.id, baseRevision: base ?? saved.revision, document });
+      let result: Awaited<ReturnType<EditorApi['saveDraft']>>;
+      try {
+        result = await api.saveDraft({ pathwayId: pathway.id, baseRevision: base ?? saved.revision, document });
+      } catch {
+        setStatus({ kind: 'error', message: UNREACHABLE, unsent: document });
+        return false;
+      }
       if (result.ok) {
         setSaved({ doc: document, revision: result.revision, at: result.updatedAt });
         setStatus({ kind: 'saved', at: result.updatedAt });
@@ -278,38 +289,44 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       if (!api) return ['Versions are not available here.'];
       setStatus({ kind: 'saving' });
       const document = store.doc;
-      if (isLive && session && api.saveLiveVersion) {
-        // The version is derived on the server from the live document: first make sure this
-        // person's own edits are stored there.
-        await Promise.race([session.whenAcknowledged(), new Promise((r) => window.setTimeout(r, 5000))]);
-        const result = await api.saveLiveVersion({ pathwayId: pathway.id, note });
+      try {
+        if (isLive && session && api.saveLiveVersion) {
+          // The version is derived on the server from the live document: first make sure this
+          // person's own edits are stored there.
+          await Promise.race([session.whenAcknowledged(), new Promise((r) => window.setTimeout(r, 5000))]);
+          const result = await api.saveLiveVersion({ pathwayId: pathway.id, note });
+          if (result.ok) {
+            const v = result.version;
+            setSaved({ doc: store.doc, revision: result.revision, at: v.createdAt });
+            setVersions((list) => [{ id: v.id, number: v.number, note: v.note, createdAt: v.createdAt, authorName: 'You', percents: v.percents }, ...list]);
+            setStatus({ kind: 'saved', at: v.createdAt });
+            store.notify(`Saved version ${v.number}.`);
+            return [];
+          }
+          setStatus({ kind: 'idle' });
+          return 'errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message];
+        }
+        const result = await api.saveVersion({ pathwayId: pathway.id, note, ...(document !== saved.doc ? { document, baseRevision: saved.revision } : { baseRevision: saved.revision }) });
         if (result.ok) {
           const v = result.version;
-          setSaved({ doc: store.doc, revision: result.revision, at: v.createdAt });
+          setSaved({ doc: document, revision: result.revision, at: v.createdAt });
           setVersions((list) => [{ id: v.id, number: v.number, note: v.note, createdAt: v.createdAt, authorName: 'You', percents: v.percents }, ...list]);
           setStatus({ kind: 'saved', at: v.createdAt });
           store.notify(`Saved version ${v.number}.`);
           return [];
         }
+        if (result.reason === 'conflict') {
+          if ('changes' in result) setStatus({ kind: 'conflict', conflict: result });
+          else setStatus({ kind: 'error', message: result.message });
+          return [result.message];
+        }
         setStatus({ kind: 'idle' });
         return 'errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message];
+      } catch {
+        // Shown under the note, like the version's other errors; the note and the edits are still here.
+        setStatus({ kind: 'idle' });
+        return ['Could not reach the server, so the version was not saved. Your note and your changes are still here; try again.'];
       }
-      const result = await api.saveVersion({ pathwayId: pathway.id, note, ...(document !== saved.doc ? { document, baseRevision: saved.revision } : { baseRevision: saved.revision }) });
-      if (result.ok) {
-        const v = result.version;
-        setSaved({ doc: document, revision: result.revision, at: v.createdAt });
-        setVersions((list) => [{ id: v.id, number: v.number, note: v.note, createdAt: v.createdAt, authorName: 'You', percents: v.percents }, ...list]);
-        setStatus({ kind: 'saved', at: v.createdAt });
-        store.notify(`Saved version ${v.number}.`);
-        return [];
-      }
-      if (result.reason === 'conflict') {
-        if ('changes' in result) setStatus({ kind: 'conflict', conflict: result });
-        else setStatus({ kind: 'error', message: result.message });
-        return [result.message];
-      }
-      setStatus({ kind: 'idle' });
-      return 'errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message];
     },
     [api, store, pathway.id, saved, isLive, session],
   );
@@ -365,11 +382,13 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
 
   // Optional autosave: a few seconds after the last change, unless a save needs a decision.
   const [autosave, setAutosave] = useState(false);
+  // A save that could not reach the server is tried again after the next edit; other errors wait for a Save.
+  const autosaveWaits = status.kind === 'saving' || status.kind === 'conflict' || (status.kind === 'error' && (!status.unsent || status.unsent === doc));
   useEffect(() => {
-    if (!autosave || !dirty || !api || readOnly || status.kind === 'saving' || status.kind === 'conflict' || status.kind === 'error') return;
+    if (!autosave || !dirty || !api || readOnly || autosaveWaits) return;
     const timer = window.setTimeout(() => void save(), 3000);
     return () => window.clearTimeout(timer);
-  }, [autosave, dirty, doc, api, readOnly, status.kind, save]);
+  }, [autosave, dirty, doc, api, readOnly, autosaveWaits, save]);
 
   // ------------------------------------------------------------------ keyboard
 

@@ -11,14 +11,13 @@ import { useRouter } from 'next/navigation';
 import { exportPathwayJson } from '@/lib/pathway/io';
 import { parsePathwayJson, type PathwayError } from '@/lib/pathway/validate';
 import type { Pathway } from '@/lib/pathway/schema';
+import { PATHWAY_FILE_MAX_BYTES, fileTooLargeMessage } from '@/lib/pathway/file-limits';
 import { ErrorMessage, describedBy } from './fields';
 import { download, fileNameFor, pathwayToSvg, svgToPng } from './exportImage';
 import type { EditorStore } from './store';
 import type { EditorApi, TemplateChoice } from './api';
 import { NewPathwayForm } from './NewPathwayForm';
 
-/** Large enough for any real pathway (a 500-step one is about 0.5 MB). */
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export interface FilePanelProps {
   store: EditorStore;
@@ -50,11 +49,17 @@ export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCr
   const onFile = async (file: File | undefined) => {
     setImportDone(null);
     if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) {
-      setImportErrors([`“${file.name}” is larger than 5 MB, which is more than any pathway needs. Check that it is a Pathweave pathway file.`]);
+    if (file.size > PATHWAY_FILE_MAX_BYTES) {
+      setImportErrors([fileTooLargeMessage(file.name, file.size, 'a Pathweave pathway file')]);
       return;
     }
-    const text = await file.text();
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setImportErrors([`“${file.name}” could not be read, so nothing was imported. Choose the file again.`]);
+      return;
+    }
     const parsed = parsePathwayJson(text);
     if (!parsed.ok) {
       const count = parsed.errors.length;
@@ -193,14 +198,19 @@ function Templates({
 
   const localise = async () => {
     setBusy(true);
-    const result = await api.createPathway({ workspaceSlug, templatePathwayId: pathwayId, title: `${title} (local copy)` });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors('errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message]);
-      return;
+    try {
+      const result = await api.createPathway({ workspaceSlug, templatePathwayId: pathwayId, title: `${title} (local copy)` });
+      if (!result.ok) {
+        setErrors('errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message]);
+        return;
+      }
+      setErrors([]);
+      router.push(`${result.href}/edit`);
+    } catch {
+      setErrors(['Could not reach the server, so no copy was made. Try again; if it keeps failing, reload the page.']);
+    } finally {
+      setBusy(false);
     }
-    setErrors([]);
-    router.push(`${result.href}/edit`);
   };
 
   return (

@@ -6,8 +6,8 @@
 import { useId, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { ErrorMessage, describedBy } from './fields';
+import { PATHWAY_FILE_MAX_BYTES, fileTooLargeMessage } from '@/lib/pathway/file-limits';
 
-const MAX_BYTES = 5 * 1024 * 1024;
 
 export function ImportPlanDefinition({ workspaceSlug }: { workspaceSlug: string }) {
   const router = useRouter();
@@ -17,8 +17,8 @@ export function ImportPlanDefinition({ workspaceSlug }: { workspaceSlug: string 
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_BYTES) {
-      setErrors([`“${file.name}” is larger than 5 MB. Check that it is a FHIR PlanDefinition.`]);
+    if (file.size > PATHWAY_FILE_MAX_BYTES) {
+      setErrors([fileTooLargeMessage(file.name, file.size, 'a FHIR PlanDefinition')]);
       return;
     }
     let body: unknown;

@@ -7,8 +7,12 @@ import { useRouter } from 'next/navigation';
 import { createPathwayAction, importPathwayAction } from '@/app/w/[workspace]/pathways/[pathwayId]/actions';
 import { ErrorMessage, describedBy } from './fields';
 import type { EditorApi, TemplateChoice } from './api';
+import { PATHWAY_FILE_MAX_BYTES, fileTooLargeMessage } from '@/lib/pathway/file-limits';
 
 type CreateApi = Pick<EditorApi, 'createPathway' | 'importPathway'>;
+
+/** A server action threw (network drop, or a redeploy the page does not know yet). */
+const UNREACHABLE = 'Could not reach the server, so nothing was created. Try again; if it keeps failing, reload the page.';
 
 export function NewPathwayForm({
   api,
@@ -31,32 +35,53 @@ export function NewPathwayForm({
 
   const create = async () => {
     setBusy(true);
-    const result = await api.createPathway({
-      workspaceSlug,
-      ...(template ? { templatePathwayId: template } : {}),
-      ...(title.trim() ? { title } : {}),
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors('errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message]);
-      return;
+    try {
+      const result = await api.createPathway({
+        workspaceSlug,
+        ...(template ? { templatePathwayId: template } : {}),
+        ...(title.trim() ? { title } : {}),
+      });
+      if (!result.ok) {
+        setErrors('errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message]);
+        return;
+      }
+      setErrors([]);
+      router.push(`${result.href}/edit`);
+    } catch {
+      setErrors([UNREACHABLE]);
+    } finally {
+      setBusy(false);
     }
-    setErrors([]);
-    router.push(`${result.href}/edit`);
   };
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(true);
-    const result = await api.importPathway({ text: await file.text(), workspaceSlug, ...(title.trim() ? { title } : {}) });
-    setBusy(false);
-    if (!result.ok) {
-      const lines = 'errors' in result && result.errors.length ? result.errors.slice(0, 20).map((e) => e.message) : [];
-      setFileErrors([`“${file.name}”: ${result.message}`, ...lines]);
+    if (file.size > PATHWAY_FILE_MAX_BYTES) {
+      setFileErrors([fileTooLargeMessage(file.name, file.size, 'a Pathweave pathway file')]);
       return;
     }
-    setFileErrors([]);
-    if ('href' in result && result.href) router.push(`${result.href}/edit`);
+    setBusy(true);
+    try {
+      let text: string;
+      try {
+        text = await file.text();
+      } catch {
+        setFileErrors([`“${file.name}” could not be read, so nothing was imported. Choose the file again.`]);
+        return;
+      }
+      const result = await api.importPathway({ text, workspaceSlug, ...(title.trim() ? { title } : {}) });
+      if (!result.ok) {
+        const lines = 'errors' in result && result.errors.length ? result.errors.slice(0, 20).map((e) => e.message) : [];
+        setFileErrors([`“${file.name}”: ${result.message}`, ...lines]);
+        return;
+      }
+      setFileErrors([]);
+      if ('href' in result && result.href) router.push(`${result.href}/edit`);
+    } catch {
+      setFileErrors([`“${file.name}”: ${UNREACHABLE}`]);
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -102,7 +127,12 @@ export function NewPathwayForm({
           disabled={busy}
           aria-describedby={describedBy(fileId, false, fileErrors)}
           aria-invalid={fileErrors.length ? true : undefined}
-          onChange={(e) => void importFile(e.target.files?.[0])}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            // Cleared, so choosing the same file again (after fixing it, or to retry) imports it again.
+            e.target.value = '';
+            void importFile(file);
+          }}
         />
       </div>
     </div>

@@ -48,12 +48,17 @@ export function VersionsPanel({ pathwayId, api, versions, canVersion, onSaveVers
     }
     setComparing(true);
     setCompareError([]);
-    const result = await api.compareVersions({ pathwayId, fromVersionId: from, toVersionId: to });
-    setComparing(false);
-    if (result.ok) setComparison(result.comparison);
-    else {
-      setComparison(null);
-      setCompareError([result.message]);
+    try {
+      const result = await api.compareVersions({ pathwayId, fromVersionId: from, toVersionId: to });
+      if (result.ok) setComparison(result.comparison);
+      else {
+        setComparison(null);
+        setCompareError([result.message]);
+      }
+    } catch {
+      setCompareError(['Could not reach the server, so the versions were not compared. Try again; if it keeps failing, reload the page.']);
+    } finally {
+      setComparing(false);
     }
   };
 

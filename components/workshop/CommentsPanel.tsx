@@ -43,16 +43,21 @@ export function CommentsPanel({
 }) {
   const [body, setBody] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  // The reasons for each field (e.g. "Comment: 6,200 characters is too long; …"), beside the summary.
+  const [fieldErrors, setFieldErrors] = useState<string[]>([]);
   const shown = threads.filter((t) => (t.targetId ?? null) === target);
   const about = target ? `“${targetName ?? 'this item'}”` : 'the whole pathway';
 
   const post = async (text: string, parentId?: string) => {
     const result = await addCommentAction({ pathwayId, body: text, targetId: target, ...(parentId ? { parentId } : {}) });
     if (!result.ok) {
+      // The text stays in its box (the forms clear it only on success), so nothing typed is lost.
       setMessage(result.message);
+      setFieldErrors('errors' in result ? result.errors.map((e) => e.message).filter((m) => m !== result.message) : []);
       return false;
     }
     setMessage(null);
+    setFieldErrors([]);
     await refresh();
     return true;
   };
@@ -63,9 +68,16 @@ export function CommentsPanel({
         Comments on {about}
       </h2>
       {message ? (
-        <p role="alert" className="pw-alert-box">
-          {message}
-        </p>
+        <div role="alert" className="pw-alert-box">
+          <p>{message}</p>
+          {fieldErrors.length ? (
+            <ul className="list-disc pl-5">
+              {fieldErrors.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : null}
       {shown.length === 0 ? <p className="text-sm">No comments yet.</p> : null}
       <ol className="flex flex-col gap-3 mt-2">
@@ -93,7 +105,10 @@ export function CommentsPanel({
                 className="pw-button pw-button-secondary pw-button-small mt-1"
                 onClick={async () => {
                   const result = await setCommentResolvedAction({ commentId: t.id, resolved: !t.resolvedAt });
-                  if (!result.ok) setMessage(result.message);
+                  if (!result.ok) {
+                    setMessage(result.message);
+                    setFieldErrors([]);
+                  }
                   await refresh();
                 }}
               >

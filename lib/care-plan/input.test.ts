@@ -22,7 +22,8 @@ describe('care plan input', () => {
         { path: 'ownerKind', message: 'Who does it: choose one of person, carer, team_member.' },
         {
           path: 'dueDate',
-          message: 'Date to be done by: write a real date as year-month-day, for example 2027-03-31.',
+          message:
+            'Date to be done by: “31/12/2027” is not a date we can use. Write a real date as year-month-day, between 1900 and 2200, for example 2027-03-31.',
         },
       ]),
     );

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ROLES, SECTORS } from '@/lib/pathway/schema';
 import { ACTION_OWNERS, ACTION_STATUSES, ESCALATION_LEVELS, GOAL_KINDS, GOAL_SET_BY, GOAL_STATUSES } from './types';
-import { isIsoDate } from './plain';
+import { MAX_DATE_YEAR, MIN_DATE_YEAR, isIsoDate } from './plain';
 
 export interface FieldIssue {
   /** The form field, e.g. "targetDate". */
@@ -33,7 +33,8 @@ const optionalDate = (label: string) =>
     .string({ error: `${label}: write the date as day, month and year, for example 2027-03-31.` })
     .trim()
     .refine((v) => v === '' || isIsoDate(v), {
-      error: `${label}: write a real date as year-month-day, for example 2027-03-31.`,
+      error: (issue) =>
+        `${label}: “${String(issue.input)}” is not a date we can use. Write a real date as year-month-day, between ${MIN_DATE_YEAR} and ${MAX_DATE_YEAR}, for example 2027-03-31.`,
     })
     .transform((v) => (v === '' ? null : v));
 

@@ -28,6 +28,23 @@ describe('plain-language helpers', () => {
     expect(isIsoDate('2027-02-28')).toBe(true);
     expect(isIsoDate('2027-02-30')).toBe(false);
     expect(isIsoDate('28/02/2027')).toBe(false);
+    expect(isIsoDate('2027-03-31')).toBe(true);
+    expect(isIsoDate('2027-02-29')).toBe(false);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+  });
+
+  it('refuses dates with a year outside 1900 to 2200 (the database has no year 0)', () => {
+    expect(isIsoDate('0000-01-01')).toBe(false);
+    expect(isIsoDate('0001-01-01')).toBe(false);
+    expect(isIsoDate('1899-12-31')).toBe(false);
+    expect(isIsoDate('1900-01-01')).toBe(true);
+    expect(isIsoDate('2200-12-31')).toBe(true);
+    expect(isIsoDate('2201-01-01')).toBe(false);
+    expect(isIsoDate('9999-12-31')).toBe(false);
+  });
+
+  it('still shows a stored date whatever its year', () => {
+    expect(formatDate('1899-12-31', { weekday: false })).toBe('31 December 1899');
   });
 
   it('says waits in words', () => {

@@ -103,18 +103,31 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
+/**
+ * The years a date typed into a care plan may fall in. The database's `date` has no year 0, and a
+ * year far outside this range is a slip of the keyboard, not a review or target date.
+ */
+export const MIN_DATE_YEAR = 1900;
+export const MAX_DATE_YEAR = 2200;
+
+/** True for a calendar date written YYYY-MM-DD, whatever its year (for showing stored dates). */
+function isCalendarDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** True for a real calendar date written YYYY-MM-DD with a year from MIN_DATE_YEAR to MAX_DATE_YEAR. */
+export function isIsoDate(value: string): boolean {
+  if (!isCalendarDate(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= MIN_DATE_YEAR && year <= MAX_DATE_YEAR;
 }
 
 /** "2027-03-02" -> "Tuesday 2 March 2027" (the NHS style: no commas, no ordinals). */
 export function formatDate(iso: string, options: { weekday?: boolean } = {}): string {
   const day = iso.slice(0, 10);
-  if (!isIsoDate(day)) return iso;
+  if (!isCalendarDate(day)) return iso;
   const d = new Date(`${day}T00:00:00Z`);
   const text = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
   return options.weekday === false ? text : `${DAYS[d.getUTCDay()]} ${text}`;

@@ -1,5 +1,6 @@
 // Shared answers of the care plan route handlers, so a denial and a missing plan give exactly the
 // same status and body (a guessed id learns nothing), and bad input names the field.
+import { PATHWAY_FILE_MAX_BYTES, megabytes } from '@/lib/pathway/file-limits';
 import { CARE_PLAN_NOT_FOUND } from './care-plan-access';
 
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
@@ -16,9 +17,40 @@ export function invalidInput(message: string, errors: { path: string; message: s
   return Response.json({ error: message, errors }, { status: 422, headers: NO_STORE });
 }
 
-/** Reads a JSON body, or says why it cannot (415 for forms posted across sites, 400 for bad JSON). */
+function tooLarge(bytes: number | null, max: number): Response {
+  const size = bytes === null ? 'larger than' : `${megabytes(bytes)} MB, larger than`;
+  return Response.json(
+    { error: `The request body is ${size} the ${megabytes(max)} MB limit, so nothing was read or changed.` },
+    { status: 413, headers: NO_STORE },
+  );
+}
+
+/** The body as text, or null once it passes `max` bytes (read no further than that). */
+async function readTextWithin(request: Request, max: number): Promise<string | null> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Reads a JSON body, or says why it cannot: 415 for forms posted across sites, 413 for a body over
+ * `maxBytes` (the pathway file limit unless given), 400 for bad JSON.
+ */
 export async function readJson(
   request: Request,
+  maxBytes: number = PATHWAY_FILE_MAX_BYTES,
 ): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
   if (!(request.headers.get('content-type') ?? '').toLowerCase().includes('application/json')) {
     return {
@@ -29,8 +61,12 @@ export async function readJson(
       ),
     };
   }
+  const declared = Number(request.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, response: tooLarge(declared, maxBytes) };
+  const text = await readTextWithin(request, maxBytes);
+  if (text === null) return { ok: false, response: tooLarge(null, maxBytes) };
   try {
-    return { ok: true, body: await request.json() };
+    return { ok: true, body: JSON.parse(text) as unknown };
   } catch {
     return {
       ok: false,

@@ -8,10 +8,23 @@ import { getPrisma } from '@/lib/db/client';
 import { audit } from './audit';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 import { inActorsWorkspaces } from './scope';
+import { tooLongMessage } from './text-limits';
 
 export const COMMENT_MAX_LENGTH = 5000;
 const TARGET_MAX_LENGTH = 200;
 export const COMMENT_NOT_FOUND_MESSAGE = 'This comment was not found, or you do not have access to it.';
+
+export const COMMENT_LABEL = 'Comment';
+
+/** Why a comment (already trimmed) cannot be saved, or null when it can. */
+export function commentBodyProblem(body: string): Invalid | null {
+  if (body === '') return invalid('A comment needs some words.', [{ path: 'body', message: 'Comment: write your comment.' }]);
+  if (body.length > COMMENT_MAX_LENGTH) {
+    const message = tooLongMessage(COMMENT_LABEL, body.length, COMMENT_MAX_LENGTH);
+    return invalid(message, [{ path: 'body', message }]);
+  }
+  return null;
+}
 
 export interface CommentView {
   id: string;
@@ -112,11 +125,8 @@ export async function addComment(options: {
     return notFound();
   }
   const body = options.body.trim();
-  if (body === '' || body.length > COMMENT_MAX_LENGTH) {
-    return invalid('A comment needs some words.', [
-      { path: 'body', message: body === '' ? 'Write your comment.' : `Keep the comment under ${COMMENT_MAX_LENGTH} characters.` },
-    ]);
-  }
+  const problem = commentBodyProblem(body);
+  if (problem) return problem;
   let targetId = options.targetId?.trim() || null;
   if (targetId && targetId.length > TARGET_MAX_LENGTH) return invalid('That is not a step or transition.', [{ path: 'targetId', message: 'is too long' }]);
   let parentId: string | null = null;

@@ -6,8 +6,10 @@ import { parsePathway } from '@/lib/pathway/validate';
 import { audit } from './audit';
 import { fieldErrorsFrom, invalid, notFound, type FieldError, type Invalid, type NotFound } from './results';
 import { inActorsWorkspaces } from './scope';
+import { tooLongMessage } from './text-limits';
 
 export const TITLE_MAX_LENGTH = 200;
+export const PATHWAY_TITLE_LABEL = 'Pathway title';
 
 /** The smallest valid pathway: one entry step joined to one exit step, in primary care. */
 export function blankPathway(title: string, conditions: string[] = []): Pathway {
@@ -30,7 +32,7 @@ export type CreatePathwayResult = { ok: true; pathway: { id: string; title: stri
 
 function titleErrors(title: string): FieldError[] {
   if (title.trim() === '') return [{ path: 'title', message: 'Give the pathway a title.' }];
-  if (title.length > TITLE_MAX_LENGTH) return [{ path: 'title', message: `Keep the title under ${TITLE_MAX_LENGTH} characters.` }];
+  if (title.length > TITLE_MAX_LENGTH) return [{ path: 'title', message: tooLongMessage(PATHWAY_TITLE_LABEL, title.length, TITLE_MAX_LENGTH) }];
   return [];
 }
 
@@ -94,10 +96,10 @@ export async function createPathway(options: {
   } else if (options.document) {
     document = options.document;
   } else {
-    const title = options.title ?? '';
+    const title = (options.title ?? '').trim();
     const errors = titleErrors(title);
     if (errors.length) return invalid('The new pathway needs a title.', errors);
-    document = blankPathway(title.trim(), options.conditions ?? []);
+    document = blankPathway(title, options.conditions ?? []);
   }
 
   const title = (options.title ?? document.title).trim();

@@ -1,13 +1,14 @@
 import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { formatPathwayErrors, parsePathwayJson } from '@/lib/pathway/validate';
+import { PATHWAY_FILE_MAX_BYTES } from '@/lib/pathway/file-limits';
 import { createPathway, type CreatePathwayResult } from './create-pathway';
 import { fieldErrorsFrom, invalid, notFound, type Invalid } from './results';
 import { savePathwayDraft, type SaveDraftResult } from './save-pathway-draft';
 import { inActorsWorkspaces } from './scope';
 
-/** Larger files are refused before parsing (a 500-step pathway is about 0.5 MB). */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** Larger files are refused before parsing: the same limit the browser checks (lib/pathway/file-limits.ts). */
+export const IMPORT_MAX_BYTES = PATHWAY_FILE_MAX_BYTES;
 
 export type ImportTarget =
   /** A new pathway in this workspace. */

@@ -7,8 +7,10 @@ import { CONFLICT_MESSAGE } from './save-pathway-draft';
 import { getCollaborationRecord } from '@/lib/collab/store';
 import { participantsForScoring, scoreForStorage } from './scores';
 import { inActorsWorkspaces } from './scope';
+import { tooLongMessage } from './text-limits';
 
 export const NOTE_MAX_LENGTH = 2000;
+export const VERSION_NOTE_LABEL = 'Version note';
 const MAX_ATTEMPTS = 8;
 
 export interface SavedVersion {
@@ -55,10 +57,14 @@ export async function savePathwayVersion(options: {
     return notFound();
   }
   const note = options.note.trim();
-  if (note === '' || note.length > NOTE_MAX_LENGTH) {
+  if (note === '') {
     return invalid('A version needs a note saying what changed.', [
-      { path: 'note', message: note === '' ? 'Write a short note saying what changed in this version.' : `Keep the note under ${NOTE_MAX_LENGTH} characters.` },
+      { path: 'note', message: 'Write a short note saying what changed in this version.' },
     ]);
+  }
+  if (note.length > NOTE_MAX_LENGTH) {
+    const message = tooLongMessage(VERSION_NOTE_LABEL, note.length, NOTE_MAX_LENGTH);
+    return invalid(message, [{ path: 'note', message }]);
   }
   if (options.expectedRevision !== undefined && options.expectedRevision !== row.revision) {
     return { ok: false, reason: 'conflict', message: CONFLICT_MESSAGE, current: { revision: row.revision } };

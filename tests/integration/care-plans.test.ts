@@ -416,6 +416,21 @@ describe('the person, their carer and their care team can read the plan', () => 
     });
     expect(denied.status).toBe(404);
   });
+
+  it('refuses a PlanDefinition over the 5 MB file limit, saying so, and creates nothing', async () => {
+    const s = await as('gp');
+    const before = await db.query('SELECT count(*)::int AS n FROM "Pathway"');
+    const huge = JSON.stringify({ resourceType: 'PlanDefinition', status: 'draft', title: 'Huge', description: 'x'.repeat(5_300_000), action: [] });
+    const res = await s.fetch(`/api/fhir/PlanDefinition?workspace=${slug}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: huge,
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: string }).error).toMatch(/5\.1 MB, larger than the 5 MB limit/);
+    const after = await db.query('SELECT count(*)::int AS n FROM "Pathway"');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -286,6 +286,9 @@ describe('versions', () => {
     const { id } = await freshPathway();
     const empty = await server.savePathwayVersion({ actor: as('editor'), pathwayId: id, note: '   ' });
     expect(empty).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'note' }] });
+    const long = await server.savePathwayVersion({ actor: as('editor'), pathwayId: id, note: `  ${'n'.repeat(2001)}  ` });
+    const tooLong = 'Version note: 2,001 characters is too long; keep it to 2,000 or fewer.';
+    expect(long).toEqual({ ok: false, reason: 'invalid', message: tooLong, errors: [{ path: 'note', message: tooLong }] });
     const stale = await server.savePathwayVersion({ actor: as('editor'), pathwayId: id, note: 'x', expectedRevision: 7 });
     expect(stale).toMatchObject({ ok: false, reason: 'conflict', current: { revision: 0 } });
     for (const who of ['viewer', 'commenter', 'patient'] as const) {
@@ -383,8 +386,25 @@ describe('creating from a template', () => {
       await server.createPathway({ actor: as('editor'), workspaceId, template: { pathwayId: t.rows[0].id, versionId: foreignVersion.rows[0].id } }),
     ).toMatchObject({ ok: false, reason: 'not_found' });
     expect(await server.createPathway({ actor: as('editor'), workspaceId, title: '  ' })).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'title' }] });
+    expect(await server.createPathway({ actor: as('editor'), workspaceId, title: 't'.repeat(201) })).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      errors: [{ path: 'title', message: 'Pathway title: 201 characters is too long; keep it to 200 or fewer.' }],
+    });
     const after = await db.query('SELECT count(*)::int AS n FROM "Pathway"');
     expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+});
+
+describe('creating a blank pathway', () => {
+  it('trims the title before checking its length, so spaces around it never make it too long', async () => {
+    const title = `${'T'.repeat(199)}${Date.now() % 10}`;
+    const created = await server.createPathway({ actor: as('editor'), workspaceId, title: `   ${title}   ` });
+    expect(created).toMatchObject({ ok: true, pathway: { title } });
+    if (!created.ok) return;
+    const row = await db.query('SELECT title, document FROM "Pathway" WHERE id = $1', [created.pathway.id]);
+    expect(row.rows[0].title).toBe(title);
+    expect(row.rows[0].document.title).toBe(title);
   });
 });
 

@@ -9,12 +9,13 @@ import { z } from 'zod';
 import { getActor, type SignedInActor } from '@/lib/auth/session';
 import { log } from '@/lib/log';
 import { compareVersions, type VersionComparison } from '@/lib/server/compare-versions';
-import { createPathway, type CreatePathwayResult } from '@/lib/server/create-pathway';
+import { PATHWAY_TITLE_LABEL, TITLE_MAX_LENGTH, createPathway, type CreatePathwayResult } from '@/lib/server/create-pathway';
 import { getPathwayForEditing, type PathwayForEditing } from '@/lib/server/get-pathway-for-editing';
 import { importPathway, type ImportPathwayResult } from '@/lib/server/import-pathway';
 import { NOT_FOUND_MESSAGE, type FieldError } from '@/lib/server/results';
 import { savePathwayDraft, type SaveDraftResult } from '@/lib/server/save-pathway-draft';
-import { savePathwayVersion, type SaveVersionResult } from '@/lib/server/save-pathway-version';
+import { NOTE_MAX_LENGTH, VERSION_NOTE_LABEL, savePathwayVersion, type SaveVersionResult } from '@/lib/server/save-pathway-version';
+import { cappedText } from '@/lib/server/text-limits';
 import { getWorkspaceForActor } from '@/lib/server/workspaces';
 
 type Failure =
@@ -66,6 +67,10 @@ function revalidatePathwayPages() {
 const id = z.string().trim().min(1).max(200);
 const revision = z.number().int().min(0);
 
+// The note and title limits are checked by the use cases after trimming (lib/server/text-limits.ts).
+const versionNote = cappedText(VERSION_NOTE_LABEL, NOTE_MAX_LENGTH);
+const pathwayTitle = cappedText(PATHWAY_TITLE_LABEL, TITLE_MAX_LENGTH);
+
 // ---------------------------------------------------------------------------------------------
 
 const LoadInput = z.object({ pathwayId: id });
@@ -108,7 +113,7 @@ export async function saveDraftAction(input: z.input<typeof SaveDraftInput>): Pr
 
 const SaveVersionInput = z.object({
   pathwayId: id,
-  note: z.string().max(2000),
+  note: versionNote,
   /** With `document`: save the working copy first, then version exactly that. */
   document: z.unknown().optional(),
   baseRevision: revision.optional(),
@@ -181,7 +186,7 @@ export async function compareVersionsAction(
 
 const CreateInput = z.object({
   workspaceSlug: id,
-  title: z.string().max(200).optional(),
+  title: pathwayTitle.optional(),
   conditions: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
   templatePathwayId: id.optional(),
   templateVersionId: id.optional(),
@@ -216,7 +221,7 @@ export async function createPathwayAction(
 }
 
 const ImportInput = z.union([
-  z.object({ text: z.string(), workspaceSlug: id, title: z.string().max(200).optional() }),
+  z.object({ text: z.string(), workspaceSlug: id, title: pathwayTitle.optional() }),
   z.object({ text: z.string(), pathwayId: id, baseRevision: revision }),
 ]);
 

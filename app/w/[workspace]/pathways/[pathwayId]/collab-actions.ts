@@ -8,10 +8,13 @@ import { writeBackLiveDocument } from '@/lib/collab/store';
 import { getPathwayForEditing } from '@/lib/server/get-pathway-for-editing';
 import { notFound, type NotFound } from '@/lib/server/results';
 import { runAction, type ActionFailure } from '@/lib/server/run-action';
-import { savePathwayVersion } from '@/lib/server/save-pathway-version';
+import { NOTE_MAX_LENGTH, VERSION_NOTE_LABEL, savePathwayVersion } from '@/lib/server/save-pathway-version';
+import { cappedText } from '@/lib/server/text-limits';
 import type { SaveVersionActionResult } from './actions';
 
-const Input = z.object({ pathwayId: z.string().trim().min(1).max(200), note: z.string().max(2000) });
+// The note's real limit is checked by savePathwayVersion after trimming (lib/server/text-limits.ts).
+const note = cappedText(VERSION_NOTE_LABEL, NOTE_MAX_LENGTH);
+const Input = z.object({ pathwayId: z.string().trim().min(1).max(200), note });
 
 /**
  * Save an immutable version of the live pathway with a note. The working copy is first brought

@@ -3,7 +3,8 @@
 // validates its input, and calls one use case in lib/server/comments.ts (which asks can() and
 // scopes its queries to the actor's workspaces). Nothing throws to the client.
 import { z } from 'zod';
-import { addComment, deleteComment, listComments, setCommentResolved } from '@/lib/server/comments';
+import { COMMENT_LABEL, COMMENT_MAX_LENGTH, addComment, deleteComment, listComments, setCommentResolved } from '@/lib/server/comments';
+import { cappedText } from '@/lib/server/text-limits';
 import { runAction as run } from '@/lib/server/run-action';
 
 const id = z.string().trim().min(1).max(200);
@@ -13,7 +14,9 @@ export async function listCommentsAction(input: z.input<typeof ListInput>) {
   return run('listComments', ListInput, input, (data, actor) => listComments({ actor, pathwayId: data.pathwayId }));
 }
 
-const AddInput = z.object({ pathwayId: id, body: z.string().max(10_000), targetId: id.nullable().optional(), parentId: id.nullable().optional() });
+// A generous cap against abuse only: addComment checks the real limit after trimming.
+const body = cappedText(COMMENT_LABEL, COMMENT_MAX_LENGTH);
+const AddInput = z.object({ pathwayId: id, body, targetId: id.nullable().optional(), parentId: id.nullable().optional() });
 export async function addCommentAction(input: z.input<typeof AddInput>) {
   return run('addComment', AddInput, input, (data, actor) => addComment({ actor, ...data }));
 }
