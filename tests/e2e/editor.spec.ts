@@ -413,6 +413,36 @@ test('two people saving at once: the second is told, and keeps their changes', a
   await second.context().close();
 });
 
+test('a save that cannot reach the server says so and keeps the edits; the next save stores them', async ({ page }) => {
+  const url = await newBlankPathway(page, 'Saved over a dropped connection');
+  await page.getByRole('button', { name: 'Add outcome to Primary care' }).click();
+  await expect(stepNode(page, 'New outcome')).toBeVisible();
+
+  // Server actions are POSTs to the page with a Next-Action header: drop them, as a lost connection would.
+  const dropActions = (route: import('@playwright/test').Route) =>
+    route.request().method() === 'POST' && route.request().headers()['next-action'] ? route.abort('internetdisconnected') : route.fallback();
+  await page.route('**/*', dropActions);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.locator('.pw-alert-box[role="alert"]')).toContainText('Could not reach the server, so nothing was saved. Your changes are still here');
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  await expect(stepNode(page, 'New outcome')).toBeVisible();
+
+  // A version cannot be saved either, and the note stays in its box.
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  const versions = page.getByTestId('versions-panel');
+  await versions.getByLabel('Note for a new version').fill('After the connection dropped');
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  await expect(versions).toContainText('Could not reach the server, so the version was not saved.');
+  await expect(versions.getByLabel('Note for a new version')).toHaveValue('After the connection dropped');
+
+  // Back online: saving stores the step that was kept.
+  await page.unroute('**/*', dropActions);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-state')).toContainText('All changes saved');
+  await page.goto(url);
+  await expect(stepNode(page, 'New outcome')).toBeVisible();
+});
+
 test('export the pathway as a file and a picture, import files with clear errors, print', async ({ page }) => {
   await newBlankPathway(page, 'Import and export');
   await page.getByRole('tab', { name: 'File' }).click();
