@@ -17,6 +17,7 @@ import { download, fileNameFor, pathwayToSvg, svgToPng } from './exportImage';
 import type { EditorStore } from './store';
 import type { EditorApi, TemplateChoice } from './api';
 import { NewPathwayForm } from './NewPathwayForm';
+import { createAndOpen } from './create-and-open';
 
 
 export interface FilePanelProps {
@@ -198,19 +199,9 @@ function Templates({
 
   const localise = async () => {
     setBusy(true);
-    try {
-      const result = await api.createPathway({ workspaceSlug, templatePathwayId: pathwayId, title: `${title} (local copy)` });
-      if (!result.ok) {
-        setErrors('errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message]);
-        return;
-      }
-      setErrors([]);
-      router.push(`${result.href}/edit`);
-    } catch {
-      setErrors(['Could not reach the server, so no copy was made. Try again; if it keeps failing, reload the page.']);
-    } finally {
-      setBusy(false);
-    }
+    const input = { workspaceSlug, templatePathwayId: pathwayId, title: `${title} (local copy)` };
+    setErrors(await createAndOpen(api, input, router, 'Could not reach the server, so no copy was made. Try again; if it keeps failing, reload the page.'));
+    setBusy(false);
   };
 
   return (

@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { createPathwayAction, importPathwayAction } from '@/app/w/[workspace]/pathways/[pathwayId]/actions';
 import { ErrorMessage, describedBy } from './fields';
 import type { EditorApi, TemplateChoice } from './api';
+import { createAndOpen } from './create-and-open';
 import { PATHWAY_FILE_MAX_BYTES, fileTooLargeMessage } from '@/lib/pathway/file-limits';
 
 type CreateApi = Pick<EditorApi, 'createPathway' | 'importPathway'>;
@@ -35,23 +36,9 @@ export function NewPathwayForm({
 
   const create = async () => {
     setBusy(true);
-    try {
-      const result = await api.createPathway({
-        workspaceSlug,
-        ...(template ? { templatePathwayId: template } : {}),
-        ...(title.trim() ? { title } : {}),
-      });
-      if (!result.ok) {
-        setErrors('errors' in result && result.errors.length ? result.errors.map((e) => e.message) : [result.message]);
-        return;
-      }
-      setErrors([]);
-      router.push(`${result.href}/edit`);
-    } catch {
-      setErrors([UNREACHABLE]);
-    } finally {
-      setBusy(false);
-    }
+    const input = { workspaceSlug, ...(template ? { templatePathwayId: template } : {}), ...(title.trim() ? { title } : {}) };
+    setErrors(await createAndOpen(api, input, router, UNREACHABLE));
+    setBusy(false);
   };
 
   const importFile = async (file: File | undefined) => {
