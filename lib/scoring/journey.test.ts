@@ -293,10 +293,23 @@ describe('expected days and contacts over all routes', () => {
           if (!visits) return;
           expect(e.converged).toBe(true);
           const total = visits.reduce((x, y) => x + y, 0);
-          expect(e.steps).toBeCloseTo(total, 1);
+          // Both solves are floating point, and the system grows ill-conditioned as the expected
+          // journey grows: a loop people almost never leave gives 10^8 to 10^9 expected steps, and
+          // double precision (about 16 figures) then leaves only 7 or so reliable figures in either
+          // answer. So the tolerance is relative there (1 in 10^6), and 0.05 of a step otherwise; a
+          // wrong rule would miss by far more.
+          expect(Math.abs(e.steps - total)).toBeLessThanOrEqual(Math.max(0.05, Math.abs(total) * 1e-6));
         },
       ),
-      { numRuns: 200 },
+      // Examples fast-check found: 501,327,658.07 against 501,327,659.95 steps (3.7 in 10^9), and
+      // about 1.41 billion steps differing by 29.6 (2.1 in 10^8).
+      {
+        numRuns: 200,
+        examples: [
+          [{ steps: 34, seed: -1417305801, back: 0.8829962764866651, probabilities: false }],
+          [{ steps: 37, seed: 1426185440, back: 0.8539468403905631, probabilities: false }],
+        ],
+      },
     );
   });
 
