@@ -656,6 +656,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
               <CommentsPanel
                 pathwayId={pathway.id}
                 threads={comments.threads}
+                loadError={comments.error}
                 refresh={comments.refresh}
                 target={selectionNow?.id ?? null}
                 targetName={selectionNow ? (names.get(selectionNow.id) ?? null) : null}

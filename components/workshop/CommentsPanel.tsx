@@ -10,16 +10,23 @@ import type { CommentThread } from '@/lib/server/comments';
 import { useRoomRefresh } from './useRoomRefresh';
 
 const REFRESH_MS = 30_000;
+const OFFLINE = 'Offline: comments will catch up when the connection is back.';
+const NOT_SENT = 'Could not reach the server, so that was not sent. Your text is still here; try again.';
 
 export function useCommentThreads(pathwayId: string, enabled: boolean, session: CollaborativeSession | null) {
   const [threads, setThreads] = useState<CommentThread[]>([]);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(async () => {
-    const result = await listCommentsAction({ pathwayId });
-    if (result.ok) {
-      setThreads(result.threads);
-      setError(null);
-    } else setError(result.message);
+    try {
+      const result = await listCommentsAction({ pathwayId });
+      if (result.ok) {
+        setThreads(result.threads);
+        setError(null);
+      } else setError(result.message);
+    } catch {
+      // The comments already shown stay; the next refresh tries again.
+      setError(OFFLINE);
+    }
   }, [pathwayId]);
   useRoomRefresh({ enabled, session, topic: 'comments', refresh, everyMs: REFRESH_MS });
   return { threads, error, refresh };
@@ -28,6 +35,7 @@ export function useCommentThreads(pathwayId: string, enabled: boolean, session: 
 export function CommentsPanel({
   pathwayId,
   threads,
+  loadError = null,
   refresh,
   target,
   targetName,
@@ -35,6 +43,8 @@ export function CommentsPanel({
 }: {
   pathwayId: string;
   threads: readonly CommentThread[];
+  /** Why the comments could not be loaded just now (the ones shown are the last that were). */
+  loadError?: string | null;
   refresh: () => Promise<void>;
   /** The selected step or transition id, or null for the whole pathway. */
   target: string | null;
@@ -49,7 +59,14 @@ export function CommentsPanel({
   const about = target ? `“${targetName ?? 'this item'}”` : 'the whole pathway';
 
   const post = async (text: string, parentId?: string) => {
-    const result = await addCommentAction({ pathwayId, body: text, targetId: target, ...(parentId ? { parentId } : {}) });
+    let result: Awaited<ReturnType<typeof addCommentAction>>;
+    try {
+      result = await addCommentAction({ pathwayId, body: text, targetId: target, ...(parentId ? { parentId } : {}) });
+    } catch {
+      setMessage(NOT_SENT);
+      setFieldErrors([]);
+      return false;
+    }
     if (!result.ok) {
       // The text stays in its box (the forms clear it only on success), so nothing typed is lost.
       setMessage(result.message);
@@ -67,6 +84,11 @@ export function CommentsPanel({
       <h2 id="pw-comments-heading" className="text-lg font-bold">
         Comments on {about}
       </h2>
+      {loadError ? (
+        <p className="pw-hint" role="status" data-testid="comments-load-error">
+          {loadError}
+        </p>
+      ) : null}
       {message ? (
         <div role="alert" className="pw-alert-box">
           <p>{message}</p>
@@ -104,10 +126,16 @@ export function CommentsPanel({
                 type="button"
                 className="pw-button pw-button-secondary pw-button-small mt-1"
                 onClick={async () => {
-                  const result = await setCommentResolvedAction({ commentId: t.id, resolved: !t.resolvedAt });
-                  if (!result.ok) {
-                    setMessage(result.message);
+                  try {
+                    const result = await setCommentResolvedAction({ commentId: t.id, resolved: !t.resolvedAt });
+                    if (!result.ok) {
+                      setMessage(result.message);
+                      setFieldErrors([]);
+                    }
+                  } catch {
+                    setMessage(t.resolvedAt ? 'Could not reach the server, so the thread was not reopened. Try again.' : 'Could not reach the server, so the thread was not resolved. Try again.');
                     setFieldErrors([]);
+                    return;
                   }
                   await refresh();
                 }}

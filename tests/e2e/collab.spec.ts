@@ -155,7 +155,17 @@ test('comments pinned to a step: the patient representative comments, the GP see
   const onRoute = rep.getByTestId('comments-panel');
   await expect(onRoute.getByRole('heading', { name: /^Comments on “.+”$/ })).not.toContainText('Spirometry');
   await onRoute.getByLabel(/^New comment on “/).fill('Who tells me what happens next?');
+  // With the connection dropped (server actions are POSTs with a Next-Action header), the comment is
+  // not sent, the panel says so, and the text stays in its box to send again.
+  const dropActions = (route: import('@playwright/test').Route) =>
+    route.request().method() === 'POST' && route.request().headers()['next-action'] ? route.abort('internetdisconnected') : route.fallback();
+  await rep.route('**/*', dropActions);
   await onRoute.getByRole('button', { name: 'Add comment' }).click();
+  await expect(onRoute.getByRole('alert')).toHaveText('Could not reach the server, so that was not sent. Your text is still here; try again.');
+  await expect(onRoute.getByLabel(/^New comment on “/)).toHaveValue('Who tells me what happens next?');
+  await rep.unroute('**/*', dropActions);
+  await onRoute.getByRole('button', { name: 'Add comment' }).click();
+  await expect(onRoute.getByRole('alert')).toHaveCount(0);
   await expect(gp.getByTestId('comment-badge')).toHaveCount(2, { timeout: 15_000 });
   const [stepBadge, routeBadge] = await Promise.all([
     gp.getByTestId('comment-badge').nth(0).boundingBox(),
