@@ -2,10 +2,16 @@
 // described by its caption and repeats the list beside it, which is the accessible version: the SVG
 // is role="img" with a text alternative, never the only place anything is said.
 import { layoutWebOfCare, SECTOR_COLOURS, wrapLabel } from '@/lib/care-plan/web-of-care';
-import { ROLE_FOR_PATIENTS, SECTOR_FOR_PATIENTS } from '@/lib/care-plan/plain';
+import { ROLE_FOR_PATIENTS, SECTOR_FOR_PATIENTS, firstName, possessive } from '@/lib/care-plan/plain';
 import type { CareTeamMemberView } from '@/lib/care-plan/types';
 
-export function CareTeamWeb(props: { members: readonly CareTeamMemberView[]; personName: string; idPrefix: string }) {
+export function CareTeamWeb(props: {
+  members: readonly CareTeamMemberView[];
+  personName: string;
+  idPrefix: string;
+  /** True when the person whose plan it is reads it ("you in the middle"); otherwise they are named. */
+  readByPerson?: boolean;
+}) {
   const members = props.members.filter((m) => m.role !== 'patient');
   if (members.length === 0) return null;
   const web = layoutWebOfCare(members, (m) => m.jobTitle.trim() || ROLE_FOR_PATIENTS[m.role], 780);
@@ -93,8 +99,9 @@ export function CareTeamWeb(props: { members: readonly CareTeamMemberView[]; per
         </svg>
       </div>
       <figcaption className="mt-2 text-sm text-nhs-grey-1">
-        The picture shows you in the middle and the people who help you around you. A thicker line shows your care
-        coordinator. The same people are listed below.
+        {props.readByPerson
+          ? 'The picture shows you in the middle and the people who help you around you. A thicker line shows your care coordinator. The same people are listed below.'
+          : `The picture shows ${firstName(props.personName)} in the middle and the people who help them around them. A thicker line shows ${possessive(firstName(props.personName))} care coordinator. The same people are listed below.`}
       </figcaption>
     </figure>
   );

@@ -1,6 +1,6 @@
 // The person's (or their carer's) plan page: mobile first, plain English, a large-text option, what
 // happens next at the top, buttons to contact the team, and the way to print it or share it.
-import { PATIENT_COPY } from '@/lib/care-plan/copy';
+import { PATIENT_COPY, planCopy, type PlanCopy } from '@/lib/care-plan/copy';
 import { firstName, possessive } from '@/lib/care-plan/plain';
 import { presentPlan } from '@/lib/care-plan/present';
 import type { CarePlanAccessView, CarePlanView } from '@/lib/care-plan/types';
@@ -8,15 +8,22 @@ import type { TextSize } from '@/lib/care-plan/text-size';
 import { ContactLinks, PlanView } from './PlanView';
 import { LargeTextStyle, TextSizeToggle } from './TextSize';
 
-const JUMPS = [
-  ['where', 'Where you are'],
-  ['next', 'What happens next'],
-  ['contact', 'Who to contact'],
-  ['worse', 'If things get worse'],
-  ['actions', 'Who does what'],
-  ['team', 'Care team'],
-  ['notes', 'Notes'],
-] as const;
+/** Every part of the plan, in page order, named exactly as its heading (PlanView's sections). */
+function jumps(copy: PlanCopy): [string, string][] {
+  return [
+    ['where', copy.youAreHereHeading],
+    ['next', copy.nextHeading],
+    ['contact', copy.contactHeading],
+    ['worse', copy.escalationHeading],
+    ['matters', copy.whatMattersHeading],
+    ['goals', copy.goalsHeading],
+    ['actions', copy.actionsHeading],
+    ['medicines', copy.medicinesHeading],
+    ['team', copy.teamHeading],
+    ['review', copy.reviewHeading],
+    ['notes', copy.notesHeading],
+  ];
+}
 
 export function PersonPlanPage(props: {
   plan: CarePlanView;
@@ -29,6 +36,7 @@ export function PersonPlanPage(props: {
   const isPatient = access.relation === 'patient';
   const audience = isPatient ? 'patient' : access.relation === 'carer' ? 'carer' : 'clinician';
   const presentation = presentPlan(plan, props.today, audience);
+  const copy = planCopy(audience, plan.patient.name);
   const base = `/my-plan/${plan.id}`;
   return (
     <main id="main-content" className="mx-auto max-w-2xl px-4 py-6">
@@ -47,14 +55,14 @@ export function PersonPlanPage(props: {
       {presentation.reviewDate && <p className="mb-4">We will look at this plan again on {presentation.reviewDate}.</p>}
       {presentation.coordinator && (
         <div className="mb-6 border-l-8 border-nhs-blue bg-white p-4 no-print">
-          <p className="text-lg font-bold">{PATIENT_COPY.talkAboutCare}</p>
+          <p className="text-lg font-bold">{copy.talkAboutCare}</p>
           <p>
             {presentation.coordinatorLabel} is {presentation.coordinator.name}.
           </p>
           <ContactLinks contact={presentation.coordinator} mode="screen" />
           <p className="mt-2">
             {presentation.crisis
-              ? `In a crisis, call ${presentation.crisis.name}${presentation.crisis.phone && presentation.crisis.phone !== presentation.crisis.name.replace(/\D/g, '') ? ` on ${presentation.crisis.phone}` : ''}. `
+              ? `${PATIENT_COPY.crisisHeading}, call ${presentation.crisis.name}${presentation.crisis.phone && presentation.crisis.phone !== presentation.crisis.name.replace(/\D/g, '') ? ` on ${presentation.crisis.phone}` : ''}. `
               : ''}
             {PATIENT_COPY.emergency}
           </p>
@@ -63,7 +71,7 @@ export function PersonPlanPage(props: {
 
       <nav aria-label="Parts of this plan" className="mb-6 no-print">
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
-          {JUMPS.map(([id, label]) => (
+          {jumps(copy).map(([id, label]) => (
             <li key={id}>
               <a href={`#${id}`}>{label}</a>
             </li>
@@ -87,9 +95,9 @@ export function PersonPlanPage(props: {
         className="mb-8 bg-white border border-nhs-grey-4 p-4 no-print"
       >
         <h2 id="print-heading" className="mb-2 text-2xl font-bold">
-          Print or save your plan
+          {isPatient ? 'Print or save your plan' : 'Print or save this plan'}
         </h2>
-        <p className="mb-3">{PATIENT_COPY.printHelp}</p>
+        <p className="mb-3">{copy.printHelp}</p>
         <ul className="space-y-2">
           <li>
             <a href={`${base}/print`} className="font-bold">

@@ -3,8 +3,8 @@
 // so the printed plan has everything the screen has: contact numbers are written out, jobs have boxes
 // to tick by hand, and nothing is left behind a button (issue 6, §4: print "must never be second best").
 import type { ReactNode } from 'react';
-import { PATIENT_COPY } from '@/lib/care-plan/copy';
-import { formatDate, mailtoHref, telHref } from '@/lib/care-plan/plain';
+import { PATIENT_COPY, planCopy } from '@/lib/care-plan/copy';
+import { formatDate, lowerFirst, mailtoHref, telHref } from '@/lib/care-plan/plain';
 import type { ContactPresentation, PlanPresentation } from '@/lib/care-plan/present';
 import type { CarePlanAccessView, CareTeamMemberView } from '@/lib/care-plan/types';
 import { addNoteAction, deleteNoteAction, setActionDoneAction } from '@/app/my-plan/actions';
@@ -123,11 +123,12 @@ export function PlanView(props: {
   viewerId: string;
 }) {
   const { plan, mode } = props;
+  const copy = planCopy(props.audience, plan.patientName);
   const interactive = mode === 'screen' && props.access.canPatientUpdate;
   return (
     <>
       {/* Where you are now */}
-      <Section id="where" title={PATIENT_COPY.youAreHereHeading} help={PATIENT_COPY.youAreHereHelp} mode={mode}>
+      <Section id="where" title={copy.youAreHereHeading} help={copy.youAreHereHelp} mode={mode}>
         <ul className="space-y-4">
           {plan.positions.map((p) => (
             <li key={p.pathwayId} className={CARD}>
@@ -141,14 +142,18 @@ export function PlanView(props: {
                   <div>
                     <p className="text-xl font-bold">
                       <span className="mr-2 inline-block rounded bg-nhs-blue px-2 py-0.5 text-base text-white">
-                        You are here
+                        {copy.youAreHere}
                       </span>
                       {p.current.title}
                     </p>
                     <p>
                       This happens {p.current.where}.{p.current.since ? ` Since ${p.current.since}.` : ''}
                     </p>
-                    {p.current.benefit && <p className="mt-1">How it helps you: {p.current.benefit}</p>}
+                    {p.current.benefit && (
+                      <p className="mt-1">
+                        {copy.howItHelps}: {p.current.benefit}
+                      </p>
+                    )}
                   </div>
                 </div>
               ) : (
@@ -160,15 +165,15 @@ export function PlanView(props: {
       </Section>
 
       {/* What happens next */}
-      <Section id="next" title={PATIENT_COPY.nextHeading} help={PATIENT_COPY.nextHelp} mode={mode}>
+      <Section id="next" title={copy.nextHeading} help={copy.nextHelp} mode={mode}>
         {plan.next.length === 0 ? (
-          <p>{PATIENT_COPY.nothingNext}</p>
+          <p>{copy.nothingNext}</p>
         ) : (
           <ol className="space-y-3">
             {plan.next.map((n, i) => (
               <li key={i} className={`${CARD} border-l-8 border-l-nhs-blue`}>
                 <p className="text-lg font-bold">{n.title}</p>
-                {n.when && <p>When: {n.when.charAt(0).toLowerCase() + n.when.slice(1)}</p>}
+                {n.when && <p>When: {lowerFirst(n.when)}</p>}
                 <p>
                   {n.wait ? `Usually ${n.wait}, ` : ''}
                   {n.where}.
@@ -184,7 +189,7 @@ export function PlanView(props: {
       </Section>
 
       {/* Who to contact */}
-      <Section id="contact" title={PATIENT_COPY.contactHeading} mode={mode}>
+      <Section id="contact" title={copy.contactHeading} mode={mode}>
         <div className="space-y-4">
           {plan.coordinator ? (
             <div className={`${CARD} border-l-8 border-l-nhs-blue`}>
@@ -192,29 +197,31 @@ export function PlanView(props: {
                 {plan.coordinatorLabel}: {plan.coordinator.name}
               </h3>
               <p>{[plan.coordinator.role, plan.coordinator.organisation].filter(Boolean).join(', ')}</p>
-              <p className="mt-1">{PATIENT_COPY.coordinatorHelp}</p>
+              <p className="mt-1">{copy.coordinatorHelp}</p>
               {plan.coordinator.availability && <p className="mt-1">When: {plan.coordinator.availability}</p>}
               <ContactLinks contact={plan.coordinator} mode={mode} />
             </div>
           ) : (
-            <p className={CARD}>{PATIENT_COPY.noCoordinator}</p>
+            <p className={CARD}>{copy.noCoordinator}</p>
           )}
           {plan.crisis && (
             <div className={`${CARD} border-l-8 border-l-nhs-red`}>
-              <h3 className="text-xl font-bold">In a crisis: {plan.crisis.name}</h3>
-              <p>{PATIENT_COPY.crisisHelp}</p>
+              <h3 className="text-xl font-bold">
+                {copy.crisisHeading}: {plan.crisis.name}
+              </h3>
+              <p>{copy.crisisHelp}</p>
               {plan.crisis.detail && <p className="mt-1">{plan.crisis.detail}</p>}
               <ContactLinks contact={{ name: plan.crisis.name, phone: plan.crisis.phone, email: '' }} mode={mode} />
             </div>
           )}
-          <p className="text-lg font-bold">{PATIENT_COPY.emergency}</p>
+          <p className="text-lg font-bold">{copy.emergency}</p>
         </div>
       </Section>
 
       {/* If things get worse */}
-      <Section id="worse" title={PATIENT_COPY.escalationHeading} help={PATIENT_COPY.escalationHelp} mode={mode}>
+      <Section id="worse" title={copy.escalationHeading} help={copy.escalationHelp} mode={mode}>
         {plan.escalation.length === 0 ? (
-          <p>{PATIENT_COPY.notWrittenYet}</p>
+          <p>{copy.notWrittenYet}</p>
         ) : (
           <ul className="space-y-3">
             {plan.escalation.map((e) => (
@@ -243,18 +250,18 @@ export function PlanView(props: {
       </Section>
 
       {/* What matters to me */}
-      <Section id="matters" title={PATIENT_COPY.whatMattersHeading} mode={mode}>
+      <Section id="matters" title={copy.whatMattersHeading} mode={mode}>
         {plan.whatMattersToMe.trim() ? (
           <blockquote className={`${CARD} border-l-8 border-l-nhs-purple text-lg`}>
             <p className="whitespace-pre-line">“{plan.whatMattersToMe.trim()}”</p>
           </blockquote>
         ) : (
-          <p>{PATIENT_COPY.noWhatMatters}</p>
+          <p>{copy.noWhatMatters}</p>
         )}
       </Section>
 
       {/* Goals */}
-      <Section id="goals" title={PATIENT_COPY.goalsHeading} mode={mode}>
+      <Section id="goals" title={copy.goalsHeading} mode={mode}>
         {plan.goals.length === 0 ? (
           <p>No goals yet.</p>
         ) : (
@@ -277,9 +284,9 @@ export function PlanView(props: {
       </Section>
 
       {/* Who does what */}
-      <Section id="actions" title={PATIENT_COPY.actionsHeading} help={PATIENT_COPY.actionsHelp} mode={mode}>
+      <Section id="actions" title={copy.actionsHeading} help={copy.actionsHelp} mode={mode}>
         {plan.actions.length === 0 ? (
-          <p>{PATIENT_COPY.noJobs}</p>
+          <p>{copy.noJobs}</p>
         ) : (
           <ul className="space-y-3">
             {plan.actions.map((a) => (
@@ -329,7 +336,7 @@ export function PlanView(props: {
       </Section>
 
       {/* Medicines */}
-      <Section id="medicines" title={PATIENT_COPY.medicinesHeading} mode={mode}>
+      <Section id="medicines" title={copy.medicinesHeading} mode={mode}>
         {plan.medicationSummary.trim() && <p className="mb-3 whitespace-pre-line">{plan.medicationSummary}</p>}
         {plan.medicines.length > 0 && (
           <ul className="space-y-3">
@@ -343,14 +350,19 @@ export function PlanView(props: {
           </ul>
         )}
         {!plan.medicationSummary.trim() && plan.medicines.length === 0 && (
-          <p>{PATIENT_COPY.notWrittenYet}</p>
+          <p>{copy.notWrittenYet}</p>
         )}
       </Section>
 
       {/* Care team */}
-      <Section id="team" title={PATIENT_COPY.teamHeading} help={PATIENT_COPY.teamHelp} mode={mode}>
-        <h3 className="text-xl font-bold">{PATIENT_COPY.webHeading}</h3>
-        <CareTeamWeb members={props.members} personName={plan.patientName} idPrefix={`plan-${mode}`} />
+      <Section id="team" title={copy.teamHeading} help={copy.teamHelp} mode={mode}>
+        <h3 className="text-xl font-bold">{copy.webHeading}</h3>
+        <CareTeamWeb
+          members={props.members}
+          personName={plan.patientName}
+          idPrefix={`plan-${mode}`}
+          readByPerson={props.audience !== 'carer'}
+        />
         <ul className="space-y-3">
           {plan.team.map((m) => (
             <li key={m.id} className={CARD}>
@@ -369,14 +381,14 @@ export function PlanView(props: {
       </Section>
 
       {/* Review */}
-      <Section id="review" title={PATIENT_COPY.reviewHeading} mode={mode}>
+      <Section id="review" title={copy.reviewHeading} mode={mode}>
         <p className="text-lg">
-          {plan.reviewDate ? <strong>{plan.reviewDate}</strong> : PATIENT_COPY.noReviewDate}
+          {plan.reviewDate ? <strong>{plan.reviewDate}</strong> : copy.noReviewDate}
         </p>
       </Section>
 
       {/* Notes */}
-      <Section id="notes" title={PATIENT_COPY.notesHeading} help={PATIENT_COPY.notesHelp} mode={mode}>
+      <Section id="notes" title={copy.notesHeading} help={copy.notesHelp} mode={mode}>
         {interactive && (
           <div className={`${CARD} mb-4`}>
             <ActionForm
@@ -410,8 +422,9 @@ export function PlanView(props: {
                     action={deleteNoteAction}
                     hidden={{ planId: props.planId, noteId: n.id }}
                     buttonClassName="font-bold text-nhs-blue underline"
+                    confirm={{ question: 'Are you sure you want to delete this note? You cannot get it back.', yes: 'Yes, delete this note' }}
                   >
-                    Delete this note<span className="sr-only">: {n.body.slice(0, 40)}</span>
+                    Delete this note<span className="sr-only">: your note from {formatDate(n.createdAt.slice(0, 10))}</span>
                   </ButtonForm>
                 )}
               </li>

@@ -318,6 +318,12 @@ export function ButtonForm(props: {
   buttonClassName: string;
   children: ReactNode;
   className?: string;
+  /**
+   * Ask first, for what cannot be undone (WCAG 3.3.4): the button opens a question with a button
+   * that does it. A native disclosure, so it works with the keyboard and before JavaScript loads;
+   * pressing the first button again closes it and nothing happens.
+   */
+  confirm?: { question: string; yes: string };
 }) {
   const [state, formAction, pending] = useActionState(props.action, { ok: true });
   // The field's own sentence says most (e.g. "this person cannot see your plan now anyway").
@@ -327,9 +333,23 @@ export function ButtonForm(props: {
       {Object.entries(props.hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={pending} className={`${props.buttonClassName} disabled:opacity-60`}>
-        {props.children}
-      </button>
+      {props.confirm ? (
+        <details>
+          <summary className={`${props.buttonClassName} cursor-pointer`}>{props.children}</summary>
+          <p className="mt-2">{props.confirm.question}</p>
+          <button
+            type="submit"
+            disabled={pending}
+            className="mt-2 rounded bg-nhs-red px-4 py-2 font-bold text-white hover:bg-[#aa2016] disabled:opacity-60"
+          >
+            {props.confirm.yes}
+          </button>
+        </details>
+      ) : (
+        <button type="submit" disabled={pending} className={`${props.buttonClassName} disabled:opacity-60`}>
+          {props.children}
+        </button>
+      )}
       {problem ? (
         <p role="alert" className="mt-2 border-l-4 border-nhs-red pl-3 font-bold text-nhs-red">
           {problem}

@@ -2,19 +2,26 @@
 // a test can hold them to a 9-year-old's reading level (issue 6, §4; lib/care-plan/plain.ts).
 // Words typed by the care team are checked in the clinician view instead.
 
+import { firstName, possessive } from './plain';
+
 export const PATIENT_COPY = {
   intro: 'This is your care plan. It is about you and what you want. Your care team made it with you.',
   carerIntro: 'This is the care plan of the person you care for. They chose to share it with you.',
   youAreHereHeading: 'Where you are now',
   youAreHereHelp: 'Each part of your care has steps. This shows the step you are on now.',
+  youAreHere: 'You are here',
+  howItHelps: 'How it helps you',
+  coordinatorTag: 'your care coordinator',
   nextHeading: 'What happens next',
   nextHelp: 'These are the next steps. Your team will tell you which one is right for you.',
   nothingNext: 'There is no next step on this part of your care right now.',
   stepNotSet: 'Your team has not said which step you are on yet.',
   contactHeading: 'Who to contact',
   coordinatorHelp: 'This is the one person to contact first. They know you and your plan.',
-  crisisHelp: 'Call this number if you need help fast.',
-  emergency: 'If you think your life is in danger, call 999.',
+  crisisHelp: 'Call this number if you need help fast and it is not an emergency.',
+  // After the NHS website's advice on when to call 999.
+  emergency: 'Call 999 if someone is seriously ill or hurt and their life is at risk.',
+  crisisHeading: 'If you need help fast',
   whatMattersHeading: 'What matters to me',
   goalsHeading: 'My goals',
   actionsHeading: 'Who does what',
@@ -23,7 +30,7 @@ export const PATIENT_COPY = {
   teamHelp: 'These are the people who help you. You can call or email them.',
   webHeading: 'My web of care',
   escalationHeading: 'If things get worse',
-  escalationHelp: 'Use the colours to help you know what to do.',
+  escalationHelp: 'Find the box that sounds most like how you feel today. Then do what it says.',
   medicinesHeading: 'My medicines',
   reviewHeading: 'When we look at this plan again',
   notesHeading: 'My notes',
@@ -91,3 +98,46 @@ export const AUDIT_OP_WORDS: Readonly<Record<string, string>> = {
   revoke: 'Stopped sharing the plan with someone',
 };
 
+
+export type PlanCopy = Record<PatientCopyKey, string>;
+
+/**
+ * The same words for a carer reading the plan of the person they care for: "you" is the reader, so
+ * every sentence about the person names them instead ("Arthur’s goals", "the step Arthur is on now").
+ * `name` is the person's first name.
+ */
+export function carerCopy(name: string): PlanCopy {
+  const their = possessive(name);
+  return {
+    ...PATIENT_COPY,
+    youAreHereHelp: `Each part of ${their} care has steps. This shows the step ${name} is on now.`,
+    youAreHere: `${name} is here`,
+    howItHelps: `How it helps ${name}`,
+    coordinatorTag: `${their} care coordinator`,
+    nothingNext: `There is no next step on this part of ${their} care right now.`,
+    nextHelp: `These are the next steps. The care team will tell ${name} which one is right.`,
+    stepNotSet: `The care team has not said which step ${name} is on yet.`,
+    coordinatorHelp: `This is the one person to contact first. They know ${name} and this plan.`,
+    whatMattersHeading: `What matters to ${name}`,
+    goalsHeading: `${their} goals`,
+    actionsHelp: 'These are the jobs to do. Tick off a job when it is done.',
+    teamHeading: `${their} care team`,
+    teamHelp: `These are the people who help ${name}. You can call or email them.`,
+    webHeading: `${their} web of care`,
+    escalationHelp: `Find the box that sounds most like how ${name} is today. Then do what it says.`,
+    medicinesHeading: `${their} medicines`,
+    notesHeading: 'Notes',
+    notesHelp: `Write down things you want to ask or tell the care team. ${name} and the care team can read them.`,
+    printHelp: 'You can print this plan or save it as a PDF. It has all the same things as this page.',
+    noCoordinator: `The care team has not named a care coordinator yet. Ask ${their} GP surgery who it will be.`,
+    notWrittenYet: 'The care team has not written this part yet.',
+    noWhatMatters: `Nothing written yet. ${name} can tell the care team what matters to them.`,
+    noReviewDate: 'The care team has not set a date yet.',
+    talkAboutCare: `Need to talk about ${their} care?`,
+  };
+}
+
+/** The words of the plan for its reader: the person (and their care team, who see what the person sees), or a carer. */
+export function planCopy(audience: 'patient' | 'carer' | 'clinician', personName: string): PlanCopy {
+  return audience === 'carer' ? carerCopy(firstName(personName)) : PATIENT_COPY;
+}

@@ -91,8 +91,11 @@ describe('the PDF plan', () => {
       await renderCarePlanPdf(presentPlan(empty, TODAY), { today: TODAY, audience: 'carer' }),
     );
     expect(text).toContain('Arthur Pennock’s care plan');
-    expect(text).toContain('Your team has not named a care coordinator yet.');
-    expect(text).toContain('Nothing written yet. Tell your team what matters to you.');
+    // Written to the carer about Arthur, not as if the carer were Arthur.
+    expect(text).toContain('The care team has not named a care coordinator yet. Ask Arthur’s GP surgery who it will be.');
+    expect(text).toContain('Nothing written yet. Arthur can tell the care team what matters to them.');
+    expect(text).toContain('What matters to Arthur');
+    expect(text).not.toContain('Your team has not');
     expect(text).toContain('No jobs yet.');
   });
 

@@ -6,8 +6,8 @@
 // artifact. A large-print version uses bigger type throughout. Issue 6, §4: "must never be second best".
 import PDFDocument from 'pdfkit';
 import { printable, registerPdfFonts, type PdfFonts } from '@/lib/pdf/fonts';
-import { PATIENT_COPY } from './copy';
-import { formatDate, possessive } from './plain';
+import { planCopy } from './copy';
+import { formatDate, lowerFirst, possessive } from './plain';
 import type { PlanPresentation } from './present';
 
 export interface PdfOptions {
@@ -52,6 +52,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     h2: large ? 22 : 17,
     h3: large ? 18 : 13.5,
   };
+  const copy = planCopy(options.audience ?? 'patient', plan.patientName);
   const title =
     options.audience === 'carer' ? possessive(plan.patientName) + ' care plan' : `Care plan for ${plan.patientName}`;
   const doc = new PDFDocument({
@@ -189,48 +190,48 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   h1(title);
   p(`${plan.title}. Printed on ${formatDate(options.today)}.`, { grey: true });
   if (plan.reviewDate) p(`We will look at this plan again on ${plan.reviewDate}.`, { bold: true });
-  p(options.audience === 'carer' ? PATIENT_COPY.carerIntro : PATIENT_COPY.intro);
+  p(options.audience === 'carer' ? copy.carerIntro : copy.intro);
 
   // ---- Who to contact ----
-  h2(PATIENT_COPY.contactHeading);
+  h2(copy.contactHeading);
   if (plan.coordinator) {
     h3(`${plan.coordinatorLabel}: ${plan.coordinator.name}`);
-    p(PATIENT_COPY.coordinatorHelp);
+    p(copy.coordinatorHelp);
     labelled('Job', [plan.coordinator.role, plan.coordinator.organisation].filter(Boolean).join(', '));
     labelled('Phone', plan.coordinator.phone);
     labelled('Email', plan.coordinator.email);
     labelled('When', plan.coordinator.availability);
   } else {
-    p(PATIENT_COPY.noCoordinator);
+    p(copy.noCoordinator);
   }
   if (plan.crisis) {
-    h3(`In a crisis: ${plan.crisis.name}`);
-    p(PATIENT_COPY.crisisHelp);
+    h3(`${copy.crisisHeading}: ${plan.crisis.name}`);
+    p(copy.crisisHelp);
     labelled('Phone', plan.crisis.phone);
     p(plan.crisis.detail);
   }
-  p(PATIENT_COPY.emergency, { bold: true });
+  p(copy.emergency, { bold: true });
 
   // ---- Where you are and what happens next ----
-  h2(PATIENT_COPY.youAreHereHeading);
-  p(PATIENT_COPY.youAreHereHelp);
+  h2(copy.youAreHereHeading);
+  p(copy.youAreHereHelp);
   for (const pos of plan.positions) {
     h3(pos.pathwayTitle);
     if (pos.current) {
-      p(`You are here: ${pos.current.title}`, { bold: true });
+      p(`${copy.youAreHere}: ${pos.current.title}`, { bold: true });
       p(`This happens ${pos.current.where}.${pos.current.since ? ` Since ${pos.current.since}.` : ''}`);
-      if (pos.current.benefit) p(`How it helps you: ${pos.current.benefit}`);
+      if (pos.current.benefit) p(`${copy.howItHelps}: ${pos.current.benefit}`);
     } else if (pos.note) p(pos.note);
   }
-  h2(PATIENT_COPY.nextHeading);
-  p(PATIENT_COPY.nextHelp);
-  if (plan.next.length === 0) p(PATIENT_COPY.nothingNext);
+  h2(copy.nextHeading);
+  p(copy.nextHelp);
+  if (plan.next.length === 0) p(copy.nothingNext);
   list(
     plan.next.map(
       (n) =>
         [
           n.title,
-          n.when ? `When: ${n.when.charAt(0).toLowerCase()}${n.when.slice(1)}` : null,
+          n.when ? `When: ${lowerFirst(n.when)}` : null,
           n.wait ? `Usually ${n.wait}` : null,
           `Where: ${n.where}`,
           n.pathwayTitles.length > 1 ? `For: ${n.pathwayTitles.join(' and ')}` : null,
@@ -241,16 +242,16 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   );
 
   // ---- What matters ----
-  h2(PATIENT_COPY.whatMattersHeading);
+  h2(copy.whatMattersHeading);
   p(
     plan.whatMattersToMe.trim()
       ? `“${plan.whatMattersToMe.trim()}”`
-      : PATIENT_COPY.noWhatMatters,
+      : copy.noWhatMatters,
   );
 
   // ---- If things get worse ----
-  h2(PATIENT_COPY.escalationHeading);
-  p(PATIENT_COPY.escalationHelp);
+  h2(copy.escalationHeading);
+  p(copy.escalationHelp);
   const colours = { green: COLOURS.green, amber: COLOURS.amber, red: COLOURS.red } as const;
   for (const part of plan.escalation) {
     ensureSpace(size.body * 7);
@@ -261,10 +262,10 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     sideBar(colours[part.level], top, doc.y);
     gap(0.3);
   }
-  if (plan.escalation.length === 0) p(PATIENT_COPY.notWrittenYet);
+  if (plan.escalation.length === 0) p(copy.notWrittenYet);
 
   // ---- Goals ----
-  h2(PATIENT_COPY.goalsHeading);
+  h2(copy.goalsHeading);
   if (plan.goals.length === 0) p('No goals yet.');
   list(
     plan.goals.map(
@@ -274,9 +275,9 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   );
 
   // ---- Who does what ----
-  h2(PATIENT_COPY.actionsHeading);
-  p(PATIENT_COPY.actionsHelp);
-  if (plan.actions.length === 0) p(PATIENT_COPY.noJobs);
+  h2(copy.actionsHeading);
+  p(copy.actionsHelp);
+  if (plan.actions.length === 0) p(copy.noJobs);
   for (const a of plan.actions) {
     const line = `${a.description}. Who: ${a.who}.${a.due ? ` ${a.due}.` : ''} ${a.done ? 'Done.' : a.status + '.'}`;
     ensureSpace(size.body * 3);
@@ -296,7 +297,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   }
 
   // ---- Medicines ----
-  h2(PATIENT_COPY.medicinesHeading);
+  h2(copy.medicinesHeading);
   p(plan.medicationSummary);
   list(
     plan.medicines.map(
@@ -306,14 +307,14 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
           .join('. ') + '.',
     ),
   );
-  if (!plan.medicationSummary.trim() && plan.medicines.length === 0) p(PATIENT_COPY.notWrittenYet);
+  if (!plan.medicationSummary.trim() && plan.medicines.length === 0) p(copy.notWrittenYet);
 
   // ---- Care team ----
-  h2(PATIENT_COPY.teamHeading);
-  p(PATIENT_COPY.teamHelp);
+  h2(copy.teamHeading);
+  p(copy.teamHelp);
   for (const m of plan.team) {
     ensureSpace(size.body * 5);
-    h3(`${m.name}${m.isCoordinator ? ' (your care coordinator)' : ''}`);
+    h3(`${m.name}${m.isCoordinator ? ` (${copy.coordinatorTag})` : ''}`);
     labelled('Job', [m.role, m.organisation].filter(Boolean).join(', '));
     labelled('Phone', m.phone);
     labelled('Email', m.email);
@@ -321,12 +322,12 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   }
 
   // ---- Review ----
-  h2(PATIENT_COPY.reviewHeading);
-  p(plan.reviewDate ?? PATIENT_COPY.noReviewDate);
+  h2(copy.reviewHeading);
+  p(plan.reviewDate ?? copy.noReviewDate);
 
   // ---- Notes, with room to write ----
-  h2(PATIENT_COPY.notesHeading);
-  p(PATIENT_COPY.notesHelp);
+  h2(copy.notesHeading);
+  p(copy.notesHelp);
   list(
     plan.notes.map((n) => `${n.body} (${n.authorName}, ${formatDate(n.createdAt.slice(0, 10), { weekday: false })})`),
   );

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_OP_WORDS, AUDIT_VIA_WORDS, PATIENT_COPY } from './copy';
+import { AUDIT_OP_WORDS, AUDIT_VIA_WORDS, PATIENT_COPY, carerCopy, planCopy } from './copy';
 import {
   dueInWords,
   formatDate,
   formatMoment,
+  lowerFirst,
   isIsoDate,
   mailtoHref,
   possessive,
@@ -22,6 +23,12 @@ describe('plain-language helpers', () => {
     expect(formatDate('not a date')).toBe('not a date');
     expect(formatMoment('2026-11-23T14:05:00.000Z')).toBe('23 November 2026 at 2:05pm');
     expect(formatMoment('2026-07-01T09:30:00.000Z')).toBe('1 July 2026 at 10:30am'); // British Summer Time
+    // 12 o'clock is 12, never 0; on the hour there is no ":00"; midday and midnight are words.
+    expect(formatMoment('2026-11-03T12:30:00.000Z')).toBe('3 November 2026 at 12:30pm');
+    expect(formatMoment('2026-11-03T00:30:00.000Z')).toBe('3 November 2026 at 12:30am');
+    expect(formatMoment('2026-11-03T09:00:00.000Z')).toBe('3 November 2026 at 9am');
+    expect(formatMoment('2026-11-03T12:00:00.000Z')).toBe('3 November 2026 at midday');
+    expect(formatMoment('2026-11-03T00:00:00.000Z')).toBe('3 November 2026 at midnight');
   });
 
   it('accepts only real calendar dates', () => {
@@ -84,6 +91,17 @@ describe('plain-language helpers', () => {
   });
 });
 
+describe('labels inside a sentence', () => {
+  it('lowers the first letter of an ordinary word, never of an abbreviation or a name', () => {
+    expect(lowerFirst('Course completed')).toBe('course completed');
+    expect(lowerFirst('GP referral')).toBe('GP referral');
+    expect(lowerFirst('COPD review due')).toBe('COPD review due');
+    expect(lowerFirst('Arthur’s choice')).toBe('Arthur’s choice');
+    expect(lowerFirst('already lower')).toBe('already lower');
+    expect(lowerFirst('')).toBe('');
+  });
+});
+
 describe('reading level', () => {
   it('counts syllables and grades text', () => {
     expect(syllables('cat')).toBe(1);
@@ -108,6 +126,24 @@ describe('reading level', () => {
     expect(hard).toEqual([]);
     expect(headings.filter((t) => t.split(/\s+/).length > 5)).toEqual([]);
     expect(sentences.length).toBeGreaterThan(10);
+    expect(readability(texts.join(' ')).grade).toBeLessThanOrEqual(4);
+  });
+
+  it('writes to a carer about the person by name, at the same reading level', () => {
+    const carer = carerCopy('Arthur');
+    expect(planCopy('carer', 'Arthur Pennock')).toEqual(carer);
+    expect(planCopy('patient', 'Arthur Pennock')).toBe(PATIENT_COPY);
+    expect(carer.goalsHeading).toBe('Arthur’s goals');
+    expect(carer.whatMattersHeading).toBe('What matters to Arthur');
+    expect(carer.youAreHereHelp).toBe('Each part of Arthur’s care has steps. This shows the step Arthur is on now.');
+    expect(carerCopy('James').medicinesHeading).toBe('James’ medicines');
+    // No sentence for the carer speaks of the person's own care, goals or team as "your" or "my".
+    const aboutThePerson = /\b(your (care|goals|team|plan|GP)|my (goals|medicines|care team|web|notes)|you are on|what matters to me)\b/i;
+    const slips = Object.entries(carer).filter(([key, text]) => !['carerIntro', 'intro', 'noPlan', 'sharingHeading', 'sharingHelp', 'lookedHeading', 'lookedHelp', 'sharingListHeading', 'sharingNobody', 'canContribute', 'canLook', 'shareHeading', 'shareHelp', 'sharedWithNobody', 'stepNotSet'].includes(key) && aboutThePerson.test(text));
+    expect(slips).toEqual([]);
+    const texts = Object.values(carer);
+    const hard = texts.filter((t) => readability(t).words >= 6 && readability(t).grade > 6);
+    expect(hard).toEqual([]);
     expect(readability(texts.join(' ')).grade).toBeLessThanOrEqual(4);
   });
 

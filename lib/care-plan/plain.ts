@@ -133,7 +133,10 @@ export function formatDate(iso: string, options: { weekday?: boolean } = {}): st
   return options.weekday === false ? text : `${DAYS[d.getUTCDay()]} ${text}`;
 }
 
-/** A moment as the person would read it: "23 November 2026 at 2:05pm" (UK time). */
+/**
+ * A moment as the person would read it, in UK time and the NHS style for times: "23 November 2026
+ * at 2:05pm", "at 9am" (no ":00"), and "midday" and "midnight" rather than 12pm and 12am.
+ */
 export function formatMoment(isoMoment: string): string {
   const d = new Date(isoMoment);
   if (Number.isNaN(d.getTime())) return isoMoment;
@@ -144,10 +147,15 @@ export function formatMoment(isoMoment: string): string {
     year: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
-    hour12: true,
+    // h12 counts 12, 1, … 11 (hour12: true gives "0:30 pm" in en-GB).
+    hourCycle: 'h12',
   }).formatToParts(d);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')} ${get('month')} ${get('year')} at ${get('hour')}:${get('minute')}${get('dayPeriod').toLowerCase().replace(/\s/g, '')}`;
+  const [hour, minute] = [get('hour'), get('minute')];
+  const period = get('dayPeriod').toLowerCase().replace(/[\s.]/g, '');
+  const time =
+    hour === '12' && minute === '00' ? (period === 'am' ? 'midnight' : 'midday') : `${hour}${minute === '00' ? '' : `:${minute}`}${period}`;
+  return `${get('day')} ${get('month')} ${get('year')} at ${time}`;
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */
@@ -196,6 +204,14 @@ export function mailtoHref(email: string): string | null {
   const trimmed = email.trim();
   if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(trimmed)) return null;
   return `mailto:${trimmed}`;
+}
+
+/**
+ * A label that follows "When:", as part of a sentence: "Course completed" -> "course completed".
+ * Abbreviations and names keep their capitals: "GP referral", "COPD review", "Arthur's choice".
+ */
+export function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) && !/^[A-Z][a-z]+['’]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** "Arthur Pennock" -> "Arthur" */

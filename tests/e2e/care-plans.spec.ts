@@ -123,8 +123,15 @@ test('the person, on a phone, sees where they are and what happens next, ticks o
   await page.keyboard.press('Tab');
   await expect(notes.getByRole('button', { name: 'Save note' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(notes.getByRole('listitem').filter({ hasText: 'Can I bring my daughter to the next review?' })).toBeVisible();
+  const note = notes.getByRole('listitem').filter({ hasText: 'Can I bring my daughter to the next review?' });
+  await expect(note).toBeVisible();
   await expectAccessible(page, 'patient plan with a new note');
+  // Deleting a note asks first; only "Yes" deletes it.
+  await note.locator('summary', { hasText: 'Delete this note' }).click();
+  await expect(note.getByText('Are you sure you want to delete this note? You cannot get it back.')).toBeVisible();
+  await expectAccessible(page, 'patient plan, deleting a note');
+  await note.getByRole('button', { name: 'Yes, delete this note' }).click();
+  await expect(notes.getByRole('listitem').filter({ hasText: 'Can I bring my daughter to the next review?' })).toHaveCount(0);
 
   // Large text.
   await page.getByRole('button', { name: 'Make the text bigger' }).click();
@@ -228,7 +235,20 @@ test('a carer sees the plan only after the person shares it with them', async ({
   await signIn(page, 'carer@pathweave.test');
   await expect(page.getByRole('heading', { level: 1, name: 'Arthur Pennock’s care plan' })).toBeVisible();
   await expect(page.getByText('This is the care plan of the person you care for.')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Where you are now' })).toContainText('You are here');
+  // "You" is June: the plan speaks of Arthur by name.
+  const where = page.getByRole('region', { name: 'Where you are now' });
+  await expect(where).toContainText('Arthur is here');
+  await expect(where).toContainText('This shows the step Arthur is on now.');
+  await expect(where).not.toContainText('You are here');
+  for (const heading of ['What matters to Arthur', 'Arthur’s goals', 'Arthur’s medicines', 'Arthur’s care team']) {
+    await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+  }
+  await expect(page.getByRole('heading', { name: /^My (goals|medicines|care team)$/ })).toHaveCount(0);
+  // Every part of the plan is one link away, named as its heading.
+  const parts = page.getByRole('navigation', { name: 'Parts of this plan' });
+  await expect(parts.getByRole('link')).toHaveCount(11);
+  await parts.getByRole('link', { name: 'Arthur’s medicines' }).click();
+  await expect(page).toHaveURL(/#medicines$/);
   await expect(page.getByRole('link', { name: /Choose who can see my plan/ })).toHaveCount(0);
   await expectAccessible(page, 'carer view');
 });
