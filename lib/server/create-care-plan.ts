@@ -112,12 +112,26 @@ export async function createCarePlan(options: {
   });
   if (existing) {
     const reachable = await loadCarePlanFacts(actor, existing.id);
+    if (!reachable) {
+      // Someone outside the care team asked about this person: the plan's own record shows it, so the
+      // care team sees the attempt on the plan's access record.
+      await audit({
+        actorId: actor.userId,
+        action: 'carePlan:create',
+        resourceType: 'carePlan',
+        resourceId: existing.id,
+        outcome: 'denied',
+        detail: { workspaceId, reason: 'a plan for this person already exists' },
+      });
+    }
     return invalid('This person already has a care plan here.', [
       {
         path: 'patientEmail',
+        // Outside the care team, the person is not named: only that a plan exists, which one plan per
+        // person per workspace makes unavoidable.
         message: reachable
           ? `Patient’s email address: ${patient.name} already has a care plan in this workspace. Add the pathways to that plan instead.`
-          : `Patient’s email address: ${patient.name} already has a care plan in this workspace. Ask their care coordinator to add you to the care team.`,
+          : 'Patient’s email address: this person already has a care plan in this workspace. Ask their care coordinator to add you to the care team.',
       },
     ]);
   }
@@ -131,36 +145,46 @@ export async function createCarePlan(options: {
   const now = new Date();
   let planId: string;
   try {
-    const created = await prisma.carePlan.create({
-      data: {
-        workspaceId,
-        patientId: patient.id,
-        title: input.title?.trim() || `Care plan for ${patient.name}`,
-        createdById: actor.userId,
-        pathways: {
-          create: ids.map((id, position) => {
-            const doc = parsePathway(byId.get(id)?.document);
-            return {
-              pathwayId: id,
-              position,
-              currentStepId: doc.ok ? firstStepId(doc.pathway) : null,
-              currentStepSince: now,
-            };
-          }),
-        },
-        members: {
-          create: {
-            userId: actor.userId,
-            name: creator.name,
-            role: creator.professionalRole,
-            sector: SECTOR_FOR_ROLE[creator.professionalRole as Role] ?? SECTORS[1],
-            email: creator.email,
+    // The plan and its audit row commit together: no plan without its record of who made it.
+    planId = await prisma.$transaction(async (tx) => {
+      const created = await tx.carePlan.create({
+        data: {
+          workspaceId,
+          patientId: patient.id,
+          title: input.title?.trim() || `Care plan for ${patient.name}`,
+          createdById: actor.userId,
+          pathways: {
+            create: ids.map((id, position) => {
+              const doc = parsePathway(byId.get(id)?.document);
+              return {
+                pathwayId: id,
+                position,
+                currentStepId: doc.ok ? firstStepId(doc.pathway) : null,
+                currentStepSince: now,
+              };
+            }),
+          },
+          members: {
+            create: {
+              userId: actor.userId,
+              name: creator.name,
+              role: creator.professionalRole,
+              sector: SECTOR_FOR_ROLE[creator.professionalRole as Role] ?? SECTORS[1],
+              email: creator.email,
+            },
           },
         },
-      },
-      select: { id: true },
+        select: { id: true },
+      });
+      await auditCarePlanChange(
+        actor,
+        created.id,
+        'create',
+        { workspaceId, patientId: patient.id, pathwayIds: ids },
+        tx,
+      );
+      return created.id;
     });
-    planId = created.id;
   } catch (error) {
     if (isUniqueViolation(error)) {
       return invalid('This person already has a care plan here.', [
@@ -172,6 +196,5 @@ export async function createCarePlan(options: {
     }
     throw error;
   }
-  await auditCarePlanChange(actor, planId, 'create', { workspaceId, patientId: patient.id, pathwayIds: ids });
   return { ok: true, planId };
 }

@@ -7,6 +7,7 @@ import { AUDIT_OP_WORDS as OPS, AUDIT_VIA_WORDS as VIA } from '@/lib/care-plan/c
 import { ROLE_FOR_PATIENTS } from '@/lib/care-plan/plain';
 import type { Role } from '@/lib/pathway/schema';
 import { auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import { audit } from './audit';
 
 export interface CarePlanAuditEntry {
   id: string;
@@ -36,6 +37,8 @@ export async function getCarePlanAudit(options: {
   planId: string;
   limit?: number;
   workspaceId?: string;
+  /** Only for the care team (their page under the workspace): anyone else is refused before the trail is read. */
+  clinicianOnly?: boolean;
 }): Promise<{ entries: CarePlanAuditEntry[]; relation: 'patient' | 'carer' | 'clinician' } | null> {
   const { actor } = options;
   const access = await authorizeCarePlan(
@@ -45,6 +48,17 @@ export async function getCarePlanAudit(options: {
     options.workspaceId !== undefined ? { workspaceId: options.workspaceId } : {},
   );
   if (!access) return null;
+  if (options.clinicianOnly && access.relation !== 'clinician') {
+    await audit({
+      actorId: actor.userId,
+      action: 'carePlan:viewAudit',
+      resourceType: 'carePlan',
+      resourceId: access.planId,
+      outcome: 'denied',
+      detail: { via: 'workspace page' },
+    });
+    return null;
+  }
   const showDenied = access.relation === 'clinician';
   const events = await getPrisma().auditEvent.findMany({
     where: {

@@ -7,6 +7,7 @@ import { parsePathway } from '@/lib/pathway/validate';
 import { SECTORS, type Role, type Sector } from '@/lib/pathway/schema';
 import type { CarePlanAccessView, CarePlanView } from '@/lib/care-plan/types';
 import { authorizeCarePlan, type CarePlanAccess } from './care-plan-access';
+import { audit } from './audit';
 
 export type CarePlanReadVia = 'page' | 'editor' | 'print' | 'pdf' | 'fhir' | 'api';
 
@@ -159,13 +160,30 @@ export async function getCarePlan(options: {
   via: CarePlanReadVia;
   /** Only a plan of this workspace (the clinician's pages are under a workspace's address). */
   workspaceId?: string;
+  /**
+   * Only for someone who may edit it (the care team's page): anyone else is refused before anything
+   * is read, and the refusal, not a view, is what the audit trail records.
+   */
+  requireEdit?: boolean;
 }): Promise<CarePlanRead | null> {
   const access = await authorizeCarePlan(options.actor, options.planId, 'view', {
-    auditAllowed: true,
+    auditAllowed: !options.requireEdit,
     detail: { via: options.via },
     ...(options.workspaceId !== undefined ? { workspaceId: options.workspaceId } : {}),
   });
   if (!access) return null;
+  if (options.requireEdit) {
+    const allowed = can(options.actor, 'carePlan:edit', access.resource);
+    await audit({
+      actorId: options.actor.userId,
+      action: 'carePlan:view',
+      resourceType: 'carePlan',
+      resourceId: access.planId,
+      outcome: allowed ? 'allowed' : 'denied',
+      detail: { via: options.via },
+    });
+    if (!allowed) return null;
+  }
   const plan = await loadCarePlanView(access.planId);
   if (!plan) return null;
   return { plan, access: accessView(options.actor, access) };

@@ -415,6 +415,15 @@ describe('the person, their carer and their care team can read the plan', () => 
       body: JSON.stringify(pd),
     });
     expect(denied.status).toBe(404);
+    // A workspace viewer is refused before the file is read: a 404, not the 422 that names its problems.
+    const viewer = await as('manager');
+    const viewerBad = await viewer.fetch(`/api/fhir/PlanDefinition?workspace=${slug}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ resourceType: 'PlanDefinition', status: 'draft', title: 'X', action: [{ id: 'a', title: 'A' }] }),
+    });
+    expect(viewerBad.status).toBe(404);
+    expect(JSON.stringify(await viewerBad.json())).not.toContain('action[0]');
   });
 
   it('refuses a PlanDefinition over the 5 MB file limit, saying so, and creates nothing', async () => {
@@ -550,6 +559,34 @@ describe('nobody else can read or change Arthur’s plan, by any page, route or 
 });
 
 // ---------------------------------------------------------------------------------------------
+
+describe('the care team’s pages, opened by the person’s own carer who is also a workspace member', () => {
+  it('refuses before reading: the trail records a refusal, never a view of the plan or of its trail', async () => {
+    await db.query(
+      `INSERT INTO "Membership" (id, "userId", "workspaceId", "accessRole") VALUES ('it-carer-member', $1, $2, 'commenter')`,
+      [ids.carer, workspaceId],
+    );
+    try {
+      const s = await as('carer');
+      const base = { actorId: ids.carer, resourceId: planA };
+      const viewAllowed = await auditCount({ ...base, outcome: 'allowed', action: 'carePlan:view' });
+      const viewDenied = await auditCount({ ...base, outcome: 'denied', action: 'carePlan:view' });
+      const trailAllowed = await auditCount({ ...base, outcome: 'allowed', action: 'carePlan:viewAudit' });
+      const trailDenied = await auditCount({ ...base, outcome: 'denied', action: 'carePlan:viewAudit' });
+      expect((await s.fetch(`/w/${slug}/care-plans/${planA}`)).status).toBe(404);
+      expect((await s.fetch(`/w/${slug}/care-plans/${planA}/audit`)).status).toBe(404);
+      expect(await auditCount({ ...base, outcome: 'allowed', action: 'carePlan:view' })).toBe(viewAllowed);
+      expect(await auditCount({ ...base, outcome: 'denied', action: 'carePlan:view' })).toBe(viewDenied + 1);
+      expect(await auditCount({ ...base, outcome: 'allowed', action: 'carePlan:viewAudit' })).toBe(trailAllowed);
+      expect(await auditCount({ ...base, outcome: 'denied', action: 'carePlan:viewAudit' })).toBe(trailDenied + 1);
+      // Her own way in still works, and is recorded as a view.
+      expect((await s.fetch(`/my-plan/${planA}`)).status).toBe(200);
+      expect(await auditCount({ ...base, outcome: 'allowed', action: 'carePlan:view' })).toBe(viewAllowed + 1);
+    } finally {
+      await db.query(`DELETE FROM "Membership" WHERE id = 'it-carer-member'`);
+    }
+  });
+});
 
 describe('sharing and consent', () => {
   it('takes effect at once: June loses the plan the moment Arthur stops sharing, and gets it back when he shares again', async () => {
@@ -1020,6 +1057,21 @@ describe('the care team’s use cases (what the server actions call)', () => {
       input: { patientEmail: EMAIL.patientA, pathwayIds: [copd.rows[0].id] },
     });
     expect(second).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'patientEmail' }] });
+    // The consultant is outside Arthur's care team: he is not named, and the attempt is on the plan's record.
+    expect(JSON.stringify(second)).not.toContain('Arthur');
+    expect(JSON.stringify(second)).toContain('Ask their care coordinator to add you to the care team.');
+    const onPlan = await db.query(
+      `SELECT detail FROM "AuditEvent" WHERE action = 'carePlan:create' AND outcome = 'denied' AND "actorId" = $1 AND "resourceType" = 'carePlan' AND "resourceId" = $2`,
+      [ids.consultant, planA],
+    );
+    expect(onPlan.rows.length).toBeGreaterThanOrEqual(1);
+    // The nurse, in his care team, is told who and pointed to the plan.
+    const fromTeam = await server.createCarePlan({
+      actor: actors.nurse,
+      workspaceId,
+      input: { patientEmail: EMAIL.patientA, pathwayIds: [copd.rows[0].id] },
+    });
+    expect(JSON.stringify(fromTeam)).toContain('Arthur Pennock already has a care plan in this workspace. Add the pathways to that plan instead.');
     const noPathway = await server.createCarePlan({
       actor: actors.consultant,
       workspaceId,

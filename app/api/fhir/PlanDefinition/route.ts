@@ -1,4 +1,6 @@
+import { can } from '@/lib/auth/can';
 import { getActor } from '@/lib/auth/session';
+import { audit } from '@/lib/server/audit';
 import { planDefinitionToPathway } from '@/lib/fhir/plan-definition';
 import { createPathway } from '@/lib/server/create-pathway';
 import { getWorkspaceForActor } from '@/lib/server/workspaces';
@@ -22,6 +24,12 @@ export async function POST(request: Request) {
   const slug = new URL(request.url).searchParams.get('workspace') ?? '';
   const workspace = slug ? await getWorkspaceForActor(actor, slug) : null;
   if (!workspace) return WORKSPACE_NOT_FOUND();
+  // Authorization before the body is read: someone who may not create pathways here learns nothing
+  // about their file (the same order as the JSON import).
+  if (!can(actor, 'pathway:create', { type: 'pathway', workspaceId: workspace.id })) {
+    await audit({ actorId: actor.userId, action: 'pathway:create', resourceType: 'workspace', resourceId: workspace.id, outcome: 'denied', detail: { via: 'fhir' } });
+    return WORKSPACE_NOT_FOUND();
+  }
   const json = await readJson(request);
   if (!json.ok) return json.response;
   const imported = planDefinitionToPathway(json.body);

@@ -17,7 +17,7 @@ export default async function ClinicianCarePlanPage({
 }) {
   const { workspace: slug, planId } = await params;
   const { actor, workspace } = await requireWorkspaceForCarePlan(slug, planId, 'carePlan:view');
-  const read = await getCarePlan({ actor, planId, via: 'editor', workspaceId: workspace.id });
+  const read = await getCarePlan({ actor, planId, via: 'editor', workspaceId: workspace.id, requireEdit: true });
   if (!read || !read.access.canEdit) notFound();
   const { plan } = read;
   return (

@@ -16,7 +16,7 @@ export default async function CarePlanAuditPage({
 }) {
   const { workspace: slug, planId } = await params;
   const { actor, workspace } = await requireWorkspaceForCarePlan(slug, planId, 'carePlan:viewAudit');
-  const audit = await getCarePlanAudit({ actor, planId, workspaceId: workspace.id });
+  const audit = await getCarePlanAudit({ actor, planId, workspaceId: workspace.id, clinicianOnly: true });
   if (!audit || audit.relation !== 'clinician') notFound();
   return (
     <>
