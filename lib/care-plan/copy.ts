@@ -70,6 +70,7 @@ export const AUDIT_VIA_WORDS: Readonly<Record<string, string>> = {
   fhir: 'Sent a copy of the plan to another system',
   api: 'Looked at the plan',
   sharing: 'Looked at who can see the plan',
+  list: 'Saw the plan in the care team’s list',
 };
 
 /** What was changed, in the same list. */

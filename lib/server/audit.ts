@@ -37,3 +37,32 @@ export async function audit(
     throw error;
   }
 }
+
+/**
+ * One allowed read recorded on each of several resources, in one statement: for a list page that
+ * shows something of each (so each one's own record says it was seen).
+ */
+export async function auditEach(event: {
+  actorId: string;
+  action: string;
+  resourceType: string;
+  resourceIds: readonly string[];
+  detail?: Record<string, unknown>;
+}): Promise<void> {
+  if (event.resourceIds.length === 0) return;
+  try {
+    await getPrisma().auditEvent.createMany({
+      data: event.resourceIds.map((resourceId) => ({
+        actorId: event.actorId,
+        action: event.action,
+        resourceType: event.resourceType,
+        resourceId,
+        outcome: 'allowed',
+        detail: (event.detail ?? undefined) as object | undefined,
+      })),
+    });
+  } catch (error) {
+    log.error({ err: error, action: event.action }, 'audit write failed');
+    throw error;
+  }
+}

@@ -22,6 +22,8 @@ export interface CarePlanAuditEntry {
 
 export function describeAuditEvent(action: string, detail: unknown): string {
   const d = (detail && typeof detail === 'object' ? detail : {}) as { via?: unknown; op?: unknown };
+  const reason = (detail && typeof detail === 'object' ? (detail as { reason?: unknown }).reason : undefined);
+  if (action === 'carePlan:create' && reason) return 'Tried to make a second plan for this person';
   if (action === 'carePlan:create') return 'Made the plan';
   if (action === 'carePlan:viewAudit') return 'Looked at this list';
   if (typeof d.op === 'string' && OPS[d.op]) return OPS[d.op] as string;

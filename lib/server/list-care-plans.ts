@@ -5,7 +5,7 @@ import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { checkCompleteness } from '@/lib/care-plan/completeness';
 import type { Role, Sector } from '@/lib/pathway/schema';
-import { audit } from './audit';
+import { audit, auditEach } from './audit';
 import { todayIso } from './results';
 
 export interface CarePlanSummary {
@@ -117,6 +117,15 @@ export async function listCarePlans(options: {
     resourceId: workspaceId,
     outcome: 'allowed',
     detail: { planIds: out.map((p) => p.id) },
+  });
+  // The list shows something of each plan (name, review date, what is missing), so each plan's own
+  // record says so: the care team and the person see it under "who has looked".
+  await auditEach({
+    actorId: actor.userId,
+    action: 'carePlan:view',
+    resourceType: 'carePlan',
+    resourceIds: out.map((p) => p.id),
+    detail: { via: 'list' },
   });
   return out;
 }

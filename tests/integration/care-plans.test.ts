@@ -1106,6 +1106,14 @@ describe('the care team’s use cases (what the server actions call)', () => {
     const manager = await server.listCarePlans({ actor: actors.manager, workspaceId });
     expect(nurse).toContain(planA);
     expect(nurse).not.toContain(planB);
+    // Each plan the list showed has it on its own record; a plan it did not show has nothing.
+    const seen = await db.query(
+      `SELECT "resourceId" FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'carePlan:view' AND detail->>'via' = 'list'`,
+      [ids.nurse],
+    );
+    const seenIds = seen.rows.map((r) => r.resourceId as string);
+    expect(seenIds).toContain(planA);
+    expect(seenIds).not.toContain(planB);
     expect(consultant).toEqual([planB]);
     expect(manager).toEqual([]);
     expect(await server.listCarePlans({ actor: actors.outsider, workspaceId })).toEqual([]);
