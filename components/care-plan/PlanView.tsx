@@ -147,7 +147,7 @@ export function PlanView(props: {
                       {p.current.title}
                     </p>
                     <p>
-                      This happens {p.current.where}.{p.current.since ? ` Since ${p.current.since}.` : ''}
+                      This happens {p.current.where}.{p.current.since ? ` This step started on ${p.current.since}.` : ''}
                     </p>
                     {p.current.benefit && (
                       <p className="mt-1">

@@ -328,8 +328,23 @@ export function ButtonForm(props: {
   const [state, formAction, pending] = useActionState(props.action, { ok: true });
   // The field's own sentence says most (e.g. "this person cannot see your plan now anyway").
   const problem = state.ok ? undefined : (state.errors?.[0]?.message ?? state.message);
+  // A ticked-off job moves down its list, and moving a focused button drops the focus to the page:
+  // put it back on the button (now "Not done yet: …"), so a keyboard or screen reader user stays put.
+  const button = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (pending || !refocus.current) return;
+    refocus.current = false;
+    if (button.current && document.activeElement !== button.current) button.current.focus();
+  }, [pending, state]);
   return (
-    <form action={formAction} className={props.className ?? 'mt-2'}>
+    <form
+      action={formAction}
+      className={props.className ?? 'mt-2'}
+      onSubmit={() => {
+        refocus.current = !props.confirm && document.activeElement === button.current;
+      }}
+    >
       {Object.entries(props.hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -346,7 +361,7 @@ export function ButtonForm(props: {
           </button>
         </details>
       ) : (
-        <button type="submit" disabled={pending} className={`${props.buttonClassName} disabled:opacity-60`}>
+        <button ref={button} type="submit" disabled={pending} className={`${props.buttonClassName} disabled:opacity-60`}>
           {props.children}
         </button>
       )}

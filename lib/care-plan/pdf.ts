@@ -219,7 +219,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     h3(pos.pathwayTitle);
     if (pos.current) {
       p(`${copy.youAreHere}: ${pos.current.title}`, { bold: true });
-      p(`This happens ${pos.current.where}.${pos.current.since ? ` Since ${pos.current.since}.` : ''}`);
+      p(`This happens ${pos.current.where}.${pos.current.since ? ` This step started on ${pos.current.since}.` : ''}`);
       if (pos.current.benefit) p(`${copy.howItHelps}: ${pos.current.benefit}`);
     } else if (pos.note) p(pos.note);
   }

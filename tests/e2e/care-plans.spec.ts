@@ -110,8 +110,11 @@ test('the person, on a phone, sees where they are and what happens next, ticks o
   const job = actions
     .getByRole('listitem')
     .filter({ hasText: 'Do the home exercises from the class on the other days' });
-  await job.getByRole('button', { name: /Mark as done/ }).click();
+  // With the keyboard: the job moves down the list once done, and the focus stays on its button.
+  await job.getByRole('button', { name: /Mark as done/ }).focus();
+  await page.keyboard.press('Enter');
   await expect(job.getByRole('button', { name: /Not done yet/ })).toBeVisible();
+  await expect(job.getByRole('button', { name: /Not done yet/ })).toBeFocused();
   await expect(job).toContainText('Done');
   await expectAccessible(page, 'patient plan after ticking off a job');
 
