@@ -132,7 +132,7 @@ export function PlanView(props: {
         <ul className="space-y-4">
           {plan.positions.map((p) => (
             <li key={p.pathwayId} className={CARD}>
-              <p className="text-sm font-bold uppercase tracking-wide text-nhs-grey-1">{p.pathwayTitle}</p>
+              <p className="text-sm font-bold text-nhs-grey-1">{p.pathwayTitle}</p>
               {p.current ? (
                 <div className="mt-2 flex gap-3">
                   <span
