@@ -112,6 +112,7 @@ export function carerCopy(name: string): PlanCopy {
   return {
     ...PATIENT_COPY,
     youAreHereHelp: `Each part of ${their} care has steps. This shows the step ${name} is on now.`,
+    youAreHereHeading: `Where ${name} is now`,
     youAreHere: `${name} is here`,
     howItHelps: `How it helps ${name}`,
     coordinatorTag: `${their} care coordinator`,

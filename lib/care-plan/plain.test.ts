@@ -135,6 +135,7 @@ describe('reading level', () => {
     expect(planCopy('patient', 'Arthur Pennock')).toBe(PATIENT_COPY);
     expect(carer.goalsHeading).toBe('Arthur’s goals');
     expect(carer.whatMattersHeading).toBe('What matters to Arthur');
+    expect(carer.youAreHereHeading).toBe('Where Arthur is now');
     expect(carer.youAreHereHelp).toBe('Each part of Arthur’s care has steps. This shows the step Arthur is on now.');
     expect(carerCopy('James').medicinesHeading).toBe('James’ medicines');
     // No sentence for the carer speaks of the person's own care, goals or team as "your" or "my".

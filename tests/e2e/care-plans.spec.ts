@@ -239,7 +239,7 @@ test('a carer sees the plan only after the person shares it with them', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'Arthur Pennock’s care plan' })).toBeVisible();
   await expect(page.getByText('This is the care plan of the person you care for.')).toBeVisible();
   // "You" is June: the plan speaks of Arthur by name.
-  const where = page.getByRole('region', { name: 'Where you are now' });
+  const where = page.getByRole('region', { name: 'Where Arthur is now' });
   await expect(where).toContainText('Arthur is here');
   await expect(where).toContainText('This shows the step Arthur is on now.');
   await expect(where).not.toContainText('You are here');
