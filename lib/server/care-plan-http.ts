@@ -1,6 +1,7 @@
 // Shared answers of the care plan route handlers, so a denial and a missing plan give exactly the
 // same status and body (a guessed id learns nothing), and bad input names the field.
 import { PATHWAY_FILE_MAX_BYTES, megabytes } from '@/lib/pathway/file-limits';
+import { log } from '@/lib/log';
 import { CARE_PLAN_NOT_FOUND } from './care-plan-access';
 
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
@@ -78,4 +79,23 @@ export async function readJson(
 /** The app's own origin as the browser reached it, for FHIR references. */
 export function originOf(request: Request): string {
   return process.env.NEXTAUTH_URL?.replace(/\/$/, '') ?? new URL(request.url).origin;
+}
+
+/**
+ * A route handler that never lets a fault reach the person as a bare error page: the fault is
+ * logged with the route's name, and the answer is a sentence in JSON. A change and its audit row
+ * commit together, so a fault part-way through has changed nothing.
+ */
+export function jsonRoute<C>(name: string, handler: (request: Request, context: C) => Promise<Response>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      log.error({ err: error, route: name }, 'route failed');
+      return Response.json(
+        { error: 'Something went wrong on our side, so nothing was changed. Try again in a moment.' },
+        { status: 500, headers: NO_STORE },
+      );
+    }
+  };
 }

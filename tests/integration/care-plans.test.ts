@@ -798,6 +798,19 @@ describe('the person’s own changes', () => {
           input: { actionId: ownActionA, done: before.rows[0].status !== 'done' },
         }),
       ).rejects.toThrow(/audit store unavailable/);
+      // Through the JSON route, the fault is a sentence, never the error's own text or a bare error page.
+      const june = await as('carer');
+      const res = await june.fetch(`/api/care-plans/${planA}/notes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ body: 'Written while the audit is down' }),
+      });
+      expect(res.status).toBe(500);
+      const answer = await res.text();
+      expect(JSON.parse(answer)).toEqual({
+        error: 'Something went wrong on our side, so nothing was changed. Try again in a moment.',
+      });
+      expect(answer).not.toMatch(/audit store|at |Error/);
     } finally {
       await db.query('DROP TRIGGER IF EXISTS it_refuse_note_audit ON "AuditEvent"');
       await db.query('DROP FUNCTION IF EXISTS it_refuse_note_audit()');

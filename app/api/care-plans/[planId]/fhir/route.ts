@@ -1,11 +1,11 @@
 import { getActor } from '@/lib/auth/session';
 import { exportCarePlanFhir } from '@/lib/server/export-care-plan-fhir';
-import { NO_STORE, carePlanNotFound, originOf, signInFirst } from '@/lib/server/care-plan-http';
+import { carePlanNotFound, jsonRoute, NO_STORE, originOf, signInFirst } from '@/lib/server/care-plan-http';
 
 export const dynamic = 'force-dynamic';
 
 /** The plan as a FHIR R4 Bundle of CarePlan, Goal and CareTeam (with the people they refer to). */
-export async function GET(request: Request, { params }: { params: Promise<{ planId: string }> }) {
+export const GET = jsonRoute('care plan FHIR GET', async (request: Request, { params }: { params: Promise<{ planId: string }> }) => {
   const actor = await getActor();
   if (!actor) return signInFirst();
   const { planId } = await params;
@@ -18,4 +18,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ plan
       'Content-Disposition': `attachment; filename="care-plan-${planId.replace(/[^a-z0-9-]/gi, '')}.fhir.json"`,
     },
   });
-}
+});

@@ -1,11 +1,11 @@
 import { getActor } from '@/lib/auth/session';
 import { addCarePlanNote } from '@/lib/server/add-care-plan-note';
-import { NO_STORE, carePlanNotFound, invalidInput, readJson, signInFirst } from '@/lib/server/care-plan-http';
+import { carePlanNotFound, invalidInput, jsonRoute, NO_STORE, readJson, signInFirst } from '@/lib/server/care-plan-http';
 
 export const dynamic = 'force-dynamic';
 
 /** Adds the person's (or a contributing carer's) note: { "body": "…" }. */
-export async function POST(request: Request, { params }: { params: Promise<{ planId: string }> }) {
+export const POST = jsonRoute('care plan note POST', async (request: Request, { params }: { params: Promise<{ planId: string }> }) => {
   const actor = await getActor();
   if (!actor) return signInFirst();
   const { planId } = await params;
@@ -15,4 +15,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ pla
   if (result.ok) return Response.json({ noteId: result.noteId }, { status: 201, headers: NO_STORE });
   if (result.reason === 'not_found') return carePlanNotFound();
   return invalidInput(result.message, result.errors);
-}
+});

@@ -1,11 +1,11 @@
 import { getActor } from '@/lib/auth/session';
 import { setCarePlanActionDone } from '@/lib/server/set-care-plan-action-done';
-import { NO_STORE, carePlanNotFound, invalidInput, readJson, signInFirst } from '@/lib/server/care-plan-http';
+import { carePlanNotFound, invalidInput, jsonRoute, NO_STORE, readJson, signInFirst } from '@/lib/server/care-plan-http';
 
 export const dynamic = 'force-dynamic';
 
 /** Ticks off (or un-ticks) one of the person's own actions: { "done": true }. */
-export async function POST(request: Request, { params }: { params: Promise<{ planId: string; actionId: string }> }) {
+export const POST = jsonRoute('care plan action POST', async (request: Request, { params }: { params: Promise<{ planId: string; actionId: string }> }) => {
   const actor = await getActor();
   if (!actor) return signInFirst();
   const { planId, actionId } = await params;
@@ -16,4 +16,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ pla
   if (result.ok) return Response.json({ status: result.status }, { headers: NO_STORE });
   if (result.reason === 'not_found') return carePlanNotFound();
   return invalidInput(result.message, result.errors);
-}
+});
