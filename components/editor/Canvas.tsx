@@ -7,7 +7,7 @@
 // object identity (canvasModel.ts), and during a drag only React Flow's local node positions
 // change; the document is updated once, when the step is dropped.
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -70,7 +70,6 @@ const TRANSLATE_EXTENT: [[number, number], [number, number]] = [
   [-2000, -400],
   [Infinity, LANES_HEIGHT + 400],
 ];
-const DELETE_KEYS = ['Delete', 'Backspace'];
 const PRO_OPTIONS = { hideAttribution: true };
 
 const PALETTE_MIME = 'application/x-pathweave-step-kind';
@@ -223,13 +222,44 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
 
   const onPaneClick = useCallback(() => store.select(null), [store]);
 
-  // Alt + arrows on a selected step: lane moves and reordering without dragging (WCAG 2.5.7).
+  const canvasRef = useRef<HTMLDivElement>(null);
+
+  // Keys on a step or transition of the canvas (the focused one, not whatever else is selected):
+  // - Delete or Backspace deletes it (undo brings it back), and the focus stays on the canvas;
+  // - Escape clears the selection and keeps the focus where it is (React Flow's own handler blurs);
+  // - Alt + arrows move a step between lanes or along its lane, without dragging (WCAG 2.5.7).
   const onKeyDownCapture = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const focusedNode = target.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+      const focusedEdge = target.closest<HTMLElement>('.react-flow__edge')?.dataset.id;
+      if (event.key === 'Escape' && (focusedNode || focusedEdge)) {
+        event.preventDefault();
+        event.stopPropagation();
+        store.select(null);
+        return;
+      }
+      if ((event.key === 'Delete' || event.key === 'Backspace') && !event.altKey && !event.ctrlKey && !event.metaKey) {
+        if (readOnly || !(focusedNode || focusedEdge)) return;
+        event.preventDefault();
+        event.stopPropagation();
+        const command: Command = focusedNode
+          ? { type: 'removeStep', stepId: focusedNode }
+          : { type: 'removeTransition', transitionId: focusedEdge as string };
+        const result = store.exec(command);
+        if (result.ok && result.changed) {
+          store.notify(focusedNode ? 'Deleted the step. Press Control and Z to undo.' : 'Deleted the transition. Press Control and Z to undo.');
+          // The deleted element had the focus: keep it on the canvas rather than the page.
+          requestAnimationFrame(() => canvasRef.current?.focus());
+        }
+        return;
+      }
       if (readOnly || !event.altKey) return;
       const sel = store.getState().selection;
-      if (sel?.kind !== 'step') return;
-      const step = store.doc.steps.find((s) => s.id === sel.id);
+      const stepId = focusedNode ?? (sel?.kind === 'step' ? sel.id : null);
+      if (!stepId) return;
+      const step = store.doc.steps.find((s) => s.id === stepId);
       if (!step) return;
       const lane = SECTORS.indexOf(step.sector);
       let command: Command | null = null;
@@ -314,6 +344,8 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
   return (
     <div
       className="pw-canvas"
+      ref={canvasRef}
+      tabIndex={-1}
       onKeyDownCapture={onKeyDownCapture}
       onDragOver={onDragOver}
       onDrop={onDrop}
@@ -332,7 +364,10 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
         onPaneClick={onPaneClick}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
-        deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        // Delete and Backspace are handled in onKeyDownCapture, only on a step or transition of this
+        // canvas: React Flow's own listener is on the whole document, so Backspace on a button in
+        // another panel deleted the selected step.
+        deleteKeyCode={null}
         multiSelectionKeyCode={null}
         selectionKeyCode={null}
         minZoom={0.1}

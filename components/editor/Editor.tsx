@@ -443,6 +443,8 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   const totalFindings = [...findingCounts.values()].reduce((a, b) => a + b, 0);
   const undoText = undoLabel(history);
   const redoText = redoLabel(history);
+  const undoable = liveUndo ? liveUndo.canUndo : canUndo(history);
+  const redoable = liveUndo ? liveUndo.canRedo : canRedo(history);
 
   return (
     <div className="pw-editor" data-testid="pathway-editor">
@@ -458,10 +460,10 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
           </p>
         </div>
         <div className="pw-toolbar" role="toolbar" aria-label="Editing">
-          <button type="button" className="pw-button pw-button-secondary pw-button-small" disabled={liveUndo ? !liveUndo.canUndo : !canUndo(history)} onClick={() => store.undo()} aria-keyshortcuts="Control+Z">
+          <button type="button" className="pw-button pw-button-secondary pw-button-small" aria-disabled={!undoable} onClick={() => undoable && store.undo()} aria-keyshortcuts="Control+Z">
             Undo{undoText ? <span className="sr-only">: {undoText}</span> : null}
           </button>
-          <button type="button" className="pw-button pw-button-secondary pw-button-small" disabled={liveUndo ? !liveUndo.canRedo : !canRedo(history)} onClick={() => store.redo()} aria-keyshortcuts="Control+Shift+Z">
+          <button type="button" className="pw-button pw-button-secondary pw-button-small" aria-disabled={!redoable} onClick={() => redoable && store.redo()} aria-keyshortcuts="Control+Shift+Z">
             Redo{redoText ? <span className="sr-only">: {redoText}</span> : null}
           </button>
           {api && !readOnly && !isLive ? (

@@ -192,6 +192,7 @@ function StepInspector({ store, doc, step, findings, readOnly }: { store: Editor
           disabled={readOnly}
           onChange={(v) => {
             const r = store.exec({ type: 'moveToLane', stepId: step.id, sector: v as Sector }, { announce: false });
+            if (r.ok && r.changed) store.notify(`Moved “${step.title}” to ${SECTOR_LABELS[v as Sector]}.`);
             return r.ok ? [] : [r.message];
           }}
         />

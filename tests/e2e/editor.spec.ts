@@ -251,6 +251,55 @@ test('the same pathway can be built with the keyboard only', async ({ page }) =>
   await expect(stepNode(page, 'Breathing test at home')).toHaveAttribute('aria-label', /Hospital \(secondary\) care/);
 });
 
+test('canvas keys act on the focused step only, and never drop the focus to the page', async ({ page }) => {
+  await newBlankPathway(page, 'Keyboard safety on the canvas');
+  const entry = stepNode(page, 'Person asks for help');
+  const exit = stepNode(page, 'Leaves the pathway');
+  const focusIsOnPage = () => page.evaluate(() => document.activeElement === document.body);
+
+  // Backspace on a button elsewhere, with a step selected, deletes nothing.
+  await entry.click();
+  await expect(page.getByTestId('step-inspector').getByRole('heading', { level: 2 })).toContainText('Person asks for help');
+  await page.getByRole('button', { name: 'Save', exact: true }).focus();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+
+  // Alt+arrow moves the step that has the focus, not the one selected before.
+  await exit.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(exit).toHaveAttribute('aria-label', /in Community health services/);
+  await expect(entry).toHaveAttribute('aria-label', /in Primary care/);
+
+  // Escape clears the selection and keeps the focus on the step.
+  await page.keyboard.press('Escape');
+  await expect(exit).toBeFocused();
+
+  // Delete on the only exit is refused, with the reason.
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('alert').filter({ hasText: 'This is the only exit step.' })).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+
+  // Delete on a focused step deletes it, says so, and the focus stays on the canvas.
+  await page.getByRole('button', { name: 'Add outcome to Primary care' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(3);
+  await stepNode(page, 'New outcome').focus();
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await expect(page.getByTestId('editor-notice')).toContainText('Deleted the step. Press Control and Z to undo.');
+  await expect.poll(focusIsOnPage).toBe(false);
+
+  // Undo until there is nothing left: the button says so but keeps the focus.
+  const undo = page.getByRole('button', { name: /^Undo/ });
+  await undo.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Enter');
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await expect(exit).toHaveAttribute('aria-label', /in Primary care/);
+  await expect(undo).toHaveAttribute('aria-disabled', 'true');
+  await expect(undo).toBeFocused();
+  await expectAccessible(page, 'editor: nothing left to undo');
+});
+
 test('a finding appears on a step, and goes once the step is fixed', async ({ page }) => {
   await newBlankPathway(page, 'Findings come and go');
   await page.getByRole('tab', { name: /^Scores/ }).click();
