@@ -482,7 +482,15 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
           <span className="pw-save-state" data-testid="save-state">
             {!api ? 'Not saved anywhere (practice mode)' : isLive ? 'Changes are shared and saved as you go' : liveMode === 'connecting' ? 'Waiting for the live pathway' : dirty ? 'Unsaved changes' : status.kind === 'saved' ? `All changes saved at ${time(status.at)}` : 'No unsaved changes'}
           </span>
-          <button type="button" className="pw-score-chip" onClick={() => setSide('scores')}>
+          <button
+            type="button"
+            className="pw-score-chip"
+            onClick={() => {
+              setSide('scores');
+              // Take the focus to the scores, not just show them.
+              requestAnimationFrame(() => document.getElementById('side-panel-scores')?.focus());
+            }}
+          >
             {scores.frameworks.map((f) => (
               <span key={f.id}>
                 {f.id === 'rcgp-five-tests' ? 'RCGP' : 'NV'} {f.percent ?? '–'}%<span className="sr-only">{f.id === 'rcgp-five-tests' ? ' (five tests)' : ' (National Voices)'},</span>
@@ -592,10 +600,14 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
                   onFind={(id) => {
                     store.select({ kind: 'step', id });
                     setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1 }));
+                    // "Go to" takes the focus there too, so the next key acts on that step.
+                    requestAnimationFrame(() =>
+                      requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus()),
+                    );
                   }}
                 />
                 <p className="text-sm text-nhs-grey-1 mt-2">
-                  Keys on a selected step: Alt with arrows moves it between lanes (up, down) or earlier and later (left, right). Delete removes it. Control Z undoes.
+                  Keys on a step: Alt with arrows moves it between lanes (up, down) or earlier and later (left, right). Delete removes it. Escape clears the selection. Control Z undoes, Control Shift Z redoes, Control S saves.
                 </p>
               </aside>
             )}

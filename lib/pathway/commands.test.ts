@@ -7,6 +7,7 @@ import {
   applyCommand,
   canReorder,
   coalesceKeyFor,
+  describeCommand,
   connect,
   dropStep,
   laneOrder,
@@ -597,5 +598,18 @@ describe('command sequences (property)', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('what an undo step is called', () => {
+  it('names an edited field in the words of its label, never its code name', () => {
+    expect(describeCommand({ type: 'updateStep', stepId: 's1', patch: { patientBenefit: 'x' } })).toBe(
+      'edit step (why it helps the person)',
+    );
+    expect(describeCommand({ type: 'updateStep', stepId: 's1', patch: { leadRole: 'gp' } })).toBe('edit step (who leads)');
+    expect(describeCommand({ type: 'updateTransition', transitionId: 't1', patch: { targetDays: 3 } })).toBe(
+      'edit transition (expected wait)',
+    );
+    expect(describeCommand({ type: 'updateStep', stepId: 's1', patch: { title: 'a', kind: 'review' } })).toBe('edit step');
   });
 });

@@ -722,9 +722,38 @@ export function describeCommand(command: Command): string {
   }
 }
 
+/** The editor's own names for the fields (the labels people see), for undo and redo messages. */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  kind: 'kind of step',
+  title: 'title',
+  sector: 'lane',
+  setting: 'setting',
+  leadRole: 'who leads',
+  roles: 'others taking part',
+  channels: 'how the person reaches it',
+  adaptations: 'adjustments offered',
+  hours: 'hours',
+  patientBenefit: 'why it helps the person',
+  flags: 'what it does for the person',
+  outcomeMeasures: 'outcome measures',
+  gpWorkload: 'practice time',
+  assessment: 'assessment name',
+  label: 'label',
+  information: 'how information travels',
+  targetDays: 'expected wait',
+  probability: 'share of people',
+  summary: 'summary',
+  population: 'who the pathway is for',
+  conditions: 'conditions',
+  metadata: 'details',
+};
+
+/** " (why it helps the person)" for an edit of one field, in the words of its label; "" otherwise. */
 function patchFieldWords(patch: object): string {
   const keys = Object.keys(patch);
-  return keys.length === 1 ? ` (${keys[0]})` : '';
+  if (keys.length !== 1) return '';
+  const key = keys[0] as string;
+  return ` (${FIELD_WORDS[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()})`;
 }
 
 /** Fields typed into character by character; edits to one of them coalesce into one undo step. */

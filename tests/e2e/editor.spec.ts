@@ -298,6 +298,13 @@ test('canvas keys act on the focused step only, and never drop the focus to the 
   await expect(undo).toHaveAttribute('aria-disabled', 'true');
   await expect(undo).toBeFocused();
   await expectAccessible(page, 'editor: nothing left to undo');
+
+  // "Go to step" takes the focus to the step; the score chip takes it to the scores.
+  await page.getByLabel('Find a step').selectOption({ label: 'Leaves the pathway (Primary care)' });
+  await page.getByRole('button', { name: 'Go to step' }).press('Enter');
+  await expect(exit).toBeFocused();
+  await page.getByRole('button', { name: /open findings: show scores/ }).press('Enter');
+  await expect(page.locator('#side-panel-scores')).toBeFocused();
 });
 
 test('a finding appears on a step, and goes once the step is fixed', async ({ page }) => {
