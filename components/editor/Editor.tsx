@@ -649,13 +649,13 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
             selected={side}
             onSelect={setSide}
           />
-          <TabPanel idPrefix="side" id="details" selected={side === 'details'} className="pw-side-panel">
+          <TabPanel idPrefix="side" id="details" selected={side === 'details'} className="pw-side-panel" keepMounted>
             <Inspector store={store} findings={findings} readOnly={readOnly} />
           </TabPanel>
           <TabPanel idPrefix="side" id="scores" selected={side === 'scores'} className="pw-side-panel">
             <ScoresPanel result={scores} names={names} onFinding={onFinding} />
           </TabPanel>
-          <TabPanel idPrefix="side" id="versions" selected={side === 'versions'} className="pw-side-panel">
+          <TabPanel idPrefix="side" id="versions" selected={side === 'versions'} className="pw-side-panel" keepMounted>
             <VersionsPanel
               pathwayId={pathway.id}
               api={api}
@@ -666,7 +666,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
             />
           </TabPanel>
           {isLive ? (
-            <TabPanel idPrefix="side" id="comments" selected={side === 'comments'} className="pw-side-panel">
+            <TabPanel idPrefix="side" id="comments" selected={side === 'comments'} className="pw-side-panel" keepMounted>
               <CommentsPanel
                 pathwayId={pathway.id}
                 threads={comments.threads}
@@ -679,7 +679,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
             </TabPanel>
           ) : null}
           {isLive ? (
-            <TabPanel idPrefix="side" id="workshop" selected={side === 'workshop'} className="pw-side-panel">
+            <TabPanel idPrefix="side" id="workshop" selected={side === 'workshop'} className="pw-side-panel" keepMounted>
               <WorkshopPanel
                 workshop={workshop.workshop}
                 clockOffsetMs={workshop.clockOffsetMs}
@@ -694,7 +694,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
               />
             </TabPanel>
           ) : null}
-          <TabPanel idPrefix="side" id="file" selected={side === 'file'} className="pw-side-panel">
+          <TabPanel idPrefix="side" id="file" selected={side === 'file'} className="pw-side-panel" keepMounted>
             <FilePanel
               store={store}
               api={api}

@@ -63,10 +63,29 @@ export function TabList<T extends string>({
   );
 }
 
-export function TabPanel({ idPrefix, id, selected, children, className }: { idPrefix: string; id: string; selected: boolean; children: ReactNode; className?: string }) {
-  if (!selected) return null;
+/**
+ * A tab's panel. `keepMounted` keeps it in the page while another tab shows (hidden), so what was
+ * typed there and not yet saved (a comment, a version note, a date still being corrected) survives
+ * a look at another tab; panels that are costly to keep up to date unmount instead.
+ */
+export function TabPanel({
+  idPrefix,
+  id,
+  selected,
+  children,
+  className,
+  keepMounted = false,
+}: {
+  idPrefix: string;
+  id: string;
+  selected: boolean;
+  children: ReactNode;
+  className?: string;
+  keepMounted?: boolean;
+}) {
+  if (!selected && !keepMounted) return null;
   return (
-    <div role="tabpanel" id={`${idPrefix}-panel-${id}`} aria-labelledby={`${idPrefix}-tab-${id}`} className={className} tabIndex={0}>
+    <div role="tabpanel" id={`${idPrefix}-panel-${id}`} aria-labelledby={`${idPrefix}-tab-${id}`} className={className} tabIndex={0} hidden={!selected}>
       {children}
     </div>
   );

@@ -415,6 +415,11 @@ test('versions: save two with notes, then compare them', async ({ page }) => {
   await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
   await page.getByRole('tab', { name: 'Versions' }).click();
   await versions.getByLabel('Note for a new version').fill('After the workshop: added a peer support group');
+  // A look at another tab loses nothing typed.
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await expect(versions).toBeHidden();
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await expect(versions.getByLabel('Note for a new version')).toHaveValue('After the workshop: added a peer support group');
   await versions.getByRole('button', { name: 'Save version' }).click();
   await expect(versions.getByTestId('version-history').locator('li')).toHaveCount(2);
   await expect(page.getByTestId('save-state')).toContainText('All changes saved');
