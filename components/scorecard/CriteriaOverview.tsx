@@ -1,7 +1,23 @@
+import { scorecardQuery } from '@/lib/scorecard/filters';
 import type { CriterionOverview } from '@/lib/scorecard/model';
+import type { ScorecardFilters } from '@/lib/scorecard/types';
 
-/** Every criterion with how many pathways fail it, most often failed first. */
-export function CriteriaOverview({ criteria, pathways }: { criteria: readonly CriterionOverview[]; pathways: number }) {
+/**
+ * Every criterion with how many pathways fail it, most often failed first. A count of pathways
+ * not meeting a criterion links to the scorecard filtered to just those pathways.
+ */
+export function CriteriaOverview({
+  criteria,
+  pathways,
+  action,
+  filters,
+}: {
+  criteria: readonly CriterionOverview[];
+  pathways: number;
+  /** The scorecard page's address, and the filters it is showing now (kept in the links). */
+  action: string;
+  filters: ScorecardFilters;
+}) {
   return (
     <section aria-labelledby="criteria-heading" className="mb-8">
       <h2 id="criteria-heading" className="text-2xl font-bold mb-2">
@@ -9,9 +25,10 @@ export function CriteriaOverview({ criteria, pathways }: { criteria: readonly Cr
       </h2>
       <p className="mb-2 text-nhs-grey-1">
         How many of the {pathways} {pathways === 1 ? 'pathway meets' : 'pathways meet'} each criterion, the most often failed first.
-        The room&apos;s consensus ratings are counted separately.
+        Ratings agreed at workshops are counted separately. A workshop rating of a criterion that needs judgement gives that
+        judgement, so it is counted as judged, not as differing.
       </p>
-      <div role="region" aria-labelledby="criteria-heading" tabIndex={0} className="relative overflow-x-auto">
+      <div role="region" aria-label="Criteria across pathways table, scrolls sideways" tabIndex={0} className="relative overflow-x-auto">
         <table className="w-full border-collapse bg-white text-sm">
           <caption className="sr-only">Computed results by criterion, failing first</caption>
           <thead>
@@ -32,10 +49,13 @@ export function CriteriaOverview({ criteria, pathways }: { criteria: readonly Cr
                 <span aria-hidden="true">✓ </span>Met
               </th>
               <th scope="col" className="p-2 text-right">
-                Rated by the room
+                Rated at a workshop
               </th>
               <th scope="col" className="p-2 text-right">
-                Room differs
+                Workshop rating differs
+              </th>
+              <th scope="col" className="p-2 text-right">
+                Workshop gave the judgement needed
               </th>
             </tr>
           </thead>
@@ -45,12 +65,22 @@ export function CriteriaOverview({ criteria, pathways }: { criteria: readonly Cr
                 <th scope="row" className="p-2 text-left font-normal">
                   <span className="font-bold">{c.label}</span> {c.title}
                 </th>
-                <td className={`p-2 text-right ${c.counts.not_met ? 'font-bold text-[#8d1c12]' : ''}`}>{c.counts.not_met}</td>
+                <td className={`p-2 text-right ${c.counts.not_met ? 'font-bold text-[#8d1c12]' : ''}`}>
+                  {c.counts.not_met ? (
+                    <a href={`${action}${scorecardQuery({ ...filters, failing: c.id, page: 1 })}`} className="text-[#8d1c12]">
+                      {c.counts.not_met}
+                      <span className="sr-only">{`: show the ${c.counts.not_met === 1 ? 'pathway that does' : 'pathways that do'} not meet ${c.label}`}</span>
+                    </a>
+                  ) : (
+                    0
+                  )}
+                </td>
                 <td className="p-2 text-right">{c.counts.partly}</td>
                 <td className="p-2 text-right">{c.counts.needs_judgement}</td>
                 <td className="p-2 text-right">{c.counts.met}</td>
                 <td className="p-2 text-right">{c.rated}</td>
                 <td className="p-2 text-right">{c.differs}</td>
+                <td className="p-2 text-right">{c.judged}</td>
               </tr>
             ))}
           </tbody>

@@ -4,8 +4,8 @@ import type { CriterionDetail } from '@/lib/scorecard/findings';
 import { ConsensusLabel } from './ConsensusLabel';
 
 /**
- * One criterion's computed result and the room's consensus side by side, with every finding
- * linking to the step or transition it names in the editor.
+ * One criterion's computed result and the rating agreed at a workshop side by side, with every
+ * finding linking to the step or transition it names in the editor while the working copy has it.
  */
 export function CriterionFindings({ criterion, editable }: { criterion: CriterionDetail; editable: boolean }) {
   const c = criterion;
@@ -20,7 +20,7 @@ export function CriterionFindings({ criterion, editable }: { criterion: Criterio
           <StatusLabel status={c.status} />
           {c.score !== null && c.status !== 'needs_judgement' ? <span className="ml-2">{Math.round(c.score * 100)}%</span> : null}
         </dd>
-        <dt className="font-bold">Room&apos;s consensus</dt>
+        <dt className="font-bold">Rating agreed at the workshop</dt>
         <dd>
           <ConsensusLabel consensus={c.consensus} />
         </dd>
@@ -37,13 +37,14 @@ export function CriterionFindings({ criterion, editable }: { criterion: Criterio
                 <p className="text-nhs-grey-1">
                   <span className="font-bold">Suggestion:</span> {f.suggestion}
                 </p>
-                {editable && f.known ? (
+                {editable && f.known && f.editorHref ? (
                   <Link href={f.editorHref} className="font-bold">
                     Show {f.targetKind === 'step' ? 'step' : 'transition'} “{f.targetLabel}” in the editor
                   </Link>
                 ) : (
                   <span className="text-sm text-nhs-grey-1">
                     {f.targetKind === 'step' ? 'Step' : 'Transition'}: {f.targetLabel}
+                    {f.inWorkingCopy ? '' : ' (no longer in the pathway)'}
                   </span>
                 )}
               </li>
@@ -66,7 +67,13 @@ export function CriterionFindings({ criterion, editable }: { criterion: Criterio
           </ul>
         </>
       ) : null}
-      <p className="mt-2 text-xs text-nhs-grey-1">Rule {c.rule}</p>
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer text-nhs-grey-1">How this was scored</summary>
+        <p className="mt-1">
+          Computed from the pathway by Pathweave&apos;s check <code>{`Rule ${c.rule || 'not recorded'}`}</code>, named here so the
+          result can be traced.
+        </p>
+      </details>
     </li>
   );
 }

@@ -4,7 +4,7 @@ import type { FrameworkDetail } from '@/lib/scorecard/findings';
 import { ConsensusLabel } from './ConsensusLabel';
 import { RadarChart } from './RadarChart';
 
-/** One framework: its radar chart and, beside it, the same results as a table with the room's ratings. */
+/** One framework: its radar chart and, beside it, the same results as a table with the workshop's ratings. */
 export function FrameworkRadar({ framework, pathwayTitle }: { framework: FrameworkDetail; pathwayTitle: string }) {
   const headingId = `radar-${framework.id}-heading`;
   return (
@@ -24,13 +24,13 @@ export function FrameworkRadar({ framework, pathwayTitle }: { framework: Framewo
         />
         <div role="region" aria-label={`${framework.shortTitle}: results as a table`} tabIndex={0} className="relative overflow-x-auto">
           <table className="w-full border-collapse text-sm">
-            <caption className="sr-only">{framework.title}: computed result and the room&apos;s consensus for each criterion</caption>
+            <caption className="sr-only">{framework.title}: computed result and the rating agreed at the workshop for each criterion</caption>
             <thead>
               <tr className="border-b border-nhs-grey-4 text-left">
                 <th scope="col" className="p-1">Criterion</th>
                 <th scope="col" className="p-1">Computed</th>
                 <th scope="col" className="p-1 text-right">Score</th>
-                <th scope="col" className="p-1">Room&apos;s consensus</th>
+                <th scope="col" className="p-1">Rating agreed at the workshop</th>
               </tr>
             </thead>
             <tbody>

@@ -1,17 +1,21 @@
 import './scorecard.css';
-import { STATUS_WORDS, RATING_WORDS } from '@/lib/scorecard/format';
+import { STATUS_WORDS } from '@/lib/scorecard/format';
 import type { CriterionColumn, FrameworkColumn, PathwayScorecard } from '@/lib/scorecard/model';
 import { RATING_SHORT, STATUS_CELL_CLASS, STATUS_ICON, STATUS_SHORT } from './status';
 
 /**
  * Criteria × pathways. The table is its own text equivalent: every cell says its status in
- * words beside an icon, and links to that criterion's findings for the pathway.
+ * words beside an icon, and links to that criterion's findings for the pathway. Each link's
+ * accessible name starts with its visible words and goes on, in hidden text, to name the
+ * criterion and the pathway, so a list of links is not dozens of "Met".
  */
 export function Heatmap(props: {
   slug: string;
   pathways: readonly PathwayScorecard[];
   columns: readonly CriterionColumn[];
   frameworks: readonly FrameworkColumn[];
+  /** What the skip link before the table goes to: an element id and its name in words. */
+  skipTo: { id: string; name: string };
 }) {
   const base = `/w/${props.slug}/scorecards`;
   const groups = props.frameworks
@@ -23,14 +27,33 @@ export function Heatmap(props: {
         Criteria by pathway
       </h2>
       <p className="mb-2 text-nhs-grey-1">
-        The computed result for each criterion, with the room&apos;s consensus under it where the room has rated it. Select a
+        The computed result for each criterion, with the rating agreed at a workshop under it where there is one. Select a
         result to see its findings.
       </p>
       <HeatmapKey />
-      <div role="region" aria-labelledby="heatmap-heading" tabIndex={0} className="sc-heat relative overflow-x-auto border border-nhs-grey-4 bg-white">
+      <details open className="mb-3">
+        <summary className="cursor-pointer font-bold">Criteria key</summary>
+        <dl className="mt-2 grid gap-x-3 gap-y-1 sm:grid-cols-[auto_1fr] text-sm">
+          {props.columns.map((c) => (
+            <div key={c.id} className="contents">
+              <dt className="font-bold">{c.label}</dt>
+              <dd>{c.title}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+      <a href={`#${props.skipTo.id}`} className="sr-only focus:not-sr-only focus:mb-2 focus:inline-block">
+        {`Skip to ${props.skipTo.name}`}
+      </a>
+      <div
+        role="region"
+        aria-label="Criteria by pathway table, scrolls sideways"
+        tabIndex={0}
+        className="sc-heat relative overflow-x-auto border border-nhs-grey-4 bg-white"
+      >
         <table className="border-collapse text-sm">
           <caption className="sr-only">
-            Criteria by pathway: computed result of each pathway&apos;s latest saved version, and the room&apos;s consensus
+            Criteria by pathway: computed result of each pathway&apos;s latest saved version, and the rating agreed at a workshop
           </caption>
           <thead>
             <tr>
@@ -81,17 +104,21 @@ export function Heatmap(props: {
                           </td>
                         );
                       }
-                      // Hundreds of cells: plain links (no prefetching), one text node each, and
-                      // a name in full words ("Partly met", never just "Partly").
+                      // Hundreds of cells: plain links (no prefetching). The icon is hidden from
+                      // screen readers; the name is the visible words, then the criterion and pathway.
                       const room = cell.consensus;
+                      const short = STATUS_SHORT[cell.status];
+                      const words = STATUS_WORDS[cell.status];
                       return (
                         <td key={c.id} className={edge} data-status={cell.status}>
-                          <a
-                            href={`${base}/${p.id}#criterion-${c.id}`}
-                            aria-label={room ? `${STATUS_WORDS[cell.status]}. Room: ${RATING_WORDS[room.value]}` : STATUS_SHORT[cell.status] === STATUS_WORDS[cell.status] ? undefined : STATUS_WORDS[cell.status]}
-                          >
-                            {`${STATUS_ICON[cell.status]} ${STATUS_SHORT[cell.status]}`}
-                            {room ? <span>{`Room: ${RATING_SHORT[room.value]}`}</span> : null}
+                          <a href={`${base}/${p.id}#criterion-${c.id}`}>
+                            <span>
+                              <span aria-hidden="true">{`${STATUS_ICON[cell.status]} `}</span>
+                              {short}
+                              {words.startsWith(short) && words !== short ? <span className="sr-only">{words.slice(short.length)}</span> : null}
+                            </span>
+                            <span className="sr-only">{`: ${c.label} ${c.title}, ${p.title}${room ? '.' : ''}`}</span>
+                            {room ? <span className="sc-room">{`Workshop: ${RATING_SHORT[room.value]}`}</span> : null}
                           </a>
                         </td>
                       );
@@ -103,17 +130,6 @@ export function Heatmap(props: {
           </tbody>
         </table>
       </div>
-      <details className="mt-2">
-        <summary className="cursor-pointer">Criteria key</summary>
-        <dl className="mt-2 grid gap-x-3 gap-y-1 sm:grid-cols-[auto_1fr] text-sm">
-          {props.columns.map((c) => (
-            <div key={c.id} className="contents">
-              <dt className="font-bold">{c.label}</dt>
-              <dd>{c.title}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
     </section>
   );
 }
@@ -128,7 +144,7 @@ function HeatmapKey() {
           {STATUS_SHORT[s] === STATUS_WORDS[s] ? STATUS_WORDS[s] : `${STATUS_SHORT[s]}: ${STATUS_WORDS[s].toLowerCase()}`}
         </li>
       ))}
-      <li className="rounded border border-dashed border-nhs-grey-1 bg-white px-2 py-1 font-bold">Room: the room&apos;s consensus rating</li>
+      <li className="rounded border border-dashed border-nhs-grey-1 bg-white px-2 py-1 font-bold">Workshop: the rating agreed at a workshop</li>
     </ul>
   );
 }

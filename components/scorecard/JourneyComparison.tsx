@@ -42,8 +42,10 @@ export function JourneyComparison({ slug, pathways }: { slug: string; pathways: 
         Journey figures compared
       </h2>
       <p className="mb-3 text-nhs-grey-1">
-        What the person lives through on each pathway&apos;s latest saved version. Fewer is usually better. Organisations are
-        counted as the sectors the person meets, because pathways do not yet name organisations.
+        What the person lives through on each pathway&apos;s latest saved version. For contacts, organisations and hand-offs,
+        fewer is usually better. Expected days between steps is not a wait: it adds up the target time of every step over the
+        whole time on the pathway, planned reviews such as a yearly recall included, so a long figure can be good care.
+        Organisations are counted as the sectors the person meets, because pathways do not yet name organisations.
       </p>
       <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3 mb-4">
         {JOURNEY_MEASURES.map((m) => {

@@ -6,31 +6,31 @@ import { STATUS_ICON } from './status';
 import { Sparkline } from './Sparkline';
 
 /**
- * One row per pathway, failing first: both frameworks' results, the criteria it does not meet
- * (by name, not hidden behind the percentage), the room's ratings beside them, and the trend.
- */
-/**
- * Criteria not met, each by name (never hidden behind the percentage), then those partly met by
- * their short labels. Plain text: the heatmap below links every criterion of every pathway.
+ * Criteria not met, then those partly met, each by label and title (never hidden behind the
+ * percentage). Plain text: the heatmap below links every criterion of every pathway.
  */
 function FailingList({ failing }: { failing: PathwayScorecard['failing'] }) {
   const notMet = failing.filter((f) => f.status === 'not_met');
   const partly = failing.filter((f) => f.status === 'partly');
   if (notMet.length === 0 && partly.length === 0) return <span>None</span>;
+  const item = (f: PathwayScorecard['failing'][number], words: string) => (
+    <li key={f.criterionId}>
+      <span aria-hidden="true">{`${STATUS_ICON[f.status]} `}</span>
+      {`${words}: ${f.label} ${f.title}`}
+    </li>
+  );
   return (
-    <>
-      {notMet.length > 0 ? (
-        <ul>
-          {notMet.map((f) => (
-            <li key={f.criterionId}>{`${STATUS_ICON.not_met} Not met: ${f.label} ${f.title}`}</li>
-          ))}
-        </ul>
-      ) : null}
-      {partly.length > 0 ? <p className="mt-1">{`${STATUS_ICON.partly} Partly met: ${partly.map((f) => f.label).join(', ')}`}</p> : null}
-    </>
+    <ul>
+      {notMet.map((f) => item(f, 'Not met'))}
+      {partly.map((f) => item(f, 'Partly met'))}
+    </ul>
   );
 }
 
+/**
+ * One row per pathway, failing first: both frameworks' results, the criteria it does not meet
+ * (by name, not hidden behind the percentage), the workshop's ratings beside them, and the trend.
+ */
 export function PathwayTable(props: {
   slug: string;
   pathways: readonly PathwayScorecard[];
@@ -38,7 +38,7 @@ export function PathwayTable(props: {
 }) {
   const base = `/w/${props.slug}/scorecards`;
   return (
-    <div role="region" aria-labelledby="pathways-heading" tabIndex={0} className="relative overflow-x-auto mb-8">
+    <div role="region" aria-label="Pathways table, scrolls sideways" tabIndex={0} className="relative overflow-x-auto mb-8">
       <table className="w-full border-collapse bg-white text-sm">
         <caption className="sr-only">Pathways, those with the most criteria not met first</caption>
         <thead>
@@ -50,7 +50,7 @@ export function PathwayTable(props: {
               </th>
             ))}
             <th scope="col" className="p-2">Criteria not met or partly met (computed)</th>
-            <th scope="col" className="p-2">Room&apos;s consensus</th>
+            <th scope="col" className="p-2">Ratings agreed at workshops</th>
             <th scope="col" className="p-2">Trend</th>
           </tr>
         </thead>
@@ -95,7 +95,7 @@ export function PathwayTable(props: {
                 <td className="p-2">
                   {p.scored ? (
                     p.consensus.rated === 0 ? (
-                      <span className="text-nhs-grey-1">Not rated yet</span>
+                      <span className="text-nhs-grey-1">Not rated at a workshop</span>
                     ) : (
                       <>
                         <span className="block">
@@ -103,6 +103,9 @@ export function PathwayTable(props: {
                         </span>
                         <span className="block text-xs">{p.consensus.notMet} rated not met</span>
                         <span className="block text-xs">{p.consensus.differs} differ from the computed result</span>
+                        {p.consensus.judged > 0 ? (
+                          <span className="block text-xs">{`${p.consensus.judged} give the judgement a criterion needs`}</span>
+                        ) : null}
                       </>
                     )
                   ) : null}

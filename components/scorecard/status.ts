@@ -17,7 +17,7 @@ export const STATUS_SHORT: Readonly<Record<Status, string>> = {
   met: 'Met',
   partly: 'Partly',
   not_met: 'Not met',
-  needs_judgement: 'Judgement',
+  needs_judgement: 'Needs judgement',
 };
 
 export const RATING_SHORT: Readonly<Record<RatingValue, string>> = { met: 'Met', partly: 'Partly', not_met: 'Not met' };

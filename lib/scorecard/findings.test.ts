@@ -90,4 +90,26 @@ describe('buildPathwayFindings', () => {
     expect(j.expectedDays).toBe(stored.journey!.expected?.days ?? null);
     expect(j.organisations).toBe(stored.journey!.distinctSectors);
   });
+
+  it('links a finding of an old version only when the working copy still has its step; otherwise names it, unlinked', () => {
+    const rcgp2 = stored.frameworks[0]!.criteria.find((c) => c.id === 'rcgp-2')!;
+    const target = rcgp2.findings.find((f) => f.targetKind !== 'transition' && !f.target.includes('->'))?.target ?? rcgp2.findings[0]!.target;
+    const doc = document as unknown as { steps: { id: string }[]; transitions: { id?: string; from: string; to: string }[] };
+    const workingCopy = {
+      steps: doc.steps.filter((s) => s.id !== target),
+      transitions: doc.transitions.filter((t) => t.from !== target && t.to !== target && t.id !== target),
+    };
+    const old = buildPathwayFindings({ scores: stored, document, workingCopy, consensus: [], workspaceSlug: 'riverside', pathwayId: 'copd' });
+    const gone = old.frameworks[0]!.criteria.flatMap((c) => c.findings).filter((f) => f.target === target);
+    expect(gone.length).toBeGreaterThan(0);
+    for (const f of gone) {
+      expect(f).toMatchObject({ known: true, inWorkingCopy: false, editorHref: null });
+      expect(f.targetLabel).not.toBe(f.target);
+    }
+    const kept = old.frameworks.flatMap((fw) => fw.criteria.flatMap((c) => c.findings)).filter((f) => workingCopy.steps.some((s) => s.id === f.target));
+    expect(kept.length).toBeGreaterThan(0);
+    for (const f of kept) expect(f.editorHref).toBe(editorHref('riverside', 'copd', f.target));
+    const crossings = buildPathwayFindings({ scores: stored, document, workingCopy: { steps: [], transitions: [] }, consensus: [], workspaceSlug: 's', pathwayId: 'p' }).journey!;
+    for (const x of [...crossings.crossingsWithoutInformation, ...crossings.repeatedAssessments]) expect(x).toMatchObject({ inWorkingCopy: false, editorHref: null });
+  });
 });

@@ -108,9 +108,20 @@ export interface FindingDetail {
   targetLabel: string;
   /** False when the version's document does not name the target (it is shown by id). */
   known: boolean;
+  /** False when the working copy (what the editor opens) no longer has the target. */
+  inWorkingCopy: boolean;
   message: string;
   suggestion: string;
-  editorHref: string;
+  /** The editor with the target selected; null when the working copy no longer has it. */
+  editorHref: string | null;
+}
+
+/** A step or transition the journey figures name, linked only while the working copy still has it. */
+export interface JourneyTarget {
+  id: string;
+  label: string;
+  inWorkingCopy: boolean;
+  editorHref: string | null;
 }
 
 export interface CriterionDetail {
@@ -150,8 +161,8 @@ export interface JourneyDetail {
   organisations: number;
   sectors: string[];
   faultLineCrossings: number;
-  crossingsWithoutInformation: { id: string; label: string; editorHref: string }[];
-  repeatedAssessments: { id: string; label: string; editorHref: string }[];
+  crossingsWithoutInformation: JourneyTarget[];
+  repeatedAssessments: JourneyTarget[];
   expectedDays: number | null;
   expectedContacts: number | null;
 }
@@ -167,20 +178,31 @@ export interface PathwayFindings {
 export function buildPathwayFindings(options: {
   scores: StoredScores;
   document: unknown;
+  /**
+   * The pathway's working copy, which the editor opens: a finding links to the editor only when
+   * the working copy still has its step or transition. Left out when `document` is the working copy.
+   */
+  workingCopy?: unknown;
   consensus: readonly ConsensusRow[];
   workspaceSlug: string;
   pathwayId: string;
 }): PathwayFindings {
   const labels = targetLabels(options.document);
+  const current = options.workingCopy === undefined ? labels : targetLabels(options.workingCopy);
   const consensus = new Map(options.consensus.map((c) => [c.criterionId, c]));
-  const link = (id: string) => editorHref(options.workspaceSlug, options.pathwayId, id);
+  const link = (id: string) => (current.has(id) ? editorHref(options.workspaceSlug, options.pathwayId, id) : null);
   const describe = (target: string, kind?: 'step' | 'transition') => {
     const known = labels.get(target);
     return {
       targetKind: known?.kind ?? kind ?? (target.includes('->') ? 'transition' : 'step'),
       targetLabel: known?.label ?? target,
       known: known !== undefined,
+      inWorkingCopy: current.has(target),
     };
+  };
+  const journeyTarget = (id: string, kind: 'step' | 'transition'): JourneyTarget => {
+    const d = describe(id, kind);
+    return { id, label: d.targetLabel, inWorkingCopy: d.inWorkingCopy, editorHref: link(id) };
   };
   const order = new Map<string, number>(FRAMEWORKS.map((f, i) => [f.id, i]));
   let totalFindings = 0;
@@ -237,12 +259,8 @@ export function buildPathwayFindings(options: {
         organisations: j.distinctSectors,
         sectors: j.sectors,
         faultLineCrossings: j.transitionsCrossingFaultLines,
-        crossingsWithoutInformation: j.crossingsWithoutInformationIds.map((id) => ({
-          id,
-          label: describe(id, 'transition').targetLabel,
-          editorHref: link(id),
-        })),
-        repeatedAssessments: j.repeatedAssessmentIds.map((id) => ({ id, label: describe(id, 'step').targetLabel, editorHref: link(id) })),
+        crossingsWithoutInformation: j.crossingsWithoutInformationIds.map((id) => journeyTarget(id, 'transition')),
+        repeatedAssessments: j.repeatedAssessmentIds.map((id) => journeyTarget(id, 'step')),
         expectedDays: j.expected?.days ?? null,
         expectedContacts: j.expected?.contacts ?? null,
       }

@@ -47,3 +47,17 @@ export function describeFramework(shortTitle: string, f: FrameworkFigures | unde
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** "1", "1 and 2", "1, 2 and 3" */
+export function listInWords(items: readonly (string | number)[]): string {
+  const words = items.map(String);
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** What to say when a link asks for a version a pathway does not have, naming the ones it has. */
+export function describeMissingVersion(asked: number, numbers: readonly number[]): string {
+  if (numbers.length === 0) return `There is no version ${asked} of this pathway: it has no saved versions yet.`;
+  const which = numbers.length === 1 ? 'Its only saved version is' : 'Its saved versions are';
+  return `There is no version ${asked} of this pathway. ${which} ${listInWords(numbers)}.`;
+}

@@ -132,16 +132,19 @@ describe('buildWorkspaceScorecard: the room’s ratings sit beside the computed 
     expect(p.cells['rcgp-1']?.consensus).toEqual({ value: 'met', reason: 'The community clinic is GP-led in practice' });
     expect(p.cells['nv-1']?.consensus).toBeNull();
     expect([p.notMet, p.needsJudgement, p.frameworks]).toEqual([q.notMet, q.needsJudgement, q.frameworks]);
-    expect(p.consensus).toEqual({ rated: 2, notMet: 0, differs: 2 });
+    // nv-6 needs judgement: the room's rating supplies that judgement, so it is not a difference.
+    expect(p.consensus).toEqual({ rated: 2, notMet: 0, differs: 1, judged: 1 });
     const rcgp1 = withRatings.criteria.find((c) => c.id === 'rcgp-1')!;
     expect(rcgp1.counts.not_met).toBe(1);
-    expect([rcgp1.rated, rcgp1.differs]).toEqual([1, 1]);
+    expect([rcgp1.rated, rcgp1.differs, rcgp1.judged]).toEqual([1, 1, 0]);
+    const nv6 = withRatings.criteria.find((c) => c.id === 'nv-6')!;
+    expect([nv6.rated, nv6.differs, nv6.judged]).toEqual([1, 0, 1]);
   });
 
   it('does not count a rating that agrees with the computed result as differing', () => {
     const base = synthetic('a', 'A', { 'rcgp-1': 'not_met' });
     const s = buildWorkspaceScorecard({ ...base, consensus: [{ versionId: 'a-v1', criterionId: 'rcgp-1', value: 'not_met', reason: '' }] });
-    expect(s.pathways[0]?.consensus).toEqual({ rated: 1, notMet: 1, differs: 0 });
+    expect(s.pathways[0]?.consensus).toEqual({ rated: 1, notMet: 1, differs: 0, judged: 0 });
   });
 });
 

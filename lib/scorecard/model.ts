@@ -63,7 +63,11 @@ export interface PathwayScorecard {
   cells: Record<string, ScorecardCell>;
   /** Criteria not met, then partly met, then needing judgement, in framework order within each. */
   failing: { criterionId: string; label: string; title: string; status: Status }[];
-  consensus: { rated: number; notMet: number; differs: number };
+  /**
+   * `differs`: the room's rating differs from a computed met, partly met or not met. `judged`: the
+   * room rated a criterion that needs a human judgement, so it supplied the judgement (never a difference).
+   */
+  consensus: { rated: number; notMet: number; differs: number; judged: number };
   journey: JourneySummary | null;
 }
 
@@ -71,8 +75,10 @@ export interface CriterionOverview extends CriterionColumn {
   counts: Record<Status, number>;
   /** Pathways where the room recorded a consensus rating for this criterion. */
   rated: number;
-  /** Of those, where the room's rating differs from the computed status. */
+  /** Of those, where the room's rating differs from a computed met, partly met or not met. */
   differs: number;
+  /** Of those, where the criterion needs judgement and the room's rating supplies it (not a difference). */
+  judged: number;
 }
 
 export interface WorkspaceScorecard {
@@ -185,6 +191,7 @@ export function buildWorkspaceScorecard(source: ScorecardSource): WorkspaceScore
     counts: { not_met: 0, partly: 0, needs_judgement: 0, met: 0 },
     rated: 0,
     differs: 0,
+    judged: 0,
   }));
   for (const p of pathways) {
     for (const cell of Object.values(p.cells)) {
@@ -193,7 +200,8 @@ export function buildWorkspaceScorecard(source: ScorecardSource): WorkspaceScore
       overview.counts[cell.status]++;
       if (cell.consensus) {
         overview.rated++;
-        if (cell.consensus.value !== cell.status) overview.differs++;
+        if (cell.status === 'needs_judgement') overview.judged++;
+        else if (cell.consensus.value !== cell.status) overview.differs++;
       }
     }
   }
@@ -243,6 +251,7 @@ function pathwayScorecard(
   let rated = 0;
   let ratedNotMet = 0;
   let differs = 0;
+  let judged = 0;
   for (const r of rows) {
     const c = consensus?.get(r.criterionId);
     cells[r.criterionId] = {
@@ -257,7 +266,8 @@ function pathwayScorecard(
     if (c) {
       rated++;
       if (c.value === 'not_met') ratedNotMet++;
-      if (c.value !== r.status) differs++;
+      if (r.status === 'needs_judgement') judged++;
+      else if (c.value !== r.status) differs++;
     }
   }
   const failing = rows
@@ -284,7 +294,7 @@ function pathwayScorecard(
     needsJudgement,
     cells,
     failing,
-    consensus: { rated, notMet: ratedNotMet, differs },
+    consensus: { rated, notMet: ratedNotMet, differs, judged },
     journey: p.journey,
   };
 }
@@ -330,12 +340,18 @@ export function describeTrend(frameworkTitle: string, points: readonly TrendPoin
   return `${frameworkTitle}: ${firstPoint.percent}% in version ${firstPoint.number}, ${last.percent}% in version ${last.number} (${direction})`;
 }
 
+/**
+ * The engine's expected days add up the target time of every transition over the whole time on
+ * the pathway, planned yearly reviews included, so it is not a wait: it is named for what it is.
+ */
+export const EXPECTED_DAYS_LABEL = 'Expected days between steps over the whole time on the pathway (includes planned reviews)';
+
 export const JOURNEY_MEASURES = [
   { key: 'contacts', label: 'Contacts with a professional', short: 'Contacts' },
   { key: 'organisations', label: 'Organisations (sectors) met', short: 'Organisations' },
-  { key: 'faultLineCrossings', label: 'Fault-line crossings', short: 'Fault-line crossings' },
-  { key: 'crossingsWithoutInformation', label: 'Crossings with no information passed on', short: 'Crossings without information' },
-  { key: 'expectedDays', label: 'Expected days waiting', short: 'Expected days' },
+  { key: 'faultLineCrossings', label: 'Hand-offs between services or sectors', short: 'Hand-offs' },
+  { key: 'crossingsWithoutInformation', label: 'Hand-offs with no information passed on', short: 'Hand-offs without information' },
+  { key: 'expectedDays', label: EXPECTED_DAYS_LABEL, short: 'Expected days between steps' },
 ] as const satisfies readonly { key: keyof JourneySummary; label: string; short: string }[];
 
 export type JourneyMeasureKey = (typeof JOURNEY_MEASURES)[number]['key'];

@@ -47,6 +47,9 @@ describe('the workspace board report', () => {
     expect(text).toContain('Version 3, saved 5 October 2026');
     expect(text).toContain('Version 1, saved 2 November 2026');
     expect(text).toContain('Criteria across pathways, failing first');
+    // Column headings are wide enough not to break inside a word.
+    expect(text).toContain('Needs judgement');
+    expect(text).not.toMatch(/jud ?- ?gement|judge ment|jud gement/);
     expect(text).toContain('Partly met: Carers took part');
     expect(text).toMatch(/Page 1 of \d/);
     const first = scorecard.pathways[0]!.title;

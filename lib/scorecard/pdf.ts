@@ -13,7 +13,7 @@ import { SECTOR_LABELS } from '@/lib/pathway/labels';
 import type { Sector } from '@/lib/pathway/schema';
 import { RATING_WORDS, STATUS_WORDS, describeCounts, formatDate, formatPercent, plural } from './format';
 import type { PathwayFindings } from './findings';
-import { JOURNEY_MEASURES, formatJourneyValue, journeyValue, type PathwayScorecard, type TrendPoint, type WorkspaceScorecard } from './model';
+import { EXPECTED_DAYS_LABEL, JOURNEY_MEASURES, formatJourneyValue, journeyValue, type PathwayScorecard, type TrendPoint, type WorkspaceScorecard } from './model';
 import { describeFilters } from './filters';
 import { PATHWAY_STATUS_LABELS, type PathwayStatus, type ScorecardFilters } from './types';
 
@@ -194,7 +194,7 @@ function frameworkLine(versions: readonly { title: string; versions: readonly st
 
 
 const HOW_TO_READ =
-  'Scores are computed by Pathweave from the pathway as saved, against the RCGP five tests of integrated care and the National Voices principles of integrated care. A framework score is the mean over the criteria that could be scored; criteria that need judgement are counted separately and left out of it. The room\'s consensus ratings, agreed in design workshops, are shown beside the computed results and never mixed into them. Criteria that are not met come first.';
+  'Scores are computed by Pathweave from the pathway as saved, against the RCGP five tests of integrated care and the National Voices principles of integrated care. A framework score is the mean over the criteria that could be scored; criteria that need judgement are counted separately and left out of it. Ratings agreed at design workshops are shown beside the computed results and never mixed into them; a workshop rating of a criterion that needs judgement gives that judgement and is not counted as differing. Criteria that are not met come first.';
 
 function versionLine(p: PathwayScorecard): string {
   if (!p.version) return 'No saved version yet';
@@ -220,18 +220,20 @@ export async function workspaceReportPdf(scorecard: WorkspaceScorecard, filters:
   const t = scorecard.totals;
   r.h2('Summary');
   r.p(
-    `${plural(t.pathways, 'pathway', 'pathways')}; ${t.scored} with saved scores. ${plural(t.withNotMet, 'pathway has', 'pathways have')} at least one criterion not met (${plural(t.notMet, 'criterion', 'criteria')} not met in all). ${plural(t.needsJudgement, 'criterion needs', 'criteria need')} a human judgement.`,
+    `${plural(t.pathways, 'pathway', 'pathways')}; ${t.scored} with saved scores. ${plural(t.withNotMet, 'pathway has', 'pathways have')} at least one criterion not met (${plural(t.notMet, 'criterion result', 'criterion results')} not met, added up over the pathways). ${plural(t.needsJudgement, 'criterion result needs', 'criterion results need')} a human judgement.`,
   );
   const [rcgp, nv] = [FRAMEWORKS[0]!, FRAMEWORKS[1]!];
   r.table(
     [
-      ['Pathway', 'Version reported', rcgp.shortTitle, nv.shortTitle, "Room's consensus ratings"],
+      ['Pathway', 'Version reported', rcgp.shortTitle, nv.shortTitle, "Ratings agreed at workshops"],
       ...scorecard.pathways.map((p) => [
         `${p.title}\n${p.conditions.join(', ')} · ${PATHWAY_STATUS_LABELS[p.status]}`,
         versionLine(p),
         frameworkCell(p, rcgp.id),
         frameworkCell(p, nv.id),
-        p.scored ? `${p.consensus.rated} rated; ${p.consensus.notMet} not met; ${p.consensus.differs} differ from computed` : '',
+        p.scored
+          ? `${p.consensus.rated} rated; ${p.consensus.notMet} not met; ${p.consensus.differs} differ from computed; ${p.consensus.judged} judged where computing cannot`
+          : '',
       ]),
     ],
     [3.2, 2, 1.8, 1.8, 2],
@@ -240,7 +242,7 @@ export async function workspaceReportPdf(scorecard: WorkspaceScorecard, filters:
   r.h2('Criteria across pathways, failing first');
   r.table(
     [
-      ['Criterion', 'Not met', 'Partly met', 'Needs judgement', 'Met', 'Room rated (differs)'],
+      ['Criterion', 'Not met', 'Partly met', 'Needs judgement', 'Met', 'Rated at a workshop (differs)'],
       ...scorecard.criteria.map((c) => [
         `${c.label}: ${c.title}`,
         String(c.counts.not_met),
@@ -250,7 +252,8 @@ export async function workspaceReportPdf(scorecard: WorkspaceScorecard, filters:
         `${c.rated} (${c.differs})`,
       ]),
     ],
-    [4.5, 1, 1, 1.2, 0.8, 1.5],
+    // Wide enough that no heading breaks inside a word ("Needs jud / gement").
+    [3.8, 1, 1.1, 1.7, 0.8, 1.8],
   );
 
   r.h2('Journey figures');
@@ -284,7 +287,7 @@ export async function workspaceReportPdf(scorecard: WorkspaceScorecard, filters:
     }
     r.table(
       [
-        ['Criterion', 'Computed result', "Room's consensus"],
+        ['Criterion', 'Computed result', 'Rating agreed at the workshop'],
         ...rows.map((id) => {
           const cell = p.cells[id]!;
           const column = scorecard.columns.find((c) => c.id === id);
@@ -345,7 +348,7 @@ export async function pathwayReportPdf(report: PathwayReport, meta: ReportMeta):
     r.h2(`${f.title} (version ${f.version})`);
     r.table(
       [
-        ['Criterion', 'Computed result', 'What was measured', "Room's consensus"],
+        ['Criterion', 'Computed result', 'What was measured', 'Rating agreed at the workshop'],
         ...f.worstFirst.map((c) => [
           `${c.label}: ${c.title}`,
           `${STATUS_WORDS[c.status]}${c.score !== null ? ` (${Math.round(c.score * 100)}%)` : ''}`,
@@ -382,10 +385,10 @@ export async function pathwayReportPdf(report: PathwayReport, meta: ReportMeta):
         ['Steps', String(j.steps)],
         ['Contacts with a professional', String(j.contacts)],
         ['Organisations (sectors) met', `${j.organisations}: ${j.sectors.map((s) => SECTOR_LABELS[s as Sector] ?? s).join(', ')}`],
-        ['Fault-line crossings', String(j.faultLineCrossings)],
-        ['Crossings with no information passed on', `${j.crossingsWithoutInformation.length}${j.crossingsWithoutInformation.length ? `: ${j.crossingsWithoutInformation.map((x) => x.label).join('; ')}` : ''}`],
+        ['Hand-offs between services or sectors', String(j.faultLineCrossings)],
+        ['Hand-offs with no information passed on', `${j.crossingsWithoutInformation.length}${j.crossingsWithoutInformation.length ? `: ${j.crossingsWithoutInformation.map((x) => x.label).join('; ')}` : ''}`],
         ['Repeated assessments', String(j.repeatedAssessments.length)],
-        ['Expected days waiting', formatJourneyValue('expectedDays', j.expectedDays)],
+        [EXPECTED_DAYS_LABEL, formatJourneyValue('expectedDays', j.expectedDays)],
       ],
       [2, 4],
     );

@@ -1,6 +1,7 @@
 import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { parsePathway } from '@/lib/pathway/validate';
+import { describeMissingVersion } from '@/lib/scorecard/format';
 import { buildPathwayFindings, readStoredScores, type PathwayFindings } from '@/lib/scorecard/findings';
 import type { TrendPoint } from '@/lib/scorecard/model';
 import type { ConsensusRow, PathwayStatus, RatingValue } from '@/lib/scorecard/types';
@@ -35,6 +36,8 @@ export interface PathwayScorecardView {
   /** Null when nothing could be shown (no version, unreadable stored scores, invalid working copy). */
   findings: PathwayFindings | null;
   problem: string | null;
+  /** The version number a link asked for that this pathway does not have, or null. */
+  missingVersion: number | null;
   trend: { frameworkId: string; points: TrendPoint[] }[];
 }
 
@@ -59,6 +62,7 @@ export async function getPathwayScorecard(options: {
       title: true,
       conditions: true,
       status: true,
+      document: true,
       workspace: { select: { id: true, slug: true, name: true } },
     },
   });
@@ -93,11 +97,11 @@ export async function getPathwayScorecard(options: {
     pathway: { id: pathway.id, title: pathway.title, conditions: pathway.conditions, status: pathway.status as PathwayStatus },
     versions,
     trend,
+    missingVersion: null,
   };
 
   if (choice.kind === 'working') {
-    const row = await prisma.pathway.findUnique({ where: { id: pathwayId }, select: { document: true } });
-    const parsed = parsePathway(row?.document);
+    const parsed = parsePathway(pathway.document);
     if (!parsed.ok) {
       return { ...base, shown: { kind: 'working' }, findings: null, problem: 'The working copy has problems to fix in the editor before it can be scored.' };
     }
@@ -118,7 +122,14 @@ export async function getPathwayScorecard(options: {
       ...base,
       shown: { kind: 'none' },
       findings: null,
-      problem: choice.kind === 'number' ? `There is no version ${choice.number} of this pathway.` : 'This pathway has no saved version yet, so it has no stored scores.',
+      missingVersion: choice.kind === 'number' ? choice.number : null,
+      problem:
+        choice.kind === 'number'
+          ? describeMissingVersion(
+              choice.number,
+              versions.map((v) => v.number),
+            )
+          : 'This pathway has no saved version yet, so it has no stored scores.',
     };
   }
   const [row, ratings] = await Promise.all([
@@ -133,7 +144,7 @@ export async function getPathwayScorecard(options: {
   return {
     ...base,
     shown: { kind: 'version', version },
-    findings: stored ? buildPathwayFindings({ scores: stored, document: row?.document, consensus, workspaceSlug, pathwayId }) : null,
+    findings: stored ? buildPathwayFindings({ scores: stored, document: row?.document, workingCopy: pathway.document, consensus, workspaceSlug, pathwayId }) : null,
     problem: stored ? null : 'The scores stored with this version cannot be read.',
   };
 }

@@ -61,9 +61,32 @@ test('a manager reads the scorecard failing first, filters it, and it passes axe
   const heatmap = page.getByRole('region', { name: 'Criteria by pathway', exact: true });
   const cellTexts = await heatmap.locator('td[data-status] a').allInnerTexts();
   expect(cellTexts.length).toBeGreaterThanOrEqual(3 * 17);
-  for (const t of cellTexts) expect(t).toMatch(/Met|Partly|Not met|Judge/);
+  for (const t of cellTexts) expect(t).toMatch(/Met|Partly|Not met|Needs judgement/);
+  // Each cell's link names its status, criterion and pathway; the symbol is not read out.
+  const cellLink = heatmap.locator('tbody tr').filter({ hasText: 'Type 2 diabetes with chronic kidney disease' }).locator('td[data-status="not_met"] a').first();
+  await expect(cellLink).toHaveAccessibleName(/^Not met\s*: (RCGP|NV) \d+ .+, Type 2 diabetes with chronic kidney disease/);
+  // The criteria key is above the table and open; a skip link passes the table.
+  const key = heatmap.locator('details', { hasText: 'Criteria key' });
+  await expect(key).toHaveAttribute('open', '');
+  await expect(key.getByText('No diversion of funding from general practice')).toBeVisible();
+  const skip = heatmap.getByRole('link', { name: 'Skip to criteria across pathways' });
+  await expect(skip).toHaveAttribute('href', '#criteria-heading');
+  await expect(page.getByTestId('score-explained')).toContainText('Criteria that need a human judgement are left out of the average.');
+  await expect(page).toHaveTitle('Scorecards – Pathweave');
   await expect(page.getByRole('img', { name: /Contacts with a professional, by pathway\. Highest:/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Pathways table, scrolls sideways', exact: true })).toBeVisible();
   await expectAccessible(page, 'scorecard');
+
+  // A count of pathways not meeting a criterion opens the scorecard filtered to them.
+  const overview = page.getByRole('region', { name: 'Criteria across pathways', exact: true });
+  const notMetLink = overview.getByRole('link', { name: /: show the pathways? that do(es)? not meet / }).first();
+  const criterion = (await notMetLink.getAttribute('href'))?.match(/failing=([^&]+)/)?.[1];
+  expect(criterion).toBeTruthy();
+  await notMetLink.click();
+  await expect(page).toHaveURL(new RegExp(`[?&]failing=${criterion}`));
+  await expect(page.getByText(/Filtered to pathways that do not meet/)).toBeVisible();
+  await expect(page).toHaveTitle(/^Scorecards, filtered to pathways that do not meet /);
+  await page.goBack();
 
   await page.getByLabel('Condition').selectOption('COPD');
   await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -124,7 +147,10 @@ test('a manager drills down from a heatmap cell to the findings and to the step 
   await expect(item.getByText('Computed result')).toBeVisible();
   await expect(item).toHaveAttribute('data-status', 'not_met');
   await expect(item.locator('dd').first()).toHaveText(/Not met/);
-  await expect(item.getByText("Room's consensus")).toBeVisible();
+  await expect(item.getByText('Rating agreed at the workshop')).toBeVisible();
+  await expect(item.locator('details summary', { hasText: 'How this was scored' })).toBeVisible();
+  await expect(item.getByText(/Rule (rcgp|nv)-\d+@/)).toBeHidden();
+  await expect(page).toHaveTitle(/^Type 2 diabetes with chronic kidney disease, version \d+: scorecard – Pathweave$/);
   // The radar charts and the trend have accessible names and a table beside them.
   await expect(page.getByRole('img', { name: /RCGP five tests of integrated care for Type 2 diabetes/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Scores by version' })).toBeVisible();
@@ -157,6 +183,14 @@ test('a manager compares versions of COPD and sees its working copy scored now',
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(page.getByText(/Showing the working copy, scored just now/)).toBeVisible();
   await expectAccessible(page, 'working copy scorecard');
+
+  // A version the pathway does not have is named, with the versions it has; no PDF link to a failure.
+  await page.goto(`${new URL(page.url()).pathname}?version=9`);
+  await expect(page.getByTestId('missing-version')).toContainText('There is no version 9 of this pathway. Its saved versions are 1, 2 and 3.');
+  await expect(page.getByLabel('Show scores of')).toHaveValue('');
+  await expect(page.getByRole('link', { name: "Download this pathway's report (PDF)" })).toHaveCount(0);
+  await expect(page).toHaveTitle(/, no version 9: scorecard – Pathweave$/);
+  await expectAccessible(page, 'scorecard of a version that does not exist');
 });
 
 test('a manager exports the scorecard as CSV and as PDF, and one pathway as PDF', async ({ page }) => {

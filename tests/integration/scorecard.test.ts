@@ -248,8 +248,24 @@ describe('scorecard rows written from stored scores', () => {
     const detail = await (await outsider.fetch(`/w/${northgate.slug}/scorecards/${pathwayId}`)).text();
     const item = detail.slice(detail.indexOf('id="criterion-rcgp-5"'), detail.indexOf('Rule rcgp-5@1'));
     expect(item).toContain('Not met');
-    expect(item).toContain('Room: Met');
+    expect(item).toContain('Rating agreed at the workshop');
+    expect(item).toContain('Workshop: Met');
     expect(item).toContain('Funding agreed with the ICB last week');
+    // The rule id stays, for traceability, inside "How this was scored".
+    expect(item).toMatch(/<summary[^>]*>How this was scored<\/summary>/);
+  });
+
+  it('link a finding of an old version to the editor only when the working copy still has its step', async () => {
+    // The working copy is COPD (version 1's document); the saved version is the frailty pathway.
+    const pathwayId = await addPathway(northgate.id, 'Northgate pathway rewritten since', ['Gout']);
+    await addVersion(pathwayId, 1, 'frailty.json');
+    const working = demoDocument('copd.v1.json');
+    const present = new Set<string>([...working.steps.map((x) => x.id), ...working.transitions.map((t) => t.id)]);
+    const outsider = await as('outsider.gp@pathweave.test');
+    const html = await (await outsider.fetch(`/w/${northgate.slug}/scorecards/${pathwayId}`)).text();
+    expect(html).toContain('(no longer in the pathway)');
+    const selected = [...html.matchAll(/edit\?select=([^"&]+)/g)].map((m) => decodeURIComponent(m[1]!.replace(/&amp;/g, '&')));
+    for (const id of selected) expect(present.has(id), id).toBe(true);
   });
 
   it('disappear with their version', async () => {
@@ -263,7 +279,55 @@ describe('scorecard rows written from stored scores', () => {
   });
 });
 
+describe('a version a pathway does not have', () => {
+  it('is named on the page with the versions that exist, and the PDF answers with the same sentence', async () => {
+    const s = await as('manager@pathweave.test');
+    const numbers = (await db.query(`SELECT number FROM "PathwayVersion" WHERE "pathwayId" = $1 ORDER BY number`, [copdId])).rows.map((r) => r.number as number);
+    expect(numbers.length).toBeGreaterThanOrEqual(2);
+    const listed = `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+    const sentence = `There is no version 99 of this pathway. Its saved versions are ${listed}.`;
+    const page = await s.fetch(`/w/${slug}/scorecards/${copdId}?version=99`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(sentence);
+    expect(html).toContain('Version 99 does not exist: choose a version');
+    expect(html).not.toContain('/pdf?version=99');
+    expect(html).toMatch(/<title>COPD: breathlessness to long-term support, no version 99: scorecard – Pathweave<\/title>/);
+    const pdf = await s.fetch(`/w/${slug}/scorecards/${copdId}/pdf?version=99`);
+    expect(pdf.status).toBe(404);
+    expect(pdf.headers.get('content-type')).toContain('application/json');
+    expect(await pdf.json()).toEqual({ error: sentence, versions: numbers });
+  });
+});
+
+describe('page titles', () => {
+  it('name the pathway and version shown, and say when the list is filtered', async () => {
+    const s = await as('manager@pathweave.test');
+    const latest = (await db.query(`SELECT max(number)::int AS n FROM "PathwayVersion" WHERE "pathwayId" = $1`, [copdId])).rows[0].n;
+    const title = async (path: string) => /<title>([^<]*)<\/title>/.exec(await (await s.fetch(path)).text())?.[1]?.replace(/&quot;/g, '"');
+    expect(await title(`/w/${slug}/scorecards/${copdId}`)).toBe(`COPD: breathlessness to long-term support, version ${latest}: scorecard – Pathweave`);
+    expect(await title(`/w/${slug}/scorecards/${copdId}?version=working`)).toBe('COPD: breathlessness to long-term support, working copy: scorecard – Pathweave');
+    expect(await title(`/w/${slug}/scorecards`)).toBe('Scorecards – Pathweave');
+    expect(await title(`/w/${slug}/scorecards?condition=COPD`)).toBe('Scorecards, filtered to condition "COPD" – Pathweave');
+  });
+
+  it('are generic for someone who may not see the pathway', async () => {
+    const s = await as('patient@pathweave.test');
+    const html = await (await s.fetch(`/w/${slug}/scorecards/${copdId}`)).text();
+    expect(/<title>([^<]*)<\/title>/.exec(html)?.[1]).not.toContain('COPD');
+  });
+});
+
 describe('the CSV export over HTTP', () => {
+  it('links each pathway at the app’s configured address, whatever host the request names', async () => {
+    const s = await as('manager@pathweave.test');
+    const res = await s.fetch(`/w/${slug}/scorecards/csv`, { headers: { 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' } });
+    const rows = parseCsv(await res.text());
+    const col = rows[0]!.indexOf('Scorecard link');
+    expect(col).toBeGreaterThan(0);
+    for (const r of rows.slice(1)) expect(r[col]).toMatch(new RegExp(`^${baseUrl.replace(/[.]/g, '\\.')}/w/${slug}/scorecards/`));
+  });
+
   it('applies the same filters as the page', async () => {
     const s = await as('manager@pathweave.test');
     const all = await csvOf(s, `/w/${slug}/scorecards/csv`);

@@ -5,35 +5,56 @@ import { can } from '@/lib/auth/can';
 import { SECTOR_LABELS } from '@/lib/pathway/labels';
 import type { Sector } from '@/lib/pathway/schema';
 import { requireWorkspace } from '@/lib/server/guard';
-import { getPathwayScorecard, parseVersionChoice } from '@/lib/server/get-pathway-scorecard';
-import { editorHref } from '@/lib/scorecard/findings';
+import { readPathwayScorecard } from '@/lib/server/scorecard-pages';
+import { editorHref, type JourneyTarget } from '@/lib/scorecard/findings';
 import { formatDate, plural } from '@/lib/scorecard/format';
-import { formatJourneyValue } from '@/lib/scorecard/model';
+import { EXPECTED_DAYS_LABEL, formatJourneyValue } from '@/lib/scorecard/model';
+import { pathwayScorecardTitle } from '@/lib/scorecard/titles';
 import { PATHWAY_STATUS_LABELS } from '@/lib/scorecard/types';
 import { FRAMEWORKS } from '@/lib/scoring/frameworks';
 import { CriterionFindings } from '@/components/scorecard/CriterionFindings';
 import { FrameworkRadar } from '@/components/scorecard/FrameworkRadar';
 import { TrendChart } from '@/components/scorecard/TrendChart';
 
-export const metadata: Metadata = { title: 'Pathway scorecard' };
-
-export default async function PathwayScorecardPage({
-  params,
-  searchParams,
-}: {
+interface PageProps {
   params: Promise<{ workspace: string; pathwayId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+}
+
+async function versionAskedFor(searchParams: PageProps['searchParams']): Promise<string> {
+  const v = (await searchParams).version;
+  return (typeof v === 'string' ? v : v?.[0]) ?? '';
+}
+
+/** Names the pathway and the version shown, from the same authorised read as the page (generic when not found). */
+export async function generateMetadata({ params, searchParams }: PageProps): Promise<Metadata> {
+  const { workspace: slug, pathwayId } = await params;
+  const view = await readPathwayScorecard(slug, pathwayId, await versionAskedFor(searchParams));
+  return { title: pathwayScorecardTitle(view) };
+}
+
+/** A step or transition the journey figures name: a link while the working copy has it, else its name. */
+function JourneyTargetItem({ target, linked }: { target: JourneyTarget; linked: boolean }) {
+  if (target.editorHref && linked) return <Link href={target.editorHref}>{target.label}</Link>;
+  return (
+    <>
+      {target.label}
+      {target.inWorkingCopy ? null : <span className="text-nhs-grey-1"> (no longer in the pathway)</span>}
+    </>
+  );
+}
+
+export default async function PathwayScorecardPage({ params, searchParams }: PageProps) {
   const { workspace: slug, pathwayId } = await params;
   const { actor } = await requireWorkspace(slug, 'workspace:viewScorecard');
-  const choice = parseVersionChoice((await searchParams).version);
-  const view = await getPathwayScorecard({ actor, workspaceSlug: slug, pathwayId, choice });
+  const view = await readPathwayScorecard(slug, pathwayId, await versionAskedFor(searchParams));
   if (!view) notFound();
   const { pathway, findings, shown } = view;
   const base = `/w/${view.workspace.slug}/scorecards`;
   const canOpenEditor = can(actor, 'pathway:view', { type: 'pathway', workspaceId: view.workspace.id, pathwayId });
   const versionParam = shown.kind === 'working' ? 'working' : shown.kind === 'version' ? String(shown.version.number) : '';
   const latest = view.versions[view.versions.length - 1];
+  const missing = view.missingVersion;
 
   return (
     <>
@@ -52,6 +73,7 @@ export default async function PathwayScorecardPage({
               Show scores of
             </label>
             <select id="version" name="version" defaultValue={versionParam} className="block w-full max-w-full border-2 border-nhs-black bg-white px-2 py-1.5">
+              {missing !== null ? <option value="">{`Version ${missing} does not exist: choose a version`}</option> : null}
               {[...view.versions].reverse().map((v) => (
                 <option key={v.id} value={String(v.number)}>
                   Version {v.number}, saved {formatDate(v.savedAt)}
@@ -65,9 +87,11 @@ export default async function PathwayScorecardPage({
             Show
           </button>
         </form>
-        <a href={`${base}/${pathway.id}/pdf${versionParam ? `?version=${versionParam}` : ''}`} className="font-bold">
-          Download this pathway&apos;s report (PDF)
-        </a>
+        {findings ? (
+          <a href={`${base}/${pathway.id}/pdf${versionParam ? `?version=${versionParam}` : ''}`} className="font-bold">
+            Download this pathway&apos;s report (PDF)
+          </a>
+        ) : null}
         {canOpenEditor ? (
           <Link href={editorHref(view.workspace.slug, pathway.id)} className="font-bold">
             Open in the editor
@@ -80,18 +104,35 @@ export default async function PathwayScorecardPage({
           <>
             Showing <strong>version {shown.version.number}</strong>, saved {formatDate(shown.version.savedAt)}
             {shown.version.author ? ` by ${shown.version.author}` : ''}
-            {findings?.scoredAt ? `, scored ${formatDate(findings.scoredAt)}` : ''}. The room&apos;s consensus ratings for this version
-            are shown beside the computed results.
+            {findings?.scoredAt ? `, scored ${formatDate(findings.scoredAt)}` : ''}. Ratings agreed at a workshop for this version are
+            shown beside the computed results.
           </>
         ) : shown.kind === 'working' ? (
           <>
-            Showing the <strong>working copy</strong>, scored just now. It is not a saved version, so it has no room ratings; save a
+            Showing the <strong>working copy</strong>, scored just now. It is not a saved version, so it has no workshop ratings; save a
             version to record it.
           </>
         ) : null}
       </p>
 
-      {view.problem || !findings ? (
+      {missing !== null ? (
+        <div className="mb-6 border-l-4 border-nhs-blue bg-white p-4" data-testid="missing-version">
+          <h2 className="text-xl font-bold mb-1">{`Version ${missing} not found`}</h2>
+          <p>{view.problem}</p>
+          {view.versions.length > 0 ? (
+            <p className="mt-1">
+              Show version{' '}
+              {view.versions.map((v, i) => (
+                <span key={v.id}>
+                  {i > 0 ? (i === view.versions.length - 1 ? ' or ' : ', ') : null}
+                  <Link href={`${base}/${pathway.id}?version=${v.number}`}>{v.number}</Link>
+                </span>
+              ))}
+              .
+            </p>
+          ) : null}
+        </div>
+      ) : view.problem || !findings ? (
         <p className="mb-6 border-l-4 border-nhs-blue bg-white p-4">{view.problem ?? 'No scores to show.'}</p>
       ) : (
         <>
@@ -138,9 +179,9 @@ export default async function PathwayScorecardPage({
                 <dd>
                   {findings.journey.organisations}: {findings.journey.sectors.map((s) => SECTOR_LABELS[s as Sector] ?? s).join(', ')}
                 </dd>
-                <dt className="font-bold">Fault-line crossings</dt>
+                <dt className="font-bold">Hand-offs between services or sectors</dt>
                 <dd>{findings.journey.faultLineCrossings}</dd>
-                <dt className="font-bold">Crossings with no information passed on</dt>
+                <dt className="font-bold">Hand-offs with no information passed on</dt>
                 <dd>
                   {findings.journey.crossingsWithoutInformation.length === 0 ? (
                     'None'
@@ -148,7 +189,7 @@ export default async function PathwayScorecardPage({
                     <ul className="list-disc pl-6">
                       {findings.journey.crossingsWithoutInformation.map((x) => (
                         <li key={x.id}>
-                          {canOpenEditor ? <Link href={x.editorHref}>{x.label}</Link> : x.label}
+                          <JourneyTargetItem target={x} linked={canOpenEditor} />
                         </li>
                       ))}
                     </ul>
@@ -161,12 +202,14 @@ export default async function PathwayScorecardPage({
                   ) : (
                     <ul className="list-disc pl-6">
                       {findings.journey.repeatedAssessments.map((x) => (
-                        <li key={x.id}>{canOpenEditor ? <Link href={x.editorHref}>{x.label}</Link> : x.label}</li>
+                        <li key={x.id}>
+                          <JourneyTargetItem target={x} linked={canOpenEditor} />
+                        </li>
                       ))}
                     </ul>
                   )}
                 </dd>
-                <dt className="font-bold">Expected days waiting</dt>
+                <dt className="font-bold">{EXPECTED_DAYS_LABEL}</dt>
                 <dd>{formatJourneyValue('expectedDays', findings.journey.expectedDays)}</dd>
               </dl>
             </section>

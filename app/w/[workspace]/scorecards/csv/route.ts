@@ -1,3 +1,4 @@
+import { originOf } from '@/lib/server/care-plan-http';
 import { getWorkspaceScorecard } from '@/lib/server/get-workspace-scorecard';
 import { fileDate, fileResponse, notFoundResponse, withActor } from '@/lib/server/scorecard-exports';
 import { fileSlug, scorecardCsvRows, toCsv } from '@/lib/scorecard/csv';
@@ -5,7 +6,10 @@ import { parseScorecardFilters } from '@/lib/scorecard/filters';
 
 export const dynamic = 'force-dynamic';
 
-/** The scorecard as CSV: every pathway that passes the filters (not just one page). */
+/**
+ * The scorecard as CSV: every pathway that passes the filters (not just one page). Its links use the
+ * app's configured origin (NEXTAUTH_URL), as the FHIR export does, never a Host header the request chose.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }) {
   return withActor('csv', async (actor) => {
     const { workspace: slug } = await params;
@@ -13,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
     const filters = parseScorecardFilters(url.searchParams);
     const view = await getWorkspaceScorecard({ actor, workspaceSlug: slug, filters, page: 'all' });
     if (!view) return notFoundResponse();
-    const csv = toCsv(scorecardCsvRows(view.scorecard, { baseUrl: url.origin, workspaceSlug: view.workspace.slug }));
+    const csv = toCsv(scorecardCsvRows(view.scorecard, { baseUrl: originOf(request), workspaceSlug: view.workspace.slug }));
     return fileResponse(csv, 'text/csv; charset=utf-8', `scorecard-${fileSlug(view.workspace.name)}-${fileDate(new Date())}.csv`);
   });
 }

@@ -1,3 +1,4 @@
+import { NO_STORE } from '@/lib/server/care-plan-http';
 import { getPathwayScorecard, parseVersionChoice } from '@/lib/server/get-pathway-scorecard';
 import { fileDate, fileResponse, notFoundResponse, withActor } from '@/lib/server/scorecard-exports';
 import { fileSlug } from '@/lib/scorecard/csv';
@@ -14,8 +15,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
     const now = new Date();
     const view = await getPathwayScorecard({ actor, workspaceSlug: slug, pathwayId, choice, now });
     if (!view) return notFoundResponse();
+    // A version the pathway does not have, or nothing to report: a sentence in JSON, as the app's
+    // other routes answer, naming the version asked for and those that exist.
+    if (view.missingVersion !== null) {
+      return Response.json({ error: view.problem, versions: view.versions.map((v) => v.number) }, { status: 404, headers: NO_STORE });
+    }
     if (!view.findings || view.shown.kind === 'none') {
-      return new Response(view.problem ?? 'There are no scores to report.', { status: 409, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+      return Response.json({ error: view.problem ?? 'There are no scores to report.' }, { status: 409, headers: NO_STORE });
     }
     const pdf = await pathwayReportPdf(
       {
