@@ -368,6 +368,9 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
         // canvas: React Flow's own listener is on the whole document, so Backspace on a button in
         // another panel deleted the selected step.
         deleteKeyCode={null}
+        // Transitions are not in the Tab order: all of them came before the first step, and a focused
+        // one could be off screen. Each step's Connections (details panel) and the outline reach them.
+        edgesFocusable={false}
         multiSelectionKeyCode={null}
         selectionKeyCode={null}
         minZoom={0.1}

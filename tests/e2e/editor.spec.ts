@@ -256,6 +256,10 @@ test('canvas keys act on the focused step only, and never drop the focus to the 
   const entry = stepNode(page, 'Person asks for help');
   const exit = stepNode(page, 'Leaves the pathway');
   const focusIsOnPage = () => page.evaluate(() => document.activeElement === document.body);
+  // Transitions are not Tab stops (they all came before the first step); they are named pictures.
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge[tabindex]')).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge')).toHaveAttribute('role', 'img');
 
   // Backspace on a button elsewhere, with a step selected, deletes nothing.
   await entry.click();
