@@ -122,6 +122,9 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
   const [dropSector, setDropSector] = useState<Sector | null>(null);
   const flow = useReactFlow<StepNodeType, TransitionEdgeType>();
 
+  /** The step being nudged with the arrow keys (set by onKeyDownCapture, cleared when focus leaves it). */
+  const nudging = useRef<string | null>(null);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<StepNodeType>[]) => {
       const kept: NodeChange<StepNodeType>[] = [];
@@ -146,7 +149,10 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
       if (dropped.length) {
         const command: Command = dropped.length === 1 ? (dropped[0] as Command) : { type: 'batch', commands: dropped };
         const before = store.doc;
-        const result = store.exec(command);
+        // Arrow-key nudges of one step are one undo step until the focus leaves it, as a drag is.
+        const nudged = nudging.current;
+        const isNudge = nudged !== null && dropped.length === 1 && dropped[0]?.type === 'dropStep' && dropped[0].stepId === nudged;
+        const result = store.exec(command, isNudge ? { coalesceKey: `nudge:${nudged}` } : {});
         // Refused or unchanged: put the step back where the document says it is.
         if (!result.ok || !result.changed) setResync((n) => n + 1);
         else {
@@ -255,6 +261,13 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
         }
         return;
       }
+      if (!event.altKey && event.key.startsWith('Arrow')) {
+        if (focusedNode && focusedNode !== nudging.current) {
+          store.seal();
+          nudging.current = focusedNode;
+        }
+        return;
+      }
       if (readOnly || !event.altKey) return;
       const sel = store.getState().selection;
       const stepId = focusedNode ?? (sel?.kind === 'step' ? sel.id : null);
@@ -347,6 +360,11 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
       ref={canvasRef}
       tabIndex={-1}
       onKeyDownCapture={onKeyDownCapture}
+      onBlurCapture={() => {
+        if (nudging.current === null) return;
+        nudging.current = null;
+        store.seal();
+      }}
       onDragOver={onDragOver}
       onDrop={onDrop}
       data-testid="pathway-canvas"

@@ -132,7 +132,7 @@ export class EditorStore {
    * Apply a command and record it for undo. A command that cannot apply changes nothing and
    * returns the reason (CommandError's message, for a person) instead of throwing.
    */
-  exec(command: Command, options: { label?: string; announce?: boolean } = {}): ExecResult {
+  exec(command: Command, options: { label?: string; announce?: boolean; coalesceKey?: string } = {}): ExecResult {
     if (this.live) {
       const result = this.live.apply(command);
       if (!result.ok && options.announce !== false) this.notify(result.message, 'error');
@@ -153,7 +153,7 @@ export class EditorStore {
     if (next === doc) return { ok: true, doc, command: full, changed: false };
     retire(full, this.retired);
     const label = options.label ?? describeCommand(full);
-    const coalesceKey = coalesceKeyFor(full);
+    const coalesceKey = options.coalesceKey ?? coalesceKeyFor(full);
     const history = record(this.state.history, next, label, coalesceKey ? { coalesceKey } : {});
     this.set({ history, selection: this.validSelection(next, this.state.selection) });
     return { ok: true, doc: next, command: full, changed: true };

@@ -275,6 +275,16 @@ test('canvas keys act on the focused step only, and never drop the focus to the 
   await expect(exit).toHaveAttribute('aria-label', /in Community health services/);
   await expect(entry).toHaveAttribute('aria-label', /in Primary care/);
 
+  // Arrow-key nudges of one step are one undo step, as one drag is.
+  await page.keyboard.press('Enter');
+  const transformOf = () => exit.evaluate((el) => (el as HTMLElement).style.transform);
+  const beforeNudges = await transformOf();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(transformOf).not.toBe(beforeNudges);
+  await page.keyboard.press('Control+z');
+  await expect.poll(transformOf).toBe(beforeNudges);
+  await expect(exit).toHaveAttribute('aria-label', /in Community health services/);
+
   // Escape clears the selection and keeps the focus on the step.
   await page.keyboard.press('Escape');
   await expect(exit).toBeFocused();
