@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CarePlanEditSchema, CreateCarePlanInput, GrantInput, fieldIssues, formToObject } from './input';
+import { CarePlanEditSchema, CreateCarePlanInput, GrantInput, NoteInput, fieldIssues, formToObject } from './input';
 
 function issues(schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }, value: unknown) {
   const r = schema.safeParse(value);
@@ -72,5 +72,15 @@ describe('care plan input', () => {
     form.append('steps', 'b');
     form.append('$ACTION_ID_123', '');
     expect(formToObject(form)).toEqual({ op: 'goal.save', steps: ['a', 'b'] });
+  });
+});
+
+describe('text limits in the care plan forms', () => {
+  it('names the length written and the limit, and asks for the note in the NHS style', () => {
+    expect(issues(NoteInput, { body: 'n'.repeat(2001) })).toEqual([
+      { path: 'body', message: 'Your note: 2,001 characters is too long; keep it to 2,000 or fewer.' },
+    ]);
+    expect(issues(NoteInput, { body: '   ' })).toEqual([{ path: 'body', message: 'Enter your note.' }]);
+    expect(issues(NoteInput, { body: `  ${'n'.repeat(2000)}  ` })).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ROLES, SECTORS } from '@/lib/pathway/schema';
 import { ACTION_OWNERS, ACTION_STATUSES, ESCALATION_LEVELS, GOAL_KINDS, GOAL_SET_BY, GOAL_STATUSES } from './types';
+import { tooLongMessage } from '@/lib/server/text-limits';
 import { MAX_DATE_YEAR, MIN_DATE_YEAR, isIsoDate } from './plain';
 
 export interface FieldIssue {
@@ -19,12 +20,13 @@ const id = (label: string) =>
     .min(1, { error: `${label} is missing.` })
     .max(200, { error: `${label} is not valid.` });
 
-const text = (label: string, max: number, required: boolean) => {
+/** Text: too long names the length written and the limit; `empty` replaces the generic "cannot be empty". */
+const text = (label: string, max: number, required: boolean, empty?: string) => {
   const base = z
     .string({ error: `${label}: enter some text.` })
     .trim()
-    .max(max, { error: `${label}: keep it under ${max} characters.` });
-  return required ? base.min(1, { error: `${label}: this cannot be empty.` }) : base;
+    .max(max, { error: (issue) => tooLongMessage(label, typeof issue.input === 'string' ? issue.input.length : 0, max) });
+  return required ? base.min(1, { error: empty ?? `${label}: this cannot be empty.` }) : base;
 };
 
 /** A date field: empty means none. */
@@ -210,7 +212,8 @@ export const MergeStepsInput = z.object({
 // The person's (and a contributing carer's) own updates, and sharing
 // ---------------------------------------------------------------------------------------------
 
-export const NoteInput = z.object({ body: text('Your note', 2000, true) });
+// The NHS style for an empty box the person must fill: "Enter your note".
+export const NoteInput = z.object({ body: text('Your note', 2000, true, 'Enter your note.') });
 export const ActionDoneInput = z.object({ actionId: id('Action'), done: z.boolean({ error: 'Done: say yes or no.' }) });
 export const GrantInput = z.object({
   carerEmail: requiredEmail('Their email address'),

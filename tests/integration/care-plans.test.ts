@@ -759,7 +759,7 @@ describe('the person’s own changes', () => {
     expect(empty.status).toBe(422);
     expect(((await empty.json()) as { errors: { path: string; message: string }[] }).errors[0]).toMatchObject({
       path: 'body',
-      message: 'Your note: this cannot be empty.',
+      message: 'Enter your note.',
     });
 
     const juneNote = await server.addCarePlanNote({
