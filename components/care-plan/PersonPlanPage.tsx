@@ -62,9 +62,9 @@ export function PersonPlanPage(props: {
           <ContactLinks contact={presentation.coordinator} mode="screen" />
           <p className="mt-2">
             {presentation.crisis
-              ? `${PATIENT_COPY.crisisHeading}, call ${presentation.crisis.name}${presentation.crisis.phone && presentation.crisis.phone !== presentation.crisis.name.replace(/\D/g, '') ? ` on ${presentation.crisis.phone}` : ''}. `
+              ? `${copy.crisisHeading}, call ${presentation.crisis.name}${presentation.crisis.phone && presentation.crisis.phone !== presentation.crisis.name.replace(/\D/g, '') ? ` on ${presentation.crisis.phone}` : ''}. `
               : ''}
-            {PATIENT_COPY.emergency}
+            {copy.emergency}
           </p>
         </div>
       )}

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ROLES, SECTORS } from '@/lib/pathway/schema';
 import { ACTION_OWNERS, ACTION_STATUSES, ESCALATION_LEVELS, GOAL_KINDS, GOAL_SET_BY, GOAL_STATUSES } from './types';
-import { tooLongMessage } from '@/lib/server/text-limits';
+import { tooLongMessage } from '@/lib/text-limits';
 import { MAX_DATE_YEAR, MIN_DATE_YEAR, isIsoDate } from './plain';
 
 export interface FieldIssue {

@@ -8,7 +8,7 @@ import { getPrisma } from '@/lib/db/client';
 import { audit } from './audit';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 import { inActorsWorkspaces } from './scope';
-import { tooLongMessage } from './text-limits';
+import { tooLongMessage } from '@/lib/text-limits';
 
 export const COMMENT_MAX_LENGTH = 5000;
 const TARGET_MAX_LENGTH = 200;

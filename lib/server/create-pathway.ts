@@ -6,7 +6,7 @@ import { parsePathway } from '@/lib/pathway/validate';
 import { audit } from './audit';
 import { fieldErrorsFrom, invalid, notFound, type FieldError, type Invalid, type NotFound } from './results';
 import { inActorsWorkspaces } from './scope';
-import { tooLongMessage } from './text-limits';
+import { tooLongMessage } from '@/lib/text-limits';
 
 export const TITLE_MAX_LENGTH = 200;
 export const PATHWAY_TITLE_LABEL = 'Pathway title';

@@ -7,7 +7,7 @@ import { CONFLICT_MESSAGE } from './save-pathway-draft';
 import { getCollaborationRecord } from '@/lib/collab/store';
 import { participantsForScoring, scoreForStorage } from './scores';
 import { inActorsWorkspaces } from './scope';
-import { tooLongMessage } from './text-limits';
+import { tooLongMessage } from '@/lib/text-limits';
 
 export const NOTE_MAX_LENGTH = 2000;
 export const VERSION_NOTE_LABEL = 'Version note';

@@ -15,7 +15,7 @@ import { importPathway, type ImportPathwayResult } from '@/lib/server/import-pat
 import { NOT_FOUND_MESSAGE, type FieldError } from '@/lib/server/results';
 import { savePathwayDraft, type SaveDraftResult } from '@/lib/server/save-pathway-draft';
 import { NOTE_MAX_LENGTH, VERSION_NOTE_LABEL, savePathwayVersion, type SaveVersionResult } from '@/lib/server/save-pathway-version';
-import { cappedText } from '@/lib/server/text-limits';
+import { cappedText } from '@/lib/text-limits';
 import { getWorkspaceForActor } from '@/lib/server/workspaces';
 
 type Failure =

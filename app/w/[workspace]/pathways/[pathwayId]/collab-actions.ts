@@ -9,7 +9,7 @@ import { getPathwayForEditing } from '@/lib/server/get-pathway-for-editing';
 import { notFound, type NotFound } from '@/lib/server/results';
 import { runAction, type ActionFailure } from '@/lib/server/run-action';
 import { NOTE_MAX_LENGTH, VERSION_NOTE_LABEL, savePathwayVersion } from '@/lib/server/save-pathway-version';
-import { cappedText } from '@/lib/server/text-limits';
+import { cappedText } from '@/lib/text-limits';
 import type { SaveVersionActionResult } from './actions';
 
 // The note's real limit is checked by savePathwayVersion after trimming (lib/server/text-limits.ts).

@@ -4,7 +4,7 @@
 // scopes its queries to the actor's workspaces). Nothing throws to the client.
 import { z } from 'zod';
 import { COMMENT_LABEL, COMMENT_MAX_LENGTH, addComment, deleteComment, listComments, setCommentResolved } from '@/lib/server/comments';
-import { cappedText } from '@/lib/server/text-limits';
+import { cappedText } from '@/lib/text-limits';
 import { runAction as run } from '@/lib/server/run-action';
 
 const id = z.string().trim().min(1).max(200);

@@ -1,6 +1,6 @@
 // How a too-long piece of text is explained, everywhere a person types one: the field, the length
 // written and the limit. "Version note: 2,140 characters is too long; keep it to 2,000 or fewer."
-// Pure (zod only), so the server actions and the use cases share the same sentence.
+// Pure (zod only), so the server actions, the use cases and the care plan forms share the same sentence.
 import { z } from 'zod';
 
 /** Server actions refuse text longer than this outright; the real, smaller limits are the use cases'. */
