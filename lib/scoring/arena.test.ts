@@ -36,6 +36,29 @@ describe('Arena', () => {
     expect(Array.from(again).every((x) => x === 0)).toBe(true);
   });
 
+  it('hands out uncleared scratch views of the right length, even when they need a new buffer', () => {
+    const arena = new Arena(64);
+    const small = arena.u8(8);
+    small.fill(9);
+    // Each is bigger than the buffer left: the view must come from the new buffer.
+    const bytes = arena.u8Scratch(1000);
+    const halves = arena.u16Scratch(700);
+    const words = arena.i32Scratch(600);
+    expect([bytes.length, halves.length, words.length]).toEqual([1000, 700, 600]);
+    bytes.fill(1);
+    halves.fill(2);
+    words.fill(3);
+    // Writing one view leaves the others alone.
+    expect(Array.from(small).every((x) => x === 9)).toBe(true);
+    expect(bytes.every((x) => x === 1)).toBe(true);
+    expect(halves.every((x) => x === 2)).toBe(true);
+    // A scratch view after a reset is not cleared: it shows what the last run left there.
+    const reused = new Arena(1024);
+    reused.u8Scratch(16).fill(5);
+    reused.reset();
+    expect(Array.from(reused.u8Scratch(16))).toEqual(new Array(16).fill(5));
+  });
+
   it('grows when a run needs more, and the next run gets one buffer big enough', () => {
     const arena = new Arena(64);
     const small = arena.u8(40);

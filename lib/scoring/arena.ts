@@ -61,6 +61,25 @@ export class Arena {
     return new Float64Array(this.buffer, at, length).fill(0);
   }
 
+  /**
+   * Views that are not cleared: they may hold values from an earlier run. Only for arrays whose
+   * every value is written before it is read (clearing a large one costs more than using it).
+   */
+  u8Scratch(length: number): Uint8Array {
+    const at = this.take(length);
+    return new Uint8Array(this.buffer, at, length);
+  }
+
+  u16Scratch(length: number): Uint16Array {
+    const at = this.take(length * 2);
+    return new Uint16Array(this.buffer, at, length);
+  }
+
+  i32Scratch(length: number): Int32Array {
+    const at = this.take(length * 4);
+    return new Int32Array(this.buffer, at, length);
+  }
+
   /** A copy of the first `length` values of an Int32Array. */
   copyI32(source: Int32Array, length: number): Int32Array {
     const out = this.i32(length);

@@ -4,6 +4,7 @@
 import {
   CHANNELS,
   ROLES,
+  SECTORS,
   STEP_KINDS,
   GENERALIST_ROLES,
   SPECIALIST_ROLES,
@@ -14,6 +15,9 @@ import {
 } from '../pathway/schema';
 import { Arena } from './arena';
 import { DIGITAL_CHANNEL_MASK, FLAG, HOURS_CODE, INFORMATION, KIND, ROLE, SECTOR, SETTING, roleBit } from './codes';
+
+/** Sectors in the pathway format: the repeated-assessment states use two bits each. */
+const SECTOR_COUNT = SECTORS.length;
 
 const CHANNEL_CODE = Object.fromEntries(CHANNELS.map((c, i) => [c, i])) as Record<Step['channels'][number], number>;
 
@@ -170,63 +174,6 @@ export class PathwayContext {
     this.arena = arena ?? new Arena(200 * n + 64 * pathway.transitions.length + 1024);
     const mem = this.arena;
     const ids: string[] = new Array<string>(n);
-    for (let i = 0; i < n; i++) ids[i] = (pathway.steps[i] as Step).id;
-    const index = new IdIndex(ids, mem);
-    this.idIndex = index;
-
-    const all = pathway.transitions;
-    const fromAll = mem.i32(all.length);
-    const toAll = mem.i32(all.length);
-    let m = 0;
-    let dropped = false;
-    for (let k = 0; k < all.length; k++) {
-      const t = all[k] as Transition;
-      const f = index.find(t.from);
-      const d = index.find(t.to);
-      if (f < 0 || d < 0) {
-        dropped = true;
-        continue;
-      }
-      fromAll[m] = f;
-      toAll[m] = d;
-      m++;
-    }
-    // A validated pathway keeps every transition; only unvalidated input can have dangling ones.
-    const kept = dropped ? all.filter((t) => index.find(t.from) >= 0 && index.find(t.to) >= 0) : all;
-    this.transitions = kept;
-    this.m = m;
-    this.from = m === all.length ? fromAll : mem.copyI32(fromAll, m);
-    this.to = m === all.length ? toAll : mem.copyI32(toAll, m);
-
-    const outStart = mem.i32(n + 1);
-    const inStart = mem.i32(n + 1);
-    for (let e = 0; e < m; e++) {
-      const f = (this.from[e] as number) + 1;
-      const d = (this.to[e] as number) + 1;
-      outStart[f] = (outStart[f] as number) + 1;
-      inStart[d] = (inStart[d] as number) + 1;
-    }
-    for (let i = 0; i < n; i++) {
-      outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
-      inStart[i + 1] = (inStart[i + 1] as number) + (inStart[i] as number);
-    }
-    const outEdges = mem.i32(m);
-    const inEdges = mem.i32(m);
-    const outFill = mem.copyI32(outStart, n);
-    const inFill = mem.copyI32(inStart, n);
-    for (let e = 0; e < m; e++) {
-      const f = this.from[e] as number;
-      const d = this.to[e] as number;
-      outEdges[outFill[f] as number] = e;
-      outFill[f] = (outFill[f] as number) + 1;
-      inEdges[inFill[d] as number] = e;
-      inFill[d] = (inFill[d] as number) + 1;
-    }
-    this.outStart = outStart;
-    this.outEdges = outEdges;
-    this.inStart = inStart;
-    this.inEdges = inEdges;
-
     const entries: number[] = [];
     const exits: number[] = [];
     const titles: string[] = new Array<string>(n);
@@ -250,6 +197,7 @@ export class PathwayContext {
     const channelListKey = mem.i32(n);
     for (let i = 0; i < n; i++) {
       const s = pathway.steps[i] as Step;
+      ids[i] = s.id;
       titles[i] = s.title;
       if (s.kind === 'entry') entries.push(i);
       if (s.kind === 'exit') exits.push(i);
@@ -316,15 +264,73 @@ export class PathwayContext {
       }
       this.measures[i] = measures;
     }
-    this.information = mem.u8(m);
-    this.probability = mem.f64(m);
-    this.days = mem.f64(m);
-    for (let e = 0; e < m; e++) {
-      const t = kept[e] as Transition;
-      this.information[e] = INFORMATION[t.information];
-      this.probability[e] = t.probability ?? Number.NaN;
-      this.days[e] = t.targetDays ?? Number.NaN;
+    // Step ids to indexes, then the transitions (which name their ends by id).
+    const index = new IdIndex(ids, mem);
+    this.idIndex = index;
+
+    const all = pathway.transitions;
+    const fromAll = mem.i32(all.length);
+    const toAll = mem.i32(all.length);
+    // One pass over the transition objects: ends, information, probability and days together.
+    const information = mem.u8(all.length);
+    const probability = mem.f64(all.length);
+    const days = mem.f64(all.length);
+    let m = 0;
+    let dropped = false;
+    for (let k = 0; k < all.length; k++) {
+      const t = all[k] as Transition;
+      const f = index.find(t.from);
+      const d = index.find(t.to);
+      if (f < 0 || d < 0) {
+        dropped = true;
+        continue;
+      }
+      fromAll[m] = f;
+      toAll[m] = d;
+      information[m] = INFORMATION[t.information];
+      probability[m] = t.probability ?? Number.NaN;
+      days[m] = t.targetDays ?? Number.NaN;
+      m++;
     }
+    // A validated pathway keeps every transition; only unvalidated input can have dangling ones.
+    const kept = dropped ? all.filter((t) => index.find(t.from) >= 0 && index.find(t.to) >= 0) : all;
+    this.transitions = kept;
+    this.m = m;
+    this.from = m === all.length ? fromAll : mem.copyI32(fromAll, m);
+    this.to = m === all.length ? toAll : mem.copyI32(toAll, m);
+    this.information = information.subarray(0, m);
+    this.probability = probability.subarray(0, m);
+    this.days = days.subarray(0, m);
+
+    const outStart = mem.i32(n + 1);
+    const inStart = mem.i32(n + 1);
+    for (let e = 0; e < m; e++) {
+      const f = (this.from[e] as number) + 1;
+      const d = (this.to[e] as number) + 1;
+      outStart[f] = (outStart[f] as number) + 1;
+      inStart[d] = (inStart[d] as number) + 1;
+    }
+    for (let i = 0; i < n; i++) {
+      outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
+      inStart[i + 1] = (inStart[i + 1] as number) + (inStart[i] as number);
+    }
+    const outEdges = mem.i32(m);
+    const inEdges = mem.i32(m);
+    const outFill = mem.copyI32(outStart, n);
+    const inFill = mem.copyI32(inStart, n);
+    for (let e = 0; e < m; e++) {
+      const f = this.from[e] as number;
+      const d = this.to[e] as number;
+      outEdges[outFill[f] as number] = e;
+      outFill[f] = (outFill[f] as number) + 1;
+      inEdges[inFill[d] as number] = e;
+      inFill[d] = (inFill[d] as number) + 1;
+    }
+    this.outStart = outStart;
+    this.outEdges = outEdges;
+    this.inStart = inStart;
+    this.inEdges = inEdges;
+
     this.entries = entries;
     this.exits = exits;
     this.ids = ids;
@@ -508,8 +514,8 @@ export class PathwayContext {
    * duplication (frameworks.md: "the same assessment tag in two sectors without a shared_record
    * between them"; 004 §3.2: patients "do not have to repeat the same information").
    *
-   * Computed per tag by one forward propagation of (origin sector, information lost) states:
-   * at most 14 states per step, so O(tags x (steps + transitions)). A step that already has lost
+   * Computed by one forward propagation of (origin sector, information lost) states per tag, all
+   * tags in the same sweep: at most 14 states per step and tag, so O(tags x (steps + transitions)). A step that already has lost
    * routes from two sectors passes on no states from later sectors: a repeat downstream reports
    * the first sector other than its own, which is always one of those two.
    */
@@ -523,78 +529,89 @@ export class PathwayContext {
       if (list) list.push(i);
       else byTag.set(key, [i]);
     }
-    const result: DuplicateAssessment[] = [];
-    let scratch: DuplicateScratch | undefined;
+    // Only tags used in two sectors or more can be repeated across sectors.
+    const lists: number[][] = [];
     let longest = 0;
-    for (const [, list] of byTag) if (list.length > longest) longest = list.length;
     for (const [, list] of byTag) {
       if (list.length < 2) continue;
-      const sectors = new Set(list.map((i) => (this.steps[i] as Step).sector));
-      if (sectors.size < 2) continue;
-      // Allocated once per run and reused for every tag (each tag leaves mask and pending clear).
-      if (!scratch) {
-        scratch = {
-          mask: this.arena.u16(this.n),
-          pending: this.arena.u16(this.n),
-          // The narrowest array that can hold a position in the longest tag's list: at 2,000
-          // steps a byte each keeps it at 32 KB, within a core's first-level cache.
-          originOf:
-            longest <= 256
-              ? this.arena.u8(this.n * 16)
-              : longest <= 65536
-                ? this.arena.u16(this.n * 16)
-                : this.arena.i32(this.n * 16),
-          queue: this.arena.i32(this.n),
-        };
-      }
-      result.push(...this.duplicatesForTag(list, scratch));
+      const first = this.sector[list[0] as number];
+      if (!list.some((i) => this.sector[i] !== first)) continue;
+      lists.push(list);
+      if (list.length > longest) longest = list.length;
     }
+    const result = lists.length === 0 ? [] : this.duplicatesForTags(lists, longest);
     result.sort((a, b) => a.step - b.step);
     this.duplicateCache = result;
     return result;
   }
 
-  private duplicatesForTag(tagged: number[], scratch: DuplicateScratch): DuplicateAssessment[] {
-    // Sector codes 0..6; state bit = 2 * sector + lost, where lost = 1 once a transition on the
-    // route did not carry a shared record. 14 bits per step.
-    const sectorCode = new Map<string, number>();
-    const code = (sector: string) => {
-      let c = sectorCode.get(sector);
-      if (c === undefined) {
-        c = sectorCode.size;
-        sectorCode.set(sector, c);
-      }
-      return c;
-    };
-    const B = 16;
+  /**
+   * The propagation for every tag in one sweep of the components: the graph's arrays are read
+   * once per step rather than once per tag, and each step's states for all the tags sit side by
+   * side (mask[step * T + tag]). Each tag's states move exactly as they would in a sweep of its
+   * own, so the result does not depend on which other tags the pathway has.
+   */
+  private duplicatesForTags(lists: readonly number[][], longest: number): DuplicateAssessment[] {
+    const T = lists.length;
+    // State bit = 2 * sector + lost, where lost = 1 once a transition on the route did not carry a
+    // shared record. Sectors are numbered per tag in the order the tag's steps first use them, so
+    // "the first sector" below means the first in that tag's order. 7 sectors: 14 bits per state.
+    const S = 2 * SECTOR_COUNT;
     const EVEN = 0x5555;
     const ODD = 0xaaaa;
-    const { mask, pending, originOf } = scratch;
+    const arena = this.arena;
+    const localSector = arena.u8(T * SECTOR_COUNT); // tag * SECTOR_COUNT + sector -> the tag's number + 1
+    const lo = arena.i32(T);
+    const hi = arena.i32(T);
+    const mask = arena.u16(this.n * T);
+    const pending = arena.u8(this.n);
+    // originOf[(step * T + tag) * S + bit]: where the state came from, as a position in the tag's
+    // list (valid only where mask is set, so it need not start cleared). Positions rather than
+    // step numbers, so that one byte each is enough for tags used at up to 256 steps.
+    const originOf =
+      longest <= 256
+        ? arena.u8Scratch(this.n * T * S)
+        : longest <= 65536
+          ? arena.u16Scratch(this.n * T * S)
+          : arena.i32Scratch(this.n * T * S);
+    const queue = arena.i32(this.n);
     const { members, start, comp, cyclic } = this.components();
+    const { outStart, outEdges, to, information, sector } = this;
+
     // Components are in topological order, so states only ever move to later components: only
-    // the components from the first tagged step's to the last one's matter for this tag.
-    let lo = Number.MAX_SAFE_INTEGER;
-    let hi = -1;
-    for (const t of tagged) {
-      const c = comp[t] as number;
-      if (c < lo) lo = c;
-      if (c > hi) hi = c;
+    // the components from a tag's first tagged step's to its last one's matter for that tag.
+    let first = Number.MAX_SAFE_INTEGER;
+    let last = -1;
+    for (let t = 0; t < T; t++) {
+      const tagged = lists[t] as number[];
+      let tagLo = Number.MAX_SAFE_INTEGER;
+      let tagHi = -1;
+      let sectors = 0;
+      for (let j = 0; j < tagged.length; j++) {
+        const s = tagged[j] as number;
+        const c = comp[s] as number;
+        if (c < tagLo) tagLo = c;
+        if (c > tagHi) tagHi = c;
+        const at = t * SECTOR_COUNT + (sector[s] as number);
+        if (localSector[at] === 0) localSector[at] = ++sectors;
+        const bit = 2 * ((localSector[at] as number) - 1);
+        const k = s * T + t;
+        if ((mask[k] as number) & (1 << bit)) continue;
+        mask[k] = (mask[k] as number) | (1 << bit);
+        originOf[k * S + bit] = j;
+      }
+      lo[t] = tagLo;
+      hi[t] = tagHi;
+      if (tagLo < first) first = tagLo;
+      if (tagHi > last) last = tagHi;
     }
-    for (let j = 0; j < tagged.length; j++) {
-      const t = tagged[j] as number;
-      const bit = 2 * code((this.steps[t] as Step).sector);
-      if ((mask[t] as number) & (1 << bit)) continue;
-      mask[t] = (mask[t] as number) | (1 << bit);
-      originOf[t * B + bit] = j;
-    }
-    // Send v's states along its out-edges; returns true when w gained a state.
-    const send = (v: number, e: number, w: number): boolean => {
-      if ((comp[w] as number) > hi) return false; // after every step with this tag
-      const bits = mask[v] as number;
-      const keeps = this.information[e] === INFORMATION.shared_record;
+
+    // Send the states at k = v * T + t along a transition to l = w * T + t; true when w gained a state.
+    const send = (k: number, l: number, keeps: boolean): boolean => {
+      const bits = mask[k] as number;
       // Along a transition without a shared record every state becomes "lost".
       const next = keeps ? bits : (bits & ODD) | ((bits & EVEN) << 1);
-      const held = mask[w] as number;
+      const held = mask[l] as number;
       // Only the two first sectors (in the tag's order) with a lost route can ever be reported
       // downstream (a step reports the first one that is not its own sector), so states from
       // later sectors are not sent on once w has two.
@@ -603,75 +620,93 @@ export class PathwayContext {
       const upTo = second === 0 ? 0xffff : ((second & -second) << 1) - 1;
       const fresh = next & ~held & upTo;
       if (!fresh) return false;
-      mask[w] = (mask[w] as number) | fresh;
+      mask[l] = held | fresh;
       // Visit only the new states' bits (lowest set bit first).
       for (let rest = fresh; rest !== 0; rest &= rest - 1) {
         const bit = 31 - Math.clz32(rest & -rest);
         const source = keeps || bits & (1 << bit) ? bit : bit - 1;
-        originOf[w * B + bit] = originOf[v * B + source] as number;
+        originOf[l * S + bit] = originOf[k * S + source] as number;
       }
       return true;
     };
-    // Components in topological order: a step outside any loop is handled once, with every state
-    // that can reach it already known; inside a loop, a worklist runs until nothing changes
-    // (a step re-enters it only when it gains a state, at most 14 times).
-    // The worklist is a ring over scratch.queue: a step is in it at most once at a time (pending),
-    // so it never holds more than the component's steps, and it allocates nothing per tag.
-    const queue = scratch.queue;
+
+    // A step outside any loop is handled once, with every state that can reach it already known.
+    // Inside a loop, each tag runs a worklist until nothing changes (a step re-enters it only when
+    // it gains a state, at most 14 times). The worklist is a ring over queue: a step is in it at
+    // most once at a time (pending), so it never holds more than the component's steps.
     const size = queue.length;
-    for (let ci = lo; ci <= hi; ci++) {
-      const first = start[ci] as number;
-      const last = start[ci + 1] as number;
+    for (let ci = first; ci <= last; ci++) {
+      const from = start[ci] as number;
+      const until = start[ci + 1] as number;
       if (!cyclic[ci]) {
-        const v = members[first] as number;
-        if (!mask[v]) continue;
-        for (let k = this.outStart[v] as number; k < (this.outStart[v + 1] as number); k++) {
-          const e = this.outEdges[k] as number;
-          send(v, e, this.to[e] as number);
+        const v = members[from] as number;
+        const base = v * T;
+        let any = 0;
+        for (let t = 0; t < T; t++) any |= mask[base + t] as number;
+        if (!any) continue;
+        for (let p = outStart[v] as number; p < (outStart[v + 1] as number); p++) {
+          const e = outEdges[p] as number;
+          const w = to[e] as number;
+          const cw = comp[w] as number;
+          const keeps = information[e] === INFORMATION.shared_record;
+          for (let t = 0; t < T; t++) {
+            if (mask[base + t] && cw <= (hi[t] as number)) send(base + t, w * T + t, keeps);
+          }
         }
         continue;
       }
-      let head = 0;
-      let queued = 0;
-      for (let j = first; j < last; j++) {
-        const v = members[j] as number;
-        if (mask[v]) {
-          queue[queued++] = v;
-          pending[v] = 1;
+      for (let t = 0; t < T; t++) {
+        if (ci < (lo[t] as number) || ci > (hi[t] as number)) continue;
+        const tagHi = hi[t] as number;
+        let head = 0;
+        let queued = 0;
+        for (let j = from; j < until; j++) {
+          const v = members[j] as number;
+          if (mask[v * T + t]) {
+            queue[queued++] = v;
+            pending[v] = 1;
+          }
         }
-      }
-      while (queued > 0) {
-        const v = queue[head] as number;
-        head = head + 1 === size ? 0 : head + 1;
-        queued--;
-        pending[v] = 0;
-        for (let k = this.outStart[v] as number; k < (this.outStart[v + 1] as number); k++) {
-          const e = this.outEdges[k] as number;
-          const w = this.to[e] as number;
-          if (send(v, e, w) && comp[w] === ci && !pending[w]) {
-            pending[w] = 1;
-            const at = head + queued;
-            queue[at >= size ? at - size : at] = w;
-            queued++;
+        while (queued > 0) {
+          const v = queue[head] as number;
+          head = head + 1 === size ? 0 : head + 1;
+          queued--;
+          pending[v] = 0;
+          for (let p = outStart[v] as number; p < (outStart[v + 1] as number); p++) {
+            const e = outEdges[p] as number;
+            const w = to[e] as number;
+            if ((comp[w] as number) > tagHi) continue; // after every step with this tag
+            const keeps = information[e] === INFORMATION.shared_record;
+            if (send(v * T + t, w * T + t, keeps) && comp[w] === ci && !pending[w]) {
+              pending[w] = 1;
+              const at = head + queued;
+              queue[at >= size ? at - size : at] = w;
+              queued++;
+            }
           }
         }
       }
     }
+
+    // Each tagged step reports the first sector (in its tag's order) other than its own from which
+    // a route without a shared record reaches it, and the tagged step that route started from.
     const out: DuplicateAssessment[] = [];
-    for (const b of tagged) {
-      const mine = code((this.steps[b] as Step).sector);
-      const bits = mask[b] as number;
-      for (let c = 0; c < B / 2; c++) {
-        if (c === mine) continue;
-        const bit = 2 * c + 1;
-        if (bits & (1 << bit)) {
-          out.push({ step: b, earlier: tagged[originOf[b * B + bit] as number] as number });
-          break;
+    for (let t = 0; t < T; t++) {
+      const tagged = lists[t] as number[];
+      for (const b of tagged) {
+        const mine = (localSector[t * SECTOR_COUNT + (sector[b] as number)] as number) - 1;
+        const k = b * T + t;
+        const bits = mask[k] as number;
+        for (let c = 0; c < SECTOR_COUNT; c++) {
+          if (c === mine) continue;
+          const bit = 2 * c + 1;
+          if (bits & (1 << bit)) {
+            out.push({ step: b, earlier: tagged[originOf[k * S + bit] as number] as number });
+            break;
+          }
         }
       }
     }
-    // Leave mask clear for the next tag (pending is clear once every worklist has drained).
-    for (let j = start[lo] as number; j < (start[hi + 1] as number); j++) mask[members[j] as number] = 0;
     return out;
   }
 }
@@ -726,19 +761,6 @@ function hashId(id: string): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   return (h ^ (h >>> 12)) >>> 0;
-}
-
-interface DuplicateScratch {
-  mask: Uint16Array;
-  pending: Uint16Array;
-  /**
-   * originOf[step * 16 + state]: where the state came from, as a position in the tag's list of
-   * steps (valid only where mask is set). Positions rather than step numbers, so that one byte
-   * each is enough for tags used at up to 256 steps.
-   */
-  originOf: Uint8Array | Uint16Array | Int32Array;
-  /** Worklist inside a loop, used as a ring. */
-  queue: Int32Array;
 }
 
 export interface DuplicateAssessment {
