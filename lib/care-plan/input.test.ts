@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CarePlanEditSchema, CreateCarePlanInput, GrantInput, NoteInput, fieldIssues, formToObject } from './input';
+import {
+  CarePlanEditSchema,
+  CreateCarePlanInput,
+  GrantInput,
+  MergeStepsInput,
+  NoteInput,
+  fieldIssues,
+  formToObject,
+} from './input';
 
 function issues(schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }, value: unknown) {
   const r = schema.safeParse(value);
@@ -18,7 +26,7 @@ describe('care plan input', () => {
     });
     expect(got).toEqual(
       expect.arrayContaining([
-        { path: 'description', message: 'What needs doing: this cannot be empty.' },
+        { path: 'description', message: 'Enter what needs doing.' },
         { path: 'ownerKind', message: 'Who does it: choose one of person, carer, team_member.' },
         {
           path: 'dueDate',
@@ -27,6 +35,57 @@ describe('care plan input', () => {
         },
       ]),
     );
+  });
+
+  it('says what to enter when a box that must be filled in is empty or only spaces', () => {
+    const empty = (value: Record<string, unknown>) => issues(CarePlanEditSchema, value).map((i) => [i.path, i.message]);
+    expect(empty({ op: 'details', title: '   ', whatMattersToMe: '', reviewDate: '' })).toEqual([
+      ['title', 'Enter a title for the plan.'],
+    ]);
+    expect(empty({ op: 'goal.save', kind: 'health', description: '', setBy: 'person', targetDate: '' })).toEqual([
+      ['description', 'Enter the goal.'],
+    ]);
+    expect(
+      empty({
+        op: 'member.save',
+        name: ' ',
+        role: 'gp',
+        jobTitle: '',
+        organisation: '',
+        sector: 'primary_care',
+        phone: '',
+        email: '',
+        availability: '',
+      }),
+    ).toEqual([['name', 'Enter the team member’s name.']]);
+    // A field left out altogether (not sent by the form) still gets a sentence, not a parser's message.
+    expect(
+      empty({
+        op: 'member.save',
+        name: 'Dr Rao',
+        role: 'gp',
+        jobTitle: '',
+        organisation: '',
+        sector: 'primary_care',
+        availability: '',
+      }),
+    ).toEqual([
+      ['phone', 'Phone number: use only numbers and spaces, for example 01632 960 123 or 111.'],
+      ['email', 'Email address: enter an email address like name@example.nhs.uk.'],
+    ]);
+    expect(empty({ op: 'medicine.save', name: '', howToTake: '', purpose: '' })).toEqual([
+      ['name', 'Enter the name of the medicine.'],
+    ]);
+    expect(
+      issues(MergeStepsInput, {
+        title: '',
+        steps: [
+          { pathwayId: 'p', stepId: 'a' },
+          { pathwayId: 'p', stepId: 'b' },
+        ],
+      }),
+    ).toEqual([{ path: 'title', message: 'Enter a name for the merged step.' }]);
+    expect(issues(NoteInput, { body: '  ' })).toEqual([{ path: 'body', message: 'Enter your note.' }]);
   });
 
   it('needs a team member when a team member does the action', () => {

@@ -20,14 +20,17 @@ const id = (label: string) =>
     .min(1, { error: `${label} is missing.` })
     .max(200, { error: `${label} is not valid.` });
 
-/** Text: too long names the length written and the limit; `empty` replaces the generic "cannot be empty". */
-const text = (label: string, max: number, required: boolean, empty?: string) => {
-  const base = z
+/** Text: too long names the length written and the limit. */
+const text = (label: string, max: number) =>
+  z
     .string({ error: `${label}: enter some text.` })
     .trim()
-    .max(max, { error: (issue) => tooLongMessage(label, typeof issue.input === 'string' ? issue.input.length : 0, max) });
-  return required ? base.min(1, { error: empty ?? `${label}: this cannot be empty.` }) : base;
-};
+    .max(max, {
+      error: (issue) => tooLongMessage(label, typeof issue.input === 'string' ? issue.input.length : 0, max),
+    });
+
+/** Text that must be filled in. `empty` says what to enter, in the NHS style: "Enter the goal." */
+const requiredText = (label: string, max: number, empty: string) => text(label, max).min(1, { error: empty });
 
 /** A date field: empty means none. */
 const optionalDate = (label: string) =>
@@ -47,7 +50,7 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, label: stri
 export const PHONE_PATTERN = /^\+?[0-9 ()-]{3,20}$/;
 const phone = (label: string) =>
   z
-    .string()
+    .string({ error: `${label}: use only numbers and spaces, for example 01632 960 123 or 111.` })
     .trim()
     .max(30, { error: `${label}: this is too long for a phone number.` })
     .refine((v) => v === '' || (PHONE_PATTERN.test(v) && v.replace(/\D/g, '').length >= 3), {
@@ -56,7 +59,7 @@ const phone = (label: string) =>
 
 const email = (label: string) =>
   z
-    .string()
+    .string({ error: `${label}: enter an email address like name@example.nhs.uk.` })
     .trim()
     .max(200, { error: `${label}: this is too long.` })
     .refine((v) => v === '' || /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(v), {
@@ -86,7 +89,7 @@ export const CreateCarePlanInput = z.object({
     .array(id('Pathway'), { error: 'Pathways: choose at least one pathway.' })
     .min(1, { error: 'Pathways: choose at least one pathway.' })
     .max(10, { error: 'Pathways: choose at most 10 pathways.' }),
-  title: text('Title', 200, false).optional(),
+  title: text('Title', 200).optional(),
 });
 export type CreateCarePlanInput = z.input<typeof CreateCarePlanInput>;
 
@@ -99,8 +102,8 @@ export const CarePlanEditSchema = z.discriminatedUnion(
   [
     z.object({
       op: z.literal('details'),
-      title: text('Title', 200, true),
-      whatMattersToMe: text('What matters to me', 4000, false),
+      title: requiredText('Title', 200, 'Enter a title for the plan.'),
+      whatMattersToMe: text('What matters to me', 4000),
       reviewDate: optionalDate('Review date'),
     }),
     z.object({
@@ -110,19 +113,19 @@ export const CarePlanEditSchema = z.discriminatedUnion(
         .trim()
         .max(200)
         .transform((v) => (v === '' ? null : v)),
-      crisisContactName: text('Crisis contact', 200, false),
+      crisisContactName: text('Crisis contact', 200),
       crisisContactPhone: phone('Crisis contact phone number'),
-      crisisContactDetail: text('When to use the crisis contact', 500, false),
+      crisisContactDetail: text('When to use the crisis contact', 500),
     }),
     z.object({
       op: z.literal('medication'),
-      medicationSummary: text('Medication summary', 4000, false),
+      medicationSummary: text('Medication summary', 4000),
     }),
     z.object({
       op: z.literal('goal.save'),
       id: z.string().trim().max(200).optional(),
       kind: choice(GOAL_KINDS, 'Kind of goal'),
-      description: text('Goal', 1000, true),
+      description: requiredText('Goal', 1000, 'Enter the goal.'),
       setBy: choice(GOAL_SET_BY, 'Who set the goal'),
       targetDate: optionalDate('Target date'),
       status: choice(GOAL_STATUSES, 'Goal status').default('active'),
@@ -132,7 +135,7 @@ export const CarePlanEditSchema = z.discriminatedUnion(
       .object({
         op: z.literal('action.save'),
         id: z.string().trim().max(200).optional(),
-        description: text('What needs doing', 1000, true),
+        description: requiredText('What needs doing', 1000, 'Enter what needs doing.'),
         ownerKind: choice(ACTION_OWNERS, 'Who does it'),
         memberId: z
           .string()
@@ -156,14 +159,14 @@ export const CarePlanEditSchema = z.discriminatedUnion(
     z.object({
       op: z.literal('member.save'),
       id: z.string().trim().max(200).optional(),
-      name: text('Name', 200, true),
+      name: requiredText('Name', 200, 'Enter the team member’s name.'),
       role: choice(ROLES, 'Role'),
-      jobTitle: text('Job title', 200, false),
-      organisation: text('Organisation', 200, false),
+      jobTitle: text('Job title', 200),
+      organisation: text('Organisation', 200),
       sector: choice(SECTORS, 'Part of care'),
       phone: phone('Phone number'),
       email: email('Email address'),
-      availability: text('When they can be reached', 300, false),
+      availability: text('When they can be reached', 300),
       /** A Pathweave account to link, so the member can open the plan (they must be an editor of the workspace). */
       userEmail: email('Pathweave account email').optional(),
     }),
@@ -171,15 +174,15 @@ export const CarePlanEditSchema = z.discriminatedUnion(
     z.object({
       op: z.literal('escalation.save'),
       level: choice(ESCALATION_LEVELS, 'Part of the plan'),
-      signs: text('Signs to look out for', 2000, false),
-      whatToDo: text('What to do', 2000, false),
+      signs: text('Signs to look out for', 2000),
+      whatToDo: text('What to do', 2000),
     }),
     z.object({
       op: z.literal('medicine.save'),
       id: z.string().trim().max(200).optional(),
-      name: text('Medicine', 200, true),
-      howToTake: text('How to take it', 500, false),
-      purpose: text('What it is for', 500, false),
+      name: requiredText('Medicine', 200, 'Enter the name of the medicine.'),
+      howToTake: text('How to take it', 500),
+      purpose: text('What it is for', 500),
     }),
     z.object({ op: z.literal('medicine.delete'), id: id('Medicine') }),
     z.object({
@@ -201,7 +204,7 @@ export type CarePlanEditInput = z.input<typeof CarePlanEditSchema>;
 export type CarePlanEditOp = CarePlanEdit['op'];
 
 export const MergeStepsInput = z.object({
-  title: text('Name of the merged step', 200, true),
+  title: requiredText('Name of the merged step', 200, 'Enter a name for the merged step.'),
   steps: z
     .array(StepRefSchema, { error: 'Steps: choose at least two steps to merge.' })
     .min(2, { error: 'Steps: choose at least two steps to merge.' })
@@ -213,7 +216,7 @@ export const MergeStepsInput = z.object({
 // ---------------------------------------------------------------------------------------------
 
 // The NHS style for an empty box the person must fill: "Enter your note".
-export const NoteInput = z.object({ body: text('Your note', 2000, true, 'Enter your note.') });
+export const NoteInput = z.object({ body: requiredText('Your note', 2000, 'Enter your note.') });
 export const ActionDoneInput = z.object({ actionId: id('Action'), done: z.boolean({ error: 'Done: say yes or no.' }) });
 export const GrantInput = z.object({
   carerEmail: requiredEmail('Their email address'),
