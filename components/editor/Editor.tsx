@@ -32,8 +32,12 @@ import { useWorkshop } from '@/components/workshop/useWorkshop';
 import { CommentBadges, VoteBadges } from '@/components/workshop/CanvasBadges';
 import { WorkshopPanel } from '@/components/workshop/WorkshopPanel';
 
-/** How long to wait for the live pathway before editing on one's own copy instead. */
-const LIVE_CONNECT_TIMEOUT_MS = 12_000;
+/**
+ * How long to wait for the live pathway before saying it is taking longer than usual. The editor
+ * keeps trying and stays read only: editing a copy of one's own while the room edits the shared
+ * pathway would clash with the room's work when saved.
+ */
+const LIVE_SLOW_AFTER_MS = 12_000;
 
 type View = 'canvas' | 'outline';
 type Side = 'details' | 'scores' | 'versions' | 'file' | 'comments' | 'workshop';
@@ -96,8 +100,9 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   const notice = useEditor(store, (s) => s.notice);
   const liveUndo = useEditor(store, (s) => s.live);
 
-  // Live editing: 'connecting' (read only until the shared document arrives), 'live' (edits go to
-  // the shared document), or 'fallback' (it could not be reached: the single-user editor, saving drafts).
+  // Live editing: 'connecting' (read only until the shared document arrives, however long that
+  // takes), 'live' (edits go to the shared document), or 'fallback' (the live pathway refused this
+  // person: the single-user editor, saving drafts).
   const liveWanted = live && api !== null;
   const [liveMode, setLiveMode] = useState<'off' | 'connecting' | 'live' | 'fallback'>(liveWanted ? 'connecting' : 'off');
   const { session, snapshot: liveSnapshot } = useLiveSession(pathway.id, liveWanted && liveMode !== 'fallback');
@@ -117,9 +122,10 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       });
     }
   }, [liveMode, liveSnapshot, session, store]);
+  const [slowToConnect, setSlowToConnect] = useState(false);
   useEffect(() => {
     if (liveMode !== 'connecting') return;
-    const timer = window.setTimeout(() => setLiveMode((m) => (m === 'connecting' ? 'fallback' : m)), LIVE_CONNECT_TIMEOUT_MS);
+    const timer = window.setTimeout(() => setSlowToConnect(true), LIVE_SLOW_AFTER_MS);
     return () => window.clearTimeout(timer);
   }, [liveMode]);
   useEffect(() => () => store.detachLive(), [store]);
@@ -360,13 +366,14 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     return () => window.clearTimeout(timer);
   }, [api, backupKey, dirty, doc, saved.revision]);
   useEffect(() => {
-    if (!dirty) return;
+    // Live, edits not yet stored on the server (offline, or still on their way) live only in this tab.
+    if (!dirty && !(isLive && (liveSnapshot?.unsyncedChanges ?? 0) > 0)) return;
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  }, [dirty, isLive, liveSnapshot?.unsyncedChanges]);
 
   const restoreBackup = () => {
     if (!backup) return;
@@ -508,7 +515,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       </div>
 
       {liveMode !== 'off' ? (
-        <WorkshopBar snapshot={liveSnapshot} fallback={liveMode === 'fallback'} names={names} timer={workshop.workshop?.timer ?? null} clockOffsetMs={workshop.clockOffsetMs} />
+        <WorkshopBar snapshot={liveSnapshot} fallback={liveMode === 'fallback'} slow={liveMode === 'connecting' && slowToConnect} names={names} timer={workshop.workshop?.timer ?? null} clockOffsetMs={workshop.clockOffsetMs} />
       ) : null}
 
       <div role="status" aria-live="polite" className="pw-live" data-testid="editor-notice">

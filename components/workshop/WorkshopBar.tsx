@@ -21,6 +21,7 @@ function people(peers: readonly Peer[]): Peer[] {
 export const WorkshopBar = memo(function WorkshopBar({
   snapshot,
   fallback,
+  slow = false,
   names,
   timer,
   clockOffsetMs,
@@ -28,6 +29,8 @@ export const WorkshopBar = memo(function WorkshopBar({
   snapshot: CollabSnapshot | null;
   /** The live pathway could not be reached: the editor works on its own copy. */
   fallback: boolean;
+  /** Still connecting after a while: say so, and that the editor keeps trying. */
+  slow?: boolean;
   /** Step and transition names by id, to say what people have selected. */
   names: ReadonlyMap<string, string>;
   /** The facilitator's agenda timer, shown to everyone; null before the workshop loads. */
@@ -51,6 +54,11 @@ export const WorkshopBar = memo(function WorkshopBar({
             Connecting to the live pathway…
           </p>
         )}
+        {slow && !fallback ? (
+          <p className="text-sm" data-testid="live-slow">
+            This is taking longer than usual. Pathweave keeps trying: you can look at the pathway meanwhile, and editing opens as soon as the live pathway is reached.
+          </p>
+        ) : null}
         {timer ? <WorkshopClock timer={timer} clockOffsetMs={clockOffsetMs} /> : null}
         <ul className="flex flex-wrap gap-2" aria-label="People here now" data-testid="presence-avatars">
           {people(peers).map((p) => (

@@ -328,7 +328,13 @@ export async function syncWorkingCopy(pathwayId: string, ydoc: Y.Doc, options: {
         revision = row.revision;
       }
       let stored: unknown = row.document;
-      if (options.writeBack && canonicalJson(live) !== canonicalJson(row.document)) {
+      // Only a valid pathway becomes the working copy. The live document keeps the room's rules
+      // (doc.ts), but a hand-crafted update can still leave it invalid (say, with its entry step
+      // removed outright); the working copy then stays as it last was, valid, until it is fixed.
+      const changed = options.writeBack && canonicalJson(live) !== canonicalJson(row.document);
+      const valid = !changed || parsePathway(live).ok;
+      if (!valid) log.warn({ pathwayId }, 'collab: the live document is not a valid pathway; the working copy was left as it was');
+      if (changed && valid) {
         const updated = await tx.$queryRaw<{ revision: number }[]>`
           UPDATE "Pathway"
              SET "document" = ${JSON.stringify(live)}::jsonb,

@@ -224,3 +224,19 @@ test('joining the live workshop fits the pathway into view, as the single-user e
   // Not left at the smallest zoom once the shared document arrives.
   await expect.poll(scale, { timeout: 10_000 }).toBeCloseTo(own, 2);
 });
+
+test('a live pathway that is slow to reach stays read only and says so, rather than editing a copy that would clash with the room', async ({ browser }) => {
+  const page = await person(browser, 'gp@pathweave.test');
+  const path = await newBlankPathway(page, `Slow live ${Date.now()}`);
+  // The websocket opens but never reaches the collaboration server (a network that swallows it).
+  await page.routeWebSocket(/\/collab/, () => {});
+  await page.goto(`${path}?live=1`);
+  await expect(page.getByTestId('pathway-editor')).toBeVisible();
+  await expect(page.getByTestId('live-slow')).toContainText('This is taking longer than usual', { timeout: 30_000 });
+  // Still waiting for the live pathway: nothing to edit, and no single-user drafts.
+  await expect(page.getByTestId('collab-status')).toHaveText(/^(Connecting to|Loading) the live pathway…$/);
+  await expect(page.getByRole('button', { name: 'Add step' })).toHaveCount(0);
+  await expect(page.locator('.pw-palette-item')).toHaveCount(0);
+  await expect(page.getByText('You are editing on your own')).toHaveCount(0);
+  await expectAccessible(page, 'live pathway slow to connect');
+});

@@ -56,7 +56,8 @@ export async function person(browser: Browser, email: string): Promise<Page> {
 export async function joinLive(page: Page, path: string, status: string) {
   await page.goto(`${path}?live=1`);
   await expect(page.getByTestId('pathway-editor')).toBeVisible();
-  await expect(page.getByTestId('workshop-bar').getByRole('status').first()).toHaveText(status, { timeout: 30_000 });
+  // The status as shown (screen readers are told less often: see components/collab/CollabStatus.tsx).
+  await expect(page.getByTestId('collab-status')).toHaveText(status, { timeout: 30_000 });
 }
 
 export function stepNode(page: Page, title: string) {

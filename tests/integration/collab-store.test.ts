@@ -153,6 +153,35 @@ describe('the working copy', () => {
     expect(await store.syncWorkingCopy(pathwayId, doc, { writeBack: true })).toEqual({ merged: false, wroteBack: false });
   });
 
+  it('is not written back while the live document is not a valid pathway (a hand-crafted update removed its entry steps)', async () => {
+    const pathwayId = await copyPathway(db);
+    const doc = docFrom(await store.openLiveDocument(pathwayId));
+    const entries = yDocToPathway(doc)
+      .steps.filter((s) => s.kind === 'entry')
+      .map((s) => s.id);
+    expect(entries.length).toBeGreaterThan(0);
+    const before = (await db.query('SELECT document, revision FROM "Pathway" WHERE id = $1', [pathwayId])).rows[0];
+    // Not through a command (which keeps an entry): the steps removed from the shared map outright.
+    let update: Uint8Array | null = null;
+    const capture = (u: Uint8Array) => (update = u);
+    doc.on('update', capture);
+    doc.transact(() => {
+      for (const id of entries) doc.getMap('steps').delete(id);
+    });
+    doc.off('update', capture);
+    await store.appendUpdate(pathwayId, null, update as unknown as Uint8Array);
+    expect(yDocToPathway(doc).steps.some((s) => s.kind === 'entry')).toBe(false);
+
+    expect(await store.syncWorkingCopy(pathwayId, doc, { writeBack: true })).toEqual({ merged: false, wroteBack: false });
+    const after = (await db.query('SELECT document, revision FROM "Pathway" WHERE id = $1', [pathwayId])).rows[0];
+    expect(after.revision).toBe(before.revision);
+    expect(after.document.steps.filter((s: { kind: string }) => s.kind === 'entry').map((s: { id: string }) => s.id)).toEqual(entries);
+
+    // Once the room edits it back into a valid pathway, it is written back again.
+    await clientEdit(doc, null, pathwayId, { type: 'updateStep', stepId: yDocToPathway(doc).steps[0]!.id, patch: { kind: 'entry' } });
+    expect(await store.syncWorkingCopy(pathwayId, doc, { writeBack: true })).toEqual({ merged: false, wroteBack: true });
+  });
+
   it('saving a version in the live room keeps edits made just after it (the save is not merged in again later)', async () => {
     const pathwayId = await copyPathway(db);
     // The server's in-memory document: every acknowledged edit is logged, then applied to it.
