@@ -130,6 +130,31 @@ export async function authorizeCarePlan(
   return access;
 }
 
+/**
+ * Audits a refused change to a plan the actor may change: the request named a row (`id`) that is not
+ * in this plan or not theirs to change. Call it outside any transaction, so the row is kept when the
+ * use case answers "invalid". The row is on the plan the actor addressed, with the offending id.
+ */
+export async function auditCarePlanRefusal(
+  actor: Actor,
+  planId: string,
+  verb: CarePlanVerb,
+  detail: { op: string; id: unknown; reason?: string },
+) {
+  await audit({
+    actorId: actor.userId,
+    action: `carePlan:${verb}`,
+    resourceType: 'carePlan',
+    resourceId: planId.slice(0, 200),
+    outcome: 'denied',
+    detail: {
+      op: detail.op.slice(0, 40),
+      id: String(detail.id).slice(0, 200),
+      ...(detail.reason !== undefined ? { reason: detail.reason.slice(0, 200) } : {}),
+    },
+  });
+}
+
 /** Audits an allowed change to a plan, after it has been made. */
 export async function auditCarePlanChange(
   actor: Actor,

@@ -2,7 +2,7 @@
 // the row must match the note id, this plan and the author.
 import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
-import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, auditCarePlanRefusal, authorizeCarePlan } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
 export async function deleteCarePlanNote(options: {
@@ -21,9 +21,12 @@ export async function deleteCarePlanNote(options: {
       await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'note.delete', id: options.noteId }, tx);
     return count > 0;
   });
-  if (!deleted)
+  if (!deleted) {
+    // Not a note of this plan, or not the actor's: refused, and on the plan's record.
+    await auditCarePlanRefusal(actor, access.planId, 'patientUpdate', { op: 'note.delete', id: options.noteId });
     return invalid('That note could not be deleted.', [
       { path: 'noteId', message: 'Note: you can only delete notes you wrote.' },
     ]);
+  }
   return { ok: true };
 }

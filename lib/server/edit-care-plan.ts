@@ -11,7 +11,7 @@ import { getPrisma } from '@/lib/db/client';
 import { CarePlanEditSchema, fieldIssues, type CarePlanEdit, type FieldIssue } from '@/lib/care-plan/input';
 import { firstStepId } from '@/lib/care-plan/journey';
 import { parsePathway } from '@/lib/pathway/validate';
-import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, auditCarePlanRefusal, authorizeCarePlan } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 type Tx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']>[0]>[0];
 
@@ -20,12 +20,21 @@ export type EditCarePlanResult = { ok: true; op: CarePlanEdit['op']; id?: string
 const dateOrNull = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
 
 class EditProblem extends Error {
-  constructor(readonly issues: FieldIssue[]) {
+  constructor(
+    readonly issues: FieldIssue[],
+    /** The id the edit named that is not in this plan (or, for a pathway, not usable in it): a refusal to audit. */
+    readonly foreignId?: string,
+  ) {
     super(issues.map((i) => i.message).join(' '));
   }
 }
+/** An ordinary mistake in what was entered: answered, not audited. */
 const problem = (path: string, message: string): never => {
   throw new EditProblem([{ path, message }]);
+};
+/** The edit named a row that is not in this plan: answered the same way, and audited as refused. */
+const notInPlan = (path: string, id: string, message: string): never => {
+  throw new EditProblem([{ path, message }], id);
 };
 
 export async function editCarePlan(options: {
@@ -61,8 +70,12 @@ export async function editCarePlan(options: {
     });
     return { ok: true, op: edit.op, ...(result.id ? { id: result.id } : {}) };
   } catch (error) {
-    if (error instanceof EditProblem) return invalid('Check what you entered.', error.issues);
-    throw error;
+    if (!(error instanceof EditProblem)) throw error;
+    // The transaction has rolled back; the refusal is recorded outside it, so it stays.
+    if (error.foreignId !== undefined) {
+      await auditCarePlanRefusal(actor, planId, 'edit', { op: edit.op, id: error.foreignId });
+    }
+    return invalid('Check what you entered.', error.issues);
   }
 
   async function applyEdit(tx: Tx): Promise<{ id?: string; detail?: Record<string, unknown> }> {
@@ -81,7 +94,12 @@ export async function editCarePlan(options: {
             where: { id: edit.coordinatorId, carePlanId: planId },
             select: { id: true },
           });
-          if (!member) problem('coordinatorId', 'Care coordinator: choose someone from this plan’s care team.');
+          if (!member)
+            notInPlan(
+              'coordinatorId',
+              edit.coordinatorId,
+              'Care coordinator: choose someone from this plan’s care team.',
+            );
         }
         await tx.carePlan.update({
           where: { id: planId },
@@ -108,7 +126,7 @@ export async function editCarePlan(options: {
         };
         if (edit.id) {
           const { count } = await tx.carePlanGoal.updateMany({ where: { id: edit.id, carePlanId: planId }, data });
-          if (count === 0) problem('id', 'Goal: this goal is not in this plan any more. Reload the page.');
+          if (count === 0) notInPlan('id', edit.id, 'Goal: this goal is not in this plan any more. Reload the page.');
           await touch();
           return { id: edit.id, detail: {} };
         }
@@ -122,7 +140,7 @@ export async function editCarePlan(options: {
       }
       case 'goal.delete': {
         const { count } = await tx.carePlanGoal.deleteMany({ where: { id: edit.id, carePlanId: planId } });
-        if (count === 0) problem('id', 'Goal: this goal is not in this plan any more. Reload the page.');
+        if (count === 0) notInPlan('id', edit.id, 'Goal: this goal is not in this plan any more. Reload the page.');
         await touch();
         return { id: edit.id, detail: {} };
       }
@@ -133,7 +151,8 @@ export async function editCarePlan(options: {
             where: { id: edit.memberId ?? '', carePlanId: planId },
             select: { id: true },
           });
-          if (!member) problem('memberId', 'Team member: choose someone from this plan’s care team.');
+          if (!member)
+            notInPlan('memberId', edit.memberId ?? '', 'Team member: choose someone from this plan’s care team.');
           memberId = edit.memberId;
         }
         const done = edit.status === 'done';
@@ -149,7 +168,7 @@ export async function editCarePlan(options: {
             where: { id: edit.id, carePlanId: planId },
             select: { status: true },
           });
-          if (!before) problem('id', 'Action: this action is not in this plan any more. Reload the page.');
+          if (!before) notInPlan('id', edit.id, 'Action: this action is not in this plan any more. Reload the page.');
           const becameDone = done && before?.status !== 'done';
           await tx.carePlanAction.update({
             where: { id: edit.id },
@@ -177,7 +196,7 @@ export async function editCarePlan(options: {
       }
       case 'action.delete': {
         const { count } = await tx.carePlanAction.deleteMany({ where: { id: edit.id, carePlanId: planId } });
-        if (count === 0) problem('id', 'Action: this action is not in this plan any more. Reload the page.');
+        if (count === 0) notInPlan('id', edit.id, 'Action: this action is not in this plan any more. Reload the page.');
         await touch();
         return { id: edit.id, detail: {} };
       }
@@ -227,7 +246,8 @@ export async function editCarePlan(options: {
             where: { id: edit.id, carePlanId: planId },
             select: { userId: true },
           });
-          if (!before) problem('id', 'Team member: this person is not in this plan’s team any more. Reload the page.');
+          if (!before)
+            notInPlan('id', edit.id, 'Team member: this person is not in this plan’s team any more. Reload the page.');
           if (before?.userId === actor.userId && userId === null) {
             problem(
               'userEmail',
@@ -251,7 +271,8 @@ export async function editCarePlan(options: {
           where: { id: edit.id, carePlanId: planId },
           select: { userId: true },
         });
-        if (!member) problem('id', 'Team member: this person is not in this plan’s team any more. Reload the page.');
+        if (!member)
+          notInPlan('id', edit.id, 'Team member: this person is not in this plan’s team any more. Reload the page.');
         if (member?.userId === actor.userId)
           problem('id', 'Team member: you cannot remove yourself. Ask someone else in the team to do it.');
         await tx.carePlanMember.delete({ where: { id: edit.id } });
@@ -274,7 +295,8 @@ export async function editCarePlan(options: {
             where: { id: edit.id, carePlanId: planId },
             data,
           });
-          if (count === 0) problem('id', 'Medicine: this medicine is not in this plan any more. Reload the page.');
+          if (count === 0)
+            notInPlan('id', edit.id, 'Medicine: this medicine is not in this plan any more. Reload the page.');
           await touch();
           return { id: edit.id, detail: {} };
         }
@@ -288,7 +310,8 @@ export async function editCarePlan(options: {
       }
       case 'medicine.delete': {
         const { count } = await tx.carePlanMedicine.deleteMany({ where: { id: edit.id, carePlanId: planId } });
-        if (count === 0) problem('id', 'Medicine: this medicine is not in this plan any more. Reload the page.');
+        if (count === 0)
+          notInPlan('id', edit.id, 'Medicine: this medicine is not in this plan any more. Reload the page.');
         await touch();
         return { id: edit.id, detail: {} };
       }
@@ -297,7 +320,7 @@ export async function editCarePlan(options: {
           where: { carePlanId: planId, pathwayId: edit.pathwayId },
           select: { id: true, pathway: { select: { document: true } } },
         });
-        if (!link) problem('pathwayId', 'Pathway: this pathway is not part of the plan.');
+        if (!link) notInPlan('pathwayId', edit.pathwayId, 'Pathway: this pathway is not part of the plan.');
         if (edit.stepId) {
           const doc = parsePathway(link?.pathway.document);
           if (!doc.ok || !doc.pathway.steps.some((s) => s.id === edit.stepId)) {
@@ -320,7 +343,7 @@ export async function editCarePlan(options: {
           },
           select: { id: true, document: true },
         });
-        if (!pathway) problem('pathwayId', 'Pathway: choose a pathway of this workspace.');
+        if (!pathway) notInPlan('pathwayId', edit.pathwayId, 'Pathway: choose a pathway of this workspace.');
         const already = await tx.carePlanPathway.findFirst({
           where: { carePlanId: planId, pathwayId: edit.pathwayId },
           select: { id: true },
@@ -346,7 +369,7 @@ export async function editCarePlan(options: {
           select: { id: true, pathwayId: true },
         });
         const link = links.find((l) => l.pathwayId === edit.pathwayId);
-        if (!link) problem('pathwayId', 'Pathway: this pathway is not part of the plan.');
+        if (!link) notInPlan('pathwayId', edit.pathwayId, 'Pathway: this pathway is not part of the plan.');
         if (links.length === 1)
           problem('pathwayId', 'Pathway: a plan needs at least one pathway. Add another before removing this one.');
         await tx.carePlanPathway.delete({ where: { id: link?.id as string } });

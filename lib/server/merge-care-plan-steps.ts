@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { MergeStepsInput, fieldIssues } from '@/lib/care-plan/input';
 import { parsePathway } from '@/lib/pathway/validate';
-import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, auditCarePlanRefusal, authorizeCarePlan } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
 export type MergeResult = { ok: true; mergeId: string } | NotFound | Invalid;
@@ -97,9 +97,12 @@ export async function unmergeCarePlanSteps(options: {
     if (count > 0) await auditCarePlanChange(actor, access.planId, 'edit', { op: 'unmerge', id: options.mergeId }, tx);
     return count > 0;
   });
-  if (!removed)
+  if (!removed) {
+    // Not a merge of this plan: refused, and on the plan's record.
+    await auditCarePlanRefusal(actor, access.planId, 'edit', { op: 'unmerge', id: options.mergeId });
     return invalid('That merge is not in this plan any more.', [
       { path: 'mergeId', message: 'Merge: this merge is not in this plan any more. Reload the page.' },
     ]);
+  }
   return { ok: true };
 }

@@ -3,7 +3,7 @@
 import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { RevokeInput, fieldIssues } from '@/lib/care-plan/input';
-import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, auditCarePlanRefusal, authorizeCarePlan } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
 export async function revokeCarePlanAccess(options: {
@@ -20,10 +20,13 @@ export async function revokeCarePlanAccess(options: {
     where: { id: parsed.data.grantId, carePlanId: access.planId, revokedAt: null },
     select: { id: true, carerId: true },
   });
-  if (!grant)
+  if (!grant) {
+    // Not a live grant of this plan: refused, and on the plan's record.
+    await auditCarePlanRefusal(actor, access.planId, 'share', { op: 'revoke', id: parsed.data.grantId });
     return invalid('Check who to stop sharing with.', [
       { path: 'grantId', message: 'Access: this person cannot see your plan now anyway.' },
     ]);
+  }
   await getPrisma().$transaction(async (tx) => {
     await tx.carePlanCarerGrant.update({
       where: { id: grant.id },

@@ -3,7 +3,7 @@
 import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { ActionDoneInput, fieldIssues } from '@/lib/care-plan/input';
-import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, auditCarePlanRefusal, authorizeCarePlan } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
 export async function setCarePlanActionDone(options: {
@@ -37,6 +37,8 @@ export async function setCarePlanActionDone(options: {
     return true;
   });
   if (!changed) {
+    // Not this plan's action, or not the person's or carer's: refused, and on the plan's record.
+    await auditCarePlanRefusal(actor, access.planId, 'patientUpdate', { op: 'action.done', id: actionId });
     return invalid('That action could not be changed.', [
       { path: 'actionId', message: 'Action: you can tick off only your own actions. Ask your team about the others.' },
     ]);

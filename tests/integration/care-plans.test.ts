@@ -1136,3 +1136,304 @@ describe('the care team’s use cases (what the server actions call)', () => {
     ]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+
+describe('a row of another plan, named through a plan the actor may change', () => {
+  const PLAN_TABLES = [
+    'CarePlanPathway',
+    'CarePlanStepMerge',
+    'CarePlanMember',
+    'CarePlanGoal',
+    'CarePlanAction',
+    'CarePlanMedicine',
+    'CarePlanEscalation',
+    'CarePlanCarerGrant',
+    'CarePlanNote',
+  ] as const;
+
+  /** Every row of both plans, to show an attempt changed nothing in either. */
+  async function bothPlans() {
+    const out: Record<string, unknown[]> = {};
+    for (const planId of [planA, planB]) {
+      out[`${planId}:CarePlan`] = (await db.query('SELECT * FROM "CarePlan" WHERE id = $1', [planId])).rows;
+      for (const table of PLAN_TABLES) {
+        out[`${planId}:${table}`] = (
+          await db.query(`SELECT * FROM "${table}" WHERE "carePlanId" = $1 ORDER BY id`, [planId])
+        ).rows;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs an attempt by `who` through `planId` that names `detail.id`, a row that is not in that plan,
+   * and checks that it is refused as before (invalid, naming the field), changes no row of either
+   * plan, and leaves exactly one new audit row of the actor's: refused, `action`, on the plan
+   * addressed, recording the op and the offending id (and nothing else).
+   */
+  async function refusedAndAudited(
+    who: Who,
+    planId: string,
+    action: string,
+    detail: { op: string; id: string },
+    path: string,
+    attempt: () => Promise<unknown>,
+  ) {
+    const label = `${who} ${detail.op} ${detail.id}`;
+    const allOfActor = async () =>
+      (await db.query('SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1', [ids[who]])).rows[0]
+        .n as number;
+    const naming = async () =>
+      (
+        await db.query(
+          `SELECT detail FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceType" = 'carePlan' AND "resourceId" = $2 AND action = $3 AND outcome = 'denied' AND detail @> $4::jsonb`,
+          [ids[who], planId, action, JSON.stringify(detail)],
+        )
+      ).rows.map((r) => r.detail as unknown);
+    const denied = () => auditCount({ actorId: ids[who], resourceId: planId, outcome: 'denied', action });
+    const before = { all: await allOfActor(), naming: (await naming()).length, denied: await denied() };
+    const rows = await bothPlans();
+
+    const result = await attempt();
+
+    expect(result, label).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path }] });
+    expect(await bothPlans(), label).toEqual(rows);
+    expect(await allOfActor(), label).toBe(before.all + 1);
+    expect(await denied(), label).toBe(before.denied + 1);
+    const after = await naming();
+    expect(after, label).toHaveLength(before.naming + 1);
+    expect(after, label).toContainEqual(detail);
+  }
+
+  it('refuses revoking a grant of another plan, keeps that grant live, and audits the refusal on the plan addressed', async () => {
+    const granted = await server.grantCarePlanAccess({
+      actor: actors.patientB,
+      planId: planB,
+      input: { carerEmail: EMAIL.carerRevoked, canContribute: false },
+    });
+    expect(granted.ok).toBe(true);
+    const grantB = (granted as { grantId: string }).grantId;
+    const onMaya = () => auditCount({ actorId: ids.patientA, resourceId: planB, outcome: 'denied' });
+    const onMayaBefore = await onMaya();
+    try {
+      await refusedAndAudited('patientA', planA, 'carePlan:share', { op: 'revoke', id: grantB }, 'grantId', () =>
+        server.revokeCarePlanAccess({ actor: actors.patientA, planId: planA, input: { grantId: grantB } }),
+      );
+      const grant = await db.query('SELECT "revokedAt" FROM "CarePlanCarerGrant" WHERE id = $1', [grantB]);
+      expect(grant.rows[0].revokedAt).toBeNull();
+      // Nothing about it was recorded on Maya's plan in Arthur's name.
+      expect(await onMaya()).toBe(onMayaBefore);
+    } finally {
+      expect(
+        await server.revokeCarePlanAccess({ actor: actors.patientB, planId: planB, input: { grantId: grantB } }),
+      ).toEqual({ ok: true });
+    }
+  });
+
+  it('refuses undoing a merge of another plan, keeps that merge, and audits the refusal on the plan addressed', async () => {
+    const mergeB = 'it-merge-of-maya';
+    await db.query(
+      `INSERT INTO "CarePlanStepMerge" (id, "carePlanId", title, steps, "createdById") VALUES ($1, $2, 'Maya’s merged review', '[]', $3)`,
+      [mergeB, planB, ids.consultant],
+    );
+    try {
+      await refusedAndAudited('nurse', planA, 'carePlan:edit', { op: 'unmerge', id: mergeB }, 'mergeId', () =>
+        server.unmergeCarePlanSteps({ actor: actors.nurse, planId: planA, mergeId: mergeB }),
+      );
+      expect((await db.query('SELECT "carePlanId" FROM "CarePlanStepMerge" WHERE id = $1', [mergeB])).rows).toEqual([
+        { carePlanId: planB },
+      ]);
+    } finally {
+      await db.query('DELETE FROM "CarePlanStepMerge" WHERE id = $1', [mergeB]);
+    }
+  });
+
+  it('refuses deleting a note of another plan, keeps that note, and audits the refusal on the plan addressed', async () => {
+    const note = await server.addCarePlanNote({
+      actor: actors.patientB,
+      planId: planB,
+      input: { body: 'Bring my blood sugar diary.' },
+    });
+    expect(note.ok).toBe(true);
+    const noteB = (note as { noteId: string }).noteId;
+    await refusedAndAudited(
+      'patientA',
+      planA,
+      'carePlan:patientUpdate',
+      { op: 'note.delete', id: noteB },
+      'noteId',
+      () => server.deleteCarePlanNote({ actor: actors.patientA, planId: planA, noteId: noteB }),
+    );
+    expect((await db.query('SELECT body FROM "CarePlanNote" WHERE id = $1', [noteB])).rows).toEqual([
+      { body: 'Bring my blood sugar diary.' },
+    ]);
+    // Maya can still delete her own note through her own plan.
+    expect(await server.deleteCarePlanNote({ actor: actors.patientB, planId: planB, noteId: noteB })).toEqual({
+      ok: true,
+    });
+  });
+
+  it('refuses ticking off an action of another plan, leaves it as it was, and audits the refusal on the plan addressed', async () => {
+    const action = await server.editCarePlan({
+      actor: actors.consultant,
+      planId: planB,
+      edit: { op: 'action.save', description: 'Check my feet', ownerKind: 'person', dueDate: '', status: 'to_do' },
+    });
+    expect(action.ok).toBe(true);
+    const actionB = (action as { id: string }).id;
+    await refusedAndAudited(
+      'patientA',
+      planA,
+      'carePlan:patientUpdate',
+      { op: 'action.done', id: actionB },
+      'actionId',
+      () =>
+        server.setCarePlanActionDone({
+          actor: actors.patientA,
+          planId: planA,
+          input: { actionId: actionB, done: true },
+        }),
+    );
+    expect((await db.query('SELECT status FROM "CarePlanAction" WHERE id = $1', [actionB])).rows[0].status).toBe(
+      'to_do',
+    );
+  });
+
+  it('refuses an edit naming a team member, medicine or action of another plan, changes neither plan, and audits each refusal', async () => {
+    const memberB = (
+      await db.query('SELECT id FROM "CarePlanMember" WHERE "carePlanId" = $1 AND "userId" = $2', [
+        planB,
+        ids.consultant,
+      ])
+    ).rows[0]?.id as string;
+    expect(memberB).toBeTruthy();
+    const medicine = await server.editCarePlan({
+      actor: actors.consultant,
+      planId: planB,
+      edit: { op: 'medicine.save', name: 'Metformin', howToTake: 'With breakfast', purpose: 'Blood sugar' },
+    });
+    const action = await server.editCarePlan({
+      actor: actors.consultant,
+      planId: planB,
+      edit: { op: 'action.save', description: 'Eye screening', ownerKind: 'person', dueDate: '', status: 'to_do' },
+    });
+    expect(medicine.ok && action.ok).toBe(true);
+    const medicineB = (medicine as { id: string }).id;
+    const actionB = (action as { id: string }).id;
+    const onMaya = () => auditCount({ actorId: ids.nurse, resourceId: planB, outcome: 'denied' });
+    const onMayaBefore = await onMaya();
+
+    const member = {
+      name: 'Taken over',
+      role: 'gp',
+      jobTitle: '',
+      organisation: '',
+      sector: 'primary_care',
+      phone: '',
+      email: '',
+      availability: '',
+    };
+    const attempts: { edit: Record<string, unknown>; id: string; path: string }[] = [
+      { edit: { op: 'member.save', id: memberB, ...member }, id: memberB, path: 'id' },
+      { edit: { op: 'member.delete', id: memberB }, id: memberB, path: 'id' },
+      {
+        edit: { op: 'medicine.save', id: medicineB, name: 'Hijacked', howToTake: '', purpose: '' },
+        id: medicineB,
+        path: 'id',
+      },
+      { edit: { op: 'medicine.delete', id: medicineB }, id: medicineB, path: 'id' },
+      {
+        edit: {
+          op: 'action.save',
+          id: actionB,
+          description: 'Hijacked',
+          ownerKind: 'person',
+          dueDate: '',
+          status: 'done',
+        },
+        id: actionB,
+        path: 'id',
+      },
+      { edit: { op: 'action.delete', id: actionB }, id: actionB, path: 'id' },
+      // A new action of Arthur's plan, given to someone of Maya's care team: not made at all.
+      {
+        edit: {
+          op: 'action.save',
+          description: 'Done by Maya’s consultant',
+          ownerKind: 'team_member',
+          memberId: memberB,
+          dueDate: '',
+          status: 'to_do',
+        },
+        id: memberB,
+        path: 'memberId',
+      },
+      {
+        edit: {
+          op: 'people',
+          coordinatorId: memberB,
+          crisisContactName: '',
+          crisisContactPhone: '',
+          crisisContactDetail: '',
+        },
+        id: memberB,
+        path: 'coordinatorId',
+      },
+    ];
+    for (const { edit, id, path } of attempts) {
+      await refusedAndAudited('nurse', planA, 'carePlan:edit', { op: edit.op as string, id }, path, () =>
+        server.editCarePlan({ actor: actors.nurse, planId: planA, edit }),
+      );
+    }
+    expect((await db.query('SELECT name FROM "CarePlanMedicine" WHERE id = $1', [medicineB])).rows[0].name).toBe(
+      'Metformin',
+    );
+    expect((await db.query('SELECT status FROM "CarePlanAction" WHERE id = $1', [actionB])).rows[0].status).toBe(
+      'to_do',
+    );
+    expect((await db.query('SELECT "userId" FROM "CarePlanMember" WHERE id = $1', [memberB])).rows[0].userId).toBe(
+      ids.consultant,
+    );
+    // Nothing was recorded on Maya's plan in the nurse's name: each refusal is on Arthur's.
+    expect(await onMaya()).toBe(onMayaBefore);
+  });
+
+  it('does not record an ordinary mistake in what was entered as a refusal', async () => {
+    const ownMember = (
+      await db.query('SELECT id FROM "CarePlanMember" WHERE "carePlanId" = $1 AND "userId" = $2', [planA, ids.nurse])
+    ).rows[0]?.id as string;
+    expect(ownMember).toBeTruthy();
+    const denied = () =>
+      auditCount({ actorId: ids.nurse, resourceId: planA, outcome: 'denied', action: 'carePlan:edit' });
+    const before = await denied();
+    // Removing herself, and linking an account nobody in the workspace has: both her own plan's rows.
+    const self = await server.editCarePlan({
+      actor: actors.nurse,
+      planId: planA,
+      edit: { op: 'member.delete', id: ownMember },
+    });
+    expect(self).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'id' }] });
+    const unknown = await server.editCarePlan({
+      actor: actors.nurse,
+      planId: planA,
+      edit: {
+        op: 'member.save',
+        name: 'New nurse',
+        role: 'community_nurse',
+        jobTitle: '',
+        organisation: '',
+        sector: 'community_health',
+        phone: '',
+        email: '',
+        availability: '',
+        userEmail: 'nobody.here@example.nhs.uk',
+      },
+    });
+    expect(unknown).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'userEmail' }] });
+    expect(await denied()).toBe(before);
+    expect(
+      (await db.query('SELECT count(*)::int AS n FROM "CarePlanMember" WHERE id = $1', [ownMember])).rows[0].n,
+    ).toBe(1);
+  });
+});
