@@ -166,7 +166,8 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   // With no server (the benchmark page) the editor is a practice canvas: everything but saving works.
   const canEdit = api === null || pathway.permissions.canEdit;
   // Live, the server decides (viewers and commenters cannot edit); the client only hides controls.
-  const readOnly = !canEdit || liveMode === 'connecting' || (isLive && (liveSnapshot?.readOnly ?? true));
+  // Refused after joining (removed from the workspace, or signed out): nothing more can be sent.
+  const readOnly = !canEdit || liveMode === 'connecting' || (isLive && (!liveSnapshot || liveSnapshot.readOnly || liveSnapshot.status === 'denied'));
 
   const [view, setView] = useState<View>('canvas');
   const [side, setSide] = useState<Side>('details');

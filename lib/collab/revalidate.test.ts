@@ -44,7 +44,8 @@ describe('recheckConnections', () => {
     expect(removedOtherTab.closed).toHaveLength(1);
     expect(demoted.readOnly).toBe(true);
     expect((demoted.context as { readOnly: boolean }).readOnly).toBe(true);
-    expect(demoted.closed).toEqual([]);
+    // Closed as well, so that the client reconnects and is told it is read only now.
+    expect(demoted.closed).toEqual([{ code: 4403, reason: 'read-only' }]);
     expect(kept.readOnly).toBe(false);
     expect(kept.closed).toEqual([]);
     expect(out.closed).toEqual([{ userId: 'removed', documentName: 'pathway:p', reason: 'not-found' }]);

@@ -4,7 +4,8 @@
 // the same question again, through the same authorizeCollaboration and can(), for each person on
 // each open document: someone no longer allowed is disconnected (their client then asks again and
 // is refused), someone whose session has expired likewise, and someone moved down to viewer or
-// commenter becomes read-only at once. Server only.
+// commenter becomes read-only at once and is reconnected, so that their editor hears it (the
+// reconnection is authenticated as read only) instead of saving into a refusal. Server only.
 import type { CollabContext, CollabSession } from './access';
 
 export const DEFAULT_RECHECK_MS = 30_000;
@@ -21,6 +22,7 @@ export type Check = (session: CollabSession, documentName: string) => Promise<Co
 export interface RecheckOutcome {
   checked: number;
   closed: { userId: string; documentName: string; reason: 'not-found' | 'session-expired' }[];
+  /** Lowered to read only, and closed so that the client reconnects with read-only access. */
   madeReadOnly: { userId: string; documentName: string }[];
 }
 
@@ -62,8 +64,10 @@ export async function recheckConnections(connections: Iterable<LiveConnection>, 
       const ctx = c.context as Ctx;
       ctx.accessRole = granted.accessRole;
       if (granted.readOnly && !c.readOnly) {
+        // Read only at once (messages already on their way are refused), then reconnected.
         c.readOnly = true;
         ctx.readOnly = true;
+        c.close({ code: 4403, reason: 'read-only' });
         changed = true;
       }
     }
