@@ -449,8 +449,8 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   }
 
   const totalFindings = [...findingCounts.values()].reduce((a, b) => a + b, 0);
-  const undoText = undoLabel(history);
-  const redoText = redoLabel(history);
+  const undoText = liveUndo ? liveUndo.undoLabel : undoLabel(history);
+  const redoText = liveUndo ? liveUndo.redoLabel : redoLabel(history);
   const undoable = liveUndo ? liveUndo.canUndo : canUndo(history);
   const redoable = liveUndo ? liveUndo.canRedo : canRedo(history);
 

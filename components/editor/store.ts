@@ -31,7 +31,7 @@ export interface EditorState {
   selection: Selection;
   notice: Notice | null;
   /** Set while the editor works on the shared live document: undo and redo are the live session's (own edits only). */
-  live: { canUndo: boolean; canRedo: boolean } | null;
+  live: { canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string } | null;
 }
 
 /**
@@ -39,12 +39,12 @@ export interface EditorState {
  * CollaborativeSession fits. Commands are applied there; the store follows its document.
  */
 export interface LiveTarget {
-  apply(command: Command): ExecResult;
+  apply(command: Command, options?: { label?: string; coalesceKey?: string }): ExecResult;
   undo(): void;
   redo(): void;
   seal(): void;
   subscribe(listener: () => void): () => void;
-  getSnapshot(): { pathway: Pathway | null; canUndo: boolean; canRedo: boolean };
+  getSnapshot(): { pathway: Pathway | null; canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string };
 }
 
 export type ExecResult =
@@ -102,10 +102,23 @@ export class EditorStore {
     const snap = this.live.getSnapshot();
     const doc = snap.pathway ?? this.state.history.present;
     const prev = this.state.live;
-    if (!force && doc === this.state.history.present && prev && prev.canUndo === snap.canUndo && prev.canRedo === snap.canRedo) return;
+    const sameUndo =
+      prev !== null &&
+      prev.canUndo === snap.canUndo &&
+      prev.canRedo === snap.canRedo &&
+      prev.undoLabel === snap.undoLabel &&
+      prev.redoLabel === snap.redoLabel;
+    if (!force && doc === this.state.history.present && sameUndo) return;
     this.set({
       history: doc === this.state.history.present && !force ? this.state.history : createHistory(doc),
-      live: prev && prev.canUndo === snap.canUndo && prev.canRedo === snap.canRedo ? prev : { canUndo: snap.canUndo, canRedo: snap.canRedo },
+      live: sameUndo
+        ? prev
+        : {
+            canUndo: snap.canUndo,
+            canRedo: snap.canRedo,
+            ...(snap.undoLabel ? { undoLabel: snap.undoLabel } : {}),
+            ...(snap.redoLabel ? { redoLabel: snap.redoLabel } : {}),
+          },
       selection: this.validSelection(doc, this.state.selection),
     });
   }
@@ -134,7 +147,10 @@ export class EditorStore {
    */
   exec(command: Command, options: { label?: string; announce?: boolean; coalesceKey?: string } = {}): ExecResult {
     if (this.live) {
-      const result = this.live.apply(command);
+      const result = this.live.apply(command, {
+        ...(options.label ? { label: options.label } : {}),
+        ...(options.coalesceKey ? { coalesceKey: options.coalesceKey } : {}),
+      });
       if (!result.ok && options.announce !== false) this.notify(result.message, 'error');
       if (result.ok) this.followLive();
       return result;
@@ -172,9 +188,10 @@ export class EditorStore {
   undo(): void {
     if (this.live) {
       if (!this.state.live?.canUndo) return;
+      const label = this.state.live.undoLabel;
       this.live.undo();
       this.followLive();
-      this.notify('Undone your last change.');
+      this.notify(label ? `Undone: ${label}.` : 'Undone your last change.');
       return;
     }
     const label = undoLabel(this.state.history);
@@ -187,9 +204,10 @@ export class EditorStore {
   redo(): void {
     if (this.live) {
       if (!this.state.live?.canRedo) return;
+      const label = this.state.live.redoLabel;
       this.live.redo();
       this.followLive();
-      this.notify('Redone your change.');
+      this.notify(label ? `Redone: ${label}.` : 'Redone your change.');
       return;
     }
     const label = redoLabel(this.state.history);

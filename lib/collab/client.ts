@@ -20,6 +20,7 @@ import type { Pathway } from '@/lib/pathway/schema';
 import { applyCommandToYDoc, CommandError, createPathwayReader, createUndoManager, isPathwayYDocEmpty, type PathwayReader } from './doc';
 import { documentNameFor } from './names';
 import { readRoomChanged, type RoomTopic } from './notify';
+import { UndoLabels } from './undo-labels';
 import { IDENTITY_MESSAGE, peersFromStates, type Peer, type PresenceSelection } from './presence';
 
 export type CollabStatus = 'connecting' | 'connected' | 'synced' | 'disconnected' | 'denied';
@@ -34,6 +35,9 @@ export interface CollabSnapshot {
   readOnly: boolean;
   canUndo: boolean;
   canRedo: boolean;
+  /** Words for this person's last change and the last one undone ("change title"), for the undo button and its message. */
+  undoLabel?: string;
+  redoLabel?: string;
   /** Edits sent but not yet acknowledged (acknowledged = stored on the server). */
   unsyncedChanges: number;
   /** Everyone here, this tab included (self: true). */
@@ -76,6 +80,7 @@ export class CollaborativeSession {
   readonly ydoc = new Y.Doc();
   readonly provider: HocuspocusProvider;
   readonly undoManager: Y.UndoManager;
+  private readonly undoLabels: UndoLabels;
   /** The origin of this tab's own edits: the only ones its undo touches. */
   readonly origin: object = { source: 'local-edit' };
   private readonly reader: PathwayReader;
@@ -98,6 +103,7 @@ export class CollaborativeSession {
     this.cursorIntervalMs = options.cursorIntervalMs ?? 50;
     this.reader = createPathwayReader(this.ydoc);
     this.undoManager = createUndoManager(this.ydoc, this.origin);
+    this.undoLabels = new UndoLabels(this.undoManager);
     this.provider = new HocuspocusProvider({
       url: options.url ?? collabUrl(),
       name: documentNameFor(options.pathwayId),
@@ -189,6 +195,8 @@ export class CollaborativeSession {
       readOnly: this.readOnly,
       canUndo: this.undoManager.undoStack.length > 0,
       canRedo: this.undoManager.redoStack.length > 0,
+      undoLabel: this.undoLabels.undoLabel(),
+      redoLabel: this.undoLabels.redoLabel(),
       unsyncedChanges: this.provider.unsyncedChanges,
       peers: samePeers(this.snapshot.peers, peers) ? this.snapshot.peers : peers,
     };
@@ -200,6 +208,8 @@ export class CollaborativeSession {
       prev.readOnly === next.readOnly &&
       prev.canUndo === next.canUndo &&
       prev.canRedo === next.canRedo &&
+      prev.undoLabel === next.undoLabel &&
+      prev.redoLabel === next.redoLabel &&
       prev.unsyncedChanges === next.unsyncedChanges &&
       prev.peers === next.peers;
     if (!same) this.snapshot = next;
@@ -211,12 +221,14 @@ export class CollaborativeSession {
    * step, as in the single-user editor). A command that cannot apply changes nothing and returns
    * the reason, for a person.
    */
-  apply(command: Command): ApplyResult {
+  apply(command: Command, options: { label?: string; coalesceKey?: string } = {}): ApplyResult {
     if (this.readOnly) return { ok: false, message: READ_ONLY_MESSAGE, issues: [] };
     if (!this.synced) return { ok: false, message: 'The pathway is still loading.', issues: [] };
-    const key = coalesceKeyFor(command);
+    // A run of changes with the same key (typing into one field, arrow-key nudges of one step) is one undo step.
+    const key = options.coalesceKey ?? coalesceKeyFor(command);
     if (key === undefined || key !== this.lastCoalesceKey) this.undoManager.stopCapturing();
     this.lastCoalesceKey = key;
+    this.undoLabels.next(options.label ?? describeCommand(command));
     try {
       const result = applyCommandToYDoc(this.ydoc, command, this.origin, this.reader);
       return { ok: true, doc: result.after, command: result.command, changed: result.changed };
@@ -234,12 +246,12 @@ export class CollaborativeSession {
 
   undo(): void {
     this.seal();
-    this.undoManager.undo();
+    this.undoLabels.undo();
   }
 
   redo(): void {
     this.seal();
-    this.undoManager.redo();
+    this.undoLabels.redo();
   }
 
   /** Where this person's pointer is on the canvas (flow coordinates), or null when off it. Throttled. */
@@ -333,7 +345,7 @@ function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
 }
 
 export interface CollaborativePathway extends CollabSnapshot {
-  apply(command: Command): ApplyResult;
+  apply(command: Command, options?: { label?: string; coalesceKey?: string }): ApplyResult;
   undo(): void;
   redo(): void;
   /** End a run of typing (call when a field loses focus). */
@@ -387,7 +399,8 @@ export function useCollaborativePathway(pathwayId: string, options: Omit<Collabo
   const store = useMemo(() => new SessionStore({ pathwayId, ...(url ? { url } : {}) }), [pathwayId, url]);
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, serverSnapshot);
   const apply = useCallback(
-    (command: Command): ApplyResult => store.session?.apply(command) ?? { ok: false, message: 'The pathway is still loading.', issues: [] },
+    (command: Command, options?: { label?: string; coalesceKey?: string }): ApplyResult =>
+      store.session?.apply(command, options) ?? { ok: false, message: 'The pathway is still loading.', issues: [] },
     [store],
   );
   const undo = useCallback(() => store.session?.undo(), [store]);

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import type { CollaborativeSession } from '../../lib/collab/client';
 import { applyCommandToYDoc } from '../../lib/collab/doc';
 import { encodeUpdateMessage } from '../../lib/collab/protocol';
+import { describeCommand } from '../../lib/pathway/commands';
 import {
   TEST_SECRET,
   acknowledged,
@@ -87,6 +88,43 @@ describe('joining', () => {
     const glen = seen.find((p) => p.user.name === 'Glen Mardle');
     expect(glen?.user).toMatchObject({ role: 'manager', access: 'viewer', readOnly: true });
     await waitFor('the GP sees itself', () => gp.getSnapshot().peers.some((p) => p.self && p.user.name === 'Dr Ada Fernsby'));
+  });
+});
+
+describe('undo on the live pathway', () => {
+  it('names each undo step, and a run of nudges with one key is one undo step, as in the single-user editor', async () => {
+    const gp = open('gp@pathweave.test', { pathway: await copyPathway(db) });
+    const doc = await synced(gp);
+    const step = doc.steps[2]!;
+    const start = doc.layout?.[step.id];
+    const base = start ?? { x: 100, y: 100 };
+    const title = step.title;
+    // Three arrow-key nudges of one step (the editor passes one key for the run), then a title change.
+    for (let i = 1; i <= 3; i++) {
+      const moved = gp.apply(
+        { type: 'moveStep', stepId: step.id, position: { x: base.x + 10 * i, y: base.y } },
+        { coalesceKey: `nudge:${step.id}`, label: 'move step' },
+      );
+      expect(moved.ok).toBe(true);
+    }
+    gp.seal();
+    expect(gp.apply({ type: 'updateStep', stepId: step.id, patch: { title: 'Renamed live' } }).ok).toBe(true);
+    gp.seal();
+    expect(gp.getSnapshot().undoLabel).toBe(describeCommand({ type: 'updateStep', stepId: step.id, patch: { title: 'x' } }));
+
+    gp.undo();
+    expect(gp.getSnapshot().pathway?.steps[2]?.title).toBe(title);
+    expect(gp.getSnapshot().undoLabel).toBe('move step');
+    expect(gp.getSnapshot().redoLabel).toBe(describeCommand({ type: 'updateStep', stepId: step.id, patch: { title: 'x' } }));
+    // One undo takes back all three nudges.
+    gp.undo();
+    expect(gp.getSnapshot().pathway?.layout?.[step.id]).toEqual(start);
+    expect(gp.getSnapshot().canUndo).toBe(false);
+    expect(gp.getSnapshot().redoLabel).toBe('move step');
+    gp.redo();
+    expect(gp.getSnapshot().pathway?.layout?.[step.id]).toEqual({ x: base.x + 30, y: base.y });
+    expect(gp.getSnapshot().undoLabel).toBe('move step');
+    await acknowledged(gp);
   });
 });
 
