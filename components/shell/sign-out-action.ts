@@ -5,10 +5,14 @@
 // sign-out does for the JWT strategy. A plain form posts here, so it works without JavaScript too.
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { endSession } from '@/lib/auth/sign-out';
 
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 export async function signOutAction(): Promise<void> {
+  // Recorded first, so that a copy of this cookie elsewhere (another tab's live connection, a
+  // copied token) stops working too, not only this browser's.
+  await endSession();
   const jar = await cookies();
   for (const { name } of jar.getAll()) {
     if (!SESSION_COOKIE.test(name)) continue;

@@ -107,11 +107,17 @@ export const authOptions: NextAuthOptions = {
       return outcome === true ? true : `/signin?error=${encodeURIComponent(outcome)}`;
     },
     async jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        // The session's id: kept through the token's renewals, so signing out can end the session
+        // everywhere a copy of its cookie is (lib/auth/actor.ts).
+        token.sid = crypto.randomUUID();
+      }
       return token;
     },
     async session({ session, token }) {
       if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      if (typeof token.sid === 'string') (session as { sid?: string }).sid = token.sid;
       return session;
     },
   },

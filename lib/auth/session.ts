@@ -9,5 +9,5 @@ export { loadActor, type SignedInActor };
 export const getActor = cache(async (): Promise<SignedInActor | null> => {
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? loadActor(id) : null;
+  return id ? loadActor(id, { sid: (session as { sid?: unknown } | null)?.sid }) : null;
 });

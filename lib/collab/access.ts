@@ -35,6 +35,8 @@ export interface CollabSession {
   userId: string;
   /** ms since the epoch */
   expiresAt: number;
+  /** The session's id (lib/auth/options.ts): a session ended by signing out is refused. */
+  sid?: string;
 }
 
 /** Cookies of a Cookie header, by name. Malformed pairs are skipped. */
@@ -118,7 +120,8 @@ export async function readSessionCookie(cookieHeader: string | null | undefined,
       if (typeof sub !== 'string' || !sub) return null;
       if (typeof exp !== 'number') return null;
       if (exp * 1000 <= Date.now()) return 'expired';
-      return { userId: sub, expiresAt: exp * 1000 };
+      const sid = payload?.sid;
+      return { userId: sub, expiresAt: exp * 1000, ...(typeof sid === 'string' ? { sid } : {}) };
     } catch (error) {
       // jose checks the expiry only after decrypting the token, so this code means it was ours.
       return (error as { code?: unknown } | null)?.code === 'ERR_JWT_EXPIRED' ? 'expired' : null;
@@ -134,7 +137,7 @@ export async function readSessionCookie(cookieHeader: string | null | undefined,
 export async function authorizeCollaboration(session: CollabSession, documentName: string): Promise<CollabContext | null> {
   const pathwayId = pathwayIdFromDocumentName(documentName);
   if (!pathwayId) return null;
-  const actor = await loadActor(session.userId);
+  const actor = await loadActor(session.userId, { sid: session.sid });
   if (!actor) return null;
   const row = await getPrisma().pathway.findFirst({
     where: { id: pathwayId, ...inActorsWorkspaces(actor) },

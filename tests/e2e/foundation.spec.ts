@@ -85,3 +85,32 @@ test('sign-in names the missing field before asking the server', async ({ page }
   await expect(page.getByLabel('Email address')).toHaveValue('manager@pathweave.test');
   await expectAccessible(page, 'sign-in missing field');
 });
+
+test('signing out ends the session everywhere, not only in this browser', async ({ browser }) => {
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  await signIn(page, 'consultant@pathweave.test');
+  await openDemoCopd(page);
+  const pathwayId = new URL(page.url()).pathname.split('/').pop() as string;
+
+  // A copy of the same session (another browser holding the cookie) works like the first.
+  const copy = await browser.newContext();
+  await copy.addCookies(await first.cookies());
+  const other = await copy.newPage();
+  await other.goto('/');
+  await expect(other.getByRole('heading', { level: 1, name: 'Pathways' })).toBeVisible();
+  expect((await copy.request.get(`/api/pathways/${pathwayId}`)).status()).toBe(200);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  // The copy is signed out too: pages send it to sign in, and the API refuses it.
+  await other.goto('/');
+  await expect(other).toHaveURL(/\/signin/);
+  expect((await copy.request.get(`/api/pathways/${pathwayId}`)).status()).not.toBe(200);
+  // Signing in again starts a new session that works.
+  await signIn(other, 'consultant@pathweave.test');
+  await expect(other.getByRole('heading', { level: 1, name: 'Pathways' })).toBeVisible();
+  await first.close();
+  await copy.close();
+});

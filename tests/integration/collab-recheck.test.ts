@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CollaborativeSession } from '../../lib/collab/client';
-import { acknowledged, copyPathway, openSession, signIn, startApp, storedPathway, synced, waitFor, type AppProcess } from './collab-support';
+import { readSessionCookie } from '../../lib/collab/access';
+import { TEST_SECRET, acknowledged, copyPathway, openSession, signIn, startApp, storedPathway, synced, waitFor, type AppProcess } from './collab-support';
 
 const databaseUrl = inject('databaseUrl');
 const port = Number(process.env.PATHWEAVE_IT_PORT ?? 3200) + 20;
@@ -62,6 +63,26 @@ describe('access asked again while connected', () => {
     expect(live.getSnapshot().deniedReason).toBe('not-found');
     // Refused, and logged for the people who run the service.
     await waitFor('the refusal is logged', () => refusals(person.userId).some((l) => l.includes('connection closed on a later check')), 5_000);
+  });
+
+  it('a session ended by signing out elsewhere is disconnected and refused', { timeout: 60_000 }, async () => {
+    const pathwayId = await copyPathway(db);
+    const person = await newEditor(pathwayId);
+    const cookie = await signIn(app.baseUrl, person.email);
+    const live = openSession(app.baseUrl, pathwayId, { cookie });
+    sessions.push(live);
+    await synced(live);
+    const session = await readSessionCookie(cookie, TEST_SECRET);
+    const sid = session && session !== 'expired' ? session.sid : undefined;
+    expect(typeof sid).toBe('string');
+    // What signing out records (lib/auth/sign-out.ts), for this session only.
+    await db.query(`INSERT INTO "RevokedSession" (sid, "userId", "expiresAt") VALUES ($1, $2, now() + interval '1 day')`, [sid, person.userId]);
+    await waitFor('the ended session is refused', () => live.getSnapshot().status === 'denied', 20_000);
+    // The same person signed in afresh (a new session) is let in.
+    const again = openSession(app.baseUrl, pathwayId, { cookie: await signIn(app.baseUrl, person.email) });
+    sessions.push(again);
+    await synced(again);
+    expect(again.getSnapshot().readOnly).toBe(false);
   });
 
   it('someone moved down to viewer is told, and can no longer change the pathway', { timeout: 60_000 }, async () => {
