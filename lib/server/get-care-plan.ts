@@ -186,7 +186,26 @@ export async function getCarePlan(options: {
   }
   const plan = await loadCarePlanView(access.planId);
   if (!plan) return null;
-  return { plan, access: accessView(options.actor, access) };
+  const view = accessView(options.actor, access);
+  return { plan: view.relation === 'carer' ? withOtherCarersUnnamed(plan, options.actor.userId) : plan, access: view };
+}
+
+/** How a note by another carer is signed for a carer: who else the person shares with is the person's to know. */
+export const ANOTHER_CARER = 'Another carer';
+
+/**
+ * The plan as a carer reads it, on every page, print view, PDF and API answer: notes written by
+ * someone the person shares the plan with, other than this carer, are signed "Another carer", and
+ * their author is not given. Notes by the person, the care team and the carer themself keep their
+ * names. (The list of people the person shares with is not shown to a carer either.)
+ */
+export function withOtherCarersUnnamed(plan: CarePlanView, readerId: string): CarePlanView {
+  const named = new Set<string>([plan.patient.id, readerId]);
+  for (const m of plan.members) if (m.userId) named.add(m.userId);
+  return {
+    ...plan,
+    notes: plan.notes.map((n) => (named.has(n.authorId) ? n : { ...n, authorId: '', authorName: ANOTHER_CARER })),
+  };
 }
 
 type PathwayLink = CarePlanView['pathways'][number];

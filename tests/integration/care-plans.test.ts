@@ -849,6 +849,56 @@ describe('the person’s own changes', () => {
     }
     expect(await server.getCarePlan({ actor: actors.carerNoGrant, planId: planA, via: 'api' })).toBeNull();
   });
+
+  it('signs a note by another carer "Another carer" for a carer, on the page, the PDF and the API, and by name for the person and the team', async () => {
+    const granted = await server.grantCarePlanAccess({
+      actor: actors.patientA,
+      planId: planA,
+      input: { carerEmail: EMAIL.carerNoGrant, canContribute: true },
+    });
+    expect(granted.ok).toBe(true);
+    let rayNote = '';
+    let juneNote = '';
+    try {
+      const ray = await server.addCarePlanNote({ actor: actors.carerNoGrant, planId: planA, input: { body: 'Ray collected the prescription.' } });
+      const june = await server.addCarePlanNote({ actor: actors.carer, planId: planA, input: { body: 'June rang the surgery.' } });
+      if (!ray.ok || !june.ok) throw new Error('notes not added');
+      rayNote = ray.noteId;
+      juneNote = june.noteId;
+
+      type Notes = { plan: { notes: { id: string; authorId: string; authorName: string; body: string }[] } };
+      const notesFor = async (who: Who) => {
+        const res = await (await as(who)).fetch(`/api/care-plans/${planA}`);
+        expect(res.status).toBe(200);
+        return ((await res.json()) as Notes).plan.notes;
+      };
+      // June, another carer: Ray's note is there, but not who Ray is; her own note keeps her name.
+      const forJune = await notesFor('carer');
+      expect(forJune.find((n) => n.id === rayNote)).toMatchObject({ authorId: '', authorName: 'Another carer', body: 'Ray collected the prescription.' });
+      const juneName = forJune.find((n) => n.id === juneNote)?.authorName;
+      expect(juneName).toBeTruthy();
+      expect(juneName).not.toBe('Another carer');
+      const junePage = await (await (await as('carer')).fetch(`/my-plan/${planA}`)).text();
+      expect(junePage).toContain('Ray collected the prescription.');
+      expect(junePage).not.toContain('Ray Nogrant');
+      const junePdf = await (await as('carer')).fetch(`/api/care-plans/${planA}/pdf`);
+      expect(junePdf.status).toBe(200);
+      const parser = new PDFParse({ data: new Uint8Array(await junePdf.arrayBuffer()) });
+      const pdfText = (await parser.getText()).text.replace(/\s+/g, ' ');
+      await parser.destroy();
+      expect(pdfText).toContain('Ray collected the prescription. (Another carer');
+      expect(pdfText).not.toContain('Nogrant');
+      // Arthur, who chose both of them, and his care team see Ray's name.
+      expect((await notesFor('patientA')).find((n) => n.id === rayNote)).toMatchObject({ authorId: ids.carerNoGrant, authorName: 'Ray Nogrant' });
+      expect((await notesFor('nurse')).find((n) => n.id === rayNote)).toMatchObject({ authorName: 'Ray Nogrant' });
+    } finally {
+      if (rayNote) await server.deleteCarePlanNote({ actor: actors.carerNoGrant, planId: planA, noteId: rayNote });
+      if (juneNote) await server.deleteCarePlanNote({ actor: actors.carer, planId: planA, noteId: juneNote });
+      const sharing = await server.getCarePlanSharing({ actor: actors.patientA, planId: planA });
+      const g = sharing!.live.find((x) => x.carerId === ids.carerNoGrant);
+      await server.revokeCarePlanAccess({ actor: actors.patientA, planId: planA, input: { grantId: g!.grantId } });
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
