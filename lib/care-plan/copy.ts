@@ -71,6 +71,7 @@ export const AUDIT_VIA_WORDS: Readonly<Record<string, string>> = {
   api: 'Looked at the plan',
   sharing: 'Looked at who can see the plan',
   list: 'Saw the plan in the care team’s list',
+  'my-list': 'Saw the plan’s name in their list of plans',
 };
 
 /** What was changed, in the same list. */

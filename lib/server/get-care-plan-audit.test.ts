@@ -11,6 +11,7 @@ describe('what the access record says happened', () => {
 
   it('says how the plan was seen, including in the care team’s list', () => {
     expect(describeAuditEvent('carePlan:view', { via: 'list' })).toBe('Saw the plan in the care team’s list');
+    expect(describeAuditEvent('carePlan:view', { via: 'my-list' })).toBe('Saw the plan’s name in their list of plans');
     expect(describeAuditEvent('carePlan:view', { via: 'pdf' })).toBe('Downloaded the plan as a PDF');
     expect(describeAuditEvent('carePlan:view', null)).toBe('Looked at the plan');
   });

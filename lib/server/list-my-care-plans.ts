@@ -2,7 +2,7 @@
 // granted them access as a carer (live grants only, so a revoked grant disappears at once).
 import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
-import { audit } from './audit';
+import { audit, auditEach } from './audit';
 
 export interface MyCarePlanSummary {
   id: string;
@@ -55,6 +55,15 @@ export async function listMyCarePlans(options: { actor: Actor }): Promise<MyCare
       resourceId: actor.userId,
       outcome: 'allowed',
       detail: { planIds: out.map((p) => p.id) },
+    });
+    // The list shows each plan's title and its person's name, so each plan's own record says so:
+    // the person sees a carer's look under "who has looked at my plan".
+    await auditEach({
+      actorId: actor.userId,
+      action: 'carePlan:view',
+      resourceType: 'carePlan',
+      resourceIds: out.map((p) => p.id),
+      detail: { via: 'my-list' },
     });
   }
   return out;

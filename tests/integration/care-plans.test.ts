@@ -1181,9 +1181,18 @@ describe('the care team’s use cases (what the server actions call)', () => {
     expect(manager).toEqual([]);
     expect(await server.listCarePlans({ actor: actors.outsider, workspaceId })).toEqual([]);
     expect((await server.listMyCarePlans({ actor: actors.patientB })).map((p) => p.id)).toEqual([planB]);
+    const carerSawBefore = await auditCount({ actorId: ids.carer, resourceId: planA, outcome: 'allowed', action: 'carePlan:view' });
     expect((await server.listMyCarePlans({ actor: actors.carer })).map((p) => [p.id, p.relation])).toEqual([
       [planA, 'carer'],
     ]);
+    // The carer's list is on Arthur's own record of who has looked, as a list, not as opening the plan.
+    expect(await auditCount({ actorId: ids.carer, resourceId: planA, outcome: 'allowed', action: 'carePlan:view' })).toBe(carerSawBefore + 1);
+    const listed = await db.query(
+      `SELECT detail FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 AND action = 'carePlan:view' ORDER BY at DESC LIMIT 1`,
+      [ids.carer, planA],
+    );
+    expect(listed.rows[0].detail).toEqual({ via: 'my-list' });
+    expect(await auditCount({ actorId: ids.carer, resourceId: planB, outcome: 'allowed', action: 'carePlan:view' })).toBe(0);
   });
 });
 
