@@ -1,20 +1,31 @@
 'use client';
 // Comments on the pathway (issue 5 "Comments"): threads pinned to the selected step or transition
-// (or to the whole pathway), replies, resolve and reopen. Through the comment server actions; the
-// list refreshes on every change here, at once when the live room says someone else changed a
-// comment (lib/collab/notify.ts), and every half minute in case such a notice was missed.
-import { useCallback, useState } from 'react';
-import { addCommentAction, listCommentsAction, setCommentResolvedAction } from '@/app/w/[workspace]/pathways/[pathwayId]/comment-actions';
-import type { CollaborativeSession } from '@/lib/collab/client';
-import type { CommentThread } from '@/lib/server/comments';
+// (or to the whole pathway), replies, resolve and reopen, delete. Through the comment server
+// actions; the list refreshes on every change here, at once when the live room says someone else
+// changed a comment (lib/collab/notify.ts), and every half minute in case such a notice was missed.
+// Threads whose step or transition has since been taken out of the live pathway are listed under
+// their own heading, so they can still be read, answered, resolved and deleted.
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { addCommentAction, deleteCommentAction, listCommentsAction, setCommentResolvedAction } from '@/app/w/[workspace]/pathways/[pathwayId]/comment-actions';
+import { ButtonForm, type FormState } from '@/components/care-plan/forms';
+import type { CollabSnapshot, CollaborativeSession } from '@/lib/collab/client';
+import type { CommentThread, CommentView } from '@/lib/server/comments';
+import { markRemovedTargets, targetNames, useRememberedNames } from './removed-targets';
 import { useRoomRefresh } from './useRoomRefresh';
 
 const REFRESH_MS = 30_000;
 const OFFLINE = 'Offline: comments will catch up when the connection is back.';
 const NOT_SENT = 'Could not reach the server, so that was not sent. Your text is still here; try again.';
+const NOT_DELETED = 'Could not reach the server, so the comment was not deleted. Try again.';
+
+/** A thread as the panel shows it: `removedTarget` when its step or transition is no longer in the live pathway. */
+export type PanelThread = CommentThread & { removedTarget?: { name: string | null } };
+
+const noSubscribe = () => () => undefined;
+const noSnapshot = () => null;
 
 export function useCommentThreads(pathwayId: string, enabled: boolean, session: CollaborativeSession | null) {
-  const [threads, setThreads] = useState<CommentThread[]>([]);
+  const [loaded, setThreads] = useState<CommentThread[]>([]);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(async () => {
     try {
@@ -29,6 +40,14 @@ export function useCommentThreads(pathwayId: string, enabled: boolean, session: 
     }
   }, [pathwayId]);
   useRoomRefresh({ enabled, session, topic: 'comments', refresh, everyMs: REFRESH_MS });
+
+  // Which steps and transitions the live pathway has now, and the names of any seen since this page
+  // opened (so a thread on a step deleted during the workshop still says which step it was).
+  const snapshot = useSyncExternalStore<CollabSnapshot | null>(session?.subscribe ?? noSubscribe, session ? session.getSnapshot : noSnapshot, noSnapshot);
+  const live = snapshot?.pathway ?? null;
+  const here = useMemo(() => (live ? targetNames(live) : null), [live]);
+  const seen = useRememberedNames(here);
+  const threads = useMemo<PanelThread[]>(() => (here ? markRemovedTargets(loaded, here, seen) : loaded), [loaded, here, seen]);
   return { threads, error, refresh };
 }
 
@@ -42,7 +61,7 @@ export function CommentsPanel({
   canComment,
 }: {
   pathwayId: string;
-  threads: readonly CommentThread[];
+  threads: readonly PanelThread[];
   /** Why the comments could not be loaded just now (the ones shown are the last that were). */
   loadError?: string | null;
   refresh: () => Promise<void>;
@@ -53,9 +72,12 @@ export function CommentsPanel({
 }) {
   const [body, setBody] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [done, setDone] = useState('');
   // The reasons for each field (e.g. "Comment: 6,200 characters is too long; …"), beside the summary.
   const [fieldErrors, setFieldErrors] = useState<string[]>([]);
-  const shown = threads.filter((t) => (t.targetId ?? null) === target);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = threads.filter((t) => !t.removedTarget && (t.targetId ?? null) === target);
+  const removed = threads.filter((t) => t.removedTarget);
   const about = target ? `“${targetName ?? 'this item'}”` : 'the whole pathway';
 
   const post = async (text: string, parentId?: string) => {
@@ -75,13 +97,51 @@ export function CommentsPanel({
     }
     setMessage(null);
     setFieldErrors([]);
+    setDone('');
     await refresh();
     return true;
   };
 
+  const toggleResolved = async (t: CommentThread) => {
+    try {
+      const result = await setCommentResolvedAction({ commentId: t.id, resolved: !t.resolvedAt });
+      if (!result.ok) {
+        setMessage(result.message);
+        setFieldErrors([]);
+      }
+    } catch {
+      setMessage(t.resolvedAt ? 'Could not reach the server, so the thread was not reopened. Try again.' : 'Could not reach the server, so the thread was not resolved. Try again.');
+      setFieldErrors([]);
+      return;
+    }
+    await refresh();
+  };
+
+  // The confirmed "Yes, delete" of a ButtonForm. A problem shows beside that button; once deleted,
+  // the comment is gone from the list, so focus goes to the panel's heading and the news is spoken.
+  const remove = async (comment: CommentView): Promise<FormState> => {
+    let result: Awaited<ReturnType<typeof deleteCommentAction>>;
+    try {
+      result = await deleteCommentAction({ commentId: comment.id });
+    } catch {
+      return { ok: false, message: NOT_DELETED };
+    }
+    if (!result.ok) return { ok: false, message: result.message };
+    setMessage(null);
+    setFieldErrors([]);
+    setDone(comment.parentId ? 'Reply deleted.' : 'Comment deleted.');
+    await refresh();
+    heading.current?.focus();
+    return { ok: true };
+  };
+
+  const item = (t: PanelThread) => (
+    <Thread key={t.id} thread={t} canComment={canComment} onReply={(text) => post(text, t.id)} onToggleResolved={() => toggleResolved(t)} onDelete={remove} />
+  );
+
   return (
     <section aria-labelledby="pw-comments-heading" data-testid="comments-panel">
-      <h2 id="pw-comments-heading" className="text-lg font-bold">
+      <h2 id="pw-comments-heading" ref={heading} tabIndex={-1} className="text-lg font-bold">
         Comments on {about}
       </h2>
       {loadError ? (
@@ -89,6 +149,9 @@ export function CommentsPanel({
           {loadError}
         </p>
       ) : null}
+      <div role="status" className={done ? 'pw-live' : 'sr-only'} data-testid="comments-done">
+        {done}
+      </div>
       {message ? (
         <div role="alert" className="pw-alert-box">
           <p>{message}</p>
@@ -102,50 +165,7 @@ export function CommentsPanel({
         </div>
       ) : null}
       {shown.length === 0 ? <p className="text-sm">No comments yet.</p> : null}
-      <ol className="flex flex-col gap-3 mt-2">
-        {shown.map((t) => (
-          <li key={t.id} className="rounded border border-slate-300 p-2" data-testid="comment-thread">
-            <p className="text-sm">
-              <span className="font-bold">{t.authorName}</span> ({t.authorRole.replace(/_/g, ' ')})
-              {t.resolvedAt ? <span className="ml-2 rounded border border-slate-500 px-1 text-xs">Resolved</span> : null}
-            </p>
-            <p className="whitespace-pre-wrap">{t.body}</p>
-            {t.replies.length ? (
-              <ol className="mt-1 border-l-4 border-slate-300 pl-2">
-                {t.replies.map((r) => (
-                  <li key={r.id}>
-                    <p className="text-sm font-bold">{r.authorName}</p>
-                    <p className="whitespace-pre-wrap">{r.body}</p>
-                  </li>
-                ))}
-              </ol>
-            ) : null}
-            {canComment ? <ReplyForm threadId={t.id} onReply={(text) => post(text, t.id)} /> : null}
-            {canComment ? (
-              <button
-                type="button"
-                className="pw-button pw-button-secondary pw-button-small mt-1"
-                onClick={async () => {
-                  try {
-                    const result = await setCommentResolvedAction({ commentId: t.id, resolved: !t.resolvedAt });
-                    if (!result.ok) {
-                      setMessage(result.message);
-                      setFieldErrors([]);
-                    }
-                  } catch {
-                    setMessage(t.resolvedAt ? 'Could not reach the server, so the thread was not reopened. Try again.' : 'Could not reach the server, so the thread was not resolved. Try again.');
-                    setFieldErrors([]);
-                    return;
-                  }
-                  await refresh();
-                }}
-              >
-                {t.resolvedAt ? 'Reopen thread' : 'Resolve thread'}
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ol>
+      <ol className="flex flex-col gap-3 mt-2">{shown.map(item)}</ol>
       {canComment ? (
         <form
           className="mt-3"
@@ -165,7 +185,84 @@ export function CommentsPanel({
       ) : (
         <p className="text-sm mt-2">You can read comments here, but not add them.</p>
       )}
+      {removed.length ? (
+        <section aria-labelledby="pw-removed-comments-heading" className="mt-4 border-t border-[#d8dde0] pt-2" data-testid="comments-on-removed">
+          <h3 id="pw-removed-comments-heading" className="font-bold">
+            On steps or transitions no longer in the pathway
+          </h3>
+          <ol className="flex flex-col gap-3 mt-2">{removed.map(item)}</ol>
+        </section>
+      ) : null}
     </section>
+  );
+}
+
+function Thread({
+  thread: t,
+  canComment,
+  onReply,
+  onToggleResolved,
+  onDelete,
+}: {
+  thread: PanelThread;
+  canComment: boolean;
+  onReply: (text: string) => Promise<boolean>;
+  onToggleResolved: () => Promise<void>;
+  onDelete: (comment: CommentView) => Promise<FormState>;
+}) {
+  return (
+    <li className="rounded border border-slate-300 p-2" data-testid="comment-thread">
+      {t.removedTarget ? (
+        <p className="text-sm pw-hint" data-testid="removed-target">
+          {t.removedTarget.name ? `On “${t.removedTarget.name}”, which has been removed from the pathway.` : 'On a step or transition that has been removed from the pathway.'}
+        </p>
+      ) : null}
+      <p className="text-sm">
+        <span className="font-bold">{t.authorName}</span> ({t.authorRole.replace(/_/g, ' ')})
+        {t.resolvedAt ? <span className="ml-2 rounded border border-slate-500 px-1 text-xs">Resolved</span> : null}
+      </p>
+      <p className="whitespace-pre-wrap">{t.body}</p>
+      {t.canDelete ? <DeleteComment comment={t} replies={t.replies.length} onDelete={onDelete} /> : null}
+      {t.replies.length ? (
+        <ol className="mt-1 border-l-4 border-slate-300 pl-2">
+          {t.replies.map((r) => (
+            <li key={r.id} data-testid="comment-reply">
+              <p className="text-sm font-bold">{r.authorName}</p>
+              <p className="whitespace-pre-wrap">{r.body}</p>
+              {r.canDelete ? <DeleteComment comment={r} replies={0} onDelete={onDelete} /> : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {canComment ? <ReplyForm threadId={t.id} onReply={onReply} /> : null}
+      {t.canResolve ? (
+        <button type="button" className="pw-button pw-button-secondary pw-button-small mt-1" onClick={() => void onToggleResolved()}>
+          {t.resolvedAt ? 'Reopen thread' : 'Resolve thread'}
+        </button>
+      ) : null}
+    </li>
+  );
+}
+
+/** Delete, after asking (WCAG 3.3.4): the app's details-based confirm, so it works by keyboard and needs no dragging. */
+function DeleteComment({ comment, replies, onDelete }: { comment: CommentView; replies: number; onDelete: (comment: CommentView) => Promise<FormState> }) {
+  const reply = comment.parentId !== null;
+  const question = reply
+    ? 'Are you sure you want to delete this reply? You cannot get it back.'
+    : replies > 0
+      ? `Are you sure you want to delete this comment and its ${replies === 1 ? 'reply' : `${replies} replies`}? You cannot get them back.`
+      : 'Are you sure you want to delete this comment? You cannot get it back.';
+  return (
+    <ButtonForm
+      action={() => onDelete(comment)}
+      hidden={{}}
+      className="mt-1 text-sm"
+      buttonClassName="font-bold text-nhs-blue underline"
+      confirm={{ question, yes: reply ? 'Yes, delete this reply' : 'Yes, delete this comment' }}
+    >
+      {reply ? 'Delete reply' : 'Delete comment'}
+      <span className="sr-only">: by {comment.authorName}</span>
+    </ButtonForm>
   );
 }
 

@@ -4,10 +4,11 @@
 // reveals, the room sees the spread and records a consensus with its reason: SCIROCCO's method).
 // Everything works from the keyboard: dots go on the selected step or on a step in the list, with
 // buttons; nothing needs dragging.
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { FRAMEWORKS } from '@/lib/scoring/frameworks';
 import type { WorkshopView } from '@/lib/server/workshop';
 import { describeAgreement, RATING_VALUES, RATING_WORDS, type RatingValue } from '@/lib/workshop/model';
+import { myDotsOnRemovedSteps, useRememberedNames } from './removed-targets';
 import type { CommandOutcome, WorkshopCommand } from './useWorkshop';
 import { WorkshopClock } from './WorkshopClock';
 
@@ -147,8 +148,12 @@ function VoteSection({
   const id = useId();
   const [dots, setDots] = useState(String(workshop.dotsPerPerson));
   const { canVote, canRun } = workshop.permissions;
-  // Only steps still in the pathway count.
+  // The tally lists only steps still in the pathway. Dots this person put on a step since taken out
+  // still count against their dots (the server cannot tell a removed step from one an undo will bring
+  // back), so they are listed below the tally to be taken back.
   const tally = workshop.votes.filter((v) => stepNames.has(v.stepId));
+  const seen = useRememberedNames(stepNames);
+  const mineOnRemoved = useMemo(() => myDotsOnRemovedSteps(workshop.votes, stepNames, seen), [workshop.votes, stepNames, seen]);
   const mineOnSelected = selectedStep ? (workshop.votes.find((v) => v.stepId === selectedStep.id)?.mine ?? 0) : 0;
   return (
     <Section title="Where does it hurt? (dot vote)">
@@ -240,9 +245,35 @@ function VoteSection({
             })}
           </tbody>
         </table>
-      ) : (
+      ) : mineOnRemoved.length === 0 ? (
         <p className="text-sm">No dots yet.</p>
-      )}
+      ) : null}
+      {canVote && mineOnRemoved.length ? (
+        <div className="mt-2" data-testid="dots-on-removed">
+          <h4 className="font-bold text-sm">Your dots on removed steps</h4>
+          <p className="text-sm">These steps are no longer in the pathway, but your dots on them still count. Take them back to use them again.</p>
+          <ul className="mt-1 flex flex-col gap-1">
+            {mineOnRemoved.map((v, i) => {
+              const name = v.title ? `“${v.title}” (removed)` : mineOnRemoved.length > 1 ? `removed step ${i + 1}` : 'a removed step';
+              return (
+                <li key={v.stepId} className="flex flex-wrap items-center gap-2 text-sm">
+                  <span>
+                    {v.mine} {v.mine === 1 ? 'dot' : 'dots'} on {name}
+                  </span>
+                  <button
+                    type="button"
+                    className="pw-button pw-button-secondary pw-button-small"
+                    aria-label={`Take a dot back from ${name}`}
+                    onClick={() => void run({ op: 'vote.remove', stepId: v.stepId }, `Dot taken back from ${name}.`)}
+                  >
+                    Take a dot back
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
       {canRun ? (
         <form
           className="mt-2 flex flex-wrap items-end gap-2"

@@ -36,6 +36,12 @@ export interface CommentView {
   authorRole: string;
   createdAt: string;
   resolvedAt: string | null;
+  /**
+   * What the person who asked may do with this comment, from can() (the same rule the use cases
+   * below enforce), so the page offers only buttons that work. Resolving is for whole threads.
+   */
+  canResolve: boolean;
+  canDelete: boolean;
 }
 
 export interface CommentThread extends CommentView {
@@ -64,7 +70,8 @@ type Row = {
   author: { name: string; professionalRole: string };
 };
 
-function view(row: Row): CommentView {
+function view(row: Row, actor: Actor, workspaceId: string, pathwayId: string): CommentView {
+  const resource = { type: 'comment' as const, workspaceId, pathwayId, authorId: row.authorId };
   return {
     id: row.id,
     targetId: row.targetId,
@@ -75,6 +82,8 @@ function view(row: Row): CommentView {
     authorRole: row.author.professionalRole,
     createdAt: row.createdAt.toISOString(),
     resolvedAt: row.resolvedAt ? row.resolvedAt.toISOString() : null,
+    canResolve: row.parentId === null && can(actor, 'comment:resolve', resource),
+    canDelete: can(actor, 'comment:delete', resource),
   };
 }
 
@@ -93,8 +102,9 @@ export async function listComments(options: { actor: Actor; pathwayId: string })
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   const threads = new Map<string, CommentThread>();
-  for (const row of rows) if (!row.parentId) threads.set(row.id, { ...view(row), replies: [] });
-  for (const row of rows) if (row.parentId) threads.get(row.parentId)?.replies.push(view(row));
+  const shown = (row: Row) => view(row, actor, pathway.workspaceId, pathwayId);
+  for (const row of rows) if (!row.parentId) threads.set(row.id, { ...shown(row), replies: [] });
+  for (const row of rows) if (row.parentId) threads.get(row.parentId)?.replies.push(shown(row));
   return { ok: true, threads: [...threads.values()] };
 }
 
@@ -145,7 +155,7 @@ export async function addComment(options: {
   const row = await prisma.comment.create({ data: { pathwayId, authorId: actor.userId, body, targetId, parentId }, select: SELECT });
   await audit({ actorId: actor.userId, action: 'comment:create', resourceType: 'comment', resourceId: row.id, outcome: 'allowed', detail: { pathwayId, targetId, parentId } });
   notifyRoom(pathwayId, 'comments');
-  return { ok: true, comment: view(row) };
+  return { ok: true, comment: view(row, actor, pathway.workspaceId, pathwayId) };
 }
 
 async function scopedComment(actor: Actor, commentId: string) {
@@ -179,7 +189,7 @@ export async function setCommentResolved(options: {
   });
   await audit({ actorId: actor.userId, action, resourceType: 'comment', resourceId: commentId, outcome: 'allowed' });
   notifyRoom(comment.pathwayId, 'comments');
-  return { ok: true, comment: view(row) };
+  return { ok: true, comment: view(row, actor, comment.pathway.workspaceId, comment.pathwayId) };
 }
 
 /** Delete a comment (a thread's first comment takes its replies with it). The author may, and so may facilitators. */

@@ -14,7 +14,7 @@ test('a facilitated workshop: timer, dot vote, private ratings, reveal and conse
   await joinLive(gp, path, 'Live: every change saved.');
   await gp.getByText('Add a step by choosing').click();
   await gp.getByLabel('Title (optional)').fill('Discharge letter');
-  await gp.getByRole('button', { name: 'Add step' }).click();
+  await gp.getByRole('button', { name: 'Add step', exact: true }).click();
   await expect(stepNode(gp, 'Discharge letter')).toBeVisible();
   // The room rates a saved version.
   await gp.getByRole('tab', { name: 'Versions' }).click();
@@ -87,4 +87,50 @@ test('a facilitated workshop: timer, dot vote, private ratings, reveal and conse
 
   await gp.context().close();
   await rep.context().close();
+});
+
+test('dots on a step that is then deleted are listed for the voter, who can take them back', async ({ browser }) => {
+  const gp = await person(browser, 'gp@pathweave.test');
+  const path = await newBlankPathway(gp, `Dots on a removed step ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  await gp.getByText('Add a step by choosing').click();
+  await gp.getByLabel('Title (optional)').fill('Triage call');
+  await gp.getByRole('button', { name: 'Add step', exact: true }).click();
+  await expect(stepNode(gp, 'Triage call')).toBeVisible();
+
+  await stepNode(gp, 'Triage call').click();
+  await gp.getByRole('tab', { name: 'Workshop' }).click();
+  const panel = gp.getByTestId('workshop-panel');
+  await panel.getByRole('button', { name: 'Put a dot on “Triage call”' }).click();
+  await expect(panel.getByTestId('dots-left')).toHaveText('You have 2 of 3 dots left.');
+  await panel.getByRole('button', { name: 'Put another dot on “Triage call”' }).click();
+  await expect(panel.getByTestId('dots-left')).toHaveText('You have 1 of 3 dots left.');
+
+  // The step is deleted: it leaves the tally, but the two dots still count, so they are listed to take back.
+  await gp.getByRole('tab', { name: 'Details' }).click();
+  await gp.getByRole('button', { name: 'Delete step', exact: true }).click();
+  await expect(stepNode(gp, 'Triage call')).toHaveCount(0);
+  await gp.getByRole('tab', { name: 'Workshop' }).click();
+  await expect(panel.getByTestId('vote-tally')).toHaveCount(0);
+  await expect(panel.getByTestId('dots-left')).toHaveText('You have 1 of 3 dots left.');
+  const removed = panel.getByTestId('dots-on-removed');
+  await expect(removed.getByRole('heading', { name: 'Your dots on removed steps' })).toBeVisible();
+  await expect(removed.getByRole('listitem')).toHaveText(['2 dots on “Triage call” (removed)Take a dot back']);
+  await expectAccessible(gp, 'workshop: dots on a removed step');
+  await removed.getByRole('button', { name: 'Take a dot back from “Triage call” (removed)' }).click();
+  await expect(panel.getByTestId('dots-left')).toHaveText('You have 2 of 3 dots left.');
+  await expect(removed.getByRole('listitem')).toHaveText(['1 dot on “Triage call” (removed)Take a dot back']);
+
+  // After a reload the page no longer knows the step's title, but still lists the dot; taken back from the keyboard.
+  await gp.reload();
+  await expect(gp.getByTestId('collab-status')).toHaveText('Live: every change saved.', { timeout: 30_000 });
+  await gp.getByRole('tab', { name: 'Workshop' }).click();
+  await expect(removed.getByRole('listitem')).toHaveText(['1 dot on a removed stepTake a dot back'], { timeout: 15_000 });
+  await removed.getByRole('button', { name: 'Take a dot back from a removed step' }).focus();
+  await gp.keyboard.press('Enter');
+  await expect(panel.getByTestId('dots-left')).toHaveText('You have 3 of 3 dots left.');
+  await expect(removed).toHaveCount(0);
+  await expect(panel).toContainText('No dots yet.');
+
+  await gp.context().close();
 });

@@ -183,3 +183,50 @@ describe('comments', () => {
     expect(r.rows[0]).toEqual({ n: 1, open: true });
   });
 });
+
+describe('what each person is offered (the same can() rule the use cases enforce)', () => {
+  it('canResolve and canDelete on each listed comment match what setCommentResolved and deleteComment then allow', async () => {
+    const pathwayId = await freshPathway();
+    const made = await server.addComment({ actor: as('commenter'), pathwayId, targetId: 'step-e', body: 'Who rings me with the results?' });
+    if (!made.ok) throw new Error(made.message);
+    const reply = await server.addComment({ actor: as('commenter2'), pathwayId, parentId: made.comment.id, body: 'Same question here.' });
+    if (!reply.ok) throw new Error(reply.message);
+    // Returned to the person who wrote it: their own comment, theirs to resolve and delete.
+    expect(made.comment).toMatchObject({ canResolve: true, canDelete: true });
+    // A reply is never offered "resolve" (only a whole thread is), but its author may delete it.
+    expect(reply.comment).toMatchObject({ canResolve: false, canDelete: true });
+
+    const offered: Record<Who, { thread: [boolean, boolean]; reply: [boolean, boolean] }> = {
+      commenter: { thread: [true, true], reply: [false, false] },
+      commenter2: { thread: [false, false], reply: [false, true] },
+      editor: { thread: [true, false], reply: [false, false] },
+      facilitator: { thread: [true, true], reply: [false, true] },
+      viewer: { thread: [false, false], reply: [false, false] },
+      outsider: { thread: [false, false], reply: [false, false] },
+    };
+    for (const who of Object.keys(offered) as Who[]) {
+      const listed = await server.listComments({ actor: as(who), pathwayId });
+      if (who === 'outsider') {
+        expect(listed).toMatchObject({ ok: false, reason: 'not_found' });
+        continue;
+      }
+      if (!listed.ok) throw new Error(listed.message);
+      const thread = listed.threads[0];
+      const r = thread?.replies[0];
+      expect([thread?.canResolve, thread?.canDelete], `${who}: thread`).toEqual(offered[who].thread);
+      expect([r?.canResolve, r?.canDelete], `${who}: reply`).toEqual(offered[who].reply);
+    }
+
+    // The flags are not just words: each person offered "resolve" can, each one not offered it cannot.
+    for (const who of Object.keys(offered) as Who[]) {
+      const result = await server.setCommentResolved({ actor: as(who), commentId: made.comment.id, resolved: true });
+      expect(result.ok, `${who} resolving`).toBe(offered[who].thread[0]);
+      if (result.ok) await server.setCommentResolved({ actor: as(who), commentId: made.comment.id, resolved: false });
+    }
+    // And deleting the reply: refused for everyone not offered it, then done by its author.
+    for (const who of ['commenter', 'editor', 'viewer', 'outsider'] as Who[]) {
+      expect(await server.deleteComment({ actor: as(who), commentId: reply.comment.id }), `${who} deleting the reply`).toMatchObject({ ok: false, reason: 'not_found' });
+    }
+    expect(await server.deleteComment({ actor: as('commenter2'), commentId: reply.comment.id })).toEqual({ ok: true });
+  });
+});
