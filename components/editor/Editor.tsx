@@ -13,6 +13,7 @@ import type { Finding } from '@/lib/scoring/types';
 import type { PathwayForEditing, VersionSummary } from '@/lib/server/get-pathway-for-editing';
 import type { DraftConflict } from '@/lib/server/save-pathway-draft';
 import { EditorStore, canRedo, canUndo, redoLabel, undoLabel, useEditor } from './store';
+import { countRender } from './renderCount';
 import { Canvas, Palette, type CentreRequest } from './Canvas';
 import { Inspector, ConnectForm } from './Inspector';
 import { Outline } from './Outline';
@@ -26,7 +27,7 @@ import { OptionList } from './fields';
 import type { EditorApi, TemplateChoice } from './api';
 import { useLiveSession } from '@/components/workshop/useLiveSession';
 import { WorkshopBar } from '@/components/workshop/WorkshopBar';
-import { CanvasPresence } from '@/components/workshop/CanvasPresence';
+import { LiveCanvasPresence } from '@/components/workshop/CanvasPresence';
 import { CommentsPanel, useCommentThreads } from '@/components/workshop/CommentsPanel';
 import { useWorkshop } from '@/components/workshop/useWorkshop';
 import { CommentBadges, VoteBadges } from '@/components/workshop/CanvasBadges';
@@ -94,6 +95,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 }
 
 export function Editor({ pathway, api, templates = [], canCreate = false, today, live = false, initialSelect }: EditorProps) {
+  countRender('views', 'Editor');
   const [store] = useState(() => new EditorStore(pathway.document, pathway.retiredIds));
   const doc = useEditor(store, (s) => s.history.present);
   const history = useEditor(store, (s) => s.history);
@@ -516,7 +518,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       </div>
 
       {liveMode !== 'off' ? (
-        <WorkshopBar snapshot={liveSnapshot} fallback={liveMode === 'fallback'} slow={liveMode === 'connecting' && slowToConnect} names={names} timer={workshop.workshop?.timer ?? null} clockOffsetMs={workshop.clockOffsetMs} />
+        <WorkshopBar snapshot={liveSnapshot} session={session} fallback={liveMode === 'fallback'} slow={liveMode === 'connecting' && slowToConnect} names={names} timer={workshop.workshop?.timer ?? null} clockOffsetMs={workshop.clockOffsetMs} />
       ) : null}
 
       <div role="status" aria-live="polite" className="pw-live" data-testid="editor-notice">
@@ -627,7 +629,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
                     <>
                       <CommentBadges counts={commentCounts} />
                       <VoteBadges counts={voteCounts} />
-                      <CanvasPresence peers={liveSnapshot.peers} onCursor={onCursor} />
+                      <LiveCanvasPresence session={session} onCursor={onCursor} />
                     </>
                   ) : null
                 }

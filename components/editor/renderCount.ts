@@ -6,6 +6,8 @@
 export interface RenderCounts {
   nodes: Record<string, number>;
   edges: Record<string, number>;
+  /** Whole views by name ("Editor"): a live test checks that other people's pointers do not redraw the editor. */
+  views?: Record<string, number>;
 }
 
 declare global {
@@ -17,5 +19,7 @@ declare global {
 export function countRender(kind: keyof RenderCounts, id: string): void {
   if (typeof window === 'undefined') return;
   const counts = window.__pathweaveRenderCounts;
-  if (counts) counts[kind][id] = (counts[kind][id] ?? 0) + 1;
+  if (!counts) return;
+  const record = (counts[kind] ??= {});
+  record[id] = (record[id] ?? 0) + 1;
 }

@@ -3,10 +3,23 @@
 // their name around the step or transition they have selected. Drawn in flow coordinates inside
 // <ReactFlow>, so they stay on the same spot of the pathway whatever each person's zoom. All of it
 // is aria-hidden: the room panel lists the same in words.
-import { ViewportPortal, useReactFlow, useStoreApi } from '@xyflow/react';
+import { ViewportPortal, useReactFlow, useStore } from '@xyflow/react';
 import { memo, useEffect } from 'react';
 import { LiveCursors } from '@/components/collab/LiveCursors';
+import type { CollaborativeSession } from '@/lib/collab/client';
 import { selectionsByTarget, type Peer } from '@/lib/collab/presence';
+import { usePeers } from './useLiveSession';
+
+/** CanvasPresence following the session's people itself, so that a moving pointer redraws only this. */
+export function LiveCanvasPresence({
+  session,
+  onCursor,
+}: {
+  session: CollaborativeSession | null;
+  onCursor: (point: { x: number; y: number } | null) => void;
+}) {
+  return <CanvasPresence peers={usePeers(session)} onCursor={onCursor} />;
+}
 
 export const CanvasPresence = memo(function CanvasPresence({
   peers,
@@ -16,11 +29,11 @@ export const CanvasPresence = memo(function CanvasPresence({
   onCursor: (point: { x: number; y: number } | null) => void;
 }) {
   const flow = useReactFlow();
-  const storeApi = useStoreApi();
+  // The canvas element, followed: it may not be there yet on the first render.
+  const dom = useStore((s) => s.domNode);
 
   // Report this person's pointer in flow coordinates (throttled by the session).
   useEffect(() => {
-    const dom = storeApi.getState().domNode;
     if (!dom) return;
     const move = (e: PointerEvent) => onCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
     const leave = () => onCursor(null);
@@ -31,7 +44,7 @@ export const CanvasPresence = memo(function CanvasPresence({
       dom.removeEventListener('pointerleave', leave);
       onCursor(null);
     };
-  }, [flow, storeApi, onCursor]);
+  }, [flow, dom, onCursor]);
 
   const byTarget = selectionsByTarget(peers);
   const outlines: { id: string; x: number; y: number; w: number; h: number; names: string; color: string }[] = [];

@@ -8,7 +8,7 @@
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { addCommentAction, deleteCommentAction, listCommentsAction, setCommentResolvedAction } from '@/app/w/[workspace]/pathways/[pathwayId]/comment-actions';
 import { ButtonForm, type FormState } from '@/components/care-plan/forms';
-import type { CollabSnapshot, CollaborativeSession } from '@/lib/collab/client';
+import type { CollaborativeSession } from '@/lib/collab/client';
 import type { CommentThread, CommentView } from '@/lib/server/comments';
 import { markRemovedTargets, targetNames, useRememberedNames } from './removed-targets';
 import { useRoomRefresh } from './useRoomRefresh';
@@ -43,8 +43,9 @@ export function useCommentThreads(pathwayId: string, enabled: boolean, session: 
 
   // Which steps and transitions the live pathway has now, and the names of any seen since this page
   // opened (so a thread on a step deleted during the workshop still says which step it was).
-  const snapshot = useSyncExternalStore<CollabSnapshot | null>(session?.subscribe ?? noSubscribe, session ? session.getSnapshot : noSnapshot, noSnapshot);
-  const live = snapshot?.pathway ?? null;
+  // Only the pathway: the session's snapshot also changes with every pointer in the room.
+  const livePathway = useCallback(() => session?.getSnapshot().pathway ?? null, [session]);
+  const live = useSyncExternalStore(session?.subscribe ?? noSubscribe, livePathway, noSnapshot);
   const here = useMemo(() => (live ? targetNames(live) : null), [live]);
   const seen = useRememberedNames(here);
   const threads = useMemo<PanelThread[]>(() => (here ? markRemovedTargets(loaded, here, seen) : loaded), [loaded, here, seen]);

@@ -4,10 +4,11 @@
 import { memo, useState } from 'react';
 import { CollabStatus } from '@/components/collab/CollabStatus';
 import { PresenceAvatar, RoomPanel } from '@/components/collab/RoomPanel';
-import type { CollabSnapshot } from '@/lib/collab/client';
+import type { CollaborativeSession } from '@/lib/collab/client';
 import type { Peer } from '@/lib/collab/presence';
 import type { TimerView } from '@/lib/workshop/model';
 import { WorkshopClock } from './WorkshopClock';
+import { usePeers, type LiveSnapshot } from './useLiveSession';
 
 function people(peers: readonly Peer[]): Peer[] {
   const byUser = new Map<string, Peer>();
@@ -20,13 +21,16 @@ function people(peers: readonly Peer[]): Peer[] {
 
 export const WorkshopBar = memo(function WorkshopBar({
   snapshot,
+  session,
   fallback,
   slow = false,
   names,
   timer,
   clockOffsetMs,
 }: {
-  snapshot: CollabSnapshot | null;
+  snapshot: LiveSnapshot | null;
+  /** The live session, for who is here (followed here, not by the whole editor: see useLiveSession). */
+  session: CollaborativeSession | null;
   /** The live pathway could not be reached: the editor works on its own copy. */
   fallback: boolean;
   /** Still connecting after a while: say so, and that the editor keeps trying. */
@@ -38,7 +42,7 @@ export const WorkshopBar = memo(function WorkshopBar({
   clockOffsetMs: number;
 }) {
   const [open, setOpen] = useState(true);
-  const peers = snapshot?.peers ?? [];
+  const peers = usePeers(session);
   const selecting = peers.filter((p) => !p.self && p.selection);
   return (
     <section className="pw-workshop mb-2 rounded border border-slate-300 bg-white p-2" aria-label="Live workshop" data-testid="workshop-bar">

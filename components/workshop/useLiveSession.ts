@@ -2,13 +2,41 @@
 // The live session for the editor, only when live editing is wanted (issue 5). Unlike
 // lib/collab/client.ts's useCollaborativePathway, it opens no websocket when `enabled` is false, so
 // the single-user editor is exactly as before.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+//
+// Who is here and where their pointers are changes many times a second in a full room (25 people,
+// cursors sent up to 20 times a second each). So the editor's snapshot leaves people out and
+// changes only with the pathway, the connection or undo; the few parts that show people
+// (usePeers: the cursors on the canvas, the room panel) follow them on their own.
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { CollaborativeSession, type CollabSnapshot } from '@/lib/collab/client';
+import type { Peer } from '@/lib/collab/presence';
 
 const noopSubscribe = () => () => undefined;
 const none = () => null;
+const NO_PEERS: readonly Peer[] = [];
 
-export function useLiveSession(pathwayId: string, enabled: boolean): { session: CollaborativeSession | null; snapshot: CollabSnapshot | null } {
+/** The session's snapshot without the people in it (see usePeers). */
+export type LiveSnapshot = Omit<CollabSnapshot, 'peers'>;
+
+/** The same snapshot but for the people in it. */
+export function sameButPeers(a: LiveSnapshot, b: LiveSnapshot): boolean {
+  return (
+    a.pathway === b.pathway &&
+    a.status === b.status &&
+    a.deniedReason === b.deniedReason &&
+    a.readOnly === b.readOnly &&
+    a.canUndo === b.canUndo &&
+    a.canRedo === b.canRedo &&
+    a.undoLabel === b.undoLabel &&
+    a.redoLabel === b.redoLabel &&
+    a.unsyncedChanges === b.unsyncedChanges
+  );
+}
+
+export function useLiveSession(
+  pathwayId: string,
+  enabled: boolean,
+): { session: CollaborativeSession | null; snapshot: LiveSnapshot | null } {
   const [session, setSession] = useState<CollaborativeSession | null>(null);
   useEffect(() => {
     if (!enabled) return;
@@ -25,6 +53,22 @@ export function useLiveSession(pathwayId: string, enabled: boolean): { session: 
       setSession((current) => (current === s ? null : current));
     };
   }, [pathwayId, enabled]);
-  const snapshot = useSyncExternalStore<CollabSnapshot | null>(session?.subscribe ?? noopSubscribe, session ? session.getSnapshot : none, none);
+  const last = useRef<LiveSnapshot | null>(null);
+  const getCore = useCallback((): LiveSnapshot | null => {
+    if (!session) return null;
+    const full = session.getSnapshot();
+    const prev = last.current;
+    if (prev && sameButPeers(prev, full)) return prev;
+    const { peers: _peers, ...next } = full;
+    last.current = next;
+    return next;
+  }, [session]);
+  const snapshot = useSyncExternalStore<LiveSnapshot | null>(session?.subscribe ?? noopSubscribe, getCore, none);
   return { session, snapshot };
+}
+
+/** Everyone here now (this tab included), following every change of presence. */
+export function usePeers(session: CollaborativeSession | null): readonly Peer[] {
+  const get = useCallback(() => (session ? session.getSnapshot().peers : NO_PEERS), [session]);
+  return useSyncExternalStore(session?.subscribe ?? noopSubscribe, get, () => NO_PEERS);
 }

@@ -22,7 +22,7 @@ test('three people on one live pathway: edits converge, presence shows, the view
   const viewer = await person(browser, VIEWER);
   await joinLive(viewer, path, 'Live: you are following along.');
   await expect(viewer.locator('.pw-palette-item')).toHaveCount(0);
-  await expect(viewer.getByRole('button', { name: 'Add step' })).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: 'Add step', exact: true })).toHaveCount(0);
 
   // Nobody taking part as a patient or carer yet: the room panel warns.
   const gpRoom = gp.getByTestId('room-panel');
@@ -41,7 +41,7 @@ test('three people on one live pathway: edits converge, presence shows, the view
   // The GP adds a step; the others see it without reloading.
   await gp.getByText('Add a step by choosing').click();
   await gp.getByLabel('Title (optional)').fill('Breathlessness review');
-  await gp.getByRole('button', { name: 'Add step' }).click();
+  await gp.getByRole('button', { name: 'Add step', exact: true }).click();
   await expect(stepNode(gp, 'Breathlessness review')).toBeVisible();
   await expect(gp.locator('.react-flow__node')).toHaveCount(3);
   await expect(rep.locator('.react-flow__node')).toHaveCount(3);
@@ -85,7 +85,7 @@ test('three people on one live pathway: edits converge, presence shows, the view
   // The GP edits after the forced write, so a later sync would carry it if the server had kept it.
   // (The "Add a step by choosing" form is still open from before.)
   await gp.getByLabel('Title (optional)').fill('Pulmonary rehabilitation');
-  await gp.getByRole('button', { name: 'Add step' }).click();
+  await gp.getByRole('button', { name: 'Add step', exact: true }).click();
   await expect(rep.locator('.react-flow__node')).toHaveCount(4);
   await expect(gp.getByRole('heading', { level: 1 })).toHaveText(`Editing: ${title}`);
   await expect(rep.getByRole('heading', { level: 1 })).toHaveText(`Editing: ${title}`);
@@ -111,7 +111,7 @@ test('comments pinned to a step: the patient representative comments, the GP see
   await joinLive(gp, path, 'Live: every change saved.');
   await gp.getByText('Add a step by choosing').click();
   await gp.getByLabel('Title (optional)').fill('Spirometry');
-  await gp.getByRole('button', { name: 'Add step' }).click();
+  await gp.getByRole('button', { name: 'Add step', exact: true }).click();
   await expect(stepNode(gp, 'Spirometry')).toBeVisible();
 
   const rep = await person(browser, PATIENT_REP);
@@ -180,7 +180,7 @@ test('comments pinned to a step: the patient representative comments, the GP see
   await versions.getByRole('button', { name: 'Save version' }).click();
   await expect(versions.getByTestId('version-history')).toContainText('Version 1');
   await gp.getByLabel('Title (optional)').fill('Inhaler check');
-  await gp.getByRole('button', { name: 'Add step' }).click();
+  await gp.getByRole('button', { name: 'Add step', exact: true }).click();
   await expect(stepNode(rep, 'Inhaler check')).toBeVisible();
   await gp.getByRole('tab', { name: 'Versions' }).click();
   await versions.getByLabel('Note for a new version').fill('Workshop round two');
@@ -235,8 +235,142 @@ test('a live pathway that is slow to reach stays read only and says so, rather t
   await expect(page.getByTestId('live-slow')).toContainText('This is taking longer than usual', { timeout: 30_000 });
   // Still waiting for the live pathway: nothing to edit, and no single-user drafts.
   await expect(page.getByTestId('collab-status')).toHaveText(/^(Connecting to|Loading) the live pathway…$/);
-  await expect(page.getByRole('button', { name: 'Add step' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add step', exact: true })).toHaveCount(0);
   await expect(page.locator('.pw-palette-item')).toHaveCount(0);
   await expect(page.getByText('You are editing on your own')).toHaveCount(0);
   await expectAccessible(page, 'live pathway slow to connect');
+});
+
+test('comments: resolve and delete are offered only to those allowed; threads on a deleted step stay readable; deleting asks first and works by keyboard', async ({ browser }) => {
+  const gp = await person(browser, GP);
+  const path = await newBlankPathway(gp, `Comment rights ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  await gp.getByText('Add a step by choosing').click();
+  await gp.getByLabel('Title (optional)').fill('Spirometry');
+  await gp.getByRole('button', { name: 'Add step', exact: true }).click();
+  await expect(stepNode(gp, 'Spirometry')).toBeVisible();
+
+  // The patient representative's own thread: hers to resolve and to delete.
+  const rep = await person(browser, PATIENT_REP);
+  await joinLive(rep, path, 'Live: you are following along.');
+  await stepNode(rep, 'Spirometry').click();
+  await rep.getByRole('tab', { name: /^Comments/ }).click();
+  const repPanel = rep.getByTestId('comments-panel');
+  await repPanel.getByLabel('New comment on “Spirometry”').fill('The wait for this test is months.');
+  await repPanel.getByRole('button', { name: 'Add comment' }).click();
+  const repThread = repPanel.getByTestId('comment-thread');
+  await expect(repThread).toContainText('The wait for this test is months.');
+  await expect(repThread.getByRole('button', { name: 'Resolve thread' })).toBeVisible();
+  await expect(repThread.locator('summary', { hasText: 'Delete comment' })).toBeVisible();
+
+  // Another commenter may reply, but is offered neither resolve nor delete on someone else's thread.
+  const other = await person(browser, 'voluntary@pathweave.test');
+  await joinLive(other, path, 'Live: you are following along.');
+  await stepNode(other, 'Spirometry').click();
+  await other.getByRole('tab', { name: /^Comments/ }).click();
+  const otherPanel = other.getByTestId('comments-panel');
+  const otherThread = otherPanel.getByTestId('comment-thread');
+  await expect(otherThread).toContainText('The wait for this test is months.');
+  await expect(otherThread.getByRole('button', { name: /thread$/ })).toHaveCount(0);
+  await expect(otherThread.locator('summary')).toHaveCount(0);
+  await otherThread.getByLabel('Reply to this thread').fill('Same in our area.');
+  await otherThread.getByRole('button', { name: 'Reply' }).click();
+  const otherReply = otherThread.getByTestId('comment-reply');
+  await expect(otherReply).toContainText('Same in our area.');
+  await expect(otherReply.locator('summary', { hasText: 'Delete reply' })).toBeVisible();
+  // The representative cannot delete the reply: it is not hers.
+  await expect(repThread.getByTestId('comment-reply')).toContainText('Same in our area.', { timeout: 15_000 });
+  await expect(repThread.getByTestId('comment-reply').locator('summary')).toHaveCount(0);
+
+  // Deleting asks first, and works from the keyboard alone.
+  await otherReply.locator('summary').focus();
+  await other.keyboard.press('Enter');
+  await expect(otherReply.getByText('Are you sure you want to delete this reply? You cannot get it back.')).toBeVisible();
+  await expectAccessible(other, 'comments: confirming a delete');
+  await other.keyboard.press('Tab');
+  await expect(otherReply.getByRole('button', { name: 'Yes, delete this reply' })).toBeFocused();
+  await other.keyboard.press('Enter');
+  await expect(otherThread.getByTestId('comment-reply')).toHaveCount(0);
+  await expect(otherPanel.getByTestId('comments-done')).toHaveText('Reply deleted.');
+  await expect(otherPanel.getByRole('heading', { name: 'Comments on “Spirometry”' })).toBeFocused();
+  await expect(repThread.getByTestId('comment-reply')).toHaveCount(0, { timeout: 15_000 });
+  await expect(repThread).toContainText('The wait for this test is months.');
+
+  // The GP deletes the step. Its thread is still counted, and now listed where it can be read.
+  await gp.getByRole('tab', { name: 'Details' }).click();
+  await stepNode(gp, 'Spirometry').click();
+  await gp.getByRole('button', { name: 'Delete step', exact: true }).click();
+  await expect(stepNode(gp, 'Spirometry')).toHaveCount(0);
+  await gp.getByRole('tab', { name: 'Comments (1)' }).click();
+  const gpRemoved = gp.getByTestId('comments-on-removed');
+  await expect(gpRemoved.getByRole('heading', { name: 'On steps or transitions no longer in the pathway' })).toBeVisible();
+  await expect(gpRemoved.getByTestId('comment-thread')).toContainText('On “Spirometry”, which has been removed from the pathway.');
+  await expect(gpRemoved.getByTestId('comment-thread')).toContainText('The wait for this test is months.');
+  // The GP is the facilitator: offered both resolve and delete on anyone's thread.
+  await expect(gpRemoved.getByRole('button', { name: 'Resolve thread' })).toBeVisible();
+  await expect(gpRemoved.locator('summary', { hasText: 'Delete comment' })).toBeVisible();
+
+  // After a reload the representative's page never saw the step, but the thread is listed all the same.
+  await rep.reload();
+  await expect(rep.getByTestId('collab-status')).toHaveText('Live: you are following along.', { timeout: 30_000 });
+  await rep.getByRole('tab', { name: 'Comments (1)' }).click();
+  const orphan = rep.getByTestId('comments-on-removed').getByTestId('comment-thread');
+  await expect(orphan).toContainText('On a step or transition that has been removed from the pathway.', { timeout: 15_000 });
+  await orphan.getByRole('button', { name: 'Resolve thread' }).click();
+  await expect(orphan).toContainText('Resolved');
+  await expect(rep.getByRole('tab', { name: 'Comments (0)' })).toBeVisible();
+  await orphan.locator('summary', { hasText: 'Delete comment' }).focus();
+  await rep.keyboard.press('Enter');
+  await expect(orphan.getByText('Are you sure you want to delete this comment? You cannot get it back.')).toBeVisible();
+  await rep.keyboard.press('Tab');
+  await rep.keyboard.press('Enter');
+  await expect(rep.getByTestId('comments-on-removed')).toHaveCount(0);
+  await expect(rep.getByTestId('comments-panel').getByTestId('comments-done')).toHaveText('Comment deleted.');
+  await expect(gp.getByTestId('comments-on-removed')).toHaveCount(0, { timeout: 15_000 });
+
+  await gp.context().close();
+  await rep.context().close();
+  await other.context().close();
+});
+
+test('other people’s pointers redraw only the cursors, not the whole editor', async ({ browser }) => {
+  const gp = await person(browser, 'gp@pathweave.test');
+  const path = await newBlankPathway(gp, `Pointers ${Date.now()}`);
+  const watcher = await person(browser, 'consultant@pathweave.test');
+  // Count the editor's renders (components/editor/renderCount.ts) on the watcher's page.
+  await watcher.addInitScript(() => {
+    (window as unknown as { __pathweaveRenderCounts: unknown }).__pathweaveRenderCounts = { nodes: {}, edges: {}, views: {} };
+  });
+  await joinLive(gp, path, 'Live: every change saved.');
+  await joinLive(watcher, path, 'Live: every change saved.');
+  await expect(watcher.getByTestId('presence-avatars')).toContainText('Dr Ada Fernsby');
+  const before = await watcher.evaluate(() => {
+    const w = window as unknown as {
+      __pathweaveRenderCounts: { views: Record<string, number> };
+      __pathweaveLive: { provider: { awareness: { on(e: string, f: () => void): void } } };
+      __presenceChanges: number;
+    };
+    w.__presenceChanges = 0;
+    w.__pathweaveLive.provider.awareness.on('change', () => w.__presenceChanges++);
+    return w.__pathweaveRenderCounts.views.Editor ?? 0;
+  });
+  expect(before).toBeGreaterThan(0);
+
+  await gp.getByTestId('pathway-canvas').scrollIntoViewIfNeeded();
+  const canvas = await gp.getByTestId('pathway-canvas').boundingBox();
+  if (!canvas) throw new Error('no canvas');
+  for (let i = 0; i < 15; i++) {
+    await gp.mouse.move(canvas.x + 100 + i * 20, canvas.y + 60);
+    await gp.waitForTimeout(80);
+  }
+  const read = () =>
+    watcher.evaluate(() => {
+      const w = window as unknown as { __pathweaveRenderCounts: { views: Record<string, number> }; __presenceChanges: number };
+      return { changes: w.__presenceChanges, renders: w.__pathweaveRenderCounts.views.Editor ?? 0 };
+    });
+  await expect.poll(async () => (await read()).changes, { timeout: 10_000 }).toBeGreaterThanOrEqual(10);
+  await expect(watcher.locator('.react-flow__viewport-portal').getByText('Dr Ada Fernsby', { exact: true })).toHaveCount(1);
+  const after = await read();
+  // Ten or more pointer updates arrived; the editor itself was drawn again at most a couple of times.
+  expect(after.renders - before).toBeLessThanOrEqual(2);
 });
