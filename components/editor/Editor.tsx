@@ -302,7 +302,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
         if (isLive && session && api.saveLiveVersion) {
           // The version is derived on the server from the live document: first make sure this
           // person's own edits are stored there.
-          await Promise.race([session.whenAcknowledged(), new Promise((r) => window.setTimeout(r, 5000))]);
+          await session.whenAcknowledged(5000);
           const result = await api.saveLiveVersion({ pathwayId: pathway.id, note });
           if (result.ok) {
             const v = result.version;

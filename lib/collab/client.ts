@@ -295,16 +295,21 @@ export class CollaborativeSession {
   }
 
   /** Resolves when every edit made so far is stored on the server (unsyncedChanges is 0). */
-  whenAcknowledged(): Promise<void> {
-    if (this.provider.unsyncedChanges === 0) return Promise.resolve();
+  whenAcknowledged(timeoutMs?: number): Promise<boolean> {
+    if (this.provider.unsyncedChanges === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const finish = (acknowledged: boolean) => {
+        this.provider.off('unsyncedChanges', check);
+        if (timer) clearTimeout(timer);
+        resolve(acknowledged);
+      };
       const check = () => {
-        if (this.provider.unsyncedChanges === 0) {
-          this.provider.off('unsyncedChanges', check);
-          resolve();
-        }
+        if (this.provider.unsyncedChanges === 0) finish(true);
       };
       this.provider.on('unsyncedChanges', check);
+      // Given up waiting: the listener goes too, so waits that time out leave nothing behind.
+      if (timeoutMs !== undefined) timer = setTimeout(() => finish(false), timeoutMs);
     });
   }
 

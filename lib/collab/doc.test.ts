@@ -248,6 +248,21 @@ describe('concurrent edits', () => {
 });
 
 describe('undo and redo', () => {
+  it('keeps at most the limit of undo steps, dropping the oldest', () => {
+    const { a } = pair(small());
+    const mine = {};
+    const undo = createUndoManager(a, mine, 5);
+    for (let i = 0; i < 8; i++) {
+      applyCommandToYDoc(a, { type: 'updateStep', stepId: 's2', patch: { title: `Title ${i}` } }, mine);
+      undo.stopCapturing();
+    }
+    expect(undo.undoStack).toHaveLength(5);
+    for (let i = 0; i < 5; i++) undo.undo();
+    // The five newest are undone; the three oldest stay, since they can no longer be undone.
+    expect(createPathwayReader(a).read().steps.find((s) => s.id === 's2')?.title).toBe('Title 2');
+    expect(undo.undoStack).toHaveLength(0);
+  });
+
   it('undoes only my own edits, never the other person’s', () => {
     const { a, b, sync } = pair(small());
     const mine = {};

@@ -748,9 +748,19 @@ export { CommandError };
  * collaborative session does so for every command except a run of typing into one field, as
  * history.ts does).
  */
-export function createUndoManager(ydoc: Y.Doc, localOrigin: unknown): Y.UndoManager {
-  return new Y.UndoManager(pathwayTypes(ydoc), {
+export function createUndoManager(ydoc: Y.Doc, localOrigin: unknown, limit = UNDO_LIMIT): Y.UndoManager {
+  const manager = new Y.UndoManager(pathwayTypes(ydoc), {
     trackedOrigins: new Set([localOrigin]),
     captureTimeout: 24 * 60 * 60 * 1000,
   });
+  // Each step keeps what it removed alive in memory; over a four-hour workshop the oldest go.
+  manager.on('stack-item-added', () => {
+    for (const stack of [manager.undoStack, manager.redoStack]) {
+      if (stack.length > limit) stack.splice(0, stack.length - limit);
+    }
+  });
+  return manager;
 }
+
+/** The most undo (and redo) steps kept per person, as many editors do. */
+export const UNDO_LIMIT = 500;
