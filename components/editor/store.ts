@@ -56,6 +56,8 @@ export class EditorStore {
   private readonly listeners = new Set<() => void>();
   private noticeId = 0;
   private live: LiveTarget | null = null;
+  /** Set while this person's own change is applied to the live document (not someone else's). */
+  private ownChange = false;
   private unsubscribeLive: (() => void) | null = null;
 
   /**
@@ -109,6 +111,9 @@ export class EditorStore {
       prev.undoLabel === snap.undoLabel &&
       prev.redoLabel === snap.redoLabel;
     if (!force && doc === this.state.history.present && sameUndo) return;
+    const selection = this.validSelection(doc, this.state.selection);
+    const lost = this.state.selection;
+    const was = this.state.history.present;
     this.set({
       history: doc === this.state.history.present && !force ? this.state.history : createHistory(doc),
       live: sameUndo
@@ -119,8 +124,18 @@ export class EditorStore {
             ...(snap.undoLabel ? { undoLabel: snap.undoLabel } : {}),
             ...(snap.redoLabel ? { redoLabel: snap.redoLabel } : {}),
           },
-      selection: this.validSelection(doc, this.state.selection),
+      selection,
     });
+    // What this person had selected was just removed by someone else: say so, rather than let
+    // the details panel vanish without a word.
+    if (lost && !selection && !this.ownChange) {
+      const title = lost.kind === 'step' ? was.steps.find((st) => st.id === lost.id)?.title : undefined;
+      this.notify(
+        lost.kind === 'step'
+          ? `The step you had selected${title ? `, “${title}”,` : ''} was removed by someone else.`
+          : 'The transition you had selected was removed by someone else.',
+      );
+    }
   }
 
   getState = (): EditorState => this.state;
@@ -147,12 +162,18 @@ export class EditorStore {
    */
   exec(command: Command, options: { label?: string; announce?: boolean; coalesceKey?: string } = {}): ExecResult {
     if (this.live) {
-      const result = this.live.apply(command, {
-        ...(options.label ? { label: options.label } : {}),
-        ...(options.coalesceKey ? { coalesceKey: options.coalesceKey } : {}),
-      });
+      let result: ExecResult;
+      this.ownChange = true;
+      try {
+        result = this.live.apply(command, {
+          ...(options.label ? { label: options.label } : {}),
+          ...(options.coalesceKey ? { coalesceKey: options.coalesceKey } : {}),
+        });
+        if (result.ok) this.followLive();
+      } finally {
+        this.ownChange = false;
+      }
       if (!result.ok && options.announce !== false) this.notify(result.message, 'error');
-      if (result.ok) this.followLive();
       return result;
     }
     const doc = this.state.history.present;
@@ -189,8 +210,13 @@ export class EditorStore {
     if (this.live) {
       if (!this.state.live?.canUndo) return;
       const label = this.state.live.undoLabel;
-      this.live.undo();
-      this.followLive();
+      this.ownChange = true;
+      try {
+        this.live.undo();
+        this.followLive();
+      } finally {
+        this.ownChange = false;
+      }
       this.notify(label ? `Undone: ${label}.` : 'Undone your last change.');
       return;
     }
@@ -205,8 +231,13 @@ export class EditorStore {
     if (this.live) {
       if (!this.state.live?.canRedo) return;
       const label = this.state.live.redoLabel;
-      this.live.redo();
-      this.followLive();
+      this.ownChange = true;
+      try {
+        this.live.redo();
+        this.followLive();
+      } finally {
+        this.ownChange = false;
+      }
       this.notify(label ? `Redone: ${label}.` : 'Redone your change.');
       return;
     }

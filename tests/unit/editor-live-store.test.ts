@@ -83,4 +83,27 @@ describe('EditorStore on the live document', () => {
     applyCommandToYDoc(ydoc, { type: 'addStep', input: { kind: 'review', sector: 'primary_care', title: 'After leaving' } }, { source: 'other' });
     expect(store.doc.steps.some((s) => s.title === 'After leaving')).toBe(false);
   });
+
+  it('says when someone else removes the step this person has selected, and not when they remove it themself', () => {
+    const start = generatePathway({ steps: 6, seed: 4, layout: true });
+    const ydoc = new Y.Doc();
+    pathwayToYDoc(start, ydoc);
+    const store = new EditorStore(start);
+    store.attachLive(liveOver(ydoc));
+    const mine = store.exec({ type: 'addStep', input: { kind: 'review', sector: 'primary_care', title: 'Mine to remove' } });
+    const theirs = store.exec({ type: 'addStep', input: { kind: 'review', sector: 'primary_care', title: 'Falls review' } });
+    if (!mine.ok || !theirs.ok) throw new Error('not added');
+    const id = (title: string) => store.doc.steps.find((s) => s.title === title)?.id as string;
+
+    store.select({ kind: 'step', id: id('Falls review') });
+    applyCommandToYDoc(ydoc, { type: 'removeStep', stepId: id('Falls review') }, { source: 'other' });
+    expect(store.getState().selection).toBeNull();
+    expect(store.getState().notice?.text).toBe('The step you had selected, “Falls review”, was removed by someone else.');
+
+    store.notify('Something else.');
+    store.select({ kind: 'step', id: id('Mine to remove') });
+    expect(store.exec({ type: 'removeStep', stepId: id('Mine to remove') }).ok).toBe(true);
+    expect(store.getState().selection).toBeNull();
+    expect(store.getState().notice?.text).not.toContain('someone else');
+  });
 });
