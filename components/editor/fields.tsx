@@ -73,14 +73,38 @@ export function TextField({ label, hint, value, onChange, onDone, multiline, inp
   // What the person has typed, kept while the field has focus or holds an invalid value.
   const [draft, setDraft] = useState<string | null>(null);
   const [errors, setErrors] = useState<readonly string[]>([]);
+  // In a live workshop someone else may change this field while this person types in it. Their
+  // typing keeps its place, and they are told, rather than one person's words silently replacing
+  // the other's: the document's value changed without this field having written it.
+  const [seenValue, setSeenValue] = useState(value);
+  const [wrote, setWrote] = useState(false);
+  const [othersChanged, setOthersChanged] = useState(false);
+  if (value !== seenValue) {
+    setSeenValue(value);
+    if (wrote) setWrote(false);
+    else if (draft !== null) setOthersChanged(true);
+  }
   const shown = draft ?? value ?? '';
   const change = (text: string) => {
     setDraft(text);
+    setWrote(true);
+    setOthersChanged(false);
     setErrors(onChange(text));
   };
   const blur = () => {
     if (errors.length === 0) setDraft(null);
+    setWrote(false);
+    setOthersChanged(false);
     onDone?.();
+  };
+  const keyDown = (e: React.KeyboardEvent) => {
+    // Escape shows the other person's words instead of one's own unsent ones.
+    if (e.key === 'Escape' && othersChanged) {
+      e.stopPropagation();
+      setDraft(null);
+      setErrors([]);
+      setOthersChanged(false);
+    }
   };
   const common = {
     id,
@@ -91,6 +115,7 @@ export function TextField({ label, hint, value, onChange, onDone, multiline, inp
     'aria-describedby': describedBy(id, hint, errors),
     'aria-invalid': errors.length > 0 ? true : undefined,
     onBlur: blur,
+    onKeyDown: keyDown,
   } as const;
   return (
     <FieldShell id={id} label={label} hint={hint} errors={errors}>
@@ -105,6 +130,14 @@ export function TextField({ label, hint, value, onChange, onDone, multiline, inp
           onChange={(e) => change(e.target.value)}
         />
       )}
+      {draft !== null ? (
+        // Present while this person types here, so that the message below is announced when it comes.
+        <p role="status" className="text-sm">
+          {othersChanged
+            ? `Someone else changed this while you were typing: it now says “${value ?? ''}”. Keep typing to put yours instead, or press Escape to keep theirs.`
+            : ''}
+        </p>
+      ) : null}
     </FieldShell>
   );
 }

@@ -374,3 +374,34 @@ test('other people’s pointers redraw only the cursors, not the whole editor', 
   // Ten or more pointer updates arrived; the editor itself was drawn again at most a couple of times.
   expect(after.renders - before).toBeLessThanOrEqual(2);
 });
+
+test('two people typing in the same field: the one typing keeps their words and is told of the other’s change', async ({ browser }) => {
+  const gp = await person(browser, 'gp@pathweave.test');
+  const path = await newBlankPathway(gp, `Same field ${Date.now()}`);
+  const other = await person(browser, 'consultant@pathweave.test');
+  await joinLive(gp, path, 'Live: every change saved.');
+  await joinLive(other, path, 'Live: every change saved.');
+  await gp.getByText('Add a step by choosing').click();
+  await gp.getByLabel('Title (optional)').fill('Medication review');
+  await gp.getByRole('button', { name: 'Add step', exact: true }).click();
+  await expect(stepNode(other, 'Medication review')).toBeVisible();
+
+  await stepNode(gp, 'Medication review').click();
+  await stepNode(other, 'Medication review').click();
+  const mine = gp.getByTestId('step-inspector').getByLabel('Title', { exact: true });
+  await mine.click();
+  await mine.pressSequentially(' with the pharmacist');
+  await expect(stepNode(other, 'Medication review with the pharmacist')).toBeVisible();
+  // The other person changes the same title while the GP is still in the field.
+  await other.getByTestId('step-inspector').getByLabel('Title', { exact: true }).fill('Structured medication review');
+  const told = gp.getByTestId('step-inspector').getByRole('status');
+  await expect(told).toHaveText(
+    'Someone else changed this while you were typing: it now says “Structured medication review”. Keep typing to put yours instead, or press Escape to keep theirs.',
+  );
+  // Nothing the GP typed is lost from view; Escape takes the other person's words.
+  await expect(mine).toHaveValue('Medication review with the pharmacist');
+  await mine.press('Escape');
+  await expect(mine).toHaveValue('Structured medication review');
+  await expect(told).toHaveCount(0);
+  await expect(stepNode(gp, 'Structured medication review')).toBeVisible();
+});
