@@ -552,16 +552,30 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       {status.kind === 'conflict' ? (
         <div className="pw-conflict" role="alert" data-testid="save-conflict">
           <h2 className="font-bold text-lg">
-            {status.conflict.savedBy === 'you'
+            {status.conflict.liveRoom
+              ? `The live workshop has changed this pathway since you opened it (last saved at ${time(status.conflict.current.updatedAt)})`
+              : status.conflict.savedBy === 'you'
               ? `You saved a newer version in another tab or window at ${time(status.conflict.current.updatedAt)}`
               : `${status.conflict.savedBy ?? 'Someone else'} saved a newer version at ${time(status.conflict.current.updatedAt)}`}
           </h2>
           <p>Your changes are kept: review what they changed and save again.</p>
+          {status.conflict.liveRoom ? (
+            <p>
+              Saving your version would take out everything the room has done since. Make your changes in the live
+              workshop instead, or use the room&apos;s version and make them again.
+            </p>
+          ) : null}
           {status.conflict.changes ? <ConflictSummary conflict={status.conflict} /> : null}
           <div className="flex flex-wrap gap-2 mt-2">
-            <button type="button" className="pw-button pw-button-small" onClick={keepMine}>
-              Save my version over theirs
-            </button>
+            {status.conflict.liveRoom ? (
+              <a className="pw-button pw-button-small" href="?live=1">
+                Join the live workshop
+              </a>
+            ) : (
+              <button type="button" className="pw-button pw-button-small" onClick={keepMine}>
+                Save my version over theirs
+              </button>
+            )}
             {status.conflict.current.document ? (
               <button type="button" className="pw-button pw-button-secondary pw-button-small" onClick={takeTheirs}>
                 Use their version instead

@@ -25,6 +25,12 @@ export interface DraftConflict {
   savedBy: string | null;
   /** From the document this save tried to store to the one stored now; null if the stored one is not valid. */
   changes: PathwayDiff | null;
+  /**
+   * The stored copy is the live workshop's (written back from the shared document). Saving over it
+   * would be merged into the room's pathway as undoing everything the room did since: the editor
+   * then offers to join the room rather than to overwrite.
+   */
+  liveRoom: boolean;
 }
 
 export type SaveDraftResult =
@@ -123,6 +129,7 @@ export async function savePathwayDraft(options: {
     select: { actorId: true, actor: { select: { name: true } } },
   });
   const savedBy = !last?.actorId ? null : last.actorId === actor.userId ? 'you' : (last.actor?.name ?? null);
+  const live = await prisma.collabSnapshot.findUnique({ where: { pathwayId }, select: { workingRevision: true } });
   return {
     ok: false,
     reason: 'conflict',
@@ -130,5 +137,6 @@ export async function savePathwayDraft(options: {
     savedBy,
     current: { revision: current.revision, document: stored.ok ? stored.pathway : null, updatedAt: current.updatedAt.toISOString() },
     changes: stored.ok ? diffPathways(parsed.pathway, stored.pathway) : null,
+    liveRoom: live?.workingRevision === current.revision,
   };
 }

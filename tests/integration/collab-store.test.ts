@@ -182,6 +182,29 @@ describe('the working copy', () => {
     expect(await store.syncWorkingCopy(pathwayId, doc, { writeBack: true })).toEqual({ merged: false, wroteBack: true });
   });
 
+  it('tells a save from outside the room that the stored copy is the live room’s, so the editor does not offer to overwrite it', async () => {
+    const { savePathwayDraft } = await import('../../lib/server/save-pathway-draft');
+    const { loadActor } = await import('../../lib/auth/actor');
+    const actor = await loadActor(await userId(db, 'gp@pathweave.test'));
+    if (!actor) throw new Error('no actor');
+    const pathwayId = await copyPathway(db);
+    const opened = (await db.query('SELECT document, revision FROM "Pathway" WHERE id = $1', [pathwayId])).rows[0];
+
+    // Two ordinary saves from the same starting point: the second is a conflict, not with a room.
+    const mine = { ...opened.document, summary: 'Saved outside the room' };
+    expect(await savePathwayDraft({ actor, pathwayId, baseRevision: opened.revision, document: mine })).toMatchObject({ ok: true });
+    const plain = await savePathwayDraft({ actor, pathwayId, baseRevision: opened.revision, document: mine });
+    expect(plain).toMatchObject({ ok: false, reason: 'conflict', liveRoom: false });
+
+    // The room edits and its pathway is written back: a save from the editor opened before is told so.
+    const doc = docFrom(await store.openLiveDocument(pathwayId));
+    const before = (await db.query('SELECT revision FROM "Pathway" WHERE id = $1', [pathwayId])).rows[0].revision as number;
+    await clientEdit(doc, null, pathwayId, { type: 'updateMetadata', patch: { summary: 'Changed by the room' } });
+    expect(await store.syncWorkingCopy(pathwayId, doc, { writeBack: true })).toMatchObject({ wroteBack: true });
+    const late = await savePathwayDraft({ actor, pathwayId, baseRevision: before, document: mine });
+    expect(late).toMatchObject({ ok: false, reason: 'conflict', liveRoom: true });
+  });
+
   it('saving a version in the live room keeps edits made just after it (the save is not merged in again later)', async () => {
     const pathwayId = await copyPathway(db);
     // The server's in-memory document: every acknowledged edit is logged, then applied to it.
