@@ -8,7 +8,7 @@
 // changes only with the pathway, the connection or undo; the few parts that show people
 // (usePeers: the cursors on the canvas, the room panel) follow them on their own.
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { CollaborativeSession, type CollabSnapshot } from '@/lib/collab/client';
+import { CollaborativeSession, sameButPeers, type CollabSnapshot } from '@/lib/collab/client';
 import type { Peer } from '@/lib/collab/presence';
 
 const noopSubscribe = () => () => undefined;
@@ -17,21 +17,6 @@ const NO_PEERS: readonly Peer[] = [];
 
 /** The session's snapshot without the people in it (see usePeers). */
 export type LiveSnapshot = Omit<CollabSnapshot, 'peers'>;
-
-/** The same snapshot but for the people in it. */
-export function sameButPeers(a: LiveSnapshot, b: LiveSnapshot): boolean {
-  return (
-    a.pathway === b.pathway &&
-    a.status === b.status &&
-    a.deniedReason === b.deniedReason &&
-    a.readOnly === b.readOnly &&
-    a.canUndo === b.canUndo &&
-    a.canRedo === b.canRedo &&
-    a.undoLabel === b.undoLabel &&
-    a.redoLabel === b.redoLabel &&
-    a.unsyncedChanges === b.unsyncedChanges
-  );
-}
 
 export function useLiveSession(
   pathwayId: string,

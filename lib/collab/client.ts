@@ -44,6 +44,21 @@ export interface CollabSnapshot {
   peers: Peer[];
 }
 
+/** Two snapshots alike in everything but who is here (see components/workshop/useLiveSession.ts). */
+export function sameButPeers(a: Omit<CollabSnapshot, 'peers'>, b: Omit<CollabSnapshot, 'peers'>): boolean {
+  return (
+    a.pathway === b.pathway &&
+    a.status === b.status &&
+    a.deniedReason === b.deniedReason &&
+    a.readOnly === b.readOnly &&
+    a.canUndo === b.canUndo &&
+    a.canRedo === b.canRedo &&
+    a.undoLabel === b.undoLabel &&
+    a.redoLabel === b.redoLabel &&
+    a.unsyncedChanges === b.unsyncedChanges
+  );
+}
+
 export type ApplyResult =
   | { ok: true; doc: Pathway; command: Command; changed: boolean }
   | { ok: false; message: string; issues: readonly CommandIssue[] };
@@ -201,18 +216,7 @@ export class CollaborativeSession {
       peers: samePeers(this.snapshot.peers, peers) ? this.snapshot.peers : peers,
     };
     const prev = this.snapshot;
-    const same =
-      prev.pathway === next.pathway &&
-      prev.status === next.status &&
-      prev.deniedReason === next.deniedReason &&
-      prev.readOnly === next.readOnly &&
-      prev.canUndo === next.canUndo &&
-      prev.canRedo === next.canRedo &&
-      prev.undoLabel === next.undoLabel &&
-      prev.redoLabel === next.redoLabel &&
-      prev.unsyncedChanges === next.unsyncedChanges &&
-      prev.peers === next.peers;
-    if (!same) this.snapshot = next;
+    if (!(sameButPeers(prev, next) && prev.peers === next.peers)) this.snapshot = next;
     return this.snapshot;
   };
 
