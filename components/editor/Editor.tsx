@@ -32,6 +32,7 @@ import { CommentsPanel, useCommentThreads } from '@/components/workshop/Comments
 import { useWorkshop } from '@/components/workshop/useWorkshop';
 import { CommentBadges, VoteBadges } from '@/components/workshop/CanvasBadges';
 import { WorkshopPanel } from '@/components/workshop/WorkshopPanel';
+import { targetNames } from '@/components/workshop/removed-targets';
 
 /**
  * How long to wait for the live pathway before saying it is taking longer than usual. The editor
@@ -144,7 +145,8 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     });
   }, [session, isLive, store]);
   // Comments (live workshop): threads on the selected step or transition, badges on the canvas.
-  const comments = useCommentThreads(pathway.id, isLive, session);
+  const names = useMemo(() => targetNames(doc), [doc]);
+  const comments = useCommentThreads(pathway.id, isLive, session, isLive ? names : null);
   const selectionNow = useEditor(store, (s) => s.selection);
   const commentCounts = useMemo(() => {
     const counts = new Map<string, number>();
@@ -195,12 +197,6 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     return counts;
   }, [findings]);
   const stepNames = useMemo(() => new Map(doc.steps.map((s) => [s.id, s.title])), [doc]);
-  const names = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const s of doc.steps) map.set(s.id, s.title);
-    for (const t of doc.transitions) map.set(t.id, `${map.get(t.from) ?? t.from} → ${map.get(t.to) ?? t.to}`);
-    return map;
-  }, [doc]);
 
   // Choosing a step or transition anywhere (canvas, outline) shows its details, unless it was
   // chosen from the scores, where the person is working down a list of findings.

@@ -162,17 +162,13 @@ export class EditorStore {
    */
   exec(command: Command, options: { label?: string; announce?: boolean; coalesceKey?: string } = {}): ExecResult {
     if (this.live) {
-      let result: ExecResult;
-      this.ownChange = true;
-      try {
-        result = this.live.apply(command, {
+      const live = this.live;
+      const result = this.asOwnChange(() =>
+        live.apply(command, {
           ...(options.label ? { label: options.label } : {}),
           ...(options.coalesceKey ? { coalesceKey: options.coalesceKey } : {}),
-        });
-        if (result.ok) this.followLive();
-      } finally {
-        this.ownChange = false;
-      }
+        }),
+      );
       if (!result.ok && options.announce !== false) this.notify(result.message, 'error');
       return result;
     }
@@ -210,13 +206,8 @@ export class EditorStore {
     if (this.live) {
       if (!this.state.live?.canUndo) return;
       const label = this.state.live.undoLabel;
-      this.ownChange = true;
-      try {
-        this.live.undo();
-        this.followLive();
-      } finally {
-        this.ownChange = false;
-      }
+      const live = this.live;
+      this.asOwnChange(() => live.undo());
       this.notify(label ? `Undone: ${label}.` : 'Undone your last change.');
       return;
     }
@@ -231,13 +222,8 @@ export class EditorStore {
     if (this.live) {
       if (!this.state.live?.canRedo) return;
       const label = this.state.live.redoLabel;
-      this.ownChange = true;
-      try {
-        this.live.redo();
-        this.followLive();
-      } finally {
-        this.ownChange = false;
-      }
+      const live = this.live;
+      this.asOwnChange(() => live.redo());
       this.notify(label ? `Redone: ${label}.` : 'Redone your change.');
       return;
     }
@@ -262,6 +248,21 @@ export class EditorStore {
   /** Start again from a document (another pathway opened, or the server's copy taken), clearing undo. */
   reset(doc: Pathway): void {
     this.set({ history: createHistory(doc), selection: null });
+  }
+
+  /**
+   * Make this person's own change to the live document and follow it, so that what it removes is
+   * not announced as someone else's doing (see followLive).
+   */
+  private asOwnChange<T>(change: () => T): T {
+    this.ownChange = true;
+    try {
+      const result = change();
+      this.followLive();
+      return result;
+    } finally {
+      this.ownChange = false;
+    }
   }
 
   private validSelection(doc: Pathway, selection: Selection): Selection {

@@ -5,12 +5,12 @@
 // changed a comment (lib/collab/notify.ts), and every half minute in case such a notice was missed.
 // Threads whose step or transition has since been taken out of the live pathway are listed under
 // their own heading, so they can still be read, answered, resolved and deleted.
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { addCommentAction, deleteCommentAction, listCommentsAction, setCommentResolvedAction } from '@/app/w/[workspace]/pathways/[pathwayId]/comment-actions';
 import { ButtonForm, type FormState } from '@/components/care-plan/forms';
 import type { CollaborativeSession } from '@/lib/collab/client';
 import type { CommentThread, CommentView } from '@/lib/server/comments';
-import { markRemovedTargets, targetNames, useRememberedNames } from './removed-targets';
+import { markRemovedTargets, useRememberedNames } from './removed-targets';
 import { useRoomRefresh } from './useRoomRefresh';
 
 const REFRESH_MS = 30_000;
@@ -21,10 +21,17 @@ const NOT_DELETED = 'Could not reach the server, so the comment was not deleted.
 /** A thread as the panel shows it: `removedTarget` when its step or transition is no longer in the live pathway. */
 export type PanelThread = CommentThread & { removedTarget?: { name: string | null } };
 
-const noSubscribe = () => () => undefined;
-const noSnapshot = () => null;
 
-export function useCommentThreads(pathwayId: string, enabled: boolean, session: CollaborativeSession | null) {
+/**
+ * `here`: the names of the pathway's steps and transitions now (targetNames), when live; null
+ * otherwise. Threads on anything not in it are marked as on something removed.
+ */
+export function useCommentThreads(
+  pathwayId: string,
+  enabled: boolean,
+  session: CollaborativeSession | null,
+  here: ReadonlyMap<string, string> | null,
+) {
   const [loaded, setThreads] = useState<CommentThread[]>([]);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(async () => {
@@ -41,12 +48,8 @@ export function useCommentThreads(pathwayId: string, enabled: boolean, session: 
   }, [pathwayId]);
   useRoomRefresh({ enabled, session, topic: 'comments', refresh, everyMs: REFRESH_MS });
 
-  // Which steps and transitions the live pathway has now, and the names of any seen since this page
-  // opened (so a thread on a step deleted during the workshop still says which step it was).
-  // Only the pathway: the session's snapshot also changes with every pointer in the room.
-  const livePathway = useCallback(() => session?.getSnapshot().pathway ?? null, [session]);
-  const live = useSyncExternalStore(session?.subscribe ?? noSubscribe, livePathway, noSnapshot);
-  const here = useMemo(() => (live ? targetNames(live) : null), [live]);
+  // The names of any step or transition seen since this page opened (so a thread on a step deleted
+  // during the workshop still says which step it was).
   const seen = useRememberedNames(here);
   const threads = useMemo<PanelThread[]>(() => (here ? markRemovedTargets(loaded, here, seen) : loaded), [loaded, here, seen]);
   return { threads, error, refresh };
