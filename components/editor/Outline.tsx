@@ -153,7 +153,8 @@ const OutlineStep = memo(function OutlineStep({
             type="button"
             className="pw-outline-title"
             aria-pressed={selected}
-            onClick={() => store.select({ kind: 'step', id: step.id })}
+            // A toggle button: pressing the selected step again clears the selection.
+            onClick={() => store.select(selected ? null : { kind: 'step', id: step.id })}
             data-outline-title={step.id}
           >
             <span className="sr-only">{position}. </span>
@@ -228,7 +229,7 @@ const OutlineStep = memo(function OutlineStep({
                   type="button"
                   className="pw-link-button"
                   aria-pressed={selectedTransition === t.id}
-                  onClick={() => store.select({ kind: 'transition', id: t.id })}
+                  onClick={() => store.select(selectedTransition === t.id ? null : { kind: 'transition', id: t.id })}
                 >
                   <span className="sr-only">Goes to </span>
                   {to}

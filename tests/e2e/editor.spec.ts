@@ -229,6 +229,15 @@ test('the same pathway can be built with the keyboard only', async ({ page }) =>
   await expect(inspector).toBeVisible();
   await inspector.getByLabel('Why this step helps the person').fill('Finds out how well the lungs work, at home');
   await expect(inspector.getByLabel('Why this step helps the person')).toHaveValue('Finds out how well the lungs work, at home');
+  // The title is a toggle button: pressed again, it lets go of the step and the details close.
+  const breathing = outlineTitle(outline, 'Breathing test at home');
+  await expect(breathing).toHaveAttribute('aria-pressed', 'true');
+  await breathing.press('Enter');
+  await expect(breathing).toHaveAttribute('aria-pressed', 'false');
+  await expect(inspector).toBeHidden();
+  await expect(page.getByTestId('pathway-inspector')).toBeVisible();
+  await breathing.press('Enter');
+  await expect(inspector).toBeVisible();
 
   // On the canvas, a step is reached with Tab, selected with Enter, and moved between lanes with Alt+arrows.
   await page.getByRole('tab', { name: 'Outline' }).focus();
