@@ -1,19 +1,12 @@
 // Comments and dots outside the shared document still name steps (and transitions) by id, so one
 // may point at something since taken out of the live pathway. These say which, and what it was
-// called when this page last saw it (nothing is stored with a comment or a dot), so the comments
-// panel and the dot vote can still list them, to be read, resolved, deleted or taken back.
+// called: when this page last saw it, or else the name the server stored with the thread or the
+// dot (lib/server/target-label.ts), so the comments panel and the dot vote can still list them,
+// after a reload too, to be read, resolved, deleted or taken back.
 import { useState } from 'react';
+import { targetNames } from '@/lib/workshop/target-names';
 
-/** Names of every step and transition in the pathway ("Triage → Referral" for a transition). */
-export function targetNames(pathway: {
-  steps: readonly { id: string; title: string }[];
-  transitions: readonly { id: string; from: string; to: string }[];
-}): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const st of pathway.steps) names.set(st.id, st.title);
-  for (const t of pathway.transitions) names.set(t.id, `${names.get(t.from) ?? t.from} → ${names.get(t.to) ?? t.to}`);
-  return names;
-}
+export { targetNames };
 
 /** `seen` with the names in `here` added (untitled ones are not worth remembering); `seen` itself when nothing is new. */
 export function remember(
@@ -39,24 +32,32 @@ export function useRememberedNames(here: ReadonlyMap<string, string> | null): Re
   return next;
 }
 
-/** Threads pinned to something not in `here`, marked with what it was last called (or null). Pathway-wide threads are never marked. */
-export function markRemovedTargets<T extends { targetId: string | null }>(
+/**
+ * Threads pinned to something not in `here`, marked with what it was last called: as this page last
+ * saw it, else as stored with the thread (`targetLabel`), else null. Pathway-wide threads are never marked.
+ */
+export function markRemovedTargets<T extends { targetId: string | null; targetLabel?: string | null }>(
   threads: readonly T[],
   here: ReadonlyMap<string, string>,
   seen: ReadonlyMap<string, string>,
 ): (T & { removedTarget?: { name: string | null } })[] {
   return threads.map((t) =>
-    t.targetId && !here.has(t.targetId) ? { ...t, removedTarget: { name: seen.get(t.targetId) ?? null } } : t,
+    t.targetId && !here.has(t.targetId)
+      ? { ...t, removedTarget: { name: seen.get(t.targetId) ?? (t.targetLabel || null) } }
+      : t,
   );
 }
 
-/** This person's dots on steps no longer in the pathway, with what each step was last called (or null). */
+/**
+ * This person's dots on steps no longer in the pathway, with what each step was last called: as this
+ * page last saw it, else as stored with the dots (`label`), else null.
+ */
 export function myDotsOnRemovedSteps(
-  votes: readonly { stepId: string; mine: number }[],
+  votes: readonly { stepId: string; mine: number; label?: string | null }[],
   stepNames: ReadonlyMap<string, string>,
   seen: ReadonlyMap<string, string>,
 ): { stepId: string; mine: number; title: string | null }[] {
   return votes
     .filter((v) => v.mine > 0 && !stepNames.has(v.stepId))
-    .map((v) => ({ stepId: v.stepId, mine: v.mine, title: seen.get(v.stepId) ?? null }));
+    .map((v) => ({ stepId: v.stepId, mine: v.mine, title: seen.get(v.stepId) ?? (v.label || null) }));
 }

@@ -54,6 +54,32 @@ function atLeast(actor: Actor, workspaceId: string, role: AccessRole): boolean {
   return held !== undefined && RANK[held] >= RANK[role];
 }
 
+/** The workspace roles at `role` or above, highest first. */
+export function rolesFrom(role: AccessRole): readonly AccessRole[] {
+  return ACCESS_ROLES.filter((r) => RANK[r] >= RANK[role]);
+}
+
+/**
+ * Workspace role rules that database queries also apply, so a query finds only what can() could
+ * allow (a guessed id finds nothing). can() itself decides with these lists, and the queries in
+ * lib/server take their role lists from here, never from a copy, so the two cannot drift apart.
+ * tests/integration/role-rules-in-queries.test.ts checks, role by role, that they agree.
+ */
+export const ROLES_THAT_MAY = {
+  /** Change a pathway's working copy (`pathway:edit`): save-pathway-draft.ts's compare-and-set. */
+  editPathway: rolesFrom('editor'),
+  /**
+   * Act as a clinician on a care plan whose care team they are in (view it, change it, see who has
+   * looked at it): carePlansReachableBy, the care-plan list, and who may be linked to a care team.
+   */
+  careForPlanPatients: rolesFrom('editor'),
+} as const satisfies Record<string, readonly AccessRole[]>;
+
+function holdsOneOf(actor: Actor, workspaceId: string, roles: readonly AccessRole[]): boolean {
+  const held = actor.memberships[workspaceId];
+  return held !== undefined && roles.includes(held);
+}
+
 /** Patients and carers reach only plans; they never see workspace pages unless made members (e.g. a patient representative in a workshop). */
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {
   if (!actor) return false;
@@ -71,8 +97,9 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
         case 'view':
           return atLeast(actor, resource.workspaceId, 'viewer');
         case 'create':
-        case 'edit':
           return atLeast(actor, resource.workspaceId, 'editor');
+        case 'edit':
+          return holdsOneOf(actor, resource.workspaceId, ROLES_THAT_MAY.editPathway);
         case 'collaborate': // join the live workshop (read-only for viewers; enforced per update)
           return atLeast(actor, resource.workspaceId, 'viewer');
         case 'setStatus':
@@ -134,7 +161,8 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
       const grant = resource.carerGrants.find((g) => g.carerId === actor.userId);
       // A clinician must be both in the person's care team and an editor of the plan's workspace.
       const clinician =
-        resource.careTeamUserIds.includes(actor.userId) && atLeast(actor, resource.workspaceId, 'editor');
+        resource.careTeamUserIds.includes(actor.userId) &&
+        holdsOneOf(actor, resource.workspaceId, ROLES_THAT_MAY.careForPlanPatients);
       switch (verb) {
         case 'view':
           return isPatient || grant !== undefined || clinician;

@@ -5,7 +5,7 @@
 // editor of its workspace), so a guessed id finds nothing; and can() then decides the action on the
 // facts loaded. Every attempt is audited, allowed or denied. Denied and missing are the same `null`,
 // which callers turn into the same "not found".
-import { can, type Actor } from '@/lib/auth/can';
+import { can, ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { audit, type AuditDb } from './audit';
 
@@ -29,7 +29,10 @@ export interface CarePlanAccess {
 
 export const CARE_PLAN_NOT_FOUND = 'This care plan was not found, or you do not have access to it.';
 
-/** Prisma `where` for plans the actor could possibly reach. can() still decides. */
+/**
+ * Prisma `where` for plans the actor could possibly reach. can() still decides. The clinician's
+ * workspace roles are can()'s own (ROLES_THAT_MAY.careForPlanPatients).
+ */
 export function carePlansReachableBy(actor: Actor) {
   return {
     OR: [
@@ -43,7 +46,7 @@ export function carePlansReachableBy(actor: Actor) {
               memberships: {
                 some: {
                   userId: actor.userId,
-                  accessRole: { in: ['editor', 'facilitator'] as ('editor' | 'facilitator')[] },
+                  accessRole: { in: [...ROLES_THAT_MAY.careForPlanPatients] },
                 },
               },
             },

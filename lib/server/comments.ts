@@ -9,6 +9,7 @@ import { audit } from './audit';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 import { inActorsWorkspaces } from './scope';
 import { tooLongMessage } from '@/lib/text-limits';
+import { currentTargetLabel } from './target-label';
 
 export const COMMENT_MAX_LENGTH = 5000;
 const TARGET_MAX_LENGTH = 200;
@@ -29,6 +30,12 @@ export function commentBodyProblem(body: string): Invalid | null {
 export interface CommentView {
   id: string;
   targetId: string | null;
+  /**
+   * What the step or transition was called when the thread was started (taken by the server from
+   * the pathway's document), so a thread on one since removed can still name it; null when not
+   * known (threads from before names were kept, pathway-wide threads).
+   */
+  targetLabel: string | null;
   parentId: string | null;
   body: string;
   authorId: string;
@@ -51,6 +58,7 @@ export interface CommentThread extends CommentView {
 const SELECT = {
   id: true,
   targetId: true,
+  targetLabel: true,
   parentId: true,
   body: true,
   authorId: true,
@@ -62,6 +70,7 @@ const SELECT = {
 type Row = {
   id: string;
   targetId: string | null;
+  targetLabel: string | null;
   parentId: string | null;
   body: string;
   authorId: string;
@@ -75,6 +84,7 @@ function view(row: Row, actor: Actor, workspaceId: string, pathwayId: string): C
   return {
     id: row.id,
     targetId: row.targetId,
+    targetLabel: row.targetLabel,
     parentId: row.parentId,
     body: row.body,
     authorId: row.authorId,
@@ -140,19 +150,25 @@ export async function addComment(options: {
   let targetId = options.targetId?.trim() || null;
   if (targetId && targetId.length > TARGET_MAX_LENGTH) return invalid('That is not a step or transition.', [{ path: 'targetId', message: 'is too long' }]);
   let parentId: string | null = null;
+  let targetLabel: string | null = null;
   if (options.parentId) {
     const parent = await prisma.comment.findFirst({
       where: { id: options.parentId, pathwayId, pathway: inActorsWorkspaces(actor) },
-      select: { id: true, parentId: true, targetId: true },
+      select: { id: true, parentId: true, targetId: true, targetLabel: true },
     });
     if (!parent) return notFound(COMMENT_NOT_FOUND_MESSAGE);
     parentId = parent.parentId ?? parent.id;
-    if (parent.parentId) {
-      const root = await prisma.comment.findFirst({ where: { id: parent.parentId, pathwayId }, select: { targetId: true } });
-      targetId = root?.targetId ?? null;
-    } else targetId = parent.targetId;
+    // A reply takes its thread's pin, and the name stored with it.
+    const root = parent.parentId
+      ? await prisma.comment.findFirst({ where: { id: parent.parentId, pathwayId }, select: { targetId: true, targetLabel: true } })
+      : parent;
+    targetId = root?.targetId ?? null;
+    targetLabel = root?.targetLabel ?? null;
+  } else if (targetId) {
+    // Named by the server from the pathway's document, not by the browser.
+    targetLabel = await currentTargetLabel(pathwayId, targetId);
   }
-  const row = await prisma.comment.create({ data: { pathwayId, authorId: actor.userId, body, targetId, parentId }, select: SELECT });
+  const row = await prisma.comment.create({ data: { pathwayId, authorId: actor.userId, body, targetId, targetLabel, parentId }, select: SELECT });
   await audit({ actorId: actor.userId, action: 'comment:create', resourceType: 'comment', resourceId: row.id, outcome: 'allowed', detail: { pathwayId, targetId, parentId } });
   notifyRoom(pathwayId, 'comments');
   return { ok: true, comment: view(row, actor, pathway.workspaceId, pathwayId) };

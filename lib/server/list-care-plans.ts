@@ -1,7 +1,7 @@
 // Use case: the care plans of a workspace that a clinician is in the care team of, with what each
 // is missing. A clinician sees only the plans of people they care for (can('carePlan:view')); the
 // listing itself is audited once, naming the plans shown.
-import { can, type Actor } from '@/lib/auth/can';
+import { can, ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { checkCompleteness } from '@/lib/care-plan/completeness';
 import type { Role, Sector } from '@/lib/pathway/schema';
@@ -30,7 +30,8 @@ export async function listCarePlans(options: {
     where: {
       workspaceId,
       members: { some: { userId: actor.userId } },
-      workspace: { memberships: { some: { userId: actor.userId, accessRole: { in: ['editor', 'facilitator'] } } } },
+      // can()'s own clinician roles (ROLES_THAT_MAY.careForPlanPatients), not a copy.
+      workspace: { memberships: { some: { userId: actor.userId, accessRole: { in: [...ROLES_THAT_MAY.careForPlanPatients] } } } },
     },
     orderBy: { updatedAt: 'desc' },
     include: {

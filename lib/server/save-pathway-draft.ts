@@ -1,4 +1,4 @@
-import { can, type Actor } from '@/lib/auth/can';
+import { can, ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { diffPathways, type PathwayDiff } from '@/lib/pathway/diff';
 import type { Pathway } from '@/lib/pathway/schema';
@@ -42,7 +42,10 @@ export type SaveDraftResult =
 export const CONFLICT_MESSAGE =
   'Someone else saved this pathway while you were editing it. Your changes have not been lost: look at what they changed, then save again.';
 
-/** The compare-and-set: one UPDATE that applies only while the stored revision is still `base`. */
+/**
+ * The compare-and-set: one UPDATE that applies only while the stored revision is still `base`, and
+ * the actor still holds a role that may edit (can()'s own list, ROLES_THAT_MAY.editPathway).
+ */
 async function compareAndSet(actor: Actor, pathwayId: string, base: number, doc: Pathway) {
   const rows = await getPrisma().$queryRaw<{ revision: number; updatedAt: Date }[]>`
     UPDATE "Pathway"
@@ -57,7 +60,7 @@ async function compareAndSet(actor: Actor, pathwayId: string, base: number, doc:
          SELECT 1 FROM "Membership" m
           WHERE m."workspaceId" = "Pathway"."workspaceId"
             AND m."userId" = ${actor.userId}
-            AND m."accessRole" IN ('editor', 'facilitator'))
+            AND m."accessRole"::text = ANY(${[...ROLES_THAT_MAY.editPathway]}::text[]))
     RETURNING "revision", "updatedAt"`;
   return rows[0];
 }

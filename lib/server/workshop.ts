@@ -34,6 +34,7 @@ import {
 import { audit } from './audit';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 import { inActorsWorkspaces } from './scope';
+import { currentTargetLabel } from './target-label';
 
 const CRITERION_IDS: ReadonlySet<string> = new Set(FRAMEWORKS.flatMap((f) => f.criteria.map((c) => c.id)));
 const STEP_ID_MAX = 200;
@@ -44,8 +45,12 @@ export interface WorkshopView {
   timer: TimerView;
   dotsPerPerson: number;
   myDotsLeft: number;
-  /** Dots per step, most first, with this person's own dots on each. */
-  votes: { stepId: string; dots: number; voters: number; mine: number }[];
+  /**
+   * Dots per step, most first, with this person's own dots on each, and what the step was called
+   * when a dot was last put on it (taken by the server from the pathway's document; null when not
+   * known), so dots on a step since removed can still name it.
+   */
+  votes: { stepId: string; dots: number; voters: number; mine: number; label: string | null }[];
   round: RoundView | null;
   /** Who has taken part, by role: feeds NV 6 and NV 9 in the live scores. */
   collaboration: CollaborationRecord;
@@ -101,9 +106,15 @@ export async function getWorkshop(options: { actor: Actor; pathwayId: string; no
   const now = options.now ?? new Date();
   const [state, votes, collaboration] = await Promise.all([
     prisma.workshopState.findUnique({ where: { pathwayId: pathway.id } }),
-    prisma.workshopVote.findMany({ where: { pathwayId: pathway.id }, select: { userId: true, stepId: true, dots: true } }),
+    prisma.workshopVote.findMany({ where: { pathwayId: pathway.id }, select: { userId: true, stepId: true, dots: true, stepLabel: true, updatedAt: true } }),
     getCollaborationRecord(pathway.id),
   ]);
+  // Each step's name from the dot placed on it most recently (with a name).
+  const labels = new Map<string, { label: string; at: number }>();
+  for (const v of votes) {
+    const known = labels.get(v.stepId);
+    if (v.stepLabel && (!known || v.updatedAt.getTime() > known.at)) labels.set(v.stepId, { label: v.stepLabel, at: v.updatedAt.getTime() });
+  }
   const dotsPerPerson = state?.dotsPerPerson ?? 3;
   const mine = new Map<string, number>();
   let used = 0;
@@ -120,7 +131,7 @@ export async function getWorkshop(options: { actor: Actor; pathwayId: string; no
       timer: timerView(timerState(state), now),
       dotsPerPerson,
       myDotsLeft: Math.max(0, dotsPerPerson - used),
-      votes: tallyVotes(votes).map((t) => ({ ...t, mine: mine.get(t.stepId) ?? 0 })),
+      votes: tallyVotes(votes).map((t) => ({ ...t, mine: mine.get(t.stepId) ?? 0, label: labels.get(t.stepId)?.label ?? null })),
       round: state?.roundCriterionId && state.roundVersionId ? await roundView(actor, state.roundCriterionId, state.roundVersionId, state.roundRevealed) : null,
       collaboration,
       permissions: {
@@ -207,6 +218,8 @@ export async function voteOnStep(options: { actor: Actor; pathwayId: string; ste
   const pathway = await allowed(actor, options.pathwayId, 'workshop:vote');
   if (!pathway) return notFound();
   const prisma = getPrisma();
+  // The step's name, from the pathway's document (read before taking the lock), kept with the dot.
+  const stepLabel = delta === 1 ? await currentTargetLabel(pathway.id, stepId) : null;
   // One person's dots change one at a time: lock their rows so two quick clicks cannot overspend.
   const outcome = await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`vote:${pathway.id}:${actor.userId}`}))`;
@@ -222,8 +235,9 @@ export async function voteOnStep(options: { actor: Actor; pathwayId: string; ste
       if (!check.ok) return { ok: false as const, message: check.message };
       await tx.workshopVote.upsert({
         where: { pathwayId_userId_stepId: { pathwayId: pathway.id, userId: actor.userId, stepId } },
-        create: { pathwayId: pathway.id, userId: actor.userId, stepId, dots: 1 },
-        update: { dots: { increment: 1 } },
+        create: { pathwayId: pathway.id, userId: actor.userId, stepId, dots: 1, stepLabel },
+        // A name not found now (the step just removed) does not wipe the one kept.
+        update: { dots: { increment: 1 }, ...(stepLabel ? { stepLabel } : {}) },
       });
       return { ok: true as const, dotsLeft: perPerson - used - 1 };
     }

@@ -310,12 +310,13 @@ test('comments: resolve and delete are offered only to those allowed; threads on
   await expect(gpRemoved.getByRole('button', { name: 'Resolve thread' })).toBeVisible();
   await expect(gpRemoved.locator('summary', { hasText: 'Delete comment' })).toBeVisible();
 
-  // After a reload the representative's page never saw the step, but the thread is listed all the same.
+  // After a reload the representative's page never saw the step, but the thread is listed all the
+  // same, named by the title the server kept with it.
   await rep.reload();
   await expect(rep.getByTestId('collab-status')).toHaveText('Live: you are following along.', { timeout: 30_000 });
   await rep.getByRole('tab', { name: 'Comments (1)' }).click();
   const orphan = rep.getByTestId('comments-on-removed').getByTestId('comment-thread');
-  await expect(orphan).toContainText('On a step or transition that has been removed from the pathway.', { timeout: 15_000 });
+  await expect(orphan).toContainText('On “Spirometry”, which has been removed from the pathway.', { timeout: 15_000 });
   await orphan.getByRole('button', { name: 'Resolve thread' }).click();
   await expect(orphan).toContainText('Resolved');
   await expect(rep.getByRole('tab', { name: 'Comments (0)' })).toBeVisible();

@@ -50,6 +50,23 @@ describe('comments and dots on steps or transitions no longer in the live pathwa
     expect(marked.filter((t) => t.removedTarget).map((t) => t.id)).toEqual(['a', 'b', 'c']);
   });
 
+  it('falls back to the name stored with a thread when this page never saw the step (after a reload)', () => {
+    const seen = new Map([['s1', 'Spirometry test']]);
+    const here = new Map([['s2', 'Referral']]);
+    const threads = [
+      { id: 'a', targetId: 's1', targetLabel: 'Spirometry' }, // seen here since: the newer name wins
+      { id: 'b', targetId: 's9', targetLabel: 'Falls review' }, // never seen here: the stored name
+      { id: 'c', targetId: 's8', targetLabel: null }, // stored before names were kept
+      { id: 'd', targetId: 's2', targetLabel: 'Referral' }, // still there: not marked
+    ];
+    expect(markRemovedTargets(threads, here, seen).map((t) => [t.id, t.removedTarget?.name])).toEqual([
+      ['a', 'Spirometry test'],
+      ['b', 'Falls review'],
+      ['c', null],
+      ['d', undefined],
+    ]);
+  });
+
   it('lists this person’s dots on removed steps only, not others’ dots and not steps still there', () => {
     const stepNames = new Map([['s2', 'Referral']]);
     const seen = new Map([['s1', 'Spirometry']]);
@@ -60,6 +77,15 @@ describe('comments and dots on steps or transitions no longer in the live pathwa
       { stepId: 's8', mine: 1 },
     ];
     expect(myDotsOnRemovedSteps(votes, stepNames, seen)).toEqual([
+      { stepId: 's1', mine: 2, title: 'Spirometry' },
+      { stepId: 's8', mine: 1, title: null },
+    ]);
+    // After a reload nothing is seen yet: the name stored with the dots, where there is one.
+    const stored = [
+      { stepId: 's1', mine: 2, label: 'Spirometry' },
+      { stepId: 's8', mine: 1, label: null },
+    ];
+    expect(myDotsOnRemovedSteps(stored, stepNames, new Map())).toEqual([
       { stepId: 's1', mine: 2, title: 'Spirometry' },
       { stepId: 's8', mine: 1, title: null },
     ]);

@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { ACCESS_ROLES, can, type AccessRole, type Actor } from '@/lib/auth/can';
+import { parsePathway } from '@/lib/pathway/validate';
+import { copyPathway } from './collab-support';
+
+/**
+ * Three queries filter by workspace role in the database as well as asking can(): the care plans a
+ * person can reach (carePlansReachableBy), the care team's list of plans (listCarePlans) and the
+ * draft save's compare-and-set (savePathwayDraft). They take their role lists from can.ts
+ * (ROLES_THAT_MAY). Here, for every workspace role and for no membership, what the query finds
+ * and what can() says agree, allowed and refused alike. Where the use case asks can() first, the
+ * query is reached with an actor whose memberships say more than the database (a membership
+ * lowered since the actor was loaded), so the database's own filter is what decides.
+ */
+const databaseUrl = inject('databaseUrl');
+const db = new pg.Client({ connectionString: databaseUrl });
+
+type Server = {
+  carePlansReachableBy: typeof import('@/lib/server/care-plan-access').carePlansReachableBy;
+  listCarePlans: typeof import('@/lib/server/list-care-plans').listCarePlans;
+  savePathwayDraft: typeof import('@/lib/server/save-pathway-draft').savePathwayDraft;
+  loadActor: typeof import('@/lib/auth/actor').loadActor;
+  prisma: ReturnType<typeof import('@/lib/db/client').getPrisma>;
+  disconnect: () => Promise<void>;
+};
+let server: Server;
+
+type Who = AccessRole | 'none';
+const EVERYONE: readonly Who[] = [...ACCESS_ROLES, 'none'];
+const suffix = randomBytes(5).toString('hex');
+const workspaceId = `rr-ws-${suffix}`;
+const planId = `rr-plan-${suffix}`;
+const ids = {} as Record<Who | 'patient' | 'carer' | 'carerRevoked', string>;
+const actors = {} as Record<Who | 'patient' | 'carer' | 'carerRevoked', Actor>;
+let pathwayId = '';
+
+async function addUser(key: keyof typeof ids, professionalRole: string): Promise<void> {
+  const id = `rr-${key}-${suffix}`;
+  await db.query(
+    `INSERT INTO "User" (id, name, email, "professionalRole", "updatedAt") VALUES ($1, $2, $3, $4, now())`,
+    [id, `Role rules ${key}`, `${id}@pathweave.test`, professionalRole],
+  );
+  ids[key] = id;
+}
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = databaseUrl;
+  await db.connect();
+  const [access, list, draft, actor, client] = await Promise.all([
+    import('@/lib/server/care-plan-access'),
+    import('@/lib/server/list-care-plans'),
+    import('@/lib/server/save-pathway-draft'),
+    import('@/lib/auth/actor'),
+    import('@/lib/db/client'),
+  ]);
+  server = {
+    carePlansReachableBy: access.carePlansReachableBy,
+    listCarePlans: list.listCarePlans,
+    savePathwayDraft: draft.savePathwayDraft,
+    loadActor: actor.loadActor,
+    prisma: client.getPrisma(),
+    disconnect: client.disconnectPrisma,
+  };
+
+  // A workspace with one member of each role and one person who is not a member, all of them in
+  // the care team of one person's plan; that person and two carers (one grant live, one revoked).
+  await db.query(`INSERT INTO "Workspace" (id, slug, name, kind) VALUES ($1, $1, 'Role rules', 'pcn')`, [workspaceId]);
+  for (const who of EVERYONE) await addUser(who, 'community_nurse');
+  await addUser('patient', 'patient');
+  await addUser('carer', 'carer');
+  await addUser('carerRevoked', 'carer');
+  for (const role of ACCESS_ROLES) {
+    await db.query(`INSERT INTO "Membership" (id, "userId", "workspaceId", "accessRole") VALUES ($1, $2, $3, $4)`, [
+      `rr-m-${role}-${suffix}`,
+      ids[role],
+      workspaceId,
+      role,
+    ]);
+  }
+  await db.query(
+    `INSERT INTO "CarePlan" (id, "workspaceId", "patientId", title, "updatedAt") VALUES ($1, $2, $3, 'Role rules plan', now())`,
+    [planId, workspaceId, ids.patient],
+  );
+  for (const who of EVERYONE) {
+    await db.query(
+      `INSERT INTO "CarePlanMember" (id, "carePlanId", "userId", name, role) VALUES ($1, $2, $3, $4, 'community_nurse')`,
+      [`rr-cm-${who}-${suffix}`, planId, ids[who], who],
+    );
+  }
+  await db.query(
+    `INSERT INTO "CarePlanCarerGrant" (id, "carePlanId", "carerId", "canContribute") VALUES ($1, $2, $3, true)`,
+    [`rr-g-${suffix}`, planId, ids.carer],
+  );
+  await db.query(
+    `INSERT INTO "CarePlanCarerGrant" (id, "carePlanId", "carerId", "canContribute", "revokedAt") VALUES ($1, $2, $3, true, now())`,
+    [`rr-gr-${suffix}`, planId, ids.carerRevoked],
+  );
+  pathwayId = await copyPathway(db, { workspaceId });
+
+  for (const key of Object.keys(ids) as (keyof typeof ids)[]) {
+    const actor = await server.loadActor(ids[key]);
+    if (!actor) throw new Error(`no actor ${key}`);
+    actors[key] = actor;
+  }
+});
+
+afterAll(async () => {
+  await db.query(`DELETE FROM "Workspace" WHERE id = $1`, [workspaceId]).catch(() => undefined);
+  await server?.disconnect();
+  await db.end();
+});
+
+/** The plan's facts as can() takes them (a revoked grant is not listed). */
+function planResource() {
+  return {
+    type: 'carePlan' as const,
+    workspaceId,
+    patientId: ids.patient,
+    careTeamUserIds: EVERYONE.map((w) => ids[w]),
+    carerGrants: [{ carerId: ids.carer, canContribute: true }],
+  };
+}
+
+/** The actor as loaded, but believing they are a facilitator of the workspace: can() lets them through to the query. */
+function believesFacilitator(actor: Actor): Actor {
+  return { ...actor, memberships: { ...actor.memberships, [workspaceId]: 'facilitator' } };
+}
+
+describe('the database filters and can() agree, role by role', () => {
+  it('carePlansReachableBy finds the plan for exactly those can() lets view it', async () => {
+    const outcomes: Record<string, { found: boolean; view: boolean; edit: boolean }> = {};
+    for (const key of [...EVERYONE, 'patient', 'carer', 'carerRevoked'] as const) {
+      const actor = actors[key];
+      const found = await server.prisma.carePlan.findFirst({
+        where: { id: planId, ...server.carePlansReachableBy(actor) },
+        select: { id: true },
+      });
+      outcomes[key] = {
+        found: found !== null,
+        view: can(actor, 'carePlan:view', planResource()),
+        edit: can(actor, 'carePlan:edit', planResource()),
+      };
+    }
+    for (const [key, o] of Object.entries(outcomes))
+      expect(o.found, `${key}: found by the query, allowed by can()`).toBe(o.view);
+    // Care team members reach it only as clinicians: the query's role rule is can()'s.
+    for (const who of EVERYONE) expect(outcomes[who]!.found, `${who} in the care team`).toBe(outcomes[who]!.edit);
+    // Both answers occur, so the agreement means something.
+    expect(Object.fromEntries(EVERYONE.map((w) => [w, outcomes[w]!.found]))).toEqual({
+      facilitator: true,
+      editor: true,
+      commenter: false,
+      viewer: false,
+      none: false,
+    });
+    expect([outcomes.patient!.found, outcomes.carer!.found, outcomes.carerRevoked!.found]).toEqual([true, true, false]);
+  });
+
+  it('the care team’s list shows the plan for exactly those can() lets view it', async () => {
+    const listed: Record<string, boolean> = {};
+    for (const who of EVERYONE) {
+      const allowed = can(actors[who], 'carePlan:view', planResource());
+      // As the person really is, and with can()'s own checks passed, so that only the query decides.
+      const asTheyAre = await server.listCarePlans({ actor: actors[who], workspaceId });
+      const queryAlone = await server.listCarePlans({ actor: believesFacilitator(actors[who]), workspaceId });
+      expect(
+        asTheyAre.some((p) => p.id === planId),
+        `${who}: listed`,
+      ).toBe(allowed);
+      expect(
+        queryAlone.some((p) => p.id === planId),
+        `${who}: found by the list's query`,
+      ).toBe(allowed);
+      listed[who] = allowed;
+    }
+    expect(listed).toEqual({ facilitator: true, editor: true, commenter: false, viewer: false, none: false });
+  });
+
+  it('the draft save stores the working copy for exactly those can() lets edit it', async () => {
+    const saved: Record<string, boolean> = {};
+    for (const who of EVERYONE) {
+      const row = await db.query('SELECT revision, document FROM "Pathway" WHERE id = $1', [pathwayId]);
+      const parsed = parsePathway(row.rows[0].document);
+      if (!parsed.ok) throw new Error('the copied pathway is not valid');
+      const document = { ...parsed.pathway, summary: `Saved by ${who}` };
+      const allowed = can(actors[who], 'pathway:edit', { type: 'pathway', workspaceId, pathwayId });
+      const asTheyAre = await server.savePathwayDraft({
+        actor: actors[who],
+        pathwayId,
+        baseRevision: row.rows[0].revision,
+        document,
+      });
+      expect(asTheyAre.ok, `${who}: saved`).toBe(allowed);
+      if (asTheyAre.ok) continue;
+      // Refused by can(): now past can(), the compare-and-set's own role rule refuses it too.
+      const queryAlone = await server.savePathwayDraft({
+        actor: believesFacilitator(actors[who]),
+        pathwayId,
+        baseRevision: row.rows[0].revision,
+        document,
+      });
+      expect(queryAlone.ok, `${who}: saved by the compare-and-set`).toBe(false);
+      const after = await db.query('SELECT revision, document FROM "Pathway" WHERE id = $1', [pathwayId]);
+      expect(after.rows[0].revision, `${who}: nothing stored`).toBe(row.rows[0].revision);
+      saved[who] = false;
+    }
+    for (const who of EVERYONE) saved[who] ??= true;
+    expect(saved).toEqual({ facilitator: true, editor: true, commenter: false, viewer: false, none: false });
+  });
+});
