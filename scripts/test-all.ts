@@ -17,6 +17,10 @@ mkdirSync(reports, { recursive: true });
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wants = (suite: string) => only.length === 0 || only.includes(suite);
 
+// The servers started for the tests hand the browser its test hooks (window.__pathweaveLive):
+// a setting read when a page is served, not built in, so one build serves tests and `npm start`.
+process.env.PATHWEAVE_TEST_HOOKS = '1';
+
 const { ensurePrismaClient } = await import('../lib/db/prepare');
 await ensurePrismaClient(root);
 

@@ -13,4 +13,6 @@ process.env.PORT = port;
 process.env.NEXTAUTH_SECRET ??= 'test-secret-not-for-production-0123456789';
 process.env.NEXTAUTH_URL = `http://127.0.0.1:${port}`;
 process.env.PATHWEAVE_BCRYPT_COST ??= '10';
+// Browser test hooks (window.__pathweaveLive) on this server's pages only, never on `npm start`'s.
+process.env.PATHWEAVE_TEST_HOOKS = '1';
 await import('./start');

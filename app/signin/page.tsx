@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { oidcProvider, SIGN_IN_ERRORS } from '@/lib/auth/options';
 import { SignInForm } from '@/components/auth/SignInForm';
+import { ForgetLocalCopies } from '@/components/shell/ForgetLocalCopies';
+import { FORGET_LOCAL_COPIES_COOKIE } from '@/lib/collab/local-copy-names';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
@@ -13,10 +16,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const oidc = oidcProvider();
   const message =
     error === 'notRegistered' || error === 'emailNotVerified' ? SIGN_IN_ERRORS[error] : error ? SIGN_IN_ERRORS.invalid : undefined;
+  // Just signed out: this person's live pathways kept on this device go (components/shell/sign-out-action.ts).
+  const forget = (await cookies()).get(FORGET_LOCAL_COPIES_COOKIE)?.value;
   const safeCallback = callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
   return (
     <main id="main-content" className="mx-auto max-w-md px-4 py-10">
       <h1 className="text-3xl font-bold mb-6">Sign in to Pathweave</h1>
+      {forget ? <ForgetLocalCopies userId={forget} /> : null}
       <SignInForm
         callbackUrl={safeCallback}
         initialError={message}

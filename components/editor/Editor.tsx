@@ -56,6 +56,10 @@ export interface EditorProps {
   live?: boolean;
   /** A step or transition id to select and centre on arrival (drill-down from a scorecard finding). */
   initialSelect?: string;
+  /** The signed-in person: live, their edits are kept on this device until the room has them (lib/collab/offline.ts). */
+  userId?: string;
+  /** Servers started for the browser tests only (PATHWEAVE_TEST_HOOKS): expose the live session as window.__pathweaveLive. */
+  testHooks?: boolean;
 }
 
 interface SavedState {
@@ -95,7 +99,7 @@ function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && ['text', 'search', 'email', 'url', 'tel', 'number', 'password', ''].includes(target.type);
 }
 
-export function Editor({ pathway, api, templates = [], canCreate = false, today, live = false, initialSelect }: EditorProps) {
+export function Editor({ pathway, api, templates = [], canCreate = false, today, live = false, initialSelect, userId, testHooks = false }: EditorProps) {
   countRender('views', 'Editor');
   const [store] = useState(() => new EditorStore(pathway.document, pathway.retiredIds));
   const doc = useEditor(store, (s) => s.history.present);
@@ -108,7 +112,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   // person: the single-user editor, saving drafts).
   const liveWanted = live && api !== null;
   const [liveMode, setLiveMode] = useState<'off' | 'connecting' | 'live' | 'fallback'>(liveWanted ? 'connecting' : 'off');
-  const { session, snapshot: liveSnapshot } = useLiveSession(pathway.id, liveWanted && liveMode !== 'fallback');
+  const { session, snapshot: liveSnapshot } = useLiveSession(pathway.id, liveWanted && liveMode !== 'fallback', userId, testHooks);
   const isLive = liveMode === 'live';
   const [fitRequest, setFitRequest] = useState(0);
   useEffect(() => {

@@ -7,6 +7,7 @@ import { PresenceAvatar, RoomPanel } from '@/components/collab/RoomPanel';
 import type { CollaborativeSession } from '@/lib/collab/client';
 import type { Peer } from '@/lib/collab/presence';
 import type { TimerView } from '@/lib/workshop/model';
+import { OfflineNotice } from './OfflineNotice';
 import { WorkshopClock } from './WorkshopClock';
 import { usePeers, type LiveSnapshot } from './useLiveSession';
 
@@ -75,6 +76,7 @@ export const WorkshopBar = memo(function WorkshopBar({
           {open ? 'Hide who is in the room' : 'Show who is in the room'}
         </button>
       </div>
+      {fallback ? null : <OfflineNotice notice={snapshot?.offlineNotice} />}
       {open && !fallback ? (
         <div className="mt-2" data-testid="room-panel">
           <RoomPanel peers={peers} />

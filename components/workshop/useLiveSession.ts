@@ -18,16 +18,26 @@ const NO_PEERS: readonly Peer[] = [];
 /** The session's snapshot without the people in it (see usePeers). */
 export type LiveSnapshot = Omit<CollabSnapshot, 'peers'>;
 
+/**
+ * `userId`: the signed-in person, whose edits are kept on this device (IndexedDB) while the
+ * connection is down, so closing the tab loses nothing (lib/collab/offline.ts). Without it,
+ * nothing is kept.
+ */
 export function useLiveSession(
   pathwayId: string,
   enabled: boolean,
+  userId?: string,
+  testHooks = false,
 ): { session: CollaborativeSession | null; snapshot: LiveSnapshot | null } {
   const [session, setSession] = useState<CollaborativeSession | null>(null);
   useEffect(() => {
     if (!enabled) return;
-    const s = new CollaborativeSession({ pathwayId });
+    const s = new CollaborativeSession({ pathwayId, ...(userId ? { keepLocally: { userId } } : {}) });
     // Lets browser tests reach the session (e.g. to prove the server refuses a viewer's write).
-    (window as unknown as { __pathweaveLive?: CollaborativeSession }).__pathweaveLive = s;
+    // Only on servers started for the tests (scripts/test-server.ts sets PATHWEAVE_TEST_HOOKS), never on `npm start`'s.
+    if (testHooks) {
+      (window as unknown as { __pathweaveLive?: CollaborativeSession }).__pathweaveLive = s;
+    }
     let gone = false;
     queueMicrotask(() => {
       if (!gone) setSession(s);
@@ -37,7 +47,7 @@ export function useLiveSession(
       s.destroy();
       setSession((current) => (current === s ? null : current));
     };
-  }, [pathwayId, enabled]);
+  }, [pathwayId, enabled, userId, testHooks]);
   const last = useRef<LiveSnapshot | null>(null);
   const getCore = useCallback((): LiveSnapshot | null => {
     if (!session) return null;

@@ -18,8 +18,11 @@ import * as Y from 'yjs';
 import { coalesceKeyFor, describeCommand, type Command, type CommandIssue } from '@/lib/pathway/commands';
 import type { Pathway } from '@/lib/pathway/schema';
 import { applyCommandToYDoc, CommandError, createPathwayReader, createUndoManager, isPathwayYDocEmpty, type PathwayReader } from './doc';
+import { LocalCopy } from './local-copy';
+import { localCopiesAvailable } from './local-copy-names';
 import { documentNameFor } from './names';
 import { readRoomChanged, type RoomTopic } from './notify';
+import { hasEditsSince, isLocalCopyStale, localCopyName, LOCAL_COPY_VERSION, pendingLocalChanges, roomVectorOf, type OfflineNotice } from './offline';
 import { UndoLabels } from './undo-labels';
 import { IDENTITY_MESSAGE, peersFromStates, type Peer, type PresenceSelection } from './presence';
 
@@ -42,6 +45,8 @@ export interface CollabSnapshot {
   unsyncedChanges: number;
   /** Everyone here, this tab included (self: true). */
   peers: Peer[];
+  /** What became of edits kept on this device from an earlier visit (lib/collab/offline.ts), once told. */
+  offlineNotice?: OfflineNotice | null;
 }
 
 /** Two snapshots alike in everything but who is here (see components/workshop/useLiveSession.ts). */
@@ -55,7 +60,8 @@ export function sameButPeers(a: Omit<CollabSnapshot, 'peers'>, b: Omit<CollabSna
     a.canRedo === b.canRedo &&
     a.undoLabel === b.undoLabel &&
     a.redoLabel === b.redoLabel &&
-    a.unsyncedChanges === b.unsyncedChanges
+    a.unsyncedChanges === b.unsyncedChanges &&
+    (a.offlineNotice ?? null) === (b.offlineNotice ?? null)
   );
 }
 
@@ -73,7 +79,15 @@ export interface CollaborativeSessionOptions {
   WebSocketPolyfill?: unknown;
   /** Cursor updates are sent at most this often (ms). Default 50. */
   cursorIntervalMs?: number;
+  /**
+   * Keep the live document on this device (IndexedDB) for the signed-in person, so edits made
+   * offline survive closing the tab; they are merged into the room on the next visit. Browser only.
+   */
+  keepLocally?: { userId: string };
 }
+
+/** The origin of edits kept on this device and merged into the room on a later visit (not undoable). */
+export const OFFLINE_ORIGIN = { source: 'kept-offline' } as const;
 
 /** ws://host/collab or wss://host/collab for the page's own origin. */
 export function collabUrl(location: { protocol: string; host: string } = window.location): string {
@@ -113,9 +127,16 @@ export class CollaborativeSession {
   private lastCursorAt = 0;
   private readonly cursorIntervalMs: number;
   private destroyed = false;
+  private local: LocalCopy | null = null;
+  private offlineNotice: OfflineNotice | null = null;
+  private metaTimer: ReturnType<typeof setTimeout> | null = null;
+  private unsentMarked = false;
 
   constructor(options: CollaborativeSessionOptions) {
     this.cursorIntervalMs = options.cursorIntervalMs ?? 50;
+    if (options.keepLocally && localCopiesAvailable()) {
+      this.local = new LocalCopy(localCopyName(options.keepLocally.userId, options.pathwayId));
+    }
     this.reader = createPathwayReader(this.ydoc);
     this.undoManager = createUndoManager(this.ydoc, this.origin);
     this.undoLabels = new UndoLabels(this.undoManager);
@@ -175,7 +196,74 @@ export class CollaborativeSession {
       this.deniedReason = reason || 'permission-denied';
       this.changed();
     });
+    if (this.local) void this.reconcileLocalCopy(this.local);
   }
+
+  /**
+   * Once both the room and this device's copy are loaded: merge what the copy has that the room
+   * has not (edits made offline, then the tab closed) into the room, unless the room was replaced
+   * since (the copy is dropped) or this person may now only view (the copy is kept, not merged).
+   * Either way they are told. Then the copy follows the room.
+   */
+  private async reconcileLocalCopy(local: LocalCopy): Promise<void> {
+    try {
+      await Promise.all([local.ready, this.whenSynced()]);
+      if (this.destroyed) return;
+      const meta = await local.meta();
+      if (this.destroyed) return;
+      if (isLocalCopyStale(meta, this.ydoc)) {
+        const hadEdits = hasEditsSince(meta, local.doc);
+        await local.reset();
+        if (this.destroyed) return;
+        if (hadEdits) this.tell('discarded');
+      } else {
+        const pending = pendingLocalChanges(local.doc, this.ydoc);
+        if (pending && this.readOnly) {
+          this.tell('read-only');
+        } else if (pending) {
+          Y.applyUpdate(this.ydoc, pending, OFFLINE_ORIGIN);
+          void this.whenAcknowledged().then((acknowledged) => {
+            if (acknowledged && !this.destroyed) this.tell('shared');
+          });
+        }
+      }
+      local.follow(this.ydoc);
+      this.provider.on('unsyncedChanges', this.keepMeta);
+      this.keepMeta();
+    } catch {
+      // IndexedDB refused (private browsing, storage full): the live editor works as before.
+    }
+  }
+
+  private tell(notice: OfflineNotice): void {
+    this.offlineNotice = notice;
+    this.changed();
+  }
+
+  /** Record with the copy whether it holds unacknowledged edits, and what the room certainly has (offline.ts). */
+  private readonly keepMeta = () => {
+    const local = this.local;
+    if (!local || this.destroyed) return;
+    const unsent = this.provider.unsyncedChanges > 0;
+    if (unsent) {
+      // Marked at once (a crash may follow); the acknowledged state is written a little later.
+      if (!this.unsentMarked) {
+        this.unsentMarked = true;
+        void local.meta().then((meta) => {
+          if (this.unsentMarked) local.saveMeta({ version: LOCAL_COPY_VERSION, roomVector: meta?.roomVector ?? [], unsent: true });
+        });
+      }
+      return;
+    }
+    if (!this.synced) return;
+    this.unsentMarked = false;
+    if (this.metaTimer) clearTimeout(this.metaTimer);
+    this.metaTimer = setTimeout(() => {
+      this.metaTimer = null;
+      if (this.destroyed || this.provider.unsyncedChanges > 0) return;
+      local.saveMeta({ version: LOCAL_COPY_VERSION, roomVector: roomVectorOf(this.ydoc), unsent: false });
+    }, 250);
+  };
 
   private readonly changed = () => {
     this.dirty = true;
@@ -213,6 +301,7 @@ export class CollaborativeSession {
       undoLabel: this.undoLabels.undoLabel(),
       redoLabel: this.undoLabels.redoLabel(),
       unsyncedChanges: this.provider.unsyncedChanges,
+      offlineNotice: this.offlineNotice,
       peers: samePeers(this.snapshot.peers, peers) ? this.snapshot.peers : peers,
     };
     const prev = this.snapshot;
@@ -321,6 +410,9 @@ export class CollaborativeSession {
     if (this.destroyed) return;
     this.destroyed = true;
     if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    if (this.metaTimer) clearTimeout(this.metaTimer);
+    this.provider.off('unsyncedChanges', this.keepMeta);
+    this.local?.close();
     this.ydoc.off('afterTransaction', this.changed);
     this.reader.destroy();
     this.undoManager.destroy();

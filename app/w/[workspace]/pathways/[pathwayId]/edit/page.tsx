@@ -72,6 +72,8 @@ export default async function EditPathwayPage({
       <PathwayEditor
         key={live ? 'live' : 'own'}
         live={live}
+        userId={actor.userId}
+        testHooks={process.env.PATHWEAVE_TEST_HOOKS === '1'}
         initialSelect={select}
         pathway={{ ...pathway, document: pathway.document }}
         templates={templates}

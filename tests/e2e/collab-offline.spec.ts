@@ -1,0 +1,251 @@
+// Edits made offline in the live editor survive closing the tab (lib/collab/offline.ts): kept on
+// this device (IndexedDB) for the signed-in person, merged into the room on the next visit, never
+// given to another person signing in on the same computer, removed on signing out, and not merged
+// for someone who may now only view.
+//
+// The connection is cut with Playwright's WebSocket routing: `context.setOffline(true)` does not
+// close a websocket that is already open in Chromium, so the live pathway's socket is passed
+// through a route that the test can close (and that refuses new sockets while "offline").
+import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
+import { expectAccessible, joinLive, newBlankPathway, person, signIn, stepNode } from './support';
+
+test.setTimeout(300_000);
+
+const GP = 'gp@pathweave.test';
+const CONSULTANT = 'consultant@pathweave.test';
+const VIEWER = 'manager@pathweave.test';
+const SHARED = 'Changes you made while offline have been shared.';
+const NOT_SHARED_READ_ONLY =
+  /^Changes you made on this device while offline could not be shared, because you can now only view this pathway\./;
+
+/** The live pathway's websocket, passed through a route the test can cut. */
+async function cuttableConnection(context: BrowserContext) {
+  let online = true;
+  const open = new Set<{ page: WebSocketRoute; server: WebSocketRoute }>();
+  await context.routeWebSocket(/\/collab$/, (ws) => {
+    if (!online) {
+      void ws.close();
+      return;
+    }
+    const server = ws.connectToServer();
+    const pair = { page: ws, server };
+    open.add(pair);
+    ws.onClose(() => open.delete(pair));
+  });
+  return {
+    async offline() {
+      online = false;
+      for (const pair of [...open]) {
+        await pair.server.close();
+        await pair.page.close();
+      }
+      open.clear();
+    },
+    online() {
+      online = true;
+    },
+  };
+}
+
+/** Whether a copy kept in this browser (IndexedDB) holds these words. */
+async function keptOnDevice(page: Page, text: string): Promise<boolean> {
+  return page.evaluate(async (words) => {
+    const needle = new TextEncoder().encode(words);
+    const has = (bytes: Uint8Array) => {
+      outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+        for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+        return true;
+      }
+      return false;
+    };
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('pathweave-live:'));
+    for (const name of names) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains('updates')) continue;
+        const updates = await new Promise<unknown[]>((resolve, reject) => {
+          const r = db.transaction('updates').objectStore('updates').getAll();
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        if (updates.some((u) => u instanceof Uint8Array && has(u))) return true;
+      } finally {
+        db.close();
+      }
+    }
+    return false;
+  }, text);
+}
+
+async function localCopyCount(page: Page): Promise<number> {
+  return page.evaluate(
+    async () => (await indexedDB.databases()).filter((d) => d.name?.startsWith('pathweave-live:')).length,
+  );
+}
+
+async function addStep(page: Page, title: string) {
+  await page.getByText('Add a step by choosing').click();
+  await page.getByLabel('Title (optional)').fill(title);
+  await page.getByRole('button', { name: 'Add step', exact: true }).click();
+  await expect(stepNode(page, title)).toBeVisible();
+}
+
+/** Cut the connection, make an edit, see it kept on this device, and close the tab. */
+async function editOfflineAndClose(
+  page: Page,
+  connection: Awaited<ReturnType<typeof cuttableConnection>>,
+  title: string,
+) {
+  await connection.offline();
+  await expect(page.getByTestId('collab-status')).toHaveText(/^(Offline|Connecting)/);
+  await addStep(page, title);
+  await expect.poll(() => keptOnDevice(page, title), { timeout: 15_000 }).toBe(true);
+  await page.close();
+}
+
+test('an edit made offline survives closing the tab: on reopening it reaches everyone, and the person is told', async ({
+  browser,
+}) => {
+  const gp = await person(browser, GP);
+  const connection = await cuttableConnection(gp.context());
+  const path = await newBlankPathway(gp, `Offline edits ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  const viewer = await person(browser, VIEWER);
+  await joinLive(viewer, path, 'Live: you are following along.');
+  await expect(gp.getByTestId('offline-notice')).toHaveText('');
+
+  await editOfflineAndClose(gp, connection, 'Made on the train');
+  await expect(viewer.locator('.react-flow__node')).toHaveCount(2);
+
+  // Back online, the same person opens the pathway live again in a new tab.
+  connection.online();
+  const again = await gp.context().newPage();
+  await joinLive(again, path, 'Live: every change saved.');
+  await expect(again.getByTestId('offline-notice')).toHaveText(SHARED);
+  await expect(stepNode(viewer, 'Made on the train')).toBeVisible();
+  await expect(again.locator('.react-flow__node')).toHaveCount(3);
+  await expectAccessible(again, 'live editor: offline changes shared');
+
+  // Nothing left to share: opening it again says nothing about offline changes.
+  await again.reload();
+  await expect(again.getByTestId('collab-status')).toHaveText('Live: every change saved.', { timeout: 30_000 });
+  await expect(again.locator('.react-flow__node')).toHaveCount(3);
+  await expect(again.getByTestId('offline-notice')).toHaveText('');
+
+  await gp.context().close();
+  await viewer.context().close();
+});
+
+test('kept edits belong to one person: the next person on the same computer never gets them, and signing out removes them', async ({
+  browser,
+}) => {
+  const gp = await person(browser, GP);
+  const context = gp.context();
+  const connection = await cuttableConnection(context);
+  const path = await newBlankPathway(gp, `Shared computer ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  const watcher = await person(browser, VIEWER);
+  await joinLive(watcher, path, 'Live: you are following along.');
+  await editOfflineAndClose(gp, connection, 'Only on Ada’s device');
+
+  // Ada's session ends without her signing out (it expired); the consultant signs in on the same
+  // browser, and edits the same pathway live.
+  await context.clearCookies();
+  connection.online();
+  const next = await context.newPage();
+  await signIn(next, CONSULTANT);
+  await joinLive(next, path, 'Live: every change saved.');
+  await addStep(next, 'Added by the consultant');
+  await expect(next.getByTestId('collab-status')).toHaveText('Live: every change saved.');
+  await expect(next.locator('.react-flow__node')).toHaveCount(3);
+  await expect(stepNode(next, 'Only on Ada’s device')).toHaveCount(0);
+  await expect(next.getByTestId('offline-notice')).toHaveText('');
+  await expect(watcher.locator('.react-flow__node')).toHaveCount(3);
+  await expect(stepNode(watcher, 'Only on Ada’s device')).toHaveCount(0);
+  // The consultant signs out: their own copy goes, Ada's stays.
+  await expect.poll(() => localCopyCount(next)).toBe(2);
+  await next.getByRole('button', { name: 'Sign out' }).click();
+  await expect(next).toHaveURL(/\/signin/);
+  await expect.poll(() => localCopyCount(next)).toBe(1);
+  expect(await keptOnDevice(next, 'Only on Ada’s device')).toBe(true);
+
+  // Ada comes back: what she kept is shared now.
+  await signIn(next, GP);
+  await joinLive(next, path, 'Live: every change saved.');
+  await expect(next.getByTestId('offline-notice')).toHaveText(SHARED);
+  await expect(stepNode(watcher, 'Only on Ada’s device')).toBeVisible();
+
+  // Another edit made offline, then Ada signs out before it could be sent: it is removed from this
+  // computer, so nobody signing in here later finds it.
+  await editOfflineAndClose(next, connection, 'Left behind at sign-out');
+  const last = await context.newPage();
+  await last.goto('/');
+  await last.getByRole('button', { name: 'Sign out' }).click();
+  await expect(last).toHaveURL(/\/signin/);
+  await expect.poll(() => localCopyCount(last)).toBe(0);
+  expect(await keptOnDevice(last, 'Left behind at sign-out')).toBe(false);
+  connection.online();
+  await signIn(last, GP);
+  await joinLive(last, path, 'Live: every change saved.');
+  await expect(last.locator('.react-flow__node')).toHaveCount(4);
+  await expect(stepNode(last, 'Left behind at sign-out')).toHaveCount(0);
+  await expect(last.getByTestId('offline-notice')).toHaveText('');
+
+  await context.close();
+  await watcher.context().close();
+});
+
+test('someone moved to viewer while offline: their kept edits are not applied to the room, they are told, and nothing is deleted', async ({
+  browser,
+}) => {
+  const { withDatabase } = await import('../../lib/db/url');
+  const { testAdminUrl, testDatabaseName } = await import('../support/testdb');
+  const pg = (await import('pg')).default;
+  const db = new pg.Client({ connectionString: withDatabase(testAdminUrl(), testDatabaseName('e2e')) });
+  await db.connect();
+  const setRole = (role: 'editor' | 'viewer') =>
+    db.query(`UPDATE "Membership" SET "accessRole" = $1 WHERE "userId" = (SELECT id FROM "User" WHERE email = $2)`, [
+      role,
+      CONSULTANT,
+    ]);
+  try {
+    const gp = await person(browser, GP);
+    const path = await newBlankPathway(gp, `Moved to viewer ${Date.now()}`);
+    await joinLive(gp, path, 'Live: every change saved.');
+    const consultant = await person(browser, CONSULTANT);
+    const connection = await cuttableConnection(consultant.context());
+    await joinLive(consultant, path, 'Live: every change saved.');
+    await editOfflineAndClose(consultant, connection, 'Added before the move');
+
+    await setRole('viewer');
+    connection.online();
+    const back = await consultant.context().newPage();
+    await joinLive(back, path, 'Live: you are following along.');
+    await expect(back.getByTestId('offline-notice')).toHaveText(NOT_SHARED_READ_ONLY);
+    await expectAccessible(back, 'live editor: offline changes not shared (view only)');
+    // The room goes on without them: the GP's next edit reaches the consultant, theirs never reached the GP.
+    await addStep(gp, 'Added by the facilitator');
+    await expect(stepNode(back, 'Added by the facilitator')).toBeVisible();
+    await expect(gp.locator('.react-flow__node')).toHaveCount(3);
+    await expect(stepNode(gp, 'Added before the move')).toHaveCount(0);
+    await expect(stepNode(back, 'Added before the move')).toHaveCount(0);
+    expect(await keptOnDevice(back, 'Added before the move')).toBe(true);
+
+    // Allowed to edit again: what was kept is shared then.
+    await setRole('editor');
+    await back.reload();
+    await expect(back.getByTestId('collab-status')).toHaveText('Live: every change saved.', { timeout: 30_000 });
+    await expect(back.getByTestId('offline-notice')).toHaveText(SHARED);
+    await expect(stepNode(gp, 'Added before the move')).toBeVisible();
+
+    await gp.context().close();
+    await consultant.context().close();
+  } finally {
+    await setRole('editor');
+    await db.end();
+  }
+});
