@@ -1,8 +1,10 @@
 // Ending a session when its person signs out. Sessions are JWTs in a cookie: removing the cookie
 // ends it in this browser only, while a copy (a live connection opened with it, a token copied
 // from this browser) would stay valid for up to eight hours. So the session's id is recorded as
-// ended; every request and the live workshop's connections ask lib/auth/actor.ts, which refuses it.
+// ended; every request and the live workshop's connections ask lib/auth/actor.ts, which refuses it,
+// and the live connections are asked again at once (lib/collab/access-changes.ts).
 import { getServerSession } from 'next-auth';
+import { accessChanged } from '@/lib/collab/access-changes';
 import { getPrisma } from '@/lib/db/client';
 import { audit } from '@/lib/server/audit';
 import { log } from '@/lib/log';
@@ -27,6 +29,9 @@ export async function endSession(): Promise<void> {
       create: { sid, userId, expiresAt: new Date(now.getTime() + KEEP_MS) },
       update: {},
     });
+    // Stored: this session's open live connections are closed now, not at the next periodic check.
+    // Only this session's (its sid): the person's other sessions stay connected.
+    accessChanged(userId);
     await prisma.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } });
     await audit({
       actorId: userId,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CollabContext, CollabSession } from './access';
-import { recheckConnections, type LiveConnection } from './revalidate';
+import { connectionsOf, recheckConnections, type LiveConnection } from './revalidate';
 
-function conn(userId: string, documentName: string, readOnly: boolean, expiresAt = Date.now() + 60_000) {
+function conn(userId: string, documentName: string, readOnly: boolean, expiresAt = Date.now() + 60_000, sid?: string) {
   const closed: { code: number; reason: string }[] = [];
   const c: LiveConnection & { closed: typeof closed } = {
     documentName,
     readOnly,
-    context: { session: { userId, expiresAt }, userId, readOnly, accessRole: readOnly ? 'viewer' : 'editor' },
+    context: { session: { userId, expiresAt, ...(sid ? { sid } : {}) }, userId, readOnly, accessRole: readOnly ? 'viewer' : 'editor' },
     closed,
     close(event) {
       if (event) closed.push(event);
@@ -72,5 +72,30 @@ describe('recheckConnections', () => {
     });
     expect(c.closed).toEqual([]);
     expect(out.checked).toBe(1);
+  });
+
+  it('asks once per session: one session ended by signing out is closed, the same person’s other session stays', async () => {
+    const ended = conn('u', 'pathway:p', false, Date.now() + 60_000, 'sid-ended');
+    const other = conn('u', 'pathway:p', false, Date.now() + 60_000, 'sid-other');
+    const asked: (string | undefined)[] = [];
+    const out = await recheckConnections([ended, other], async (session: CollabSession) => {
+      asked.push(session.sid);
+      return session.sid === 'sid-ended' ? null : granted(false);
+    });
+    expect(asked.sort()).toEqual(['sid-ended', 'sid-other']);
+    expect(ended.closed).toEqual([{ code: 4404, reason: 'not-found' }]);
+    expect(other.closed).toEqual([]);
+    expect(out.closed).toHaveLength(1);
+  });
+});
+
+describe('connectionsOf', () => {
+  it('picks one person’s authenticated connections, on every document and session', () => {
+    const a1 = conn('a', 'pathway:p', false, undefined, 's1');
+    const a2 = conn('a', 'pathway:q', true, undefined, 's2');
+    const b = conn('b', 'pathway:p', false);
+    const pending: LiveConnection = { documentName: 'pathway:p', readOnly: false, context: { session: { userId: 'a', expiresAt: 0 } }, close: () => undefined };
+    expect(connectionsOf('a', [a1, b, a2, pending])).toEqual([a1, a2]);
+    expect(connectionsOf('nobody', [a1, b])).toEqual([]);
   });
 });

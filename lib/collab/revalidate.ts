@@ -6,6 +6,9 @@
 // is refused), someone whose session has expired likewise, and someone moved down to viewer or
 // commenter becomes read-only at once and is reconnected, so that their editor hears it (the
 // reconnection is authenticated as read only) instead of saving into a refusal. Server only.
+//
+// The same recheck also runs at once for one person when their access changes (a membership
+// removed or lowered, a sign-out): lib/collab/access-changes.ts, connectionsOf below.
 import type { CollabContext, CollabSession } from './access';
 
 export const DEFAULT_RECHECK_MS = 30_000;
@@ -28,7 +31,20 @@ export interface RecheckOutcome {
 
 type Ctx = { session?: CollabSession | null; userId?: string; readOnly?: boolean; accessRole?: string };
 
-/** Ask again for every connection; one check per person and document. */
+/** The connections of one person (every session and document of theirs). */
+export function connectionsOf(userId: string, connections: Iterable<LiveConnection>): LiveConnection[] {
+  const out: LiveConnection[] = [];
+  for (const c of connections) {
+    const ctx = c.context as Ctx | undefined;
+    if (ctx?.userId === userId && ctx.session?.userId === userId) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Ask again for every connection; one check per session and document. Per session, not per person:
+ * signing out ends one session (its sid), and the same person's other sessions stay.
+ */
 export async function recheckConnections(connections: Iterable<LiveConnection>, check: Check, now = Date.now()): Promise<RecheckOutcome> {
   const out: RecheckOutcome = { checked: 0, closed: [], madeReadOnly: [] };
   const groups = new Map<string, { session: CollabSession; documentName: string; connections: LiveConnection[] }>();
@@ -36,7 +52,7 @@ export async function recheckConnections(connections: Iterable<LiveConnection>, 
     const ctx = c.context as Ctx | undefined;
     const session = ctx?.session;
     if (!session || !ctx?.userId) continue; // not authenticated yet: onAuthenticate decides
-    const key = `${session.userId}\u0000${c.documentName}`;
+    const key = `${session.userId}\u0000${session.sid ?? ''}\u0000${c.documentName}`;
     const group = groups.get(key) ?? { session, documentName: c.documentName, connections: [] };
     group.connections.push(c);
     groups.set(key, group);

@@ -22,6 +22,7 @@
 // the one database, so the log stays complete. Beyond a few instances, route each document to one
 // instance (consistent hashing on the document name at the load balancer) so Redis fan-out stays
 // small; the log and the advisory locks already work with any number of instances.
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Redis } from '@hocuspocus/extension-redis';
@@ -31,9 +32,10 @@ import * as Y from 'yjs';
 import { log } from '@/lib/log';
 import { audit } from '@/lib/server/audit';
 import { allowedOrigins as defaultOrigins, authorizeCollaboration, originAllowed, readSessionCookie, type CollabContext, type CollabSession } from './access';
+import { ACCESS_CHANNEL, accessChangePayload, clearAccessRechecker, readAccessChange, setAccessRechecker, type AccessChange } from './access-changes';
 import { clearRoomNotifier, roomChangedPayload, setRoomNotifier, type RoomTopic } from './notify';
 import { IDENTITY_MESSAGE } from './presence';
-import { DEFAULT_RECHECK_MS, recheckConnections, type LiveConnection } from './revalidate';
+import { connectionsOf, DEFAULT_RECHECK_MS, recheckConnections, type LiveConnection } from './revalidate';
 import { ProtocolError, readClientMessage, SYNC_STEP_2 } from './protocol';
 import {
   appendUpdate,
@@ -361,11 +363,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   liveWriteBackHook.set(writeBackHere);
 
   // Ask again, while people stay, whether they may (lib/collab/revalidate.ts).
-  const recheckMs = options.recheckMs ?? Number(process.env.PATHWEAVE_COLLAB_RECHECK_MS ?? DEFAULT_RECHECK_MS);
-  let rechecking = false;
-  const recheckTimer = setInterval(() => {
-    if (rechecking) return;
-    rechecking = true;
+  const liveConnections = (): LiveConnection[] => {
     const live: LiveConnection[] = [];
     for (const [documentName, document] of hocuspocus.documents) {
       for (const connection of document.getConnections()) {
@@ -387,17 +385,52 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         });
       }
     }
+    return live;
+  };
+  const recheck = (live: LiveConnection[], trigger: 'periodic' | 'access-changed'): Promise<void> =>
     recheckConnections(live, authorizeCollaboration)
       .then((out) => {
-        for (const c of out.closed) refuse(`connection closed on a later check (${c.reason})`, c);
-        for (const c of out.madeReadOnly) log.info({ event: 'collab.readonly', ...c }, 'collab: access lowered to read-only while connected');
+        for (const c of out.closed) refuse(`connection closed on a later check (${c.reason})`, { ...c, trigger });
+        for (const c of out.madeReadOnly) log.info({ event: 'collab.readonly', ...c, trigger }, 'collab: access lowered to read-only while connected');
       })
-      .catch((error: unknown) => log.error({ err: error }, 'collab: access recheck failed'))
-      .finally(() => {
-        rechecking = false;
-      });
+      .catch((error: unknown) => log.error({ err: error, trigger }, 'collab: access recheck failed'));
+
+  const recheckMs = options.recheckMs ?? Number(process.env.PATHWEAVE_COLLAB_RECHECK_MS ?? DEFAULT_RECHECK_MS);
+  let rechecking = false;
+  const recheckTimer = setInterval(() => {
+    if (rechecking) return;
+    rechecking = true;
+    void recheck(liveConnections(), 'periodic').finally(() => {
+      rechecking = false;
+    });
   }, Math.max(250, recheckMs));
   recheckTimer.unref();
+
+  // And at once for one person whose access changed (lib/collab/access-changes.ts): here, and
+  // through Redis on the other servers. Best effort: the periodic recheck above stays the safety net.
+  const serverId = randomUUID();
+  const recheckPerson = (change: AccessChange) => {
+    const mine = connectionsOf(change.userId, liveConnections());
+    if (mine.length > 0) void recheck(mine, 'access-changed');
+  };
+  const onAccessChanged = (change: AccessChange) => {
+    recheckPerson(change);
+    redis?.pub
+      .publish(ACCESS_CHANNEL, accessChangePayload(serverId, change))
+      .catch((error: unknown) => log.warn({ err: error, userId: change.userId }, 'collab: access change not published to Redis'));
+  };
+  setAccessRechecker(onAccessChanged);
+  // A connection of its own: the extension's subscriber reads every message it receives as a Yjs one.
+  const accessSubscriber = redis ? redis.sub.duplicate() : null;
+  if (accessSubscriber) {
+    accessSubscriber.on('error', (error: unknown) => log.warn({ err: error }, 'collab: Redis subscriber for access changes failed'));
+    accessSubscriber.on('message', (channel: string, message: string) => {
+      if (channel !== ACCESS_CHANNEL) return;
+      const read = readAccessChange(message);
+      if (read && read.from !== serverId) recheckPerson(read.change);
+    });
+    accessSubscriber.subscribe(ACCESS_CHANNEL).catch((error: unknown) => log.warn({ err: error }, 'collab: could not subscribe to access changes'));
+  }
 
   const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, read: CollabSession | 'expired' | null) => {
     const session = read === 'expired' ? null : read;
@@ -479,7 +512,9 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
     closed = true;
     clearRoomNotifier(notifier);
     liveWriteBackHook.clear(writeBackHere);
+    clearAccessRechecker(onAccessChanged);
     clearInterval(recheckTimer);
+    accessSubscriber?.disconnect(false);
     await flush();
     for (const client of wss.clients) client.terminate();
     hocuspocus.closeConnections();
