@@ -1,6 +1,7 @@
 import { formatDate, formatPercent } from '@/lib/scorecard/format';
 import { describeTrend, type TrendPoint } from '@/lib/scorecard/model';
 import { lineRuns, pathD } from '@/lib/scorecard/charts';
+import { frameworksWithMixedRules } from '@/lib/scorecard/changes';
 import { seriesStyle } from './series';
 
 interface Series {
@@ -9,8 +10,21 @@ interface Series {
   points: readonly TrendPoint[];
 }
 
-/** Framework scores across a pathway's saved versions, with the same figures as a table. */
-export function TrendChart({ id, series }: { id: string; series: readonly Series[] }) {
+/**
+ * Framework scores across a pathway's saved versions, with the same figures as a table. With
+ * `versions`, the table gives each version's note. When a framework's rules changed between
+ * versions, each of its scores names the rules it was scored with, so a rule change is not
+ * mistaken for the pathway getting worse.
+ */
+export function TrendChart({
+  id,
+  series,
+  versions,
+}: {
+  id: string;
+  series: readonly Series[];
+  versions?: readonly { number: number; note: string }[];
+}) {
   const numbers = [...new Set(series.flatMap((s) => s.points.map((p) => p.number)))].sort((a, b) => a - b);
   if (numbers.length === 0) return <p>No saved versions yet.</p>;
   const box = { width: 560, height: 230, left: 44, right: 64, top: 14, bottom: 36 };
@@ -18,6 +32,8 @@ export function TrendChart({ id, series }: { id: string; series: readonly Series
   const innerH = box.height - box.top - box.bottom;
   const xOf = (i: number) => box.left + (numbers.length <= 1 ? innerW / 2 : (innerW * i) / (numbers.length - 1));
   const savedAt = new Map(series.flatMap((s) => s.points.map((p) => [p.number, p.savedAt] as const)));
+  const notes = versions ? new Map(versions.map((v) => [v.number, v.note])) : null;
+  const mixed = frameworksWithMixedRules(series);
   const label = `Scores across ${numbers.length} saved ${numbers.length === 1 ? 'version' : 'versions'}. ${series
     .map((s) => describeTrend(s.title, s.points))
     .join('. ')}.`;
@@ -95,6 +111,11 @@ export function TrendChart({ id, series }: { id: string; series: readonly Series
                 {s.title}
               </th>
             ))}
+            {notes ? (
+              <th scope="col" className="p-1 text-left">
+                Note
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -104,15 +125,28 @@ export function TrendChart({ id, series }: { id: string; series: readonly Series
                 Version {n}
               </th>
               <td className="p-1">{formatDate(savedAt.get(n))}</td>
-              {series.map((s) => (
-                <td key={s.frameworkId} className="p-1 text-right">
-                  {formatPercent(s.points.find((p) => p.number === n)?.percent ?? null)}
-                </td>
-              ))}
+              {series.map((s) => {
+                const point = s.points.find((p) => p.number === n);
+                return (
+                  <td key={s.frameworkId} className="p-1 text-right">
+                    {formatPercent(point?.percent ?? null)}
+                    {point && mixed.has(s.frameworkId) ? (
+                      <span className="block text-xs text-nhs-grey-1">Scored with framework version {point.frameworkVersion || 'unknown'}</span>
+                    ) : null}
+                  </td>
+                );
+              })}
+              {notes ? <td className="p-1">{notes.get(n) ?? ''}</td> : null}
             </tr>
           ))}
         </tbody>
       </table>
+      {mixed.size > 0 ? (
+        <p className="mt-2 max-w-xl text-sm" data-testid="rules-changed">
+          The scoring rules of {series.filter((s) => mixed.has(s.frameworkId)).map((s) => s.title).join(' and ')} changed between
+          these versions. A score that moved when the rules changed may not mean the pathway changed.
+        </p>
+      ) : null}
     </figure>
   );
 }

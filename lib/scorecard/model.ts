@@ -311,6 +311,8 @@ export interface TrendPoint {
   number: number;
   savedAt: string;
   percent: number | null;
+  /** The version of the framework's rules the score was worked out with, when known. */
+  frameworkVersion?: string;
 }
 
 /** Per pathway, per framework: its percentages over saved versions, oldest first. */

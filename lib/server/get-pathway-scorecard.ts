@@ -1,6 +1,7 @@
 import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { parsePathway } from '@/lib/pathway/validate';
+import { describeVersionChanges, type VersionChanges } from '@/lib/scorecard/changes';
 import { describeMissingVersion } from '@/lib/scorecard/format';
 import { buildPathwayFindings, readStoredScores, type PathwayFindings } from '@/lib/scorecard/findings';
 import type { TrendPoint } from '@/lib/scorecard/model';
@@ -39,6 +40,8 @@ export interface PathwayScorecardView {
   /** The version number a link asked for that this pathway does not have, or null. */
   missingVersion: number | null;
   trend: { frameworkId: string; points: TrendPoint[] }[];
+  /** For a saved version with one before it: what changed since that one. Null otherwise. */
+  changes: VersionChanges | null;
 }
 
 /**
@@ -74,8 +77,8 @@ export async function getPathwayScorecard(options: {
       orderBy: { number: 'asc' },
       select: { id: true, number: true, createdAt: true, note: true, author: { select: { name: true } } },
     }),
-    prisma.$queryRaw<{ number: number; savedAt: Date; frameworkId: string; percent: number | null }[]>`
-      SELECT s."number", s."savedAt", f."frameworkId", f."percent"
+    prisma.$queryRaw<{ number: number; savedAt: Date; frameworkId: string; frameworkVersion: string; percent: number | null }[]>`
+      SELECT s."number", s."savedAt", f."frameworkId", f."frameworkVersion", f."percent"
       FROM "VersionScoreSummary" s JOIN "VersionFrameworkScore" f ON f."versionId" = s."versionId"
       WHERE s."pathwayId" = ${pathwayId}
       ORDER BY s."number"`,
@@ -89,7 +92,10 @@ export async function getPathwayScorecard(options: {
   }));
   const trend = FRAMEWORKS.map((f) => ({
     frameworkId: f.id,
-    points: history.filter((h) => h.frameworkId === f.id).map((h) => ({ number: h.number, savedAt: h.savedAt.toISOString(), percent: h.percent })),
+    points: history
+      .filter((h) => h.frameworkId === f.id)
+      // The rules each version was scored with: a change of rules is not the pathway getting worse.
+      .map((h) => ({ number: h.number, savedAt: h.savedAt.toISOString(), percent: h.percent, frameworkVersion: h.frameworkVersion })),
   }));
 
   const base = {
@@ -98,6 +104,7 @@ export async function getPathwayScorecard(options: {
     versions,
     trend,
     missingVersion: null,
+    changes: null,
   };
 
   if (choice.kind === 'working') {
@@ -132,8 +139,13 @@ export async function getPathwayScorecard(options: {
           : 'This pathway has no saved version yet, so it has no stored scores.',
     };
   }
-  const [row, ratings] = await Promise.all([
+  // The version saved before this one, to say what changed since.
+  const previous = versions.filter((v) => v.number < version.number).pop() ?? null;
+  const [row, previousRow, ratings] = await Promise.all([
     prisma.pathwayVersion.findUnique({ where: { id: version.id }, select: { document: true, scores: true } }),
+    previous
+      ? prisma.pathwayVersion.findUnique({ where: { id: previous.id }, select: { document: true, scores: true } })
+      : Promise.resolve(null),
     prisma.$queryRaw<{ criterionId: string; value: RatingValue; reason: string }[]>`
       SELECT DISTINCT ON ("criterionId") "criterionId", "value"::text AS "value", "reason"
       FROM "CriterionRating" WHERE "kind" = 'consensus' AND "versionId" = ${version.id}
@@ -141,8 +153,16 @@ export async function getPathwayScorecard(options: {
   ]);
   const stored = readStoredScores(row?.scores);
   const consensus: ConsensusRow[] = ratings.map((r) => ({ ...r, versionId: version.id }));
+  const changes =
+    previous && previousRow
+      ? describeVersionChanges({
+          from: { ...previous, document: previousRow.document, scores: readStoredScores(previousRow.scores) },
+          to: { ...version, document: row?.document, scores: stored },
+        })
+      : null;
   return {
     ...base,
+    changes,
     shown: { kind: 'version', version },
     findings: stored ? buildPathwayFindings({ scores: stored, document: row?.document, workingCopy: pathway.document, consensus, workspaceSlug, pathwayId }) : null,
     problem: stored ? null : 'The scores stored with this version cannot be read.',

@@ -193,6 +193,48 @@ test('a manager compares versions of COPD and sees its working copy scored now',
   await expectAccessible(page, 'scorecard of a version that does not exist');
 });
 
+test('a manager reads what changed since the version before and why the score moved, and it passes axe', async ({ page }) => {
+  await signIn(page, 'manager@pathweave.test');
+  await openScorecard(page);
+  await openSeededCopdScorecard(page);
+  // The latest version (3) against version 2: its note, who saved it, criteria in words, steps added.
+  const changes = page.getByRole('region', { name: 'Changes since version 2' });
+  await expect(changes).toBeVisible();
+  await expect(changes).toContainText(/Version 3 was saved 5 October 2026 by .+\./);
+  await expect(changes).toContainText('Note saved with version 3: After the second workshop');
+  await expect(changes.getByRole('listitem').filter({ hasText: 'Home oxygen assessment by the hospital oxygen service' })).toBeVisible();
+  await expect(changes.getByText('0 steps removed')).toBeVisible();
+  const criteria = changes.getByRole('table', { name: 'Criteria whose result changed between version 2 and version 3' });
+  if (await criteria.count()) {
+    for (const cell of await criteria.getByRole('cell').allTextContents()) {
+      expect(['Met', 'Partly met', 'Not met', 'Needs judgement', 'Better', 'Worse', 'Changed']).toContain(cell);
+    }
+  } else {
+    await expect(changes.getByText('No criterion changed its result.')).toBeVisible();
+  }
+  // The trend table gives each version's note.
+  const table = page.getByRole('table', { name: 'Scores by version' });
+  await expect(table.getByRole('columnheader', { name: 'Note' })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Version 1 .*First draft from the practice/ })).toBeVisible();
+  await expectAccessible(page, 'pathway scorecard with changes since the version before');
+
+  // Any version against the one before it: version 2 against version 1.
+  await page.getByLabel('Show scores of').selectOption('2');
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page).toHaveURL(/version=2/);
+  const earlier = page.getByRole('region', { name: 'Changes since version 1' });
+  await expect(earlier).toContainText('Referral management centre screens the referral');
+  await expect(earlier.getByText('2 steps removed')).toBeVisible();
+  await expect(earlier.getByRole('table', { name: 'Criteria whose result changed between version 1 and version 2' })).toBeVisible();
+  await expectAccessible(page, 'pathway scorecard of version 2 with changes since version 1');
+
+  // The first version has none before it.
+  await page.getByLabel('Show scores of').selectOption('1');
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page).toHaveURL(/version=1/);
+  await expect(page.getByTestId('version-changes')).toHaveCount(0);
+});
+
 test('a manager exports the scorecard as CSV and as PDF, and one pathway as PDF', async ({ page }) => {
   await signIn(page, 'manager@pathweave.test');
   await openScorecard(page);

@@ -360,3 +360,80 @@ describe('the CSV export over HTTP', () => {
     expect([...notMet].sort((a, b) => b - a)).toEqual(notMet);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// What changed between versions, and why the score moved
+// ---------------------------------------------------------------------------------------------
+
+/** The words of a page, as a reader gets them (tags and React's text separators taken out). */
+function wordsOf(html: string): string {
+  return html
+    .replace(/<!-- -->/g, '')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+describe('changes since the version before', () => {
+  it('names the criteria whose result changed, the steps added and removed, the note and its author, and a change of rules', async () => {
+    const ws = (await db.query(`SELECT id FROM "Workspace" WHERE slug = $1`, [slug])).rows[0].id as string;
+    const author = (await db.query(`SELECT id, name FROM "User" WHERE email = 'consultant@pathweave.test'`)).rows[0] as { id: string; name: string };
+    const pathwayId = await addPathway(ws, 'Changes between versions test', ['COPD']);
+    const v1Doc = demoDocument('copd.v1.json');
+    const v2Doc = demoDocument('copd.v2.json');
+    // Version 1 was scored by older rules of the first framework (as an earlier engine would have).
+    const v1Scores = JSON.parse(JSON.stringify(scoreForStorage(v1Doc, { versionCount: 1, today: '2026-03-10' })));
+    const v2Scores = JSON.parse(JSON.stringify(scoreForStorage(v2Doc, { versionCount: 2, today: '2026-06-01' })));
+    const renamed = v2Scores.frameworks[0] as { id: string; title: string; version: string };
+    v1Scores.frameworks[0].version = '0.9.0';
+    const insert = (n: number, doc: unknown, scores: unknown, note: string, at: string) =>
+      db.query(
+        `INSERT INTO "PathwayVersion" ("id", "pathwayId", "number", "document", "scores", "note", "authorId", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [`c7v${randomBytes(10).toString('hex')}`, pathwayId, n, JSON.stringify(doc), JSON.stringify(scores), note, author.id, at],
+      );
+    await insert(1, v1Doc, v1Scores, 'First draft from the practice', '2026-03-10T09:00:00Z');
+    await insert(2, v2Doc, v2Scores, 'After the first workshop: took out the referral centre', '2026-06-01T09:00:00Z');
+
+    const s = await as('manager@pathweave.test');
+    const res = await s.fetch(`/w/${slug}/scorecards/${pathwayId}`);
+    expect(res.status).toBe(200);
+    const page = wordsOf(await res.text());
+    expect(page).toContain('Changes since version 1');
+    expect(page).toContain(`Version 2 was saved 1 June 2026 by ${author.name}.`);
+    expect(page).toContain('Note saved with version 2: After the first workshop: took out the referral centre');
+
+    // Steps added and removed, by title.
+    const removed = v1Doc.steps.filter((x) => !v2Doc.steps.some((y) => y.id === x.id)).map((x) => x.title);
+    const added = v2Doc.steps.filter((x) => !v1Doc.steps.some((y) => y.id === x.id)).map((x) => x.title);
+    expect(removed.length + added.length).toBeGreaterThan(0);
+    for (const t of [...removed, ...added]) expect(page).toContain(t);
+    expect(page).toContain(`${added.length} ${added.length === 1 ? 'step' : 'steps'} added`);
+    expect(page).toContain(`${removed.length} ${removed.length === 1 ? 'step' : 'steps'} removed`);
+
+    // Each criterion whose status changed, with both statuses in words.
+    const words = { met: 'Met', partly: 'Partly met', not_met: 'Not met', needs_judgement: 'Needs judgement' } as Record<string, string>;
+    const statuses = (sc: { frameworks: { criteria: { id: string; title: string; status: string }[] }[] }) =>
+      new Map(sc.frameworks.flatMap((f) => f.criteria.map((c) => [c.id, c] as const)));
+    const before = statuses(v1Scores);
+    const changed = [...statuses(v2Scores).values()].filter((c) => before.get(c.id)?.status !== c.status);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const c of changed) expect(page).toContain(`${c.title} ${words[before.get(c.id)!.status]} ${words[c.status]}`);
+
+    // The change of rules is said in the section and marked in the trend table, with each version's note.
+    expect(page).toContain(
+      `${renamed.title}: version 1 was scored with framework version 0.9.0, version 2 with framework version ${renamed.version}.`,
+    );
+    expect(page).toContain('Scored with framework version 0.9.0');
+    expect(page).toContain(`Scored with framework version ${renamed.version}`);
+    expect(page).toContain('First draft from the practice');
+
+    // Version 1 has no version before it: no changes section; asking for version 2 shows the same one.
+    expect(wordsOf(await (await s.fetch(`/w/${slug}/scorecards/${pathwayId}?version=1`)).text())).not.toContain('Changes since version');
+    expect(wordsOf(await (await s.fetch(`/w/${slug}/scorecards/${pathwayId}?version=2`)).text())).toContain('Changes since version 1');
+  });
+});

@@ -15,6 +15,7 @@ import { FRAMEWORKS } from '@/lib/scoring/frameworks';
 import { CriterionFindings } from '@/components/scorecard/CriterionFindings';
 import { FrameworkRadar } from '@/components/scorecard/FrameworkRadar';
 import { TrendChart } from '@/components/scorecard/TrendChart';
+import { VersionChanges } from '@/components/scorecard/VersionChanges';
 
 interface PageProps {
   params: Promise<{ workspace: string; pathwayId: string }>;
@@ -114,6 +115,8 @@ export default async function PathwayScorecardPage({ params, searchParams }: Pag
           </>
         ) : null}
       </p>
+
+      {view.changes ? <VersionChanges changes={view.changes} /> : null}
 
       {missing !== null ? (
         <div className="mb-6 border-l-4 border-nhs-blue bg-white p-4" data-testid="missing-version">
@@ -228,6 +231,7 @@ export default async function PathwayScorecardPage({ params, searchParams }: Pag
             title: FRAMEWORKS.find((f) => f.id === t.frameworkId)?.shortTitle ?? t.frameworkId,
             points: t.points,
           }))}
+          versions={view.versions}
         />
       </section>
     </>
