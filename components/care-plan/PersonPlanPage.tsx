@@ -1,6 +1,6 @@
 // The person's (or their carer's) plan page: mobile first, plain English, a large-text option, what
 // happens next at the top, buttons to contact the team, and the way to print it or share it.
-import { PATIENT_COPY, planCopy, type PlanCopy } from '@/lib/care-plan/copy';
+import { PATIENT_COPY, planCopy, reviewSentence, type PlanCopy } from '@/lib/care-plan/copy';
 import { firstName, possessive } from '@/lib/care-plan/plain';
 import { presentPlan } from '@/lib/care-plan/present';
 import type { CarePlanAccessView, CarePlanView } from '@/lib/care-plan/types';
@@ -36,7 +36,7 @@ export function PersonPlanPage(props: {
   const isPatient = access.relation === 'patient';
   const audience = isPatient ? 'patient' : access.relation === 'carer' ? 'carer' : 'clinician';
   const presentation = presentPlan(plan, props.today, audience);
-  const copy = planCopy(audience, plan.patient.name);
+  const copy = planCopy(audience, plan.patient.name, { canUpdate: access.canPatientUpdate });
   const base = `/my-plan/${plan.id}`;
   return (
     <main id="main-content" className="mx-auto max-w-2xl px-4 py-6">
@@ -52,7 +52,14 @@ export function PersonPlanPage(props: {
         {isPatient ? `Hello ${firstName(props.viewer.name)}. ` : ''}
         {audience === 'carer' ? PATIENT_COPY.carerIntro : PATIENT_COPY.intro}
       </p>
-      {presentation.reviewDate && <p className="mb-4">We will look at this plan again on {presentation.reviewDate}.</p>}
+      <div className="mb-4">
+        {presentation.review && (
+          <p className={presentation.review.passed ? 'font-bold' : ''}>{reviewSentence(copy, presentation.review)}</p>
+        )}
+        <p>
+          {copy.lastChanged} {presentation.lastChanged}.
+        </p>
+      </div>
       {presentation.coordinator && (
         <div className="mb-6 border-l-8 border-nhs-blue bg-white p-4 no-print">
           <p className="text-lg font-bold">{copy.talkAboutCare}</p>
@@ -66,6 +73,7 @@ export function PersonPlanPage(props: {
               : ''}
             {copy.emergency}
           </p>
+          {!presentation.crisis && <p className="mt-1">{copy.urgentHelp}</p>}
         </div>
       )}
 

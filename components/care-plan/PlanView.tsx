@@ -3,7 +3,7 @@
 // so the printed plan has everything the screen has: contact numbers are written out, jobs have boxes
 // to tick by hand, and nothing is left behind a button (issue 6, §4: print "must never be second best").
 import type { ReactNode } from 'react';
-import { PATIENT_COPY, planCopy } from '@/lib/care-plan/copy';
+import { PATIENT_COPY, planCopy, reviewSentence, urgentHelpLines, type PlanCopy } from '@/lib/care-plan/copy';
 import { formatDate, lowerFirst, mailtoHref, telHref } from '@/lib/care-plan/plain';
 import type { ContactPresentation, PlanPresentation } from '@/lib/care-plan/present';
 import type { CarePlanAccessView, CareTeamMemberView } from '@/lib/care-plan/types';
@@ -13,7 +13,26 @@ import { ActionForm, ButtonForm, TextArea } from './forms';
 
 type Mode = 'screen' | 'print';
 
-const CARD = 'bg-white border border-nhs-grey-4 p-4 print:border-nhs-black print:break-inside-avoid';
+// Long unbroken text typed into the plan (a pasted link or email) wraps inside its card instead of
+// making the page scroll sideways on a narrow screen (WCAG 1.4.10 reflow).
+const WRAP = 'wrap-anywhere';
+const CARD = `bg-white border border-nhs-grey-4 p-4 print:border-nhs-black print:break-inside-avoid ${WRAP}`;
+/**
+ * A white-on-colour label. Printers leave backgrounds out, which would leave white text on white
+ * paper: on paper it is black text in a black outline instead.
+ */
+export const BADGE_PRINT = 'print:border print:border-nhs-black print:bg-transparent print:text-nhs-black';
+
+/** The standard NHS advice for urgent help, for a plan that does not say who to call. */
+function UrgentHelp({ copy, className = '' }: { copy: PlanCopy; className?: string }) {
+  return (
+    <ul className={`space-y-1 ${className}`}>
+      {urgentHelpLines(copy).map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
 
 function Section(props: { id: string; title: string; help?: string; children: ReactNode; mode: Mode }) {
   return (
@@ -38,6 +57,7 @@ export function ContactLinks({
   const tel = telHref(contact.phone);
   const mail = mailtoHref(contact.email);
   if (mode === 'print') {
+    if (!contact.phone.trim() && !contact.email.trim()) return <p>{PATIENT_COPY.noContact}</p>;
     return (
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-lg">
         {contact.phone && (
@@ -123,7 +143,7 @@ export function PlanView(props: {
   viewerId: string;
 }) {
   const { plan, mode } = props;
-  const copy = planCopy(props.audience, plan.patientName);
+  const copy = planCopy(props.audience, plan.patientName, { canUpdate: props.access.canPatientUpdate });
   const interactive = mode === 'screen' && props.access.canPatientUpdate;
   return (
     <>
@@ -141,7 +161,7 @@ export function PlanView(props: {
                   />
                   <div>
                     <p className="text-xl font-bold">
-                      <span className="mr-2 inline-block rounded bg-nhs-blue px-2 py-0.5 text-base text-white">
+                      <span className={`mr-2 inline-block rounded bg-nhs-blue px-2 py-0.5 text-base text-white ${BADGE_PRINT}`}>
                         {copy.youAreHere}
                       </span>
                       {p.current.title}
@@ -166,18 +186,18 @@ export function PlanView(props: {
 
       {/* What happens next */}
       <Section id="next" title={copy.nextHeading} help={copy.nextHelp} mode={mode}>
+        {plan.next.some((n) => n.choice) && <p className="mb-3">{copy.nextChoiceHelp}</p>}
         {plan.next.length === 0 ? (
           <p>{copy.nothingNext}</p>
         ) : (
           <ol className="space-y-3">
             {plan.next.map((n, i) => (
               <li key={i} className={`${CARD} border-l-8 border-l-nhs-blue`}>
+                {n.pathwayLabel && <p className="text-sm font-bold text-nhs-grey-1">{n.pathwayLabel}</p>}
                 <p className="text-lg font-bold">{n.title}</p>
+                {n.choice && <p className="font-bold">{copy.nextChoice}</p>}
                 {n.when && <p>When: {lowerFirst(n.when)}</p>}
-                <p>
-                  {n.wait ? `Usually ${n.wait}, ` : ''}
-                  {n.where}.
-                </p>
+                <p>{n.whereAndWhen}</p>
                 {n.benefit && <p className="mt-1 text-nhs-grey-1">{n.benefit}</p>}
                 {n.pathwayTitles.length > 1 && (
                   <p className="mt-1 font-bold">One appointment for: {n.pathwayTitles.join(' and ')}.</p>
@@ -204,7 +224,7 @@ export function PlanView(props: {
           ) : (
             <p className={CARD}>{copy.noCoordinator}</p>
           )}
-          {plan.crisis && (
+          {plan.crisis ? (
             <div className={`${CARD} border-l-8 border-l-nhs-red`}>
               <h3 className="text-xl font-bold">
                 {copy.crisisHeading}: {plan.crisis.name}
@@ -212,6 +232,12 @@ export function PlanView(props: {
               <p>{copy.crisisHelp}</p>
               {plan.crisis.detail && <p className="mt-1">{plan.crisis.detail}</p>}
               <ContactLinks contact={{ name: plan.crisis.name, phone: plan.crisis.phone, email: '' }} mode={mode} />
+            </div>
+          ) : (
+            <div className={`${CARD} border-l-8 border-l-nhs-red`}>
+              <h3 className="text-xl font-bold">{copy.crisisHeading}</h3>
+              <p>{copy.urgentHelp}</p>
+              <p className="mt-1">{copy.urgentMentalHealth}</p>
             </div>
           )}
           <p className="text-lg font-bold">{copy.emergency}</p>
@@ -225,10 +251,10 @@ export function PlanView(props: {
         ) : (
           <ul className="space-y-3">
             {plan.escalation.map((e) => (
-              <li key={e.level} className={`p-4 print:break-inside-avoid ${RAG_STYLE[e.level].box}`}>
+              <li key={e.level} className={`p-4 print:break-inside-avoid ${WRAP} ${RAG_STYLE[e.level].box}`}>
                 <h3 className="text-xl font-bold">
                   <span
-                    className={`mr-2 inline-block rounded px-2 py-0.5 text-base ${RAG_STYLE[e.level].label}`}
+                    className={`mr-2 inline-block rounded px-2 py-0.5 text-base ${RAG_STYLE[e.level].label} ${BADGE_PRINT}`}
                     aria-hidden="true"
                   >
                     {RAG_STYLE[e.level].icon}
@@ -246,6 +272,12 @@ export function PlanView(props: {
               </li>
             ))}
           </ul>
+        )}
+        {plan.urgentFallback && (
+          <div className={`${CARD} mt-3 border-l-8 border-l-nhs-red`}>
+            <h3 className="text-xl font-bold">{copy.urgentHeading}</h3>
+            <UrgentHelp copy={copy} />
+          </div>
         )}
       </Section>
 
@@ -337,7 +369,9 @@ export function PlanView(props: {
 
       {/* Medicines */}
       <Section id="medicines" title={copy.medicinesHeading} mode={mode}>
-        {plan.medicationSummary.trim() && <p className="mb-3 whitespace-pre-line">{plan.medicationSummary}</p>}
+        {plan.medicationSummary.trim() && (
+          <p className={`mb-3 whitespace-pre-line ${WRAP}`}>{plan.medicationSummary}</p>
+        )}
         {plan.medicines.length > 0 && (
           <ul className="space-y-3">
             {plan.medicines.map((m) => (
@@ -369,7 +403,9 @@ export function PlanView(props: {
               <h3 className="text-lg font-bold">
                 {m.name}
                 {m.isCoordinator && (
-                  <span className="ml-2 rounded bg-nhs-blue px-2 py-0.5 text-sm text-white">Care coordinator</span>
+                  <span className={`ml-2 rounded bg-nhs-blue px-2 py-0.5 text-sm text-white ${BADGE_PRINT}`}>
+                    Care coordinator
+                  </span>
                 )}
               </h3>
               <p>{[m.role, m.organisation].filter(Boolean).join(', ')}</p>
@@ -383,7 +419,16 @@ export function PlanView(props: {
       {/* Review */}
       <Section id="review" title={copy.reviewHeading} mode={mode}>
         <p className="text-lg">
-          {plan.reviewDate ? <strong>{plan.reviewDate}</strong> : copy.noReviewDate}
+          {!plan.review ? (
+            copy.noReviewDate
+          ) : plan.review.passed ? (
+            <strong>{reviewSentence(copy, plan.review)}</strong>
+          ) : (
+            <strong>{plan.review.date}</strong>
+          )}
+        </p>
+        <p className="mt-1">
+          {copy.lastChanged} {plan.lastChanged}.
         </p>
       </Section>
 

@@ -13,19 +13,30 @@ export const PATIENT_COPY = {
   howItHelps: 'How it helps you',
   coordinatorTag: 'your care coordinator',
   nextHeading: 'What happens next',
-  nextHelp: 'These are the next steps. Your team will tell you which one is right for you.',
+  nextHelp: 'These are the steps that come next.',
+  // Only when some next steps are options out of a decision step: the person has one of them, not all.
+  nextChoiceHelp: 'Some steps are choices. You will have one of them, not all. Your team will tell you which one is right for you.',
+  nextChoice: 'This is one of the choices.',
   nothingNext: 'There is no next step on this part of your care right now.',
   stepNotSet: 'Your team has not said which step you are on yet.',
+  stepBeingUpdated: 'Your team is updating this part of your plan.',
   contactHeading: 'Who to contact',
   coordinatorHelp: 'This is the one person to contact first. They know you and your plan.',
   crisisHelp: 'Call this number if you need help fast and it is not an emergency.',
   // After the NHS website's advice on when to call 999.
   emergency: 'Call 999 if someone is seriously ill or hurt and their life is at risk.',
   crisisHeading: 'If you need help fast',
+  // The standard NHS advice (nhs.uk), shown when the plan has no crisis contact or no "if things get
+  // worse" part: nobody is left with 999 alone.
+  urgentHelp: 'Use NHS 111 if you need help urgently and it is not an emergency. Go to 111.nhs.uk or call 111.',
+  urgentMentalHealth: 'For urgent help with your mental health, call 111 and choose the mental health option.',
+  urgentHeading: 'If you are not sure what to do',
   whatMattersHeading: 'What matters to me',
   goalsHeading: 'My goals',
   actionsHeading: 'Who does what',
   actionsHelp: 'These are the jobs to do. Tick off your own jobs when you have done them.',
+  // For a reader who can look but not change the plan (no buttons to tick off jobs or add notes).
+  actionsHelpViewOnly: 'These are the jobs to do, and who does each one.',
   teamHeading: 'My care team',
   teamHelp: 'These are the people who help you. You can call or email them.',
   webHeading: 'My web of care',
@@ -35,6 +46,7 @@ export const PATIENT_COPY = {
   reviewHeading: 'When we look at this plan again',
   notesHeading: 'My notes',
   notesHelp: 'Write down things you want to ask or tell your team. Your team can read them, and so can anyone you share your plan with.',
+  notesHelpViewOnly: 'These are notes about your care. Your team can read them.',
   sharingHeading: 'Who can see my plan',
   sharingHelp: 'Your care team can see your plan. You choose who else can see it. You can stop it at any time.',
   lookedHeading: 'Who has looked at my plan',
@@ -48,6 +60,11 @@ export const PATIENT_COPY = {
   noWhatMatters: 'Nothing written yet. Tell your team what matters to you.',
   noJobs: 'No jobs yet.',
   noReviewDate: 'Your team has not set a date yet.',
+  // Sentences about dates: the date follows, then a full stop.
+  reviewOn: 'We will look at this plan again on',
+  reviewWasDue: 'This plan was due to be looked at on',
+  reviewAsk: 'Ask your team about it.',
+  lastChanged: 'Last changed on',
   talkAboutCare: 'Need to talk about your care?',
   sharedWithNobody: 'Nobody else can see it now.',
   // The page where the person chooses who can see their plan.
@@ -118,8 +135,11 @@ export function carerCopy(name: string): PlanCopy {
     howItHelps: `How it helps ${name}`,
     coordinatorTag: `${their} care coordinator`,
     nothingNext: `There is no next step on this part of ${their} care right now.`,
-    nextHelp: `These are the next steps. The care team will tell ${name} which one is right.`,
+    nextChoiceHelp: `Some steps are choices. ${name} will have one of them, not all. The care team will tell ${name} which one is right.`,
+    urgentHelp: `Use NHS 111 if ${name} needs help urgently and it is not an emergency. Go to 111.nhs.uk or call 111.`,
+    urgentMentalHealth: `For urgent help with ${their} mental health, call 111 and choose the mental health option.`,
     stepNotSet: `The care team has not said which step ${name} is on yet.`,
+    stepBeingUpdated: `The care team is updating this part of ${their} plan.`,
     coordinatorHelp: `This is the one person to contact first. They know ${name} and this plan.`,
     whatMattersHeading: `What matters to ${name}`,
     goalsHeading: `${their} goals`,
@@ -131,16 +151,37 @@ export function carerCopy(name: string): PlanCopy {
     medicinesHeading: `${their} medicines`,
     notesHeading: 'Notes',
     notesHelp: `Write down things you want to ask or tell the care team. ${name} and the care team can read them.`,
+    notesHelpViewOnly: `These are notes about ${their} care. ${name} and the care team can read them.`,
     printHelp: 'You can print this plan or save it as a PDF. It has all the same things as this page.',
     noCoordinator: `The care team has not named a care coordinator yet. Ask ${their} GP surgery who it will be.`,
     notWrittenYet: 'The care team has not written this part yet.',
     noWhatMatters: `Nothing written yet. ${name} can tell the care team what matters to them.`,
     noReviewDate: 'The care team has not set a date yet.',
+    reviewAsk: 'Ask the care team about it.',
     talkAboutCare: `Need to talk about ${their} care?`,
   };
 }
 
-/** The words of the plan for its reader: the person (and their care team, who see what the person sees), or a carer. */
-export function planCopy(audience: 'patient' | 'carer' | 'clinician', personName: string): PlanCopy {
-  return audience === 'carer' ? carerCopy(firstName(personName)) : PATIENT_COPY;
+/**
+ * The words of the plan for its reader: the person (and their care team, who see what the person sees), or a carer.
+ * `canUpdate` is false for a reader who may look but not tick off jobs or add notes: they are not told to.
+ */
+export function planCopy(
+  audience: 'patient' | 'carer' | 'clinician',
+  personName: string,
+  options: { canUpdate?: boolean } = {},
+): PlanCopy {
+  const copy = audience === 'carer' ? carerCopy(firstName(personName)) : PATIENT_COPY;
+  if (options.canUpdate !== false) return copy;
+  return { ...copy, actionsHelp: copy.actionsHelpViewOnly, notesHelp: copy.notesHelpViewOnly };
+}
+
+/** When the plan will be looked at again, or, once that date has gone, that it was due then. */
+export function reviewSentence(copy: PlanCopy, review: { date: string; passed: boolean }): string {
+  return review.passed ? `${copy.reviewWasDue} ${review.date}. ${copy.reviewAsk}` : `${copy.reviewOn} ${review.date}.`;
+}
+
+/** The standard NHS lines for urgent help, for when the plan does not say who to call. */
+export function urgentHelpLines(copy: PlanCopy): string[] {
+  return [copy.emergency, copy.urgentHelp, copy.urgentMentalHealth];
 }

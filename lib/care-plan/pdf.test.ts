@@ -122,4 +122,59 @@ describe('the PDF plan', () => {
     expect(pdfSafe('Done ✓ → next “quoted” – café €5')).toBe('Done done -> next “quoted” – café €5');
     expect(pdfSafe('Siân Łucja')).toBe('Siân ucja');
   });
+
+  it('gives the standard NHS urgent help when there is no crisis contact or “if things get worse” part', async () => {
+    const plan = samplePlan({ crisisContact: { name: '', phone: '', detail: '' }, escalation: [] });
+    const { text } = await pdfText(await renderCarePlanPdf(presentPlan(plan, TODAY), { today: TODAY }));
+    expect(text).toContain(PATIENT_COPY.notWrittenYet);
+    expect(text).toContain('Call 999 if someone is seriously ill or hurt and their life is at risk.');
+    expect(text).toContain('Use NHS 111 if you need help urgently and it is not an emergency. Go to 111.nhs.uk or call 111.');
+    expect(text).toContain('For urgent help with your mental health, call 111 and choose the mental health option.');
+    // A complete plan has its own crisis contact and red-amber-green plan instead.
+    const full = await pdfText(await renderCarePlanPdf(presentPlan(samplePlan(), TODAY), { today: TODAY }));
+    expect(full.text).not.toContain('Go to 111.nhs.uk');
+  });
+
+  it('says a review date that has gone was due, and when the plan last changed', async () => {
+    const { text } = await pdfText(await renderCarePlanPdf(presentPlan(samplePlan(), '2027-03-10'), { today: '2027-03-10' }));
+    expect(text).toContain('This plan was due to be looked at on Monday 1 March 2027. Ask your team about it.');
+    expect(text).not.toContain('We will look at this plan again');
+    expect(text).toContain('Last changed on 20 November 2026.');
+    const future = await pdfText(await renderCarePlanPdf(presentPlan(samplePlan(), TODAY), { today: TODAY }));
+    expect(future.text).toContain('We will look at this plan again on Monday 1 March 2027.');
+  });
+
+  it('keeps the capitals of a name in who set a goal', async () => {
+    const { text } = await pdfText(
+      await renderCarePlanPdf(presentPlan(samplePlan(), TODAY, 'carer'), { today: TODAY, audience: 'carer' }),
+    );
+    expect(text).toContain('Set by: Arthur.');
+    expect(text).not.toContain('Set by: arthur');
+  });
+
+  it('says a contact has no phone number or email, as the screen does', async () => {
+    const base = samplePlan();
+    const plan = samplePlan({
+      members: [...base.members, { ...base.members[0]!, id: 'm-ot', name: 'Cal Okafor', phone: '', email: '' }],
+    });
+    const { text } = await pdfText(await renderCarePlanPdf(presentPlan(plan, TODAY), { today: TODAY }));
+    expect(text).toContain('Cal Okafor Job: GP (family doctor), Riverside Surgery No phone number or email yet.');
+  });
+
+  it('does not tell a reader who can only look to tick off jobs online', async () => {
+    const plan = presentPlan(samplePlan(), TODAY, 'carer');
+    const viewOnly = await pdfText(await renderCarePlanPdf(plan, { today: TODAY, audience: 'carer', canUpdate: false }));
+    expect(viewOnly.text).toContain('These are the jobs to do, and who does each one.');
+    expect(viewOnly.text).not.toContain('Tick off');
+    const contributor = await pdfText(await renderCarePlanPdf(plan, { today: TODAY, audience: 'carer' }));
+    expect(contributor.text).toContain('Tick off a job when it is done.');
+  });
+
+  it('names the pathway of each next step, and says where it happens in a full sentence', async () => {
+    const { text } = await pdfText(await renderCarePlanPdf(presentPlan(samplePlan(), TODAY), { today: TODAY }));
+    expect(text).toContain(
+      'COPD: breathlessness to long-term support: Local lung health peer support group. When: keep going after the course. This usually happens in about 2 weeks, at a local group or charity.',
+    );
+    expect(text).not.toContain('Your team will tell you which one');
+  });
 });

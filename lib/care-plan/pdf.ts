@@ -6,7 +6,7 @@
 // artifact. A large-print version uses bigger type throughout. Issue 6, §4: "must never be second best".
 import PDFDocument from 'pdfkit';
 import { printable, registerPdfFonts, type PdfFonts } from '@/lib/pdf/fonts';
-import { planCopy } from './copy';
+import { planCopy, reviewSentence, urgentHelpLines } from './copy';
 import { formatDate, lowerFirst, possessive } from './plain';
 import type { PlanPresentation } from './present';
 
@@ -16,6 +16,8 @@ export interface PdfOptions {
   today: string;
   /** Who it is for: the person, or their carer reading it. */
   audience?: 'patient' | 'carer' | 'clinician';
+  /** False for a reader who may look but not tick off jobs or add notes online (default true). */
+  canUpdate?: boolean;
 }
 
 const COLOURS = {
@@ -52,7 +54,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     h2: large ? 22 : 17,
     h3: large ? 18 : 13.5,
   };
-  const copy = planCopy(options.audience ?? 'patient', plan.patientName);
+  const copy = planCopy(options.audience ?? 'patient', plan.patientName, { canUpdate: options.canUpdate });
   const title =
     options.audience === 'carer' ? possessive(plan.patientName) + ' care plan' : `Care plan for ${plan.patientName}`;
   const doc = new PDFDocument({
@@ -140,6 +142,15 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     );
     gap(0.2);
   };
+  /** Phone and email written out, or the same words as the screen when there are neither. */
+  const contactDetails = (c: { phone: string; email: string }) => {
+    if (!c.phone.trim() && !c.email.trim()) {
+      p(copy.noContact);
+      return;
+    }
+    labelled('Phone', c.phone);
+    labelled('Email', c.email);
+  };
   const list = (items: string[]) => {
     if (items.length === 0) return;
     const l = doc.struct('L');
@@ -189,7 +200,8 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   // ---- Title ----
   h1(title);
   p(`${plan.title}. Printed on ${formatDate(options.today)}.`, { grey: true });
-  if (plan.reviewDate) p(`We will look at this plan again on ${plan.reviewDate}.`, { bold: true });
+  if (plan.review) p(reviewSentence(copy, plan.review), { bold: true });
+  p(`${copy.lastChanged} ${plan.lastChanged}.`);
   p(options.audience === 'carer' ? copy.carerIntro : copy.intro);
 
   // ---- Who to contact ----
@@ -198,8 +210,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     h3(`${plan.coordinatorLabel}: ${plan.coordinator.name}`);
     p(copy.coordinatorHelp);
     labelled('Job', [plan.coordinator.role, plan.coordinator.organisation].filter(Boolean).join(', '));
-    labelled('Phone', plan.coordinator.phone);
-    labelled('Email', plan.coordinator.email);
+    contactDetails(plan.coordinator);
     labelled('When', plan.coordinator.availability);
   } else {
     p(copy.noCoordinator);
@@ -207,8 +218,12 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   if (plan.crisis) {
     h3(`${copy.crisisHeading}: ${plan.crisis.name}`);
     p(copy.crisisHelp);
-    labelled('Phone', plan.crisis.phone);
+    contactDetails({ phone: plan.crisis.phone, email: '' });
     p(plan.crisis.detail);
+  } else {
+    h3(copy.crisisHeading);
+    p(copy.urgentHelp);
+    p(copy.urgentMentalHealth);
   }
   p(copy.emergency, { bold: true });
 
@@ -225,19 +240,19 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   }
   h2(copy.nextHeading);
   p(copy.nextHelp);
+  if (plan.next.some((n) => n.choice)) p(copy.nextChoiceHelp);
   if (plan.next.length === 0) p(copy.nothingNext);
   list(
-    plan.next.map(
-      (n) =>
-        [
-          n.title,
-          n.when ? `When: ${lowerFirst(n.when)}` : null,
-          n.wait ? `Usually ${n.wait}` : null,
-          `Where: ${n.where}`,
-          n.pathwayTitles.length > 1 ? `For: ${n.pathwayTitles.join(' and ')}` : null,
-        ]
-          .filter(Boolean)
-          .join('. ') + '.',
+    plan.next.map((n) =>
+      [
+        n.pathwayLabel ? `${n.pathwayLabel}: ${n.title}.` : `${n.title}.`,
+        n.choice ? copy.nextChoice : null,
+        n.when ? `When: ${lowerFirst(n.when)}.` : null,
+        n.whereAndWhen,
+        n.pathwayTitles.length > 1 ? `One appointment for: ${n.pathwayTitles.join(' and ')}.` : null,
+      ]
+        .filter(Boolean)
+        .join(' '),
     ),
   );
 
@@ -263,6 +278,10 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     gap(0.3);
   }
   if (plan.escalation.length === 0) p(copy.notWrittenYet);
+  if (plan.urgentFallback) {
+    h3(copy.urgentHeading, COLOURS.red);
+    for (const line of urgentHelpLines(copy)) p(line);
+  }
 
   // ---- Goals ----
   h2(copy.goalsHeading);
@@ -270,7 +289,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   list(
     plan.goals.map(
       (g) =>
-        `${g.description} (${g.kind} goal. Set by: ${g.setBy.toLowerCase()}.${g.target ? ` Aim for: ${g.target}.` : ''} ${g.status}.)`,
+        `${g.description} (${g.kind} goal. Set by: ${g.setBy}.${g.target ? ` Aim for: ${g.target}.` : ''} ${g.status}.)`,
     ),
   );
 
@@ -316,14 +335,14 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
     ensureSpace(size.body * 5);
     h3(`${m.name}${m.isCoordinator ? ` (${copy.coordinatorTag})` : ''}`);
     labelled('Job', [m.role, m.organisation].filter(Boolean).join(', '));
-    labelled('Phone', m.phone);
-    labelled('Email', m.email);
+    contactDetails(m);
     labelled('When', m.availability);
   }
 
   // ---- Review ----
   h2(copy.reviewHeading);
-  p(plan.reviewDate ?? copy.noReviewDate);
+  p(plan.review ? (plan.review.passed ? reviewSentence(copy, plan.review) : plan.review.date) : copy.noReviewDate);
+  p(`${copy.lastChanged} ${plan.lastChanged}.`);
 
   // ---- Notes, with room to write ----
   h2(copy.notesHeading);

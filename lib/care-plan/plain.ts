@@ -158,6 +158,18 @@ export function formatMoment(isoMoment: string): string {
   return `${get('day')} ${get('month')} ${get('year')} at ${time}`;
 }
 
+/** The calendar day (YYYY-MM-DD) of a moment in UK time: "2026-11-20T23:30:00Z" in summer is the 21st. */
+export function dayInLondon(isoMoment: string): string {
+  const d = new Date(isoMoment);
+  if (Number.isNaN(d.getTime())) return isoMoment.slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
+}
+
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
   const a = Date.parse(`${from.slice(0, 10)}T00:00:00Z`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { planCopy, reviewSentence, urgentHelpLines } from './copy';
 import { presentPlan } from './present';
 import { samplePlan } from './test-fixtures';
 
@@ -80,5 +81,113 @@ describe('the plan as the person and their carer read it', () => {
   it('leaves out parts of the red-amber-green plan that say nothing', () => {
     const p = presentPlan(samplePlan({ escalation: [{ level: 'amber', signs: ' ', whatToDo: '' }] }), TODAY);
     expect(p.escalation).toEqual([]);
+  });
+});
+
+describe('urgent help when the plan does not say who to call', () => {
+  it('gives the standard NHS advice when there is no crisis contact or no “if things get worse” part', () => {
+    expect(presentPlan(samplePlan(), TODAY).urgentFallback).toBe(false);
+    expect(presentPlan(samplePlan({ crisisContact: { name: ' ', phone: '', detail: '' } }), TODAY).urgentFallback).toBe(
+      true,
+    );
+    expect(presentPlan(samplePlan({ escalation: [] }), TODAY).urgentFallback).toBe(true);
+  });
+
+  it('says 999 for an emergency, NHS 111 otherwise, and the mental health option', () => {
+    const lines = urgentHelpLines(planCopy('patient', 'Arthur Pennock'));
+    expect(lines).toEqual([
+      'Call 999 if someone is seriously ill or hurt and their life is at risk.',
+      'Use NHS 111 if you need help urgently and it is not an emergency. Go to 111.nhs.uk or call 111.',
+      'For urgent help with your mental health, call 111 and choose the mental health option.',
+    ]);
+    const carer = urgentHelpLines(planCopy('carer', 'Arthur Pennock'));
+    expect(carer[1]).toBe('Use NHS 111 if Arthur needs help urgently and it is not an emergency. Go to 111.nhs.uk or call 111.');
+    expect(carer[2]).toBe('For urgent help with Arthur’s mental health, call 111 and choose the mental health option.');
+  });
+});
+
+describe('the review date and when the plan last changed', () => {
+  it('says when the plan will be looked at again while that date is to come', () => {
+    const p = presentPlan(samplePlan(), TODAY);
+    expect(p.review).toEqual({ date: 'Monday 1 March 2027', passed: false });
+    expect(reviewSentence(planCopy('patient', 'Arthur Pennock'), p.review!)).toBe(
+      'We will look at this plan again on Monday 1 March 2027.',
+    );
+    // On the day itself it is not yet late.
+    expect(presentPlan(samplePlan(), '2027-03-01').review?.passed).toBe(false);
+  });
+
+  it('says the review was due, and to ask about it, once the date has gone', () => {
+    const p = presentPlan(samplePlan(), '2027-03-02');
+    expect(p.review).toEqual({ date: 'Monday 1 March 2027', passed: true });
+    expect(reviewSentence(planCopy('patient', 'Arthur Pennock'), p.review!)).toBe(
+      'This plan was due to be looked at on Monday 1 March 2027. Ask your team about it.',
+    );
+    expect(reviewSentence(planCopy('carer', 'Arthur Pennock'), p.review!)).toBe(
+      'This plan was due to be looked at on Monday 1 March 2027. Ask the care team about it.',
+    );
+    expect(presentPlan(samplePlan({ reviewDate: null }), TODAY).review).toBeNull();
+  });
+
+  it('says when the plan last changed, on the day in the UK', () => {
+    expect(presentPlan(samplePlan(), TODAY).lastChanged).toBe('20 November 2026');
+    // 11:30pm UTC on 20 July is 12:30am on 21 July in British Summer Time.
+    expect(presentPlan(samplePlan({ updatedAt: '2026-07-20T23:30:00.000Z' }), TODAY).lastChanged).toBe('21 July 2026');
+  });
+});
+
+describe('words for a reader who can look but not change the plan', () => {
+  it('does not tell them to tick off jobs or write notes they have no buttons for', () => {
+    for (const audience of ['patient', 'carer', 'clinician'] as const) {
+      const viewOnly = planCopy(audience, 'Arthur Pennock', { canUpdate: false });
+      expect(viewOnly.actionsHelp).not.toMatch(/tick/i);
+      expect(viewOnly.notesHelp).not.toMatch(/write/i);
+      expect(planCopy(audience, 'Arthur Pennock', { canUpdate: true }).actionsHelp).toMatch(/Tick off/);
+    }
+    expect(planCopy('carer', 'Arthur Pennock', { canUpdate: false }).notesHelp).toBe(
+      'These are notes about Arthur’s care. Arthur and the care team can read them.',
+    );
+  });
+});
+
+describe('what happens next on a plan with several pathways', () => {
+  const COPD = 'COPD: breathlessness to long-term support';
+  const FRAILTY = 'Frailty: recognising and supporting older people living with frailty';
+
+  it('names the pathway of each next step when the plan has two or more', () => {
+    const p = presentPlan(samplePlan(), TODAY);
+    expect(p.next.find((n) => n.title === 'Local lung health peer support group')?.pathwayLabel).toBe(COPD);
+    const frailty = p.next.filter((n) => n.pathwayTitles.includes(FRAILTY));
+    expect(frailty.length).toBeGreaterThan(0);
+    for (const n of frailty) expect(n.pathwayLabel).toBe(FRAILTY);
+    const one = presentPlan(samplePlan({ pathways: samplePlan().pathways.slice(0, 1) }), TODAY);
+    expect(one.next.every((n) => n.pathwayLabel === null)).toBe(true);
+  });
+
+  it('marks as choices only the steps out of a decision step', () => {
+    const base = samplePlan();
+    // Not at a decision: the next steps are not choices.
+    expect(presentPlan(base, TODAY).next.some((n) => n.choice)).toBe(false);
+    const atDecision = samplePlan({
+      pathways: [{ ...base.pathways[0]!, currentStepId: 'diagnosis-decision' }, base.pathways[1]!],
+    });
+    const p = presentPlan(atDecision, TODAY);
+    const copd = p.next.filter((n) => n.pathwayTitles.includes(COPD));
+    expect(copd.length).toBe(3);
+    expect(copd.every((n) => n.choice)).toBe(true);
+    expect(p.next.filter((n) => n.pathwayTitles.includes(FRAILTY)).some((n) => n.choice)).toBe(false);
+  });
+
+  it('says where and how soon as a full sentence, with or without a wait', () => {
+    const base = samplePlan();
+    const doc = structuredClone(base.pathways[0]!.document!);
+    for (const t of doc.transitions) if (t.from === 'pulmonary-rehab') delete t.targetDays;
+    const p = presentPlan(samplePlan({ pathways: [{ ...base.pathways[0]!, document: doc }] }), TODAY);
+    expect(p.next.find((n) => n.title === 'Local lung health peer support group')?.whereAndWhen).toBe(
+      'This happens at a local group or charity.',
+    );
+    expect(
+      presentPlan(base, TODAY).next.find((n) => n.title === 'Local lung health peer support group')?.whereAndWhen,
+    ).toBe('This usually happens in about 2 weeks, at a local group or charity.');
   });
 });

@@ -11,6 +11,7 @@ import {
   GOAL_STATUS_FOR_PATIENTS,
   ROLE_FOR_PATIENTS,
   SETTING_FOR_PATIENTS,
+  dayInLondon,
   dueInWords,
   firstName,
   formatDate,
@@ -45,7 +46,13 @@ export interface NextStepPresentation {
   when: string | null;
   wait: string | null;
   where: string;
+  /** Where and, when known, how soon, as a full sentence: "This usually happens in about 2 weeks, at home." */
+  whereAndWhen: string;
   pathwayTitles: string[];
+  /** The pathway (or pathways) it is on, when the plan has two or more; null on a plan with one. */
+  pathwayLabel: string | null;
+  /** One of the options out of a decision step: the person has one of them, not all. */
+  choice: boolean;
   merged: boolean;
 }
 
@@ -106,6 +113,15 @@ export interface PlanPresentation {
   medicationSummary: string;
   medicines: { id: string; name: string; howToTake: string; purpose: string }[];
   reviewDate: string | null;
+  /** The review date in words, and whether it has already gone (relative to the `today` passed in). */
+  review: { date: string; passed: boolean } | null;
+  /** When the plan was last changed, e.g. "20 November 2026". */
+  lastChanged: string;
+  /**
+   * The plan has no crisis contact, or no "if things get worse" part: the view gives the standard NHS
+   * advice (999, NHS 111) so nobody is left without somewhere to turn.
+   */
+  urgentFallback: boolean;
   notes: { id: string; authorId: string; authorName: string; body: string; createdAt: string }[];
 }
 
@@ -122,21 +138,33 @@ export function contactOf(m: CareTeamMemberView): ContactPresentation {
   };
 }
 
-function nextOf(n: CombinedNextStep): NextStepPresentation {
+function nextOf(n: CombinedNextStep, context: { labelPathways: boolean; choice: boolean }): NextStepPresentation {
+  const wait = waitInWords(n.targetDays ?? undefined);
+  const where = SETTING_FOR_PATIENTS[n.step.setting];
   return {
     title: n.step.title,
     benefit: n.step.benefit,
     when: n.when,
-    wait: waitInWords(n.targetDays ?? undefined),
-    where: SETTING_FOR_PATIENTS[n.step.setting],
+    wait,
+    where,
+    whereAndWhen: wait ? `This usually happens ${wait}, ${where}.` : `This happens ${where}.`,
     pathwayTitles: n.pathwayTitles,
+    pathwayLabel: context.labelPathways ? n.pathwayTitles.join(' and ') : null,
+    choice: context.choice,
     merged: n.step.merge !== null,
   };
+}
+
+/** The next steps from a decision step are options: only one of them will happen. */
+function isChoice(p: PathwayPosition): boolean {
+  return p.current?.kind === 'decision' && p.next.length > 1;
 }
 
 function positionOf(p: PathwayPosition, since: string | null): PositionPresentation {
   let note: string | null = null;
   if (p.unreadable) note = 'This part of your plan cannot be shown right now. Your team has been told.';
+  // The step recorded is not in the saved version the plan follows (added since, or removed).
+  else if (p.missingStepId) note = PATIENT_COPY.stepBeingUpdated;
   else if (!p.current) note = PATIENT_COPY.stepNotSet;
   return {
     pathwayId: p.pathwayId,
@@ -152,7 +180,9 @@ function positionOf(p: PathwayPosition, since: string | null): PositionPresentat
         }
       : null,
     note,
-    next: p.next.map((n) => nextOf({ ...n, pathwayTitles: [p.pathwayTitle] })),
+    next: p.next.map((n) =>
+      nextOf({ ...n, pathwayTitles: [p.pathwayTitle] }, { labelPathways: false, choice: isChoice(p) }),
+    ),
   };
 }
 
@@ -239,6 +269,8 @@ export function presentPlan(plan: CarePlanView, today: string, audience: Audienc
       });
     }
   }
+  const labelPathways = plan.pathways.length > 1;
+  const choiceOn = new Set(positions.filter((p) => isChoice(p.position)).map((p) => p.position.pathwayId));
   return {
     title: plan.title,
     coordinatorLabel:
@@ -248,7 +280,9 @@ export function presentPlan(plan: CarePlanView, today: string, audience: Audienc
     coordinator: coordinator ? contactOf(coordinator) : null,
     crisis,
     positions: positions.map(({ link, position }) => positionOf(position, link.currentStepSince)),
-    next: whatHappensNext(positions.map((p) => p.position)).map(nextOf),
+    next: whatHappensNext(positions.map((p) => p.position)).map((n) =>
+      nextOf(n, { labelPathways, choice: choiceOn.has(n.step.pathwayId) }),
+    ),
     goals: plan.goals.map((g) => goalOf(g, audience, plan.patient.name)),
     actions,
     // The coordinator first, then everyone else in the team's order; the person is not their own contact.
@@ -260,6 +294,11 @@ export function presentPlan(plan: CarePlanView, today: string, audience: Audienc
     medicationSummary: plan.medicationSummary,
     medicines: plan.medicines.map((m) => ({ id: m.id, name: m.name, howToTake: m.howToTake, purpose: m.purpose })),
     reviewDate: plan.reviewDate ? formatDate(plan.reviewDate) : null,
+    review: plan.reviewDate
+      ? { date: formatDate(plan.reviewDate), passed: plan.reviewDate.slice(0, 10) < today.slice(0, 10) }
+      : null,
+    lastChanged: formatDate(dayInLondon(plan.updatedAt), { weekday: false }),
+    urgentFallback: crisis === null || escalation.length === 0,
     notes: plan.notes.map((n) => ({
       id: n.id,
       authorId: n.authorId,

@@ -83,8 +83,13 @@ export interface PlanPathwayView {
   pathwayId: string;
   title: string;
   conditions: string[];
-  /** The pathway's working copy; null when it is not a valid pathway document. */
+  /**
+   * The pathway as the plan follows it: its latest saved version, or its working copy while it has
+   * no saved version (lib/server/plan-pathway-document.ts); null when it is not a valid document.
+   */
   document: Pathway | null;
+  /** The saved version `document` is; null (or absent) when it is the working copy. */
+  versionNumber?: number | null;
   currentStepId: string | null;
   currentStepSince: string | null;
 }

@@ -9,6 +9,7 @@ import { parsePathway } from '@/lib/pathway/validate';
 import { SECTORS, type Role, type Sector } from '@/lib/pathway/schema';
 import { audit } from './audit';
 import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, loadCarePlanFacts } from './care-plan-access';
+import { planPathwayDocuments } from './plan-pathway-document';
 import { invalid, isUniqueViolation, notFound, type Invalid, type NotFound } from './results';
 
 export type CreateCarePlanResult = { ok: true; planId: string } | NotFound | Invalid;
@@ -141,7 +142,8 @@ export async function createCarePlan(options: {
     select: { name: true, email: true, professionalRole: true },
   });
   if (!creator) return notFound(CARE_PLAN_NOT_FOUND);
-  const byId = new Map(pathways.map((p) => [p.id, p]));
+  // A new plan starts at the first step of the version the person will see (the latest saved one).
+  const followed = await planPathwayDocuments(prisma, pathways);
   const now = new Date();
   let planId: string;
   try {
@@ -155,7 +157,7 @@ export async function createCarePlan(options: {
           createdById: actor.userId,
           pathways: {
             create: ids.map((id, position) => {
-              const doc = parsePathway(byId.get(id)?.document);
+              const doc = parsePathway(followed.get(id)?.document);
               return {
                 pathwayId: id,
                 position,

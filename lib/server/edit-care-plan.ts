@@ -6,12 +6,13 @@
 // Every row touched is found by its id AND this plan's id, so an id from another plan changes
 // nothing. The audit records which part changed and the row, not the text typed (that stays in the
 // plan, for the person to read).
-import type { Actor } from '@/lib/auth/can';
+import { ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { CarePlanEditSchema, fieldIssues, type CarePlanEdit, type FieldIssue } from '@/lib/care-plan/input';
 import { firstStepId } from '@/lib/care-plan/journey';
 import { parsePathway } from '@/lib/pathway/validate';
 import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, auditCarePlanRefusal, authorizeCarePlan } from './care-plan-access';
+import { planPathwayDocuments } from './plan-pathway-document';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 type Tx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']>[0]>[0];
 
@@ -209,7 +210,7 @@ export async function editCarePlan(options: {
               where: {
                 email: edit.userEmail.toLowerCase(),
                 memberships: {
-                  some: { workspaceId, accessRole: { in: ['editor', 'facilitator'] } },
+                  some: { workspaceId, accessRole: { in: [...ROLES_THAT_MAY.careForPlanPatients] } },
                 },
               },
               select: { id: true },
@@ -318,11 +319,13 @@ export async function editCarePlan(options: {
       case 'step.set': {
         const link = await tx.carePlanPathway.findFirst({
           where: { carePlanId: planId, pathwayId: edit.pathwayId },
-          select: { id: true, pathway: { select: { document: true } } },
+          select: { id: true, pathway: { select: { id: true, document: true } } },
         });
         if (!link) notInPlan('pathwayId', edit.pathwayId, 'Pathway: this pathway is not part of the plan.');
         if (edit.stepId) {
-          const doc = parsePathway(link?.pathway.document);
+          // A step of the version the person sees (the latest saved one), not of the working copy.
+          const followed = link ? await planPathwayDocuments(tx, [link.pathway]) : new Map();
+          const doc = parsePathway(followed.get(edit.pathwayId)?.document);
           if (!doc.ok || !doc.pathway.steps.some((s) => s.id === edit.stepId)) {
             problem('stepId', 'Step: choose a step of this pathway.');
           }
@@ -350,7 +353,8 @@ export async function editCarePlan(options: {
         });
         if (already) problem('pathwayId', 'Pathway: this pathway is already part of the plan.');
         const position = await tx.carePlanPathway.count({ where: { carePlanId: planId } });
-        const doc = parsePathway(pathway?.document);
+        const followed = pathway ? await planPathwayDocuments(tx, [pathway]) : new Map();
+        const doc = parsePathway(followed.get(edit.pathwayId)?.document);
         await tx.carePlanPathway.create({
           data: {
             carePlanId: planId,

@@ -8,6 +8,7 @@ import { SECTORS, type Role, type Sector } from '@/lib/pathway/schema';
 import type { CarePlanAccessView, CarePlanView } from '@/lib/care-plan/types';
 import { authorizeCarePlan, type CarePlanAccess } from './care-plan-access';
 import { audit } from './audit';
+import { planPathwayDocuments } from './plan-pathway-document';
 
 export type CarePlanReadVia = 'page' | 'editor' | 'print' | 'pdf' | 'fhir' | 'api';
 
@@ -51,6 +52,11 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
     },
   });
   if (!p) return null;
+  // The latest saved version of each pathway, not the working copy a workshop is changing.
+  const followed = await planPathwayDocuments(
+    getPrisma(),
+    p.pathways.map((l) => l.pathway),
+  );
   return {
     id: p.id,
     workspace: p.workspace,
@@ -64,13 +70,17 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
     medicines: p.medicines.map((m) => ({ id: m.id, name: m.name, howToTake: m.howToTake, purpose: m.purpose })),
     reviewDate: day(p.reviewDate),
     pathways: p.pathways.map((l) => {
-      const parsed = parsePathway(l.pathway.document);
+      const source = followed.get(l.pathwayId);
+      const parsed = parsePathway(source?.document ?? l.pathway.document);
+      const saved = parsed.ok && source?.versionNumber != null ? parsed.pathway : null;
       return {
         linkId: l.id,
         pathwayId: l.pathwayId,
-        title: l.pathway.title,
-        conditions: l.pathway.conditions,
+        // A saved version names the pathway as it was saved; a rename in the working copy waits for the next.
+        title: saved ? saved.title : l.pathway.title,
+        conditions: saved ? saved.conditions : l.pathway.conditions,
         document: parsed.ok ? parsed.pathway : null,
+        versionNumber: source?.versionNumber ?? null,
         currentStepId: l.currentStepId,
         currentStepSince: l.currentStepSince ? l.currentStepSince.toISOString() : null,
       };

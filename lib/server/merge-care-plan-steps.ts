@@ -6,6 +6,7 @@ import { getPrisma } from '@/lib/db/client';
 import { MergeStepsInput, fieldIssues } from '@/lib/care-plan/input';
 import { parsePathway } from '@/lib/pathway/validate';
 import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, auditCarePlanRefusal, authorizeCarePlan } from './care-plan-access';
+import { planPathwayDocuments } from './plan-pathway-document';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
 export type MergeResult = { ok: true; mergeId: string } | NotFound | Invalid;
@@ -37,9 +38,14 @@ export async function mergeCarePlanSteps(options: {
   const prisma = getPrisma();
   const links = await prisma.carePlanPathway.findMany({
     where: { carePlanId: access.planId },
-    select: { pathwayId: true, pathway: { select: { document: true } } },
+    select: { pathwayId: true, pathway: { select: { id: true, document: true } } },
   });
-  const docs = new Map(links.map((l) => [l.pathwayId, parsePathway(l.pathway.document)]));
+  // Steps of the version the person sees (the latest saved one), as the plan shows them.
+  const followed = await planPathwayDocuments(
+    prisma,
+    links.map((l) => l.pathway),
+  );
+  const docs = new Map(links.map((l) => [l.pathwayId, parsePathway(followed.get(l.pathwayId)?.document)]));
   for (const s of steps) {
     const doc = docs.get(s.pathwayId);
     if (!doc)

@@ -255,3 +255,69 @@ test('a carer sees the plan only after the person shares it with them', async ({
   await expect(page.getByRole('link', { name: /Choose who can see my plan/ })).toHaveCount(0);
   await expectAccessible(page, 'carer view');
 });
+
+test('long unbroken text in a note wraps on a 320px screen instead of scrolling sideways', async ({ page }) => {
+  // WCAG 1.4.10 reflow: a pasted link or email address must not push the page wider than the screen.
+  await page.setViewportSize({ width: 320, height: 800 });
+  await signIn(page, 'patient@pathweave.test');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your care plan' })).toBeVisible();
+  const long = `https://example.org/a-very-long-link-with-no-spaces-${'x'.repeat(120)}`;
+  const notes = page.getByRole('region', { name: 'My notes' });
+  await notes.getByLabel('Your note').fill(long);
+  await notes.getByRole('button', { name: 'Save note' }).click();
+  const note = notes.getByRole('listitem').filter({ hasText: long });
+  await expect(note).toBeVisible();
+  const widths = () =>
+    page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+  const screen = await widths();
+  expect(screen.scroll).toBeLessThanOrEqual(screen.client);
+  await expectAccessible(page, 'patient plan with a long note at 320px');
+
+  // The printable plan too.
+  await page.getByRole('link', { name: 'Printable plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+  await expect(page.getByText(long)).toBeVisible();
+  const print = await widths();
+  expect(print.scroll).toBeLessThanOrEqual(print.client);
+  await expectAccessible(page, 'printable plan with a long note at 320px');
+
+  // Tidy up: delete the note.
+  await page.getByRole('link', { name: 'Back to the plan' }).click();
+  const again = page.getByRole('region', { name: 'My notes' }).getByRole('listitem').filter({ hasText: long });
+  await again.locator('summary', { hasText: 'Delete this note' }).click();
+  await again.getByRole('button', { name: 'Yes, delete this note' }).click();
+  await expect(page.getByRole('region', { name: 'My notes' }).getByText(long)).toHaveCount(0);
+});
+
+test('labels printed white on blue stay readable on paper, where printers leave out backgrounds', async ({ page }) => {
+  await signIn(page, 'patient@pathweave.test');
+  await page.getByRole('link', { name: 'Printable plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+  const badges = [
+    page.getByRole('region', { name: 'Where you are now' }).getByText('You are here', { exact: true }).first(),
+    page.getByRole('region', { name: 'My care team' }).getByText('Care coordinator', { exact: true }).first(),
+  ];
+  const colours = (badge: (typeof badges)[number]) =>
+    badge.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { color: s.color, background: s.backgroundColor, border: s.borderTopStyle };
+    });
+  for (const badge of badges) {
+    // On screen: white on NHS blue.
+    expect(await colours(badge)).toMatchObject({ color: 'rgb(255, 255, 255)', background: 'rgb(0, 94, 184)' });
+  }
+  await page.emulateMedia({ media: 'print' });
+  for (const badge of badges) {
+    // On paper: dark text in an outline, with no background to lose.
+    const printed = await colours(badge);
+    expect(printed.color).not.toBe('rgb(255, 255, 255)');
+    expect(printed.color).toBe('rgb(33, 43, 50)');
+    expect(printed.background).toBe('rgba(0, 0, 0, 0)');
+    expect(printed.border).toBe('solid');
+  }
+  await expectAccessible(page, 'printable plan as printed, with its labels');
+  await page.emulateMedia({ media: 'screen' });
+});

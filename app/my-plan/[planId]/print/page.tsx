@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
-import { PATIENT_COPY } from '@/lib/care-plan/copy';
+import { PATIENT_COPY, planCopy, reviewSentence } from '@/lib/care-plan/copy';
 import { formatDate, possessive } from '@/lib/care-plan/plain';
 import { presentPlan } from '@/lib/care-plan/present';
 import { getCarePlan } from '@/lib/server/get-care-plan';
@@ -28,6 +28,7 @@ export default async function PrintPlanPage({ params }: { params: Promise<{ plan
   const isPatient = access.relation === 'patient';
   const audience = isPatient ? 'patient' : access.relation === 'carer' ? 'carer' : 'clinician';
   const presentation = presentPlan(plan, today, audience);
+  const copy = planCopy(audience, plan.patient.name, { canUpdate: access.canPatientUpdate });
   return (
     <main id="main-content" className="mx-auto max-w-3xl px-4 py-6 print:max-w-none print:p-0 print:text-[12pt]">
       <LargeTextStyle size={textSize} />
@@ -48,9 +49,10 @@ export default async function PrintPlanPage({ params }: { params: Promise<{ plan
         <p className="text-lg">
           {plan.title}. Printed on {formatDate(today)}.
         </p>
-        {presentation.reviewDate && (
-          <p className="text-lg font-bold">We will look at this plan again on {presentation.reviewDate}.</p>
-        )}
+        {presentation.review && <p className="text-lg font-bold">{reviewSentence(copy, presentation.review)}</p>}
+        <p>
+          {copy.lastChanged} {presentation.lastChanged}.
+        </p>
         <p className="mt-2">{access.relation === 'carer' ? PATIENT_COPY.carerIntro : PATIENT_COPY.intro}</p>
       </header>
       <PlanView

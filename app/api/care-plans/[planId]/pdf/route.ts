@@ -20,7 +20,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ plan
   const today = todayIso();
   try {
     const audience = read.access.relation;
-    const bytes = await renderCarePlanPdf(presentPlan(read.plan, today, audience), { today, large, audience });
+    const bytes = await renderCarePlanPdf(presentPlan(read.plan, today, audience), {
+      today,
+      large,
+      audience,
+      canUpdate: read.access.canPatientUpdate,
+    });
     const name = `care-plan-${read.plan.patient.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}${large ? '-large-print' : ''}.pdf`;
     return new Response(new Uint8Array(bytes), {
       headers: {
