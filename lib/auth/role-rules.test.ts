@@ -19,13 +19,16 @@ describe('role rules shared with database queries', () => {
     expect(rolesFrom('facilitator')).toEqual(['facilitator']);
   });
 
-  it('editPathway is exactly who can() lets edit a pathway', () => {
+  it('editPathway is exactly who can() lets edit a pathway: facilitators and editors', () => {
+    // The policy itself, written out, so that a change to it is a deliberate change to this test.
+    expect(ROLES_THAT_MAY.editPathway).toEqual(['facilitator', 'editor']);
     expect(allowedRoles((a) => can(a, 'pathway:edit', { type: 'pathway', workspaceId: W, pathwayId: 'p' }))).toEqual([
       ...ROLES_THAT_MAY.editPathway,
     ]);
   });
 
   it('careForPlanPatients is exactly who, in the care team, can() lets act as the plan’s clinician', () => {
+    expect(ROLES_THAT_MAY.careForPlanPatients).toEqual(['facilitator', 'editor']);
     for (const action of ['carePlan:view', 'carePlan:edit', 'carePlan:viewAudit'] as const) {
       const allowed = allowedRoles((a) =>
         can(a, action, {

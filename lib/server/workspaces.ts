@@ -63,7 +63,12 @@ export async function changeMembership(
   const result = await getPrisma().$transaction(async (tx): Promise<MembershipChangeResult> => {
     // Facilitators' rows locked first, so two facilitators demoting each other at once cannot
     // leave the workspace with none.
-    await tx.$queryRaw`SELECT id FROM "Membership" WHERE "workspaceId" = ${workspaceId} AND "accessRole" = 'facilitator' FOR UPDATE`;
+    const locked = await tx.$queryRaw<{ userId: string }[]>`SELECT "userId" FROM "Membership" WHERE "workspaceId" = ${workspaceId} AND "accessRole" = 'facilitator' FOR UPDATE`;
+    // Asked again under the lock: a facilitator removed or demoted by someone else a moment ago
+    // (after this request's can() above) may no longer change anyone's membership.
+    if (!locked.some((row) => row.userId === actor.userId)) {
+      return { ok: false, reason: 'not_found', message: MEMBER_NOT_FOUND };
+    }
     const current = await tx.membership.findUnique({
       where: { userId_workspaceId: { userId, workspaceId } },
       select: { id: true, accessRole: true },

@@ -42,9 +42,13 @@ export const PATCH = jsonRoute('workspace member PATCH', async (request: Request
   if (!body.ok) return body.response;
   const parsed = Body.safeParse(body.body);
   if (!parsed.success) {
-    return invalidInput('Choose the person’s new role.', [
-      { path: 'accessRole', message: `Choose one of: ${ACCESS_ROLES.join(', ')}.` },
-    ]);
+    const sent = (body.body as { accessRole?: unknown } | null)?.accessRole;
+    const allowed = `Choose one of: ${ACCESS_ROLES.join(', ')}.`;
+    const message =
+      sent === undefined || sent === null || sent === ''
+        ? `Role (accessRole) is missing. ${allowed}`
+        : `Role (accessRole): “${String(typeof sent === 'string' ? sent : JSON.stringify(sent)).slice(0, 100)}” is not a role. ${allowed}`;
+    return invalidInput('Choose the person’s new role.', [{ path: 'accessRole', message }]);
   }
   return change(context, parsed.data.accessRole);
 });
