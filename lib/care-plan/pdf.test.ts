@@ -123,6 +123,20 @@ describe('the PDF plan', () => {
     expect(pdfSafe('Siân Łucja')).toBe('Siân ucja');
   });
 
+  it('words the missing step for the reader: the person, or their carer', async () => {
+    const base = samplePlan();
+    const [copd, frailty] = base.pathways;
+    const plan = samplePlan({ pathways: [{ ...copd!, currentStepId: 'not-in-this-version' }, { ...frailty!, currentStepId: null }] });
+    const own = await pdfText(await renderCarePlanPdf(presentPlan(plan, TODAY), { today: TODAY }));
+    expect(own.text).toContain('Your team is updating this part of your plan.');
+    expect(own.text).toContain('Your team has not said which step you are on yet.');
+    const carer = await pdfText(await renderCarePlanPdf(presentPlan(plan, TODAY, 'carer'), { today: TODAY, audience: 'carer' }));
+    expect(carer.text).toMatch(/The care team is updating this part of \S+ plan\./);
+    expect(carer.text).toMatch(/The care team has not said which step \S+ is on yet\./);
+    expect(carer.text).not.toContain('Your team is updating this part of your plan.');
+    expect(carer.text).not.toContain('which step you are on');
+  });
+
   it('gives the standard NHS urgent help when there is no crisis contact or “if things get worse” part', async () => {
     const plan = samplePlan({ crisisContact: { name: '', phone: '', detail: '' }, escalation: [] });
     const { text } = await pdfText(await renderCarePlanPdf(presentPlan(plan, TODAY), { today: TODAY }));

@@ -61,8 +61,13 @@ export interface PositionPresentation {
   pathwayTitle: string;
   conditions: string[];
   current: { title: string; benefit: string | null; where: string; since: string | null; merged: boolean } | null;
-  /** Why there is no current step, when there is none. */
+  /** Why there is no current step, when there is none (in the person's words: see noteKind). */
   note: string | null;
+  /**
+   * Which note it is, so a carer's view can word it for a carer (planCopy(...)[noteKind]);
+   * 'unreadable' has one wording for everyone.
+   */
+  noteKind: 'unreadable' | 'stepBeingUpdated' | 'stepNotSet' | null;
   next: NextStepPresentation[];
 }
 
@@ -161,11 +166,17 @@ function isChoice(p: PathwayPosition): boolean {
 }
 
 function positionOf(p: PathwayPosition, since: string | null): PositionPresentation {
-  let note: string | null = null;
-  if (p.unreadable) note = 'This part of your plan cannot be shown right now. Your team has been told.';
+  let noteKind: PositionPresentation['noteKind'] = null;
+  if (p.unreadable) noteKind = 'unreadable';
   // The step recorded is not in the saved version the plan follows (added since, or removed).
-  else if (p.missingStepId) note = PATIENT_COPY.stepBeingUpdated;
-  else if (!p.current) note = PATIENT_COPY.stepNotSet;
+  else if (p.missingStepId) noteKind = 'stepBeingUpdated';
+  else if (!p.current) noteKind = 'stepNotSet';
+  const note =
+    noteKind === 'unreadable'
+      ? 'This part of your plan cannot be shown right now. Your team has been told.'
+      : noteKind
+        ? PATIENT_COPY[noteKind]
+        : null;
   return {
     pathwayId: p.pathwayId,
     pathwayTitle: p.pathwayTitle,
@@ -180,6 +191,7 @@ function positionOf(p: PathwayPosition, since: string | null): PositionPresentat
         }
       : null,
     note,
+    noteKind,
     next: p.next.map((n) =>
       nextOf({ ...n, pathwayTitles: [p.pathwayTitle] }, { labelPathways: false, choice: isChoice(p) }),
     ),

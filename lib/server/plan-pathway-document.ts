@@ -25,12 +25,17 @@ export async function planPathwayDocuments(
 ): Promise<Map<string, PlanPathwayDocument>> {
   const out = new Map<string, PlanPathwayDocument>();
   if (workingCopies.length === 0) return out;
-  const latest = await db.pathwayVersion.findMany({
-    where: { pathwayId: { in: workingCopies.map((p) => p.id) } },
-    orderBy: [{ pathwayId: 'asc' }, { number: 'desc' }],
-    distinct: ['pathwayId'],
-    select: { pathwayId: true, number: true, document: true },
-  });
+  // One query per pathway (a plan follows a handful), each reading only the newest version's row.
+  // Not findMany with `distinct`: Prisma applies that in memory after fetching every version.
+  const latest = [];
+  for (const p of workingCopies) {
+    const v = await db.pathwayVersion.findFirst({
+      where: { pathwayId: p.id },
+      orderBy: { number: 'desc' },
+      select: { pathwayId: true, number: true, document: true },
+    });
+    if (v) latest.push(v);
+  }
   const saved = new Map(latest.map((v) => [v.pathwayId, v]));
   for (const p of workingCopies) {
     const v = saved.get(p.id);
