@@ -225,6 +225,12 @@ export class CollaborativeSession {
           void this.whenAcknowledged().then((acknowledged) => {
             if (acknowledged && !this.destroyed) this.tell('shared');
           });
+        } else if (this.readOnly) {
+          // Following along, with nothing of their own kept: they cannot make edits to keep, so
+          // the pathway is not left on this (perhaps shared) device at all.
+          this.local = null;
+          await local.discard();
+          return;
         }
       }
       local.follow(this.ydoc);

@@ -76,6 +76,15 @@ export class LocalCopy {
     this.room = null;
   }
 
+  /** Stop keeping and remove what is kept on this device. */
+  async discard(): Promise<void> {
+    this.closed = true;
+    this.stopFollowing();
+    await this.persistence.destroy();
+    this.doc.destroy();
+    await deleteLocalDatabase(this.name);
+  }
+
   /** Stop keeping (what is kept stays). */
   close(): void {
     if (this.closed) return;

@@ -249,3 +249,20 @@ test('someone moved to viewer while offline: their kept edits are not applied to
     await db.end();
   }
 });
+
+test('someone following along, with nothing of their own kept, leaves no copy of the pathway on the device', async ({
+  browser,
+}) => {
+  const gp = await person(browser, GP);
+  const path = await newBlankPathway(gp, `Viewer keeps nothing ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  const viewer = await person(browser, VIEWER);
+  await joinLive(viewer, path, 'Live: you are following along.');
+  await addStep(gp, 'Seen by the viewer');
+  await expect(stepNode(viewer, 'Seen by the viewer')).toBeVisible();
+  await expect.poll(() => localCopyCount(viewer), { timeout: 15_000 }).toBe(0);
+  // The editor's copy is kept: they may make edits while offline.
+  await expect.poll(() => localCopyCount(gp), { timeout: 15_000 }).toBe(1);
+  await gp.context().close();
+  await viewer.context().close();
+});
