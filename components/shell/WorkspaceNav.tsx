@@ -19,6 +19,8 @@ export function WorkspaceNav(props: {
   current: { slug: string; name: string };
   workspaces: { slug: string; name: string }[];
   role: string;
+  /** Facilitators (can() `workspace:manage`) also see the Members page. */
+  canManageMembers?: boolean;
 }) {
   const pathname = usePathname();
   const base = `/w/${props.current.slug}`;
@@ -50,7 +52,7 @@ export function WorkspaceNav(props: {
         </div>
         <nav aria-label="Workspace">
           <ul className="flex flex-wrap gap-x-5 gap-y-1">
-            {SECTIONS.map((s) => {
+            {[...SECTIONS, ...(props.canManageMembers ? [{ href: 'members', label: 'Members' }] : [])].map((s) => {
               const href = `${base}/${s.href}`;
               const active = pathname?.startsWith(href);
               return (

@@ -1,4 +1,5 @@
 import { notFound, redirect } from 'next/navigation';
+import { can } from '@/lib/auth/can';
 import { getActor } from '@/lib/auth/session';
 import { getWorkspaceForActor, listWorkspacesForActor } from '@/lib/server/workspaces';
 import { WorkspaceNav } from '@/components/shell/WorkspaceNav';
@@ -19,7 +20,12 @@ export default async function WorkspaceLayout({
   const workspaces = await listWorkspacesForActor(actor);
   return (
     <>
-      <WorkspaceNav current={workspace} workspaces={workspaces} role={actor.memberships[workspace.id] ?? 'viewer'} />
+      <WorkspaceNav
+        current={workspace}
+        workspaces={workspaces}
+        role={actor.memberships[workspace.id] ?? 'viewer'}
+        canManageMembers={can(actor, 'workspace:manage', { type: 'workspace', workspaceId: workspace.id })}
+      />
       <main id="main-content" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>
