@@ -177,7 +177,7 @@ export function PlanView(props: {
                   </div>
                 </div>
               ) : (
-                <p className="mt-2">{p.noteKind && p.noteKind !== 'unreadable' ? copy[p.noteKind] : p.note}</p>
+                <p className="mt-2">{p.noteKind ? copy[p.noteKind] : p.note}</p>
               )}
             </li>
           ))}

@@ -93,12 +93,14 @@ export function MembersManager(props: {
             </tr>
           </thead>
           <tbody>
-            {props.members.map((m) => {
+            {props.members.map((m, _, all) => {
+              // Names need not be unique: two "Sarah Jones" are told apart by email in every control's name.
+              const label = all.some((o) => o !== m && o.name === m.name) ? `${m.name} (${m.email})` : m.name;
               const roleError = errorFor(m.userId, 'accessRole');
               const removeError = errorFor(m.userId, 'remove');
               const sent = state.userId === m.userId ? state.values?.accessRole : undefined;
               const chosen = isAccessRole(sent) ? sent : undefined;
-              const who = m.isYou ? 'yourself' : m.name;
+              const who = m.isYou ? 'yourself' : label;
               return (
                 <tr key={m.userId} className="border-b border-nhs-grey-4 align-top" data-member={m.email}>
                   <th scope="row" className="p-2 text-left">
@@ -165,7 +167,7 @@ export function MembersManager(props: {
                           disclosure, so it works with the keyboard and before JavaScript loads. */}
                       <details key={`${m.accessRole}-${state.at ?? 0}`}>
                         <summary id={`remove-${m.userId}`} className="cursor-pointer font-bold text-nhs-blue underline">
-                          Remove from workspace<span className="sr-only">: {m.name}</span>
+                          Remove from workspace<span className="sr-only">: {label}</span>
                         </summary>
                         <p className="mt-2 max-w-xs">
                           {m.isYou
@@ -177,7 +179,7 @@ export function MembersManager(props: {
                           disabled={pending}
                           className="mt-2 rounded bg-nhs-red px-4 py-2 font-bold text-white hover:bg-[#aa2016] disabled:opacity-60"
                         >
-                          {m.isYou ? 'Yes, leave this workspace' : `Yes, remove ${m.name}`}
+                          {m.isYou ? 'Yes, leave this workspace' : `Yes, remove ${label}`}
                         </button>
                       </details>
                     </form>

@@ -126,15 +126,24 @@ describe('the PDF plan', () => {
   it('words the missing step for the reader: the person, or their carer', async () => {
     const base = samplePlan();
     const [copd, frailty] = base.pathways;
-    const plan = samplePlan({ pathways: [{ ...copd!, currentStepId: 'not-in-this-version' }, { ...frailty!, currentStepId: null }] });
+    const plan = samplePlan({
+      pathways: [
+        { ...copd!, currentStepId: 'not-in-this-version' },
+        { ...frailty!, currentStepId: null },
+        { ...frailty!, linkId: 'l3', pathwayId: 'p-broken', document: null },
+      ],
+    });
     const own = await pdfText(await renderCarePlanPdf(presentPlan(plan, TODAY), { today: TODAY }));
     expect(own.text).toContain('Your team is updating this part of your plan.');
     expect(own.text).toContain('Your team has not said which step you are on yet.');
+    expect(own.text).toContain('This part of your plan cannot be shown right now. Your team has been told.');
     const carer = await pdfText(await renderCarePlanPdf(presentPlan(plan, TODAY, 'carer'), { today: TODAY, audience: 'carer' }));
     expect(carer.text).toMatch(/The care team is updating this part of \S+ plan\./);
     expect(carer.text).toMatch(/The care team has not said which step \S+ is on yet\./);
     expect(carer.text).not.toContain('Your team is updating this part of your plan.');
     expect(carer.text).not.toContain('which step you are on');
+    expect(carer.text).toMatch(/This part of \S+ plan cannot be shown right now\. The care team has been told\./);
+    expect(carer.text).not.toContain('This part of your plan');
   });
 
   it('gives the standard NHS urgent help when there is no crisis contact or “if things get worse” part', async () => {

@@ -236,7 +236,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
       p(`${copy.youAreHere}: ${pos.current.title}`, { bold: true });
       p(`This happens ${pos.current.where}.${pos.current.since ? ` This step started on ${pos.current.since}.` : ''}`);
       if (pos.current.benefit) p(`${copy.howItHelps}: ${pos.current.benefit}`);
-    } else if (pos.note) p(pos.noteKind && pos.noteKind !== 'unreadable' ? copy[pos.noteKind] : pos.note);
+    } else if (pos.note) p(pos.noteKind ? copy[pos.noteKind] : pos.note);
   }
   h2(copy.nextHeading);
   p(copy.nextHelp);

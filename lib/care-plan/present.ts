@@ -63,10 +63,7 @@ export interface PositionPresentation {
   current: { title: string; benefit: string | null; where: string; since: string | null; merged: boolean } | null;
   /** Why there is no current step, when there is none (in the person's words: see noteKind). */
   note: string | null;
-  /**
-   * Which note it is, so a carer's view can word it for a carer (planCopy(...)[noteKind]);
-   * 'unreadable' has one wording for everyone.
-   */
+  /** Which note it is, so a carer's view can word it for a carer (planCopy(...)[noteKind]). */
   noteKind: 'unreadable' | 'stepBeingUpdated' | 'stepNotSet' | null;
   next: NextStepPresentation[];
 }
@@ -171,12 +168,7 @@ function positionOf(p: PathwayPosition, since: string | null): PositionPresentat
   // The step recorded is not in the saved version the plan follows (added since, or removed).
   else if (p.missingStepId) noteKind = 'stepBeingUpdated';
   else if (!p.current) noteKind = 'stepNotSet';
-  const note =
-    noteKind === 'unreadable'
-      ? 'This part of your plan cannot be shown right now. Your team has been told.'
-      : noteKind
-        ? PATIENT_COPY[noteKind]
-        : null;
+  const note = noteKind ? PATIENT_COPY[noteKind] : null;
   return {
     pathwayId: p.pathwayId,
     pathwayTitle: p.pathwayTitle,

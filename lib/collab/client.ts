@@ -216,6 +216,12 @@ export class CollaborativeSession {
         await local.reset();
         if (this.destroyed) return;
         if (hadEdits) this.tell('discarded');
+        if (this.readOnly) {
+          // Following along: nothing of theirs to keep (as below).
+          this.local = null;
+          await local.discard();
+          return;
+        }
       } else {
         const pending = pendingLocalChanges(local.doc, this.ydoc);
         if (pending && this.readOnly) {

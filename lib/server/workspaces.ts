@@ -63,10 +63,21 @@ export async function changeMembership(
   const result = await getPrisma().$transaction(async (tx): Promise<MembershipChangeResult> => {
     // Facilitators' rows locked first, so two facilitators demoting each other at once cannot
     // leave the workspace with none.
-    const locked = await tx.$queryRaw<{ userId: string }[]>`SELECT "userId" FROM "Membership" WHERE "workspaceId" = ${workspaceId} AND "accessRole" = 'facilitator' FOR UPDATE`;
+    const locked = await tx.$queryRaw<{ userId: string }[]>`SELECT "userId" FROM "Membership" WHERE "workspaceId" = ${workspaceId} AND "accessRole" = 'facilitator' ORDER BY id FOR UPDATE`;
     // Asked again under the lock: a facilitator removed or demoted by someone else a moment ago
     // (after this request's can() above) may no longer change anyone's membership.
     if (!locked.some((row) => row.userId === actor.userId)) {
+      await audit(
+        {
+          actorId: actor.userId,
+          action,
+          resourceType: 'workspace',
+          resourceId,
+          outcome: 'denied',
+          detail: { userId: userId.slice(0, 200), reason: 'no longer a facilitator' },
+        },
+        tx,
+      );
       return { ok: false, reason: 'not_found', message: MEMBER_NOT_FOUND };
     }
     const current = await tx.membership.findUnique({

@@ -13,11 +13,13 @@ export const ROLE_WORDS: Record<AccessRole, string> = {
 /** What each role can do, in plain language, highest role first. */
 export const ROLE_DESCRIPTIONS: Record<AccessRole, string> = {
   facilitator:
-    'Can do everything an editor can. Can also change people’s roles and remove people from the workspace, change a pathway’s status or delete it, run workshops (the timer and revealing ratings) and delete anyone’s comment.',
+    'Can do everything an editor can. Can also change people’s roles and remove people from the workspace, change a pathway’s status or delete it, run workshops (the timer, the dot vote and rating rounds), reveal ratings and record the room’s agreed rating, and delete anyone’s comment.',
   editor:
-    'Can make and change pathways, save versions and make care plans. Can work on the care plans of people whose care team they are in. Can also comment and rate.',
-  commenter: 'Can see pathways, comment on them, rate them and vote in workshops. Cannot change pathways.',
-  viewer: 'Can see pathways, comments and scorecards, and follow live workshops. Cannot change or comment on anything.',
+    'Can do everything a commenter can. Can also make and change pathways, save versions and make care plans, work on the care plans of people whose care team they are in, and resolve anyone’s comment.',
+  commenter:
+    'Can see pathways, comment on them, rate them and vote in workshops, and resolve or delete their own comments. Cannot change pathways.',
+  viewer:
+    'Can see pathways, comments and scorecards, and follow live workshops. Cannot change, comment, rate or vote.',
 };
 
 export function isAccessRole(value: unknown): value is AccessRole {

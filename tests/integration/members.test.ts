@@ -158,5 +158,10 @@ describe('changing a workspace member', () => {
     const result = await server.changeMembership(staleB, { workspaceId, userId: ids.nurse!, accessRole: 'viewer' });
     expect(result).toMatchObject({ ok: false, reason: 'not_found' });
     expect(await roleOf(workspaceId, ids.nurse!)).toBe('editor');
+    const { rows } = await db.query<{ outcome: string }>(
+      `SELECT outcome FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2`,
+      [ids.b, workspaceId],
+    );
+    expect(rows).toEqual([{ outcome: 'denied' }]);
   });
 });
