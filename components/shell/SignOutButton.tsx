@@ -1,13 +1,12 @@
-// A server component: a plain form posting to a server action, so no client JavaScript (and not
-// next-auth's client library) is shipped for it. Works before, and without, JavaScript.
+// A plain form posting to a server action, so not next-auth's client library: it works before,
+// and without, JavaScript. With JavaScript, SignOutForm asks first when signing out would delete
+// edits made offline that have not been shared yet (lib/collab/local-copy-names.ts).
+import { getActor } from '@/lib/auth/session';
 import { signOutAction } from './sign-out-action';
+import { SignOutForm } from './SignOutForm';
 
-export function SignOutButton() {
-  return (
-    <form action={signOutAction}>
-      <button type="submit" className="rounded border-2 border-white px-3 py-1 text-white hover:bg-nhs-dark-blue">
-        Sign out
-      </button>
-    </form>
-  );
+export async function SignOutButton() {
+  const actor = await getActor();
+  if (!actor) return null;
+  return <SignOutForm userId={actor.userId} action={signOutAction} />;
 }

@@ -87,6 +87,33 @@ async function localCopyCount(page: Page): Promise<number> {
   );
 }
 
+/** How many copies kept in this browser are marked as holding edits not yet shared (their meta, lib/collab/offline.ts). */
+async function unsentCopyCount(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let count = 0;
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('pathweave-live:'));
+    for (const name of names) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains('custom')) continue;
+        const meta = await new Promise<unknown>((resolve, reject) => {
+          const r = db.transaction('custom').objectStore('custom').get('meta');
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        if ((meta as { unsent?: unknown } | undefined)?.unsent === true) count++;
+      } finally {
+        db.close();
+      }
+    }
+    return count;
+  });
+}
+
 async function addStep(page: Page, title: string) {
   await page.getByText('Add a step by choosing').click();
   await page.getByLabel('Title (optional)').fill(title);
@@ -166,8 +193,9 @@ test('kept edits belong to one person: the next person on the same computer neve
   await expect(next.getByTestId('offline-notice')).toHaveText('');
   await expect(watcher.locator('.react-flow__node')).toHaveCount(3);
   await expect(stepNode(watcher, 'Only on Ada’s device')).toHaveCount(0);
-  // The consultant signs out: their own copy goes, Ada's stays.
+  // The consultant signs out (with nothing of theirs unshared, at once): their own copy goes, Ada's stays.
   await expect.poll(() => localCopyCount(next)).toBe(2);
+  await expect.poll(() => unsentCopyCount(next)).toBe(1);
   await next.getByRole('button', { name: 'Sign out' }).click();
   await expect(next).toHaveURL(/\/signin/);
   await expect.poll(() => localCopyCount(next)).toBe(1);
@@ -179,12 +207,13 @@ test('kept edits belong to one person: the next person on the same computer neve
   await expect(next.getByTestId('offline-notice')).toHaveText(SHARED);
   await expect(stepNode(watcher, 'Only on Ada’s device')).toBeVisible();
 
-  // Another edit made offline, then Ada signs out before it could be sent: it is removed from this
-  // computer, so nobody signing in here later finds it.
+  // Another edit made offline, then Ada signs out before it could be sent and, asked, chooses to
+  // delete it: it is removed from this computer, so nobody signing in here later finds it.
   await editOfflineAndClose(next, connection, 'Left behind at sign-out');
   const last = await context.newPage();
   await last.goto('/');
   await last.getByRole('button', { name: 'Sign out' }).click();
+  await last.getByRole('dialog').getByRole('button', { name: 'Sign out and delete them' }).click();
   await expect(last).toHaveURL(/\/signin/);
   await expect.poll(() => localCopyCount(last)).toBe(0);
   expect(await keptOnDevice(last, 'Left behind at sign-out')).toBe(false);
@@ -197,6 +226,87 @@ test('kept edits belong to one person: the next person on the same computer neve
 
   await context.close();
   await watcher.context().close();
+});
+
+test('signing out with edits made offline not shared yet asks first: going back keeps them, signing out anyway deletes them', async ({
+  browser,
+}) => {
+  const gp = await person(browser, GP);
+  const context = gp.context();
+  const connection = await cuttableConnection(context);
+  const title = `Not shared at sign-out ${Date.now()}`;
+  const path = await newBlankPathway(gp, title);
+  await joinLive(gp, path, 'Live: every change saved.');
+  await editOfflineAndClose(gp, connection, 'Made before signing out');
+
+  // Still offline, on another page: Sign out asks first, and nothing is sent yet.
+  const page = await context.newPage();
+  await page.goto('/');
+  const signOut = page.getByRole('button', { name: 'Sign out', exact: true });
+  await signOut.click();
+  const question = page.getByRole('dialog', { name: 'Your changes have not been shared yet' });
+  await expect(question).toBeVisible();
+  await expect(question).toContainText(
+    `You have changes to “${title}” that have not been shared yet, because you were offline. If you sign out now, they will be deleted from this computer.`,
+  );
+  const goBack = question.getByRole('link', { name: 'Go back to the pathway' });
+  await expect(goBack).toBeFocused();
+  await expect(goBack).toHaveAttribute('href', `${path}?live=1`);
+  await expectAccessible(page, 'sign out: changes not shared yet');
+
+  // Escape: the question goes, focus returns to Sign out, still signed in, the copy kept.
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(signOut).toBeFocused();
+  await page.reload();
+  await expect(page.getByText('Signed in as')).toBeVisible();
+  expect(await keptOnDevice(page, 'Made before signing out')).toBe(true);
+
+  // Going back to the pathway: its live editor, still signed in, the copy kept.
+  await signOut.click();
+  await question.getByRole('link', { name: 'Go back to the pathway' }).click();
+  await expect(page).toHaveURL(`${path}?live=1`);
+  await expect(page.getByTestId('pathway-editor')).toBeVisible();
+  await expect(page.getByText('Signed in as')).toBeVisible();
+  expect(await keptOnDevice(page, 'Made before signing out')).toBe(true);
+
+  // Signing out anyway: signed out, and the copy is gone from this computer.
+  await page.goto('/');
+  await signOut.click();
+  await question.getByRole('button', { name: 'Sign out and delete them' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByText('Signed in as')).toHaveCount(0);
+  await expect.poll(() => localCopyCount(page)).toBe(0);
+  expect(await keptOnDevice(page, 'Made before signing out')).toBe(false);
+  await context.close();
+});
+
+test('with nothing unshared, Sign out signs out at once, with JavaScript or without', async ({ browser }) => {
+  const gp = await person(browser, GP);
+  const path = await newBlankPathway(gp, `Nothing unshared ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  await addStep(gp, 'Shared straight away');
+  await expect(gp.getByTestId('collab-status')).toHaveText('Live: every change saved.');
+  await expect.poll(() => unsentCopyCount(gp), { timeout: 15_000 }).toBe(0);
+  expect(await localCopyCount(gp)).toBe(1);
+  await gp.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(gp).toHaveURL(/\/signin/);
+  await expect(gp.getByRole('dialog')).toHaveCount(0);
+  await expect.poll(() => localCopyCount(gp)).toBe(0);
+  await gp.context().close();
+
+  // Without JavaScript the plain form posts to the server at once, as before.
+  const signedIn = await person(browser, CONSULTANT);
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  await plain.addCookies(await signedIn.context().cookies());
+  const page = await plain.newPage();
+  await page.goto('/');
+  await expect(page.getByText('Signed in as')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByText('Signed in as')).toHaveCount(0);
+  await signedIn.context().close();
+  await plain.close();
 });
 
 test('someone moved to viewer while offline: their kept edits are not applied to the room, they are told, and nothing is deleted', async ({
