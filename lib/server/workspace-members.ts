@@ -110,7 +110,7 @@ export async function changeMemberFromForm(actor: Actor, input: MemberFormInput)
   const name = person?.name ?? 'This person';
   if (accessRole === null) {
     return self
-      ? { ok: true, message: `You have left ${workspace.name}.`, userId, at, redirectTo: '/' }
+      ? { ok: true, message: `You have left ${workspace.name}.`, userId, at, redirectTo: '/?notice=left' }
       : { ok: true, message: `${name} has been removed from ${workspace.name}.`, userId, at };
   }
   if (self && accessRole !== 'facilitator') {
@@ -119,7 +119,7 @@ export async function changeMemberFromForm(actor: Actor, input: MemberFormInput)
       message: `You are now ${roleWithArticle(accessRole)} in ${workspace.name}.`,
       userId,
       at,
-      redirectTo: `/w/${workspace.slug}/pathways`,
+      redirectTo: `/w/${workspace.slug}/pathways?notice=role`,
     };
   }
   return { ok: true, message: `${self ? 'You are' : `${name} is`} now ${roleWithArticle(accessRole)}.`, userId, at };

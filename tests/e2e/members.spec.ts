@@ -189,3 +189,30 @@ test('anyone but a facilitator gets “page not found”, and the action refuses
   await page.goto(url);
   await expect(row(page, 'Idris Calloway')).toHaveCount(1);
 });
+
+test('a facilitator who steps down lands on the pathways and is told their new role', async ({ browser }) => {
+  const { userId, workspaceId } = seeded.find((m) => m.accessRole === 'editor') ?? seeded[0]!;
+  await withDatabase((prisma) =>
+    prisma.membership.update({
+      where: { userId_workspaceId: { userId, workspaceId } },
+      data: { accessRole: 'facilitator' },
+    }),
+  );
+  const email = await withDatabase(async (prisma) => (await prisma.user.findUniqueOrThrow({ where: { id: userId } })).email);
+  const page = await person(browser, email);
+  await page.goto('/');
+  await openMembers(page);
+  await page.getByLabel('New role for yourself').selectOption({ label: 'Editor' });
+  await page.getByRole('button', { name: 'Change role of yourself' }).click();
+  await expect(page).toHaveURL(/\/pathways\?notice=role$/);
+  await expect(page.getByTestId('members-notice')).toHaveText(`You are now an editor in ${WORKSPACE}.`);
+  await expect(page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Members' })).toHaveCount(0);
+  await expectAccessible(page, 'pathways after stepping down');
+  // The words come from what is stored, not from the link: the same link as a viewer says "viewer".
+  await withDatabase((prisma) =>
+    prisma.membership.update({ where: { userId_workspaceId: { userId, workspaceId } }, data: { accessRole: 'viewer' } }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('members-notice')).toHaveText(`You are now a viewer in ${WORKSPACE}.`);
+  await page.context().close();
+});

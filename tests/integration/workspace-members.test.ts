@@ -195,11 +195,11 @@ describe('changing a member from the members page', () => {
     expect(down).toMatchObject({
       ok: true,
       message: `You are now a commenter in ${WS_NAME}.`,
-      redirectTo: `/w/${SLUG}/pathways`,
+      redirectTo: `/w/${SLUG}/pathways?notice=role`,
     });
     await server.changeMemberFromForm(await actor('lead'), form(ids.jo, 'role', 'facilitator'));
     const left = await server.changeMemberFromForm(await actor('jo'), form(ids.jo, 'remove'));
-    expect(left).toMatchObject({ ok: true, message: `You have left ${WS_NAME}.`, redirectTo: '/' });
+    expect(left).toMatchObject({ ok: true, message: `You have left ${WS_NAME}.`, redirectTo: '/?notice=left' });
     expect(await roleOf('jo')).toBeNull();
   });
 

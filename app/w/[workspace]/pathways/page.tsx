@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requireWorkspace } from '@/lib/server/guard';
 import { listPathways } from '@/lib/server/pathways';
 import { can } from '@/lib/auth/can';
+import { roleWithArticle } from '@/lib/workspace/roles';
 import { ImportPlanDefinition } from '@/components/editor/ImportPlanDefinition';
 import { NewPathway } from '@/components/editor/NewPathwayForm';
 
@@ -10,11 +11,31 @@ export const metadata: Metadata = { title: 'Pathways' };
 
 const STATUS_LABEL = { draft: 'Draft', in_review: 'In review', published: 'Published', retired: 'Retired' } as const;
 
-export default async function PathwaysPage({ params }: { params: Promise<{ workspace: string }> }) {
+export default async function PathwaysPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   const { actor, workspace } = await requireWorkspace((await params).workspace);
   const pathways = await listPathways(actor, workspace.id);
+  // After the members page sent someone here: said from what is stored now, never from the link's text.
+  const { notice } = await searchParams;
+  const role = actor.memberships[workspace.id];
+  const message =
+    notice === 'role' && role
+      ? `You are now ${roleWithArticle(role)} in ${workspace.name}.`
+      : notice === 'left'
+        ? `You have left the workspace. These are the pathways of ${workspace.name}.`
+        : null;
   return (
     <>
+      {message && (
+        <div role="status" className="mb-6 border-l-8 border-nhs-green bg-white p-4" data-testid="members-notice">
+          <p className="font-bold">{message}</p>
+        </div>
+      )}
       <h1 className="text-3xl font-bold mb-2">Pathways</h1>
       <p className="mb-6 text-nhs-grey-1">Care pathways designed in {workspace.name}.</p>
       {can(actor, 'pathway:create', { type: 'pathway', workspaceId: workspace.id }) && (
