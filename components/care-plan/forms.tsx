@@ -4,6 +4,7 @@
 // JavaScript has loaded (useActionState). After an error, what the person typed is put back.
 import { createContext, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 import type { FormState } from '@/lib/care-plan/form-state';
+import { ErrorSummary } from '@/components/shell/ErrorSummary';
 
 export type { FormState };
 
@@ -40,29 +41,13 @@ export function ActionForm(props: {
     <FormContext.Provider value={{ prefix, state }}>
       <form action={formAction} aria-label={props.label} className={props.className ?? 'space-y-3'} noValidate>
         {!state.ok && (
-          <div
+          <ErrorSummary
             ref={summaryRef}
-            tabIndex={-1}
-            role="alert"
-            aria-labelledby={`${prefix}-error-title`}
-            className="border-4 border-nhs-red bg-white p-3"
-          >
-            <h3 id={`${prefix}-error-title`} className="font-bold text-lg">
-              There is a problem
-            </h3>
-            {state.message && <p>{state.message}</p>}
-            {errors.length > 0 && (
-              <ul className="list-disc pl-5">
-                {errors.map((e, i) => (
-                  <li key={i}>
-                    <a href={`#${prefix}-${e.path.split('.')[0] || 'form'}`} className="text-nhs-red font-bold">
-                      {e.message}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+            id={`${prefix}-error-title`}
+            level={3}
+            message={state.message}
+            errors={errors.map((e) => ({ href: `#${prefix}-${e.path.split('.')[0] || 'form'}`, message: e.message }))}
+          />
         )}
         {Object.entries(props.hidden ?? {}).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />

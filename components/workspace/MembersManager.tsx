@@ -8,6 +8,7 @@ import { useActionState, useEffect, useRef } from 'react';
 import { ACCESS_ROLES } from '@/lib/auth/can';
 import type { MemberFormState, WorkspaceMember } from '@/lib/server/workspace-members';
 import { isAccessRole, ROLE_WORDS } from '@/lib/workspace/roles';
+import { ErrorSummary } from '@/components/shell/ErrorSummary';
 
 type Action = (previous: MemberFormState, form: FormData) => Promise<MemberFormState>;
 
@@ -41,29 +42,14 @@ export function MembersManager(props: {
         ) : null}
       </div>
       {!state.ok && (
-        <div
+        <ErrorSummary
           ref={summary}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby="members-error-title"
-          className="mb-6 border-4 border-nhs-red bg-white p-3"
-        >
-          <h2 id="members-error-title" className="text-lg font-bold">
-            There is a problem
-          </h2>
-          {state.message && <p>{state.message}</p>}
-          {errors.length > 0 && (
-            <ul className="list-disc pl-5">
-              {errors.map((e, i) => (
-                <li key={i}>
-                  <a href={`#${fieldId(e.path, state.userId)}`} className="font-bold text-nhs-red">
-                    {e.message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+          id="members-error-title"
+          level={2}
+          message={state.message}
+          errors={errors.map((e) => ({ href: `#${fieldId(e.path, state.userId)}`, message: e.message }))}
+          className="mb-6"
+        />
       )}
       <div
         role="region"

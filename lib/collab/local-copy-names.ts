@@ -121,7 +121,7 @@ export function metaSaysUnsent(value: unknown): boolean {
 
 /** Where y-indexeddb keeps a copy's meta (local-copy.ts): its "custom" store, under this key. */
 const META_STORE = 'custom';
-const META_KEY = 'meta';
+export const META_KEY = 'meta';
 
 /** A copy's stored meta, read straight from IndexedDB; undefined when missing or unreadable within `waitMs`. */
 function readStoredMeta(name: string, waitMs: number): Promise<unknown> {

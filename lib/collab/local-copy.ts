@@ -5,10 +5,9 @@
 // edit it (lib/collab/client.ts), never on opening.
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { deleteLocalDatabase, registerLocalCopy } from './local-copy-names';
+import { deleteLocalDatabase, META_KEY, registerLocalCopy } from './local-copy-names';
 import { readLocalCopyMeta, type LocalCopyMeta } from './offline';
 
-const META_KEY = 'meta';
 
 export class LocalCopy {
   doc = new Y.Doc();
