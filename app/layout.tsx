@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import './globals.css';
 import { getActor } from '@/lib/auth/session';
+import { hasCarePlanInvitation } from '@/lib/server/care-plan-invitations';
 import { hasCarePlanToOpen } from '@/lib/server/list-my-care-plans';
 import { SignOutButton } from '@/components/shell/SignOutButton';
 
@@ -13,8 +14,9 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
-  // The person's own plan (or one shared with them) is one click away from any page.
-  const hasPlan = actor ? await hasCarePlanToOpen(actor) : false;
+  // The person's own plan (or one shared with them, or an invitation to answer) is one click away
+  // from any page.
+  const hasPlan = actor ? (await hasCarePlanToOpen(actor)) || (await hasCarePlanInvitation(actor)) : false;
   return (
     <html lang="en-GB">
       <body className="min-h-screen flex flex-col">

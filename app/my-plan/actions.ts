@@ -10,7 +10,8 @@ import { keepingInput, toFormState, type FormState } from '@/lib/care-plan/form-
 import { TEXT_SIZE_COOKIE } from '@/lib/care-plan/text-size';
 import { addCarePlanNote } from '@/lib/server/add-care-plan-note';
 import { deleteCarePlanNote } from '@/lib/server/delete-care-plan-note';
-import { grantCarePlanAccess } from '@/lib/server/grant-care-plan-access';
+import { respondToCarePlanInvitation } from '@/lib/server/care-plan-invitations';
+import { cancelCarePlanInvitation, grantCarePlanAccess } from '@/lib/server/grant-care-plan-access';
 import { revokeCarePlanAccess } from '@/lib/server/revoke-care-plan-access';
 import { setCarePlanActionDone } from '@/lib/server/set-care-plan-action-done';
 
@@ -85,10 +86,48 @@ export async function grantAccessAction(_previous: FormState, form: FormData): P
       input: { carerEmail: field(form, 'carerEmail'), canContribute: field(form, 'canContribute') === 'yes' },
     });
     if (result.ok) revalidatePlans();
-    return toFormState(result, form, result.ok ? `${result.name} can now see your plan.` : '');
+    const done = !result.ok
+      ? ''
+      : result.kind === 'granted'
+        ? `${result.name} can now see your plan.`
+        : `Your invitation to ${result.email} is ready. They can see your plan once they sign in to Pathweave with this email address and say yes.`;
+    return toFormState(result, form, done);
   } catch (error) {
     log.error({ err: error, action: 'grantAccess' }, 'server action failed');
     return keepingInput(FAILED, form);
+  }
+}
+
+/** Take back an invitation nobody has answered yet. */
+export async function cancelInvitationAction(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await getActor();
+    if (!actor) return SIGNED_OUT;
+    const result = await cancelCarePlanInvitation({
+      actor,
+      planId: field(form, 'planId'),
+      invitationId: field(form, 'invitationId'),
+    });
+    if (result.ok) revalidatePlans();
+    return toFormState(result, form, '');
+  } catch (error) {
+    log.error({ err: error, action: 'cancelInvitation' }, 'server action failed');
+    return FAILED;
+  }
+}
+
+/** Say yes or no to seeing someone's plan. Works without JavaScript (ButtonForm). */
+export async function respondToInvitationAction(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await getActor();
+    if (!actor) return SIGNED_OUT;
+    const accept = field(form, 'answer') === 'yes';
+    const result = await respondToCarePlanInvitation({ actor, invitationId: field(form, 'invitationId'), accept });
+    if (result.ok) revalidatePlans();
+    return toFormState(result, form, '');
+  } catch (error) {
+    log.error({ err: error, action: 'respondToInvitation' }, 'server action failed');
+    return FAILED;
   }
 }
 

@@ -4,8 +4,10 @@ import { getActor } from '@/lib/auth/session';
 import { PATIENT_COPY } from '@/lib/care-plan/copy';
 import { possessive } from '@/lib/care-plan/plain';
 import { getCarePlan } from '@/lib/server/get-care-plan';
+import { listMyCarePlanInvitations } from '@/lib/server/care-plan-invitations';
 import { listMyCarePlans } from '@/lib/server/list-my-care-plans';
 import { todayIso } from '@/lib/server/results';
+import { Invitations } from '@/components/care-plan/Invitations';
 import { PersonPlanPage } from '@/components/care-plan/PersonPlanPage';
 import { currentTextSize, LargeTextStyle, TextSizeToggle } from '@/components/care-plan/TextSize';
 
@@ -14,13 +16,18 @@ export const dynamic = 'force-dynamic';
 
 /**
  * Where patients and carers land. With one plan (the usual case) the plan itself is shown here, with
- * no extra click; with several (a carer who is also a patient) a list of them.
+ * no extra click; with several (a carer who is also a patient) a list of them. Invitations to see
+ * someone's plan come first, so the single-plan shortcut is skipped while one waits for an answer.
  */
 export default async function MyPlanPage() {
   const actor = await getActor();
   if (!actor) redirect('/signin');
-  const [plans, textSize] = await Promise.all([listMyCarePlans({ actor }), currentTextSize()]);
-  if (plans.length === 1 && plans[0]) {
+  const [plans, invitations, textSize] = await Promise.all([
+    listMyCarePlans({ actor }),
+    listMyCarePlanInvitations({ actor }),
+    currentTextSize(),
+  ]);
+  if (plans.length === 1 && plans[0] && invitations.length === 0) {
     const read = await getCarePlan({ actor, planId: plans[0].id, via: 'page' });
     if (read) {
       return (
@@ -40,8 +47,11 @@ export default async function MyPlanPage() {
       <div className="mb-4 flex justify-end">
         <TextSizeToggle size={textSize} />
       </div>
-      <h1 className="mb-4 text-3xl font-bold">{plans.length > 1 ? 'Your care plans' : 'Your care plan'}</h1>
-      {plans.length === 0 ? (
+      <h1 className="mb-4 text-3xl font-bold">
+        {plans.length > 1 ? 'Your care plans' : plans.length === 0 && invitations.length > 0 ? 'Care plans' : 'Your care plan'}
+      </h1>
+      <Invitations invitations={invitations} />
+      {plans.length === 0 && invitations.length > 0 ? null : plans.length === 0 ? (
         <p className="text-lg">
           Hello {actor.name}. {PATIENT_COPY.noPlan}
         </p>

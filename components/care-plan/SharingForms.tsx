@@ -1,6 +1,6 @@
 // The person's sharing controls: share with someone by email (and say whether they may add to the
 // plan), stop sharing at once, or share again with someone who used to see it.
-import { grantAccessAction, revokeAccessAction } from '@/app/my-plan/actions';
+import { cancelInvitationAction, grantAccessAction, revokeAccessAction } from '@/app/my-plan/actions';
 import { PATIENT_COPY } from '@/lib/care-plan/copy';
 import { formatMoment } from '@/lib/care-plan/plain';
 import type { CarePlanSharing } from '@/lib/server/get-care-plan-sharing';
@@ -29,6 +29,35 @@ export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
             </li>
           ))}
         </ul>
+      )}
+
+      {sharing.invited.length > 0 && (
+        <section aria-labelledby="invited-heading" className="mb-4">
+          <h2 id="invited-heading" className="mb-2 text-2xl font-bold">
+            {PATIENT_COPY.invitedHeading}
+          </h2>
+          <p className="mb-3">{PATIENT_COPY.invitedHelp}</p>
+          <ul className="space-y-3">
+            {sharing.invited.map((i) => (
+              <li key={i.invitationId} className="bg-white border border-nhs-grey-4 p-4">
+                <p className="text-lg font-bold wrap-anywhere">{i.email}</p>
+                <p>
+                  {i.canContribute
+                    ? 'If they say yes, they can see your plan, add notes and tick off jobs.'
+                    : 'If they say yes, they can see your plan.'}
+                </p>
+                <p className="text-sm text-nhs-grey-1">Asked {formatMoment(i.invitedAt)}</p>
+                <ButtonForm
+                  action={cancelInvitationAction}
+                  hidden={{ planId: sharing.planId, invitationId: i.invitationId }}
+                  buttonClassName="rounded border-2 border-nhs-blue px-4 py-2 font-bold text-nhs-blue hover:bg-nhs-grey-5"
+                >
+                  Take back the invitation to {i.email}
+                </ButtonForm>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
 
       {sharing.past.length > 0 && (

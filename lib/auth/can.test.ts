@@ -25,6 +25,8 @@ function resourceFor(action: Action, authorId = 'someone-else'): Resource {
       return { type: 'workshop', workspaceId: W, pathwayId: 'p1' };
     case 'carePlan':
       return { type: 'carePlan', workspaceId: W, patientId: 'patient-a', careTeamUserIds: [], carerGrants: [] };
+    case 'carePlanInvitation':
+      return { type: 'carePlanInvitation', inviteeUserId: 'invitee' };
   }
 }
 
@@ -115,6 +117,19 @@ describe('can(): the workspace role × action matrix', () => {
   it('refuses an action that does not match the resource type', () => {
     expect(can(member('facilitator'), 'pathway:edit', { type: 'workspace', workspaceId: W })).toBe(false);
     expect(can(member('facilitator'), 'workspace:view', { type: 'pathway', workspaceId: W })).toBe(false);
+  });
+});
+
+describe('can(): invitations to see a care plan', () => {
+  it('lets only the person the invitation was sent to accept or decline it', () => {
+    const invitee: Actor = { userId: 'invitee', professionalRole: 'carer', memberships: {} };
+    const patient: Actor = { userId: 'patient-a', professionalRole: 'patient', memberships: {} };
+    expect(can(invitee, 'carePlanInvitation:respond', { type: 'carePlanInvitation', inviteeUserId: 'invitee' })).toBe(true);
+    expect(can(patient, 'carePlanInvitation:respond', { type: 'carePlanInvitation', inviteeUserId: 'invitee' })).toBe(false);
+    expect(can(member('facilitator'), 'carePlanInvitation:respond', { type: 'carePlanInvitation', inviteeUserId: 'invitee' })).toBe(false);
+    // An invitation to an email no account has: nobody may answer it.
+    expect(can(invitee, 'carePlanInvitation:respond', { type: 'carePlanInvitation', inviteeUserId: null })).toBe(false);
+    expect(can(null, 'carePlanInvitation:respond', { type: 'carePlanInvitation', inviteeUserId: 'invitee' })).toBe(false);
   });
 });
 

@@ -33,6 +33,14 @@ export type Resource =
       careTeamUserIds: readonly string[];
       /** Carers the person has granted access to, and what they may do. Revoked grants are not listed. */
       carerGrants: readonly { carerId: string; canContribute: boolean }[];
+    }
+  | {
+      type: 'carePlanInvitation';
+      /**
+       * The account whose email the invitation was sent to, found by the data layer; null when no
+       * account has it. Only that person may accept or decline.
+       */
+      inviteeUserId: string | null;
     };
 
 export const ACTIONS = {
@@ -43,6 +51,7 @@ export const ACTIONS = {
   rating: ['view', 'rate', 'reveal', 'recordConsensus'],
   workshop: ['view', 'vote', 'run'],
   carePlan: ['view', 'create', 'edit', 'patientUpdate', 'share', 'viewAudit'],
+  carePlanInvitation: ['respond'],
 } as const satisfies Record<Resource['type'], readonly string[]>;
 
 export type Action = { [K in keyof typeof ACTIONS]: `${K}:${(typeof ACTIONS)[K][number]}` }[keyof typeof ACTIONS];
@@ -180,6 +189,11 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
       }
       return false;
     }
+
+    case 'carePlanInvitation':
+      // Accept or decline: the person the invitation was sent to, and nobody else (not even the
+      // plan's person, who cancels it through carePlan:share instead).
+      return verb === 'respond' && resource.inviteeUserId !== null && resource.inviteeUserId === actor.userId;
   }
 }
 

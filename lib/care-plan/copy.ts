@@ -74,7 +74,10 @@ export const PATIENT_COPY = {
   canContribute: 'Can see your plan, add notes and tick off jobs.',
   canLook: 'Can see your plan.',
   shareHeading: 'Share your plan with someone',
-  shareHelp: 'For example, someone who cares for you. They need a Pathweave account.',
+  shareHelp:
+    'For example, someone who cares for you. Nothing is shared until they sign in to Pathweave with this email address and say yes. Let them know you have asked.',
+  invitedHeading: 'Waiting for them to say yes',
+  invitedHelp: 'These people cannot see your plan yet. You can take back an invitation at any time.',
 } as const;
 
 export type PatientCopyKey = keyof typeof PATIENT_COPY;
@@ -116,6 +119,10 @@ export const AUDIT_OP_WORDS: Readonly<Record<string, string>> = {
   'action.done': 'Ticked off or un-ticked an action',
   grant: 'Shared the plan with someone',
   revoke: 'Stopped sharing the plan with someone',
+  invite: 'Asked someone to see the plan',
+  'cancel-invite': 'Took back an invitation to see the plan',
+  'accept-invite': 'Said yes to seeing the plan',
+  'decline-invite': 'Said no to seeing the plan',
 };
 
 

@@ -10,6 +10,8 @@ export interface CarePlanSharing {
   patientName: string;
   live: { grantId: string; carerId: string; name: string; email: string; canContribute: boolean; grantedAt: string }[];
   past: { carerId: string; name: string; email: string; revokedAt: string }[];
+  /** Invitations nobody has answered yet, by the email the person gave (no name: see grant-care-plan-access.ts). */
+  invited: { invitationId: string; email: string; canContribute: boolean; invitedAt: string }[];
 }
 
 export async function getCarePlanSharing(options: { actor: Actor; planId: string }): Promise<CarePlanSharing | null> {
@@ -21,6 +23,11 @@ export async function getCarePlanSharing(options: { actor: Actor; planId: string
     select: {
       patient: { select: { name: true } },
       carerGrants: { orderBy: { grantedAt: 'asc' }, include: { carer: { select: { name: true, email: true } } } },
+      invitations: {
+        where: { respondedAt: null },
+        orderBy: { invitedAt: 'asc' },
+        select: { id: true, email: true, canContribute: true, invitedAt: true },
+      },
     },
   });
   if (!plan) return null;
@@ -53,5 +60,11 @@ export async function getCarePlanSharing(options: { actor: Actor; planId: string
       revokedAt: g.revokedAt.toISOString(),
     });
   }
-  return { planId: access.planId, patientName: plan.patient.name, live, past: [...past.values()] };
+  const invited = plan.invitations.map((i) => ({
+    invitationId: i.id,
+    email: i.email,
+    canContribute: i.canContribute,
+    invitedAt: i.invitedAt.toISOString(),
+  }));
+  return { planId: access.planId, patientName: plan.patient.name, live, past: [...past.values()], invited };
 }

@@ -219,15 +219,22 @@ test('a carer sees the plan only after the person shares it with them', async ({
   await signIn(page, 'patient@pathweave.test');
   await page.goto(`${planUrl}/sharing`);
   const share = page.getByRole('form', { name: 'Share your plan with someone' });
-  // A mistyped address is refused, and the form keeps what was typed and ticked…
+  // An address with no account is asked like any other (sharing never tells Arthur who has an account)…
   await share.getByLabel('Their email address').fill('june@nowhere.example');
   await share.getByLabel('They can also add notes and tick off jobs').check();
   await share.getByRole('button', { name: 'Share my plan' }).click();
-  await expect(share.getByRole('alert')).toContainText('we cannot find a Pathweave account with this email');
-  await expect(share.getByLabel('Their email address')).toHaveValue('june@nowhere.example');
-  await expect(share.getByLabel('They can also add notes and tick off jobs')).toBeChecked();
-  // …so correcting the address alone shares what was meant.
+  await expect(share.getByRole('status')).toContainText('Your invitation to june@nowhere.example is ready.');
+  const waiting = page.getByRole('region', { name: 'Waiting for them to say yes' });
+  await expect(waiting.getByRole('listitem')).toHaveCount(1);
+  await expect(waiting).toContainText('june@nowhere.example');
+  await expect(waiting).toContainText('If they say yes, they can see your plan, add notes and tick off jobs.');
+  await expectAccessible(page, 'sharing page with an invitation');
+  // …and a mistyped one can be taken back.
+  await waiting.getByRole('button', { name: 'Take back the invitation to june@nowhere.example' }).click();
+  await expect(waiting).toHaveCount(0);
+  // June could see the plan before, so sharing with her again takes effect at once.
   await share.getByLabel('Their email address').fill('carer@pathweave.test');
+  await share.getByLabel('They can also add notes and tick off jobs').check();
   await share.getByRole('button', { name: 'Share my plan' }).click();
   await expect(share.getByRole('status')).toHaveText('June Pennock can now see your plan.');
   await expect(page.getByText('Can see your plan, add notes and tick off jobs.')).toBeVisible();
@@ -254,6 +261,43 @@ test('a carer sees the plan only after the person shares it with them', async ({
   await expect(page).toHaveURL(/#medicines$/);
   await expect(page.getByRole('link', { name: /Choose who can see my plan/ })).toHaveCount(0);
   await expectAccessible(page, 'carer view');
+});
+
+test('someone new sees the plan only after they say yes to the invitation', async ({ page }) => {
+  await signIn(page, 'patient@pathweave.test');
+  await page.getByRole('link', { name: /Choose who can see my plan/ }).click();
+  const share = page.getByRole('form', { name: 'Share your plan with someone' });
+  await share.getByLabel('Their email address').fill('patient.rep@pathweave.test');
+  await share.getByRole('button', { name: 'Share my plan' }).click();
+  await expect(share.getByRole('status')).toContainText('Your invitation to patient.rep@pathweave.test is ready.');
+  // Arthur sees the address he typed, never the name of an account.
+  await expect(page.getByRole('region', { name: 'Waiting for them to say yes' })).toContainText('patient.rep@pathweave.test');
+  await expect(page.getByText('Priya Osei')).toHaveCount(0);
+  const sharingUrl = page.url();
+  await signOut(page);
+
+  // Priya (a workspace member) finds the invitation from the header, and nothing of the plan yet.
+  await signIn(page, 'patient.rep@pathweave.test');
+  await page.getByRole('link', { name: 'My care plan' }).click();
+  const invitation = page.getByRole('region', { name: 'Someone has asked you to see their care plan' });
+  await expect(invitation).toContainText('Arthur Pennock would like you to see their care plan.');
+  await expect(invitation).toContainText('You will be able to read it. You will not be able to change it.');
+  await expect(page.getByRole('heading', { name: 'What matters to Arthur' })).toHaveCount(0);
+  await expectAccessible(page, 'an invitation to see a plan');
+  await invitation.getByRole('button', { name: 'Yes, show me Arthur Pennock’s plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Arthur Pennock’s care plan' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'What matters to Arthur' })).toBeVisible();
+  await signOut(page);
+
+  // Arthur now sees her name, that she said yes, and can stop sharing at once.
+  await signIn(page, 'patient@pathweave.test');
+  await page.goto(sharingUrl);
+  await expect(page.getByRole('region', { name: 'Waiting for them to say yes' })).toHaveCount(0);
+  const looked = page.getByRole('table');
+  await expect(looked.getByRole('row').filter({ hasText: 'Priya Osei' }).first()).toBeVisible();
+  await expect(looked).toContainText('Said yes to seeing the plan');
+  await page.getByRole('button', { name: 'Stop sharing with Priya Osei' }).click();
+  await expect(page.getByRole('button', { name: 'Stop sharing with Priya Osei' })).toHaveCount(0);
 });
 
 test('long unbroken text in a note wraps on a 320px screen instead of scrolling sideways', async ({ page }) => {

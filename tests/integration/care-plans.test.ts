@@ -25,6 +25,9 @@ type Server = {
   deleteCarePlanNote: typeof import('@/lib/server/delete-care-plan-note').deleteCarePlanNote;
   setCarePlanActionDone: typeof import('@/lib/server/set-care-plan-action-done').setCarePlanActionDone;
   grantCarePlanAccess: typeof import('@/lib/server/grant-care-plan-access').grantCarePlanAccess;
+  cancelCarePlanInvitation: typeof import('@/lib/server/grant-care-plan-access').cancelCarePlanInvitation;
+  respondToCarePlanInvitation: typeof import('@/lib/server/care-plan-invitations').respondToCarePlanInvitation;
+  listMyCarePlanInvitations: typeof import('@/lib/server/care-plan-invitations').listMyCarePlanInvitations;
   revokeCarePlanAccess: typeof import('@/lib/server/revoke-care-plan-access').revokeCarePlanAccess;
   getCarePlanAudit: typeof import('@/lib/server/get-care-plan-audit').getCarePlanAudit;
   getCarePlanSharing: typeof import('@/lib/server/get-care-plan-sharing').getCarePlanSharing;
@@ -87,6 +90,33 @@ async function auditCount(where: {
   return r.rows[0].n as number;
 }
 
+/**
+ * The person shares their plan with someone new, who then says yes: the grant's id. (Someone new is
+ * only ever invited; see the "sharing and consent" tests.)
+ */
+async function shareAndAccept(patient: Who, planId: string, carer: Who, canContribute: boolean): Promise<string> {
+  const shared = await server.grantCarePlanAccess({
+    actor: actors[patient],
+    planId,
+    input: { carerEmail: EMAIL[carer], canContribute },
+  });
+  if (!shared.ok) throw new Error(`sharing failed: ${shared.message}`);
+  if (shared.kind === 'invited') {
+    const answered = await server.respondToCarePlanInvitation({
+      actor: actors[carer],
+      invitationId: shared.invitationId,
+      accept: true,
+    });
+    expect(answered).toMatchObject({ ok: true, planId });
+  }
+  const live = await db.query(
+    'SELECT id FROM "CarePlanCarerGrant" WHERE "carePlanId" = $1 AND "carerId" = $2 AND "revokedAt" IS NULL',
+    [planId, ids[carer]],
+  );
+  expect(live.rows).toHaveLength(1);
+  return live.rows[0].id as string;
+}
+
 /** A page body with the plan ids taken out, to compare a denied real plan with a plan that does not exist. */
 const scrub = (html: string, ...planIds: string[]) => planIds.reduce((h, id) => h.split(id).join('PLAN_ID'), html);
 
@@ -135,6 +165,7 @@ beforeAll(async () => {
     import('@/lib/server/export-care-plan-fhir'),
     import('@/lib/auth/session'),
     import('@/lib/db/client'),
+    import('@/lib/server/care-plan-invitations'),
   ]);
   const [
     seed,
@@ -154,6 +185,7 @@ beforeAll(async () => {
     fhir,
     session,
     client,
+    invitations,
   ] = mods;
   server = {
     seedCarePlans: seed.seedCarePlans,
@@ -166,6 +198,9 @@ beforeAll(async () => {
     deleteCarePlanNote: del.deleteCarePlanNote,
     setCarePlanActionDone: done.setCarePlanActionDone,
     grantCarePlanAccess: grant.grantCarePlanAccess,
+    cancelCarePlanInvitation: grant.cancelCarePlanInvitation,
+    respondToCarePlanInvitation: invitations.respondToCarePlanInvitation,
+    listMyCarePlanInvitations: invitations.listMyCarePlanInvitations,
     revokeCarePlanAccess: revoke.revokeCarePlanAccess,
     getCarePlanAudit: auditMod.getCarePlanAudit,
     getCarePlanSharing: sharing.getCarePlanSharing,
@@ -634,19 +669,156 @@ describe('sharing and consent', () => {
     expect(rows.rows.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('names the field when the person to share with is not found, and never shares with nobody', async () => {
-    const r = await server.grantCarePlanAccess({
+  it('answers the same whether or not an email has an account, and shares nothing until the invitee says yes', async () => {
+    const repName = (await db.query('SELECT name FROM "User" WHERE id = $1', [ids.patientRep])).rows[0].name as string;
+    const share = (carerEmail: string) =>
+      server.grantCarePlanAccess({ actor: actors.patientA, planId: planA, input: { carerEmail, canContribute: true } });
+    const nobody = await share('Nobody@Example.com');
+    const rep = await share(EMAIL.patientRep);
+    // Same shape and kind, and neither names anyone: Arthur cannot tell which email has an account.
+    expect(nobody).toMatchObject({ ok: true, kind: 'invited', email: 'nobody@example.com' });
+    expect(rep).toMatchObject({ ok: true, kind: 'invited', email: EMAIL.patientRep });
+    expect(Object.keys(rep).sort()).toEqual(Object.keys(nobody).sort());
+    if (!rep.ok || rep.kind !== 'invited' || !nobody.ok || nobody.kind !== 'invited') throw new Error('not invited');
+    // Asking again changes the open invitation rather than making a second one.
+    const again = await server.grantCarePlanAccess({
       actor: actors.patientA,
       planId: planA,
-      input: { carerEmail: 'nobody@example.com' },
+      input: { carerEmail: EMAIL.patientRep, canContribute: false },
     });
-    expect(r).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'carerEmail' }] });
+    expect(again).toMatchObject({ ok: true, kind: 'invited', invitationId: rep.invitationId });
+    const sharing = await server.getCarePlanSharing({ actor: actors.patientA, planId: planA });
+    expect(sharing!.invited.map((i) => [i.email, i.canContribute])).toEqual([
+      ['nobody@example.com', true],
+      [EMAIL.patientRep, false],
+    ]);
+    expect(JSON.stringify(sharing)).not.toContain(repName);
+
+    // Invited is not shared: the plan is "not found" for them, by the use case and over HTTP.
+    expect(await server.getCarePlan({ actor: actors.patientRep, planId: planA, via: 'api' })).toBeNull();
+    const repSession = await as('patientRep');
+    expect((await repSession.fetch(`/api/care-plans/${planA}`)).status).toBe(404);
+    // Their /my-plan asks them, naming Arthur, and shows nothing of the plan.
+    const page = await (await repSession.fetch('/my-plan')).text();
+    expect(page).toContain('Arthur Pennock would like you to see their care plan.');
+    expect(page).not.toContain('What matters to');
+    const mine = await server.listMyCarePlanInvitations({ actor: actors.patientRep });
+    expect(mine).toEqual([expect.objectContaining({ invitationId: rep.invitationId, patientName: 'Arthur Pennock', canContribute: false })]);
+    expect(await server.listMyCarePlanInvitations({ actor: actors.carerNoGrant })).toEqual([]);
+
+    // Nobody else may answer it, not even Arthur: "not found", the refusal audited, and it stays open.
+    for (const who of ['carerNoGrant', 'patientA', 'nurse'] as const) {
+      const deniedBefore = (
+        await db.query(
+          `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceType" = 'carePlanInvitation' AND "resourceId" = $2 AND outcome = 'denied'`,
+          [ids[who], rep.invitationId],
+        )
+      ).rows[0].n as number;
+      const r = await server.respondToCarePlanInvitation({ actor: actors[who], invitationId: rep.invitationId, accept: true });
+      expect(r, who).toMatchObject({ ok: false, reason: 'not_found' });
+      const deniedAfter = (
+        await db.query(
+          `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceType" = 'carePlanInvitation' AND "resourceId" = $2 AND outcome = 'denied'`,
+          [ids[who], rep.invitationId],
+        )
+      ).rows[0].n as number;
+      expect(deniedAfter, who).toBe(deniedBefore + 1);
+    }
+    const open = await db.query('SELECT "respondedAt" FROM "CarePlanInvitation" WHERE id = $1', [rep.invitationId]);
+    expect(open.rows[0].respondedAt).toBeNull();
+
+    // They say yes twice at once (two tabs): one grant, and the other answer is told it was answered.
+    const answers = await Promise.all([
+      server.respondToCarePlanInvitation({ actor: actors.patientRep, invitationId: rep.invitationId, accept: true }),
+      server.respondToCarePlanInvitation({ actor: actors.patientRep, invitationId: rep.invitationId, accept: true }),
+    ]);
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.find((a) => !a.ok)).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'invitationId' }] });
+    try {
+      const grants = await db.query(
+        'SELECT id, "canContribute", "grantedById" FROM "CarePlanCarerGrant" WHERE "carePlanId" = $1 AND "carerId" = $2 AND "revokedAt" IS NULL',
+        [planA, ids.patientRep],
+      );
+      // What Arthur chose last, and given by Arthur.
+      expect(grants.rows).toEqual([{ id: expect.any(String), canContribute: false, grantedById: ids.patientA }]);
+      const answered = await db.query('SELECT outcome, "grantId" FROM "CarePlanInvitation" WHERE id = $1', [rep.invitationId]);
+      expect(answered.rows[0]).toEqual({ outcome: 'accepted', grantId: grants.rows[0].id });
+      expect(await server.getCarePlan({ actor: actors.patientRep, planId: planA, via: 'api' })).not.toBeNull();
+      // Now that they have said yes, Arthur sees their name, and that they said yes.
+      const after = await server.getCarePlanSharing({ actor: actors.patientA, planId: planA });
+      expect(after!.live.map((g) => g.name)).toContain(repName);
+      expect(after!.invited.map((i) => i.email)).toEqual(['nobody@example.com']);
+      const trail = await server.getCarePlanAudit({ actor: actors.patientA, planId: planA });
+      expect(trail!.entries).toContainEqual(expect.objectContaining({ who: repName, what: 'Said yes to seeing the plan' }));
+
+      // Arthur takes back the other invitation; taking it back again says it is no longer open.
+      expect(
+        await server.cancelCarePlanInvitation({ actor: actors.patientA, planId: planA, invitationId: nobody.invitationId }),
+      ).toEqual({ ok: true });
+      expect(
+        await server.cancelCarePlanInvitation({ actor: actors.patientA, planId: planA, invitationId: nobody.invitationId }),
+      ).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'invitationId' }] });
+      // Maya cannot take back Arthur's invitations.
+      expect(
+        await server.cancelCarePlanInvitation({ actor: actors.patientB, planId: planA, invitationId: nobody.invitationId }),
+      ).toMatchObject({ ok: false, reason: 'not_found' });
+    } finally {
+      const live = await db.query(
+        'SELECT id FROM "CarePlanCarerGrant" WHERE "carePlanId" = $1 AND "carerId" = $2 AND "revokedAt" IS NULL',
+        [planA, ids.patientRep],
+      );
+      for (const row of live.rows) {
+        await server.revokeCarePlanAccess({ actor: actors.patientA, planId: planA, input: { grantId: row.id } });
+      }
+    }
+  });
+
+  it('shares nothing when the invitee says no, and Arthur sees that they said no', async () => {
+    const managerName = (await db.query('SELECT name FROM "User" WHERE id = $1', [ids.manager])).rows[0].name as string;
+    const asked = await server.grantCarePlanAccess({
+      actor: actors.patientA,
+      planId: planA,
+      input: { carerEmail: EMAIL.manager, canContribute: true },
+    });
+    if (!asked.ok || asked.kind !== 'invited') throw new Error('not invited');
+    const no = await server.respondToCarePlanInvitation({ actor: actors.manager, invitationId: asked.invitationId, accept: false });
+    expect(no).toMatchObject({ ok: true, planId: null });
+    const row = await db.query('SELECT outcome, "grantId" FROM "CarePlanInvitation" WHERE id = $1', [asked.invitationId]);
+    expect(row.rows[0]).toEqual({ outcome: 'declined', grantId: null });
+    const grants = await db.query('SELECT count(*)::int AS n FROM "CarePlanCarerGrant" WHERE "carePlanId" = $1 AND "carerId" = $2', [
+      planA,
+      ids.manager,
+    ]);
+    expect(grants.rows[0].n).toBe(0);
+    expect(await server.getCarePlan({ actor: actors.manager, planId: planA, via: 'api' })).toBeNull();
+    expect(await server.listMyCarePlanInvitations({ actor: actors.manager })).toEqual([]);
+    // Saying yes afterwards is too late.
+    expect(
+      await server.respondToCarePlanInvitation({ actor: actors.manager, invitationId: asked.invitationId, accept: true }),
+    ).toMatchObject({ ok: false, reason: 'invalid' });
+    const sharing = await server.getCarePlanSharing({ actor: actors.patientA, planId: planA });
+    expect(sharing!.invited.map((i) => i.email)).not.toContain(EMAIL.manager);
+    const trail = await server.getCarePlanAudit({ actor: actors.patientA, planId: planA });
+    expect(trail!.entries).toContainEqual(expect.objectContaining({ who: managerName, what: 'Said no to seeing the plan' }));
+  });
+
+  it('names the field and the value for a bad email or the person’s own, and lets nobody else share the plan', async () => {
     const bad = await server.grantCarePlanAccess({
       actor: actors.patientA,
       planId: planA,
       input: { carerEmail: 'not an email' },
     });
     expect(bad).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'carerEmail' }] });
+    const own = await server.grantCarePlanAccess({
+      actor: actors.patientA,
+      planId: planA,
+      input: { carerEmail: 'Patient@Pathweave.test' },
+    });
+    expect(own).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      errors: [{ path: 'carerEmail', message: expect.stringContaining('patient@pathweave.test is your own email address') }],
+    });
     // Maya cannot share Arthur's plan.
     const other = await server.grantCarePlanAccess({
       actor: actors.patientB,
@@ -654,6 +826,8 @@ describe('sharing and consent', () => {
       input: { carerEmail: EMAIL.patientB },
     });
     expect(other).toMatchObject({ ok: false, reason: 'not_found' });
+    const invitations = await db.query('SELECT email FROM "CarePlanInvitation" WHERE "carePlanId" = $1 AND "respondedAt" IS NULL', [planA]);
+    expect(invitations.rows.map((r) => r.email)).not.toContain(EMAIL.patientB);
   });
 
   it('shows Arthur who has looked at his plan, by name, from the audit trail', async () => {
@@ -822,12 +996,7 @@ describe('the person’s own changes', () => {
   });
 
   it('does not let a carer who may only look add anything', async () => {
-    const granted = await server.grantCarePlanAccess({
-      actor: actors.patientA,
-      planId: planA,
-      input: { carerEmail: EMAIL.carerNoGrant, canContribute: false },
-    });
-    expect(granted.ok).toBe(true);
+    await shareAndAccept('patientA', planA, 'carerNoGrant', false);
     try {
       expect(await server.getCarePlan({ actor: actors.carerNoGrant, planId: planA, via: 'api' })).not.toBeNull();
       const note = await server.addCarePlanNote({
@@ -851,12 +1020,7 @@ describe('the person’s own changes', () => {
   });
 
   it('signs a note by another carer "Another carer" for a carer, on the page, the PDF and the API, and by name for the person and the team', async () => {
-    const granted = await server.grantCarePlanAccess({
-      actor: actors.patientA,
-      planId: planA,
-      input: { carerEmail: EMAIL.carerNoGrant, canContribute: true },
-    });
-    expect(granted.ok).toBe(true);
+    await shareAndAccept('patientA', planA, 'carerNoGrant', true);
     let rayNote = '';
     let juneNote = '';
     try {
@@ -1266,13 +1430,7 @@ describe('a row of another plan, named through a plan the actor may change', () 
   }
 
   it('refuses revoking a grant of another plan, keeps that grant live, and audits the refusal on the plan addressed', async () => {
-    const granted = await server.grantCarePlanAccess({
-      actor: actors.patientB,
-      planId: planB,
-      input: { carerEmail: EMAIL.carerRevoked, canContribute: false },
-    });
-    expect(granted.ok).toBe(true);
-    const grantB = (granted as { grantId: string }).grantId;
+    const grantB = await shareAndAccept('patientB', planB, 'carerRevoked', false);
     const onMaya = () => auditCount({ actorId: ids.patientA, resourceId: planB, outcome: 'denied' });
     const onMayaBefore = await onMaya();
     try {
