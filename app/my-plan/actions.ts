@@ -4,6 +4,7 @@
 // and returns plain form state. Nothing throws to the browser: failures are sentences.
 import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { log } from '@/lib/log';
 import { keepingInput, toFormState, type FormState } from '@/lib/care-plan/form-state';
@@ -90,7 +91,7 @@ export async function grantAccessAction(_previous: FormState, form: FormData): P
       ? ''
       : result.kind === 'granted'
         ? `${result.name} can now see your plan.`
-        : `Your invitation to ${result.email} is ready. They can see your plan once they sign in to Pathweave with this email address and say yes.`;
+        : `You have asked ${result.email} to see your plan. Pathweave does not send them an email: tell them to sign in to Pathweave with this email address and say yes.`;
     return toFormState(result, form, done);
   } catch (error) {
     log.error({ err: error, action: 'grantAccess' }, 'server action failed');
@@ -98,37 +99,57 @@ export async function grantAccessAction(_previous: FormState, form: FormData): P
   }
 }
 
-/** Take back an invitation nobody has answered yet. */
+/**
+ * Take back an invitation nobody has answered yet. The invitation leaves the list, with the button
+ * pressed, so the page is loaded again with a notice saying what happened (and focus starts at the
+ * top), rather than leaving focus nowhere.
+ */
 export async function cancelInvitationAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const planId = field(form, 'planId');
+  const invitationId = field(form, 'invitationId');
   try {
     const actor = await getActor();
     if (!actor) return SIGNED_OUT;
-    const result = await cancelCarePlanInvitation({
-      actor,
-      planId: field(form, 'planId'),
-      invitationId: field(form, 'invitationId'),
-    });
-    if (result.ok) revalidatePlans();
-    return toFormState(result, form, '');
+    const result = await cancelCarePlanInvitation({ actor, planId, invitationId });
+    if (!result.ok) return toFormState(result, form, '');
+    revalidatePlans();
   } catch (error) {
     log.error({ err: error, action: 'cancelInvitation' }, 'server action failed');
     return FAILED;
   }
+  redirect(
+    `/my-plan/${encodeURIComponent(planId)}/sharing?notice=cancelled&invitation=${encodeURIComponent(invitationId)}`,
+  );
 }
 
-/** Say yes or no to seeing someone's plan. Works without JavaScript (ButtonForm). */
+/**
+ * Say yes or no to seeing someone's plan. Works without JavaScript (ButtonForm). Yes opens the plan;
+ * no comes back to /my-plan with a notice. A yes counts only for what the invitee was shown.
+ */
 export async function respondToInvitationAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const invitationId = field(form, 'invitationId');
+  let next: string;
   try {
     const actor = await getActor();
     if (!actor) return SIGNED_OUT;
     const accept = field(form, 'answer') === 'yes';
-    const result = await respondToCarePlanInvitation({ actor, invitationId: field(form, 'invitationId'), accept });
-    if (result.ok) revalidatePlans();
-    return toFormState(result, form, '');
+    const shown = field(form, 'shown');
+    const result = await respondToCarePlanInvitation({
+      actor,
+      invitationId,
+      accept,
+      shownCanContribute: shown === 'yes' ? true : shown === 'no' ? false : undefined,
+    });
+    if (!result.ok) return toFormState(result, form, '');
+    revalidatePlans();
+    next = result.planId
+      ? `/my-plan/${encodeURIComponent(result.planId)}`
+      : `/my-plan?notice=declined&invitation=${encodeURIComponent(invitationId)}`;
   } catch (error) {
     log.error({ err: error, action: 'respondToInvitation' }, 'server action failed');
     return FAILED;
   }
+  redirect(next);
 }
 
 /** Stop sharing at once. If that fails the person is told, never left thinking it worked. */

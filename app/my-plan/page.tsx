@@ -4,7 +4,7 @@ import { getActor } from '@/lib/auth/session';
 import { PATIENT_COPY } from '@/lib/care-plan/copy';
 import { possessive } from '@/lib/care-plan/plain';
 import { getCarePlan } from '@/lib/server/get-care-plan';
-import { listMyCarePlanInvitations } from '@/lib/server/care-plan-invitations';
+import { declinedInvitation, listMyCarePlanInvitations } from '@/lib/server/care-plan-invitations';
 import { listMyCarePlans } from '@/lib/server/list-my-care-plans';
 import { todayIso } from '@/lib/server/results';
 import { Invitations } from '@/components/care-plan/Invitations';
@@ -19,15 +19,22 @@ export const dynamic = 'force-dynamic';
  * no extra click; with several (a carer who is also a patient) a list of them. Invitations to see
  * someone's plan come first, so the single-plan shortcut is skipped while one waits for an answer.
  */
-export default async function MyPlanPage() {
+export default async function MyPlanPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ notice?: string; invitation?: string }>;
+}) {
   const actor = await getActor();
   if (!actor) redirect('/signin');
-  const [plans, invitations, textSize] = await Promise.all([
+  const { notice, invitation } = await searchParams;
+  const [plans, invitations, textSize, declined] = await Promise.all([
     listMyCarePlans({ actor }),
     listMyCarePlanInvitations({ actor }),
     currentTextSize(),
+    // Just said no to an invitation: the page says so, worded from what is stored.
+    notice === 'declined' && typeof invitation === 'string' ? declinedInvitation(actor, invitation) : null,
   ]);
-  if (plans.length === 1 && plans[0] && invitations.length === 0) {
+  if (plans.length === 1 && plans[0] && invitations.length === 0 && !declined) {
     const read = await getCarePlan({ actor, planId: plans[0].id, via: 'page' });
     if (read) {
       return (
@@ -48,8 +55,14 @@ export default async function MyPlanPage() {
         <TextSizeToggle size={textSize} />
       </div>
       <h1 className="mb-4 text-3xl font-bold">
-        {plans.length > 1 ? 'Your care plans' : plans.length === 0 && invitations.length > 0 ? 'Care plans' : 'Your care plan'}
+        {invitations.length > 0 ? 'Care plans' : plans.length > 1 ? 'Your care plans' : 'Your care plan'}
       </h1>
+      {declined ? (
+        <div role="status" className="mb-6 border-l-8 border-nhs-green bg-white p-4">
+          <p className="text-lg font-bold">{`You said no to seeing ${possessive(declined.patientName)} care plan.`}</p>
+          <p>{`${declined.patientName} will see that the person they asked said no. They will not see your name.`}</p>
+        </div>
+      ) : null}
       <Invitations invitations={invitations} />
       {plans.length === 0 && invitations.length > 0 ? null : plans.length === 0 ? (
         <p className="text-lg">

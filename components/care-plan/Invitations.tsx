@@ -17,19 +17,19 @@ export function Invitations({ invitations }: { invitations: readonly CarePlanInv
       <ul className="space-y-3">
         {invitations.map((i) => (
           <li key={i.invitationId} className="bg-white border border-nhs-grey-4 p-4">
-            <p className="text-lg font-bold">{`${i.patientName} would like you to see their care plan.`}</p>
-            <p>
-              {`${
-                i.canContribute
-                  ? 'You will also be able to add notes and tick off jobs.'
-                  : 'You will be able to read it. You will not be able to change it.'
-              } ${i.patientName} can stop sharing it at any time.`}
+            <h3 className="text-lg font-bold">{`${i.patientName} would like you to see their care plan`}</h3>
+            <p className="text-sm text-nhs-grey-1">{`From ${i.workspaceName}`}</p>
+            <p className="mt-2">
+              {i.canContribute
+                ? 'You will be able to read it, add notes and tick off jobs.'
+                : 'You will be able to read it. You will not be able to change it.'}
             </p>
+            <p>{`If you say yes, ${i.patientName} will see your name. If you say no, they will only see that you said no. ${i.patientName} can stop sharing at any time.`}</p>
             <p className="text-sm text-nhs-grey-1">Asked {formatMoment(i.invitedAt)}</p>
             <div className="mt-2 flex flex-wrap gap-3">
               <ButtonForm
                 action={respondToInvitationAction}
-                hidden={{ invitationId: i.invitationId, answer: 'yes' }}
+                hidden={{ invitationId: i.invitationId, answer: 'yes', shown: i.canContribute ? 'yes' : 'no' }}
                 className=""
                 buttonClassName="rounded bg-nhs-green px-4 py-2 font-bold text-white hover:bg-[#00662f]"
               >
@@ -41,7 +41,7 @@ export function Invitations({ invitations }: { invitations: readonly CarePlanInv
                 className=""
                 buttonClassName="rounded border-2 border-nhs-blue bg-white px-4 py-2 font-bold text-nhs-blue hover:bg-nhs-grey-5"
               >
-                No, thank you<span className="sr-only">, not {possessive(i.patientName)} plan</span>
+                No, thank you <span className="sr-only">({possessive(i.patientName)} plan)</span>
               </ButtonForm>
             </div>
           </li>

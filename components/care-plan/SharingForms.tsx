@@ -60,6 +60,21 @@ export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
         </section>
       )}
 
+      {sharing.declined.length > 0 && (
+        <section aria-labelledby="declined-heading" className="mb-4">
+          <h2 id="declined-heading" className="mb-2 text-2xl font-bold">
+            {PATIENT_COPY.declinedHeading}
+          </h2>
+          <ul className="space-y-2">
+            {sharing.declined.map((d) => (
+              <li key={d.email} className="bg-white border border-nhs-grey-4 p-4">
+                <p className="wrap-anywhere">{`${d.email} said no on ${formatMoment(d.respondedAt)}. They cannot see your plan.`}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {sharing.past.length > 0 && (
         <>
           <h2 className="mb-2 text-2xl font-bold">People who used to see it</h2>

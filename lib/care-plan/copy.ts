@@ -78,6 +78,7 @@ export const PATIENT_COPY = {
     'For example, someone who cares for you. Nothing is shared until they sign in to Pathweave with this email address and say yes. Let them know you have asked.',
   invitedHeading: 'Waiting for them to say yes',
   invitedHelp: 'These people cannot see your plan yet. You can take back an invitation at any time.',
+  declinedHeading: 'People who said no',
 } as const;
 
 export type PatientCopyKey = keyof typeof PATIENT_COPY;
@@ -122,7 +123,6 @@ export const AUDIT_OP_WORDS: Readonly<Record<string, string>> = {
   invite: 'Asked someone to see the plan',
   'cancel-invite': 'Took back an invitation to see the plan',
   'accept-invite': 'Said yes to seeing the plan',
-  'decline-invite': 'Said no to seeing the plan',
 };
 
 

@@ -11,11 +11,18 @@ import { invalid, notFound, type Invalid, type NotFound } from './results';
 export interface CarePlanInvitationSummary {
   invitationId: string;
   patientName: string;
+  /** The care team's organisation (the plan's workspace), to tell two people of the same name apart. */
+  workspaceName: string;
   canContribute: boolean;
   invitedAt: string;
 }
 
 export const INVITATION_NOT_FOUND = 'This invitation was not found. It may have been cancelled.';
+
+const alreadyAnswered = () =>
+  invalid('This invitation has already been answered or taken back.', [
+    { path: 'invitationId', message: 'This invitation has already been answered or taken back.' },
+  ]);
 
 async function emailOf(userId: string): Promise<string | null> {
   const me = await getPrisma().user.findUnique({ where: { id: userId }, select: { email: true } });
@@ -34,13 +41,14 @@ export async function listMyCarePlanInvitations(options: { actor: Actor }): Prom
       id: true,
       canContribute: true,
       invitedAt: true,
-      carePlan: { select: { patient: { select: { name: true } } } },
+      carePlan: { select: { patient: { select: { name: true } }, workspace: { select: { name: true } } } },
     },
   });
   // Scoped to the actor's own email, so every row is one they may answer; answering checks can().
   const out = rows.map((r) => ({
     invitationId: r.id,
     patientName: r.carePlan.patient.name,
+    workspaceName: r.carePlan.workspace.name,
     canContribute: r.canContribute,
     invitedAt: r.invitedAt.toISOString(),
   }));
@@ -69,28 +77,45 @@ export async function hasCarePlanInvitation(actor: Actor): Promise<boolean> {
 }
 
 /**
- * Accept (a grant is made, with what the person chose to let them do) or decline. Anyone else,
- * an answered invitation, or one on a plan that is no longer active: "not found", and the refusal
- * is audited.
+ * Accept (a grant is made, with what the person chose to let them do) or decline. Anyone else, or
+ * an invitation on a plan that is no longer active: "not found", and the refusal is audited.
+ *
+ * `shownCanContribute` is what the invitee was shown the invitation lets them do: a yes counts only
+ * if the person has not changed it since, so nobody gets more (or less) than what they agreed to.
+ *
+ * A yes goes on the plan's own trail, under the invitee's name: they were told the person would
+ * see it. A no does not: it is recorded against the invitation, and the person sees only that the
+ * address they typed said no, never whose account it is.
  */
 export async function respondToCarePlanInvitation(options: {
   actor: Actor;
   invitationId: string;
   accept: boolean;
+  shownCanContribute?: boolean;
 }): Promise<{ ok: true; planId: string | null; patientName: string } | NotFound | Invalid> {
   const { actor } = options;
   const prisma = getPrisma();
   const invitationId = options.invitationId.slice(0, 200);
+  const op = options.accept ? 'accept-invite' : 'decline-invite';
+  const refuse = async () => {
+    await audit({
+      actorId: actor.userId,
+      action: 'carePlanInvitation:respond',
+      resourceType: 'carePlanInvitation',
+      resourceId: invitationId,
+      outcome: 'denied',
+      detail: { op },
+    });
+    return notFound(INVITATION_NOT_FOUND);
+  };
   const invitation = await prisma.carePlanInvitation.findUnique({
     where: { id: invitationId },
     select: {
       id: true,
       email: true,
-      respondedAt: true,
-      canContribute: true,
       invitedById: true,
       carePlanId: true,
-      carePlan: { select: { status: true, patientId: true, patient: { select: { name: true } } } },
+      carePlan: { select: { patientId: true, patient: { select: { name: true } } } },
     },
   });
   const invitee = invitation
@@ -101,43 +126,52 @@ export async function respondToCarePlanInvitation(options: {
     : null;
   const allowed =
     invitation !== null &&
-    invitation.carePlan.status === 'active' &&
     invitation.carePlan.patientId !== actor.userId &&
     can(actor, 'carePlanInvitation:respond', { type: 'carePlanInvitation', inviteeUserId: invitee?.id ?? null });
-  const op = options.accept ? 'accept-invite' : 'decline-invite';
-  if (!invitation || !allowed) {
-    await audit({
-      actorId: actor.userId,
-      action: 'carePlanInvitation:respond',
-      resourceType: 'carePlanInvitation',
-      resourceId: invitationId,
-      outcome: 'denied',
-      detail: { op },
-    });
-    return notFound(INVITATION_NOT_FOUND);
-  }
-  if (invitation.respondedAt !== null) {
-    return invalid('This invitation has already been answered.', [
-      { path: 'invitationId', message: 'Invitation: it has already been accepted, declined or cancelled.' },
-    ]);
-  }
+  if (!invitation || !allowed) return refuse();
   const planId = invitation.carePlanId;
   const patientName = invitation.carePlan.patient.name;
-  return prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx) => {
+    // The plan's status and the invitation are read again here, where the answer is claimed.
+    const plan = await tx.carePlan.findUnique({ where: { id: planId }, select: { status: true } });
+    if (plan?.status !== 'active') return 'inactive' as const;
     // Claim it: of two answers at once, one wins and the other is told it was already answered.
     const claimed = await tx.carePlanInvitation.updateMany({
-      where: { id: invitation.id, respondedAt: null },
+      where: {
+        id: invitation.id,
+        respondedAt: null,
+        ...(options.accept && options.shownCanContribute !== undefined
+          ? { canContribute: options.shownCanContribute }
+          : {}),
+      },
       data: { respondedAt: new Date(), outcome: options.accept ? 'accepted' : 'declined', respondedById: actor.userId },
     });
     if (claimed.count === 0) {
-      return invalid('This invitation has already been answered.', [
-        { path: 'invitationId', message: 'Invitation: it has already been accepted, declined or cancelled.' },
-      ]);
+      const now = await tx.carePlanInvitation.findUnique({
+        where: { id: invitation.id },
+        select: { respondedAt: true },
+      });
+      return now?.respondedAt ? ('answered' as const) : ('changed' as const);
     }
     if (!options.accept) {
-      await auditCarePlanChange(actor, planId, 'share', { op, id: invitation.id }, tx);
-      return { ok: true as const, planId: null, patientName };
+      await audit(
+        {
+          actorId: actor.userId,
+          action: 'carePlanInvitation:respond',
+          resourceType: 'carePlanInvitation',
+          resourceId: invitation.id,
+          outcome: 'allowed',
+          detail: { op, planId },
+        },
+        tx,
+      );
+      return 'declined' as const;
     }
+    const current = await tx.carePlanInvitation.findUnique({
+      where: { id: invitation.id },
+      select: { canContribute: true },
+    });
+    const canContribute = current?.canContribute ?? false;
     // One live grant per person (a partial unique index): keep theirs if the person has already
     // shared with them directly since, with what this invitation says.
     const live = await tx.carePlanCarerGrant.findFirst({
@@ -145,22 +179,42 @@ export async function respondToCarePlanInvitation(options: {
       select: { id: true },
     });
     const grant = live
-      ? await tx.carePlanCarerGrant.update({
-          where: { id: live.id },
-          data: { canContribute: invitation.canContribute },
-          select: { id: true },
-        })
+      ? await tx.carePlanCarerGrant.update({ where: { id: live.id }, data: { canContribute }, select: { id: true } })
       : await tx.carePlanCarerGrant.create({
-          data: {
-            carePlanId: planId,
-            carerId: actor.userId,
-            canContribute: invitation.canContribute,
-            grantedById: invitation.invitedById,
-          },
+          data: { carePlanId: planId, carerId: actor.userId, canContribute, grantedById: invitation.invitedById },
           select: { id: true },
         });
     await tx.carePlanInvitation.update({ where: { id: invitation.id }, data: { grantId: grant.id } });
     await auditCarePlanChange(actor, planId, 'share', { op, id: invitation.id, grantId: grant.id }, tx);
-    return { ok: true as const, planId, patientName };
+    return 'accepted' as const;
   });
+  switch (outcome) {
+    case 'inactive':
+      return refuse();
+    case 'answered':
+      return alreadyAnswered();
+    case 'changed':
+      return invalid(`${patientName} has changed what this invitation lets you do.`, [
+        {
+          path: 'invitationId',
+          message: `${patientName} has changed what this invitation lets you do. Read it again, then answer.`,
+        },
+      ]);
+    case 'declined':
+      return { ok: true, planId: null, patientName };
+    case 'accepted':
+      return { ok: true, planId, patientName };
+  }
+}
+
+/**
+ * An invitation this person has just said no to, for the next page's notice: worded from what is
+ * stored, never from the link. null when it is not theirs or not declined.
+ */
+export async function declinedInvitation(actor: Actor, invitationId: string): Promise<{ patientName: string } | null> {
+  const row = await getPrisma().carePlanInvitation.findFirst({
+    where: { id: invitationId.slice(0, 200), outcome: 'declined', respondedById: actor.userId },
+    select: { carePlan: { select: { patient: { select: { name: true } } } } },
+  });
+  return row ? { patientName: row.carePlan.patient.name } : null;
 }

@@ -12,6 +12,8 @@ export interface CarePlanSharing {
   past: { carerId: string; name: string; email: string; revokedAt: string }[];
   /** Invitations nobody has answered yet, by the email the person gave (no name: see grant-care-plan-access.ts). */
   invited: { invitationId: string; email: string; canContribute: boolean; invitedAt: string }[];
+  /** Addresses whose latest invitation was answered no (and not asked again since): the address only. */
+  declined: { email: string; respondedAt: string }[];
 }
 
 export async function getCarePlanSharing(options: { actor: Actor; planId: string }): Promise<CarePlanSharing | null> {
@@ -24,9 +26,9 @@ export async function getCarePlanSharing(options: { actor: Actor; planId: string
       patient: { select: { name: true } },
       carerGrants: { orderBy: { grantedAt: 'asc' }, include: { carer: { select: { name: true, email: true } } } },
       invitations: {
-        where: { respondedAt: null },
+        where: { OR: [{ respondedAt: null }, { outcome: 'declined' }] },
         orderBy: { invitedAt: 'asc' },
-        select: { id: true, email: true, canContribute: true, invitedAt: true },
+        select: { id: true, email: true, canContribute: true, invitedAt: true, respondedAt: true },
       },
     },
   });
@@ -60,11 +62,26 @@ export async function getCarePlanSharing(options: { actor: Actor; planId: string
       revokedAt: g.revokedAt.toISOString(),
     });
   }
-  const invited = plan.invitations.map((i) => ({
+  const open = plan.invitations.filter((i) => i.respondedAt === null);
+  const invited = open.map((i) => ({
     invitationId: i.id,
     email: i.email,
     canContribute: i.canContribute,
     invitedAt: i.invitedAt.toISOString(),
   }));
-  return { planId: access.planId, patientName: plan.patient.name, live, past: [...past.values()], invited };
+  // The latest "no" per address, unless the address has been asked again since.
+  const asked = new Set(open.map((i) => i.email));
+  const declined = new Map<string, CarePlanSharing['declined'][number]>();
+  for (const i of plan.invitations) {
+    if (i.respondedAt === null || asked.has(i.email)) continue;
+    declined.set(i.email, { email: i.email, respondedAt: i.respondedAt.toISOString() });
+  }
+  return {
+    planId: access.planId,
+    patientName: plan.patient.name,
+    live,
+    past: [...past.values()],
+    invited,
+    declined: [...declined.values()],
+  };
 }

@@ -10,7 +10,7 @@
 import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { GrantInput, fieldIssues } from '@/lib/care-plan/input';
-import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, auditCarePlanRefusal, authorizeCarePlan } from './care-plan-access';
 import { invalid, isUniqueViolation, notFound, type Invalid, type NotFound } from './results';
 
 export type ShareResult =
@@ -88,24 +88,56 @@ export async function cancelCarePlanInvitation(options: {
   actor: Actor;
   planId: string;
   invitationId: string;
-}): Promise<{ ok: true } | NotFound | Invalid> {
+}): Promise<{ ok: true; email: string } | NotFound | Invalid> {
   const { actor } = options;
   const access = await authorizeCarePlan(actor, options.planId, 'share', { detail: { op: 'cancel-invite' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
-  return getPrisma().$transaction(async (tx) => {
+  const invitationId = options.invitationId.slice(0, 200);
+  const cancelled = await getPrisma().$transaction(async (tx) => {
+    const open = await tx.carePlanInvitation.findFirst({
+      where: { id: invitationId, carePlanId: access.planId, respondedAt: null },
+      select: { email: true },
+    });
+    if (!open) return null;
     const claimed = await tx.carePlanInvitation.updateMany({
-      where: { id: options.invitationId, carePlanId: access.planId, respondedAt: null },
+      where: { id: invitationId, carePlanId: access.planId, respondedAt: null },
       data: { respondedAt: new Date(), outcome: 'cancelled', respondedById: actor.userId },
     });
-    if (claimed.count === 0) {
-      return invalid('Check which invitation to cancel.', [
-        {
-          path: 'invitationId',
-          message: 'Invitation: it has already been accepted, declined or cancelled.',
-        },
-      ]);
-    }
-    await auditCarePlanChange(actor, access.planId, 'share', { op: 'cancel-invite', id: options.invitationId }, tx);
-    return { ok: true as const };
+    if (claimed.count === 0) return null;
+    await auditCarePlanChange(actor, access.planId, 'share', { op: 'cancel-invite', id: invitationId }, tx);
+    return open.email;
   });
+  if (cancelled !== null) return { ok: true, email: cancelled };
+  const ofThisPlan = await getPrisma().carePlanInvitation.findFirst({
+    where: { id: invitationId, carePlanId: access.planId },
+    select: { id: true },
+  });
+  if (ofThisPlan) {
+    return invalid('Check which invitation to take back.', [
+      { path: 'invitationId', message: 'Invitation: it has already been answered or taken back.' },
+    ]);
+  }
+  // Not an invitation of this plan: refused, and on the plan's record.
+  await auditCarePlanRefusal(actor, access.planId, 'share', { op: 'cancel-invite', id: invitationId });
+  return invalid('Check which invitation to take back.', [
+    { path: 'invitationId', message: 'Invitation: this is not an invitation to see your plan.' },
+  ]);
+}
+
+/**
+ * An invitation the person has just taken back, for the next page's notice: worded from what is
+ * stored, never from the link. null unless it is this plan's and was taken back.
+ */
+export async function cancelledInvitationEmail(
+  actor: Actor,
+  planId: string,
+  invitationId: string,
+): Promise<string | null> {
+  const access = await authorizeCarePlan(actor, planId, 'share', { detail: { op: 'cancel-invite-notice' } });
+  if (!access) return null;
+  const row = await getPrisma().carePlanInvitation.findFirst({
+    where: { id: invitationId.slice(0, 200), carePlanId: access.planId, outcome: 'cancelled' },
+    select: { email: true },
+  });
+  return row?.email ?? null;
 }

@@ -223,7 +223,7 @@ test('a carer sees the plan only after the person shares it with them', async ({
   await share.getByLabel('Their email address').fill('june@nowhere.example');
   await share.getByLabel('They can also add notes and tick off jobs').check();
   await share.getByRole('button', { name: 'Share my plan' }).click();
-  await expect(share.getByRole('status')).toContainText('Your invitation to june@nowhere.example is ready.');
+  await expect(share.getByRole('status')).toContainText('You have asked june@nowhere.example to see your plan.');
   const waiting = page.getByRole('region', { name: 'Waiting for them to say yes' });
   await expect(waiting.getByRole('listitem')).toHaveCount(1);
   await expect(waiting).toContainText('june@nowhere.example');
@@ -231,6 +231,9 @@ test('a carer sees the plan only after the person shares it with them', async ({
   await expectAccessible(page, 'sharing page with an invitation');
   // …and a mistyped one can be taken back.
   await waiting.getByRole('button', { name: 'Take back the invitation to june@nowhere.example' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'You took back the invitation' })).toHaveText(
+    'You took back the invitation to june@nowhere.example.',
+  );
   await expect(waiting).toHaveCount(0);
   // June could see the plan before, so sharing with her again takes effect at once.
   await share.getByLabel('Their email address').fill('carer@pathweave.test');
@@ -269,7 +272,7 @@ test('someone new sees the plan only after they say yes to the invitation', asyn
   const share = page.getByRole('form', { name: 'Share your plan with someone' });
   await share.getByLabel('Their email address').fill('patient.rep@pathweave.test');
   await share.getByRole('button', { name: 'Share my plan' }).click();
-  await expect(share.getByRole('status')).toContainText('Your invitation to patient.rep@pathweave.test is ready.');
+  await expect(share.getByRole('status')).toContainText('You have asked patient.rep@pathweave.test to see your plan.');
   // Arthur sees the address he typed, never the name of an account.
   await expect(page.getByRole('region', { name: 'Waiting for them to say yes' })).toContainText('patient.rep@pathweave.test');
   await expect(page.getByText('Priya Osei')).toHaveCount(0);
@@ -280,7 +283,7 @@ test('someone new sees the plan only after they say yes to the invitation', asyn
   await signIn(page, 'patient.rep@pathweave.test');
   await page.getByRole('link', { name: 'My care plan' }).click();
   const invitation = page.getByRole('region', { name: 'Someone has asked you to see their care plan' });
-  await expect(invitation).toContainText('Arthur Pennock would like you to see their care plan.');
+  await expect(invitation.getByRole('heading', { level: 3 })).toHaveText('Arthur Pennock would like you to see their care plan');
   await expect(invitation).toContainText('You will be able to read it. You will not be able to change it.');
   await expect(page.getByRole('heading', { name: 'What matters to Arthur' })).toHaveCount(0);
   await expectAccessible(page, 'an invitation to see a plan');
@@ -298,6 +301,27 @@ test('someone new sees the plan only after they say yes to the invitation', asyn
   await expect(looked).toContainText('Said yes to seeing the plan');
   await page.getByRole('button', { name: 'Stop sharing with Priya Osei' }).click();
   await expect(page.getByRole('button', { name: 'Stop sharing with Priya Osei' })).toHaveCount(0);
+
+  // Someone else is asked and says no: Arthur sees only the address he typed.
+  const again = page.getByRole('form', { name: 'Share your plan with someone' });
+  await again.getByLabel('Their email address').fill('voluntary@pathweave.test');
+  await again.getByRole('button', { name: 'Share my plan' }).click();
+  await expect(again.getByRole('status')).toContainText('You have asked voluntary@pathweave.test');
+  await signOut(page);
+  await signIn(page, 'voluntary@pathweave.test');
+  await page.getByRole('link', { name: 'My care plan' }).click();
+  await page
+    .getByRole('region', { name: 'Someone has asked you to see their care plan' })
+    .getByRole('button', { name: 'No, thank you (Arthur Pennock’s plan)' })
+    .click();
+  await expect(page.getByRole('status')).toContainText('You said no to seeing Arthur Pennock’s care plan.');
+  await expect(page.getByRole('region', { name: 'Someone has asked you to see their care plan' })).toHaveCount(0);
+  await expectAccessible(page, 'after saying no to an invitation');
+  await signOut(page);
+  await signIn(page, 'patient@pathweave.test');
+  await page.goto(sharingUrl);
+  await expect(page.getByRole('region', { name: 'People who said no' })).toContainText('voluntary@pathweave.test said no');
+  await expect(page.getByText('Sam Ashdown')).toHaveCount(0);
 });
 
 test('long unbroken text in a note wraps on a 320px screen instead of scrolling sideways', async ({ page }) => {

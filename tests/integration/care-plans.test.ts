@@ -700,7 +700,8 @@ describe('sharing and consent', () => {
     expect((await repSession.fetch(`/api/care-plans/${planA}`)).status).toBe(404);
     // Their /my-plan asks them, naming Arthur, and shows nothing of the plan.
     const page = await (await repSession.fetch('/my-plan')).text();
-    expect(page).toContain('Arthur Pennock would like you to see their care plan.');
+    expect(page).toContain('Arthur Pennock would like you to see their care plan');
+    expect(page).toContain('From Riverside GP Cluster');
     expect(page).not.toContain('What matters to');
     const mine = await server.listMyCarePlanInvitations({ actor: actors.patientRep });
     expect(mine).toEqual([expect.objectContaining({ invitationId: rep.invitationId, patientName: 'Arthur Pennock', canContribute: false })]);
@@ -708,21 +709,17 @@ describe('sharing and consent', () => {
 
     // Nobody else may answer it, not even Arthur: "not found", the refusal audited, and it stays open.
     for (const who of ['carerNoGrant', 'patientA', 'nurse'] as const) {
-      const deniedBefore = (
-        await db.query(
-          `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceType" = 'carePlanInvitation' AND "resourceId" = $2 AND outcome = 'denied'`,
-          [ids[who], rep.invitationId],
-        )
-      ).rows[0].n as number;
+      const refusals = async () =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceType" = 'carePlanInvitation' AND "resourceId" = $2 AND outcome = 'denied'`,
+            [ids[who], rep.invitationId],
+          )
+        ).rows[0].n as number;
+      const before = await refusals();
       const r = await server.respondToCarePlanInvitation({ actor: actors[who], invitationId: rep.invitationId, accept: true });
       expect(r, who).toMatchObject({ ok: false, reason: 'not_found' });
-      const deniedAfter = (
-        await db.query(
-          `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceType" = 'carePlanInvitation' AND "resourceId" = $2 AND outcome = 'denied'`,
-          [ids[who], rep.invitationId],
-        )
-      ).rows[0].n as number;
-      expect(deniedAfter, who).toBe(deniedBefore + 1);
+      expect(await refusals(), who).toBe(before + 1);
     }
     const open = await db.query('SELECT "respondedAt" FROM "CarePlanInvitation" WHERE id = $1', [rep.invitationId]);
     expect(open.rows[0].respondedAt).toBeNull();
@@ -754,7 +751,7 @@ describe('sharing and consent', () => {
       // Arthur takes back the other invitation; taking it back again says it is no longer open.
       expect(
         await server.cancelCarePlanInvitation({ actor: actors.patientA, planId: planA, invitationId: nobody.invitationId }),
-      ).toEqual({ ok: true });
+      ).toEqual({ ok: true, email: 'nobody@example.com' });
       expect(
         await server.cancelCarePlanInvitation({ actor: actors.patientA, planId: planA, invitationId: nobody.invitationId }),
       ).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'invitationId' }] });
@@ -773,7 +770,7 @@ describe('sharing and consent', () => {
     }
   });
 
-  it('shares nothing when the invitee says no, and Arthur sees that they said no', async () => {
+  it('shares nothing when the invitee says no, and shows Arthur the address that said no, never whose account it is', async () => {
     const managerName = (await db.query('SELECT name FROM "User" WHERE id = $1', [ids.manager])).rows[0].name as string;
     const asked = await server.grantCarePlanAccess({
       actor: actors.patientA,
@@ -792,14 +789,122 @@ describe('sharing and consent', () => {
     expect(grants.rows[0].n).toBe(0);
     expect(await server.getCarePlan({ actor: actors.manager, planId: planA, via: 'api' })).toBeNull();
     expect(await server.listMyCarePlanInvitations({ actor: actors.manager })).toEqual([]);
+    // The "no" is recorded against the invitation, not on the plan's trail that Arthur reads.
+    const recorded = await db.query(
+      `SELECT detail FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceType" = 'carePlanInvitation' AND "resourceId" = $2 AND outcome = 'allowed'`,
+      [ids.manager, asked.invitationId],
+    );
+    expect(recorded.rows.map((r) => r.detail)).toEqual([{ op: 'decline-invite', planId: planA }]);
     // Saying yes afterwards is too late.
     expect(
       await server.respondToCarePlanInvitation({ actor: actors.manager, invitationId: asked.invitationId, accept: true }),
-    ).toMatchObject({ ok: false, reason: 'invalid' });
+    ).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'invitationId' }] });
+    // Arthur sees the address he typed said no, and nothing that names the account behind it.
     const sharing = await server.getCarePlanSharing({ actor: actors.patientA, planId: planA });
     expect(sharing!.invited.map((i) => i.email)).not.toContain(EMAIL.manager);
+    expect(sharing!.declined.map((d) => d.email)).toContain(EMAIL.manager);
+    expect(JSON.stringify(sharing)).not.toContain(managerName);
     const trail = await server.getCarePlanAudit({ actor: actors.patientA, planId: planA });
-    expect(trail!.entries).toContainEqual(expect.objectContaining({ who: managerName, what: 'Said no to seeing the plan' }));
+    expect(trail!.entries.filter((e) => e.who === managerName && e.outcome === 'allowed')).toEqual([]);
+    // Asking again moves the address back to "waiting".
+    const again = await server.grantCarePlanAccess({
+      actor: actors.patientA,
+      planId: planA,
+      input: { carerEmail: EMAIL.manager, canContribute: false },
+    });
+    if (!again.ok || again.kind !== 'invited') throw new Error('not invited');
+    const waiting = await server.getCarePlanSharing({ actor: actors.patientA, planId: planA });
+    expect(waiting!.declined.map((d) => d.email)).not.toContain(EMAIL.manager);
+    expect(waiting!.invited.map((i) => i.email)).toContain(EMAIL.manager);
+    expect(
+      await server.cancelCarePlanInvitation({ actor: actors.patientA, planId: planA, invitationId: again.invitationId }),
+    ).toEqual({ ok: true, email: EMAIL.manager });
+  });
+
+  it('counts a yes only for what the invitee was shown, when Arthur changes it in between', async () => {
+    const asked = await server.grantCarePlanAccess({
+      actor: actors.patientA,
+      planId: planA,
+      input: { carerEmail: EMAIL.consultant, canContribute: false },
+    });
+    if (!asked.ok || asked.kind !== 'invited') throw new Error('not invited');
+    // Arthur now lets them add notes too; the consultant answers the page that said "read only".
+    await server.grantCarePlanAccess({
+      actor: actors.patientA,
+      planId: planA,
+      input: { carerEmail: EMAIL.consultant, canContribute: true },
+    });
+    const stale = await server.respondToCarePlanInvitation({
+      actor: actors.consultant,
+      invitationId: asked.invitationId,
+      accept: true,
+      shownCanContribute: false,
+    });
+    expect(stale).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      errors: [{ path: 'invitationId', message: expect.stringContaining('Arthur Pennock has changed what this invitation lets you do') }],
+    });
+    const open = await db.query('SELECT "respondedAt" FROM "CarePlanInvitation" WHERE id = $1', [asked.invitationId]);
+    expect(open.rows[0].respondedAt).toBeNull();
+    expect(await server.getCarePlan({ actor: actors.consultant, planId: planA, via: 'api' })).toBeNull();
+    // Answering what is shown now works, and gives exactly that.
+    expect(
+      await server.respondToCarePlanInvitation({
+        actor: actors.consultant,
+        invitationId: asked.invitationId,
+        accept: true,
+        shownCanContribute: true,
+      }),
+    ).toMatchObject({ ok: true, planId: planA });
+    const grant = await db.query(
+      'SELECT id, "canContribute" FROM "CarePlanCarerGrant" WHERE "carePlanId" = $1 AND "carerId" = $2 AND "revokedAt" IS NULL',
+      [planA, ids.consultant],
+    );
+    expect(grant.rows.map((r) => r.canContribute)).toEqual([true]);
+    await server.revokeCarePlanAccess({ actor: actors.patientA, planId: planA, input: { grantId: grant.rows[0].id } });
+  });
+
+  it('lets nobody answer an invitation to a plan that is no longer active, and lists none', async () => {
+    const asked = await server.grantCarePlanAccess({
+      actor: actors.patientB,
+      planId: planB,
+      input: { carerEmail: EMAIL.carerNoGrant, canContribute: false },
+    });
+    if (!asked.ok || asked.kind !== 'invited') throw new Error('not invited');
+    await db.query(`UPDATE "CarePlan" SET status = 'archived' WHERE id = $1`, [planB]);
+    try {
+      expect(await server.listMyCarePlanInvitations({ actor: actors.carerNoGrant })).toEqual([]);
+      const r = await server.respondToCarePlanInvitation({ actor: actors.carerNoGrant, invitationId: asked.invitationId, accept: true });
+      expect(r).toMatchObject({ ok: false, reason: 'not_found' });
+      const refused = await db.query(
+        `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceType" = 'carePlanInvitation' AND "resourceId" = $2 AND outcome = 'denied'`,
+        [ids.carerNoGrant, asked.invitationId],
+      );
+      expect(refused.rows[0].n).toBe(1);
+      const row = await db.query('SELECT "respondedAt" FROM "CarePlanInvitation" WHERE id = $1', [asked.invitationId]);
+      expect(row.rows[0].respondedAt).toBeNull();
+    } finally {
+      await db.query(`UPDATE "CarePlan" SET status = 'active' WHERE id = $1`, [planB]);
+    }
+    // Active again: Maya takes it back, which is on her plan's record; Arthur cannot take back hers.
+    expect(
+      await server.cancelCarePlanInvitation({ actor: actors.patientA, planId: planA, invitationId: asked.invitationId }),
+    ).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'invitationId', message: expect.stringContaining('not an invitation to see your plan') }] });
+    const refusedOnA = await db.query(
+      `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 AND outcome = 'denied' AND detail @> $3::jsonb`,
+      [ids.patientA, planA, JSON.stringify({ op: 'cancel-invite', id: asked.invitationId })],
+    );
+    expect(refusedOnA.rows[0].n).toBe(1);
+    expect((await db.query('SELECT "respondedAt" FROM "CarePlanInvitation" WHERE id = $1', [asked.invitationId])).rows[0].respondedAt).toBeNull();
+    expect(
+      await server.cancelCarePlanInvitation({ actor: actors.patientB, planId: planB, invitationId: asked.invitationId }),
+    ).toEqual({ ok: true, email: EMAIL.carerNoGrant });
+    const changes = await db.query(
+      `SELECT detail->>'op' AS op FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 AND action = 'carePlan:share' AND outcome = 'allowed' AND detail->>'id' = $3 ORDER BY at`,
+      [ids.patientB, planB, asked.invitationId],
+    );
+    expect(changes.rows.map((r) => r.op)).toEqual(['invite', 'cancel-invite']);
   });
 
   it('names the field and the value for a bad email or the person’s own, and lets nobody else share the plan', async () => {

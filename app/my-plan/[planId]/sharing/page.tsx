@@ -4,6 +4,7 @@ import { getActor } from '@/lib/auth/session';
 import { PATIENT_COPY } from '@/lib/care-plan/copy';
 import { getCarePlanAudit } from '@/lib/server/get-care-plan-audit';
 import { getCarePlanSharing } from '@/lib/server/get-care-plan-sharing';
+import { cancelledInvitationEmail } from '@/lib/server/grant-care-plan-access';
 import { AuditList } from '@/components/care-plan/AuditList';
 import { SharingForms } from '@/components/care-plan/SharingForms';
 import { currentTextSize, LargeTextStyle, TextSizeToggle } from '@/components/care-plan/TextSize';
@@ -12,23 +13,40 @@ export const metadata: Metadata = { title: 'Who can see my plan' };
 export const dynamic = 'force-dynamic';
 
 /** The person's own page: who can see their plan, and who has looked. Only the person can open it. */
-export default async function SharingPage({ params }: { params: Promise<{ planId: string }> }) {
+export default async function SharingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ planId: string }>;
+  searchParams: Promise<{ notice?: string; invitation?: string }>;
+}) {
   const actor = await getActor();
   if (!actor) redirect('/signin');
   const { planId } = await params;
+  const { notice, invitation } = await searchParams;
   const sharing = await getCarePlanSharing({ actor, planId });
   if (!sharing) notFound();
-  const [audit, textSize] = await Promise.all([getCarePlanAudit({ actor, planId }), currentTextSize()]);
+  const [audit, textSize, cancelled] = await Promise.all([
+    getCarePlanAudit({ actor, planId }),
+    currentTextSize(),
+    // Just took back an invitation: the page says so, worded from what is stored.
+    notice === 'cancelled' && typeof invitation === 'string'
+      ? cancelledInvitationEmail(actor, planId, invitation)
+      : null,
+  ]);
   return (
     <main id="main-content" className="mx-auto max-w-2xl px-4 py-6">
       <LargeTextStyle size={textSize} />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <a href={`/my-plan/${planId}`}>
-          Back to your plan
-        </a>
+        <a href={`/my-plan/${planId}`}>Back to your plan</a>
         <TextSizeToggle size={textSize} />
       </div>
       <h1 className="mb-2 text-3xl font-bold">{PATIENT_COPY.sharingHeading}</h1>
+      {cancelled ? (
+        <div role="status" className="mb-6 border-l-8 border-nhs-green bg-white p-4">
+          <p className="text-lg font-bold wrap-anywhere">{`You took back the invitation to ${cancelled}.`}</p>
+        </div>
+      ) : null}
       <p className="mb-6 text-lg">{PATIENT_COPY.sharingHelp}</p>
       <SharingForms sharing={sharing} />
       <section aria-labelledby="looked-heading" className="mt-8">
