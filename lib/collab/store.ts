@@ -25,6 +25,7 @@ import { log } from '@/lib/log';
 import type { Pathway, Role } from '@/lib/pathway/schema';
 import { ROLES } from '@/lib/pathway/schema';
 import { parsePathway } from '@/lib/pathway/validate';
+import { refreshTargetLabels } from '@/lib/db/target-labels';
 import type { CollaborationRecord, Participant } from '@/lib/scoring/types';
 import { processHook } from './bridge';
 import { applyPathwayChange, canonicalJson, isPathwayYDocEmpty, pathwayToYDoc, yDocToPathway } from './doc';
@@ -347,6 +348,7 @@ export async function syncWorkingCopy(pathwayId: string, ydoc: Y.Doc, options: {
         revision = updated[0]?.revision ?? revision;
         stored = live;
         wroteBack = true;
+        await refreshTargetLabels(tx, pathwayId, live);
       }
       if (revision !== snapshot.workingRevision || wroteBack || merge) {
         await tx.$executeRaw`

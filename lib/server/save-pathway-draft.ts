@@ -1,5 +1,7 @@
 import { can, ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
+import { refreshTargetLabels } from '@/lib/db/target-labels';
+import { log } from '@/lib/log';
 import { diffPathways, type PathwayDiff } from '@/lib/pathway/diff';
 import type { Pathway } from '@/lib/pathway/schema';
 import { parsePathway } from '@/lib/pathway/validate';
@@ -102,6 +104,10 @@ export async function savePathwayDraft(options: {
 
   const saved = await compareAndSet(actor, pathwayId, baseRevision, parsed.pathway);
   if (saved) {
+    // A name is a help, not a need: the save stands even if the stored names could not be updated.
+    await refreshTargetLabels(prisma, pathwayId, parsed.pathway).catch((error: unknown) =>
+      log.warn({ err: error, pathwayId }, 'save: could not update the names stored with comments and dots'),
+    );
     await audit({
       actorId: actor.userId,
       action: 'pathway:edit',

@@ -215,6 +215,52 @@ describe('what a comment thread is on is stored with it', () => {
   });
 });
 
+describe('a step renamed after its thread began', () => {
+  it('is named as it is now after a save, so once removed its thread and dots say the name it last had', async () => {
+    const pathwayId = await copyPathway(db);
+    const doc = await workingCopy(pathwayId);
+    const step = doc.steps[4]!;
+    const untouched = doc.steps[5]!;
+    const thread = await server.addComment({ actor: as('commenter'), pathwayId, targetId: step.id, body: 'Too many letters.' });
+    const other = await server.addComment({ actor: as('commenter'), pathwayId, targetId: untouched.id, body: 'Fine.' });
+    if (!thread.ok || !other.ok) throw new Error('comments refused');
+    const dot = await server.voteOnStep({ actor: as('commenter'), pathwayId, stepId: step.id, delta: 1 });
+    if (!dot.ok) throw new Error(dot.message);
+
+    // Renamed in the editor and saved: the stored names follow.
+    await save(pathwayId, server.commands.updateStep(doc, step.id, { title: 'Letters sent by the practice' }));
+    expect(await commentLabel(thread.comment.id)).toBe('Letters sent by the practice');
+    expect(await dotLabels(pathwayId, step.id)).toEqual(['Letters sent by the practice']);
+    expect(await commentLabel(other.comment.id)).toBe(untouched.title);
+
+    // Removed: the last name stays, in the list the page reads after a reload.
+    await save(pathwayId, server.commands.removeStep(await workingCopy(pathwayId), step.id));
+    const listed = await server.listComments({ actor: as('commenter'), pathwayId });
+    if (!listed.ok) throw new Error(listed.message);
+    expect(listed.threads.find((t) => t.id === thread.comment.id)?.targetLabel).toBe('Letters sent by the practice');
+    expect(await dotLabels(pathwayId, step.id)).toEqual(['Letters sent by the practice']);
+  });
+
+  it('is named as it is now when the live workshop writes its pathway back', async () => {
+    const pathwayId = await copyPathway(db);
+    const before = await workingCopy(pathwayId);
+    const step = before.steps[6]!;
+    const thread = await server.addComment({ actor: as('commenter'), pathwayId, targetId: step.id, body: 'Who rings?' });
+    if (!thread.ok) throw new Error(thread.message);
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, await server.store.openLiveDocument(pathwayId));
+    const live = server.doc.yDocToPathway(ydoc);
+    const updates: Uint8Array[] = [];
+    ydoc.on('update', (u: Uint8Array) => updates.push(u));
+    server.doc.applyPathwayChange(ydoc, live, server.commands.updateStep(live, step.id, { title: 'Phone call from the nurse' }));
+    for (const u of updates) await server.store.appendUpdate(pathwayId, as('facilitator').userId, u);
+    expect(await commentLabel(thread.comment.id)).toBe(step.title);
+    expect(await server.store.writeBackLiveDocument(pathwayId)).toBe(true);
+    expect((await workingCopy(pathwayId)).steps.find((s) => s.id === step.id)?.title).toBe('Phone call from the nurse');
+    expect(await commentLabel(thread.comment.id)).toBe('Phone call from the nurse');
+  });
+});
+
 describe('what a dot is on is stored with it', () => {
   it('names the step each dot was put on, and still gives the name once the step is removed', async () => {
     const pathwayId = await copyPathway(db);
