@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { safeCallbackPath } from '@/lib/auth/callback';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
@@ -18,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     error === 'notRegistered' || error === 'emailNotVerified' ? SIGN_IN_ERRORS[error] : error ? SIGN_IN_ERRORS.invalid : undefined;
   // Just signed out: this person's live pathways kept on this device go (components/shell/sign-out-action.ts).
   const forget = (await cookies()).get(FORGET_LOCAL_COPIES_COOKIE)?.value;
-  const safeCallback = callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
+  const safeCallback = safeCallbackPath(callbackUrl);
   return (
     <main id="main-content" className="mx-auto max-w-md px-4 py-10">
       <h1 className="text-3xl font-bold mb-6">Sign in to Pathweave</h1>

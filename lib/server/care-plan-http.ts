@@ -46,14 +46,45 @@ async function readTextWithin(request: Request, max: number): Promise<string | n
 }
 
 /**
- * Reads a JSON body, or says why it cannot: 415 for forms posted across sites, 413 for a body over
+ * True when a browser says the request comes from another site, a sibling subdomain included:
+ * Sec-Fetch-Site, which pages cannot set, or, from a browser that does not send it, an Origin
+ * whose host is not the one the request was sent to. Requests with neither (not from a
+ * browser's page, e.g. a script with the person's own session) are not refused here.
+ */
+export function fromAnotherSite(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site) return site !== 'same-origin' && site !== 'none';
+  const origin = request.headers.get('origin');
+  if (origin === null) return false;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  try {
+    return origin === 'null' || new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Reads a JSON body, or says why it cannot: 403 for a request another website's page sent, 415 for forms posted across sites, 413 for a body over
  * `maxBytes` (the pathway file limit unless given), 400 for bad JSON.
  */
 export async function readJson(
   request: Request,
   maxBytes: number = PATHWAY_FILE_MAX_BYTES,
 ): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  if (!(request.headers.get('content-type') ?? '').toLowerCase().includes('application/json')) {
+  if (fromAnotherSite(request)) {
+    return {
+      ok: false,
+      response: Response.json(
+        { error: 'This request came from another website, so Pathweave did not act on it.' },
+        { status: 403, headers: NO_STORE },
+      ),
+    };
+  }
+  // Exactly application/json: a browser sends "text/plain; x=application/json" across sites
+  // without asking first, so a type that merely mentions JSON is not enough.
+  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
     return {
       ok: false,
       response: Response.json(

@@ -40,7 +40,8 @@ export interface PathwayForEditing {
   revision: number;
   updatedAt: string;
   /** Where a localised copy came from; null for an original. Title only when the actor may see it. */
-  source: { pathwayId: string; versionId: string | null; title: string | null } | null;
+  /** Where a copy came from; its ids and title only when the actor may see that pathway. */
+  source: { pathwayId: string | null; versionId: string | null; title: string | null } | null;
   permissions: EditingPermissions;
   /** Newest first. */
   versions: VersionSummary[];
@@ -113,7 +114,10 @@ export async function getPathwayForEditing(options: { actor: Actor; pathwayId: s
       select: { title: true, workspaceId: true },
     });
     const visible = origin && can(actor, 'pathway:view', { type: 'pathway', workspaceId: origin.workspaceId });
-    source = { pathwayId: row.sourcePathwayId, versionId: row.sourceVersionId, title: visible ? origin.title : null };
+    // A copy of a pathway the actor cannot see says only that: not its title, nor its ids.
+    source = visible
+      ? { pathwayId: row.sourcePathwayId, versionId: row.sourceVersionId, title: origin.title }
+      : { pathwayId: null, versionId: null, title: null };
   }
 
   const parsed = parsePathway(row.document);

@@ -591,6 +591,31 @@ describe('nobody else can read or change Arthur’s plan, by any page, route or 
     });
     expect(res.status).toBe(415);
   });
+
+  it('refuses JSON that another website’s page sent, and a type that only mentions JSON, changing nothing', async () => {
+    const s = await as('patientA');
+    const notes = async () =>
+      (await db.query('SELECT count(*)::int AS n FROM "CarePlanNote" WHERE "carePlanId" = $1', [planA])).rows[0].n as number;
+    const before = await notes();
+    const post = (headers: Record<string, string>) =>
+      s.fetch(`/api/care-plans/${planA}/notes`, { method: 'POST', headers, body: JSON.stringify({ body: 'From elsewhere' }) });
+    // A browser sends this across sites without asking first.
+    expect((await post({ 'content-type': 'text/plain; x=application/json' })).status).toBe(415);
+    // A sibling subdomain's page, or any other site's.
+    for (const site of ['same-site', 'cross-site']) {
+      const res = await post({ 'content-type': 'application/json', 'sec-fetch-site': site });
+      expect(res.status, site).toBe(403);
+      expect(await res.json()).toEqual({ error: 'This request came from another website, so Pathweave did not act on it.' });
+    }
+    expect((await post({ 'content-type': 'application/json', origin: 'https://evil.example' })).status).toBe(403);
+    expect(await notes()).toBe(before);
+    // The app's own page is let through.
+    const own = await post({ 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' });
+    expect(own.status).toBe(201);
+    expect(await notes()).toBe(before + 1);
+    const { noteId } = (await own.json()) as { noteId: string };
+    expect(await server.deleteCarePlanNote({ actor: actors.patientA, planId: planA, noteId })).toMatchObject({ ok: true });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

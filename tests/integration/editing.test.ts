@@ -373,6 +373,23 @@ describe('creating from a template', () => {
     const firstRow = await db.query('SELECT "sourceVersionId", document FROM "Pathway" WHERE id = $1', [fromFirst.pathway.id]);
     expect(firstRow.rows[0].sourceVersionId).toBe(first.id);
     expect(firstRow.rows[0].document.steps.map((s: { id: string }) => s.id)).toEqual(first.document.steps.map((s: { id: string }) => s.id));
+
+    // Copied from a pathway in a workspace the editor cannot see: nothing of it is given, not even its ids.
+    const elsewhere = await db.query(
+      `SELECT w.id FROM "Workspace" w WHERE NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."workspaceId" = w.id AND m."userId" = $1) LIMIT 1`,
+      [as('editor').userId],
+    );
+    expect(elsewhere.rows).toHaveLength(1);
+    const foreign = await db.query(
+      `INSERT INTO "Pathway" (id, "workspaceId", title, document, "updatedAt")
+       SELECT 'it-foreign-' || md5(random()::text), $1, 'Another cluster’s COPD pathway', document, now() FROM "Pathway" WHERE id = $2
+       RETURNING id`,
+      [elsewhere.rows[0].id, template.id],
+    );
+    await db.query('UPDATE "Pathway" SET "sourcePathwayId" = $1 WHERE id = $2', [foreign.rows[0].id, fromFirst.pathway.id]);
+    const hidden = await server.getPathwayForEditing({ actor: as('editor'), pathwayId: fromFirst.pathway.id });
+    expect(hidden?.source).toEqual({ pathwayId: null, versionId: null, title: null });
+    expect(JSON.stringify(hidden)).not.toContain(foreign.rows[0].id);
   });
 
   it('is refused as not found for viewers, unknown templates and versions of another pathway', async () => {
