@@ -382,14 +382,20 @@ describe('creating from a template', () => {
     expect(elsewhere.rows).toHaveLength(1);
     const foreign = await db.query(
       `INSERT INTO "Pathway" (id, "workspaceId", title, document, "updatedAt")
-       SELECT 'it-foreign-' || md5(random()::text), $1, 'Another cluster’s COPD pathway', document, now() FROM "Pathway" WHERE id = $2
+       SELECT 'it-foreign-' || md5(random()::text), $1, 'Zz pathway of another workspace (test)', document, now() FROM "Pathway" WHERE id = $2
        RETURNING id`,
       [elsewhere.rows[0].id, template.id],
     );
-    await db.query('UPDATE "Pathway" SET "sourcePathwayId" = $1 WHERE id = $2', [foreign.rows[0].id, fromFirst.pathway.id]);
-    const hidden = await server.getPathwayForEditing({ actor: as('editor'), pathwayId: fromFirst.pathway.id });
-    expect(hidden?.source).toEqual({ pathwayId: null, versionId: null, title: null });
-    expect(JSON.stringify(hidden)).not.toContain(foreign.rows[0].id);
+    // (Removed again at once: other test files pick "the first pathway by title" from the shared database.)
+    try {
+      await db.query('UPDATE "Pathway" SET "sourcePathwayId" = $1 WHERE id = $2', [foreign.rows[0].id, fromFirst.pathway.id]);
+      const hidden = await server.getPathwayForEditing({ actor: as('editor'), pathwayId: fromFirst.pathway.id });
+      expect(hidden?.source).toEqual({ pathwayId: null, versionId: null, title: null });
+      expect(JSON.stringify(hidden)).not.toContain(foreign.rows[0].id);
+    } finally {
+      await db.query('UPDATE "Pathway" SET "sourcePathwayId" = NULL WHERE id = $1', [fromFirst.pathway.id]);
+      await db.query('DELETE FROM "Pathway" WHERE id = $1', [foreign.rows[0].id]);
+    }
   });
 
   it('is refused as not found for viewers, unknown templates and versions of another pathway', async () => {
