@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Notice } from '@/components/shell/Notice';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { PATIENT_COPY } from '@/lib/care-plan/copy';
@@ -58,10 +59,10 @@ export default async function MyPlanPage({
         {invitations.length > 0 ? 'Care plans' : plans.length > 1 ? 'Your care plans' : 'Your care plan'}
       </h1>
       {declined ? (
-        <div role="status" className="mb-6 border-l-8 border-nhs-green bg-white p-4">
+        <Notice>
           <p className="text-lg font-bold">{`You said no to seeing ${possessive(declined.patientName)} care plan.`}</p>
           <p>{`${declined.patientName} will see that the person they asked said no. They will not see your name.`}</p>
-        </div>
+        </Notice>
       ) : null}
       <Invitations invitations={invitations} />
       {plans.length === 0 && invitations.length > 0 ? null : plans.length === 0 ? (

@@ -2,6 +2,7 @@
 // invitations waiting for them, and accepting or declining one. An invitation is for an email; only
 // the account with that email may answer it (can('carePlanInvitation:respond')). Accepting makes
 // the grant, on the plan's record, in the same transaction.
+import type { SignedInActor } from '@/lib/auth/actor';
 import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { audit } from './audit';
@@ -24,18 +25,22 @@ const alreadyAnswered = () =>
     { path: 'invitationId', message: 'This invitation has already been answered or taken back.' },
   ]);
 
-async function emailOf(userId: string): Promise<string | null> {
-  const me = await getPrisma().user.findUnique({ where: { id: userId }, select: { email: true } });
-  return me ? me.email.toLowerCase() : null;
+/** Open invitations to the actor's own email (stored in lower case), on active plans not their own. */
+function openInvitationsTo(actor: SignedInActor) {
+  return {
+    email: actor.email.toLowerCase(),
+    respondedAt: null,
+    carePlan: { status: 'active' as const, patientId: { not: actor.userId } },
+  };
 }
 
 /** Open invitations to the actor's email, on active plans that are not their own, oldest first. */
-export async function listMyCarePlanInvitations(options: { actor: Actor }): Promise<CarePlanInvitationSummary[]> {
+export async function listMyCarePlanInvitations(options: {
+  actor: SignedInActor;
+}): Promise<CarePlanInvitationSummary[]> {
   const { actor } = options;
-  const email = await emailOf(actor.userId);
-  if (!email) return [];
   const rows = await getPrisma().carePlanInvitation.findMany({
-    where: { email, respondedAt: null, carePlan: { status: 'active', patientId: { not: actor.userId } } },
+    where: openInvitationsTo(actor),
     orderBy: { invitedAt: 'asc' },
     select: {
       id: true,
@@ -66,11 +71,9 @@ export async function listMyCarePlanInvitations(options: { actor: Actor }): Prom
 }
 
 /** Whether the actor has an invitation to answer (for the header's link to /my-plan). */
-export async function hasCarePlanInvitation(actor: Actor): Promise<boolean> {
-  const email = await emailOf(actor.userId);
-  if (!email) return false;
+export async function hasCarePlanInvitation(actor: SignedInActor): Promise<boolean> {
   const found = await getPrisma().carePlanInvitation.findFirst({
-    where: { email, respondedAt: null, carePlan: { status: 'active', patientId: { not: actor.userId } } },
+    where: openInvitationsTo(actor),
     select: { id: true },
   });
   return found !== null;

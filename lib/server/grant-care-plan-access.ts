@@ -7,6 +7,7 @@
 // same whether or not the email has a Pathweave account, and sharing cannot be used to find out
 // who has one, or their name. Someone who could already see this plan before (a live or past
 // grant, so the person has seen their name in their own list) is shared with again directly.
+import type { SignedInActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { GrantInput, fieldIssues } from '@/lib/care-plan/input';
@@ -18,7 +19,7 @@ export type ShareResult =
   | { ok: true; kind: 'invited'; invitationId: string; email: string };
 
 export async function grantCarePlanAccess(options: {
-  actor: Actor;
+  actor: SignedInActor;
   planId: string;
   input: unknown;
 }): Promise<ShareResult | NotFound | Invalid> {
@@ -30,8 +31,7 @@ export async function grantCarePlanAccess(options: {
   const email = parsed.data.carerEmail;
   const canContribute = parsed.data.canContribute;
   const prisma = getPrisma();
-  const me = await prisma.user.findUnique({ where: { id: actor.userId }, select: { email: true } });
-  if (me && me.email.toLowerCase() === email) {
+  if (actor.email.toLowerCase() === email) {
     return invalid('Check who to share your plan with.', [
       { path: 'carerEmail', message: `Their email address: ${email} is your own email address.` },
     ]);

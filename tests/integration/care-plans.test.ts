@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { PDFParse } from 'pdf-parse';
-import type { Actor } from '@/lib/auth/can';
+import type { SignedInActor } from '@/lib/auth/actor';
 import { DEMO_PASSWORD, Session } from '../support/http';
 
 /**
@@ -56,7 +56,7 @@ const EMAIL = {
 type Who = keyof typeof EMAIL;
 
 const ids = {} as Record<Who, string>;
-const actors = {} as Record<Who, Actor>;
+const actors = {} as Record<Who, SignedInActor>;
 let slug = '';
 let workspaceId = '';
 let planA = '';

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Notice } from '@/components/shell/Notice';
 import { notFound, redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { PATIENT_COPY } from '@/lib/care-plan/copy';
@@ -43,9 +44,9 @@ export default async function SharingPage({
       </div>
       <h1 className="mb-2 text-3xl font-bold">{PATIENT_COPY.sharingHeading}</h1>
       {cancelled ? (
-        <div role="status" className="mb-6 border-l-8 border-nhs-green bg-white p-4">
+        <Notice>
           <p className="text-lg font-bold wrap-anywhere">{`You took back the invitation to ${cancelled}.`}</p>
-        </div>
+        </Notice>
       ) : null}
       <p className="mb-6 text-lg">{PATIENT_COPY.sharingHelp}</p>
       <SharingForms sharing={sharing} />

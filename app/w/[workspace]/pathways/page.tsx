@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Notice } from '@/components/shell/Notice';
 import Link from 'next/link';
 import { requireWorkspace } from '@/lib/server/guard';
 import { listPathways } from '@/lib/server/pathways';
@@ -32,9 +33,9 @@ export default async function PathwaysPage({
   return (
     <>
       {message && (
-        <div role="status" className="mb-6 border-l-8 border-nhs-green bg-white p-4" data-testid="members-notice">
+        <Notice testId="members-notice">
           <p className="font-bold">{message}</p>
-        </div>
+        </Notice>
       )}
       <h1 className="text-3xl font-bold mb-2">Pathways</h1>
       <p className="mb-6 text-nhs-grey-1">Care pathways designed in {workspace.name}.</p>
