@@ -3,7 +3,8 @@ import { safeCallbackPath } from '@/lib/auth/callback';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
-import { oidcProvider, SIGN_IN_ERRORS } from '@/lib/auth/options';
+import { oidcProvider } from '@/lib/auth/options';
+import { signInErrorFor } from '@/lib/auth/messages';
 import { SignInForm } from '@/components/auth/SignInForm';
 import { ForgetLocalCopies } from '@/components/shell/ForgetLocalCopies';
 import { FORGET_LOCAL_COPIES_COOKIE } from '@/lib/collab/local-copy-names';
@@ -15,8 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getActor()) redirect('/');
   const { error, callbackUrl } = await searchParams;
   const oidc = oidcProvider();
-  const message =
-    error === 'notRegistered' || error === 'emailNotVerified' ? SIGN_IN_ERRORS[error] : error ? SIGN_IN_ERRORS.invalid : undefined;
+  const message = signInErrorFor(error);
   // Just signed out: this person's live pathways kept on this device go (components/shell/sign-out-action.ts).
   const forget = (await cookies()).get(FORGET_LOCAL_COPIES_COOKIE)?.value;
   const safeCallback = safeCallbackPath(callbackUrl);

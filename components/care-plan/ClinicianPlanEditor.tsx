@@ -27,6 +27,7 @@ import { ROLES, SECTORS } from '@/lib/pathway/schema';
 import { CareTeamWeb } from './CareTeamWeb';
 import { CompletenessPanel } from './CompletenessPanel';
 import { DuplicatesPanel } from './DuplicatesPanel';
+import { RemovalNotice, RemoveForm } from './RemovalNotice';
 import { ActionForm, SelectField, TextArea, TextField } from './forms';
 
 const CARD = 'mb-6 bg-white border border-nhs-grey-4 p-4';
@@ -97,83 +98,83 @@ export function ClinicianPlanEditor(props: {
 
       {/* Where the person is on each pathway */}
       <section id="where" aria-labelledby="where-heading" className={CARD}>
-        <h2 id="where-heading" className="mb-2 text-2xl font-bold">
+        <h2 id="where-heading" tabIndex={-1} className="mb-2 text-2xl font-bold">
           Where {plan.patient.name} is on each pathway
         </h2>
-        {plan.pathways.map((link) => {
-          const pos = positionOnPathway(link, plan.merges);
-          const steps = link.document ? stepsInJourneyOrder(link.document) : [];
-          return (
-            <div key={link.pathwayId} className={ITEM}>
-              <h3 className="text-xl font-bold">
-                <Link href={`/w/${props.workspaceSlug}/pathways/${link.pathwayId}`}>{link.title}</Link>
-              </h3>
-              {pos.current ? (
-                <p>
-                  <span className="mr-2 rounded bg-nhs-blue px-2 py-0.5 text-sm font-bold text-white">
-                    Current step
-                  </span>
-                  <strong>{pos.current.title}</strong> ({KIND_LABELS[pos.current.kind]},{' '}
-                  {SETTING_LABELS[pos.current.setting].toLowerCase()})
-                  {link.currentStepSince
-                    ? `, since ${formatDate(link.currentStepSince.slice(0, 10), { weekday: false })}`
-                    : ''}
-                  .
-                </p>
-              ) : pos.missingStepId ? (
-                <p className="font-bold text-nhs-red">
-                  The step recorded (“{pos.missingStepId}”) is no longer in this pathway. Choose the current step.
-                </p>
-              ) : (
-                <p>No current step recorded.</p>
-              )}
-              {pos.next.length > 0 && (
-                <>
-                  <p className="mt-1 font-bold">What can happen next</p>
-                  <ul className="list-disc pl-5">
-                    {pos.next.map((n) => (
-                      <li key={n.step.stepId}>
-                        {n.step.title}
-                        {n.when ? ` – ${n.when}` : ''}
-                        {n.targetDays !== null ? ` (usually ${waitInWords(n.targetDays)})` : ''}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-              <div className="mt-2 flex flex-wrap items-end gap-4">
-                <ActionForm
-                  action={editCarePlanAction}
-                  label={`Current step on ${link.title}`}
-                  submitLabel="Save current step"
-                  hidden={hidden('step.set', { pathwayId: link.pathwayId })}
-                  className="flex flex-wrap items-end gap-3"
-                >
-                  <SelectField
-                    name="stepId"
-                    label="Current step"
-                    defaultValue={link.currentStepId ?? ''}
-                    options={[
-                      { value: '', label: 'Not known yet' },
-                      ...steps.map((s) => ({ value: s.id, label: s.title })),
-                    ]}
-                  />
-                </ActionForm>
-                {plan.pathways.length > 1 && (
+        <RemovalNotice headingId="where-heading">
+          {plan.pathways.map((link) => {
+            const pos = positionOnPathway(link, plan.merges);
+            const steps = link.document ? stepsInJourneyOrder(link.document) : [];
+            return (
+              <div key={link.pathwayId} className={ITEM}>
+                <h3 className="text-xl font-bold">
+                  <Link href={`/w/${props.workspaceSlug}/pathways/${link.pathwayId}`}>{link.title}</Link>
+                </h3>
+                {pos.current ? (
+                  <p>
+                    <span className="mr-2 rounded bg-nhs-blue px-2 py-0.5 text-sm font-bold text-white">
+                      Current step
+                    </span>
+                    <strong>{pos.current.title}</strong> ({KIND_LABELS[pos.current.kind]},{' '}
+                    {SETTING_LABELS[pos.current.setting].toLowerCase()})
+                    {link.currentStepSince
+                      ? `, since ${formatDate(link.currentStepSince.slice(0, 10), { weekday: false })}`
+                      : ''}
+                    .
+                  </p>
+                ) : pos.missingStepId ? (
+                  <p className="font-bold text-nhs-red">
+                    The step recorded (“{pos.missingStepId}”) is no longer in this pathway. Choose the current step.
+                  </p>
+                ) : (
+                  <p>No current step recorded.</p>
+                )}
+                {pos.next.length > 0 && (
+                  <>
+                    <p className="mt-1 font-bold">What can happen next</p>
+                    <ul className="list-disc pl-5">
+                      {pos.next.map((n) => (
+                        <li key={n.step.stepId}>
+                          {n.step.title}
+                          {n.when ? ` – ${n.when}` : ''}
+                          {n.targetDays !== null ? ` (usually ${waitInWords(n.targetDays)})` : ''}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                <div className="mt-2 flex flex-wrap items-end gap-4">
                   <ActionForm
                     action={editCarePlanAction}
-                    label={`Remove ${link.title} from the plan`}
-                    submitLabel="Remove this pathway from the plan"
-                    hidden={hidden('pathway.remove', { pathwayId: link.pathwayId })}
-                    secondary
+                    label={`Current step on ${link.title}`}
+                    submitLabel="Save current step"
+                    hidden={hidden('step.set', { pathwayId: link.pathwayId })}
+                    className="flex flex-wrap items-end gap-3"
                   >
-                    {null}
+                    <SelectField
+                      name="stepId"
+                      label="Current step"
+                      defaultValue={link.currentStepId ?? ''}
+                      options={[
+                        { value: '', label: 'Not known yet' },
+                        ...steps.map((s) => ({ value: s.id, label: s.title })),
+                      ]}
+                    />
                   </ActionForm>
-                )}
+                  {plan.pathways.length > 1 && (
+                    <RemoveForm
+                      action={editCarePlanAction}
+                      label={`Remove ${link.title} from the plan`}
+                      submitLabel="Remove this pathway from the plan"
+                      hidden={hidden('pathway.remove', { pathwayId: link.pathwayId })}
+                      what={`the pathway “${link.title}”`}
+                    />
+                  )}
+                </div>
               </div>
-            </div>
-          );
-        })}
+            );
+          })}
+        </RemovalNotice>
       </section>
 
       <DuplicatesPanel
@@ -262,127 +263,141 @@ export function ClinicianPlanEditor(props: {
 
       {/* Goals */}
       <section id="goals" aria-labelledby="goals-heading" className={CARD}>
-        <h2 id="goals-heading" className="mb-2 text-2xl font-bold">
+        <h2 id="goals-heading" tabIndex={-1} className="mb-2 text-2xl font-bold">
           Goals
         </h2>
-        {plan.goals.length === 0 && <p>No goals yet.</p>}
-        <ul>
-          {plan.goals.map((g) => (
-            <li key={g.id} className={ITEM}>
-              <p className="font-bold">{g.description}</p>
-              <p className="text-sm">
-                {g.kind === 'health' ? 'Health' : 'Social'} goal · set by {SET_BY_LABEL[g.setBy].toLowerCase()}
-                {g.targetDate
-                  ? ` · target ${formatDate(g.targetDate, { weekday: false })}`
-                  : ' · no target date'} · {GOAL_STATUS_FOR_PATIENTS[g.status]}
-              </p>
-              <ChangeOrRemove
-                what={`the goal ${g.description}`}
-                changeLabel={`Change goal ${g.description}`}
-                saveLabel="Save goal"
-                removeLabel={`Remove goal ${g.description}`}
-                removeSubmitLabel="Remove this goal"
-                save={hidden('goal.save', { id: g.id })}
-                remove={hidden('goal.delete', { id: g.id })}
-              >
-                <GoalFields defaults={g} />
-              </ChangeOrRemove>
-            </li>
-          ))}
-        </ul>
-        <AddItem title="Add a goal" submitLabel="Add goal" hidden={hidden('goal.save')} open={plan.goals.length === 0}>
-          <GoalFields />
-        </AddItem>
+        <RemovalNotice headingId="goals-heading">
+          {plan.goals.length === 0 && <p>No goals yet.</p>}
+          <ul>
+            {plan.goals.map((g) => (
+              <li key={g.id} className={ITEM}>
+                <p className="font-bold">{g.description}</p>
+                <p className="text-sm">
+                  {g.kind === 'health' ? 'Health' : 'Social'} goal · set by {SET_BY_LABEL[g.setBy].toLowerCase()}
+                  {g.targetDate
+                    ? ` · target ${formatDate(g.targetDate, { weekday: false })}`
+                    : ' · no target date'} · {GOAL_STATUS_FOR_PATIENTS[g.status]}
+                </p>
+                <ChangeOrRemove
+                  what={`the goal ${g.description}`}
+                  removed={`the goal “${g.description}”`}
+                  changeLabel={`Change goal ${g.description}`}
+                  saveLabel="Save goal"
+                  removeLabel={`Remove goal ${g.description}`}
+                  removeSubmitLabel="Remove this goal"
+                  save={hidden('goal.save', { id: g.id })}
+                  remove={hidden('goal.delete', { id: g.id })}
+                >
+                  <GoalFields defaults={g} />
+                </ChangeOrRemove>
+              </li>
+            ))}
+          </ul>
+          <AddItem
+            title="Add a goal"
+            submitLabel="Add goal"
+            hidden={hidden('goal.save')}
+            open={plan.goals.length === 0}
+          >
+            <GoalFields />
+          </AddItem>
+        </RemovalNotice>
       </section>
 
       {/* Actions */}
       <section id="actions" aria-labelledby="actions-heading" className={CARD}>
-        <h2 id="actions-heading" className="mb-2 text-2xl font-bold">
+        <h2 id="actions-heading" tabIndex={-1} className="mb-2 text-2xl font-bold">
           Who does what
         </h2>
-        {plan.actions.length === 0 && <p>No actions yet.</p>}
-        <ul>
-          {plan.actions.map((a) => (
-            <li key={a.id} className={ITEM}>
-              <p className={`font-bold ${a.status === 'done' ? 'line-through' : ''}`}>{a.description}</p>
-              <p className="text-sm">
-                {a.ownerKind === 'person'
-                  ? plan.patient.name
-                  : a.ownerKind === 'carer'
-                    ? 'Their carer'
-                    : (a.ownerName ?? 'Nobody named')}{' '}
-                · {a.dueDate ? `by ${formatDate(a.dueDate, { weekday: false })}` : 'no date'} ·{' '}
-                {ACTION_STATUS_FOR_PATIENTS[a.status]}
-              </p>
-              <ChangeOrRemove
-                what={`the action ${a.description}`}
-                changeLabel={`Change action ${a.description}`}
-                saveLabel="Save action"
-                removeLabel={`Remove action ${a.description}`}
-                removeSubmitLabel="Remove this action"
-                save={hidden('action.save', { id: a.id })}
-                remove={hidden('action.delete', { id: a.id })}
-              >
-                <ActionFields defaults={a} ownerOptions={ownerOptions} memberOptions={memberOptions} />
-              </ChangeOrRemove>
-            </li>
-          ))}
-        </ul>
-        <AddItem
-          title="Add an action"
-          submitLabel="Add action"
-          hidden={hidden('action.save')}
-          open={plan.actions.length === 0}
-        >
-          <ActionFields ownerOptions={ownerOptions} memberOptions={memberOptions} />
-        </AddItem>
+        <RemovalNotice headingId="actions-heading">
+          {plan.actions.length === 0 && <p>No actions yet.</p>}
+          <ul>
+            {plan.actions.map((a) => (
+              <li key={a.id} className={ITEM}>
+                <p className={`font-bold ${a.status === 'done' ? 'line-through' : ''}`}>{a.description}</p>
+                <p className="text-sm">
+                  {a.ownerKind === 'person'
+                    ? plan.patient.name
+                    : a.ownerKind === 'carer'
+                      ? 'Their carer'
+                      : (a.ownerName ?? 'Nobody named')}{' '}
+                  · {a.dueDate ? `by ${formatDate(a.dueDate, { weekday: false })}` : 'no date'} ·{' '}
+                  {ACTION_STATUS_FOR_PATIENTS[a.status]}
+                </p>
+                <ChangeOrRemove
+                  what={`the action ${a.description}`}
+                  removed={`the action “${a.description}”`}
+                  changeLabel={`Change action ${a.description}`}
+                  saveLabel="Save action"
+                  removeLabel={`Remove action ${a.description}`}
+                  removeSubmitLabel="Remove this action"
+                  save={hidden('action.save', { id: a.id })}
+                  remove={hidden('action.delete', { id: a.id })}
+                >
+                  <ActionFields defaults={a} ownerOptions={ownerOptions} memberOptions={memberOptions} />
+                </ChangeOrRemove>
+              </li>
+            ))}
+          </ul>
+          <AddItem
+            title="Add an action"
+            submitLabel="Add action"
+            hidden={hidden('action.save')}
+            open={plan.actions.length === 0}
+          >
+            <ActionFields ownerOptions={ownerOptions} memberOptions={memberOptions} />
+          </AddItem>
+        </RemovalNotice>
       </section>
 
       {/* Care team */}
       <section id="care-team" aria-labelledby="team-heading" className={CARD}>
-        <h2 id="team-heading" className="mb-2 text-2xl font-bold">
+        <h2 id="team-heading" tabIndex={-1} className="mb-2 text-2xl font-bold">
           Care team
         </h2>
-        <p>The person’s web of care, across health, social care and the voluntary sector.</p>
-        <CareTeamWeb members={plan.members} personName={plan.patient.name} idPrefix="editor" />
-        <ul>
-          {plan.members.map((m) => (
-            <li key={m.id} className={ITEM}>
-              <p className="font-bold">
-                {m.name}
-                {m.isCoordinator && (
-                  <span className="ml-2 rounded bg-nhs-blue px-2 py-0.5 text-sm text-white">Care coordinator</span>
-                )}
-              </p>
-              <p className="text-sm">
-                {m.jobTitle || ROLE_LABELS[m.role]}
-                {m.organisation ? `, ${m.organisation}` : ''} · {SECTOR_LABELS[m.sector]} ·{' '}
-                {[m.phone, m.email].filter(Boolean).join(' · ') || 'no contact details'}
-                {m.userId ? ' · can open this plan in Pathweave' : ''}
-              </p>
-              <ChangeOrRemove
-                what={m.name}
-                changeLabel={`Change ${m.name}`}
-                saveLabel="Save"
-                removeLabel={`Remove ${m.name}`}
-                removeSubmitLabel={`Remove ${m.name} from the team`}
-                save={hidden('member.save', { id: m.id })}
-                remove={hidden('member.delete', { id: m.id })}
-              >
-                <MemberFields defaults={m} />
-              </ChangeOrRemove>
-            </li>
-          ))}
-        </ul>
-        <AddItem title="Add someone to the care team" submitLabel="Add to the team" hidden={hidden('member.save')}>
-          <MemberFields />
-          <TextField
-            name="userEmail"
-            type="email"
-            label="Pathweave account email (optional)"
-            hint="If they edit in this workspace, they can then open and change this plan."
-          />
-        </AddItem>
+        <RemovalNotice headingId="team-heading">
+          <p>The person’s web of care, across health, social care and the voluntary sector.</p>
+          <CareTeamWeb members={plan.members} personName={plan.patient.name} idPrefix="editor" />
+          <ul>
+            {plan.members.map((m) => (
+              <li key={m.id} className={ITEM}>
+                <p className="font-bold">
+                  {m.name}
+                  {m.isCoordinator && (
+                    <span className="ml-2 rounded bg-nhs-blue px-2 py-0.5 text-sm text-white">Care coordinator</span>
+                  )}
+                </p>
+                <p className="text-sm">
+                  {m.jobTitle || ROLE_LABELS[m.role]}
+                  {m.organisation ? `, ${m.organisation}` : ''} · {SECTOR_LABELS[m.sector]} ·{' '}
+                  {[m.phone, m.email].filter(Boolean).join(' · ') || 'no contact details'}
+                  {m.userId ? ' · can open this plan in Pathweave' : ''}
+                </p>
+                <ChangeOrRemove
+                  what={m.name}
+                  removed={`${m.name} from the care team`}
+                  changeLabel={`Change ${m.name}`}
+                  saveLabel="Save"
+                  removeLabel={`Remove ${m.name}`}
+                  removeSubmitLabel={`Remove ${m.name} from the team`}
+                  save={hidden('member.save', { id: m.id })}
+                  remove={hidden('member.delete', { id: m.id })}
+                >
+                  <MemberFields defaults={m} />
+                </ChangeOrRemove>
+              </li>
+            ))}
+          </ul>
+          <AddItem title="Add someone to the care team" submitLabel="Add to the team" hidden={hidden('member.save')}>
+            <MemberFields />
+            <TextField
+              name="userEmail"
+              type="email"
+              label="Pathweave account email (optional)"
+              hint="If they edit in this workspace, they can then open and change this plan."
+            />
+          </AddItem>
+        </RemovalNotice>
       </section>
 
       {/* Escalation */}
@@ -414,47 +429,50 @@ export function ClinicianPlanEditor(props: {
 
       {/* Medicines */}
       <section id="medicines" aria-labelledby="medicines-heading" className={CARD}>
-        <h2 id="medicines-heading" className="mb-2 text-2xl font-bold">
+        <h2 id="medicines-heading" tabIndex={-1} className="mb-2 text-2xl font-bold">
           Medication summary
         </h2>
-        <ActionForm
-          action={editCarePlanAction}
-          label="Medication summary"
-          submitLabel="Save summary"
-          hidden={hidden('medication')}
-        >
-          <TextArea
-            name="medicationSummary"
-            label="Summary"
-            hint="Write “No regular medicines” if that is so."
-            defaultValue={plan.medicationSummary}
-            rows={3}
-          />
-        </ActionForm>
-        <ul className="mt-3">
-          {plan.medicines.map((m) => (
-            <li key={m.id} className={ITEM}>
-              <p className="font-bold">{m.name}</p>
-              <p className="text-sm">
-                {[m.purpose && `For: ${m.purpose}`, m.howToTake && `How: ${m.howToTake}`].filter(Boolean).join(' · ')}
-              </p>
-              <ChangeOrRemove
-                what={m.name}
-                changeLabel={`Change ${m.name}`}
-                saveLabel="Save medicine"
-                removeLabel={`Remove ${m.name}`}
-                removeSubmitLabel="Remove this medicine"
-                save={hidden('medicine.save', { id: m.id })}
-                remove={hidden('medicine.delete', { id: m.id })}
-              >
-                <MedicineFields defaults={m} />
-              </ChangeOrRemove>
-            </li>
-          ))}
-        </ul>
-        <AddItem title="Add a medicine" submitLabel="Add medicine" hidden={hidden('medicine.save')}>
-          <MedicineFields />
-        </AddItem>
+        <RemovalNotice headingId="medicines-heading">
+          <ActionForm
+            action={editCarePlanAction}
+            label="Medication summary"
+            submitLabel="Save summary"
+            hidden={hidden('medication')}
+          >
+            <TextArea
+              name="medicationSummary"
+              label="Summary"
+              hint="Write “No regular medicines” if that is so."
+              defaultValue={plan.medicationSummary}
+              rows={3}
+            />
+          </ActionForm>
+          <ul className="mt-3">
+            {plan.medicines.map((m) => (
+              <li key={m.id} className={ITEM}>
+                <p className="font-bold">{m.name}</p>
+                <p className="text-sm">
+                  {[m.purpose && `For: ${m.purpose}`, m.howToTake && `How: ${m.howToTake}`].filter(Boolean).join(' · ')}
+                </p>
+                <ChangeOrRemove
+                  what={m.name}
+                  removed={`the medicine “${m.name}”`}
+                  changeLabel={`Change ${m.name}`}
+                  saveLabel="Save medicine"
+                  removeLabel={`Remove ${m.name}`}
+                  removeSubmitLabel="Remove this medicine"
+                  save={hidden('medicine.save', { id: m.id })}
+                  remove={hidden('medicine.delete', { id: m.id })}
+                >
+                  <MedicineFields defaults={m} />
+                </ChangeOrRemove>
+              </li>
+            ))}
+          </ul>
+          <AddItem title="Add a medicine" submitLabel="Add medicine" hidden={hidden('medicine.save')}>
+            <MedicineFields />
+          </AddItem>
+        </RemovalNotice>
       </section>
 
       {/* Sharing and notes: the person's side, read-only here */}
@@ -602,10 +620,15 @@ function MedicineFields({ defaults }: { defaults?: CarePlanView['medicines'][num
   );
 }
 
-/** An item's "Change or remove" disclosure: its fields with a save button, and a remove button. */
+/**
+ * An item's "Change or remove" disclosure: its fields with a save button, and a remove button. Goes
+ * inside a RemovalNotice, which says what was removed once the item has gone.
+ */
 function ChangeOrRemove(props: {
   /** Said to screen readers after "Change or remove". */
   what: string;
+  /** Named so after removing it, in "Removed …", e.g. the goal “Walk to the shop”. */
+  removed: string;
   changeLabel: string;
   saveLabel: string;
   removeLabel: string;
@@ -628,15 +651,13 @@ function ChangeOrRemove(props: {
         >
           {props.children}
         </ActionForm>
-        <ActionForm
+        <RemoveForm
           action={editCarePlanAction}
           label={props.removeLabel}
           submitLabel={props.removeSubmitLabel}
           hidden={props.remove}
-          secondary
-        >
-          {null}
-        </ActionForm>
+          what={props.removed}
+        />
       </div>
     </details>
   );

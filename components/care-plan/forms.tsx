@@ -2,9 +2,20 @@
 // Forms for care plans, in the NHS pattern: an error summary at the top that links to each field,
 // and the message again beside the field. They submit to a server action and work before the page's
 // JavaScript has loaded (useActionState). After an error, what the person typed is put back.
-import { createContext, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
-import type { FormState } from '@/lib/care-plan/form-state';
+import {
+  createContext,
+  useActionState,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
+import { keepingInput, type FormState } from '@/lib/care-plan/form-state';
 import { ErrorSummary } from '@/components/shell/ErrorSummary';
+import { UNREACHABLE_MESSAGE, useKeepOnFailure } from '@/components/shell/KeepOnFailure';
 
 export type { FormState };
 
@@ -20,7 +31,7 @@ function errorFor(state: FormState, name: string): string | undefined {
   return state.errors?.find((e) => e.path === name || e.path.startsWith(`${name}.`))?.message;
 }
 
-export function ActionForm(props: {
+interface ActionFormProps {
   action: FormAction;
   children: ReactNode;
   submitLabel: string;
@@ -29,17 +40,59 @@ export function ActionForm(props: {
   hidden?: Record<string, string>;
   secondary?: boolean;
   className?: string;
-}) {
-  const [state, formAction, pending] = useActionState(props.action, { ok: true });
+  /** Called as the form is sent (not when it stops at an unfinished date), e.g. to note what a remove button removes. */
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
+}
+
+/** What a form shows after its server action could not be reached: the message and what was sent. */
+function unreachable(sent: FormData | undefined): FormState {
+  return sent ? keepingInput({ ok: false, message: UNREACHABLE_MESSAGE, errors: [] }, sent) : { ok: true };
+}
+
+export function ActionForm(props: ActionFormProps) {
+  const keep = useKeepOnFailure();
+  // The prefix outlives a failure, so links to fields stay the same.
   const prefix = `f${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const { onSubmit } = props;
+  const onSent = (e: FormEvent<HTMLFormElement>) => {
+    keep.remember(e);
+    onSubmit?.(e);
+  };
+  return keep.wrap(
+    <ActionFormBody {...props} prefix={prefix} initial={unreachable(keep.failedWith)} onSent={onSent} />,
+  );
+}
+
+function ActionFormBody(
+  props: ActionFormProps & { prefix: string; initial: FormState; onSent: (e: FormEvent<HTMLFormElement>) => void },
+) {
+  const [sentState, formAction, pending] = useActionState(props.action, props.initial);
+  const { prefix } = props;
+  // Dates typed only in part, caught before sending (see unfinishedDates).
+  const [unfinished, setUnfinished] = useState<NonNullable<FormState['errors']> | null>(null);
+  const state: FormState = unfinished ? { ...sentState, ok: false, message: undefined, errors: unfinished } : sentState;
   const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!state.ok && state.errors?.length) summaryRef.current?.focus();
-  }, [state]);
+    if (!sentState.ok && (sentState.errors?.length || sentState === props.initial)) summaryRef.current?.focus();
+  }, [sentState, props.initial]);
+  useEffect(() => {
+    if (unfinished) summaryRef.current?.focus();
+  }, [unfinished]);
   const errors = state.errors ?? [];
   return (
     <FormContext.Provider value={{ prefix, state }}>
-      <form action={formAction} aria-label={props.label} className={props.className ?? 'space-y-3'} noValidate>
+      <form
+        action={formAction}
+        onSubmit={(e) => {
+          const bad = unfinishedDates(e.currentTarget);
+          setUnfinished(bad.length ? bad : null);
+          if (bad.length) e.preventDefault();
+          else props.onSent(e);
+        }}
+        aria-label={props.label}
+        className={props.className ?? 'space-y-3'}
+        noValidate
+      >
         {!state.ok && (
           <ErrorSummary
             ref={summaryRef}
@@ -68,12 +121,30 @@ export function ActionForm(props: {
             {pending ? 'Saving…' : props.submitLabel}
           </button>
           <p role="status" className="text-nhs-green font-bold">
-            {state.ok && state.message ? state.message : ''}
+            {state.ok && state.message ? <span key={state.at}>{state.message}</span> : null}
           </p>
         </div>
       </form>
     </FormContext.Provider>
   );
+}
+
+/**
+ * Date fields the browser holds only part of (a day and month but no year, say). The browser sends
+ * such a field as empty, which the server would take as "no date" and so clear the saved one; the
+ * form stops and names the field instead.
+ */
+function unfinishedDates(form: HTMLFormElement): { path: string; message: string }[] {
+  const bad: { path: string; message: string }[] = [];
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[type="date"]')) {
+    if (!input.validity.badInput) continue;
+    const label = form.querySelector(`label[for="${CSS.escape(input.id)}"]`)?.textContent?.trim() || 'Date';
+    bad.push({
+      path: input.name,
+      message: `${label}: the date is not complete. Enter the day, month and year, or clear the date.`,
+    });
+  }
+  return bad;
 }
 
 function useField(name: string, defaultValue: string | undefined) {
@@ -297,7 +368,7 @@ export function CheckboxGroup(props: {
  * works before the page's JavaScript has loaded. If it does not work, it says so beside the button
  * rather than failing in silence.
  */
-export function ButtonForm(props: {
+interface ButtonFormProps {
   action: FormAction;
   hidden: Record<string, string>;
   buttonClassName: string;
@@ -309,8 +380,17 @@ export function ButtonForm(props: {
    * pressing the first button again closes it and nothing happens.
    */
   confirm?: { question: string; yes: string };
-}) {
-  const [state, formAction, pending] = useActionState(props.action, { ok: true });
+}
+
+export function ButtonForm(props: ButtonFormProps) {
+  const keep = useKeepOnFailure();
+  return keep.wrap(<ButtonFormBody {...props} initial={unreachable(keep.failedWith)} onSent={keep.remember} />);
+}
+
+function ButtonFormBody(
+  props: ButtonFormProps & { initial: FormState; onSent: (e: FormEvent<HTMLFormElement>) => void },
+) {
+  const [state, formAction, pending] = useActionState(props.action, props.initial);
   // The field's own sentence says most (e.g. "this person cannot see your plan now anyway").
   const problem = state.ok ? undefined : (state.errors?.[0]?.message ?? state.message);
   // A ticked-off job moves down its list, and moving a focused button drops the focus to the page:
@@ -326,8 +406,9 @@ export function ButtonForm(props: {
     <form
       action={formAction}
       className={props.className ?? 'mt-2'}
-      onSubmit={() => {
+      onSubmit={(e) => {
         refocus.current = !props.confirm && document.activeElement === button.current;
+        props.onSent(e);
       }}
     >
       {Object.entries(props.hidden).map(([name, value]) => (

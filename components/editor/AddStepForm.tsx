@@ -65,7 +65,7 @@ export function AddStepForm({ store, idPrefix, onAdded }: { store: EditorStore; 
         <label className="pw-label text-sm" htmlFor={titleId}>
           Title (optional)
         </label>
-        <ErrorMessage id={titleId} errors={errors} />
+        <ErrorMessage id={titleId} errors={errors} announce />
         <input
           id={titleId}
           className="pw-input w-full"

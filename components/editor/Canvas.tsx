@@ -7,7 +7,16 @@
 // object identity (canvasModel.ts), and during a drag only React Flow's local node positions
 // change; the document is updated once, when the step is dropped.
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type DragEvent,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -25,7 +34,7 @@ import {
 } from '@xyflow/react';
 import { SECTORS, STEP_KINDS, type Sector, type StepKind } from '@/lib/pathway/schema';
 import { KIND_LABELS, SECTOR_LABELS } from '@/lib/pathway/labels';
-import { LANES_HEIGHT, STEP_NODE_HEIGHT, STEP_NODE_WIDTH, clampToLane, sectorAtY } from '@/lib/pathway/lanes';
+import { LANES_HEIGHT, STEP_NODE_HEIGHT, STEP_NODE_WIDTH, clampToLane, sectorAtY, stepWhollyInView } from '@/lib/pathway/lanes';
 import type { Command } from '@/lib/pathway/commands';
 import { StepNode, type StepNodeType } from './StepNode';
 import { TransitionEdge, type TransitionEdgeType } from './TransitionEdge';
@@ -80,6 +89,8 @@ export interface CentreRequest {
   kind: 'step' | 'transition';
   /** Changes with every request, so asking twice for the same target centres again. */
   nonce: number;
+  /** Only when the step is not already wholly in view (a step just added): otherwise the view stays put. */
+  onlyIfHidden?: boolean;
 }
 
 export interface CanvasProps {
@@ -295,6 +306,33 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
   );
 
   // Dropping a palette item: a new step of that kind in the lane under the pointer.
+  // React Flow pans to a step reached by keyboard only when the step is wholly off the canvas, so one
+  // under the overview map or the top-right panel stayed hidden (WCAG 2.4.11). When the middle of the
+  // focused step is covered, move the view so it sits in the middle of the canvas, or, when a panel
+  // covers the middle too, halfway between the canvas's left edge and that panel.
+  const onFocusCapture = useCallback(
+    (event: FocusEvent<HTMLDivElement>) => {
+      const node = event.target as HTMLElement;
+      if (!node.classList.contains('react-flow__node') || !node.matches(':focus-visible')) return;
+      window.requestAnimationFrame(() => {
+        const box = node.getBoundingClientRect();
+        const x = box.left + box.width / 2;
+        const y = box.top + box.height / 2;
+        const hit = document.elementFromPoint(x, y);
+        if (hit && node.contains(hit)) return;
+        const area = (canvasRef.current?.querySelector('.react-flow') ?? canvasRef.current)?.getBoundingClientRect();
+        if (!area) return;
+        let toX = area.left + area.width / 2;
+        const toY = area.top + area.height / 2;
+        const cover = document.elementFromPoint(toX, toY)?.closest('.react-flow__panel');
+        if (cover) toX = (area.left + cover.getBoundingClientRect().left) / 2;
+        const view = flow.getViewport();
+        void flow.setViewport({ x: view.x + toX - x, y: view.y + toY - y, zoom: view.zoom }, { duration: 200 });
+      });
+    },
+    [flow],
+  );
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
     event.preventDefault();
@@ -339,6 +377,11 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
       }
     }
     if (x === undefined || y === undefined) return;
+    const box = canvasRef.current;
+    if (centre.onlyIfHidden && centre.kind === 'step' && box) {
+      const corner = { x: x - STEP_NODE_WIDTH / 2, y: y - STEP_NODE_HEIGHT / 2 };
+      if (stepWhollyInView(corner, flow.getViewport(), { width: box.clientWidth, height: box.clientHeight })) return;
+    }
     const zoom = Math.max(flow.getZoom(), 0.9);
     void flow.setCenter(x, y, { zoom, duration: 250 });
   }, [centre, flow, store]);
@@ -360,6 +403,7 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
       ref={canvasRef}
       tabIndex={-1}
       onKeyDownCapture={onKeyDownCapture}
+      onFocusCapture={onFocusCapture}
       onBlurCapture={() => {
         if (nudging.current === null) return;
         nudging.current = null;

@@ -614,7 +614,11 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
               <aside className="pw-tools" aria-label="Tools">
                 <Palette store={store} />
                 <Disclosure summary="Add a step by choosing">
-                  <AddStepForm store={store} idPrefix="canvas-add" />
+                  <AddStepForm
+                    store={store}
+                    idPrefix="canvas-add"
+                    onAdded={(id) => setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1, onlyIfHidden: true }))}
+                  />
                 </Disclosure>
                 <Disclosure summary="Connect two steps">
                   <ConnectForm store={store} doc={doc} />

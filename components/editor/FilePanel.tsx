@@ -126,7 +126,7 @@ export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCr
             Print view for a board paper
           </button>
         </div>
-        <ErrorMessage id="image-export" errors={imageError} />
+        <ErrorMessage id="image-export" errors={imageError} announce />
       </section>
 
       {canEdit ? (
@@ -141,7 +141,7 @@ export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCr
             <div id={`${fileId}-hint`} className="pw-hint">
               It replaces what is in the editor now. You can undo it, and nothing is stored until you save.
             </div>
-            <ErrorMessage id={fileId} errors={importErrors} />
+            <ErrorMessage id={fileId} errors={importErrors} announce />
             <input
               ref={input}
               id={fileId}
@@ -218,7 +218,7 @@ function Templates({
         <>
           <div className={errors.length ? 'pw-field-error mb-3' : 'mb-3'}>
             <p className="text-sm mb-2">A local copy remembers where it came from, so you can compare it with the original later.</p>
-            <ErrorMessage id="localise" errors={errors} />
+            <ErrorMessage id="localise" errors={errors} announce />
             <button type="button" className="pw-button pw-button-secondary pw-button-small" disabled={busy} onClick={() => void localise()}>
               {busy ? 'Copying…' : 'Localise: make a local copy of this pathway'}
             </button>

@@ -60,7 +60,7 @@ export function ImportPlanDefinition({ workspaceSlug }: { workspaceSlug: string 
         <div id={`${id}-hint`} className="pw-hint">
           Each action becomes a step, and its related actions become the transitions between steps. A new pathway is made; nothing else changes.
         </div>
-        <ErrorMessage id={id} errors={errors} />
+        <ErrorMessage id={id} errors={errors} announce />
         <input
           id={id}
           type="file"

@@ -262,7 +262,7 @@ export function StepActions({ store, doc, step }: { store: EditorStore; doc: Pat
   const laneId = `move-lane-${step.id}`;
   return (
     <div className={`pw-step-actions${error.length ? ' pw-field-error' : ''}`} role="group" aria-label="Step actions">
-      <ErrorMessage id={`actions-${step.id}`} errors={error} />
+      <ErrorMessage id={`actions-${step.id}`} errors={error} announce />
       <div className="flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor={laneId} className="pw-label text-sm">
@@ -375,7 +375,7 @@ export function ConnectForm({ store, doc, fixedFrom }: { store: EditorStore; doc
         submit();
       }}
     >
-      <ErrorMessage id={base} errors={errors} />
+      <ErrorMessage id={base} errors={errors} announce />
       {fixedFrom ? null : (
         <div className="pw-field">
           <label className="pw-label text-sm" htmlFor={`${base}-from`}>
@@ -635,7 +635,7 @@ function TransitionInspector({
       </Section>
       {readOnly ? null : (
         <div className={deleteError.length ? 'pw-field-error pl-3' : ''}>
-          <ErrorMessage id={`del-${t.id}`} errors={deleteError} />
+          <ErrorMessage id={`del-${t.id}`} errors={deleteError} announce />
           <button
             type="button"
             className="pw-button pw-button-warning pw-button-small"

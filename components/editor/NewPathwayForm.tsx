@@ -80,7 +80,7 @@ export function NewPathwayForm({
           void create();
         }}
       >
-        <ErrorMessage id={idPrefix} errors={errors} />
+        <ErrorMessage id={idPrefix} errors={errors} announce />
         <label htmlFor={`${idPrefix}-from`} className="pw-label text-sm">
           Start a new pathway from
         </label>
@@ -105,7 +105,7 @@ export function NewPathwayForm({
         <label htmlFor={fileId} className="pw-label text-sm">
           Or make a new pathway from a pathway file (JSON)
         </label>
-        <ErrorMessage id={fileId} errors={fileErrors} />
+        <ErrorMessage id={fileId} errors={fileErrors} announce />
         <input
           id={fileId}
           type="file"

@@ -85,7 +85,7 @@ export function VersionsPanel({ pathwayId, api, versions, canVersion, onSaveVers
           <div id={`${noteId}-hint`} className="pw-hint">
             Say what changed, for example “After the second workshop: added the community respiratory team”. A version cannot be changed later.
           </div>
-          <ErrorMessage id={noteId} errors={noteErrors} />
+          <ErrorMessage id={noteId} errors={noteErrors} announce />
           <textarea
             id={noteId}
             className="pw-input w-full"
@@ -144,7 +144,7 @@ export function VersionsPanel({ pathwayId, api, versions, canVersion, onSaveVers
               void compare();
             }}
           >
-            <ErrorMessage id="compare" errors={compareError} />
+            <ErrorMessage id="compare" errors={compareError} announce />
             <div className="pw-field">
               <label className="pw-label text-sm" htmlFor="compare-from">
                 From

@@ -21,10 +21,15 @@ export function describedBy(id: string, hint: unknown, errors: readonly string[]
   return ids.length ? ids.join(' ') : undefined;
 }
 
-export function ErrorMessage({ id, errors }: { id: string; errors: readonly string[] }) {
+/**
+ * A field's error, beside it. `announce` for the error of a form's button (Connect, Add step, an
+ * import): the focus stays on the button, so the message is an alert, read out as it appears.
+ * Never for errors shown as the person types, which would interrupt them at every key.
+ */
+export function ErrorMessage({ id, errors, announce }: { id: string; errors: readonly string[]; announce?: boolean }) {
   if (errors.length === 0) return null;
   return (
-    <p id={`${id}-error`} className="pw-error-message">
+    <p id={`${id}-error`} className="pw-error-message" role={announce ? 'alert' : undefined}>
       {errors.map((e, i) => (
         <span key={i} className="block">
           <span className="sr-only">Error:</span> {e}

@@ -2,6 +2,7 @@ import './scorecard.css';
 import { STATUS_WORDS } from '@/lib/scorecard/format';
 import type { CriterionColumn, FrameworkColumn, PathwayScorecard } from '@/lib/scorecard/model';
 import { RATING_SHORT, STATUS_CELL_CLASS, STATUS_ICON, STATUS_SHORT } from './status';
+import { StickyColumnRegion } from './StickyColumnRegion';
 
 /**
  * Criteria × pathways. The table is its own text equivalent: every cell says its status in
@@ -45,10 +46,8 @@ export function Heatmap(props: {
       <a href={`#${props.skipTo.id}`} className="sr-only focus:not-sr-only focus:mb-2 focus:inline-block">
         {`Skip to ${props.skipTo.name}`}
       </a>
-      <div
-        role="region"
-        aria-label="Criteria by pathway table, scrolls sideways"
-        tabIndex={0}
+      <StickyColumnRegion
+        label="Criteria by pathway table, scrolls sideways"
         className="sc-heat relative overflow-x-auto border border-nhs-grey-4 bg-white"
       >
         <table className="border-collapse text-sm">
@@ -57,7 +56,7 @@ export function Heatmap(props: {
           </caption>
           <thead>
             <tr>
-              <th scope="col" rowSpan={2} className="sticky left-0 z-10 bg-white p-2 text-left align-bottom min-w-48">
+              <th scope="col" rowSpan={2} className="sticky left-0 z-10 w-48 min-w-48 max-w-48 bg-white p-2 text-left align-bottom">
                 Pathway
               </th>
               {groups.map((g) => (
@@ -82,7 +81,7 @@ export function Heatmap(props: {
           <tbody>
             {props.pathways.map((p) => (
               <tr key={p.id} className="border-t border-nhs-grey-4">
-                <th scope="row" className="sticky left-0 z-10 bg-white p-2 text-left font-normal align-top">
+                <th scope="row" className="sticky left-0 z-10 w-48 min-w-48 max-w-48 bg-white p-2 text-left font-normal align-top">
                   <a href={`${base}/${p.id}`} className="font-bold">
                     {p.title}
                   </a>
@@ -129,7 +128,7 @@ export function Heatmap(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </StickyColumnRegion>
     </section>
   );
 }

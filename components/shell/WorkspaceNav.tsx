@@ -29,7 +29,19 @@ export function WorkspaceNav(props: {
       <div className="mx-auto max-w-6xl px-4 py-2 flex flex-wrap items-center gap-x-6 gap-y-2">
         <div className="flex items-center gap-2">
           {props.workspaces.length > 1 ? (
-            <details className="relative">
+            <details
+              className="relative"
+              // The list hangs over the page: close it when the focus leaves it, and on Escape
+              // (returning the focus to the summary), so it never covers what is focused next.
+              onBlur={(e) => {
+                if (!e.currentTarget.contains(e.relatedTarget as Node | null)) e.currentTarget.open = false;
+              }}
+              onKeyDown={(e) => {
+                if (e.key !== 'Escape' || !e.currentTarget.open) return;
+                e.currentTarget.open = false;
+                e.currentTarget.querySelector('summary')?.focus();
+              }}
+            >
               <summary className="cursor-pointer font-bold">
                 {props.current.name} <span className="sr-only">(switch workspace)</span>
               </summary>

@@ -4,21 +4,45 @@
 // works before the page's JavaScript has loaded (useActionState). The outcome is kept here, above
 // the rows, so the news that someone was removed outlives their row: a success message, or an
 // error summary at the top that links to the field, and the message again beside it.
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, type FormEvent } from 'react';
 import { ACCESS_ROLES } from '@/lib/auth/can';
 import type { MemberFormState, WorkspaceMember } from '@/lib/server/workspace-members';
 import { isAccessRole, ROLE_WORDS } from '@/lib/workspace/roles';
 import { ErrorSummary } from '@/components/shell/ErrorSummary';
+import { UNREACHABLE_MESSAGE, useKeepOnFailure } from '@/components/shell/KeepOnFailure';
 
 type Action = (previous: MemberFormState, form: FormData) => Promise<MemberFormState>;
 
-export function MembersManager(props: {
+interface MembersManagerProps {
   action: Action;
   workspaceSlug: string;
   workspaceName: string;
   members: (WorkspaceMember & { isYou: boolean })[];
-}) {
-  const [state, formAction, pending] = useActionState(props.action, { ok: true });
+}
+
+/** What the table shows after a change could not reach Pathweave: the message, and the role chosen. */
+function unreachable(sent: FormData | undefined): MemberFormState {
+  if (!sent) return { ok: true };
+  const userId = sent.get('userId');
+  const accessRole = sent.get('accessRole');
+  return {
+    ok: false,
+    message: UNREACHABLE_MESSAGE,
+    errors: [],
+    ...(typeof userId === 'string' ? { userId } : {}),
+    ...(typeof accessRole === 'string' ? { values: { accessRole } } : {}),
+  };
+}
+
+export function MembersManager(props: MembersManagerProps) {
+  const keep = useKeepOnFailure();
+  return keep.wrap(<MembersTable {...props} initial={unreachable(keep.failedWith)} onSent={keep.remember} />);
+}
+
+function MembersTable(
+  props: MembersManagerProps & { initial: MemberFormState; onSent: (e: FormEvent<HTMLFormElement>) => void },
+) {
+  const [state, formAction, pending] = useActionState(props.action, props.initial);
   const summary = useRef<HTMLDivElement>(null);
   const done = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -98,7 +122,7 @@ export function MembersManager(props: {
                     {ROLE_WORDS[m.accessRole]}
                   </td>
                   <td className={`p-2 ${roleError ? 'border-l-4 border-nhs-red' : ''}`}>
-                    <form action={formAction} className="flex flex-wrap items-end gap-2">
+                    <form action={formAction} onSubmit={props.onSent} className="flex flex-wrap items-end gap-2">
                       <input type="hidden" name="workspaceSlug" value={props.workspaceSlug} />
                       <input type="hidden" name="userId" value={m.userId} />
                       <input type="hidden" name="intent" value="role" />
@@ -139,7 +163,7 @@ export function MembersManager(props: {
                     </form>
                   </td>
                   <td className={`p-2 ${removeError ? 'border-l-4 border-nhs-red' : ''}`}>
-                    <form action={formAction}>
+                    <form action={formAction} onSubmit={props.onSent}>
                       <input type="hidden" name="workspaceSlug" value={props.workspaceSlug} />
                       <input type="hidden" name="userId" value={m.userId} />
                       <input type="hidden" name="intent" value="remove" />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ActionDoneInput,
   CarePlanEditSchema,
   CreateCarePlanInput,
   GrantInput,
@@ -106,6 +107,79 @@ describe('care plan input', () => {
     expect(issues(CarePlanEditSchema, people('111'))).toEqual([]);
     expect(issues(CarePlanEditSchema, people('+44 (0)1632 960123'))).toEqual([]);
     expect(issues(CarePlanEditSchema, people('ring reception'))[0]?.path).toBe('crisisContactPhone');
+  });
+
+  it('quotes a bad phone number or email address, and says what is allowed', () => {
+    const people = (crisisContactPhone: unknown) => ({
+      op: 'people',
+      coordinatorId: '',
+      crisisContactName: 'X',
+      crisisContactPhone,
+      crisisContactDetail: '',
+    });
+    expect(issues(CarePlanEditSchema, people(' abc '))).toEqual([
+      {
+        path: 'crisisContactPhone',
+        message:
+          'Crisis contact phone number: “abc” is not a phone number. Use only numbers and spaces, for example 01632 960 123 or 111.',
+      },
+    ]);
+    // Too long is said once, with the number quoted (a very long one cut short).
+    expect(issues(CarePlanEditSchema, people('0'.repeat(45)))).toEqual([
+      {
+        path: 'crisisContactPhone',
+        message: `Crisis contact phone number: “${'0'.repeat(40)}…” is too long for a phone number. Use only numbers and spaces, for example 01632 960 123 or 111.`,
+      },
+    ]);
+    expect(issues(CarePlanEditSchema, people(999))[0]?.message).toBe(
+      'Crisis contact phone number: “999” is not a phone number. Use only numbers and spaces, for example 01632 960 123 or 111.',
+    );
+    const member = {
+      op: 'member.save',
+      name: 'Dr Rao',
+      role: 'gp',
+      jobTitle: '',
+      organisation: '',
+      sector: 'primary_care',
+      phone: '',
+      availability: '',
+    };
+    expect(issues(CarePlanEditSchema, { ...member, email: 'rao at surgery', userEmail: 'rao@surgery' })).toEqual([
+      {
+        path: 'email',
+        message: 'Email address: “rao at surgery” is not an email address. Enter one like name@example.nhs.uk.',
+      },
+      {
+        path: 'userEmail',
+        message: 'Pathweave account email: “rao@surgery” is not an email address. Enter one like name@example.nhs.uk.',
+      },
+    ]);
+    expect(issues(CarePlanEditSchema, { ...member, email: `${'r'.repeat(195)}@nhs.uk` })).toEqual([
+      { path: 'email', message: 'Email address: 202 characters is too long; keep it to 200 or fewer.' },
+    ]);
+    // A required address is quoted as typed (before it is put in lower case); an empty one is asked for.
+    expect(issues(CreateCarePlanInput, { patientEmail: ' Arthur AT Home ', pathwayIds: ['p1'] })).toEqual([
+      {
+        path: 'patientEmail',
+        message: 'Patient’s email address: “Arthur AT Home” is not an email address. Enter one like name@example.com.',
+      },
+    ]);
+    expect(issues(GrantInput, { carerEmail: '  ' })).toEqual([
+      { path: 'carerEmail', message: 'Their email address: enter an email address.' },
+    ]);
+  });
+
+  it('quotes a bad "done" and says the JSON API takes true or false', () => {
+    expect(issues(ActionDoneInput, { actionId: 'a1', done: 'yes' })).toEqual([
+      { path: 'done', message: 'Done: “yes” is not allowed. Use true or false, without quotation marks.' },
+    ]);
+    expect(issues(ActionDoneInput, { actionId: 'a1', done: 1 })).toEqual([
+      { path: 'done', message: 'Done: “1” is not allowed. Use true or false, without quotation marks.' },
+    ]);
+    expect(issues(ActionDoneInput, { actionId: 'a1' })).toEqual([
+      { path: 'done', message: 'Done: say whether the job is done, with true or false.' },
+    ]);
+    expect(ActionDoneInput.parse({ actionId: 'a1', done: false })).toEqual({ actionId: 'a1', done: false });
   });
 
   it('refuses an edit it does not know', () => {

@@ -46,36 +46,65 @@ const optionalDate = (label: string) =>
 const choice = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
   z.enum(values, { error: `${label}: choose one of ${values.join(', ')}.` });
 
+/** What was entered, in curly quotes for a message: “01632 abc”. Long values are cut short. */
+function quoted(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
+}
+
 /** UK phone numbers and short numbers such as 111: digits, spaces, brackets, dashes and a leading +. */
 export const PHONE_PATTERN = /^\+?[0-9 ()-]{3,20}$/;
+const PHONE_ALLOWED = 'Use only numbers and spaces, for example 01632 960 123 or 111.';
 const phone = (label: string) =>
   z
-    .string({ error: `${label}: use only numbers and spaces, for example 01632 960 123 or 111.` })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `${label}: use only numbers and spaces, for example 01632 960 123 or 111.`
+          : `${label}: ${quoted(issue.input)} is not a phone number. ${PHONE_ALLOWED}`,
+    })
     .trim()
-    .max(30, { error: `${label}: this is too long for a phone number.` })
-    .refine((v) => v === '' || (PHONE_PATTERN.test(v) && v.replace(/\D/g, '').length >= 3), {
-      error: `${label}: use only numbers and spaces, for example 01632 960 123 or 111.`,
+    .max(30, { error: (issue) => `${label}: ${quoted(issue.input)} is too long for a phone number. ${PHONE_ALLOWED}` })
+    // Too long is said once, above.
+    .refine((v) => v === '' || v.length > 30 || (PHONE_PATTERN.test(v) && v.replace(/\D/g, '').length >= 3), {
+      error: (issue) => `${label}: ${quoted(issue.input)} is not a phone number. ${PHONE_ALLOWED}`,
     });
+
+const EMAIL_PATTERN = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+const tooLongEmail = (label: string) => (issue: { input?: unknown }) =>
+  tooLongMessage(label, typeof issue.input === 'string' ? issue.input.length : 0, 200);
 
 const email = (label: string) =>
   z
-    .string({ error: `${label}: enter an email address like name@example.nhs.uk.` })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `${label}: enter an email address like name@example.nhs.uk.`
+          : `${label}: ${quoted(issue.input)} is not an email address. Enter one like name@example.nhs.uk.`,
+    })
     .trim()
-    .max(200, { error: `${label}: this is too long.` })
-    .refine((v) => v === '' || /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(v), {
-      error: `${label}: enter an email address like name@example.nhs.uk.`,
+    .max(200, { error: tooLongEmail(label) })
+    .refine((v) => v === '' || EMAIL_PATTERN.test(v), {
+      error: (issue) => `${label}: ${quoted(issue.input)} is not an email address. Enter one like name@example.nhs.uk.`,
     });
 
+/** Lower-cased once it passes, so it matches the address an account was made with. */
 const requiredEmail = (label: string) =>
   z
-    .string({ error: `${label}: enter an email address.` })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `${label}: enter an email address.`
+          : `${label}: ${quoted(issue.input)} is not an email address. Enter one like name@example.com.`,
+    })
     .trim()
-    .toLowerCase()
     .min(1, { error: `${label}: enter an email address.` })
-    .max(200, { error: `${label}: this is too long.` })
-    .refine((v) => /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(v), {
-      error: `${label}: enter an email address like name@example.com.`,
-    });
+    .max(200, { error: tooLongEmail(label) })
+    // Checked before lower-casing, so the message quotes the address as it was typed.
+    .refine((v) => v === '' || EMAIL_PATTERN.test(v), {
+      error: (issue) => `${label}: ${quoted(issue.input)} is not an email address. Enter one like name@example.com.`,
+    })
+    .toLowerCase();
 
 export const StepRefSchema = z.object({ pathwayId: id('Pathway'), stepId: id('Step') });
 
@@ -217,7 +246,16 @@ export const MergeStepsInput = z.object({
 
 // The NHS style for an empty box the person must fill: "Enter your note".
 export const NoteInput = z.object({ body: requiredText('Your note', 2000, 'Enter your note.') });
-export const ActionDoneInput = z.object({ actionId: id('Action'), done: z.boolean({ error: 'Done: say yes or no.' }) });
+// The JSON API takes `true` or `false`; the page's button always sends one of them.
+export const ActionDoneInput = z.object({
+  actionId: id('Action'),
+  done: z.boolean({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'Done: say whether the job is done, with true or false.'
+        : `Done: ${quoted(issue.input)} is not allowed. Use true or false, without quotation marks.`,
+  }),
+});
 export const GrantInput = z.object({
   carerEmail: requiredEmail('Their email address'),
   canContribute: z.boolean().default(false),

@@ -47,3 +47,22 @@ export function clampToLane(sector: Sector, y: number): number {
 
 /** Total height of all lanes. */
 export const LANES_HEIGHT = SECTORS.length * LANE_HEIGHT;
+
+/**
+ * Whether a step's node, its top-left corner at `position` in canvas units, is wholly inside a
+ * canvas of `size` pixels shown at `viewport` (React Flow's pan and zoom).
+ */
+export function stepWhollyInView(
+  position: { x: number; y: number },
+  viewport: { x: number; y: number; zoom: number },
+  size: { width: number; height: number },
+): boolean {
+  const left = position.x * viewport.zoom + viewport.x;
+  const top = position.y * viewport.zoom + viewport.y;
+  return (
+    left >= 0 &&
+    top >= 0 &&
+    left + STEP_NODE_WIDTH * viewport.zoom <= size.width &&
+    top + STEP_NODE_HEIGHT * viewport.zoom <= size.height
+  );
+}

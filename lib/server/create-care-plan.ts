@@ -80,8 +80,8 @@ export async function createCarePlan(options: {
     return invalid('Check the details of the new care plan.', [
       {
         path: 'patientEmail',
-        message:
-          'Patient’s email address: nobody with a patient account uses this email address. Check it with the person.',
+        // Quotes only what the clinician typed: it says no more about accounts than before.
+        message: `Patient’s email address: nobody with a patient account uses “${input.patientEmail}”. Check it with the person.`,
       },
     ]);
   }

@@ -218,7 +218,7 @@ export async function editCarePlan(options: {
             if (!user) {
               problem(
                 'userEmail',
-                'Pathweave account email: nobody who edits in this workspace uses this email address, so they could not open the plan.',
+                `Pathweave account email: nobody who edits in this workspace uses “${edit.userEmail}”, so they could not open the plan.`,
               );
             }
             userId = user?.id ?? null;

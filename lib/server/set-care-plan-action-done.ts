@@ -19,7 +19,7 @@ export async function setCarePlanActionDone(options: {
   const { actionId, done } = parsed.data;
   const status = done ? ('done' as const) : ('to_do' as const);
   const prisma = getPrisma();
-  const changed = await prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx) => {
     const { count } = await tx.carePlanAction.updateMany({
       where: {
         id: actionId,
@@ -31,17 +31,36 @@ export async function setCarePlanActionDone(options: {
         ? { status, completedAt: new Date(), completedById: actor.userId }
         : { status, completedAt: null, completedById: null },
     });
-    if (count === 0) return false;
+    if (count === 0) {
+      // Why not, looked up in this plan only: an action of another plan reads as "not in your plan".
+      const action = await tx.carePlanAction.findFirst({
+        where: { id: actionId, carePlanId: access.planId },
+        select: { ownerKind: true, status: true },
+      });
+      return { changed: false as const, why: refusalMessage(action, done) };
+    }
     await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
     await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'action.done', id: actionId, status }, tx);
-    return true;
+    return { changed: true as const };
   });
-  if (!changed) {
-    // Not this plan's action, or not the person's or carer's: refused, and on the plan's record.
+  if (!outcome.changed) {
+    // Not this plan's action, not the person's or carer's, or cancelled: refused, and on the plan's record.
     await auditCarePlanRefusal(actor, access.planId, 'patientUpdate', { op: 'action.done', id: actionId });
-    return invalid('That action could not be changed.', [
-      { path: 'actionId', message: 'Action: you can tick off only your own actions. Ask your team about the others.' },
-    ]);
+    return invalid('That action could not be changed.', [{ path: 'actionId', message: outcome.why }]);
   }
   return { ok: true, status };
+}
+
+/** Why an action could not be ticked off (or un-ticked), in the person's words. */
+function refusalMessage(action: { ownerKind: string; status: string } | null, done: boolean): string {
+  const reload = 'Reload the page to see the plan as it is now.';
+  if (!action) return `Action: this job is no longer in your plan. ${reload}`;
+  if (action.ownerKind !== 'person' && action.ownerKind !== 'carer') {
+    return 'Action: you can tick off only your own actions. Ask your team about the others.';
+  }
+  if (action.status === 'cancelled') {
+    return `Action: this job was cancelled by your care team, so it cannot be ${done ? 'ticked off' : 'changed'}.`;
+  }
+  // Changed by someone else between the two reads above.
+  return `Action: this job was changed just now. ${reload}`;
 }

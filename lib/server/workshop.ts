@@ -12,6 +12,7 @@ import { can, type Action, type Actor } from '@/lib/auth/can';
 import { notifyRoom } from '@/lib/collab/notify';
 import { getCollaborationRecord, recordContribution } from '@/lib/collab/store';
 import { getPrisma } from '@/lib/db/client';
+import { tooLongMessage } from '@/lib/text-limits';
 import { criterionDefinition, FRAMEWORKS } from '@/lib/scoring/frameworks';
 import type { CollaborationRecord, CriterionId } from '@/lib/scoring/types';
 import {
@@ -36,8 +37,18 @@ import { invalid, notFound, type Invalid, type NotFound } from './results';
 import { inActorsWorkspaces } from './scope';
 import { currentTargetLabel } from './target-label';
 
-const CRITERION_IDS: ReadonlySet<string> = new Set(FRAMEWORKS.flatMap((f) => f.criteria.map((c) => c.id)));
-const STEP_ID_MAX = 200;
+export const CRITERION_IDS: ReadonlySet<string> = new Set(FRAMEWORKS.flatMap((f) => f.criteria.map((c) => c.id)));
+export const STEP_ID_MAX = 200;
+
+/** What the fields of a command are called in messages: the words on the workshop panel. */
+export const FIELD_NAMES = {
+  label: 'Agenda item',
+  stepId: 'Step',
+  criterionId: 'Criterion to rate',
+  value: 'Rating',
+  reason: 'Reason for your rating',
+  consensusReason: 'Reason the room agreed on',
+} as const;
 
 export interface WorkshopView {
   /** The server's clock when this was read, so a browser with a wrong clock still counts down right. */
@@ -308,7 +319,11 @@ function ratingProblem(value: unknown, reason: unknown, reasonRequired: boolean)
   }
   const text = typeof reason === 'string' ? reason.trim() : '';
   if (text.length > RATING_REASON_MAX) {
-    const message = `Keep the reason under ${RATING_REASON_MAX} characters (it has ${text.length}).`;
+    const message = tooLongMessage(
+      reasonRequired ? FIELD_NAMES.consensusReason : FIELD_NAMES.reason,
+      text.length,
+      RATING_REASON_MAX,
+    );
     return invalid(message, [{ path: 'reason', message }]);
   }
   if (reasonRequired && text === '') {

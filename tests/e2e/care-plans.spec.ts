@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './support';
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { e2eDatabaseUrl, expectAccessible, signIn } from './support';
 
 /**
  * Shared care plans in the browser: a clinician makes a plan from two pathways and merges a
@@ -8,9 +8,7 @@ import { expectAccessible, signIn } from './support';
  */
 test.beforeAll(async () => {
   // Arthur's demo plan, until lib/db/seed.ts seeds care plans itself (it is idempotent either way).
-  const { withDatabase } = await import('../../lib/db/url');
-  const { testAdminUrl, testDatabaseName } = await import('../support/testdb');
-  process.env.DATABASE_URL = withDatabase(testAdminUrl(), testDatabaseName('e2e'));
+  process.env.DATABASE_URL = await e2eDatabaseUrl();
   const { getPrisma, disconnectPrisma } = await import('../../lib/db/client');
   const { seedCarePlans } = await import('../../lib/db/seed-care-plans');
   await getPrisma().$transaction((tx) => seedCarePlans(tx));
@@ -74,6 +72,52 @@ test('a clinician makes a plan from two pathways and merges a duplicated step', 
   await expect(people.getByRole('status')).toHaveText('Saved.');
   await expect(completeness).not.toContainText('No care coordinator is named.');
 
+  // A review date, then the same date with its month cleared: the browser would send that as no date
+  // at all, clearing the saved one, so the form stops and names the field instead.
+  const details = page.getByRole('form', { name: 'What matters and review date' });
+  const review = details.getByLabel('Review date');
+  await review.fill('2027-03-01');
+  await details.getByRole('button', { name: 'Save' }).click();
+  await expect(details.getByRole('status')).toHaveText('Saved.');
+  await review.focus();
+  await page.keyboard.press('Backspace');
+  await details.getByRole('button', { name: 'Save' }).click();
+  const unfinished = details.getByRole('alert');
+  await expect(unfinished).toContainText('Review date: the date is not complete.');
+  await expect(unfinished).toBeFocused();
+  await expect(review).toHaveAttribute('aria-invalid', 'true');
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'What matters and review date' }).getByLabel('Review date')).toHaveValue(
+    '2027-03-01',
+  );
+
+  // Add a goal, then remove it with the keyboard. The goal goes, and its form and button with it: the
+  // goals section says what was removed, outside the list, and the focus moves to its heading.
+  const goals = page.getByRole('region', { name: 'Goals' });
+  const addGoal = goals.getByRole('form', { name: 'Add a goal' });
+  await addGoal.getByLabel('Goal', { exact: true }).fill('Walk to the shop');
+  await addGoal.getByRole('button', { name: 'Add goal' }).click();
+  const goal = goals.getByRole('listitem').filter({ hasText: 'Walk to the shop' });
+  await expect(goal).toBeVisible();
+  await goal.locator('summary', { hasText: 'Change or remove' }).click();
+  await goal.getByRole('button', { name: 'Remove this goal' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(goal).toHaveCount(0);
+  const removed = goals.getByRole('status').filter({ hasText: 'Removed' });
+  await expect(removed).toHaveText('Removed the goal “Walk to the shop”.');
+  await expect(removed.locator('xpath=ancestor::ul')).toHaveCount(0);
+  await expect(goals.getByRole('heading', { level: 2, name: 'Goals' })).toBeFocused();
+  await expectAccessible(page, 'plan after removing a goal');
+  // The same for a pathway taken off the plan (the plan has two).
+  const where = page.getByRole('region', { name: /is on each pathway$/ });
+  const removePathway = where.getByRole('form', { name: /^Remove .+ from the plan$/ }).last();
+  const pathwayTitle = ((await removePathway.getAttribute('aria-label')) ?? '').replace(/^Remove (.+) from the plan$/, '$1');
+  await removePathway.getByRole('button', { name: 'Remove this pathway from the plan' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(where.getByRole('status').filter({ hasText: 'Removed' })).toHaveText(`Removed the pathway “${pathwayTitle}”.`);
+  await expect(where.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(where.getByRole('heading', { level: 3, name: pathwayTitle })).toHaveCount(0);
+
   // Who has opened or changed the plan: the care team's audit page.
   await page.getByRole('link', { name: 'Who has opened or changed this plan' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -135,6 +179,27 @@ test('the person, on a phone, sees where they are and what happens next, ticks o
   await expectAccessible(page, 'patient plan, deleting a note');
   await note.getByRole('button', { name: 'Yes, delete this note' }).click();
   await expect(notes.getByRole('listitem').filter({ hasText: 'Can I bring my daughter to the next review?' })).toHaveCount(0);
+
+  // The connection drops as a note is saved and a job ticked off: the page stays, says nothing was
+  // saved, and keeps what was typed; once back online the same button saves it.
+  const dropActions = (route: Route) =>
+    route.request().headers()['next-action'] ? route.abort('internetdisconnected') : route.fallback();
+  await page.route('**/*', dropActions);
+  await box.fill('Ask about the blue inhaler');
+  await notes.getByRole('button', { name: 'Save note' }).click();
+  const problem = notes.getByRole('alert');
+  await expect(problem).toContainText('Pathweave could not be reached, so nothing was saved.');
+  await expect(problem).toBeFocused();
+  await expect(box).toHaveValue('Ask about the blue inhaler');
+  const otherJob = actions.getByRole('listitem').filter({ has: page.getByRole('button', { name: /Mark as done/ }) }).first();
+  await otherJob.getByRole('button', { name: /Mark as done/ }).click();
+  await expect(otherJob.getByRole('alert')).toContainText('Pathweave could not be reached, so nothing was saved.');
+  await expect(otherJob.getByRole('button', { name: /Mark as done/ })).toBeVisible();
+  await expectAccessible(page, 'patient plan, saving when Pathweave cannot be reached');
+  await page.unroute('**/*', dropActions);
+  await notes.getByRole('button', { name: 'Save note' }).click();
+  await expect(notes.getByRole('listitem').filter({ hasText: 'Ask about the blue inhaler' })).toBeVisible();
+  await expect(notes.getByRole('alert')).toHaveCount(0);
 
   // Large text.
   await page.getByRole('button', { name: 'Make the text bigger' }).click();

@@ -7,7 +7,7 @@
 // close a websocket that is already open in Chromium, so the live pathway's socket is passed
 // through a route that the test can close (and that refuses new sockets while "offline").
 import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
-import { expectAccessible, joinLive, newBlankPathway, person, signIn, stepNode } from './support';
+import { e2eDatabaseUrl, expectAccessible, joinLive, newBlankPathway, person, signIn, stepNode } from './support';
 
 test.setTimeout(300_000);
 
@@ -312,10 +312,8 @@ test('with nothing unshared, Sign out signs out at once, with JavaScript or with
 test('someone moved to viewer while offline: their kept edits are not applied to the room, they are told, and nothing is deleted', async ({
   browser,
 }) => {
-  const { withDatabase } = await import('../../lib/db/url');
-  const { testAdminUrl, testDatabaseName } = await import('../support/testdb');
   const pg = (await import('pg')).default;
-  const db = new pg.Client({ connectionString: withDatabase(testAdminUrl(), testDatabaseName('e2e')) });
+  const db = new pg.Client({ connectionString: await e2eDatabaseUrl() });
   await db.connect();
   const setRole = (role: 'editor' | 'viewer') =>
     db.query(`UPDATE "Membership" SET "accessRole" = $1 WHERE "userId" = (SELECT id FROM "User" WHERE email = $2)`, [

@@ -42,7 +42,8 @@ test('three people on one live pathway: edits converge, presence shows, the view
   await gp.getByText('Add a step by choosing').click();
   await gp.getByLabel('Title (optional)').fill('Breathlessness review');
   await gp.getByRole('button', { name: 'Add step', exact: true }).click();
-  await expect(stepNode(gp, 'Breathlessness review')).toBeVisible();
+  // The canvas brings a step added from the form into view, whole, as it would one found.
+  await expect(stepNode(gp, 'Breathlessness review')).toBeInViewport({ ratio: 1 });
   await expect(gp.locator('.react-flow__node')).toHaveCount(3);
   await expect(rep.locator('.react-flow__node')).toHaveCount(3);
   await expect(viewer.locator('.react-flow__node')).toHaveCount(3);

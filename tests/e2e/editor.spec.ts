@@ -260,6 +260,59 @@ test('the same pathway can be built with the keyboard only', async ({ page }) =>
   await expect(stepNode(page, 'Breathing test at home')).toHaveAttribute('aria-label', /Hospital \(secondary\) care/);
 });
 
+test('a step reached with Tab is never left hidden under the panels on the canvas', async ({ page }) => {
+  // Tall enough that the whole canvas is on the screen.
+  await page.setViewportSize({ width: 1280, height: 1100 });
+  await openCopdEditor(page);
+  const canvas = page.getByTestId('pathway-canvas');
+  // The key to shapes and lines, opened, hangs over the top right of the canvas.
+  await canvas.getByText('Key to shapes and lines').click();
+  const panel = canvas.locator('.pw-canvas-panel');
+  const nodes = canvas.locator('.react-flow__node');
+  // Whether the middle of the k-th step shows, or something (the key) covers it.
+  const centreShows = (k: number) =>
+    nodes.nth(k).evaluate((node) => {
+      const r = node.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return hit !== null && node.contains(hit);
+    });
+  // Set-up, with the mouse: drag an empty part of the canvas sideways so a step at the key's height
+  // sits under it.
+  const setUp = await panel.evaluate((key) => {
+    const canvasEl = key.closest('[data-testid="pathway-canvas"]') as HTMLElement;
+    const c = canvasEl.getBoundingClientRect();
+    const p = key.getBoundingClientRect();
+    const all = [...canvasEl.querySelectorAll<HTMLElement>('.react-flow__node')];
+    const k = all.findIndex((n) => {
+      const r = n.getBoundingClientRect();
+      const y = r.top + r.height / 2;
+      return y > p.top + 10 && y < p.bottom - 10;
+    });
+    if (k < 0) throw new Error('no step at the height of the key');
+    const r = all[k]!.getBoundingClientRect();
+    for (let y = c.top + 10; y < c.bottom; y += 15) {
+      for (let x = c.left + 10; x < p.left - 20; x += 15) {
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) {
+          return { k, from: { x, y }, by: p.left + p.width / 2 - (r.left + r.width / 2) };
+        }
+      }
+    }
+    throw new Error('no empty part of the canvas to drag');
+  });
+  await page.mouse.move(setUp.from.x, setUp.from.y);
+  await page.mouse.down();
+  await page.mouse.move(setUp.from.x + setUp.by, setUp.from.y, { steps: 8 });
+  await page.mouse.up();
+  expect(await centreShows(setUp.k)).toBe(false);
+
+  // From the step before it (or after, for the first), Tab (or Shift+Tab) onto it: the canvas moves to show it.
+  const from = setUp.k > 0 ? setUp.k - 1 : 1;
+  await nodes.nth(from).focus();
+  await page.keyboard.press(setUp.k > 0 ? 'Tab' : 'Shift+Tab');
+  await expect(nodes.nth(setUp.k)).toBeFocused();
+  await expect.poll(() => centreShows(setUp.k)).toBe(true);
+});
+
 test('canvas keys act on the focused step only, and never drop the focus to the page', async ({ page }) => {
   await newBlankPathway(page, 'Keyboard safety on the canvas');
   const entry = stepNode(page, 'Person asks for help');
@@ -559,6 +612,8 @@ test('export the pathway as a file and a picture, import files with clear errors
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": "pathweave.pathway/v1",\n  "title": "x",\n}') });
   await expect(file.locator('.pw-field-error')).toContainText('“broken.json” has a problem, so nothing was imported');
   await expect(file.locator('.pw-field-error')).toContainText('line 4, column 1');
+  // Read out as it appears: the focus is still on the file input, away from the message.
+  await expect(file.getByRole('alert')).toContainText('“broken.json” has a problem, so nothing was imported');
   // A well-formed file with a wrong value: named, with the allowed values in the message.
   const wrong = { ...exported, steps: exported.steps.map((s, i) => (i === 0 ? { ...s, sector: 'hospital' } : s)) };
   await input.setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wrong)) });

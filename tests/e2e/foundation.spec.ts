@@ -6,6 +6,22 @@ test('a clinician signs in, sees the workspace and opens a pathway', async ({ pa
   await expect(page).toHaveURL(/\/signin/);
   await expectAccessible(page, 'sign-in page');
 
+  // Focus shows on every control whatever its own colours: the NHS yellow, with dark text, on the
+  // green Sign in button and on the white-on-blue header link alike.
+  const focusLook = (name: string, role: 'button' | 'link') =>
+    page
+      .getByRole(role, { name, exact: true })
+      .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+  const NHS_FOCUS = ['rgb(255, 235, 59)', 'rgb(33, 43, 50)'];
+  await page.getByLabel('Password').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeFocused();
+  expect(await focusLook('Sign in', 'button')).toEqual(NHS_FOCUS);
+  await page.getByRole('banner').getByRole('link', { name: 'Pathweave home' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  expect(await focusLook('Pathweave home', 'link')).toEqual(NHS_FOCUS);
+
   await signIn(page, 'gp@pathweave.test');
   await expect(page).toHaveURL(/\/w\/[^/]+\/pathways$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Pathways' })).toBeVisible();

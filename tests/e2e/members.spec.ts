@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
-import { expectAccessible, person, signIn } from './support';
+import { expect, test, type Browser, type Page, type Request, type Route } from '@playwright/test';
+import { e2eDatabaseUrl, expectAccessible, hydrated, person, signIn } from './support';
 
 /**
  * The members page of a workspace, for its facilitators: the demo GP changes someone's role, is told
@@ -11,11 +11,9 @@ const WORKSPACE = 'Riverside GP Cluster';
 
 type Prisma = ReturnType<typeof import('../../lib/db/client').getPrisma>;
 
-/** The e2e suite's database (scripts/test-server.ts), as care-plans.spec.ts reaches it. */
+/** The database of this half's server (playwright.config.ts), as care-plans.spec.ts reaches it. */
 async function withDatabase<T>(body: (prisma: Prisma) => Promise<T>): Promise<T> {
-  const { withDatabase: urlWith } = await import('../../lib/db/url');
-  const { testAdminUrl, testDatabaseName } = await import('../support/testdb');
-  process.env.DATABASE_URL = urlWith(testAdminUrl(), testDatabaseName('e2e'));
+  process.env.DATABASE_URL = await e2eDatabaseUrl();
   const { getPrisma, disconnectPrisma } = await import('../../lib/db/client');
   try {
     return await body(getPrisma());
@@ -87,6 +85,18 @@ test('a facilitator changes someone’s role, and cannot step down as the only f
   // The summary links to the field it is about.
   await summary.getByRole('link').click();
   await expect(page.getByLabel('New role for yourself')).toBeFocused();
+
+  // The connection drops as a role is changed: the page stays, says nothing changed, keeps the choice.
+  const drop = (route: Route) =>
+    route.request().headers()['next-action'] ? route.abort('internetdisconnected') : route.fallback();
+  await page.route('**/*', drop);
+  await page.getByLabel('New role for Carys Penhale').selectOption({ label: 'Commenter' });
+  await page.getByRole('button', { name: 'Change role of Carys Penhale' }).click();
+  const unreachable = page.getByRole('alert').filter({ hasText: 'Pathweave could not be reached, so nothing was saved.' });
+  await expect(unreachable).toBeFocused();
+  await expect(page.getByLabel('New role for Carys Penhale')).toHaveValue('commenter');
+  await expect(row(page, 'Carys Penhale').getByRole('cell').nth(1)).toHaveText('Viewer');
+  await page.unroute('**/*', drop);
   await page.reload();
   await expect(row(page, 'Dr Ada Fernsby').getByRole('cell').nth(1)).toHaveText('Facilitator');
 });
@@ -206,6 +216,8 @@ test('a facilitator who steps down lands on the pathways and is told their new r
   await page.getByRole('button', { name: 'Change role of yourself' }).click();
   await expect(page).toHaveURL(/\/pathways\?notice=role$/);
   await expect(page.getByTestId('members-notice')).toHaveText(`You are now an editor in ${WORKSPACE}.`);
+  // The page came by a redirect and the pressed button has gone: the notice takes the focus, so it is read out.
+  await expect(page.getByTestId('members-notice')).toBeFocused();
   await expect(page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Members' })).toHaveCount(0);
   await expectAccessible(page, 'pathways after stepping down');
   // The words come from what is stored, not from the link: the same link as a viewer says "viewer".
@@ -215,4 +227,36 @@ test('a facilitator who steps down lands on the pathways and is told their new r
   await page.reload();
   await expect(page.getByTestId('members-notice')).toHaveText(`You are now a viewer in ${WORKSPACE}.`);
   await page.context().close();
+});
+
+test('the workspace switcher closes on Escape and when the focus leaves it, so it never covers the page', async ({
+  page,
+}) => {
+  // The demo GP belongs to one workspace; for this test only, to a second one too.
+  const added = await withDatabase(async (prisma) => {
+    const gp = await prisma.user.findUniqueOrThrow({ where: { email: 'gp@pathweave.test' } });
+    const other = await prisma.workspace.findFirstOrThrow({ where: { name: 'Northgate Primary Care Network' } });
+    await prisma.membership.create({ data: { userId: gp.id, workspaceId: other.id, accessRole: 'viewer' } });
+    return { userId: gp.id, workspaceId: other.id };
+  });
+  try {
+    await signIn(page, 'gp@pathweave.test');
+    const switcher = page.locator('details', { has: page.getByText('(switch workspace)') });
+    const summary = switcher.locator('summary');
+    await hydrated(switcher);
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(switcher.getByRole('link', { name: 'Northgate Primary Care Network' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(switcher).not.toHaveAttribute('open');
+    await expect(summary).toBeFocused();
+    // Open again and Tab through both workspaces and on: the list closes as the focus leaves it.
+    await page.keyboard.press('Enter');
+    await expect(switcher).toHaveAttribute('open');
+    for (let k = 0; k < 3; k++) await page.keyboard.press('Tab');
+    await expect(switcher).not.toHaveAttribute('open');
+    await expect(switcher.getByRole('link', { name: 'Northgate Primary Care Network' })).toBeHidden();
+  } finally {
+    await withDatabase((prisma) => prisma.membership.delete({ where: { userId_workspaceId: added } }));
+  }
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PDFParse } from 'pdf-parse';
 import { parseCsv } from '../../lib/scorecard/csv';
-import { DEMO_COPD, expectAccessible, signIn } from './support';
+import { DEMO_COPD, expectAccessible, hydrated, signIn } from './support';
 
 /** The scorecard as a manager (a viewer: the typical reader) uses it, in Debian's Chromium. */
 
@@ -71,6 +71,30 @@ test('a manager reads the scorecard failing first, filters it, and it passes axe
   await expect(key.getByText('No diversion of funding from general practice')).toBeVisible();
   const skip = heatmap.getByRole('link', { name: 'Skip to criteria across pathways' });
   await expect(skip).toHaveAttribute('href', '#criteria-heading');
+
+  // On a narrow window, moving back along a row that has scrolled sideways: each focused cell shows
+  // beside the pathway column, never under it, in the NHS focus colours.
+  await page.setViewportSize({ width: 700, height: 800 });
+  const table = page.getByRole('region', { name: 'Criteria by pathway table, scrolls sideways' });
+  const firstRow = table.locator('tbody tr').first();
+  await hydrated(table);
+  await firstRow.locator('td[data-status] > a').last().focus();
+  for (let k = 0; k < 6; k++) {
+    await page.keyboard.press('Shift+Tab');
+    const seen = await page.evaluate(() => {
+      const cell = document.activeElement as HTMLElement;
+      const column = cell.closest('tr')?.querySelector('th') as HTMLElement;
+      const style = getComputedStyle(cell);
+      return {
+        cellLeft: cell.getBoundingClientRect().left,
+        columnRight: column.getBoundingClientRect().right,
+        colours: [style.backgroundColor, style.color],
+      };
+    });
+    expect(seen.cellLeft).toBeGreaterThanOrEqual(seen.columnRight - 1);
+    expect(seen.colours).toEqual(['rgb(255, 235, 59)', 'rgb(33, 43, 50)']);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
   await expect(page.getByTestId('score-explained')).toContainText('Criteria that need a human judgement are left out of the average.');
   // Other browser tests add pathways to this workspace, so the list may run to more than one page.
   await expect(page).toHaveTitle(/^Scorecards(, page 1 of \d+)? – Pathweave$/);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = process.env.PATHWEAVE_DEMO_PASSWORD ?? 'pathweave-demo';
 
@@ -9,6 +9,31 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText('Signed in as')).toBeVisible();
+}
+
+/**
+ * Waits until React has hydrated the element, so its handlers run. Before that the browser's own
+ * behaviour answers a key (a <details> opens on Enter but ignores Escape), and a test would race it.
+ * React marks each element it has hydrated with a `__reactProps$…` property.
+ */
+export async function hydrated(locator: Locator) {
+  await expect
+    .poll(() => locator.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps$'))), {
+      message: 'React has hydrated the element',
+    })
+    .toBe(true);
+}
+
+/**
+ * The database of the server this test runs against. Each half of the files has a server and a
+ * database of its own (playwright.config.ts), named by the project's `suite`.
+ */
+export async function e2eDatabaseUrl(): Promise<string> {
+  const { withDatabase } = await import('../../lib/db/url');
+  const { testAdminUrl, testDatabaseName } = await import('../support/testdb');
+  const suite = test.info().project.metadata.suite;
+  if (typeof suite !== 'string') throw new Error('playwright.config.ts gives every project a metadata.suite');
+  return withDatabase(testAdminUrl(), testDatabaseName(suite));
 }
 
 /** No WCAG 2.0/2.1/2.2 A or AA violation on the page as it is now. */

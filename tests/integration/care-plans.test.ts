@@ -1046,6 +1046,96 @@ describe('the person’s own changes', () => {
     ).toBe('to_do');
   });
 
+  it('says why a job cannot be ticked off: not his, cancelled by his team, or no longer in his plan, and audits each refusal', async () => {
+    const save = async (edit: Record<string, unknown>) => {
+      const r = await server.editCarePlan({
+        actor: actors.nurse,
+        planId: planA,
+        edit: { op: 'action.save', ownerKind: 'person', dueDate: '', status: 'to_do', ...edit },
+      });
+      if (!r.ok) throw new Error(r.message);
+      return (r as { id: string }).id;
+    };
+    // The care team cancels one of Arthur's jobs, and deletes another, while his page is open.
+    const cancelled = await save({ description: 'Go to the breathing class' });
+    await save({ id: cancelled, description: 'Go to the breathing class', status: 'cancelled' });
+    const deleted = await save({ description: 'Collect the new inhaler' });
+    const removed = await server.editCarePlan({
+      actor: actors.nurse,
+      planId: planA,
+      edit: { op: 'action.delete', id: deleted },
+    });
+    expect(removed.ok).toBe(true);
+    const maya = await server.editCarePlan({
+      actor: actors.consultant,
+      planId: planB,
+      edit: { op: 'action.save', description: 'Weigh myself', ownerKind: 'person', dueDate: '', status: 'to_do' },
+    });
+    expect(maya.ok).toBe(true);
+    const mayaAction = (maya as { id: string }).id;
+
+    const tick = (who: Who, actionId: string, done = true) =>
+      server.setCarePlanActionDone({ actor: actors[who], planId: planA, input: { actionId, done } });
+    const refusal = (message: string) => ({
+      ok: false,
+      reason: 'invalid',
+      message: 'That action could not be changed.',
+      errors: [{ path: 'actionId', message }],
+    });
+    const notHis = refusal('Action: you can tick off only your own actions. Ask your team about the others.');
+    const wasCancelled = refusal('Action: this job was cancelled by your care team, so it cannot be ticked off.');
+    const gone = refusal('Action: this job is no longer in your plan. Reload the page to see the plan as it is now.');
+    const denied = (who: Who) =>
+      auditCount({ actorId: ids[who], resourceId: planA, outcome: 'denied', action: 'carePlan:patientUpdate' });
+    const refusalsNaming = async (id: string) =>
+      (
+        await db.query(
+          `SELECT detail FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 AND action = 'carePlan:patientUpdate' AND outcome = 'denied' AND detail->>'id' = $3`,
+          [ids.patientA, planA, id],
+        )
+      ).rows.map((r) => r.detail as unknown);
+    const before = { arthur: await denied('patientA'), june: await denied('carer') };
+    try {
+      expect(await tick('patientA', teamActionA)).toEqual(notHis);
+      expect(await tick('patientA', cancelled)).toEqual(wasCancelled);
+      expect(await tick('patientA', cancelled, false)).toEqual(
+        refusal('Action: this job was cancelled by your care team, so it cannot be changed.'),
+      );
+      expect(await tick('patientA', deleted)).toEqual(gone);
+      // An action of Maya's plan reads exactly like one that is not there: nothing about her plan shows.
+      expect(await tick('patientA', mayaAction)).toEqual(gone);
+      expect(await tick('patientA', GUESSED)).toEqual(gone);
+      // June, who may add to his plan, is told the same.
+      expect(await tick('carer', cancelled)).toEqual(wasCancelled);
+      // Over the JSON API the reason reaches the page.
+      const arthur = await as('patientA');
+      const res = await arthur.fetch(`/api/care-plans/${planA}/actions/${cancelled}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ done: true }),
+      });
+      expect(res.status).toBe(422);
+      expect(await res.json()).toEqual({ error: wasCancelled.message, errors: wasCancelled.errors });
+
+      // Each refusal is on the plan's record, as before: the op and the id, nothing more.
+      expect(await denied('patientA')).toBe(before.arthur + 7);
+      expect(await denied('carer')).toBe(before.june + 1);
+      expect(await refusalsNaming(cancelled)).toEqual(Array(3).fill({ op: 'action.done', id: cancelled }));
+      expect(await refusalsNaming(mayaAction)).toEqual([{ op: 'action.done', id: mayaAction }]);
+      // Nothing changed.
+      const statuses = await db.query('SELECT id, status FROM "CarePlanAction" WHERE id = ANY($1) ORDER BY id', [
+        [cancelled, deleted, teamActionA, mayaAction],
+      ]);
+      expect(Object.fromEntries(statuses.rows.map((r) => [r.id, r.status]))).toEqual({
+        [cancelled]: 'cancelled',
+        [teamActionA]: 'to_do',
+        [mayaAction]: 'to_do',
+      });
+    } finally {
+      await db.query('DELETE FROM "CarePlanAction" WHERE id = ANY($1)', [[cancelled, mayaAction]]);
+    }
+  });
+
   it('lets Arthur and June (allowed to contribute) add notes, and delete only their own', async () => {
     const s = await as('patientA');
     const res = await s.fetch(`/api/care-plans/${planA}/notes`, {
@@ -1441,6 +1531,21 @@ describe('the care team’s use cases (what the server actions call)', () => {
       input: { patientEmail: EMAIL.gp, pathwayIds: [copd.rows[0].id] },
     });
     expect(notAPatient).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'patientEmail' }] });
+    // The address typed is quoted; an address nobody uses gets the same sentence, so no more is learnt.
+    const noPatient = (email: string) =>
+      `Patient’s email address: nobody with a patient account uses “${email}”. Check it with the person.`;
+    expect(notAPatient).toMatchObject({ errors: [{ message: noPatient(EMAIL.gp) }] });
+    const nobody = await server.createCarePlan({
+      actor: actors.consultant,
+      workspaceId,
+      input: { patientEmail: ' Nobody.Here@Example.com ', pathwayIds: [copd.rows[0].id] },
+    });
+    expect(nobody).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: 'Check the details of the new care plan.',
+      errors: [{ path: 'patientEmail', message: noPatient('nobody.here@example.com') }],
+    });
     // Only editors of the workspace can make plans.
     for (const who of ['manager', 'outsider', 'patientA'] as const) {
       const r = await server.createCarePlan({
@@ -1777,7 +1882,17 @@ describe('a row of another plan, named through a plan the actor may change', () 
         userEmail: 'nobody.here@example.nhs.uk',
       },
     });
-    expect(unknown).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'userEmail' }] });
+    expect(unknown).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      errors: [
+        {
+          path: 'userEmail',
+          message:
+            'Pathweave account email: nobody who edits in this workspace uses “nobody.here@example.nhs.uk”, so they could not open the plan.',
+        },
+      ],
+    });
     expect(await denied()).toBe(before);
     expect(
       (await db.query('SELECT count(*)::int AS n FROM "CarePlanMember" WHERE id = $1', [ownMember])).rows[0].n,

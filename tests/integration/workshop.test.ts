@@ -253,6 +253,62 @@ describe('rating rounds: private, revealed, then the room’s consensus', () => 
   });
 });
 
+describe('text that is too long', () => {
+  const tooLong = (field: string, length: number, limit: number) =>
+    `${field}: ${length.toLocaleString('en-GB')} characters is too long; keep it to ${limit.toLocaleString('en-GB')} or fewer.`;
+
+  it('names the field and the real limit for a rating’s reason, however long it is', async () => {
+    const pathwayId = await withVersion();
+    expect((await send('facilitator', pathwayId, { op: 'round.open', criterionId: 'rcgp-2' })).status).toBe(200);
+    // Just over the limit, over the old 10,000 cap, and over the hard cap: the same sentence each time.
+    for (const length of [2001, 10_001, 100_001]) {
+      const r = await send('editor', pathwayId, { op: 'round.rate', value: 'met', reason: 'r'.repeat(length) });
+      expect(r.status, `${length}`).toBe(422);
+      expect(r.body.errors, `${length}`).toEqual([
+        { path: 'reason', message: tooLong('Reason for your rating', length, 2000) },
+      ]);
+    }
+    expect((await view('editor', pathwayId)).round?.mine).toBeNull();
+    // Spaces around the reason do not count towards the limit.
+    const padded = `${' '.repeat(300)}${'r'.repeat(2000)}${' '.repeat(300)}`;
+    expect((await send('editor', pathwayId, { op: 'round.rate', value: 'met', reason: padded })).status).toBe(200);
+    expect((await send('facilitator', pathwayId, { op: 'round.reveal' })).status).toBe(200);
+    for (const length of [2001, 100_001]) {
+      const r = await send('facilitator', pathwayId, {
+        op: 'round.consensus',
+        value: 'met',
+        reason: 'c'.repeat(length),
+      });
+      expect(r.status, `${length}`).toBe(422);
+      expect(r.body.errors, `${length}`).toEqual([
+        { path: 'reason', message: tooLong('Reason the room agreed on', length, 2000) },
+      ]);
+    }
+  });
+
+  it('names every other text field of a command in plain words', async () => {
+    const pathwayId = await withVersion();
+    const huge = 'x'.repeat(100_001);
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ op: 'timer.set', label: huge, minutes: 5 }, 'label', tooLong('Agenda item', 100_001, 120)],
+      [{ op: 'vote.add', stepId: huge }, 'stepId', tooLong('Step', 100_001, 200)],
+      [{ op: 'vote.remove', stepId: huge }, 'stepId', tooLong('Step', 100_001, 200)],
+      [{ op: 'round.rate', value: huge }, 'value', tooLong('Rating', 100_001, 7)],
+    ];
+    for (const [command, path, message] of cases) {
+      const r = await send('facilitator', pathwayId, command);
+      expect(r.status, String(command.op)).toBe(422);
+      expect(r.body.errors, String(command.op)).toEqual([{ path, message }]);
+    }
+    const criterion = await send('facilitator', pathwayId, { op: 'round.open', criterionId: huge });
+    expect(criterion.status).toBe(422);
+    expect(criterion.body.errors?.[0]?.path).toBe('criterionId');
+    expect(criterion.body.errors?.[0]?.message).toMatch(
+      /^Criterion to rate: 100,001 characters is too long; keep it to \d+ or fewer\.$/,
+    );
+  });
+});
+
 describe('bad requests', () => {
   it('refuses unknown commands, non-JSON bodies and signed-out callers without a stack trace', async () => {
     const pathwayId = await copyPathway(db);

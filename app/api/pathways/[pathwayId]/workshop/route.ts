@@ -8,6 +8,9 @@ import { log } from '@/lib/log';
 import { invalidInput, NO_STORE, readJson, signInFirst } from '@/lib/server/care-plan-http';
 import { NOT_FOUND_MESSAGE } from '@/lib/server/results';
 import {
+  CRITERION_IDS,
+  FIELD_NAMES,
+  STEP_ID_MAX,
   closeRatingRound,
   getWorkshop,
   openRatingRound,
@@ -18,24 +21,40 @@ import {
   startNewVote,
   voteOnStep,
 } from '@/lib/server/workshop';
+import { cappedText } from '@/lib/text-limits';
+import { RATING_REASON_MAX, RATING_VALUES, TIMER_LABEL_MAX } from '@/lib/workshop/model';
 
 export const dynamic = 'force-dynamic';
 
-const text = (max: number) => z.string().max(max);
+/**
+ * Text in a command, named as on the workshop panel. Only a hard cap here: the use case trims the text
+ * and checks the real limit itself, and both refusals say the same sentence with the real limit. A
+ * choice (a criterion, a rating) that is not on the list is refused by the use case, naming the choices.
+ */
+const text = (field: keyof typeof FIELD_NAMES, limit: number) => cappedText(FIELD_NAMES[field], limit);
+const longest = (choices: Iterable<string>) => Math.max(...[...choices].map((c) => c.length));
 
 const Command = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('timer.set'), label: text(1000), minutes: z.number() }),
+  z.object({ op: z.literal('timer.set'), label: text('label', TIMER_LABEL_MAX), minutes: z.number() }),
   z.object({ op: z.literal('timer.start') }),
   z.object({ op: z.literal('timer.pause') }),
   z.object({ op: z.literal('timer.reset') }),
   z.object({ op: z.literal('timer.addMinute') }),
-  z.object({ op: z.literal('vote.add'), stepId: text(1000) }),
-  z.object({ op: z.literal('vote.remove'), stepId: text(1000) }),
+  z.object({ op: z.literal('vote.add'), stepId: text('stepId', STEP_ID_MAX) }),
+  z.object({ op: z.literal('vote.remove'), stepId: text('stepId', STEP_ID_MAX) }),
   z.object({ op: z.literal('vote.new'), dotsPerPerson: z.number() }),
-  z.object({ op: z.literal('round.open'), criterionId: text(100) }),
-  z.object({ op: z.literal('round.rate'), value: text(100), reason: text(10_000).default('') }),
+  z.object({ op: z.literal('round.open'), criterionId: text('criterionId', longest(CRITERION_IDS)) }),
+  z.object({
+    op: z.literal('round.rate'),
+    value: text('value', longest(RATING_VALUES)),
+    reason: text('reason', RATING_REASON_MAX).default(''),
+  }),
   z.object({ op: z.literal('round.reveal') }),
-  z.object({ op: z.literal('round.consensus'), value: text(100), reason: text(10_000) }),
+  z.object({
+    op: z.literal('round.consensus'),
+    value: text('value', longest(RATING_VALUES)),
+    reason: text('consensusReason', RATING_REASON_MAX),
+  }),
   z.object({ op: z.literal('round.close') }),
 ]);
 type Command = z.infer<typeof Command>;
