@@ -59,9 +59,11 @@ export default defineConfig({
     metadata: { suite: half.suite },
     use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: `http://127.0.0.1:${half.port}` },
   })),
-  // Started one after the other, so only the first builds the app when the build is stale.
-  webServer: halves.map((half) => ({
+  // Started one after the other: only the first builds the app when the build is stale, and the
+  // others serve that build as it is (a file saved while they start must not rebuild it under the first).
+  webServer: halves.map((half, i) => ({
     command: `node --import tsx scripts/test-server.ts ${half.suite} ${half.port}`,
+    env: i === 0 ? ({} as Record<string, string>) : { PATHWEAVE_USE_BUILD: '1' },
     url: `http://127.0.0.1:${half.port}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -96,7 +96,9 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_SECRET = authSecret();
   const publicUrl = process.env.NEXTAUTH_URL ?? `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`;
   process.env.NEXTAUTH_URL = publicUrl;
-  if (!dev) {
+  // PATHWEAVE_USE_BUILD=1 (the browser tests' second server): serve the build the first server
+  // checked, rather than rebuilding it underneath that server if a source file has changed since.
+  if (!dev && process.env.PATHWEAVE_USE_BUILD !== '1') {
     const { ensureBuild } = await import('../lib/db/build');
     if (!ensureBuild(root)) fail('the build failed (see above).');
   }

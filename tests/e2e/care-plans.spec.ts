@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { e2eDatabaseUrl, expectAccessible, signIn } from './support';
+import { e2eDatabaseUrl, expectAccessible, hydrated, signIn } from './support';
 
 /**
  * Shared care plans in the browser: a clinician makes a plan from two pathways and merges a
@@ -96,6 +96,7 @@ test('a clinician makes a plan from two pathways and merges a duplicated step', 
   const goals = page.getByRole('region', { name: 'Goals' });
   const addGoal = goals.getByRole('form', { name: 'Add a goal' });
   await addGoal.getByLabel('Goal', { exact: true }).fill('Walk to the shop');
+  await hydrated(addGoal.getByRole('button', { name: 'Add goal' }));
   await addGoal.getByRole('button', { name: 'Add goal' }).click();
   const goal = goals.getByRole('listitem').filter({ hasText: 'Walk to the shop' });
   await expect(goal).toBeVisible();
@@ -155,6 +156,7 @@ test('the person, on a phone, sees where they are and what happens next, ticks o
     .getByRole('listitem')
     .filter({ hasText: 'Do the home exercises from the class on the other days' });
   // With the keyboard: the job moves down the list once done, and the focus stays on its button.
+  await hydrated(job.getByRole('button', { name: /Mark as done/ }));
   await job.getByRole('button', { name: /Mark as done/ }).focus();
   await page.keyboard.press('Enter');
   await expect(job.getByRole('button', { name: /Not done yet/ })).toBeVisible();
@@ -259,6 +261,7 @@ test('a carer sees the plan only after the person shares it with them', async ({
   // The same page open in a second tab goes stale when the first one stops sharing.
   const stale = await page.context().newPage();
   await stale.goto(page.url());
+  await hydrated(stale.getByRole('button', { name: 'Stop sharing with June Pennock' }));
   await page.getByRole('button', { name: 'Stop sharing with June Pennock' }).click();
   await expect(page.getByText('Only you and your care team can see your plan now.')).toBeVisible();
   // Pressing the stale button says what is true instead of failing in silence.

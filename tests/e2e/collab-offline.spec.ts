@@ -7,7 +7,7 @@
 // close a websocket that is already open in Chromium, so the live pathway's socket is passed
 // through a route that the test can close (and that refuses new sockets while "offline").
 import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
-import { e2eDatabaseUrl, expectAccessible, joinLive, newBlankPathway, person, signIn, stepNode } from './support';
+import { e2eDatabaseUrl, expectAccessible, hydrated, joinLive, newBlankPathway, person, signIn, stepNode } from './support';
 
 test.setTimeout(300_000);
 
@@ -212,6 +212,7 @@ test('kept edits belong to one person: the next person on the same computer neve
   await editOfflineAndClose(next, connection, 'Left behind at sign-out');
   const last = await context.newPage();
   await last.goto('/');
+  await hydrated(last.getByRole('button', { name: 'Sign out' }));
   await last.getByRole('button', { name: 'Sign out' }).click();
   await last.getByRole('dialog').getByRole('button', { name: 'Sign out and delete them' }).click();
   await expect(last).toHaveURL(/\/signin/);
@@ -243,6 +244,7 @@ test('signing out with edits made offline not shared yet asks first: going back 
   const page = await context.newPage();
   await page.goto('/');
   const signOut = page.getByRole('button', { name: 'Sign out', exact: true });
+  await hydrated(signOut);
   await signOut.click();
   const question = page.getByRole('dialog', { name: 'Your changes have not been shared yet' });
   await expect(question).toBeVisible();
@@ -263,6 +265,7 @@ test('signing out with edits made offline not shared yet asks first: going back 
   expect(await keptOnDevice(page, 'Made before signing out')).toBe(true);
 
   // Going back to the pathway: its live editor, still signed in, the copy kept.
+  await hydrated(signOut);
   await signOut.click();
   await question.getByRole('link', { name: 'Go back to the pathway' }).click();
   await expect(page).toHaveURL(`${path}?live=1`);
@@ -272,6 +275,7 @@ test('signing out with edits made offline not shared yet asks first: going back 
 
   // Signing out anyway: signed out, and the copy is gone from this computer.
   await page.goto('/');
+  await hydrated(signOut);
   await signOut.click();
   await question.getByRole('button', { name: 'Sign out and delete them' }).click();
   await expect(page).toHaveURL(/\/signin/);

@@ -7,7 +7,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto('/signin');
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const button = page.getByRole('button', { name: 'Sign in', exact: true });
+  await hydrated(button);
+  await button.click();
   await expect(page.getByText('Signed in as')).toBeVisible();
 }
 
@@ -21,6 +23,26 @@ export async function hydrated(locator: Locator) {
     .poll(() => locator.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactProps$'))), {
       message: 'React has hydrated the element',
     })
+    .toBe(true);
+}
+
+/**
+ * Waits until the canvas can be used and measured: React Flow's pane is hydrated, and the view's
+ * zoom and position have stopped changing (the first fit to the pathway has run).
+ */
+export async function canvasSettled(page: Page) {
+  await hydrated(page.locator('.react-flow__pane'));
+  let before: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const now = await page.locator('.react-flow__viewport').getAttribute('style');
+        const same = now === before;
+        before = now;
+        return same;
+      },
+      { message: 'the canvas view has stopped moving', intervals: [250] },
+    )
     .toBe(true);
 }
 
@@ -62,6 +84,7 @@ export async function newBlankPathway(page: Page, title: string): Promise<string
   await page.goto(`${new URL(page.url()).pathname}/edit`);
   await expect(page.getByTestId('pathway-editor')).toBeVisible();
   const copd = new URL(page.url()).pathname;
+  await hydrated(page.getByRole('tab', { name: 'File' }));
   await page.getByRole('tab', { name: 'File' }).click();
   await page.getByLabel('Start a new pathway from').selectOption({ label: 'A blank pathway (an entry and an exit)' });
   await page.getByLabel(/Title of the new pathway/).fill(title);
