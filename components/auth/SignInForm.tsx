@@ -54,7 +54,14 @@ export function SignInForm(props: { callbackUrl: string; initialError?: string; 
           <p className="text-nhs-red font-bold">{error}</p>
         </div>
       )}
-      <form onSubmit={onSubmit} className="space-y-5" noValidate>
+      <noscript>
+        <p className="mb-6 border-l-8 border-nhs-blue bg-white p-4 font-bold">
+          To sign in, turn on JavaScript in your browser.
+        </p>
+      </noscript>
+      {/* POST, never the browser's default GET: a press before the page's script has loaded (or with
+          scripts off) must not put the email and password in the address, the history or a log. */}
+      <form method="post" onSubmit={onSubmit} className="space-y-5" noValidate>
         <div>
           <label htmlFor="email" className="block font-bold mb-1">
             Email address

@@ -610,35 +610,40 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       <div className="pw-editor-body">
         <div className="pw-editor-main">
           <TabPanel idPrefix="view" id="canvas" selected={view === 'canvas'} className="pw-canvas-layout">
-            {readOnly ? null : (
-              <aside className="pw-tools" aria-label="Tools">
-                <Palette store={store} />
-                <Disclosure summary="Add a step by choosing">
-                  <AddStepForm
-                    store={store}
-                    idPrefix="canvas-add"
-                    onAdded={(id) => setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1, onlyIfHidden: true }))}
-                  />
-                </Disclosure>
-                <Disclosure summary="Connect two steps">
-                  <ConnectForm store={store} doc={doc} />
-                </Disclosure>
-                <FindStep
-                  doc={doc}
-                  onFind={(id) => {
-                    store.select({ kind: 'step', id });
-                    setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1 }));
-                    // "Go to" takes the focus there too, so the next key acts on that step.
-                    requestAnimationFrame(() =>
-                      requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus()),
-                    );
-                  }}
-                />
-                <p className="text-sm text-nhs-grey-1 mt-2">
-                  Keys on a step: Alt with arrows moves it between lanes (up, down) or earlier and later (left, right). Delete removes it. Escape clears the selection. Control Z undoes, Control Shift Z redoes, Control S saves.
-                </p>
-              </aside>
-            )}
+            <aside className="pw-tools" aria-label="Tools">
+              {readOnly ? null : (
+                <>
+                  <Palette store={store} />
+                  <Disclosure summary="Add a step by choosing">
+                    <AddStepForm
+                      store={store}
+                      idPrefix="canvas-add"
+                      onAdded={(id) => setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1, onlyIfHidden: true }))}
+                    />
+                  </Disclosure>
+                  <Disclosure summary="Connect two steps">
+                    <ConnectForm store={store} doc={doc} />
+                  </Disclosure>
+                </>
+              )}
+              {/* Everyone, viewers too, can find a step and be taken to it. */}
+              <FindStep
+                doc={doc}
+                onFind={(id) => {
+                  store.select({ kind: 'step', id });
+                  setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1 }));
+                  // "Go to" takes the focus there too, so the next key acts on that step.
+                  requestAnimationFrame(() =>
+                    requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus()),
+                  );
+                }}
+              />
+              <p className="text-sm text-nhs-grey-1 mt-2">
+                {readOnly
+                  ? 'Keys on the canvas: Tab moves from step to step, Enter selects one and shows its details, Escape clears the selection.'
+                  : 'Keys on a step: Alt with arrows moves it between lanes (up, down) or earlier and later (left, right). Delete removes it. Escape clears the selection. Control Z undoes, Control Shift Z redoes, Control S saves.'}
+              </p>
+            </aside>
             <ReactFlowProvider>
               <Canvas store={store} findingCounts={findingCounts} centre={centre} readOnly={readOnly} onAutoLayout={() => void runAutoLayout()} fitRequest={fitRequest}
                 layingOut={layingOut}

@@ -13,7 +13,7 @@ import { parsePathwayJson, type PathwayError } from '@/lib/pathway/validate';
 import type { Pathway } from '@/lib/pathway/schema';
 import { PATHWAY_FILE_MAX_BYTES, fileTooLargeMessage } from '@/lib/pathway/file-limits';
 import { ErrorMessage, describedBy } from './fields';
-import { download, fileNameFor, pathwayToSvg, svgToPng } from './exportImage';
+import { download, fileNameFor, pathwayToSvg, pictureErrorMessage, svgToPng } from './exportImage';
 import type { EditorStore } from './store';
 import type { EditorApi, TemplateChoice } from './api';
 import { NewPathwayForm } from './NewPathwayForm';
@@ -116,7 +116,7 @@ export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCr
                 const png = await svgToPng(pathwayToSvg(doc(), { findingCounts }));
                 download(fileNameFor(doc().title, 'png'), png);
               } catch (error) {
-                setImageError([error instanceof Error ? error.message : 'The picture could not be made.']);
+                setImageError([pictureErrorMessage(error)]);
               }
             }}
           >

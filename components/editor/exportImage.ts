@@ -149,6 +149,19 @@ export function pathwayToSvg(doc: Pathway, options: SvgOptions = {}): string {
   return parts.join('');
 }
 
+/** A failure to make the PNG that Pathweave itself names, in words a person can act on. */
+export class PictureError extends Error {}
+
+/**
+ * What to tell the person when the PNG could not be made: Pathweave's own sentence, never the
+ * browser's (a canvas that runs out of memory throws words like "InvalidStateError").
+ */
+export function pictureErrorMessage(error: unknown): string {
+  const next = 'Download the picture as SVG instead, or use the print view.';
+  if (error instanceof PictureError) return `${error.message} ${next}`;
+  return `The PNG picture could not be made in this browser. ${next}`;
+}
+
 /** Draw the SVG on a canvas and return PNG bytes (a Blob), at `scale` times its size. */
 export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
   const size = /width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(svg);
@@ -163,18 +176,18 @@ export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
     image.decoding = 'async';
     await new Promise<void>((resolve, reject) => {
       image.onload = () => resolve();
-      image.onerror = () => reject(new Error('The picture could not be drawn.'));
+      image.onerror = () => reject(new PictureError('The picture could not be drawn.'));
       image.src = url;
     });
     const canvas = document.createElement('canvas');
     canvas.width = Math.max(1, Math.round(width * factor));
     canvas.height = Math.max(1, Math.round(height * factor));
     const context = canvas.getContext('2d');
-    if (!context) throw new Error('This browser cannot draw pictures.');
+    if (!context) throw new PictureError('This browser cannot draw pictures.');
     context.scale(factor, factor);
     context.drawImage(image, 0, 0, width, height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be saved.'))), 'image/png'),
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new PictureError('The picture could not be saved.'))), 'image/png'),
     );
   } finally {
     URL.revokeObjectURL(url);

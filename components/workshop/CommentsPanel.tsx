@@ -74,7 +74,20 @@ export function CommentsPanel({
   targetName: string | null;
   canComment: boolean;
 }) {
-  const [body, setBody] = useState('');
+  // Half-written comments and replies, each kept with what it is about: a draft survives choosing
+  // another step (and comes back on choosing it again) and a live deletion that moves its thread,
+  // and it is never sent about something other than what it was written on.
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, string>>(new Map());
+  const setDraft = useCallback((key: string, text: string) => {
+    setDrafts((before) => {
+      const after = new Map(before);
+      if (text) after.set(key, text);
+      else after.delete(key);
+      return after;
+    });
+  }, []);
+  const commentKey = `comment:${target ?? ''}`;
+  const body = drafts.get(commentKey) ?? '';
   const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState('');
   // The reasons for each field (e.g. "Comment: 6,200 characters is too long; …"), beside the summary.
@@ -140,7 +153,19 @@ export function CommentsPanel({
   };
 
   const item = (t: PanelThread) => (
-    <Thread key={t.id} thread={t} canComment={canComment} onReply={(text) => post(text, t.id)} onToggleResolved={() => toggleResolved(t)} onDelete={remove} />
+    <Thread
+      key={t.id}
+      thread={t}
+      canComment={canComment}
+      reply={drafts.get(`reply:${t.id}`) ?? ''}
+      onReplyChange={(text) => setDraft(`reply:${t.id}`, text)}
+      onReply={async (text) => {
+        if (!(await post(text, t.id))) return;
+        setDraft(`reply:${t.id}`, '');
+      }}
+      onToggleResolved={() => toggleResolved(t)}
+      onDelete={remove}
+    />
   );
 
   return (
@@ -175,13 +200,14 @@ export function CommentsPanel({
           className="mt-3"
           onSubmit={async (e) => {
             e.preventDefault();
-            if (await post(body)) setBody('');
+            const key = commentKey;
+            if (await post(body)) setDraft(key, '');
           }}
         >
           <label htmlFor="pw-new-comment" className="pw-label text-sm">
             New comment on {about}
           </label>
-          <textarea id="pw-new-comment" className="pw-input w-full" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+          <textarea id="pw-new-comment" className="pw-input w-full" rows={3} value={body} onChange={(e) => setDraft(commentKey, e.target.value)} />
           <button type="submit" className="pw-button pw-button-small mt-1">
             Add comment
           </button>
@@ -204,13 +230,17 @@ export function CommentsPanel({
 function Thread({
   thread: t,
   canComment,
+  reply,
+  onReplyChange,
   onReply,
   onToggleResolved,
   onDelete,
 }: {
   thread: PanelThread;
   canComment: boolean;
-  onReply: (text: string) => Promise<boolean>;
+  reply: string;
+  onReplyChange: (text: string) => void;
+  onReply: (text: string) => Promise<void>;
   onToggleResolved: () => Promise<void>;
   onDelete: (comment: CommentView) => Promise<FormState>;
 }) {
@@ -238,7 +268,7 @@ function Thread({
           ))}
         </ol>
       ) : null}
-      {canComment ? <ReplyForm threadId={t.id} onReply={onReply} /> : null}
+      {canComment ? <ReplyForm threadId={t.id} text={reply} onChange={onReplyChange} onReply={onReply} /> : null}
       {t.canResolve ? (
         <button type="button" className="pw-button pw-button-secondary pw-button-small mt-1" onClick={() => void onToggleResolved()}>
           {t.resolvedAt ? 'Reopen thread' : 'Resolve thread'}
@@ -270,20 +300,29 @@ function DeleteComment({ comment, replies, onDelete }: { comment: CommentView; r
   );
 }
 
-function ReplyForm({ threadId, onReply }: { threadId: string; onReply: (text: string) => Promise<boolean> }) {
-  const [text, setText] = useState('');
+function ReplyForm({
+  threadId,
+  text,
+  onChange,
+  onReply,
+}: {
+  threadId: string;
+  text: string;
+  onChange: (text: string) => void;
+  onReply: (text: string) => Promise<void>;
+}) {
   return (
     <form
       className="mt-1"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (await onReply(text)) setText('');
+        await onReply(text);
       }}
     >
       <label htmlFor={`reply-${threadId}`} className="sr-only">
         Reply to this thread
       </label>
-      <input id={`reply-${threadId}`} className="pw-input w-full" value={text} onChange={(e) => setText(e.target.value)} placeholder="Reply" />
+      <input id={`reply-${threadId}`} className="pw-input w-full" value={text} onChange={(e) => onChange(e.target.value)} placeholder="Reply" />
       <button type="submit" className="pw-button pw-button-secondary pw-button-small mt-1">
         Reply
       </button>

@@ -112,21 +112,30 @@ export function originOf(request: Request): string {
   return process.env.NEXTAUTH_URL?.replace(/\/$/, '') ?? new URL(request.url).origin;
 }
 
+/** What a route that changes things says when it fails. */
+export const SOMETHING_WENT_WRONG = 'Something went wrong on our side, so nothing was changed. Try again in a moment.';
+
+/** What a route that only reads says when it fails. */
+export const COULD_NOT_READ = 'Something went wrong on our side, so this could not be fetched. Try again in a moment.';
+
 /**
  * A route handler that never lets a fault reach the person as a bare error page: the fault is
  * logged with the route's name, and the answer is a sentence in JSON. A change and its audit row
- * commit together, so a fault part-way through has changed nothing.
+ * commit together, so a fault part-way through has changed nothing. A route that only reads passes
+ * COULD_NOT_READ as its message.
  */
-export function jsonRoute<C>(name: string, handler: (request: Request, context: C) => Promise<Response>) {
+export function jsonRoute<C>(
+  name: string,
+  handler: (request: Request, context: C) => Promise<Response>,
+  message: string = SOMETHING_WENT_WRONG,
+) {
   return async (request: Request, context: C): Promise<Response> => {
     try {
       return await handler(request, context);
     } catch (error) {
       log.error({ err: error, route: name }, 'route failed');
-      return Response.json(
-        { error: 'Something went wrong on our side, so nothing was changed. Try again in a moment.' },
-        { status: 500, headers: NO_STORE },
-      );
+      return Response.json({ error: message }, { status: 500, headers: NO_STORE });
     }
   };
 }
+

@@ -4,7 +4,7 @@
 // made by going around the editor, is refused by the server: nobody else sees it, and it is gone
 // after a reload.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, joinLive, newBlankPathway, openDemoCopd, person, signIn, stepNode } from './support';
+import { canvasSettled, expectAccessible, joinLive, newBlankPathway, openDemoCopd, person, signIn, stepNode } from './support';
 
 test.setTimeout(300_000);
 
@@ -219,6 +219,7 @@ test('joining the live workshop fits the pathway into view, as the single-user e
   };
   await page.goto(editor);
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await canvasSettled(page);
   await expect.poll(scale).toBeGreaterThan(0.1);
   const own = await scale();
   await joinLive(page, editor, 'Live: every change saved.');
@@ -297,6 +298,19 @@ test('comments: resolve and delete are offered only to those allowed; threads on
   await expect(repThread.getByTestId('comment-reply')).toHaveCount(0, { timeout: 15_000 });
   await expect(repThread).toContainText('The wait for this test is months.');
 
+  // The representative half-writes a reply and a new comment, looks at the whole pathway, and comes
+  // back: both are kept with Spirometry, and neither shows against the whole pathway.
+  await repThread.getByLabel('Reply to this thread').fill('Half a thought about');
+  await repPanel.getByLabel('New comment on “Spirometry”').fill('Also the parking');
+  await rep.locator('.react-flow__pane').click({ position: { x: 8, y: 8 } });
+  await expect(repPanel.getByRole('heading', { name: 'Comments on the whole pathway' })).toBeVisible();
+  await expect(repPanel.getByLabel('New comment on the whole pathway')).toHaveValue('');
+  await expect(repPanel.getByLabel('Reply to this thread')).toHaveCount(0);
+  await stepNode(rep, 'Spirometry').click();
+  await rep.getByRole('tab', { name: /^Comments/ }).click();
+  await expect(repThread.getByLabel('Reply to this thread')).toHaveValue('Half a thought about');
+  await expect(repPanel.getByLabel('New comment on “Spirometry”')).toHaveValue('Also the parking');
+
   // The GP deletes the step. Its thread is still counted, and now listed where it can be read.
   await gp.getByRole('tab', { name: 'Details' }).click();
   await stepNode(gp, 'Spirometry').click();
@@ -310,6 +324,10 @@ test('comments: resolve and delete are offered only to those allowed; threads on
   // The GP is the facilitator: offered both resolve and delete on anyone's thread.
   await expect(gpRemoved.getByRole('button', { name: 'Resolve thread' })).toBeVisible();
   await expect(gpRemoved.locator('summary', { hasText: 'Delete comment' })).toBeVisible();
+  // On the representative's page the thread moved under that heading as she wrote: her reply went with it.
+  const repRemoved = repPanel.getByTestId('comments-on-removed').getByTestId('comment-thread');
+  await expect(repRemoved).toContainText('On “Spirometry”, which has been removed from the pathway.', { timeout: 15_000 });
+  await expect(repRemoved.getByLabel('Reply to this thread')).toHaveValue('Half a thought about');
 
   // After a reload the representative's page never saw the step, but the thread is listed all the
   // same, named by the title the server kept with it.

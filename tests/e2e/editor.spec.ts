@@ -3,7 +3,7 @@
 // save a version and compare two, a conflicting save, import and export, and axe in each state.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO_COPD, expectAccessible, openDemoCopd, signIn } from './support';
+import { DEMO_COPD, canvasSettled, expectAccessible, hydrated, openDemoCopd, signIn } from './support';
 
 test.setTimeout(120_000);
 
@@ -16,6 +16,7 @@ async function openCopdEditor(page: Page): Promise<string> {
   await page.goto(`${new URL(page.url()).pathname}/edit`);
   await expect(page.getByTestId('pathway-editor')).toBeVisible();
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await hydrated(page.getByRole('tab', { name: 'File' }));
   return new URL(page.url()).pathname;
 }
 
@@ -159,6 +160,7 @@ test('a facilitator builds a small pathway from scratch with the mouse', async (
   await page.reload();
   await expect(page.locator('.react-flow__node')).toHaveCount(3);
   await expect(stepNode(page, 'New assessment')).toHaveAttribute('aria-label', /Hospital \(secondary\) care/);
+  await hydrated(page.getByRole('tab', { name: 'Outline' }));
   await page.getByRole('tab', { name: 'Outline' }).click();
   const hospital = page.locator('.pw-outline-lane[data-sector="secondary_care"]');
   await expect(outlineTitle(hospital, 'New assessment')).toBeVisible();
@@ -196,6 +198,14 @@ test('the same pathway can be built with the keyboard only', async ({ page }) =>
   await expect(page.getByTestId('editor-notice')).toContainText('Connected “Person asks for help” to “Breathing test at home”');
   const entryRow = outlineRow(outline, 'Person asks for help');
   await expect(entryRow.getByRole('list', { name: /after “Person asks for help”/ })).toContainText('Breathing test at home');
+  // Every button, list and link in the outline is a target at least 24 pixels tall (WCAG 2.2, 2.5.8).
+  const small = await outline.locator('button, select, a').evaluateAll((targets) =>
+    targets
+      .filter((t) => t.getClientRects().length > 0)
+      .map((t) => ({ name: t.textContent?.trim(), height: t.getBoundingClientRect().height }))
+      .filter((t) => t.height < 24),
+  );
+  expect(small).toEqual([]);
   await expect(entryRow.getByRole('list', { name: /after “Person asks for help”/ })).toContainText('Shared record');
 
   // Move the breathing test to the hospital lane.
@@ -264,6 +274,7 @@ test('a step reached with Tab is never left hidden under the panels on the canva
   // Tall enough that the whole canvas is on the screen.
   await page.setViewportSize({ width: 1280, height: 1100 });
   await openCopdEditor(page);
+  await canvasSettled(page);
   const canvas = page.getByTestId('pathway-canvas');
   // The key to shapes and lines, opened, hangs over the top right of the canvas.
   await canvas.getByText('Key to shapes and lines').click();
@@ -523,6 +534,7 @@ test('two people saving at once: the second is told, and keeps their changes', a
   await signIn(second, 'consultant@pathweave.test');
   await second.goto(url);
   await expect(second.getByTestId('pathway-editor')).toBeVisible();
+  await hydrated(second.getByRole('tab', { name: 'File' }));
 
   // The first person renames the pathway and saves.
   await first.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
@@ -606,6 +618,19 @@ test('export the pathway as a file and a picture, import files with clear errors
   const [png] = await Promise.all([page.waitForEvent('download'), file.getByRole('button', { name: 'Download picture (PNG)' }).click()]);
   const pngBytes = await readFile((await png.path()) as string);
   expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // A browser that cannot draw it (here, a canvas that throws its own words): Pathweave's sentence and
+  // what to do instead, never the browser's text.
+  await page.evaluate(() => {
+    HTMLCanvasElement.prototype.getContext = () => {
+      throw new DOMException('Canvas exceeds max size (raw browser words)', 'InvalidStateError');
+    };
+  });
+  await file.getByRole('button', { name: 'Download picture (PNG)' }).click();
+  const pictureAlert = file.getByRole('alert').filter({ hasText: 'PNG' });
+  await expect(pictureAlert).toContainText(
+    'The PNG picture could not be made in this browser. Download the picture as SVG instead, or use the print view.',
+  );
+  await expect(pictureAlert).not.toContainText('raw browser words');
 
   // A broken file: the error says where, and nothing changes.
   const input = file.getByLabel('Choose a pathway file (JSON)');
@@ -613,7 +638,9 @@ test('export the pathway as a file and a picture, import files with clear errors
   await expect(file.locator('.pw-field-error')).toContainText('“broken.json” has a problem, so nothing was imported');
   await expect(file.locator('.pw-field-error')).toContainText('line 4, column 1');
   // Read out as it appears: the focus is still on the file input, away from the message.
-  await expect(file.getByRole('alert')).toContainText('“broken.json” has a problem, so nothing was imported');
+  await expect(file.getByRole('alert').filter({ hasText: 'broken.json' })).toContainText(
+    '“broken.json” has a problem, so nothing was imported',
+  );
   // A well-formed file with a wrong value: named, with the allowed values in the message.
   const wrong = { ...exported, steps: exported.steps.map((s, i) => (i === 0 ? { ...s, sector: 'hospital' } : s)) };
   await input.setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wrong)) });
@@ -681,6 +708,21 @@ test('a viewer can open the editor but not change the pathway', async ({ page })
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
   await expect(page.locator('.pw-palette-item')).toHaveCount(0);
   await expect(page.getByTestId('pathway-inspector').getByLabel('Pathway title')).toBeDisabled();
+  // The canvas has the width beside the tools, as it does for an editor, not the tools' narrow column.
+  const canvasBox = await page.locator('.react-flow').boundingBox();
+  expect(canvasBox?.width).toBeGreaterThan(600);
+  // A viewer can find a step too: it is selected, its details shown, and the focus goes to it.
+  const find = page.getByLabel('Find a step');
+  await find.selectOption({ index: 3 });
+  const stepId = await find.inputValue();
+  const stepLabel = (await find.locator('option:checked').textContent()) ?? '';
+  await page.getByRole('button', { name: 'Go to step' }).click();
+  const found = page.locator(`.react-flow__node[data-id="${stepId}"]`);
+  await expect(found).toBeFocused();
+  await expect(found).toHaveClass(/selected/);
+  await expect(page.getByRole('tabpanel', { name: 'Details' }).getByRole('heading', { level: 2 })).toHaveText(
+    `Step: ${stepLabel.replace(/ \([^)]*\)$/, '')}`,
+  );
   await expectAccessible(page, 'editor: read only');
 });
 
@@ -698,6 +740,7 @@ test('a FHIR PlanDefinition imports as a new pathway from the pathways page; a w
 
   await page.getByText('Import a FHIR PlanDefinition').click();
   const input = page.getByLabel('Choose a PlanDefinition file (FHIR R4 JSON)');
+  await hydrated(input);
   // Not a PlanDefinition: every problem is listed and nothing is made.
   await input.setInputFiles({ name: 'patient.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ resourceType: 'Patient' })) });
   await expect(page.locator('.pw-error-message').first()).toContainText('The PlanDefinition cannot be read as a pathway.');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, openDemoCopd, signIn } from './support';
+import { expectAccessible, hydrated, openDemoCopd, signIn } from './support';
 
 test('a clinician signs in, sees the workspace and opens a pathway', async ({ page }) => {
   await page.goto('/');
@@ -82,16 +82,41 @@ test('a wrong password gives a generic message and no session', async ({ page })
   await page.goto('/signin');
   await page.getByLabel('Email address').fill('manager@pathweave.test');
   await page.getByLabel('Password').fill('wrong password');
+  await hydrated(page.getByRole('button', { name: 'Sign in', exact: true }));
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert', { name: 'There is a problem' })).toContainText('The email address or password is not right');
   await expect(page.getByText('Signed in as')).toHaveCount(0);
   await expectAccessible(page, 'sign-in error');
 });
 
+test('without JavaScript, signing in says what it needs and never puts the password in the address', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/signin');
+  // (Chromium with scripts turned off by Playwright still parses <noscript> as text, so read its words.)
+  expect(await page.locator('noscript').first().textContent()).toContain('To sign in, turn on JavaScript in your browser.');
+  await page.getByLabel('Email address').fill('manager@pathweave.test');
+  await page.getByLabel('Password').fill('not-in-the-address');
+  const [sent] = await Promise.all([
+    page.waitForRequest((request) => new URL(request.url()).pathname === '/signin' && request.isNavigationRequest()),
+    page.getByRole('button', { name: 'Sign in', exact: true }).click(),
+  ]);
+  expect(sent.method()).toBe('POST');
+  await page.waitForLoadState();
+  expect(page.url()).not.toContain('not-in-the-address');
+  expect(page.url()).not.toContain('manager%40pathweave.test');
+  await expect(page.getByText('Signed in as')).toHaveCount(0);
+  await context.close();
+});
+
 test('sign-in names the missing field before asking the server', async ({ page }) => {
   await page.goto('/signin');
   const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
   const problem = page.getByRole('alert', { name: 'There is a problem' });
+  await hydrated(signIn);
   await signIn.click();
   await expect(problem).toContainText('Enter your email address.');
   await expect(problem).toBeFocused();

@@ -475,6 +475,74 @@ describe('the person, their carer and their care team can read the plan', () => 
     const after = await db.query('SELECT count(*)::int AS n FROM "Pathway"');
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
+
+  it('answers a database fault in the pathway and PlanDefinition routes with a sentence, never a bare error', async () => {
+    const s = await as('gp');
+    const pathway = await db.query(`SELECT id FROM "Pathway" WHERE title LIKE 'COPD%' ORDER BY "createdAt" LIMIT 1`);
+    const id = pathway.rows[0].id as string;
+    // Each route works before the fault, so the 500s below come from the fault alone.
+    expect((await s.fetch(`/api/pathways/${id}`)).status).toBe(200);
+    const exported = await s.fetch(`/api/fhir/PlanDefinition/${id}`);
+    expect(exported.status).toBe(200);
+    const planDefinition = (await exported.json()) as Record<string, unknown>;
+    // The pathway table is out of reach for the length of this test (files run one at a time).
+    await db.query('ALTER TABLE "Pathway" RENAME TO "Pathway_away_it"');
+    try {
+      for (const path of [`/api/pathways/${id}`, `/api/fhir/PlanDefinition/${id}`]) {
+        const res = await s.fetch(path);
+        expect(res.status, path).toBe(500);
+        expect(res.headers.get('cache-control')).toBe('no-store');
+        const answer = await res.text();
+        expect(JSON.parse(answer)).toEqual({
+          error: 'Something went wrong on our side, so this could not be fetched. Try again in a moment.',
+        });
+        expect(answer).not.toMatch(/Pathway_away_it|does not exist|at |Error/);
+      }
+      const imported = await s.fetch(`/api/fhir/PlanDefinition?workspace=${slug}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...planDefinition, title: 'Made while the store is down' }),
+      });
+      expect(imported.status).toBe(500);
+      expect(await imported.json()).toEqual({
+        error: 'Something went wrong on our side, so nothing was changed. Try again in a moment.',
+      });
+    } finally {
+      await db.query('ALTER TABLE "Pathway_away_it" RENAME TO "Pathway"');
+    }
+    const made = await db.query(`SELECT count(*)::int AS n FROM "Pathway" WHERE title = 'Made while the store is down'`);
+    expect(made.rows[0].n).toBe(0);
+  });
+
+  it('answers a fault while reading a care plan for its PDF with a sentence, and audits nothing half-done', async () => {
+    // The database refuses the audit row of a PDF read, for the length of this test: every read is
+    // audited, so the read cannot go on.
+    await db.query(`
+      CREATE OR REPLACE FUNCTION it_refuse_pdf_audit() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.detail->>'via' = 'pdf' THEN
+          RAISE EXCEPTION 'audit store unavailable (test)';
+        END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await db.query(
+      `CREATE TRIGGER it_refuse_pdf_audit BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION it_refuse_pdf_audit()`,
+    );
+    try {
+      const res = await (await as('patientA')).fetch(`/api/care-plans/${planA}/pdf`);
+      expect(res.status).toBe(500);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      const answer = await res.text();
+      expect(JSON.parse(answer)).toEqual({
+        error: 'Something went wrong on our side, so this could not be fetched. Try again in a moment.',
+      });
+      expect(answer).not.toMatch(/audit store|at |Error/);
+    } finally {
+      await db.query('DROP TRIGGER IF EXISTS it_refuse_pdf_audit ON "AuditEvent"');
+      await db.query('DROP FUNCTION IF EXISTS it_refuse_pdf_audit()');
+    }
+    expect((await (await as('patientA')).fetch(`/api/care-plans/${planA}/pdf`)).status).toBe(200);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

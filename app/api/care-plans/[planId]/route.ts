@@ -1,6 +1,6 @@
 import { getActor } from '@/lib/auth/session';
 import { carePlanForReader, getCarePlan } from '@/lib/server/get-care-plan';
-import { carePlanNotFound, jsonRoute, NO_STORE, signInFirst } from '@/lib/server/care-plan-http';
+import { COULD_NOT_READ, carePlanNotFound, jsonRoute, NO_STORE, signInFirst } from '@/lib/server/care-plan-http';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,4 +12,4 @@ export const GET = jsonRoute('care plan GET', async (_request: Request, { params
   const read = await getCarePlan({ actor, planId, via: 'api' });
   if (!read) return carePlanNotFound();
   return Response.json(carePlanForReader(read), { headers: NO_STORE });
-});
+}, COULD_NOT_READ);

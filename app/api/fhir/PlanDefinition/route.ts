@@ -4,7 +4,7 @@ import { audit } from '@/lib/server/audit';
 import { planDefinitionToPathway } from '@/lib/fhir/plan-definition';
 import { createPathway } from '@/lib/server/create-pathway';
 import { getWorkspaceForActor } from '@/lib/server/workspaces';
-import { NO_STORE, invalidInput, readJson, signInFirst } from '@/lib/server/care-plan-http';
+import { NO_STORE, invalidInput, jsonRoute, readJson, signInFirst } from '@/lib/server/care-plan-http';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +18,7 @@ const WORKSPACE_NOT_FOUND = () =>
  * Imports a FHIR R4 PlanDefinition as a new pathway: POST /api/fhir/PlanDefinition?workspace=<slug>
  * with the PlanDefinition as the JSON body. Errors name the PlanDefinition's own paths.
  */
-export async function POST(request: Request) {
+export const POST = jsonRoute('PlanDefinition import POST', async (request: Request) => {
   const actor = await getActor();
   if (!actor) return signInFirst();
   const slug = new URL(request.url).searchParams.get('workspace') ?? '';
@@ -27,7 +27,14 @@ export async function POST(request: Request) {
   // Authorization before the body is read: someone who may not create pathways here learns nothing
   // about their file (the same order as the JSON import).
   if (!can(actor, 'pathway:create', { type: 'pathway', workspaceId: workspace.id })) {
-    await audit({ actorId: actor.userId, action: 'pathway:create', resourceType: 'workspace', resourceId: workspace.id, outcome: 'denied', detail: { via: 'fhir' } });
+    await audit({
+      actorId: actor.userId,
+      action: 'pathway:create',
+      resourceType: 'workspace',
+      resourceId: workspace.id,
+      outcome: 'denied',
+      detail: { via: 'fhir' },
+    });
     return WORKSPACE_NOT_FOUND();
   }
   const json = await readJson(request);
@@ -47,4 +54,4 @@ export async function POST(request: Request) {
     },
     { status: 201, headers: NO_STORE },
   );
-}
+});

@@ -1,6 +1,6 @@
 import { getActor } from '@/lib/auth/session';
 import { exportCarePlanFhir } from '@/lib/server/export-care-plan-fhir';
-import { carePlanNotFound, jsonRoute, NO_STORE, originOf, signInFirst } from '@/lib/server/care-plan-http';
+import { COULD_NOT_READ, carePlanNotFound, jsonRoute, NO_STORE, originOf, signInFirst } from '@/lib/server/care-plan-http';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,4 +18,4 @@ export const GET = jsonRoute('care plan FHIR GET', async (request: Request, { pa
       'Content-Disposition': `attachment; filename="care-plan-${planId.replace(/[^a-z0-9-]/gi, '')}.fhir.json"`,
     },
   });
-});
+}, COULD_NOT_READ);
