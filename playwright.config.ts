@@ -63,7 +63,7 @@ export default defineConfig({
   // others serve that build as it is (a file saved while they start must not rebuild it under the first).
   webServer: halves.map((half, i) => ({
     command: `node --import tsx scripts/test-server.ts ${half.suite} ${half.port}`,
-    env: i === 0 ? ({} as Record<string, string>) : { PATHWEAVE_USE_BUILD: '1' },
+    env: { PATHWEAVE_USE_BUILD: i === 0 ? '' : '1' },
     url: `http://127.0.0.1:${half.port}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -86,6 +86,15 @@ export function CommentsPanel({
       return after;
     });
   }, []);
+  // Once sent, the draft goes, unless more was typed while it was on its way.
+  const sent = useCallback((key: string, text: string) => {
+    setDrafts((before) => {
+      if (before.get(key) !== text) return before;
+      const after = new Map(before);
+      after.delete(key);
+      return after;
+    });
+  }, []);
   const commentKey = `comment:${target ?? ''}`;
   const body = drafts.get(commentKey) ?? '';
   const [message, setMessage] = useState<string | null>(null);
@@ -160,8 +169,7 @@ export function CommentsPanel({
       reply={drafts.get(`reply:${t.id}`) ?? ''}
       onReplyChange={(text) => setDraft(`reply:${t.id}`, text)}
       onReply={async (text) => {
-        if (!(await post(text, t.id))) return;
-        setDraft(`reply:${t.id}`, '');
+        if (await post(text, t.id)) sent(`reply:${t.id}`, text);
       }}
       onToggleResolved={() => toggleResolved(t)}
       onDelete={remove}
@@ -201,7 +209,8 @@ export function CommentsPanel({
           onSubmit={async (e) => {
             e.preventDefault();
             const key = commentKey;
-            if (await post(body)) setDraft(key, '');
+            const text = body;
+            if (await post(text)) sent(key, text);
           }}
         >
           <label htmlFor="pw-new-comment" className="pw-label text-sm">

@@ -116,7 +116,7 @@ export function originOf(request: Request): string {
 export const SOMETHING_WENT_WRONG = 'Something went wrong on our side, so nothing was changed. Try again in a moment.';
 
 /** What a route that only reads says when it fails. */
-export const COULD_NOT_READ = 'Something went wrong on our side, so this could not be fetched. Try again in a moment.';
+export const COULD_NOT_READ = 'Sorry, there is a problem with the service, so this could not be shown. Try again later.';
 
 /**
  * A route handler that never lets a fault reach the person as a bare error page: the fault is

@@ -110,24 +110,32 @@ export async function createPathway(options: {
   if (!check.ok) return invalid('The new pathway has problems.', fieldErrorsFrom(check.errors));
   document = check.pathway;
 
-  const created = await prisma.pathway.create({
-    data: {
-      workspaceId,
-      title: document.title,
-      conditions: document.conditions,
-      document: document as object,
-      sourcePathwayId,
-      sourceVersionId,
-    },
-    select: { id: true, title: true },
-  });
-  await audit({
-    actorId: actor.userId,
-    action: 'pathway:create',
-    resourceType: 'pathway',
-    resourceId: created.id,
-    outcome: 'allowed',
-    detail: { workspaceId, sourcePathwayId, sourceVersionId, imported: options.document !== undefined },
+  // The pathway and its audit row commit together: a failure to record it makes nothing, so
+  // "nothing was changed" is true and trying again makes no second copy.
+  const created = await prisma.$transaction(async (tx) => {
+    const row = await tx.pathway.create({
+      data: {
+        workspaceId,
+        title: document.title,
+        conditions: document.conditions,
+        document: document as object,
+        sourcePathwayId,
+        sourceVersionId,
+      },
+      select: { id: true, title: true },
+    });
+    await audit(
+      {
+        actorId: actor.userId,
+        action: 'pathway:create',
+        resourceType: 'pathway',
+        resourceId: row.id,
+        outcome: 'allowed',
+        detail: { workspaceId, sourcePathwayId, sourceVersionId, imported: options.document !== undefined },
+      },
+      tx,
+    );
+    return row;
   });
   return { ok: true, pathway: { id: created.id, title: created.title, workspaceSlug: workspace.slug } };
 }

@@ -621,6 +621,7 @@ test('export the pathway as a file and a picture, import files with clear errors
   // A browser that cannot draw it (here, a canvas that throws its own words): Pathweave's sentence and
   // what to do instead, never the browser's text.
   await page.evaluate(() => {
+    (window as unknown as { realGetContext: unknown }).realGetContext = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = () => {
       throw new DOMException('Canvas exceeds max size (raw browser words)', 'InvalidStateError');
     };
@@ -631,6 +632,10 @@ test('export the pathway as a file and a picture, import files with clear errors
     'The PNG picture could not be made in this browser. Download the picture as SVG instead, or use the print view.',
   );
   await expect(pictureAlert).not.toContainText('raw browser words');
+  // Put the canvas back: axe's colour-contrast check draws on one.
+  await page.evaluate(() => {
+    HTMLCanvasElement.prototype.getContext = (window as unknown as { realGetContext: typeof HTMLCanvasElement.prototype.getContext }).realGetContext;
+  });
 
   // A broken file: the error says where, and nothing changes.
   const input = file.getByLabel('Choose a pathway file (JSON)');
@@ -713,6 +718,7 @@ test('a viewer can open the editor but not change the pathway', async ({ page })
   expect(canvasBox?.width).toBeGreaterThan(600);
   // A viewer can find a step too: it is selected, its details shown, and the focus goes to it.
   const find = page.getByLabel('Find a step');
+  await hydrated(page.getByRole('button', { name: 'Go to step' }));
   await find.selectOption({ index: 3 });
   const stepId = await find.inputValue();
   const stepLabel = (await find.locator('option:checked').textContent()) ?? '';

@@ -27,21 +27,23 @@ export async function hydrated(locator: Locator) {
 }
 
 /**
- * Waits until the canvas can be used and measured: React Flow's pane is hydrated, and the view's
- * zoom and position have stopped changing (the first fit to the pathway has run).
+ * Waits until the canvas can be used and measured: React Flow's pane is hydrated, the view has left
+ * the position the server drew it at (the first fit to the pathway has run), and it has stopped moving.
  */
 export async function canvasSettled(page: Page) {
   await hydrated(page.locator('.react-flow__pane'));
+  const transform = () =>
+    page.locator('.react-flow__viewport').evaluate((viewport) => (viewport as HTMLElement).style.transform);
   let before: string | null = null;
   await expect
     .poll(
       async () => {
-        const now = await page.locator('.react-flow__viewport').getAttribute('style');
-        const same = now === before;
+        const now = await transform();
+        const settled = now === before && !/^translate\(0px, 0px\) scale\(1\)$/.test(now);
         before = now;
-        return same;
+        return settled;
       },
-      { message: 'the canvas view has stopped moving', intervals: [250] },
+      { message: 'the canvas has fitted the pathway and stopped moving', intervals: [250] },
     )
     .toBe(true);
 }
