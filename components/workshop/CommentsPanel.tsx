@@ -97,7 +97,11 @@ export function CommentsPanel({
   }, []);
   const commentKey = `comment:${target ?? ''}`;
   const body = drafts.get(commentKey) ?? '';
-  const [message, setMessage] = useState<string | null>(null);
+  // A problem is shown with what it was about: choosing another step hides it (its text stays with
+  // its own step's draft), and coming back shows it again.
+  const [problem, setProblem] = useState<{ text: string; target: string | null } | null>(null);
+  const setMessage = (text: string | null) => setProblem(text === null ? null : { text, target });
+  const message = problem && problem.target === target ? problem.text : null;
   const [done, setDone] = useState('');
   // The reasons for each field (e.g. "Comment: 6,200 characters is too long; …"), beside the summary.
   const [fieldErrors, setFieldErrors] = useState<string[]>([]);

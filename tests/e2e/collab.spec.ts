@@ -164,6 +164,16 @@ test('comments pinned to a step: the patient representative comments, the GP see
   await onRoute.getByRole('button', { name: 'Add comment' }).click();
   await expect(onRoute.getByRole('alert')).toHaveText('Could not reach the server, so that was not sent. Your text is still here; try again.');
   await expect(onRoute.getByLabel(/^New comment on “/)).toHaveValue('Who tells me what happens next?');
+  // The problem belongs to the transition: choosing the step hides it, and coming back shows it with the text.
+  await stepNode(rep, 'Spirometry').click();
+  await rep.getByRole('tab', { name: /^Comments/ }).click();
+  await expect(onRoute.getByRole('heading', { name: 'Comments on “Spirometry”' })).toBeVisible();
+  await expect(onRoute.getByRole('alert')).toHaveCount(0);
+  await expect(onRoute.getByLabel('New comment on “Spirometry”')).toHaveValue('');
+  await rep.locator('.react-flow__edge').first().click({ force: true });
+  await rep.getByRole('tab', { name: /^Comments/ }).click();
+  await expect(onRoute.getByRole('alert')).toHaveText('Could not reach the server, so that was not sent. Your text is still here; try again.');
+  await expect(onRoute.getByLabel(/^New comment on “/)).toHaveValue('Who tells me what happens next?');
   await rep.unroute('**/*', dropActions);
   await onRoute.getByRole('button', { name: 'Add comment' }).click();
   await expect(onRoute.getByRole('alert')).toHaveCount(0);
