@@ -4,6 +4,7 @@
 // To add a benchmark: write a section (see scoringSection in ./bench.ts) and add it to the list
 // there. Benchmarks report figures; they are not timed tests and never fail a build.
 import { performance } from 'node:perf_hooks';
+import { getHeapSpaceStatistics } from 'node:v8';
 
 export interface BenchResult {
   name: string;
@@ -21,6 +22,12 @@ export interface BenchResult {
    */
   cpuMedianMs: number;
   cpuP95Ms: number;
+  /**
+   * (runInterleaved only) Runs during which a minor garbage collection emptied the young
+   * generation, and the p95 of the other runs: how much of the p95 is the collector's.
+   */
+  gcRuns?: number;
+  p95WithoutGcMs?: number;
 }
 
 export interface BenchOptions {
@@ -71,8 +78,13 @@ export interface BenchCase {
  * Several cases measured in alternation, round after round, so that a burst of load from other
  * processes falls on all of them alike and their ratios stay meaningful on a shared machine.
  */
+/** Bytes in use in V8's young generation; it falls only when a minor collection has emptied it. */
+function youngBytes(): number {
+  return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_used_size ?? 0;
+}
+
 export function runInterleaved(cases: readonly BenchCase[], rounds: number, options: BenchOptions = {}): BenchResult[] {
-  const samples = cases.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
+  const samples = cases.map(() => ({ wall: [] as number[], cpu: [] as number[], gc: [] as boolean[] }));
   let sink: unknown;
   for (const c of cases) {
     const warmup = options.warmup ?? Math.max(5, c.perRound * 2);
@@ -81,21 +93,31 @@ export function runInterleaved(cases: readonly BenchCase[], rounds: number, opti
   const counters = cases.map(() => 0);
   for (let r = 0; r < rounds; r++) {
     cases.forEach((c, k) => {
-      const sample = samples[k] as { wall: number[]; cpu: number[] };
+      const sample = samples[k] as { wall: number[]; cpu: number[]; gc: boolean[] };
       for (let j = 0; j < c.perRound; j++) {
         const i = (counters[k] as number) + j;
+        const youngBefore = youngBytes();
         const cpuStart = process.cpuUsage();
         const start = performance.now();
         sink = c.fn(i);
         sample.wall.push(performance.now() - start);
         const used = process.cpuUsage(cpuStart);
         sample.cpu.push((used.user + used.system) / 1000);
+        sample.gc.push(youngBytes() < youngBefore);
       }
       counters[k] = (counters[k] as number) + c.perRound;
     });
   }
   if (sink === Symbol.for('never')) console.log(sink);
-  return cases.map((c, k) => summarise(c.name, samples[k] as { wall: number[]; cpu: number[] }));
+  return cases.map((c, k) => {
+    const sample = samples[k] as { wall: number[]; cpu: number[]; gc: boolean[] };
+    const withoutGc = sample.wall.filter((_, i) => !sample.gc[i]).sort((a, b) => a - b);
+    return {
+      ...summarise(c.name, sample),
+      gcRuns: sample.gc.filter(Boolean).length,
+      p95WithoutGcMs: percentile(withoutGc, 95),
+    };
+  });
 }
 
 function summarise(name: string, sample: { wall: number[]; cpu: number[] }): BenchResult {
