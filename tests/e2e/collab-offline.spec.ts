@@ -131,6 +131,9 @@ async function editOfflineAndClose(
   await expect(page.getByTestId('collab-status')).toHaveText(/^(Offline|Connecting)/);
   await addStep(page, title);
   await expect.poll(() => keptOnDevice(page, title), { timeout: 15_000 }).toBe(true);
+  // The "not shared yet" mark is written after the edit itself: closing before it is stored
+  // would cancel that write.
+  await expect.poll(() => unsentCopyCount(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
   await page.close();
 }
 

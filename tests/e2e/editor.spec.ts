@@ -59,8 +59,20 @@ async function showLane(page: Page, sector: string) {
     const lane = await page.locator(`.pw-lane[data-sector="${sector}"]`).boundingBox();
     const canvas = await page.getByTestId('pathway-canvas').boundingBox();
     if (lane && canvas && lane.y >= canvas.y && lane.y + lane.height <= canvas.y + canvas.height - 8) return;
+    const transform = () =>
+      page.locator('.react-flow__viewport').evaluate((viewport) => (viewport as HTMLElement).style.transform);
+    const before = await transform();
     await page.getByRole('button', { name: 'Zoom out' }).click();
-    await page.waitForTimeout(300);
+    // Until the zoom has moved and come to rest.
+    let last = before;
+    await expect
+      .poll(async () => {
+        const now = await transform();
+        const resting = now !== before && now === last;
+        last = now;
+        return resting;
+      }, { intervals: [100] })
+      .toBe(true);
   }
   throw new Error(`the ${sector} lane is not on the canvas`);
 }
@@ -424,7 +436,7 @@ test('a finding appears on a step, and goes once the step is fixed', async ({ pa
     const canvas = await centre(page.getByTestId('pathway-canvas'));
     expect(Math.abs(node.x - canvas.x)).toBeLessThan(40);
     expect(Math.abs(node.y - canvas.y)).toBeLessThan(40);
-  }).toPass({ timeout: 5000 });
+  }).toPass();
 
   // Fix it: say how the step helps. The finding and one badge count go.
   await page.getByRole('tab', { name: 'Details' }).click();

@@ -201,7 +201,11 @@ test('anyone but a facilitator gets “page not found”, and the action refuses
 });
 
 test('a facilitator who steps down lands on the pathways and is told their new role', async ({ browser }) => {
-  const { userId, workspaceId } = seeded.find((m) => m.accessRole === 'editor') ?? seeded[0]!;
+  // The practice nurse, by name: an earlier test removes the social worker until the file ends.
+  const nurse = await withDatabase((prisma) =>
+    prisma.user.findUniqueOrThrow({ where: { email: 'practice.nurse@pathweave.test' }, select: { id: true } }),
+  );
+  const { userId, workspaceId } = seeded.find((m) => m.userId === nurse.id)!;
   await withDatabase((prisma) =>
     prisma.membership.update({
       where: { userId_workspaceId: { userId, workspaceId } },

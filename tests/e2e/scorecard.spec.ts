@@ -19,6 +19,8 @@ async function openScorecard(page: Page) {
 async function openSeededCopdScorecard(page: Page) {
   const scorecard = page.url();
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Pathways' }).click();
+  // The scorecard has links named the same: read the pathways list once it is there.
+  await expect(page).toHaveURL(/\/pathways$/);
   const href = (await page.getByRole('link', { name: DEMO_COPD, exact: true }).first().getAttribute('href')) ?? '';
   const id = href.split('/').pop() ?? '';
   expect(id).not.toBe('');
