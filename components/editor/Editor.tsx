@@ -707,6 +707,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
                 refresh={comments.refresh}
                 target={selectionNow?.id ?? null}
                 targetName={selectionNow ? (names.get(selectionNow.id) ?? null) : null}
+                present={names}
                 canComment={pathway.permissions.canComment}
               />
             </TabPanel>

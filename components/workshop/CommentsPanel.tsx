@@ -62,6 +62,7 @@ export function CommentsPanel({
   refresh,
   target,
   targetName,
+  present = null,
   canComment,
 }: {
   pathwayId: string;
@@ -72,6 +73,9 @@ export function CommentsPanel({
   /** The selected step or transition id, or null for the whole pathway. */
   target: string | null;
   targetName: string | null;
+  /** The steps and transitions in the pathway now (id to name), when known: a draft written on one
+   * since removed is listed so that it is not lost. */
+  present?: ReadonlyMap<string, string> | null;
   canComment: boolean;
 }) {
   // Half-written comments and replies, each kept with what it is about: a draft survives choosing
@@ -97,6 +101,11 @@ export function CommentsPanel({
   }, []);
   const commentKey = `comment:${target ?? ''}`;
   const body = drafts.get(commentKey) ?? '';
+  // The name of what each new-comment draft is about, as it was when written.
+  const [draftAbout, setDraftAbout] = useState<ReadonlyMap<string, string>>(new Map());
+  const unsentOnRemoved = present
+    ? [...drafts].filter(([key]) => key.startsWith('comment:') && key !== 'comment:' && !present.has(key.slice('comment:'.length)))
+    : [];
   // A problem is shown with what it was about: choosing another step hides it (its text stays with
   // its own step's draft), and coming back shows it again.
   const [problem, setProblem] = useState<{ text: string; target: string | null } | null>(null);
@@ -110,10 +119,11 @@ export function CommentsPanel({
   const removed = threads.filter((t) => t.removedTarget);
   const about = target ? `“${targetName ?? 'this item'}”` : 'the whole pathway';
 
-  const post = async (text: string, parentId?: string) => {
+  const post = (text: string, parentId?: string) => postOn(target, text, parentId);
+  const postOn = async (targetId: string | null, text: string, parentId?: string) => {
     let result: Awaited<ReturnType<typeof addCommentAction>>;
     try {
-      result = await addCommentAction({ pathwayId, body: text, targetId: target, ...(parentId ? { parentId } : {}) });
+      result = await addCommentAction({ pathwayId, body: text, targetId, ...(parentId ? { parentId } : {}) });
     } catch {
       setMessage(NOT_SENT);
       setFieldErrors([]);
@@ -220,7 +230,12 @@ export function CommentsPanel({
           <label htmlFor="pw-new-comment" className="pw-label text-sm">
             New comment on {about}
           </label>
-          <textarea id="pw-new-comment" className="pw-input w-full" rows={3} value={body} onChange={(e) => setDraft(commentKey, e.target.value)} />
+          <textarea id="pw-new-comment" className="pw-input w-full" rows={3} value={body} onChange={(e) => {
+              setDraft(commentKey, e.target.value);
+              const name = targetName ?? '';
+              if (target && draftAbout.get(commentKey) !== name) setDraftAbout((m) => new Map(m).set(commentKey, name));
+            }}
+          />
           <button type="submit" className="pw-button pw-button-small mt-1">
             Add comment
           </button>
@@ -228,6 +243,39 @@ export function CommentsPanel({
       ) : (
         <p className="text-sm mt-2">You can read comments here, but not add them.</p>
       )}
+      {canComment && unsentOnRemoved.length ? (
+        <section aria-labelledby="pw-unsent-heading" className="mt-4 border-t border-[#d8dde0] pt-2" data-testid="unsent-on-removed">
+          <h3 id="pw-unsent-heading" className="font-bold">
+            Not sent: written on a step or transition since removed
+          </h3>
+          {unsentOnRemoved.map(([key, text]) => {
+            const name = draftAbout.get(key);
+            return (
+              <div key={key} className="mt-2">
+                <label htmlFor={`unsent-${key}`} className="pw-label text-sm">
+                  Your comment on {name ? `“${name}”` : 'a step or transition'}, which has been removed
+                </label>
+                <textarea id={`unsent-${key}`} className="pw-input w-full" rows={2} value={text} onChange={(e) => setDraft(key, e.target.value)} />
+                <div className="flex flex-wrap gap-2 mt-1">
+                  <button
+                    type="button"
+                    className="pw-button pw-button-small"
+                    onClick={async () => {
+                      const words = name ? `On “${name}” (since removed): ${text}` : text;
+                      if (await postOn(null, words)) sent(key, text);
+                    }}
+                  >
+                    Add it as a comment on the whole pathway
+                  </button>
+                  <button type="button" className="pw-button pw-button-secondary pw-button-small" onClick={() => setDraft(key, '')}>
+                    Discard it
+                  </button>
+                </div>
+              </div>
+            );
+          })}
+        </section>
+      ) : null}
       {removed.length ? (
         <section aria-labelledby="pw-removed-comments-heading" className="mt-4 border-t border-[#d8dde0] pt-2" data-testid="comments-on-removed">
           <h3 id="pw-removed-comments-heading" className="font-bold">

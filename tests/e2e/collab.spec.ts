@@ -339,6 +339,22 @@ test('comments: resolve and delete are offered only to those allowed; threads on
   const repRemoved = repPanel.getByTestId('comments-on-removed').getByTestId('comment-thread');
   await expect(repRemoved).toContainText('On “Spirometry”, which has been removed from the pathway.', { timeout: 15_000 });
   await expect(repRemoved.getByLabel('Reply to this thread')).toHaveValue('Half a thought about');
+  // Her unsent comment on the step is listed too, with its words, to send on the whole pathway or let go.
+  const unsent = repPanel.getByTestId('unsent-on-removed');
+  const kept = unsent.getByLabel('Your comment on “Spirometry”, which has been removed');
+  await expect(kept).toHaveValue('Also the parking');
+  await expectAccessible(rep, 'comments: an unsent comment on a removed step');
+  await unsent.getByRole('button', { name: 'Add it as a comment on the whole pathway' }).click();
+  await expect(unsent).toHaveCount(0);
+  await expect(repPanel.getByRole('heading', { name: 'Comments on the whole pathway' })).toBeVisible();
+  const onWhole = repPanel
+    .getByTestId('comment-thread')
+    .filter({ hasText: 'On “Spirometry” (since removed): Also the parking' });
+  await expect(onWhole).toHaveCount(1);
+  // Taken away again, so the rest of this test counts one thread as before.
+  await onWhole.locator('summary', { hasText: 'Delete comment' }).click();
+  await onWhole.getByRole('button', { name: 'Yes, delete this comment' }).click();
+  await expect(onWhole).toHaveCount(0);
 
   // After a reload the representative's page never saw the step, but the thread is listed all the
   // same, named by the title the server kept with it.
