@@ -709,6 +709,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
                 targetName={selectionNow ? (names.get(selectionNow.id) ?? null) : null}
                 present={names}
                 canComment={pathway.permissions.canComment}
+                userId={userId ?? null}
               />
             </TabPanel>
           ) : null}

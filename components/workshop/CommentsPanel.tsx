@@ -5,11 +5,12 @@
 // changed a comment (lib/collab/notify.ts), and every half minute in case such a notice was missed.
 // Threads whose step or transition has since been taken out of the live pathway are listed under
 // their own heading, so they can still be read, answered, resolved and deleted.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addCommentAction, deleteCommentAction, listCommentsAction, setCommentResolvedAction } from '@/app/w/[workspace]/pathways/[pathwayId]/comment-actions';
 import { ButtonForm, type FormState } from '@/components/care-plan/forms';
 import type { CollaborativeSession } from '@/lib/collab/client';
 import type { CommentThread, CommentView } from '@/lib/server/comments';
+import { commentDraftsKey, readCommentDrafts, writeCommentDrafts } from '@/lib/workshop/comment-drafts';
 import { markRemovedTargets, useRememberedNames } from './removed-targets';
 import { useRoomRefresh } from './useRoomRefresh';
 
@@ -64,6 +65,7 @@ export function CommentsPanel({
   targetName,
   present = null,
   canComment,
+  userId = null,
 }: {
   pathwayId: string;
   threads: readonly PanelThread[];
@@ -77,6 +79,8 @@ export function CommentsPanel({
    * since removed is listed so that it is not lost. */
   present?: ReadonlyMap<string, string> | null;
   canComment: boolean;
+  /** The signed-in person: half-written comments are kept in this browser under their name. */
+  userId?: string | null;
 }) {
   // Half-written comments and replies, each kept with what it is about: a draft survives choosing
   // another step (and comes back on choosing it again) and a live deletion that moves its thread,
@@ -103,6 +107,23 @@ export function CommentsPanel({
   const body = drafts.get(commentKey) ?? '';
   // The name of what each new-comment draft is about, as it was when written.
   const [draftAbout, setDraftAbout] = useState<ReadonlyMap<string, string>>(new Map());
+  // Kept in this browser (lib/workshop/comment-drafts.ts), so a reload or a crash loses nothing
+  // typed: read back once the page is in the browser, then written on every change after that.
+  const storageKey = userId ? commentDraftsKey(userId, pathwayId) : null;
+  const [restoredFrom, setRestoredFrom] = useState<string | null>(null);
+  useEffect(() => {
+    if (!storageKey) return;
+    const kept = readCommentDrafts(storageKey);
+    queueMicrotask(() => {
+      // Anything typed before this ran wins over what was kept.
+      setDrafts((now) => new Map([...kept.drafts, ...now]));
+      setDraftAbout((now) => new Map([...kept.about, ...now]));
+      setRestoredFrom(storageKey);
+    });
+  }, [storageKey]);
+  useEffect(() => {
+    if (storageKey && restoredFrom === storageKey) writeCommentDrafts(storageKey, { drafts, about: draftAbout });
+  }, [storageKey, restoredFrom, drafts, draftAbout]);
   const unsentOnRemoved = present
     ? [...drafts].filter(([key]) => key.startsWith('comment:') && key !== 'comment:' && !present.has(key.slice('comment:'.length)))
     : [];

@@ -4,7 +4,7 @@
 // made by going around the editor, is refused by the server: nobody else sees it, and it is gone
 // after a reload.
 import { expect, test } from '@playwright/test';
-import { canvasSettled, expectAccessible, joinLive, newBlankPathway, openDemoCopd, person, signIn, stepNode } from './support';
+import { canvasSettled, expectAccessible, hydrated, joinLive, newBlankPathway, openDemoCopd, person, signIn, stepNode } from './support';
 
 test.setTimeout(300_000);
 
@@ -378,6 +378,60 @@ test('comments: resolve and delete are offered only to those allowed; threads on
   await gp.context().close();
   await rep.context().close();
   await other.context().close();
+});
+
+test('half-written comments survive a reload, a removed step’s one can be discarded, and signing out removes them from the browser', async ({ browser }) => {
+  const gp = await person(browser, GP);
+  const path = await newBlankPathway(gp, `Comment drafts ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  await gp.getByText('Add a step by choosing').click();
+  await gp.getByLabel('Title (optional)').fill('Home visit');
+  await gp.getByRole('button', { name: 'Add step', exact: true }).click();
+  await expect(stepNode(gp, 'Home visit')).toBeVisible();
+  await stepNode(gp, 'Home visit').click();
+  await gp.getByRole('tab', { name: /^Comments/ }).click();
+  const panel = gp.getByTestId('comments-panel');
+  await panel.getByLabel('New comment on “Home visit”').fill('Who books the interpreter?');
+  await gp.locator('.react-flow__pane').click({ position: { x: 8, y: 8 } });
+  await panel.getByLabel('New comment on the whole pathway').fill('Ask the carers’ group');
+
+  // The page is reloaded (or the browser crashes) before either is sent: both come back, each on its own.
+  await gp.reload();
+  await expect(gp.getByTestId('collab-status')).toHaveText('Live: every change saved.', { timeout: 30_000 });
+  await hydrated(gp.getByRole('tab', { name: /^Comments/ }));
+  await gp.getByRole('tab', { name: /^Comments/ }).click();
+  await expect(panel.getByLabel('New comment on the whole pathway')).toHaveValue('Ask the carers’ group');
+  await canvasSettled(gp);
+  await stepNode(gp, 'Home visit').click();
+  await expect(panel.getByLabel('New comment on “Home visit”')).toHaveValue('Who books the interpreter?');
+
+  // The step is deleted: its draft is offered to send on the whole pathway or to discard. Discarded,
+  // it is gone, and stays gone after another reload; the whole-pathway draft is untouched.
+  await gp.getByRole('tab', { name: 'Details' }).click();
+  await gp.getByRole('button', { name: 'Delete step', exact: true }).click();
+  await expect(stepNode(gp, 'Home visit')).toHaveCount(0);
+  await gp.getByRole('tab', { name: /^Comments/ }).click();
+  const unsent = panel.getByTestId('unsent-on-removed');
+  await expect(unsent.getByLabel('Your comment on “Home visit”, which has been removed')).toHaveValue('Who books the interpreter?');
+  await unsent.getByRole('button', { name: 'Discard it' }).click();
+  await expect(unsent).toHaveCount(0);
+  await expect(panel.getByTestId('comment-thread')).toHaveCount(0);
+  await gp.reload();
+  await expect(gp.getByTestId('collab-status')).toHaveText('Live: every change saved.', { timeout: 30_000 });
+  await hydrated(gp.getByRole('tab', { name: /^Comments/ }));
+  await gp.getByRole('tab', { name: /^Comments/ }).click();
+  await expect(panel.getByLabel('New comment on the whole pathway')).toHaveValue('Ask the carers’ group');
+  await expect(panel.getByTestId('unsent-on-removed')).toHaveCount(0);
+  const keptKeys = () =>
+    gp.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith('pathweave:comment-drafts:')));
+  await expect.poll(keptKeys).toHaveLength(1);
+
+  // Signing out on a shared computer: nothing of the drafts is left in this browser.
+  await hydrated(gp.getByRole('button', { name: 'Sign out' }));
+  await gp.getByRole('button', { name: 'Sign out' }).click();
+  await expect(gp).toHaveURL(/\/signin/);
+  await expect.poll(keptKeys).toHaveLength(0);
+  await gp.context().close();
 });
 
 test('other people’s pointers redraw only the cursors, not the whole editor', async ({ browser }) => {

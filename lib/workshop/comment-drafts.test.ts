@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clearCommentDrafts,
+  commentDraftsKey,
+  readCommentDrafts,
+  writeCommentDrafts,
+  type DraftStorage,
+} from './comment-drafts';
+
+/** An in-memory Storage, as localStorage behaves. */
+function memoryStorage(initial: Record<string, string> = {}): DraftStorage & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    get length() {
+      return data.size;
+    },
+    key: (i) => [...data.keys()][i] ?? null,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, String(v)),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+describe('comment drafts kept in the browser', () => {
+  it('gives back what was written, with the name each new comment was about', () => {
+    const storage = memoryStorage();
+    const key = commentDraftsKey('u1', 'p1');
+    const drafts = new Map([
+      ['comment:s-triage', 'Who sees the referral first?'],
+      ['comment:', 'On the whole pathway'],
+      ['reply:c42', 'Agreed, and the pharmacist too'],
+    ]);
+    const about = new Map([['comment:s-triage', 'Triage']]);
+    expect(writeCommentDrafts(key, { drafts, about }, storage)).toBe(true);
+    const back = readCommentDrafts(key, storage);
+    expect([...back.drafts]).toEqual([...drafts]);
+    expect([...back.about]).toEqual([...about]);
+  });
+
+  it('keeps each person and pathway apart, even when one id starts another', () => {
+    const storage = memoryStorage();
+    writeCommentDrafts(
+      commentDraftsKey('u1', 'p1'),
+      { drafts: new Map([['comment:', 'mine']]), about: new Map() },
+      storage,
+    );
+    expect(readCommentDrafts(commentDraftsKey('u10', 'p1'), storage).drafts.size).toBe(0);
+    expect(readCommentDrafts(commentDraftsKey('u1', 'p2'), storage).drafts.size).toBe(0);
+    expect(commentDraftsKey('a:b', 'c')).not.toBe(commentDraftsKey('a', 'b:c'));
+  });
+
+  it('removes the entry once every draft is sent or emptied, and drops names with no draft', () => {
+    const storage = memoryStorage();
+    const key = commentDraftsKey('u1', 'p1');
+    writeCommentDrafts(
+      key,
+      { drafts: new Map([['comment:s1', 'x']]), about: new Map([['comment:s1', 'Step one']]) },
+      storage,
+    );
+    expect(storage.data.has(key)).toBe(true);
+    writeCommentDrafts(
+      key,
+      { drafts: new Map([['comment:s1', '']]), about: new Map([['comment:s1', 'Step one']]) },
+      storage,
+    );
+    expect(storage.data.has(key)).toBe(false);
+    writeCommentDrafts(
+      key,
+      { drafts: new Map([['reply:t1', 'y']]), about: new Map([['comment:s1', 'Step one']]) },
+      storage,
+    );
+    expect(JSON.parse(storage.data.get(key) as string)).toEqual({ drafts: [['reply:t1', 'y']], about: [] });
+  });
+
+  it('reads anything else stored there as no drafts, and keeps only well-formed ones', () => {
+    const key = commentDraftsKey('u1', 'p1');
+    for (const raw of ['not json', 'null', '42', '"text"', '{"drafts":"x"}', '[]']) {
+      expect(readCommentDrafts(key, memoryStorage({ [key]: raw })).drafts.size).toBe(0);
+    }
+    const mixed = JSON.stringify({
+      drafts: [['comment:s1', 'kept'], ['other:s2', 'not a draft key'], ['reply:t1', 7], ['comment:s3', ''], 'junk'],
+      about: [
+        ['comment:s1', 'Step one'],
+        ['comment:s9', 'no draft beside it'],
+      ],
+    });
+    const back = readCommentDrafts(key, memoryStorage({ [key]: mixed }));
+    expect([...back.drafts]).toEqual([['comment:s1', 'kept']]);
+    expect([...back.about]).toEqual([['comment:s1', 'Step one']]);
+  });
+
+  it('says so when storage refuses, and works without storage at all', () => {
+    const full = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    const key = commentDraftsKey('u1', 'p1');
+    expect(writeCommentDrafts(key, { drafts: new Map([['comment:', 'x']]), about: new Map() }, full)).toBe(false);
+    expect(writeCommentDrafts(key, { drafts: new Map([['comment:', 'x']]), about: new Map() }, null)).toBe(false);
+    expect(readCommentDrafts(key, null).drafts.size).toBe(0);
+  });
+
+  it("signing out removes that person's drafts on every pathway and nobody else's", () => {
+    const storage = memoryStorage({ 'pathweave:editor-backup:p1': '{}', other: 'x' });
+    const one = { drafts: new Map([['comment:', 'x']]), about: new Map() };
+    writeCommentDrafts(commentDraftsKey('u1', 'p1'), one, storage);
+    writeCommentDrafts(commentDraftsKey('u1', 'p2'), one, storage);
+    writeCommentDrafts(commentDraftsKey('u10', 'p1'), one, storage);
+    clearCommentDrafts('u1', storage);
+    expect([...storage.data.keys()].sort()).toEqual(
+      [commentDraftsKey('u10', 'p1'), 'other', 'pathweave:editor-backup:p1'].sort(),
+    );
+  });
+});
