@@ -1,15 +1,25 @@
 'use client';
-import { useRef, useState } from 'react';
+import { useActionState, useRef, useState } from 'react';
 import { signIn } from 'next-auth/react';
+import { signInWithoutScriptAction, type SignInState } from '@/app/signin/actions';
 import { isSignInMessage, SIGN_IN_ERRORS } from '@/lib/auth/messages';
+
+const NOTHING_YET: SignInState = {};
 
 export function SignInForm(props: { callbackUrl: string; initialError?: string; oidc: { id: string; name: string } | null }) {
   const [error, setError] = useState<string | undefined>(props.initialError);
   const [pending, setPending] = useState(false);
+  // Without JavaScript (or pressed before the script has loaded) the form posts to its server
+  // action, and the page comes back with what that said. Once the script signs in, that is old news.
+  const [withoutScript, signInWithoutScript] = useActionState(signInWithoutScriptAction, NOTHING_YET);
+  const [scripted, setScripted] = useState(false);
+  const shown = scripted ? error : (withoutScript.error ?? error);
   const summary = useRef<HTMLDivElement>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    // Signed in here, through next-auth's client: the form's server action is not run.
     event.preventDefault();
+    setScripted(true);
     const form = new FormData(event.currentTarget);
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
@@ -40,7 +50,7 @@ export function SignInForm(props: { callbackUrl: string; initialError?: string; 
 
   return (
     <>
-      {error && (
+      {shown && (
         <div
           ref={summary}
           tabIndex={-1}
@@ -51,17 +61,13 @@ export function SignInForm(props: { callbackUrl: string; initialError?: string; 
           <h2 id="signin-error-title" className="font-bold text-lg">
             There is a problem
           </h2>
-          <p className="text-nhs-red font-bold">{error}</p>
+          <p className="text-nhs-red font-bold">{shown}</p>
         </div>
       )}
-      <noscript>
-        <p className="mb-6 border-l-8 border-nhs-blue bg-white p-4 font-bold">
-          To sign in, turn on JavaScript in your browser.
-        </p>
-      </noscript>
-      {/* POST, never the browser's default GET: a press before the page's script has loaded (or with
-          scripts off) must not put the email and password in the address, the history or a log. */}
-      <form method="post" onSubmit={onSubmit} className="space-y-5" noValidate>
+      {/* A server action, so signing in works without JavaScript too, and the email and password are
+          posted, never put in the address, the history or a log. */}
+      <form action={signInWithoutScript} onSubmit={onSubmit} className="space-y-5" noValidate>
+        <input type="hidden" name="callbackUrl" value={props.callbackUrl} />
         <div>
           <label htmlFor="email" className="block font-bold mb-1">
             Email address
@@ -71,6 +77,7 @@ export function SignInForm(props: { callbackUrl: string; initialError?: string; 
             name="email"
             type="email"
             autoComplete="username"
+            defaultValue={withoutScript.email}
             required
             className="w-full border-2 border-nhs-black bg-white px-2 py-2"
           />

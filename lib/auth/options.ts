@@ -76,6 +76,23 @@ async function checkPassword(credentials: Credentials, req: { headers?: unknown 
   return { id: user.id, name: user.name, email: user.email };
 }
 
+/**
+ * The password sign-in as both ways of signing in use it: next-auth's credentials provider (the
+ * sign-in form with JavaScript) and the form's server action without it (app/signin/actions.ts).
+ * Throws an Error whose message is one of SIGN_IN_ERRORS, and nothing else.
+ */
+export async function signInWithPassword(credentials: Credentials, req: { headers?: unknown } | undefined) {
+  try {
+    return await checkPassword(credentials, req);
+  } catch (error) {
+    // Only our own sentences reach the sign-in page: next-auth shows whatever authorize throws,
+    // and a database error's text is not for the person signing in.
+    if (error instanceof Error && isSignInMessage(error.message)) throw error;
+    log.error({ err: error, event: 'signin.failed' }, 'sign-in failed');
+    throw new Error(SIGN_IN_ERRORS.unavailable);
+  }
+}
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
@@ -86,17 +103,7 @@ export const authOptions: NextAuthOptions = {
       id: 'credentials',
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials, req) {
-        try {
-          return await checkPassword(credentials, req);
-        } catch (error) {
-          // Only our own sentences reach the sign-in page: next-auth shows whatever authorize
-          // throws, and a database error's text is not for the person signing in.
-          if (error instanceof Error && isSignInMessage(error.message)) throw error;
-          log.error({ err: error, event: 'signin.failed' }, 'sign-in failed');
-          throw new Error(SIGN_IN_ERRORS.unavailable);
-        }
-      },
+      authorize: (credentials, req) => signInWithPassword(credentials, req),
     }),
     ...(oidcProvider() ? [oidcProvider() as Provider] : []),
   ],

@@ -89,15 +89,14 @@ test('a wrong password gives a generic message and no session', async ({ page })
   await expectAccessible(page, 'sign-in error');
 });
 
-test('without JavaScript, signing in says what it needs and never puts the password in the address', async ({
+test('without JavaScript, signing in works, says what is wrong, and never puts the password in the address', async ({
   browser,
   baseURL,
 }) => {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto('/signin');
-  // (Chromium with scripts turned off by Playwright still parses <noscript> as text, so read its words.)
-  expect(await page.locator('noscript').first().textContent()).toContain('To sign in, turn on JavaScript in your browser.');
+  await page.goto('/signin?callbackUrl=%2Fframeworks');
+  await expect(page.locator('noscript')).toHaveCount(0);
   await page.getByLabel('Email address').fill('manager@pathweave.test');
   await page.getByLabel('Password').fill('not-in-the-address');
   const [sent] = await Promise.all([
@@ -108,8 +107,55 @@ test('without JavaScript, signing in says what it needs and never puts the passw
   await page.waitForLoadState();
   expect(page.url()).not.toContain('not-in-the-address');
   expect(page.url()).not.toContain('manager%40pathweave.test');
+  // The wrong password is said, as with JavaScript; the email is kept, the password is not.
+  await expect(page.getByRole('alert')).toContainText('The email address or password is not right');
   await expect(page.getByText('Signed in as')).toHaveCount(0);
+  await expect(page.getByLabel('Email address')).toHaveValue('manager@pathweave.test');
+  await expect(page.getByLabel('Password')).toHaveValue('');
+  expect(await page.content()).not.toContain('not-in-the-address');
+
+  await page.getByLabel('Password').fill('pathweave-demo');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  // Signed in, and taken where the sign-in page was asked to lead.
+  await expect(page).toHaveURL(/\/frameworks$/);
+  await expect(page.getByText('Signed in as')).toBeVisible();
+  const session = (await context.cookies()).find((c) => c.name === 'next-auth.session-token');
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe('Lax');
+  // The session is a real one: signing out (a plain form) ends it.
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/signin/);
   await context.close();
+});
+
+test('a sign-in posted from another site signs nobody in; the same post from this site does', async ({ request, baseURL }) => {
+  // The form exactly as the page gives it (its server action's hidden fields), posted twice.
+  const html = await (await request.get('/signin')).text();
+  const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? '';
+  const fields: Record<string, string> = {};
+  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) {
+    fields[name as string] = (value ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  }
+  expect(Object.keys(fields).some((name) => name.startsWith('$ACTION')), 'the form posts to a server action').toBe(true);
+  const post = (origin: string) =>
+    request.post('/signin', {
+      headers: { origin },
+      multipart: { ...fields, email: 'manager@pathweave.test', password: 'pathweave-demo' },
+      maxRedirects: 0,
+    });
+  const sessionSet = (response: Awaited<ReturnType<typeof post>>) =>
+    response.headersArray().some((h) => h.name.toLowerCase() === 'set-cookie' && h.value.includes('next-auth.session-token='));
+
+  const forged = await post('https://evil.example');
+  expect(forged.status()).not.toBe(303);
+  expect(sessionSet(forged)).toBe(false);
+
+  const own = await post(new URL(baseURL as string).origin);
+  expect(own.status()).toBe(303);
+  expect(own.headers()['location']).toBe('/');
+  expect(sessionSet(own)).toBe(true);
 });
 
 test('sign-in names the missing field before asking the server', async ({ page }) => {
