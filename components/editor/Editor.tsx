@@ -342,7 +342,9 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
 
   // Never lose an edit: unsaved work is copied to this browser, and offered back if the page is
   // closed or crashes before it is saved.
-  const backupKey = `${BACKUP_PREFIX}${pathway.id}`;
+  // Kept under the signed-in person as well as the pathway: someone else signing in on a shared
+  // computer is never offered another's unsaved changes to restore as their own.
+  const backupKey = `${BACKUP_PREFIX}${userId ? `${encodeURIComponent(userId)}:` : ''}${pathway.id}`;
   useEffect(() => {
     if (!api) return;
     try {
@@ -357,7 +359,9 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     }
   }, [api, backupKey, pathway.document]);
   useEffect(() => {
-    if (!api) return;
+    // While changes found here are offered back, they stay stored until the person chooses: leaving
+    // the page without choosing must not lose them.
+    if (!api || backup) return;
     const timer = window.setTimeout(() => {
       try {
         if (dirty) window.localStorage.setItem(backupKey, JSON.stringify({ revision: saved.revision, savedAt: new Date().toISOString(), doc } satisfies Backup));
@@ -367,7 +371,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       }
     }, 300);
     return () => window.clearTimeout(timer);
-  }, [api, backupKey, dirty, doc, saved.revision]);
+  }, [api, backup, backupKey, dirty, doc, saved.revision]);
   useEffect(() => {
     // Live, edits not yet stored on the server (offline, or still on their way) live only in this tab.
     if (!dirty && !(isLive && (liveSnapshot?.unsyncedChanges ?? 0) > 0)) return;

@@ -604,6 +604,56 @@ test('a save that cannot reach the server says so and keeps the edits; the next 
   await expect(stepNode(page, 'New outcome')).toBeVisible();
 });
 
+test('unsaved changes kept in this browser are offered back after a reload, to their author only', async ({ page }) => {
+  const url = await newBlankPathway(page, `Kept in the browser ${Date.now()}`);
+  const dropActions = (route: import('@playwright/test').Route) =>
+    route.request().method() === 'POST' && route.request().headers()['next-action'] ? route.abort('internetdisconnected') : route.fallback();
+  await page.route('**/*', dropActions);
+  await page.getByRole('button', { name: 'Add outcome to Primary care' }).click();
+  await expect(stepNode(page, 'New outcome')).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith('pathweave:editor-backup:')).length))
+    .toBe(1);
+
+  // The page is closed with the changes unsaved (leaving is confirmed), and opened again.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.unroute('**/*', dropActions);
+  await page.goto(url);
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  const offer = page.getByRole('region', { name: 'Unsaved changes found' });
+  await expect(offer).toContainText('This browser has changes to this pathway that were not saved');
+  await expectAccessible(page, 'editor: unsaved changes offered back');
+
+  // Someone else who may edit it signs in on this computer: they are not offered them.
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await signIn(page, 'consultant@pathweave.test');
+  await page.goto(url);
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await hydrated(page.getByRole('tab', { name: 'File' }));
+  // After a frame and a task, the page's effects (which look for kept changes) have run.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  await expect(page.getByRole('region', { name: 'Unsaved changes found' })).toHaveCount(0);
+  await expect(page.getByTestId('save-state')).toHaveText('No unsaved changes');
+
+  // Their author, back again, restores them and saves.
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await signIn(page, 'gp@pathweave.test');
+  await page.goto(url);
+  await hydrated(offer.getByRole('button', { name: 'Restore my unsaved changes' }));
+  await offer.getByRole('button', { name: 'Restore my unsaved changes' }).click();
+  await expect(stepNode(page, 'New outcome')).toBeVisible();
+  await expect(offer).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-state')).toContainText('All changes saved');
+  await page.goto(url);
+  await expect(stepNode(page, 'New outcome')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Unsaved changes found' })).toHaveCount(0);
+});
+
 test('export the pathway as a file and a picture, import files with clear errors, print', async ({ page }) => {
   await newBlankPathway(page, 'Import and export');
   await page.getByRole('tab', { name: 'File' }).click();
