@@ -264,7 +264,7 @@ export function StepActions({ store, doc, step }: { store: EditorStore; doc: Pat
     <div className={`pw-step-actions${error.length ? ' pw-field-error' : ''}`} role="group" aria-label="Step actions">
       <ErrorMessage id={`actions-${step.id}`} errors={error} announce />
       <div className="flex flex-wrap items-end gap-2">
-        <div>
+        <div className="min-w-0 max-w-full">
           <label htmlFor={laneId} className="pw-label text-sm">
             Move to lane
           </label>
@@ -458,10 +458,11 @@ function OutcomeMeasuresField({ store, step, index, disabled }: { store: EditorS
               <label className="pw-label text-sm mt-1" htmlFor={typeId}>
                 Measure {i + 1}: type
               </label>
-              <div className="flex gap-2">
+              {/* On a narrow screen the button goes below, so the chosen type can be read in full. */}
+              <div className="flex flex-wrap gap-2">
                 <select
                   id={typeId}
-                  className="pw-select flex-1 min-w-0"
+                  className="pw-select flex-1 min-w-[min(12rem,100%)]"
                   value={m.type}
                   disabled={disabled}
                   onChange={(e) => update(list.map((x, k) => (k === i ? { ...x, type: e.target.value } : x)))}
