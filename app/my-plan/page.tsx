@@ -3,6 +3,7 @@ import { Notice } from '@/components/shell/Notice';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { PATIENT_COPY } from '@/lib/care-plan/copy';
+import { ARCHIVE_COPY, archivedOn } from '@/lib/care-plan/archive';
 import { possessive } from '@/lib/care-plan/plain';
 import { getCarePlan } from '@/lib/server/get-care-plan';
 import { declinedInvitation, listMyCarePlanInvitations } from '@/lib/server/care-plan-invitations';
@@ -81,6 +82,12 @@ export default async function MyPlanPage({
                   ? 'Made with you by your care team.'
                   : `${p.patientName} chose to share it with you.`}
               </p>
+              {p.status === 'archived' && (
+                <p className="mt-1 font-bold">
+                  {ARCHIVE_COPY.heading}
+                  {archivedOn(p.archivedAt) ? ` (since ${archivedOn(p.archivedAt)})` : ''}. You can still read it.
+                </p>
+              )}
             </li>
           ))}
         </ul>

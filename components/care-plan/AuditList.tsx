@@ -30,7 +30,11 @@ export function AuditList({ entries, emptyText }: { entries: readonly CarePlanAu
             </td>
             <td className="p-2">
               {e.what}
-              {e.outcome === 'denied' && <span className="ml-1 font-bold text-nhs-red">(refused: no access)</span>}
+              {e.outcome === 'denied' && (
+                <span className="ml-1 font-bold text-nhs-red">
+                  {e.refusedAsArchived ? '(refused: the plan is archived)' : '(refused: no access)'}
+                </span>
+              )}
             </td>
           </tr>
         ))}

@@ -3,8 +3,9 @@
 import { PATIENT_COPY, planCopy, reviewSentence, type PlanCopy } from '@/lib/care-plan/copy';
 import { firstName, possessive } from '@/lib/care-plan/plain';
 import { presentPlan } from '@/lib/care-plan/present';
-import type { CarePlanAccessView, CarePlanView } from '@/lib/care-plan/types';
+import { coordinatorOf, type CarePlanAccessView, type CarePlanView } from '@/lib/care-plan/types';
 import type { TextSize } from '@/lib/care-plan/text-size';
+import { ArchivedPlanNotice } from './ArchivePlan';
 import { ContactLinks, PlanView } from './PlanView';
 import { LargeTextStyle, TextSizeToggle } from './TextSize';
 
@@ -32,7 +33,13 @@ export function PersonPlanPage(props: {
   today: string;
   textSize: TextSize;
 }) {
-  const { plan, access } = props;
+  const { plan } = props;
+  // An archived plan is read-only for everyone (the use cases refuse changes): no forms to tick off
+  // jobs or add notes.
+  const archived = plan.status === 'archived';
+  const access: CarePlanAccessView = archived
+    ? { ...props.access, canEdit: false, canPatientUpdate: false }
+    : props.access;
   const isPatient = access.relation === 'patient';
   const audience = isPatient ? 'patient' : access.relation === 'carer' ? 'carer' : 'clinician';
   const presentation = presentPlan(plan, props.today, audience);
@@ -48,6 +55,14 @@ export function PersonPlanPage(props: {
       <h1 className="mb-2 text-3xl font-bold">
         {isPatient ? 'Your care plan' : `${possessive(plan.patient.name)} care plan`}
       </h1>
+      {archived && (
+        <ArchivedPlanNotice
+          audience={audience === 'carer' ? 'carer' : 'patient'}
+          patientName={plan.patient.name}
+          archivedAt={plan.archivedAt}
+          coordinator={coordinatorOf(plan)}
+        />
+      )}
       <p className="mb-2 text-lg">
         {isPatient ? `Hello ${firstName(props.viewer.name)}. ` : ''}
         {audience === 'carer' ? PATIENT_COPY.carerIntro : PATIENT_COPY.intro}

@@ -123,6 +123,8 @@ export const AUDIT_OP_WORDS: Readonly<Record<string, string>> = {
   invite: 'Asked someone to see the plan',
   'cancel-invite': 'Took back an invitation to see the plan',
   'accept-invite': 'Said yes to seeing the plan',
+  archive: 'Archived the plan: it is no longer in use',
+  restore: 'Restored the plan: it is in use again',
 };
 
 

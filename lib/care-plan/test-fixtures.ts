@@ -23,6 +23,7 @@ export function samplePlan(overrides: Partial<CarePlanView> = {}): CarePlanView 
     patient: { id: 'patient1', name: 'Arthur Pennock' },
     title: 'Arthur’s care plan',
     status: 'active',
+    archivedAt: null,
     whatMattersToMe: 'I want to keep walking to the allotment.',
     coordinatorId: 'm-nurse',
     crisisContact: { name: 'NHS 111', phone: '111', detail: 'Day or night.' },

@@ -124,6 +124,8 @@ export interface CarePlanView {
   patient: { id: string; name: string };
   title: string;
   status: PlanStatus;
+  /** When the care team stopped using the plan (full ISO); null while active, or when not recorded. */
+  archivedAt: string | null;
   whatMattersToMe: string;
   coordinatorId: string | null;
   crisisContact: { name: string; phone: string; detail: string };

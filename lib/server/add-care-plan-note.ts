@@ -3,7 +3,15 @@
 import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { NoteInput, fieldIssues } from '@/lib/care-plan/input';
-import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import {
+  CARE_PLAN_NOT_FOUND,
+  CarePlanArchivedError,
+  archivedChangeRefused,
+  auditCarePlanChange,
+  authorizeCarePlan,
+  lockPlanInUse,
+  refuseIfArchived,
+} from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
 export async function addCarePlanNote(options: {
@@ -14,15 +22,25 @@ export async function addCarePlanNote(options: {
   const { actor } = options;
   const access = await authorizeCarePlan(actor, options.planId, 'patientUpdate', { detail: { op: 'note.add' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
+  const archived = await refuseIfArchived(actor, access, 'patientUpdate', 'note.add');
+  if (archived) return archived;
   const parsed = NoteInput.safeParse(options.input);
   if (!parsed.success) return invalid('Check your note.', fieldIssues(parsed.error));
-  const note = await getPrisma().$transaction(async (tx) => {
-    const created = await tx.carePlanNote.create({
-      data: { carePlanId: access.planId, authorId: actor.userId, body: parsed.data.body },
-      select: { id: true },
+  let note: { id: string };
+  try {
+    note = await getPrisma().$transaction(async (tx) => {
+      await lockPlanInUse(tx, access.planId);
+      const created = await tx.carePlanNote.create({
+        data: { carePlanId: access.planId, authorId: actor.userId, body: parsed.data.body },
+        select: { id: true },
+      });
+      await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'note.add', id: created.id }, tx);
+      return created;
     });
-    await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'note.add', id: created.id }, tx);
-    return created;
-  });
+  } catch (error) {
+    if (error instanceof CarePlanArchivedError)
+      return archivedChangeRefused(actor, { ...access, archivedAt: error.archivedAt }, 'patientUpdate', 'note.add');
+    throw error;
+  }
   return { ok: true, noteId: note.id };
 }

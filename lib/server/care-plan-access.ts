@@ -7,7 +7,10 @@
 // which callers turn into the same "not found".
 import { can, ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
+import { archivedRefusal } from '@/lib/care-plan/archive';
+import type { PlanStatus } from '@/lib/care-plan/types';
 import { audit, type AuditDb } from './audit';
+import { invalid, type Invalid } from './results';
 
 export type CarePlanVerb = 'view' | 'edit' | 'patientUpdate' | 'share' | 'viewAudit';
 
@@ -18,6 +21,9 @@ export interface CarePlanAccess {
   relation: 'patient' | 'carer' | 'clinician';
   /** A carer's grant lets them add notes and tick off actions. */
   canContribute: boolean;
+  /** An archived plan can be read but not changed (see refuseIfArchived). */
+  status: PlanStatus;
+  archivedAt: string | null;
   resource: {
     type: 'carePlan';
     workspaceId: string;
@@ -70,6 +76,8 @@ export async function loadCarePlanFacts(
       id: true,
       workspaceId: true,
       patientId: true,
+      status: true,
+      archivedAt: true,
       members: { where: { userId: { not: null } }, select: { userId: true } },
       carerGrants: { where: { revokedAt: null }, select: { carerId: true, canContribute: true } },
     },
@@ -92,6 +100,8 @@ export async function loadCarePlanFacts(
     patientId: plan.patientId,
     relation,
     canContribute: grant?.canContribute === true,
+    status: plan.status,
+    archivedAt: plan.archivedAt ? plan.archivedAt.toISOString() : null,
     resource,
   };
 }
@@ -178,4 +188,59 @@ export async function auditCarePlanChange(
     },
     db,
   );
+}
+
+/**
+ * Changing an archived plan is refused, for everyone (the care team restores it first): the refusal
+ * names why, is on the plan's record, and is what every change use case answers. Returns null while
+ * the plan is active. Checked on the facts just loaded, before the input is validated, so a form sent
+ * from a page opened before the plan was archived is told why at once; lockPlanInUse checks again
+ * inside the change's transaction.
+ */
+export async function refuseIfArchived(
+  actor: Actor,
+  access: Pick<CarePlanAccess, 'planId' | 'relation' | 'status' | 'archivedAt'>,
+  verb: CarePlanVerb,
+  op: string,
+): Promise<Invalid | null> {
+  if (access.status !== 'archived') return null;
+  return archivedChangeRefused(actor, access, verb, op);
+}
+
+/** The refusal of a change to an archived plan, audited (outside any transaction, so it stays). */
+export async function archivedChangeRefused(
+  actor: Actor,
+  access: Pick<CarePlanAccess, 'planId' | 'relation' | 'archivedAt'>,
+  verb: CarePlanVerb,
+  op: string,
+): Promise<Invalid> {
+  await auditCarePlanRefusal(actor, access.planId, verb, { op, id: access.planId, reason: 'archived' });
+  const message = archivedRefusal(access.relation, access.archivedAt);
+  return invalid(message, [{ path: 'planId', message: `Plan status: archived. ${message}` }]);
+}
+
+/** Thrown by lockPlanInUse inside a change's transaction: the plan was archived meanwhile. */
+export class CarePlanArchivedError extends Error {
+  constructor(readonly archivedAt: string | null) {
+    super('The care plan is archived.');
+  }
+}
+
+type LockDb = { $queryRaw: ReturnType<typeof getPrisma>['$queryRaw'] };
+
+/**
+ * First thing in a change's transaction: holds the plan's row until the change commits, so
+ * archiving waits for it and it cannot land on a plan archived a moment before. Throws
+ * CarePlanArchivedError when the plan is archived (or gone). FOR NO KEY UPDATE, not FOR SHARE:
+ * changes that go on to update the plan's row (its updatedAt) would otherwise each hold a share
+ * lock the other's update waits for, and two at once (the person and their carer) would deadlock.
+ * This way they take turns; rows that refer to the plan can still be added meanwhile.
+ */
+export async function lockPlanInUse(tx: LockDb, planId: string): Promise<void> {
+  const rows = await tx.$queryRaw<{ status: string; archivedAt: Date | null }[]>`
+    SELECT status::text AS status, "archivedAt" FROM "CarePlan" WHERE id = ${planId} FOR NO KEY UPDATE`;
+  const row = rows[0];
+  if (!row || row.status !== 'active') {
+    throw new CarePlanArchivedError(row?.archivedAt ? new Date(row.archivedAt).toISOString() : null);
+  }
 }

@@ -11,7 +11,16 @@ import { getPrisma } from '@/lib/db/client';
 import { CarePlanEditSchema, fieldIssues, type CarePlanEdit, type FieldIssue } from '@/lib/care-plan/input';
 import { firstStepId } from '@/lib/care-plan/journey';
 import { parsePathway } from '@/lib/pathway/validate';
-import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, auditCarePlanRefusal, authorizeCarePlan } from './care-plan-access';
+import {
+  CARE_PLAN_NOT_FOUND,
+  CarePlanArchivedError,
+  archivedChangeRefused,
+  auditCarePlanChange,
+  auditCarePlanRefusal,
+  authorizeCarePlan,
+  lockPlanInUse,
+  refuseIfArchived,
+} from './care-plan-access';
 import { planPathwayDocuments } from './plan-pathway-document';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 type Tx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']>[0]>[0];
@@ -49,6 +58,8 @@ export async function editCarePlan(options: {
     detail: { op: typeof op === 'string' ? op.slice(0, 40) : null },
   });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
+  const archived = await refuseIfArchived(actor, access, 'edit', typeof op === 'string' ? op.slice(0, 40) : 'edit');
+  if (archived) return archived;
   const parsed = CarePlanEditSchema.safeParse(options.edit);
   if (!parsed.success) return invalid('Check what you entered.', fieldIssues(parsed.error));
   const edit = parsed.data;
@@ -59,6 +70,7 @@ export async function editCarePlan(options: {
   try {
     // The change and its audit row commit together.
     const result = await prisma.$transaction(async (tx) => {
+      await lockPlanInUse(tx, planId);
       const applied = await applyEdit(tx);
       await auditCarePlanChange(
         actor,
@@ -71,6 +83,8 @@ export async function editCarePlan(options: {
     });
     return { ok: true, op: edit.op, ...(result.id ? { id: result.id } : {}) };
   } catch (error) {
+    if (error instanceof CarePlanArchivedError)
+      return archivedChangeRefused(actor, { ...access, archivedAt: error.archivedAt }, 'edit', edit.op);
     if (!(error instanceof EditProblem)) throw error;
     // The transaction has rolled back; the refusal is recorded outside it, so it stays.
     if (error.foreignId !== undefined) {

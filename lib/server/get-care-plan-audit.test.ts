@@ -15,4 +15,9 @@ describe('what the access record says happened', () => {
     expect(describeAuditEvent('carePlan:view', { via: 'pdf' })).toBe('Downloaded the plan as a PDF');
     expect(describeAuditEvent('carePlan:view', null)).toBe('Looked at the plan');
   });
+
+  it('names archiving and restoring the plan, not just "changed the plan"', () => {
+    expect(describeAuditEvent('carePlan:edit', { op: 'archive' })).toBe('Archived the plan: it is no longer in use');
+    expect(describeAuditEvent('carePlan:edit', { op: 'restore' })).toBe('Restored the plan: it is in use again');
+  });
 });

@@ -17,6 +17,8 @@ export interface CarePlanAuditEntry {
   /** "Looked at the plan", "Downloaded the plan as a PDF", "Changed a goal"… */
   what: string;
   outcome: 'allowed' | 'denied';
+  /** A refused change of an archived plan (not a lack of access). */
+  refusedAsArchived: boolean;
   isSelf: boolean;
 }
 
@@ -87,6 +89,8 @@ export async function getCarePlanAudit(options: {
       role: e.actorId === access.patientId ? '' : e.actor ? ROLE_FOR_PATIENTS[e.actor.professionalRole as Role] : '',
       what: describeAuditEvent(e.action, e.detail),
       outcome: e.outcome === 'denied' ? 'denied' : 'allowed',
+      refusedAsArchived:
+        e.outcome === 'denied' && (e.detail as { reason?: unknown } | null)?.reason === 'archived',
       isSelf: e.actorId === actor.userId,
     })),
   };

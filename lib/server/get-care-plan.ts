@@ -63,6 +63,7 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
     patient: p.patient,
     title: p.title,
     status: p.status,
+    archivedAt: p.archivedAt ? p.archivedAt.toISOString() : null,
     whatMattersToMe: p.whatMattersToMe,
     coordinatorId: p.coordinatorId,
     crisisContact: { name: p.crisisContactName, phone: p.crisisContactPhone, detail: p.crisisContactDetail },

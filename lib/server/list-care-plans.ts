@@ -3,7 +3,9 @@
 // listing itself is audited once, naming the plans shown.
 import { can, ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
+import { activeFirst } from '@/lib/care-plan/archive';
 import { checkCompleteness } from '@/lib/care-plan/completeness';
+import type { PlanStatus } from '@/lib/care-plan/types';
 import type { Role, Sector } from '@/lib/pathway/schema';
 import { audit, auditEach } from './audit';
 import { todayIso } from './results';
@@ -11,6 +13,9 @@ import { todayIso } from './results';
 export interface CarePlanSummary {
   id: string;
   title: string;
+  status: PlanStatus;
+  /** When it was archived (full ISO), if it is. */
+  archivedAt: string | null;
   patientName: string;
   pathwayTitles: string[];
   updatedAt: string;
@@ -55,6 +60,7 @@ export async function listCarePlans(options: {
       carerGrants: r.carerGrants,
     }),
   );
+  // Archived plans after the active ones (lib/care-plan/archive.ts).
   const out = visible.map((r) => {
     const completeness = checkCompleteness(
       {
@@ -104,6 +110,8 @@ export async function listCarePlans(options: {
     return {
       id: r.id,
       title: r.title,
+      status: r.status,
+      archivedAt: r.archivedAt ? r.archivedAt.toISOString() : null,
       patientName: r.patient.name,
       pathwayTitles: r.pathways.map((l) => l.pathway.title),
       updatedAt: r.updatedAt.toISOString(),
@@ -111,13 +119,14 @@ export async function listCarePlans(options: {
       missing: completeness.missing.map((m) => m.label),
     };
   });
+  const listed = activeFirst(out);
   await audit({
     actorId: actor.userId,
     action: 'carePlan:list',
     resourceType: 'workspace',
     resourceId: workspaceId,
     outcome: 'allowed',
-    detail: { planIds: out.map((p) => p.id) },
+    detail: { planIds: listed.map((p) => p.id) },
   });
   // The list shows something of each plan (name, review date, what is missing), so each plan's own
   // record says so: the care team and the person see it under "who has looked".
@@ -125,8 +134,8 @@ export async function listCarePlans(options: {
     actorId: actor.userId,
     action: 'carePlan:view',
     resourceType: 'carePlan',
-    resourceIds: out.map((p) => p.id),
+    resourceIds: listed.map((p) => p.id),
     detail: { via: 'list' },
   });
-  return out;
+  return listed;
 }

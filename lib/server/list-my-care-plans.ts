@@ -1,7 +1,10 @@
 // Use case: the plans a person may open from /my-plan: their own, and the plans of people who have
-// granted them access as a carer (live grants only, so a revoked grant disappears at once).
+// granted them access as a carer (live grants only, so a revoked grant disappears at once). Archived
+// plans are listed too, after the active ones: the person can still read a plan no longer in use.
 import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
+import { activeFirst } from '@/lib/care-plan/archive';
+import type { PlanStatus } from '@/lib/care-plan/types';
 import { audit, auditEach } from './audit';
 
 export interface MyCarePlanSummary {
@@ -9,19 +12,23 @@ export interface MyCarePlanSummary {
   title: string;
   patientName: string;
   relation: 'patient' | 'carer';
+  status: PlanStatus;
+  /** When it was archived (full ISO), if it is. */
+  archivedAt: string | null;
 }
 
 export async function listMyCarePlans(options: { actor: Actor }): Promise<MyCarePlanSummary[]> {
   const { actor } = options;
   const rows = await getPrisma().carePlan.findMany({
     where: {
-      status: 'active',
       OR: [{ patientId: actor.userId }, { carerGrants: { some: { carerId: actor.userId, revokedAt: null } } }],
     },
     orderBy: { createdAt: 'asc' },
     select: {
       id: true,
       title: true,
+      status: true,
+      archivedAt: true,
       workspaceId: true,
       patientId: true,
       patient: { select: { name: true } },
@@ -29,7 +36,7 @@ export async function listMyCarePlans(options: { actor: Actor }): Promise<MyCare
       carerGrants: { where: { revokedAt: null }, select: { carerId: true, canContribute: true } },
     },
   });
-  const out = rows
+  const mine = rows
     .filter((r) =>
       can(actor, 'carePlan:view', {
         type: 'carePlan',
@@ -44,9 +51,12 @@ export async function listMyCarePlans(options: { actor: Actor }): Promise<MyCare
       title: r.title,
       patientName: r.patient.name,
       relation: r.patientId === actor.userId ? ('patient' as const) : ('carer' as const),
+      status: r.status,
+      archivedAt: r.archivedAt ? r.archivedAt.toISOString() : null,
     }));
-  // Own plans first.
-  out.sort((a, b) => Number(a.relation === 'carer') - Number(b.relation === 'carer'));
+  // Own plans first, then archived ones after all the active ones.
+  mine.sort((a, b) => Number(a.relation === 'carer') - Number(b.relation === 'carer'));
+  const out = activeFirst(mine);
   if (out.length > 0) {
     await audit({
       actorId: actor.userId,
@@ -75,7 +85,7 @@ export async function listMyCarePlans(options: { actor: Actor }): Promise<MyCare
  */
 export async function hasCarePlanToOpen(actor: Actor): Promise<boolean> {
   const found = await getPrisma().carePlan.findFirst({
-    where: { status: 'active', OR: [{ patientId: actor.userId }, { carerGrants: { some: { carerId: actor.userId, revokedAt: null } } }] },
+    where: { OR: [{ patientId: actor.userId }, { carerGrants: { some: { carerId: actor.userId, revokedAt: null } } }] },
     select: { id: true },
   });
   return found !== null;

@@ -5,7 +5,16 @@ import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { MergeStepsInput, fieldIssues } from '@/lib/care-plan/input';
 import { parsePathway } from '@/lib/pathway/validate';
-import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, auditCarePlanRefusal, authorizeCarePlan } from './care-plan-access';
+import {
+  CARE_PLAN_NOT_FOUND,
+  CarePlanArchivedError,
+  archivedChangeRefused,
+  auditCarePlanChange,
+  auditCarePlanRefusal,
+  authorizeCarePlan,
+  lockPlanInUse,
+  refuseIfArchived,
+} from './care-plan-access';
 import { planPathwayDocuments } from './plan-pathway-document';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
@@ -19,6 +28,8 @@ export async function mergeCarePlanSteps(options: {
   const { actor } = options;
   const access = await authorizeCarePlan(actor, options.planId, 'edit', { detail: { op: 'merge' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
+  const archived = await refuseIfArchived(actor, access, 'edit', 'merge');
+  if (archived) return archived;
   const parsed = MergeStepsInput.safeParse(options.input);
   if (!parsed.success) return invalid('Check the steps to merge.', fieldIssues(parsed.error));
   const { title } = parsed.data;
@@ -71,20 +82,28 @@ export async function mergeCarePlanSteps(options: {
     ]);
   }
 
-  const merge = await prisma.$transaction(async (tx) => {
-    const created = await tx.carePlanStepMerge.create({
-      data: {
-        carePlanId: access.planId,
-        title,
-        steps: steps.map((s) => ({ pathwayId: s.pathwayId, stepId: s.stepId })),
-        createdById: actor.userId,
-      },
-      select: { id: true },
+  let merge: { id: string };
+  try {
+    merge = await prisma.$transaction(async (tx) => {
+      await lockPlanInUse(tx, access.planId);
+      const created = await tx.carePlanStepMerge.create({
+        data: {
+          carePlanId: access.planId,
+          title,
+          steps: steps.map((s) => ({ pathwayId: s.pathwayId, stepId: s.stepId })),
+          createdById: actor.userId,
+        },
+        select: { id: true },
+      });
+      await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
+      await auditCarePlanChange(actor, access.planId, 'edit', { op: 'merge', id: created.id, steps }, tx);
+      return created;
     });
-    await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
-    await auditCarePlanChange(actor, access.planId, 'edit', { op: 'merge', id: created.id, steps }, tx);
-    return created;
-  });
+  } catch (error) {
+    if (error instanceof CarePlanArchivedError)
+      return archivedChangeRefused(actor, { ...access, archivedAt: error.archivedAt }, 'edit', 'merge');
+    throw error;
+  }
   return { ok: true, mergeId: merge.id };
 }
 
@@ -96,13 +115,24 @@ export async function unmergeCarePlanSteps(options: {
   const { actor } = options;
   const access = await authorizeCarePlan(actor, options.planId, 'edit', { detail: { op: 'unmerge' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
-  const removed = await getPrisma().$transaction(async (tx) => {
-    const { count } = await tx.carePlanStepMerge.deleteMany({
-      where: { id: String(options.mergeId), carePlanId: access.planId },
+  const archived = await refuseIfArchived(actor, access, 'edit', 'unmerge');
+  if (archived) return archived;
+  let removed: boolean;
+  try {
+    removed = await getPrisma().$transaction(async (tx) => {
+      await lockPlanInUse(tx, access.planId);
+      const { count } = await tx.carePlanStepMerge.deleteMany({
+        where: { id: String(options.mergeId), carePlanId: access.planId },
+      });
+      if (count > 0)
+        await auditCarePlanChange(actor, access.planId, 'edit', { op: 'unmerge', id: options.mergeId }, tx);
+      return count > 0;
     });
-    if (count > 0) await auditCarePlanChange(actor, access.planId, 'edit', { op: 'unmerge', id: options.mergeId }, tx);
-    return count > 0;
-  });
+  } catch (error) {
+    if (error instanceof CarePlanArchivedError)
+      return archivedChangeRefused(actor, { ...access, archivedAt: error.archivedAt }, 'edit', 'unmerge');
+    throw error;
+  }
   if (!removed) {
     // Not a merge of this plan: refused, and on the plan's record.
     await auditCarePlanRefusal(actor, access.planId, 'edit', { op: 'unmerge', id: options.mergeId });

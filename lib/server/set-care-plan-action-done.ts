@@ -3,7 +3,16 @@
 import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { ActionDoneInput, fieldIssues } from '@/lib/care-plan/input';
-import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, auditCarePlanRefusal, authorizeCarePlan } from './care-plan-access';
+import {
+  CARE_PLAN_NOT_FOUND,
+  CarePlanArchivedError,
+  archivedChangeRefused,
+  auditCarePlanChange,
+  auditCarePlanRefusal,
+  authorizeCarePlan,
+  lockPlanInUse,
+  refuseIfArchived,
+} from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
 export async function setCarePlanActionDone(options: {
@@ -14,35 +23,45 @@ export async function setCarePlanActionDone(options: {
   const { actor } = options;
   const access = await authorizeCarePlan(actor, options.planId, 'patientUpdate', { detail: { op: 'action.done' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
+  const archived = await refuseIfArchived(actor, access, 'patientUpdate', 'action.done');
+  if (archived) return archived;
   const parsed = ActionDoneInput.safeParse(options.input);
   if (!parsed.success) return invalid('Check the action.', fieldIssues(parsed.error));
   const { actionId, done } = parsed.data;
   const status = done ? ('done' as const) : ('to_do' as const);
   const prisma = getPrisma();
-  const outcome = await prisma.$transaction(async (tx) => {
-    const { count } = await tx.carePlanAction.updateMany({
-      where: {
-        id: actionId,
-        carePlanId: access.planId,
-        ownerKind: { in: ['person', 'carer'] },
-        status: { not: 'cancelled' },
-      },
-      data: done
-        ? { status, completedAt: new Date(), completedById: actor.userId }
-        : { status, completedAt: null, completedById: null },
-    });
-    if (count === 0) {
-      // Why not, looked up in this plan only: an action of another plan reads as "not in your plan".
-      const action = await tx.carePlanAction.findFirst({
-        where: { id: actionId, carePlanId: access.planId },
-        select: { ownerKind: true, status: true },
+  let outcome: { changed: true } | { changed: false; why: string };
+  try {
+    outcome = await prisma.$transaction(async (tx) => {
+      await lockPlanInUse(tx, access.planId);
+      const { count } = await tx.carePlanAction.updateMany({
+        where: {
+          id: actionId,
+          carePlanId: access.planId,
+          ownerKind: { in: ['person', 'carer'] },
+          status: { not: 'cancelled' },
+        },
+        data: done
+          ? { status, completedAt: new Date(), completedById: actor.userId }
+          : { status, completedAt: null, completedById: null },
       });
-      return { changed: false as const, why: refusalMessage(action, done) };
-    }
-    await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
-    await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'action.done', id: actionId, status }, tx);
-    return { changed: true as const };
-  });
+      if (count === 0) {
+        // Why not, looked up in this plan only: an action of another plan reads as "not in your plan".
+        const action = await tx.carePlanAction.findFirst({
+          where: { id: actionId, carePlanId: access.planId },
+          select: { ownerKind: true, status: true },
+        });
+        return { changed: false as const, why: refusalMessage(action, done) };
+      }
+      await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
+      await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'action.done', id: actionId, status }, tx);
+      return { changed: true as const };
+    });
+  } catch (error) {
+    if (error instanceof CarePlanArchivedError)
+      return archivedChangeRefused(actor, { ...access, archivedAt: error.archivedAt }, 'patientUpdate', 'action.done');
+    throw error;
+  }
   if (!outcome.changed) {
     // Not this plan's action, not the person's or carer's, or cancelled: refused, and on the plan's record.
     await auditCarePlanRefusal(actor, access.planId, 'patientUpdate', { op: 'action.done', id: actionId });

@@ -6,6 +6,8 @@ import { formatDate, possessive } from '@/lib/care-plan/plain';
 import { presentPlan } from '@/lib/care-plan/present';
 import { getCarePlan } from '@/lib/server/get-care-plan';
 import { todayIso } from '@/lib/server/results';
+import { coordinatorOf } from '@/lib/care-plan/types';
+import { ArchivedPlanNotice } from '@/components/care-plan/ArchivePlan';
 import { PlanView } from '@/components/care-plan/PlanView';
 import { PrintButton } from '@/components/care-plan/PrintButton';
 import { currentTextSize, LargeTextStyle, TextSizeToggle } from '@/components/care-plan/TextSize';
@@ -23,7 +25,10 @@ export default async function PrintPlanPage({ params }: { params: Promise<{ plan
   const { planId } = await params;
   const [read, textSize] = await Promise.all([getCarePlan({ actor, planId, via: 'print' }), currentTextSize()]);
   if (!read) notFound();
-  const { plan, access } = read;
+  const { plan } = read;
+  // An archived plan prints with its notice, and with nothing to tick or write (it is read-only).
+  const archived = plan.status === 'archived';
+  const access = archived ? { ...read.access, canEdit: false, canPatientUpdate: false } : read.access;
   const today = todayIso();
   const isPatient = access.relation === 'patient';
   const audience = isPatient ? 'patient' : access.relation === 'carer' ? 'carer' : 'clinician';
@@ -55,6 +60,14 @@ export default async function PrintPlanPage({ params }: { params: Promise<{ plan
         </p>
         <p className="mt-2">{access.relation === 'carer' ? PATIENT_COPY.carerIntro : PATIENT_COPY.intro}</p>
       </header>
+      {archived && (
+        <ArchivedPlanNotice
+          audience={audience === 'carer' ? 'carer' : 'patient'}
+          patientName={plan.patient.name}
+          archivedAt={plan.archivedAt}
+          coordinator={coordinatorOf(plan)}
+        />
+      )}
       <PlanView
         planId={plan.id}
         plan={presentation}

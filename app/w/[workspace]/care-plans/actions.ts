@@ -9,6 +9,7 @@ import { getActor } from '@/lib/auth/session';
 import { log } from '@/lib/log';
 import { formToObject } from '@/lib/care-plan/input';
 import { keepingInput, sentLists, toFormState, typedValues, type FormState } from '@/lib/care-plan/form-state';
+import { archiveCarePlan, restoreCarePlan } from '@/lib/server/archive-care-plan';
 import { createCarePlan } from '@/lib/server/create-care-plan';
 import { editCarePlan } from '@/lib/server/edit-care-plan';
 import { mergeCarePlanSteps, unmergeCarePlanSteps } from '@/lib/server/merge-care-plan-steps';
@@ -117,6 +118,33 @@ export async function unmergeStepsAction(_previous: FormState, form: FormData): 
     return toFormState(result, form, 'The steps are separate again.');
   } catch (error) {
     log.error({ err: error, action: 'unmergeSteps' }, 'server action failed');
+    return keepingInput(FAILED, form);
+  }
+}
+
+/** Archive the plan: the form carries `planId` and the confirmation box `confirm`. */
+export async function archiveCarePlanAction(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await getActor();
+    if (!actor) return keepingInput(SIGNED_OUT, form);
+    const result = await archiveCarePlan({ actor, planId: field(form, 'planId'), confirm: field(form, 'confirm') });
+    if (result.ok) revalidateCarePlans();
+    return toFormState(result, form, 'Archived. The plan is now read-only.');
+  } catch (error) {
+    log.error({ err: error, action: 'archiveCarePlan' }, 'server action failed');
+    return keepingInput(FAILED, form);
+  }
+}
+
+export async function restoreCarePlanAction(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await getActor();
+    if (!actor) return keepingInput(SIGNED_OUT, form);
+    const result = await restoreCarePlan({ actor, planId: field(form, 'planId') });
+    if (result.ok) revalidateCarePlans();
+    return toFormState(result, form, 'Restored. The plan is in use again.');
+  } catch (error) {
+    log.error({ err: error, action: 'restoreCarePlan' }, 'server action failed');
     return keepingInput(FAILED, form);
   }
 }

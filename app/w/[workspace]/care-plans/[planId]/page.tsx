@@ -4,12 +4,19 @@ import { notFound } from 'next/navigation';
 import { requireWorkspaceForCarePlan } from '@/lib/server/guard';
 import { getCarePlan } from '@/lib/server/get-care-plan';
 import { todayIso } from '@/lib/server/results';
+import { presentPlan } from '@/lib/care-plan/present';
+import { ArchivedPlanBanner, ArchivePlanSection } from '@/components/care-plan/ArchivePlan';
 import { ClinicianPlanEditor } from '@/components/care-plan/ClinicianPlanEditor';
+import { PlanView } from '@/components/care-plan/PlanView';
 
 export const metadata: Metadata = { title: 'Care plan' };
 export const dynamic = 'force-dynamic';
 
-/** The care team's view of one plan. Outside the care team, or outside the workspace: "not found". */
+/**
+ * The care team's view of one plan. Outside the care team, or outside the workspace: "not found".
+ * An archived plan is shown read-only (no forms; the use cases refuse changes too), with the way to
+ * restore it.
+ */
 export default async function ClinicianCarePlanPage({
   params,
 }: {
@@ -20,12 +27,21 @@ export default async function ClinicianCarePlanPage({
   const read = await getCarePlan({ actor, planId, via: 'editor', workspaceId: workspace.id, requireEdit: true });
   if (!read || !read.access.canEdit) notFound();
   const { plan } = read;
+  const archived = plan.status === 'archived';
   return (
     <>
       <p className="mb-2 text-sm">
         <Link href={`/w/${workspace.slug}/care-plans`}>Care plans</Link> <span aria-hidden="true">›</span>
       </p>
-      <h1 className="mb-1 text-3xl font-bold">Care plan for {plan.patient.name}</h1>
+      <h1 className="mb-1 text-3xl font-bold">
+        Care plan for {plan.patient.name}
+        {archived ? (
+          <>
+            {' '}
+            <span className="align-middle text-xl font-bold text-nhs-grey-1">(archived)</span>
+          </>
+        ) : null}
+      </h1>
       <p className="mb-2 text-nhs-grey-1">
         {plan.title} · made from {plan.pathways.map((p) => p.title).join('; ')}
       </p>
@@ -47,12 +63,37 @@ export default async function ClinicianCarePlanPage({
           <a href={`/api/care-plans/${plan.id}/fhir`}>FHIR export (CarePlan, Goal, CareTeam)</a>
         </li>
       </ul>
-      <ClinicianPlanEditor
-        plan={plan}
-        workspaceSlug={workspace.slug}
-        today={todayIso()}
-        canViewAudit={read.access.canViewAudit}
-      />
+      {archived ? (
+        <>
+          <ArchivedPlanBanner planId={plan.id} archivedAt={plan.archivedAt} />
+          {read.access.canViewAudit && (
+            <p className="mb-6">
+              <Link href={`/w/${workspace.slug}/care-plans/${plan.id}/audit`} prefetch={false}>
+                Who has opened or changed this plan
+              </Link>
+            </p>
+          )}
+          <PlanView
+            planId={plan.id}
+            plan={presentPlan(plan, todayIso(), 'clinician')}
+            members={plan.members}
+            mode="screen"
+            audience="clinician"
+            access={{ ...read.access, canEdit: false, canPatientUpdate: false }}
+            viewerId={actor.userId}
+          />
+        </>
+      ) : (
+        <>
+          <ClinicianPlanEditor
+            plan={plan}
+            workspaceSlug={workspace.slug}
+            today={todayIso()}
+            canViewAudit={read.access.canViewAudit}
+          />
+          <ArchivePlanSection planId={plan.id} patientName={plan.patient.name} />
+        </>
+      )}
     </>
   );
 }
