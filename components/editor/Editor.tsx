@@ -248,19 +248,29 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
 
   // ------------------------------------------------------------------ saving
 
-  const save = useCallback(
+  // One save at a time: asked again while one is on its way (Ctrl+S twice, or Ctrl+S as autosave
+  // starts), the caller gets that save, and what changed meanwhile waits for the next. The revision
+  // is read from a ref, which a save updates at once, so a save started just after another ends never
+  // sends the revision before it (that would look like someone else's save: a false conflict).
+  const savingNow = useRef<Promise<boolean> | null>(null);
+  const savedRevision = useRef(saved.revision);
+  useEffect(() => {
+    savedRevision.current = saved.revision;
+  }, [saved.revision]);
+  const saveOnce = useCallback(
     async (base?: number): Promise<boolean> => {
       if (!api || readOnly || isLive) return false;
       const document = store.doc;
       setStatus({ kind: 'saving' });
       let result: Awaited<ReturnType<EditorApi['saveDraft']>>;
       try {
-        result = await api.saveDraft({ pathwayId: pathway.id, baseRevision: base ?? saved.revision, document });
+        result = await api.saveDraft({ pathwayId: pathway.id, baseRevision: base ?? savedRevision.current, document });
       } catch {
         setStatus({ kind: 'error', message: UNREACHABLE, unsent: document });
         return false;
       }
       if (result.ok) {
+        savedRevision.current = result.revision;
         setSaved({ doc: document, revision: result.revision, at: result.updatedAt });
         setStatus({ kind: 'saved', at: result.updatedAt });
         store.notify(`Saved at ${time(result.updatedAt)}.`);
@@ -273,7 +283,18 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       setStatus({ kind: 'error', message: result.message, errors: 'errors' in result ? result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) : undefined });
       return false;
     },
-    [api, readOnly, isLive, store, pathway.id, saved.revision],
+    [api, readOnly, isLive, store, pathway.id],
+  );
+  const save = useCallback(
+    (base?: number): Promise<boolean> => {
+      if (savingNow.current) return savingNow.current;
+      const run = saveOnce(base).finally(() => {
+        if (savingNow.current === run) savingNow.current = null;
+      });
+      savingNow.current = run;
+      return run;
+    },
+    [saveOnce],
   );
 
   const keepMine = () => {
@@ -382,8 +403,11 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty, isLive, liveSnapshot?.unsyncedChanges]);
 
+  // In the live workshop (or joining it) the changes kept from the single-user editor are not
+  // restored: that would replace the shared pathway for everyone, or be overwritten by it on arrival.
+  const offlineOnly = liveWanted && liveMode !== 'fallback';
   const restoreBackup = () => {
-    if (!backup) return;
+    if (!backup || offlineOnly) return;
     const result = store.exec({ type: 'replaceDocument', doc: backup.doc }, { label: 'restore unsaved changes' });
     if (result.ok) {
       // The changes were made on top of the revision they started from; if someone has saved
@@ -535,10 +559,19 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       {backup ? (
         <div className="pw-banner" role="region" aria-label="Unsaved changes found">
           <p className="font-bold">This browser has changes to this pathway that were not saved (from {new Date(backup.savedAt).toLocaleString('en-GB')}).</p>
+          {offlineOnly ? (
+            <p className="mt-1">They were made on your own, outside the live workshop, so they are not put into the shared pathway. They stay in this browser until you choose: open the pathway on your own to restore them, or discard them.</p>
+          ) : null}
           <div className="flex flex-wrap gap-2 mt-2">
-            <button type="button" className="pw-button pw-button-small" onClick={restoreBackup}>
-              Restore my unsaved changes
-            </button>
+            {offlineOnly ? (
+              <a className="pw-button pw-button-small" href="?">
+                Open the pathway on your own to restore them
+              </a>
+            ) : (
+              <button type="button" className="pw-button pw-button-small" onClick={restoreBackup}>
+                Restore my unsaved changes
+              </button>
+            )}
             <button
               type="button"
               className="pw-button pw-button-secondary pw-button-small"

@@ -32,13 +32,19 @@ export function VersionsPanel({ pathwayId, api, versions, canVersion, onSaveVers
   const noteId = useId();
   const [note, setNote] = useState('');
   const [noteErrors, setNoteErrors] = useState<string[]>([]);
-  const [from, setFrom] = useState<string>(versions[1]?.id ?? versions[0]?.id ?? '');
-  const [to, setTo] = useState<string>(versions[0]?.id ?? WORKING_COPY);
+  // Null until the person chooses: the defaults follow the history as versions are saved.
+  const [chosenFrom, setFrom] = useState<string | null>(null);
+  const [chosenTo, setTo] = useState<string | null>(null);
   const [comparison, setComparison] = useState<VersionComparison | null>(null);
   const [compareError, setCompareError] = useState<string[]>([]);
   const [comparing, setComparing] = useState(false);
 
   const options = [{ id: WORKING_COPY, label: 'Working copy (last saved)' }, ...versions.map((v) => ({ id: v.id, label: `Version ${v.number}: ${v.note.slice(0, 60)}${v.note.length > 60 ? '…' : ''}` }))];
+  // What each list shows is what is compared. By default the latest version against the one before
+  // it, or the only version against the working copy; a choice no longer offered falls back to that.
+  const offered = (id: string | null): id is string => id !== null && options.some((o) => o.id === id);
+  const from = offered(chosenFrom) ? chosenFrom : (versions[1]?.id ?? versions[0]?.id ?? WORKING_COPY);
+  const to = offered(chosenTo) ? chosenTo : versions[1] ? (versions[0]?.id ?? WORKING_COPY) : WORKING_COPY;
 
   const compare = async () => {
     if (!api) return;

@@ -37,6 +37,25 @@ export type SaveVersionResult =
  * With `expectedRevision`, the snapshot is refused as a conflict if the working copy has moved
  * on since, so a person never versions something other than what they see.
  */
+/**
+ * What is wrong with a version's note, or null when it will do. Checked here and, before saving the
+ * working copy that goes with a version, by the save-version action: a note refused after that save
+ * would leave the editor a revision behind the copy it had just stored.
+ */
+export function versionNoteProblem(rawNote: string) {
+  const note = rawNote.trim();
+  if (note === '') {
+    return invalid('A version needs a note saying what changed.', [
+      { path: 'note', message: 'Write a short note saying what changed in this version.' },
+    ]);
+  }
+  if (note.length > NOTE_MAX_LENGTH) {
+    const message = tooLongMessage(VERSION_NOTE_LABEL, note.length, NOTE_MAX_LENGTH);
+    return invalid(message, [{ path: 'note', message }]);
+  }
+  return null;
+}
+
 export async function savePathwayVersion(options: {
   actor: Actor;
   pathwayId: string;
@@ -57,15 +76,8 @@ export async function savePathwayVersion(options: {
     return notFound();
   }
   const note = options.note.trim();
-  if (note === '') {
-    return invalid('A version needs a note saying what changed.', [
-      { path: 'note', message: 'Write a short note saying what changed in this version.' },
-    ]);
-  }
-  if (note.length > NOTE_MAX_LENGTH) {
-    const message = tooLongMessage(VERSION_NOTE_LABEL, note.length, NOTE_MAX_LENGTH);
-    return invalid(message, [{ path: 'note', message }]);
-  }
+  const problem = versionNoteProblem(note);
+  if (problem) return problem;
   if (options.expectedRevision !== undefined && options.expectedRevision !== row.revision) {
     return { ok: false, reason: 'conflict', message: CONFLICT_MESSAGE, current: { revision: row.revision } };
   }

@@ -14,7 +14,7 @@ import { getPathwayForEditing, type PathwayForEditing } from '@/lib/server/get-p
 import { importPathway, type ImportPathwayResult } from '@/lib/server/import-pathway';
 import { NOT_FOUND_MESSAGE, type FieldError } from '@/lib/server/results';
 import { savePathwayDraft, type SaveDraftResult } from '@/lib/server/save-pathway-draft';
-import { NOTE_MAX_LENGTH, VERSION_NOTE_LABEL, savePathwayVersion, type SaveVersionResult } from '@/lib/server/save-pathway-version';
+import { NOTE_MAX_LENGTH, VERSION_NOTE_LABEL, savePathwayVersion, versionNoteProblem, type SaveVersionResult } from '@/lib/server/save-pathway-version';
 import { cappedText } from '@/lib/text-limits';
 import { getWorkspaceForActor } from '@/lib/server/workspaces';
 
@@ -136,6 +136,10 @@ export async function saveVersionAction(input: z.input<typeof SaveVersionInput>)
     input,
     async (actor, data) => {
       let expectedRevision = data.baseRevision;
+      // The note first: refused after the working copy was saved, it would leave the editor a
+      // revision behind, and its next try would look like someone else's save.
+      const noteProblem = versionNoteProblem(data.note);
+      if (noteProblem) return noteProblem;
       if (data.document !== undefined) {
         if (data.baseRevision === undefined) {
           return {
