@@ -6,7 +6,7 @@
 //   copy as one command, so it can be undone, and is saved like any other edit.
 // - Export the canvas as SVG or PNG (exportImage.ts), and open the print view.
 // - Start a new pathway from a template, or localise this one (a copy that remembers its source).
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { exportPathwayJson } from '@/lib/pathway/io';
 import { parsePathwayJson, type PathwayError } from '@/lib/pathway/validate';
@@ -40,7 +40,6 @@ function errorLine(e: PathwayError): string {
 
 export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCreate, templates, findingCounts, onPrint, source }: FilePanelProps) {
   const fileId = useId();
-  const input = useRef<HTMLInputElement>(null);
   const [importErrors, setImportErrors] = useState<string[]>([]);
   const [importDone, setImportDone] = useState<string | null>(null);
   const [imageError, setImageError] = useState<string[]>([]);
@@ -81,7 +80,6 @@ export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCr
     const message = `Imported “${file.name}”: ${steps.length} step${steps.length === 1 ? '' : 's'} and ${transitions.length} transition${transitions.length === 1 ? '' : 's'}. Save to keep it, or undo to go back.`;
     setImportDone(message);
     store.notify(message);
-    if (input.current) input.current.value = '';
   };
 
   return (
@@ -143,14 +141,18 @@ export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCr
             </div>
             <ErrorMessage id={fileId} errors={importErrors} announce />
             <input
-              ref={input}
               id={fileId}
               type="file"
               accept=".json,application/json"
               className="pw-file-input"
               aria-describedby={describedBy(fileId, true, importErrors)}
               aria-invalid={importErrors.length ? true : undefined}
-              onChange={(e) => void onFile(e.target.files?.[0])}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                // Cleared, so choosing the same file again (after fixing it, or to retry) imports it again.
+                e.target.value = '';
+                void onFile(file);
+              }}
             />
           </div>
           {importDone ? (

@@ -68,7 +68,12 @@ export function ImportPlanDefinition({ workspaceSlug }: { workspaceSlug: string 
           disabled={busy}
           aria-describedby={describedBy(id, true, errors)}
           aria-invalid={errors.length ? true : undefined}
-          onChange={(e) => void onFile(e.target.files?.[0])}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            // Cleared, so choosing the same file again (after fixing it, or to retry) imports it again.
+            e.target.value = '';
+            void onFile(file);
+          }}
         />
         {busy ? <p role="status">Importing…</p> : null}
       </div>

@@ -7,7 +7,7 @@
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { FRAMEWORKS } from '@/lib/scoring/frameworks';
 import type { WorkshopView } from '@/lib/server/workshop';
-import { describeAgreement, RATING_VALUES, RATING_WORDS, type RatingValue } from '@/lib/workshop/model';
+import { describeAgreement, RATING_VALUES, RATING_WORDS, timerFormMinutes, type RatingValue } from '@/lib/workshop/model';
 import { myDotsOnRemovedSteps, useRememberedNames } from './removed-targets';
 import type { CommandOutcome, WorkshopCommand } from './useWorkshop';
 import { WorkshopClock } from './WorkshopClock';
@@ -76,7 +76,7 @@ function TimerSection({ workshop, clockOffsetMs, run }: { workshop: WorkshopView
   const id = useId();
   const { timer } = workshop;
   const [label, setLabel] = useState(timer.label);
-  const [minutes, setMinutes] = useState(String(Math.max(1, Math.round(timer.durationMs / 60_000)) || 10));
+  const [minutes, setMinutes] = useState(String(timerFormMinutes(timer.durationMs)));
   const canRun = workshop.permissions.canRun;
   const hasTimer = timer.durationMs > 0;
   return (

@@ -333,7 +333,7 @@ export async function editCarePlan(options: {
       case 'step.set': {
         const link = await tx.carePlanPathway.findFirst({
           where: { carePlanId: planId, pathwayId: edit.pathwayId },
-          select: { id: true, pathway: { select: { id: true, document: true } } },
+          select: { id: true, currentStepId: true, pathway: { select: { id: true, document: true } } },
         });
         if (!link) notInPlan('pathwayId', edit.pathwayId, 'Pathway: this pathway is not part of the plan.');
         if (edit.stepId) {
@@ -344,9 +344,14 @@ export async function editCarePlan(options: {
             problem('stepId', 'Step: choose a step of this pathway.');
           }
         }
+        // Saving the step the person is already on keeps the date they have been on it since.
+        const moved = edit.stepId !== link?.currentStepId;
         await tx.carePlanPathway.update({
           where: { id: link?.id as string },
-          data: { currentStepId: edit.stepId, currentStepSince: edit.stepId ? new Date() : null },
+          data: {
+            currentStepId: edit.stepId,
+            ...(moved ? { currentStepSince: edit.stepId ? new Date() : null } : {}),
+          },
         });
         await touch();
         return { id: edit.pathwayId, detail: { stepId: edit.stepId } };

@@ -6,6 +6,7 @@ import {
   formatClock,
   summariseRatings,
   tallyVotes,
+  timerFormMinutes,
   timerView,
   type TimerState,
 } from './model';
@@ -59,6 +60,13 @@ describe('agenda timer', () => {
   it('reset stops it at the full length', () => {
     const t = step(step(step(idle, { op: 'set', label: '', minutes: 5 }, t0), { op: 'start' }, t0), { op: 'reset' }, at(1000));
     expect(timerView(t, at(2000))).toMatchObject({ status: 'idle', remainingMs: 300_000 });
+  });
+
+  it('starts the form at 10 minutes with no timer set, else at the timer’s length in whole minutes', () => {
+    expect(timerFormMinutes(0)).toBe(10);
+    expect(timerFormMinutes(5 * 60_000)).toBe(5);
+    expect(timerFormMinutes(20_000)).toBe(1);
+    expect(timerFormMinutes(90 * 60_000 + 20_000)).toBe(90);
   });
 
   it('formats the clock', () => {

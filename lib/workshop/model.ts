@@ -97,6 +97,13 @@ export function applyTimerCommand(t: TimerState, cmd: TimerCommand, now: Date): 
   }
 }
 
+export const TIMER_DEFAULT_MINUTES = 10;
+
+/** The minutes the timer form starts with: the timer's length in whole minutes (at least 1), or 10 with no timer set. */
+export function timerFormMinutes(durationMs: number): number {
+  return durationMs > 0 ? Math.max(1, Math.round(durationMs / 60_000)) : TIMER_DEFAULT_MINUTES;
+}
+
 /** "4:05" or "1:02:03". */
 export function formatClock(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));

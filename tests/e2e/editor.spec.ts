@@ -506,6 +506,11 @@ test('versions: save two with notes, then compare them', async ({ page }) => {
   await versions.getByLabel('Note for a new version').fill('First draft: an entry and an exit');
   await versions.getByRole('button', { name: 'Save version' }).click();
   await expect(versions.getByTestId('version-history')).toContainText('Version 1');
+  // Comparing at once, as the lists show it: the first version against the working copy.
+  await expect(versions.getByLabel('From', { exact: true }).locator('option:checked')).toHaveText('Version 1: First draft: an entry and an exit');
+  await expect(versions.getByLabel('To', { exact: true }).locator('option:checked')).toHaveText('Working copy (last saved)');
+  await versions.getByRole('button', { name: 'Compare' }).click();
+  await expect(versions.getByTestId('comparison').getByRole('heading', { name: 'From version 1 to the working copy' })).toBeVisible();
 
   // Change the pathway (unsaved), then save a second version: the working copy is saved with it.
   await page.getByLabel('Lane for the buttons').selectOption({ label: 'Voluntary and community sector' });
@@ -513,6 +518,12 @@ test('versions: save two with notes, then compare them', async ({ page }) => {
   await page.getByTestId('step-inspector').getByLabel('Title', { exact: true }).fill('Peer support group');
   await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
   await page.getByRole('tab', { name: 'Versions' }).click();
+  // A note too long is refused before anything is saved: the changes stay unsaved, and the next
+  // try saves them and the version together, with no false conflict.
+  await versions.getByLabel('Note for a new version').fill('x'.repeat(2_001));
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  await expect(versions.getByText('Version note: 2,001 characters is too long; keep it to 2,000 or fewer.').first()).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
   await versions.getByLabel('Note for a new version').fill('After the workshop: added a peer support group');
   // A look at another tab loses nothing typed.
   await page.getByRole('tab', { name: 'Details' }).click();
@@ -638,11 +649,19 @@ test('unsaved changes kept in this browser are offered back after a reload, to t
   await expect(page.getByRole('region', { name: 'Unsaved changes found' })).toHaveCount(0);
   await expect(page.getByTestId('save-state')).toHaveText('No unsaved changes');
 
-  // Their author, back again, restores them and saves.
+  // Their author, back again, joins the live workshop: the changes are offered, but not put into
+  // the shared pathway; the way to them is the pathway on their own.
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/signin/);
   await signIn(page, 'gp@pathweave.test');
-  await page.goto(url);
+  await page.goto(`${url}?live=1`);
+  await expect(page.getByTestId('collab-status')).toHaveText('Live: every change saved.', { timeout: 30_000 });
+  await expect(offer).toContainText('They were made on your own, outside the live workshop');
+  await expect(offer.getByRole('button', { name: 'Restore my unsaved changes' })).toHaveCount(0);
+  await expect(stepNode(page, 'New outcome')).toHaveCount(0);
+  await offer.getByRole('link', { name: 'Open the pathway on your own to restore them' }).click();
+  await expect(page).toHaveURL((u) => u.pathname === url && u.search === '');
+  // There they are restored, and saved.
   await hydrated(offer.getByRole('button', { name: 'Restore my unsaved changes' }));
   await offer.getByRole('button', { name: 'Restore my unsaved changes' }).click();
   await expect(stepNode(page, 'New outcome')).toBeVisible();
@@ -652,6 +671,37 @@ test('unsaved changes kept in this browser are offered back after a reload, to t
   await page.goto(url);
   await expect(stepNode(page, 'New outcome')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Unsaved changes found' })).toHaveCount(0);
+});
+
+test('Ctrl+S pressed again while a save is on its way saves once, with no false conflict', async ({ page }) => {
+  await newBlankPathway(page, 'Saved twice in a hurry');
+  await page.getByRole('button', { name: 'Add outcome to Primary care' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  // Saves take a moment to reach the server, as on a slow connection; count those sent.
+  let sent = 0;
+  const slowActions = async (route: import('@playwright/test').Route) => {
+    if (route.request().method() === 'POST' && route.request().headers()['next-action']) {
+      sent++;
+      await new Promise((r) => setTimeout(r, 1_500));
+    }
+    await route.fallback();
+  };
+  await page.route('**/*', slowActions);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('s');
+  await page.keyboard.press('s');
+  await page.keyboard.up('Control');
+  await expect(page.getByTestId('save-state')).toContainText('All changes saved');
+  await expect(page.getByTestId('save-conflict')).toHaveCount(0);
+  await expect(page.locator('.pw-alert-box[role="alert"]')).toHaveCount(0);
+  expect(sent).toBe(1);
+  // Another change and Ctrl+S: saved on top of the first save, again with no conflict.
+  await page.getByRole('button', { name: 'Add outcome to Primary care' }).click();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-state')).toContainText('All changes saved');
+  await expect(page.getByTestId('save-conflict')).toHaveCount(0);
+  expect(sent).toBe(2);
+  await page.unroute('**/*', slowActions);
 });
 
 test('export the pathway as a file and a picture, import files with clear errors, print', async ({ page }) => {
@@ -713,6 +763,9 @@ test('export the pathway as a file and a picture, import files with clear errors
   await input.setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wrong)) });
   await expect(file.locator('.pw-field-error')).toContainText('sector');
   await expect(file.locator('.pw-field-error')).toContainText('"hospital"');
+  // The input is cleared, errors kept: a browser fires no change for the same file chosen again,
+  // so choosing it once fixed would otherwise do nothing.
+  await expect(input).toHaveValue('');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Import and export/);
   await expectAccessible(page, 'editor: file panel with import errors');
 
@@ -815,6 +868,8 @@ test('a FHIR PlanDefinition imports as a new pathway from the pathways page; a w
   await expect(page).toHaveURL(/\/pathways$/);
   await input.setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
   await expect(page.locator('.pw-error-message').first()).toContainText('“not-json.json” is not a JSON file.');
+  // Cleared, errors kept, so the same file chosen again once fixed is imported.
+  await expect(input).toHaveValue('');
   await expectAccessible(page, 'pathways page with a PlanDefinition import error');
 
   await input.setInputFiles({ name: 'copd-plandefinition.json', mimeType: 'application/fhir+json', buffer: Buffer.from(JSON.stringify(planDefinition)) });

@@ -663,6 +663,23 @@ describe('nobody else can read or change Arthur’s plan, by any page, route or 
     expect(await auditCount({ actorId: ids.patientA, resourceId: planB, outcome: 'denied' })).toBeGreaterThanOrEqual(2);
   });
 
+  it('answers Arthur opening the PDF link of Maya’s plan with a "Page not found" page, not JSON, and audits it', async () => {
+    const s = await as('patientA');
+    const before = await auditCount({ actorId: ids.patientA, resourceId: planB, outcome: 'denied' });
+    const res = await s.fetch(`/api/care-plans/${planB}/pdf`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const page = await res.text();
+    expect(page).toContain('<h1>Page not found</h1>');
+    expect(page).toContain('We could not find that care plan');
+    expect(page).toContain('<a href="/my-plan">');
+    expect(page).not.toContain('Maya');
+    expect(page).not.toContain(planB);
+    expect(page).not.toContain('{"error"');
+    expect(await auditCount({ actorId: ids.patientA, resourceId: planB, outcome: 'denied' })).toBe(before + 1);
+  });
+
   it('sends someone who is not signed in to sign in, and the API answers 401 without saying whether the plan exists', async () => {
     const anon = new Session(baseUrl);
     const page = await anon.fetch(`/my-plan/${planA}`);
@@ -672,6 +689,15 @@ describe('nobody else can read or change Arthur’s plan, by any page, route or 
     const fake = await anon.fetch(`/api/care-plans/${GUESSED}`);
     expect(real.status).toBe(401);
     expect(await real.text()).toBe(await fake.text());
+    // The PDF is opened from a link: sign in, then back to the plan's page, never JSON.
+    for (const suffix of ['/pdf', '/pdf?size=large']) {
+      const pdf = await anon.fetch(`/api/care-plans/${planA}${suffix}`);
+      expect(pdf.status, suffix).toBe(303);
+      const to = new URL(pdf.headers.get('location') ?? '', baseUrl);
+      expect(to.pathname, suffix).toBe('/signin');
+      expect(to.searchParams.get('callbackUrl'), suffix).toBe(`/my-plan/${planA}`);
+      expect(await pdf.text(), suffix).toBe('');
+    }
   });
 
   it('refuses a change posted as a form (another site could send one) before reading anything', async () => {
@@ -1433,6 +1459,32 @@ describe('the care team’s use cases (what the server actions call)', () => {
     );
     expect(last.rows[0].detail).toMatchObject({ op: 'escalation.save', level: 'red' });
     expect(JSON.stringify(last.rows[0].detail)).not.toContain('999');
+  });
+
+  it('keeps the date Arthur has been on a step when the same step is saved again, and resets it when the step changes', async () => {
+    const link = await db.query(
+      'SELECT id, "pathwayId", "currentStepId" FROM "CarePlanPathway" WHERE "carePlanId" = $1 ORDER BY position LIMIT 1',
+      [planA],
+    );
+    const row = link.rows[0] as { id: string; pathwayId: string; currentStepId: string };
+    const { id: linkId, pathwayId, currentStepId: was } = row;
+    const read = await server.getCarePlan({ actor: actors.nurse, planId: planA, via: 'api' });
+    const other = read!.plan.pathways.find((p) => p.linkId === linkId)!.document!.steps.find((st) => st.id !== was)!.id;
+    const since = async () => {
+      const r = await db.query('SELECT "currentStepSince" FROM "CarePlanPathway" WHERE id = $1', [linkId]);
+      return (r.rows[0].currentStepSince as Date).toISOString();
+    };
+    const setStep = (stepId: string) =>
+      server.editCarePlan({ actor: actors.nurse, planId: planA, edit: { op: 'step.set', pathwayId, stepId } });
+
+    await db.query(`UPDATE "CarePlanPathway" SET "currentStepSince" = '2025-01-15T09:00:00Z' WHERE id = $1`, [linkId]);
+    expect((await setStep(was)).ok).toBe(true);
+    expect(await since()).toBe('2025-01-15T09:00:00.000Z');
+
+    const before = Date.now();
+    expect((await setStep(other)).ok).toBe(true);
+    expect(Date.parse(await since())).toBeGreaterThanOrEqual(before - 60_000);
+    expect((await setStep(was)).ok).toBe(true); // as the later tests expect
   });
 
   it('names the field for bad input, and never changes a row of another plan through this one', async () => {

@@ -1,9 +1,10 @@
+import { safeCallbackPath } from '@/lib/auth/callback';
 import { getActor } from '@/lib/auth/session';
 import { log } from '@/lib/log';
 import { renderCarePlanPdf } from '@/lib/care-plan/pdf';
 import { presentPlan } from '@/lib/care-plan/present';
 import { getCarePlan } from '@/lib/server/get-care-plan';
-import { NO_STORE, carePlanNotFound, signInFirst } from '@/lib/server/care-plan-http';
+import { NO_STORE } from '@/lib/server/care-plan-http';
 import { todayIso } from '@/lib/server/results';
 
 export const dynamic = 'force-dynamic';
@@ -11,38 +12,70 @@ export const runtime = 'nodejs';
 
 /**
  * The PDF is opened from a link, so a fault answers with a page a person can read (in the NHS
- * service manual's words), pointing to the printable plan: never JSON or a bare error page.
+ * service manual's words): never JSON or a bare error page.
  */
-function problemPage(planId: string): Response {
-  const print = `/my-plan/${encodeURIComponent(planId)}/print`;
+function htmlPage(status: number, title: string, body: string): Response {
   const html = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sorry, there is a problem with the service – Pathweave</title>
+<title>${title} – Pathweave</title>
 <style>body{font-family:Arial,sans-serif;font-size:1.1875rem;line-height:1.5;color:#212b32;max-width:40rem;margin:2rem auto;padding:0 1rem}a{color:#005eb8;font-weight:bold}a:focus{background:#ffeb3b;color:#212b32;outline:none;box-shadow:0 -2px #ffeb3b,0 4px #212b32;text-decoration:none}</style>
 </head>
 <body>
 <main>
-<h1>Sorry, there is a problem with the service</h1>
-<p>The PDF of the care plan could not be made just now. Nothing in the plan has changed.</p>
-<p>Try again later, or <a href="${print}">open the printable plan</a>, which you can print or save from your browser.</p>
+<h1>${title}</h1>
+${body}
 </main>
 </body>
 </html>`;
-  return new Response(html, { status: 500, headers: { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8' } });
+  return new Response(html, { status, headers: { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
+/** A fault: points to the printable plan. */
+function problemPage(planId: string): Response {
+  const print = `/my-plan/${encodeURIComponent(planId)}/print`;
+  return htmlPage(
+    500,
+    'Sorry, there is a problem with the service',
+    `<p>The PDF of the care plan could not be made just now. Nothing in the plan has changed.</p>
+<p>Try again later, or <a href="${print}">open the printable plan</a>, which you can print or save from your browser.</p>`,
+  );
+}
+
+/**
+ * A plan that does not exist and one the person may not see (a carer whose sharing was stopped)
+ * get the same page, naming no plan, so a guessed id learns nothing.
+ */
+function notFoundPage(): Response {
+  return htmlPage(
+    404,
+    'Page not found',
+    `<p>We could not find that care plan, or you no longer have access to it.</p>
+<p>If someone shared their plan with you, they may have stopped sharing it.</p>
+<p><a href="/my-plan">Go to your care plans</a></p>`,
+  );
+}
+
+/** Signed out: sign in, then back to the plan's page (the PDF link is on it). */
+function toSignIn(planId: string): Response {
+  const back = safeCallbackPath(`/my-plan/${encodeURIComponent(planId)}`);
+  return new Response(null, {
+    status: 303,
+    headers: { ...NO_STORE, Location: `/signin?callbackUrl=${encodeURIComponent(back)}` },
+  });
 }
 
 /** The plan as a tagged PDF; `?size=large` for large print. */
 export async function GET(request: Request, { params }: { params: Promise<{ planId: string }> }) {
   const actor = await getActor();
-  if (!actor) return signInFirst();
   const { planId } = await params;
+  if (!actor) return toSignIn(planId);
   const large = new URL(request.url).searchParams.get('size') === 'large';
   try {
     const read = await getCarePlan({ actor, planId, via: 'pdf' });
-    if (!read) return carePlanNotFound();
+    if (!read) return notFoundPage();
     const today = todayIso();
     const audience = read.access.relation;
     const bytes = await renderCarePlanPdf(presentPlan(read.plan, today, audience), {
