@@ -3,7 +3,7 @@
 // calls one use case in lib/server (which calls can(), scopes its queries and audits), revalidates,
 // and returns plain form state. Nothing throws to the browser: failures are sentences.
 import { cookies } from 'next/headers';
-import { revalidatePath } from 'next/cache';
+import { refresh, revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/session';
 import { log } from '@/lib/log';
@@ -64,39 +64,57 @@ export async function addNoteAction(_previous: FormState, form: FormData): Promi
   }
 }
 
+/**
+ * Delete one of your own notes. The note leaves the list, with the button pressed, so the plan is
+ * loaded again with a notice in its notes (which takes the focus), rather than leaving focus nowhere.
+ */
 export async function deleteNoteAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const planId = field(form, 'planId');
+  const noteId = field(form, 'noteId');
   try {
     const actor = await getActor();
     if (!actor) return SIGNED_OUT;
-    const result = await deleteCarePlanNote({ actor, planId: field(form, 'planId'), noteId: field(form, 'noteId') });
-    if (result.ok) revalidatePlans();
-    return toFormState(result, form, '');
+    const result = await deleteCarePlanNote({ actor, planId, noteId });
+    if (!result.ok) return toFormState(result, form, '');
+    revalidatePlans();
   } catch (error) {
     log.error({ err: error, action: 'deleteNote' }, 'server action failed');
     return FAILED;
   }
+  redirect(`/my-plan/${encodeURIComponent(planId)}?notice=note-deleted&note=${encodeURIComponent(noteId)}`);
 }
 
+/**
+ * Share the plan with someone by email. "Share again" (the form sends again=yes) is a button of
+ * someone who used to see it: they leave that list, with the form and the button pressed, so the page
+ * is loaded again with a notice saying so (and the focus on it), rather than leaving focus nowhere.
+ */
 export async function grantAccessAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const planId = field(form, 'planId');
+  let again: string;
   try {
     const actor = await getActor();
     if (!actor) return keepingInput(SIGNED_OUT, form);
     const result = await grantCarePlanAccess({
       actor,
-      planId: field(form, 'planId'),
+      planId,
       input: { carerEmail: field(form, 'carerEmail'), canContribute: field(form, 'canContribute') === 'yes' },
     });
-    if (result.ok) revalidatePlans();
-    const done = !result.ok
-      ? ''
-      : result.kind === 'granted'
-        ? `${result.name} can now see your plan.`
-        : `You have asked ${result.email} to see your plan. Pathweave does not send them an email: tell them to sign in to Pathweave with this email address and say yes.`;
-    return toFormState(result, form, done);
+    if (!result.ok) return toFormState(result, form, '');
+    revalidatePlans();
+    if (result.kind === 'invited')
+      return toFormState(
+        result,
+        form,
+        `You have asked ${result.email} to see your plan. Pathweave does not send them an email: tell them to sign in to Pathweave with this email address and say yes.`,
+      );
+    if (field(form, 'again') !== 'yes') return toFormState(result, form, `${result.name} can now see your plan.`);
+    again = result.grantId;
   } catch (error) {
     log.error({ err: error, action: 'grantAccess' }, 'server action failed');
     return keepingInput(FAILED, form);
   }
+  redirect(`/my-plan/${encodeURIComponent(planId)}/sharing?notice=shared&grant=${encodeURIComponent(again)}`);
 }
 
 /**
@@ -140,7 +158,13 @@ export async function respondToInvitationAction(_previous: FormState, form: Form
       accept,
       shownCanContribute: shown === 'yes' ? true : shown === 'no' ? false : undefined,
     });
-    if (!result.ok) return toFormState(result, form, '');
+    if (!result.ok) {
+      // The page is drawn again too: when the invitation has changed, it then says what it lets
+      // them do now, so the next "Yes" answers that rather than being refused again.
+      revalidatePlans();
+      refresh();
+      return toFormState(result, form, '');
+    }
     revalidatePlans();
     next = result.planId
       ? `/my-plan/${encodeURIComponent(result.planId)}`
@@ -152,22 +176,31 @@ export async function respondToInvitationAction(_previous: FormState, form: Form
   redirect(next);
 }
 
-/** Stop sharing at once. If that fails the person is told, never left thinking it worked. */
+/**
+ * Stop sharing at once. If that fails the person is told, never left thinking it worked. The person
+ * leaves the list, with the button pressed, so the page is loaded again with a notice saying so (and
+ * the focus on it), rather than leaving focus nowhere.
+ */
 export async function revokeAccessAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const planId = field(form, 'planId');
   try {
     const actor = await getActor();
     if (!actor) return SIGNED_OUT;
     const result = await revokeCarePlanAccess({
       actor,
-      planId: field(form, 'planId'),
+      planId,
       input: { grantId: field(form, 'grantId') },
     });
-    if (result.ok) revalidatePlans();
-    return toFormState(result, form, '');
+    if (!result.ok) return toFormState(result, form, '');
+    revalidatePlans();
   } catch (error) {
     log.error({ err: error, action: 'revokeAccess' }, 'server action failed');
     return FAILED;
   }
+  // The notice names the person from what is stored: someone who used to see the plan and does not now.
+  redirect(
+    `/my-plan/${encodeURIComponent(planId)}/sharing?notice=stopped&carer=${encodeURIComponent(field(form, 'carerId'))}`,
+  );
 }
 
 /** Bigger text everywhere, remembered for a year on this device. */

@@ -10,6 +10,7 @@ import { positionOnPathway, stepsInJourneyOrder } from '@/lib/care-plan/journey'
 import {
   ACTION_STATUS_FOR_PATIENTS,
   GOAL_STATUS_FOR_PATIENTS,
+  dayInLondon,
   formatDate,
   readability,
   waitInWords,
@@ -118,7 +119,7 @@ export function ClinicianPlanEditor(props: {
                     <strong>{pos.current.title}</strong> ({KIND_LABELS[pos.current.kind]},{' '}
                     {SETTING_LABELS[pos.current.setting].toLowerCase()})
                     {link.currentStepSince
-                      ? `, since ${formatDate(link.currentStepSince.slice(0, 10), { weekday: false })}`
+                      ? `, since ${formatDate(dayInLondon(link.currentStepSince), { weekday: false })}`
                       : ''}
                     .
                   </p>
@@ -495,7 +496,7 @@ export function ClinicianPlanEditor(props: {
               <li key={n.id} className={ITEM}>
                 <p className="whitespace-pre-line">{n.body}</p>
                 <p className="text-sm text-nhs-grey-1">
-                  {n.authorName}, {formatDate(n.createdAt.slice(0, 10))}
+                  {n.authorName}, {formatDate(dayInLondon(n.createdAt))}
                 </p>
               </li>
             ))}

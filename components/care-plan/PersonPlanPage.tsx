@@ -32,6 +32,8 @@ export function PersonPlanPage(props: {
   viewer: { id: string; name: string };
   today: string;
   textSize: TextSize;
+  /** The note just deleted (from the link): the notes say so. */
+  deletedNote?: string;
 }) {
   const { plan } = props;
   // An archived plan is read-only for everyone (the use cases refuse changes): no forms to tick off
@@ -110,6 +112,7 @@ export function PersonPlanPage(props: {
         audience={audience}
         access={access}
         viewerId={props.viewer.id}
+        deletedNote={props.deletedNote}
       />
 
       <section

@@ -8,6 +8,7 @@ import { formatDate, lowerFirst, mailtoHref, telHref } from '@/lib/care-plan/pla
 import type { ContactPresentation, PlanPresentation } from '@/lib/care-plan/present';
 import type { CarePlanAccessView, CareTeamMemberView } from '@/lib/care-plan/types';
 import { addNoteAction, deleteNoteAction, setActionDoneAction } from '@/app/my-plan/actions';
+import { Notice } from '@/components/shell/Notice';
 import { CareTeamWeb } from './CareTeamWeb';
 import { ActionForm, ButtonForm, TextArea } from './forms';
 
@@ -141,6 +142,8 @@ export function PlanView(props: {
   access: CarePlanAccessView;
   /** The signed-in person: only their own notes get a delete button. */
   viewerId: string;
+  /** The note just deleted: the notes say so, as the note and its button have gone. */
+  deletedNote?: string;
 }) {
   const { plan, mode } = props;
   const copy = planCopy(props.audience, plan.patientName, { canUpdate: props.access.canPatientUpdate });
@@ -434,6 +437,11 @@ export function PlanView(props: {
 
       {/* Notes */}
       <Section id="notes" title={copy.notesHeading} help={copy.notesHelp} mode={mode}>
+        {interactive && props.deletedNote !== undefined && (
+          <Notice key={props.deletedNote}>
+            <p className="text-lg font-bold">Note deleted.</p>
+          </Notice>
+        )}
         {interactive && (
           <div className={`${CARD} mb-4`}>
             <ActionForm
@@ -460,7 +468,7 @@ export function PlanView(props: {
               <li key={n.id} className={CARD}>
                 <p className="whitespace-pre-line">{n.body}</p>
                 <p className="mt-1 text-sm text-nhs-grey-1">
-                  {n.authorName}, {formatDate(n.createdAt.slice(0, 10))}
+                  {n.authorName}, {formatDate(n.day)}
                 </p>
                 {interactive && n.authorId === props.viewerId && (
                   <ButtonForm
@@ -469,7 +477,7 @@ export function PlanView(props: {
                     buttonClassName="font-bold text-nhs-blue underline"
                     confirm={{ question: 'Are you sure you want to delete this note? You cannot get it back.', yes: 'Yes, delete this note' }}
                   >
-                    Delete this note<span className="sr-only">: your note from {formatDate(n.createdAt.slice(0, 10))}</span>
+                    Delete this note<span className="sr-only">: your note from {formatDate(n.day)}</span>
                   </ButtonForm>
                 )}
               </li>

@@ -21,7 +21,7 @@ export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
               <p className="text-sm text-nhs-grey-1">Since {formatMoment(g.grantedAt)}</p>
               <ButtonForm
                 action={revokeAccessAction}
-                hidden={{ planId: sharing.planId, grantId: g.grantId }}
+                hidden={{ planId: sharing.planId, grantId: g.grantId, carerId: g.carerId }}
                 buttonClassName="rounded bg-nhs-red px-4 py-2 font-bold text-white hover:bg-[#aa2016]"
               >
                 Stop sharing with {g.name}
@@ -87,7 +87,7 @@ export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
                   action={grantAccessAction}
                   label={`Share again with ${p.name}`}
                   submitLabel={`Share again with ${p.name}`}
-                  hidden={{ planId: sharing.planId, carerEmail: p.email }}
+                  hidden={{ planId: sharing.planId, carerEmail: p.email, again: 'yes' }}
                   secondary
                 >
                   <CheckboxField name="canContribute" value="yes" label="They can also add notes and tick off jobs" />

@@ -8,13 +8,14 @@ export async function currentTextSize(): Promise<TextSize> {
   return textSizeFrom((await cookies()).get(TEXT_SIZE_COOKIE)?.value);
 }
 
+/**
+ * A plain <style> in the page, not a hoisted one (href and precedence): React keeps a hoisted style
+ * in the head once it has been used, so choosing smaller text after bigger would change the button
+ * but not the text until a reload. This one goes when the page is rendered without it.
+ */
 export function LargeTextStyle({ size }: { size: TextSize }) {
   if (size !== 'large') return null;
-  return (
-    <style href="pw-large-text" precedence="high">
-      {'html{font-size:125%}'}
-    </style>
-  );
+  return <style>{'html{font-size:125%}'}</style>;
 }
 
 export function TextSizeToggle({ size }: { size: TextSize }) {

@@ -1,10 +1,12 @@
 import { scorecardQuery } from '@/lib/scorecard/filters';
-import type { CriterionOverview } from '@/lib/scorecard/model';
+import { criterionLabel, type CriterionOverview } from '@/lib/scorecard/model';
 import type { ScorecardFilters } from '@/lib/scorecard/types';
 
 /**
  * Every criterion with how many pathways fail it, most often failed first. A count of pathways
- * not meeting a criterion links to the scorecard filtered to just those pathways.
+ * not meeting a criterion links to the scorecard filtered to just those pathways. The filters take
+ * one criterion not met: while one is set, only its own count is a link, since a link to another
+ * criterion would drop it and list more pathways than the count.
  */
 export function CriteriaOverview({
   criteria,
@@ -28,6 +30,15 @@ export function CriteriaOverview({
         Ratings agreed at workshops are counted separately. A workshop rating of a criterion that needs judgement gives that
         judgement, so it is counted as judged, not as differing.
       </p>
+      {filters.failing ? (
+        <p className="mb-2" data-testid="criteria-failing-filter">
+          {`Only pathways that do not meet ${criterionLabel(filters.failing)} are counted here, so the other counts are not links. `}
+          <a href={`${action}${scorecardQuery({ ...filters, failing: null, page: 1 })}`}>
+            Count every criterion without the &ldquo;Does not meet&rdquo; filter
+          </a>
+          .
+        </p>
+      ) : null}
       <div role="region" aria-label="Criteria across pathways table, scrolls sideways" tabIndex={0} className="relative overflow-x-auto">
         <table className="w-full border-collapse bg-white text-sm">
           <caption className="sr-only">Computed results by criterion, failing first</caption>
@@ -66,13 +77,13 @@ export function CriteriaOverview({
                   <span className="font-bold">{c.label}</span> {c.title}
                 </th>
                 <td className={`p-2 text-right ${c.counts.not_met ? 'font-bold text-[#8d1c12]' : ''}`}>
-                  {c.counts.not_met ? (
+                  {c.counts.not_met && (!filters.failing || filters.failing === c.id) ? (
                     <a href={`${action}${scorecardQuery({ ...filters, failing: c.id, page: 1 })}`} className="text-[#8d1c12]">
                       {c.counts.not_met}
                       <span className="sr-only">{`: show the ${c.counts.not_met === 1 ? 'pathway that does' : 'pathways that do'} not meet ${c.label}`}</span>
                     </a>
                   ) : (
-                    0
+                    c.counts.not_met
                   )}
                 </td>
                 <td className="p-2 text-right">{c.counts.partly}</td>

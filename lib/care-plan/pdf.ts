@@ -348,7 +348,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   h2(copy.notesHeading);
   p(copy.notesHelp);
   list(
-    plan.notes.map((n) => `${n.body} (${n.authorName}, ${formatDate(n.createdAt.slice(0, 10), { weekday: false })})`),
+    plan.notes.map((n) => `${n.body} (${n.authorName}, ${formatDate(n.day, { weekday: false })})`),
   );
   p('Space for your own notes:', { grey: true });
   doc.markContent('Artifact', { type: 'Layout' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planCopy, reviewSentence, urgentHelpLines } from './copy';
+import { todayIso } from '@/lib/server/results';
 import { presentPlan } from './present';
 import { samplePlan } from './test-fixtures';
 
@@ -189,5 +190,54 @@ describe('what happens next on a plan with several pathways', () => {
     expect(
       presentPlan(base, TODAY).next.find((n) => n.title === 'Local lung health peer support group')?.whereAndWhen,
     ).toBe('This usually happens in about 2 weeks, at a local group or charity.');
+  });
+});
+
+// The server runs in UTC; the person reads their plan in the UK. Just after midnight in British Summer
+// Time the UTC date is still yesterday's, so every day shown must be the day in the UK.
+describe('days on the plan are days in the UK, not in UTC', () => {
+  const SUMMER = new Date('2026-07-01T23:30:00Z'); // 12:30am on 2 July in London
+  const WINTER = new Date('2026-01-01T23:30:00Z'); // still 11:30pm on 1 January in London
+
+  function planWithJobs(dueToday: string, dueYesterday: string) {
+    const base = samplePlan();
+    return samplePlan({
+      reviewDate: dueYesterday,
+      actions: [
+        { ...base.actions[0]!, id: 'today', dueDate: dueToday, status: 'to_do' },
+        { ...base.actions[0]!, id: 'yesterday', dueDate: dueYesterday, status: 'to_do' },
+      ],
+    });
+  }
+
+  it('says a job is due today, and yesterday’s is late, just after midnight in summer', () => {
+    const p = presentPlan(planWithJobs('2026-07-02', '2026-07-01'), todayIso(SUMMER));
+    expect(p.actions.find((a) => a.id === 'today')).toMatchObject({ due: 'Due today', overdue: false });
+    expect(p.actions.find((a) => a.id === 'yesterday')).toMatchObject({ due: '1 day late', overdue: true });
+    expect(p.review).toEqual({ date: 'Wednesday 1 July 2026', passed: true });
+  });
+
+  it('keeps the same day late in the evening in winter', () => {
+    const p = presentPlan(planWithJobs('2026-01-01', '2025-12-31'), todayIso(WINTER));
+    expect(p.actions.find((a) => a.id === 'today')).toMatchObject({ due: 'Due today', overdue: false });
+    expect(p.actions.find((a) => a.id === 'yesterday')).toMatchObject({ due: '1 day late', overdue: true });
+    expect(presentPlan(samplePlan({ reviewDate: '2026-01-01' }), todayIso(WINTER)).review?.passed).toBe(false);
+  });
+
+  function planAt(moment: string) {
+    const base = samplePlan();
+    return samplePlan({
+      pathways: [{ ...base.pathways[0]!, currentStepSince: moment }],
+      notes: [{ ...base.notes[0]!, createdAt: moment }],
+    });
+  }
+
+  it('gives the day a step started and a note was written as the day in the UK', () => {
+    const summer = presentPlan(planAt(SUMMER.toISOString()), TODAY);
+    expect(summer.positions[0]?.current?.since).toBe('2 July 2026');
+    expect(summer.notes[0]?.day).toBe('2026-07-02');
+    const winter = presentPlan(planAt(WINTER.toISOString()), TODAY);
+    expect(winter.positions[0]?.current?.since).toBe('1 January 2026');
+    expect(winter.notes[0]?.day).toBe('2026-01-01');
   });
 });

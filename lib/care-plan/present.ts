@@ -124,7 +124,8 @@ export interface PlanPresentation {
    * advice (999, NHS 111) so nobody is left without somewhere to turn.
    */
   urgentFallback: boolean;
-  notes: { id: string; authorId: string; authorName: string; body: string; createdAt: string }[];
+  /** `day` is the calendar day (YYYY-MM-DD) the note was written, in the UK. */
+  notes: { id: string; authorId: string; authorName: string; body: string; createdAt: string; day: string }[];
 }
 
 export function contactOf(m: CareTeamMemberView): ContactPresentation {
@@ -178,7 +179,7 @@ function positionOf(p: PathwayPosition, since: string | null): PositionPresentat
           title: p.current.title,
           benefit: p.current.benefit,
           where: SETTING_FOR_PATIENTS[p.current.setting],
-          since: since ? formatDate(since.slice(0, 10), { weekday: false }) : null,
+          since: since ? formatDate(dayInLondon(since), { weekday: false }) : null,
           merged: p.current.merge !== null,
         }
       : null,
@@ -309,6 +310,7 @@ export function presentPlan(plan: CarePlanView, today: string, audience: Audienc
       authorName: n.authorName,
       body: n.body,
       createdAt: n.createdAt,
+      day: dayInLondon(n.createdAt),
     })),
   };
 }

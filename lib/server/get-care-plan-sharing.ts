@@ -26,9 +26,11 @@ export async function getCarePlanSharing(options: { actor: Actor; planId: string
       patient: { select: { name: true } },
       carerGrants: { orderBy: { grantedAt: 'asc' }, include: { carer: { select: { name: true, email: true } } } },
       invitations: {
-        where: { OR: [{ respondedAt: null }, { outcome: 'declined' }] },
+        // Taken-back invitations leave no trace here: what the address last said (or is still
+        // deciding) is what counts.
+        where: { OR: [{ outcome: null }, { outcome: { not: 'cancelled' } }] },
         orderBy: { invitedAt: 'asc' },
-        select: { id: true, email: true, canContribute: true, invitedAt: true, respondedAt: true },
+        select: { id: true, email: true, canContribute: true, invitedAt: true, respondedAt: true, outcome: true },
       },
     },
   });
@@ -69,12 +71,15 @@ export async function getCarePlanSharing(options: { actor: Actor; planId: string
     canContribute: i.canContribute,
     invitedAt: i.invitedAt.toISOString(),
   }));
-  // The latest "no" per address, unless the address has been asked again since.
-  const asked = new Set(open.map((i) => i.email));
+  // An address that said no to its latest invitation: not one asked again since (still waiting,
+  // or since said yes), and not one who can see the plan now (shared with again directly).
+  const latest = new Map<string, (typeof plan.invitations)[number]>();
+  for (const i of plan.invitations) latest.set(i.email.toLowerCase(), i);
+  const canSee = new Set(live.map((g) => g.email.toLowerCase()));
   const declined = new Map<string, CarePlanSharing['declined'][number]>();
-  for (const i of plan.invitations) {
-    if (i.respondedAt === null || asked.has(i.email)) continue;
-    declined.set(i.email, { email: i.email, respondedAt: i.respondedAt.toISOString() });
+  for (const [email, i] of latest) {
+    if (i.outcome !== 'declined' || i.respondedAt === null || canSee.has(email)) continue;
+    declined.set(email, { email: i.email, respondedAt: i.respondedAt.toISOString() });
   }
   return {
     planId: access.planId,

@@ -1,6 +1,7 @@
 // Result shapes shared by the editing use cases (get/save/version/compare/create/import).
 // Every failure carries a sentence a person can read; none carries a stack trace. Denied and
 // missing are one and the same `not_found`, so a guessed id learns nothing.
+import { dayInLondon } from '@/lib/care-plan/plain';
 import type { PathwayError } from '@/lib/pathway/validate';
 
 /** A problem with one field of the input, for the form or inspector to show beside that field. */
@@ -45,9 +46,12 @@ export function fieldErrorsFrom(errors: readonly PathwayError[]): FieldError[] {
   });
 }
 
-/** Today's date (YYYY-MM-DD, UTC), the one place the editing use cases read the clock for scoring. */
+/**
+ * Today's date (YYYY-MM-DD) in the UK, the one place the use cases and pages read the clock for "today".
+ * The server runs in UTC; 11:30pm UTC on 1 July is already 2 July in British Summer Time.
+ */
 export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return dayInLondon(now.toISOString());
 }
 
 /** Prisma's unique-constraint violation, through the pg driver adapter or the classic engine. */

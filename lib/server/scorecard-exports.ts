@@ -1,3 +1,4 @@
+import { safeCallbackPath } from '@/lib/auth/callback';
 import { getActor, type SignedInActor } from '@/lib/auth/session';
 import { log } from '@/lib/log';
 
@@ -12,8 +13,24 @@ export function notFoundResponse(): Response {
   return new Response(NOT_FOUND_TEXT, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
-export function signInResponse(): Response {
-  return new Response(null, { status: 303, headers: { Location: '/signin', 'Cache-Control': 'no-store' } });
+/**
+ * The scorecard page a download link is on: the export's address without its last part ("/csv" or
+ * "/pdf"), with the same query (the filters, or the version), as a path on this site.
+ */
+export function scorecardPageOf(request: Request): string {
+  const url = new URL(request.url);
+  return safeCallbackPath(`${url.pathname.replace(/\/[^/]*$/, '')}${url.search}`);
+}
+
+/** Signed out: sign in, then back to the scorecard page the link is on. */
+export function signInResponse(back: string): Response {
+  return new Response(null, {
+    status: 303,
+    headers: {
+      Location: `/signin?callbackUrl=${encodeURIComponent(safeCallbackPath(back))}`,
+      'Cache-Control': 'no-store',
+    },
+  });
 }
 
 export function fileResponse(body: Uint8Array | string, contentType: string, fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): Response {
@@ -27,9 +44,13 @@ export function fileResponse(body: Uint8Array | string, contentType: string, fil
 }
 
 /** Runs an export for the signed-in person; any unexpected failure is logged and answered in plain words. */
-export async function withActor(name: string, run: (actor: SignedInActor) => Promise<Response>): Promise<Response> {
+export async function withActor(
+  name: string,
+  request: Request,
+  run: (actor: SignedInActor) => Promise<Response>,
+): Promise<Response> {
   const actor = await getActor();
-  if (!actor) return signInResponse();
+  if (!actor) return signInResponse(scorecardPageOf(request));
   try {
     return await run(actor);
   } catch (error) {

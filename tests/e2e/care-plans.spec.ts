@@ -181,6 +181,12 @@ test('the person, on a phone, sees where they are and what happens next, ticks o
   await expectAccessible(page, 'patient plan, deleting a note');
   await note.getByRole('button', { name: 'Yes, delete this note' }).click();
   await expect(notes.getByRole('listitem').filter({ hasText: 'Can I bring my daughter to the next review?' })).toHaveCount(0);
+  // The note and its button have gone: the notes say so, and the focus is on that, not lost to the page.
+  const deleted = notes.getByRole('status').filter({ hasText: 'Note deleted.' });
+  await expect(deleted).toHaveText('Note deleted.');
+  await expect(deleted).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Note deleted.');
+  await expectAccessible(page, 'patient plan after deleting a note');
 
   // The connection drops as a note is saved and a job ticked off: the page stays, says nothing was
   // saved, and keeps what was typed; once back online the same button saves it.
@@ -210,6 +216,8 @@ test('the person, on a phone, sees where they are and what happens next, ticks o
   await expectAccessible(page, 'patient plan with large text');
   await page.getByRole('button', { name: 'Make the text smaller' }).click();
   await expect(page.getByRole('button', { name: 'Make the text bigger' })).toBeVisible();
+  // Smaller again at once, not only after a reload.
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
 
   // Print: the printable plan has every part, with the numbers written out.
   await page.getByRole('link', { name: 'Printable plan' }).click();
@@ -264,6 +272,14 @@ test('a carer sees the plan only after the person shares it with them', async ({
   await hydrated(stale.getByRole('button', { name: 'Stop sharing with June Pennock' }));
   await page.getByRole('button', { name: 'Stop sharing with June Pennock' }).click();
   await expect(page.getByText('Only you and your care team can see your plan now.')).toBeVisible();
+  // June and the button have left the list: the page says so, and the focus is on that, not lost.
+  const stopped = page.getByRole('status').filter({ hasText: 'You stopped sharing' });
+  await expect(stopped).toHaveText('You stopped sharing your plan with June Pennock.');
+  await expect(stopped).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+    'You stopped sharing your plan with June Pennock.',
+  );
+  await expectAccessible(page, 'sharing page after stopping sharing');
   // Pressing the stale button says what is true instead of failing in silence.
   await stale.getByRole('button', { name: 'Stop sharing with June Pennock' }).click();
   await expect(stale.getByRole('listitem').filter({ hasText: 'June Pennock' }).getByRole('alert')).toHaveText(
@@ -369,6 +385,20 @@ test('someone new sees the plan only after they say yes to the invitation', asyn
   await expect(looked).toContainText('Said yes to seeing the plan');
   await page.getByRole('button', { name: 'Stop sharing with Priya Osei' }).click();
   await expect(page.getByRole('button', { name: 'Stop sharing with Priya Osei' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'You stopped sharing' })).toBeFocused();
+  // Sharing again with her is one button: it leaves the list too, so the page says what happened.
+  await page.getByRole('button', { name: 'Share again with Priya Osei' }).click();
+  const sharedAgain = page.getByRole('status').filter({ hasText: 'can see your plan again' });
+  await expect(sharedAgain).toHaveText('Priya Osei can see your plan again.');
+  await expect(sharedAgain).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Priya Osei can see your plan again.');
+  await expect(page.getByRole('button', { name: 'Share again with Priya Osei' })).toHaveCount(0);
+  await expectAccessible(page, 'sharing page after sharing again');
+  await page.getByRole('button', { name: 'Stop sharing with Priya Osei' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'You stopped sharing' })).toHaveText(
+    'You stopped sharing your plan with Priya Osei.',
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'You stopped sharing' })).toBeFocused();
 
   // Someone else is asked and says no: Arthur sees only the address he typed.
   const again = page.getByRole('form', { name: 'Share your plan with someone' });

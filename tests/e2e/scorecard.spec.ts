@@ -141,6 +141,42 @@ test('a manager reads the scorecard failing first, filters it, and it passes axe
   await expect(rows.filter({ hasText: 'Frailty' }).first()).toBeVisible();
 });
 
+test('with a "does not meet" filter set, a count in the criteria overview lists as many pathways as it counts', async ({
+  page,
+}) => {
+  await signIn(page, 'manager@pathweave.test');
+  await openScorecard(page);
+  const overview = page.getByRole('region', { name: 'Criteria across pathways', exact: true });
+  const rows = page.getByRole('region', { name: 'Pathways', exact: true }).locator('tbody tr');
+  const notMet = overview.locator('td a[href*="failing="]');
+  // Filter to the criterion the fewest pathways fail, so other criteria are failed by pathways outside it.
+  const counts = await notMet.evaluateAll((links) =>
+    links.map((a) => ({ href: a.getAttribute('href') ?? '', count: Number.parseInt(a.textContent ?? '', 10) })),
+  );
+  expect(counts.length).toBeGreaterThanOrEqual(2);
+  const fewest = counts.reduce((a, b) => (b.count < a.count ? b : a));
+  await page.goto(fewest.href);
+  await expect(page.getByText(/Filtered to pathways that do not meet/)).toBeVisible();
+  // Every count that is a link leads to exactly the pathways it counts.
+  const links = await notMet.evaluateAll((as) =>
+    as.map((a) => ({ href: a.getAttribute('href') ?? '', count: Number.parseInt(a.textContent ?? '', 10) })),
+  );
+  expect(links.length).toBeGreaterThanOrEqual(1);
+  for (const link of links) {
+    await page.goto(link.href);
+    await expect(page.getByRole('heading', { level: 1, name: 'Scorecards' })).toBeVisible();
+    expect(await rows.count(), link.href).toBe(link.count);
+  }
+  // The other counts say why they are not links, and how to see the pathways behind them.
+  await page.goto(fewest.href);
+  await expect(overview.getByTestId('criteria-failing-filter')).toContainText('so the other counts are not links');
+  await overview.getByRole('link', { name: 'Count every criterion without the “Does not meet” filter' }).click();
+  await expect(page).not.toHaveURL(/failing=/);
+  await expect(notMet).toHaveCount(counts.length);
+  await page.goto(fewest.href);
+  await expectAccessible(page, 'scorecard filtered to one criterion not met');
+});
+
 test('the filters work without JavaScript, as plain links', async ({ page, browser }) => {
   await signIn(page, 'manager@pathweave.test');
   const slugPath = new URL(page.url()).pathname.replace('/pathways', '/scorecards');

@@ -962,6 +962,37 @@ describe('sharing and consent', () => {
     expect(
       await server.cancelCarePlanInvitation({ actor: actors.patientA, planId: planA, invitationId: again.invitationId }),
     ).toEqual({ ok: true, email: EMAIL.manager });
+    // Taken back, the address's last answer is "no" again.
+    const cancelled = await server.getCarePlanSharing({ actor: actors.patientA, planId: planA });
+    expect(cancelled!.declined.map((d) => d.email)).toContain(EMAIL.manager);
+    // Asked once more and the answer is yes: they can see the plan, and the old "no" is gone.
+    const third = await server.grantCarePlanAccess({
+      actor: actors.patientA,
+      planId: planA,
+      input: { carerEmail: EMAIL.manager, canContribute: false },
+    });
+    if (!third.ok || third.kind !== 'invited') throw new Error('not invited');
+    try {
+      const yes = await server.respondToCarePlanInvitation({
+        actor: actors.manager,
+        invitationId: third.invitationId,
+        accept: true,
+        shownCanContribute: false,
+      });
+      expect(yes).toMatchObject({ ok: true, planId: planA });
+      const shared = await server.getCarePlanSharing({ actor: actors.patientA, planId: planA });
+      expect(shared!.live.map((g) => g.email)).toContain(EMAIL.manager);
+      expect(shared!.declined.map((d) => d.email)).not.toContain(EMAIL.manager);
+      expect(shared!.invited.map((i) => i.email)).not.toContain(EMAIL.manager);
+    } finally {
+      const live = await db.query(
+        'SELECT id FROM "CarePlanCarerGrant" WHERE "carePlanId" = $1 AND "carerId" = $2 AND "revokedAt" IS NULL',
+        [planA, ids.manager],
+      );
+      for (const row of live.rows) {
+        await server.revokeCarePlanAccess({ actor: actors.patientA, planId: planA, input: { grantId: row.id } });
+      }
+    }
   });
 
   it('counts a yes only for what the invitee was shown, when Arthur changes it in between', async () => {

@@ -121,6 +121,21 @@ describe('who can see a workspace scorecard', () => {
       expect(res.headers.get('location'), path).toContain('/signin');
     }
   });
+
+  it('sends someone signed out from an export to sign in and back to the scorecard page the link is on', async () => {
+    const anon = new Session(baseUrl);
+    for (const [path, page] of [
+      [`/w/${slug}/scorecards/csv`, `/w/${slug}/scorecards`],
+      [`/w/${slug}/scorecards/csv?condition=COPD&status=draft`, `/w/${slug}/scorecards?condition=COPD&status=draft`],
+      [`/w/${slug}/scorecards/pdf?condition=COPD`, `/w/${slug}/scorecards?condition=COPD`],
+      [`/w/${slug}/scorecards/${copdId}/pdf`, `/w/${slug}/scorecards/${copdId}`],
+      [`/w/${slug}/scorecards/${copdId}/pdf?version=working`, `/w/${slug}/scorecards/${copdId}?version=working`],
+    ] as const) {
+      const res = await anon.fetch(path);
+      expect(res.status, path).toBe(303);
+      expect(res.headers.get('location'), path).toBe(`/signin?callbackUrl=${encodeURIComponent(page)}`);
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -293,10 +308,32 @@ describe('a version a pathway does not have', () => {
     expect(html).toContain('Version 99 does not exist: choose a version');
     expect(html).not.toContain('/pdf?version=99');
     expect(html).toMatch(/<title>COPD: breathlessness to long-term support, no version 99: scorecard – Pathweave<\/title>/);
+    // The PDF link is opened in the browser: a page a person can read, with the same sentence, never JSON.
     const pdf = await s.fetch(`/w/${slug}/scorecards/${copdId}/pdf?version=99`);
     expect(pdf.status).toBe(404);
-    expect(pdf.headers.get('content-type')).toContain('application/json');
-    expect(await pdf.json()).toEqual({ error: sentence, versions: numbers });
+    expect(pdf.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const body = await pdf.text();
+    expect(body).toMatch(/^<!doctype html>/);
+    expect(body).toContain('<title>Page not found – Pathweave</title>');
+    expect(body).toContain(`<p>${sentence}</p>`);
+    expect(body).toContain(
+      `<a href="/w/${slug}/scorecards/${copdId}">Go back to the scorecard for COPD: breathlessness to long-term support</a>`,
+    );
+    expect(body).not.toContain('"error"');
+    expect(() => JSON.parse(body)).toThrow();
+  });
+
+  it('a pathway with nothing to report answers its PDF link with a page saying so, not JSON', async () => {
+    const pathwayId = await addPathway(northgate.id, 'Northgate pathway with no versions', ['Gout']);
+    const s = await as('outsider.gp@pathweave.test');
+    const pdf = await s.fetch(`/w/${northgate.slug}/scorecards/${pathwayId}/pdf`);
+    expect(pdf.status).toBe(404);
+    expect(pdf.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const body = await pdf.text();
+    expect(body).toContain('<h1>There is nothing to report for this version</h1>');
+    expect(body).toContain('This pathway has no saved version yet, so it has no stored scores.');
+    expect(body).toContain(`<a href="/w/${northgate.slug}/scorecards/${pathwayId}">`);
+    expect(body).not.toContain('"error"');
   });
 });
 

@@ -10,10 +10,17 @@ export const metadata: Metadata = { title: 'Care plan' };
 export const dynamic = 'force-dynamic';
 
 /** One plan, for the person, a carer they chose, or a clinician of the care team. Anyone else: "not found". */
-export default async function PlanPage({ params }: { params: Promise<{ planId: string }> }) {
+export default async function PlanPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ planId: string }>;
+  searchParams: Promise<{ notice?: string; note?: string }>;
+}) {
   const actor = await getActor();
   if (!actor) redirect('/signin');
   const { planId } = await params;
+  const { notice, note } = await searchParams;
   const [read, textSize] = await Promise.all([getCarePlan({ actor, planId, via: 'page' }), currentTextSize()]);
   if (!read) notFound();
   return (
@@ -23,6 +30,7 @@ export default async function PlanPage({ params }: { params: Promise<{ planId: s
       viewer={{ id: actor.userId, name: actor.name }}
       today={todayIso()}
       textSize={textSize}
+      deletedNote={notice === 'note-deleted' && typeof note === 'string' ? note : undefined}
     />
   );
 }

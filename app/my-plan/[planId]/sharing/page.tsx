@@ -19,14 +19,18 @@ export default async function SharingPage({
   searchParams,
 }: {
   params: Promise<{ planId: string }>;
-  searchParams: Promise<{ notice?: string; invitation?: string }>;
+  searchParams: Promise<{ notice?: string; invitation?: string; carer?: string; grant?: string }>;
 }) {
   const actor = await getActor();
   if (!actor) redirect('/signin');
   const { planId } = await params;
-  const { notice, invitation } = await searchParams;
+  const { notice, invitation, carer, grant } = await searchParams;
   const sharing = await getCarePlanSharing({ actor, planId });
   if (!sharing) notFound();
+  // Just stopped sharing with someone, or shared again: the page says so, worded from what is stored
+  // (someone who used to see the plan and does not now, or who can see it now).
+  const stopped = notice === 'stopped' ? sharing.past.find((p) => p.carerId === carer) : undefined;
+  const shared = notice === 'shared' ? sharing.live.find((g) => g.grantId === grant) : undefined;
   const [audit, textSize, cancelled] = await Promise.all([
     getCarePlanAudit({ actor, planId }),
     currentTextSize(),
@@ -46,6 +50,14 @@ export default async function SharingPage({
       {cancelled ? (
         <Notice>
           <p className="text-lg font-bold wrap-anywhere">{`You took back the invitation to ${cancelled}.`}</p>
+        </Notice>
+      ) : stopped ? (
+        <Notice key={`stopped-${stopped.carerId}`}>
+          <p className="text-lg font-bold">{`You stopped sharing your plan with ${stopped.name}.`}</p>
+        </Notice>
+      ) : shared ? (
+        <Notice key={`shared-${shared.grantId}`}>
+          <p className="text-lg font-bold">{`${shared.name} can see your plan again.`}</p>
         </Notice>
       ) : null}
       <p className="mb-6 text-lg">{PATIENT_COPY.sharingHelp}</p>

@@ -5,33 +5,14 @@ import { renderCarePlanPdf } from '@/lib/care-plan/pdf';
 import { presentPlan } from '@/lib/care-plan/present';
 import { getCarePlan } from '@/lib/server/get-care-plan';
 import { NO_STORE } from '@/lib/server/care-plan-http';
+import { htmlPage } from '@/lib/server/html-page';
 import { todayIso } from '@/lib/server/results';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/**
- * The PDF is opened from a link, so a fault answers with a page a person can read (in the NHS
- * service manual's words): never JSON or a bare error page.
- */
-function htmlPage(status: number, title: string, body: string): Response {
-  const html = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} – Pathweave</title>
-<style>body{font-family:Arial,sans-serif;font-size:1.1875rem;line-height:1.5;color:#212b32;max-width:40rem;margin:2rem auto;padding:0 1rem}a{color:#005eb8;font-weight:bold}a:focus{background:#ffeb3b;color:#212b32;outline:none;box-shadow:0 -2px #ffeb3b,0 4px #212b32;text-decoration:none}</style>
-</head>
-<body>
-<main>
-<h1>${title}</h1>
-${body}
-</main>
-</body>
-</html>`;
-  return new Response(html, { status, headers: { ...NO_STORE, 'Content-Type': 'text/html; charset=utf-8' } });
-}
+// The PDF is opened from a link, so a fault answers with a page a person can read (in the NHS
+// service manual's words, lib/server/html-page.ts): never JSON or a bare error page.
 
 /** A fault: points to the printable plan. */
 function problemPage(planId: string): Response {

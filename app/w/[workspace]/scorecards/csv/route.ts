@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
  * app's configured origin (NEXTAUTH_URL), as the FHIR export does, never a Host header the request chose.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }) {
-  return withActor('csv', async (actor) => {
+  return withActor('csv', request, async (actor) => {
     const { workspace: slug } = await params;
     const url = new URL(request.url);
     const filters = parseScorecardFilters(url.searchParams);

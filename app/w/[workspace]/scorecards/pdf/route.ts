@@ -9,7 +9,7 @@ export const runtime = 'nodejs';
 
 /** The board report for the workspace (as filtered), as a PDF. */
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }) {
-  return withActor('workspace-pdf', async (actor) => {
+  return withActor('workspace-pdf', request, async (actor) => {
     const { workspace: slug } = await params;
     const filters = parseScorecardFilters(new URL(request.url).searchParams);
     const view = await getWorkspaceScorecard({ actor, workspaceSlug: slug, filters, page: 'all' });
