@@ -75,10 +75,26 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function TimerSection({ workshop, clockOffsetMs, run }: { workshop: WorkshopView; clockOffsetMs: number; run: Run }) {
   const id = useId();
   const { timer } = workshop;
-  const [label, setLabel] = useState(timer.label);
-  const [minutes, setMinutes] = useState(String(timerFormMinutes(timer.durationMs)));
+  // What the facilitator has typed and not yet set. Until they type, the form shows the timer as it
+  // is now, so a change made on another device shows here instead of being undone by an old label.
+  const [draft, setDraft] = useState<{ label: string; minutes: string } | null>(null);
+  const form = draft ?? { label: timer.label, minutes: String(timerFormMinutes(timer.durationMs)) };
   const canRun = workshop.permissions.canRun;
   const hasTimer = timer.durationMs > 0;
+  const started = timer.status === 'running' || timer.status === 'paused';
+  const setTimer = async () => {
+    const label = form.label.trim();
+    const command = { op: 'timer.set', label: form.label, minutes: Number(form.minutes) } as const;
+    let ok: boolean;
+    if (hasTimer && Math.round(command.minutes * 60_000) === timer.durationMs) {
+      // The same length: only the agenda item changes, and the clock carries on.
+      ok = await run(command, label === timer.label ? `Timer set: ${label || 'agenda timer'}, ${form.minutes} minutes.` : 'Agenda item renamed.');
+    } else {
+      if (started && !window.confirm(`The timer is ${timer.status}. Set it to ${form.minutes} minutes? That stops it and puts it back to the start for everyone.`)) return;
+      ok = await run(command, `Timer set: ${label || 'agenda timer'}, ${form.minutes} minutes.${started ? ' It is stopped: start it when the room is ready.' : ''}`);
+    }
+    if (ok) setDraft(null);
+  };
   return (
     <Section title="Agenda timer">
       {hasTimer ? <WorkshopClock timer={timer} clockOffsetMs={clockOffsetMs} /> : <p className="text-sm">{canRun ? 'Set a timer for the next part of the agenda.' : 'The facilitator has not set a timer.'}</p>}
@@ -88,20 +104,29 @@ function TimerSection({ workshop, clockOffsetMs, run }: { workshop: WorkshopView
             className="mt-2 flex flex-wrap items-end gap-2"
             onSubmit={(e: FormEvent) => {
               e.preventDefault();
-              void run({ op: 'timer.set', label, minutes: Number(minutes) }, `Timer set: ${label || 'agenda timer'}, ${minutes} minutes.`);
+              void setTimer();
             }}
           >
             <div>
               <label htmlFor={`${id}-label`} className="pw-label text-sm">
                 Agenda item
               </label>
-              <input id={`${id}-label`} className="pw-input w-44" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} />
+              <input id={`${id}-label`} className="pw-input w-44" value={form.label} onChange={(e) => setDraft({ ...form, label: e.target.value })} maxLength={120} />
             </div>
             <div>
               <label htmlFor={`${id}-minutes`} className="pw-label text-sm">
                 Minutes
               </label>
-              <input id={`${id}-minutes`} className="pw-input w-20" type="number" min={1} max={240} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+              <input
+                id={`${id}-minutes`}
+                className="pw-input w-20"
+                type="number"
+                min={1}
+                max={240}
+                inputMode="numeric"
+                value={form.minutes}
+                onChange={(e) => setDraft({ ...form, minutes: e.target.value })}
+              />
             </div>
             <button type="submit" className="pw-button pw-button-secondary pw-button-small">
               Set timer
@@ -387,7 +412,7 @@ function Round({ workshop, run }: { workshop: WorkshopView; run: Run }) {
               className="mb-2"
               onSubmit={(e: FormEvent) => {
                 e.preventDefault();
-                void run({ op: 'round.rate', value, reason }, 'Your rating is saved. Only you can see it until the reveal.');
+                void run({ op: 'round.rate', criterionId: round.criterionId, versionId: round.versionId, value, reason }, 'Your rating is saved. Only you can see it until the reveal.');
               }}
             >
               <RatingChoices name={`${id}-mine`} legend="Your rating (only you see it)" value={value} onChange={setValue} />

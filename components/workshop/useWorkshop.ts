@@ -16,7 +16,8 @@ export type WorkshopCommand =
   | { op: 'vote.add' | 'vote.remove'; stepId: string }
   | { op: 'vote.new'; dotsPerPerson: number }
   | { op: 'round.open'; criterionId: string }
-  | { op: 'round.rate' | 'round.consensus'; value: string; reason: string }
+  | { op: 'round.rate'; criterionId: string; versionId: string; value: string; reason: string }
+  | { op: 'round.consensus'; value: string; reason: string }
   | { op: 'round.reveal' | 'round.close' };
 
 export type CommandOutcome = { ok: true } | { ok: false; message: string; errors: { path: string; message: string }[] };
@@ -63,7 +64,8 @@ export function useWorkshop(pathwayId: string, enabled: boolean, session: Collab
       try {
         const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(command) });
         const body = (await res.json().catch(() => ({}))) as { error?: string; errors?: { path: string; message: string }[] };
-        void refresh();
+        // Read the workshop again before answering, so what the panel shows next already has the change.
+        await refresh();
         if (res.ok) return { ok: true };
         return { ok: false, message: body.error ?? 'That did not work. Try again in a moment.', errors: body.errors ?? [] };
       } catch {

@@ -39,12 +39,14 @@ import { currentTargetLabel } from './target-label';
 
 export const CRITERION_IDS: ReadonlySet<string> = new Set(FRAMEWORKS.flatMap((f) => f.criteria.map((c) => c.id)));
 export const STEP_ID_MAX = 200;
+export const VERSION_ID_MAX = 200;
 
 /** What the fields of a command are called in messages: the words on the workshop panel. */
 export const FIELD_NAMES = {
   label: 'Agenda item',
   stepId: 'Step',
   criterionId: 'Criterion to rate',
+  versionId: 'Version',
   value: 'Rating',
   reason: 'Reason for your rating',
   consensusReason: 'Reason the room agreed on',
@@ -285,13 +287,28 @@ export async function startNewVote(options: { actor: Actor; pathwayId: string; d
 
 // ---- rating rounds ----
 
+/** A criterion as the panel's list shows it: “2. GPs remain independent advocates for their patients” (RCGP five tests). */
+function criterionName(criterionId: string): string {
+  for (const f of FRAMEWORKS) {
+    const c = f.criteria.find((x) => x.id === criterionId);
+    if (c) return `“${c.number}. ${c.title}” (${f.shortTitle})`;
+  }
+  return `“${String(criterionId).slice(0, 40)}”`;
+}
+
+/** The criteria to choose from, by framework, as the panel's list shows them. */
+const CRITERION_CHOICES = FRAMEWORKS.map((f) => `${f.shortTitle} (${f.criteria.map((c) => `${c.number}. ${c.title}`).join('; ')})`).join(' or ');
+
 /** The facilitator opens a round on one criterion, on the pathway's latest saved version. */
 export async function openRatingRound(options: { actor: Actor; pathwayId: string; criterionId: string }): Promise<Result<{ versionNumber: number }>> {
   const { actor, criterionId } = options;
   const pathway = await allowed(actor, options.pathwayId, 'workshop:run');
   if (!pathway) return notFound();
   if (!CRITERION_IDS.has(criterionId)) {
-    const message = `“${String(criterionId).slice(0, 40)}” is not a criterion. Choose one of ${[...CRITERION_IDS].join(', ')}.`;
+    const message =
+      String(criterionId ?? '').trim() === ''
+        ? `${FIELD_NAMES.criterionId}: choose the criterion the room will rate.`
+        : `${FIELD_NAMES.criterionId}: ${criterionName(criterionId)} is not one of the criteria. Choose one of ${CRITERION_CHOICES}.`;
     return invalid(message, [{ path: 'criterionId', message }]);
   }
   const prisma = getPrisma();
@@ -333,27 +350,58 @@ function ratingProblem(value: unknown, reason: unknown, reasonRequired: boolean)
   return null;
 }
 
-/** A person's own rating in the open round, unseen by others until the reveal. */
-export async function rateCriterion(options: { actor: Actor; pathwayId: string; value: string; reason: string }): Promise<Result<object>> {
-  const { actor } = options;
+/**
+ * A person's own rating in the open round, unseen by others until the reveal. The command names the
+ * round it rates (criterion and version): a rating sent for a round the facilitator has since ended
+ * is refused, never counted for the round open now.
+ */
+export async function rateCriterion(options: {
+  actor: Actor;
+  pathwayId: string;
+  criterionId: string;
+  versionId: string;
+  value: string;
+  reason: string;
+}): Promise<Result<object>> {
+  const { actor, criterionId, versionId } = options;
   const pathway = await allowed(actor, options.pathwayId, 'rating:rate');
   if (!pathway) return notFound();
   const problem = ratingProblem(options.value, options.reason, false);
   if (problem) return problem;
-  const round = await currentRound(pathway.id);
-  if (!round) return invalid('There is no rating round open. The facilitator starts one.', [{ path: 'criterionId', message: 'No round is open.' }]);
-  if (round.revealed) {
+  const data = { value: options.value as RatingValue, reason: options.reason.trim() };
+  const prisma = getPrisma();
+  // The round is checked and the rating stored under a lock on the workshop's row, so the
+  // facilitator cannot end or change the round in between.
+  const outcome = await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "WorkshopState" WHERE "pathwayId" = ${pathway.id} FOR UPDATE`;
+    const state = await tx.workshopState.findUnique({ where: { pathwayId: pathway.id }, select: { roundCriterionId: true, roundVersionId: true, roundRevealed: true } });
+    const open = state?.roundCriterionId && state.roundVersionId ? { criterionId: state.roundCriterionId, versionId: state.roundVersionId } : null;
+    if (!open || open.criterionId !== criterionId || open.versionId !== versionId) return { ok: false as const, ended: true, open };
+    if (state?.roundRevealed) return { ok: false as const, ended: false, open };
+    await tx.criterionRating.upsert({
+      where: { versionId_criterionId_userId_kind: { versionId, criterionId, userId: actor.userId, kind: 'individual' } },
+      create: { versionId, criterionId, userId: actor.userId, kind: 'individual', ...data },
+      update: data,
+    });
+    return { ok: true as const };
+  });
+  if (!outcome.ok && !outcome.ended) {
     const message = 'The ratings have been revealed, so individual ratings are closed. Say what you think in the discussion.';
     return invalid(message, [{ path: 'value', message }]);
   }
-  const data = { value: options.value as RatingValue, reason: options.reason.trim() };
-  await getPrisma().criterionRating.upsert({
-    where: { versionId_criterionId_userId_kind: { versionId: round.versionId, criterionId: round.criterionId, userId: actor.userId, kind: 'individual' } },
-    create: { versionId: round.versionId, criterionId: round.criterionId, userId: actor.userId, kind: 'individual', ...data },
-    update: data,
-  });
+  if (!outcome.ok) {
+    const now = outcome.open ? `The room is now rating ${await roundName(pathway.id, outcome.open)}.` : 'No rating round is open now.';
+    const message = `The rating round on ${await roundName(pathway.id, { criterionId, versionId })} has ended, so your rating was not saved. ${now}`;
+    return invalid(message, [{ path: 'criterionId', message }]);
+  }
   changed(pathway.id);
   return { ok: true };
+}
+
+/** A round as the panel shows it: the criterion and, when known, the version rated. */
+async function roundName(pathwayId: string, round: { criterionId: string; versionId: string }): Promise<string> {
+  const version = await getPrisma().pathwayVersion.findFirst({ where: { id: round.versionId, pathwayId }, select: { number: true } });
+  return `${criterionName(round.criterionId)}${version ? ` on version ${version.number}` : ''}`;
 }
 
 /** The facilitator shows everyone's ratings at once. */

@@ -57,6 +57,19 @@ describe('agenda timer', () => {
     expect(applyTimerCommand(idle, { op: 'set', label: 'x'.repeat(121), minutes: 5 }, t0)).toMatchObject({ ok: false, field: 'label' });
   });
 
+  it('renaming the agenda item of a running or paused timer keeps its clock; a new length stops it at the start', () => {
+    const running = step(step(idle, { op: 'set', label: 'Map dischrage', minutes: 10 }, t0), { op: 'start' }, t0);
+    const renamed = step(running, { op: 'set', label: '  Map discharge ', minutes: 10 }, at(60_000));
+    expect(renamed).toEqual({ ...running, label: 'Map discharge' });
+    expect(timerView(renamed, at(60_000))).toMatchObject({ status: 'running', remainingMs: 540_000, label: 'Map discharge' });
+
+    const paused = step(running, { op: 'pause' }, at(120_000));
+    expect(timerView(step(paused, { op: 'set', label: 'Next', minutes: 10 }, at(200_000)), at(200_000))).toMatchObject({ status: 'paused', remainingMs: 480_000, label: 'Next' });
+
+    const longer = step(running, { op: 'set', label: 'Map discharge', minutes: 15 }, at(60_000));
+    expect(timerView(longer, at(60_000))).toMatchObject({ status: 'idle', remainingMs: 900_000, durationMs: 900_000, label: 'Map discharge' });
+  });
+
   it('reset stops it at the full length', () => {
     const t = step(step(step(idle, { op: 'set', label: '', minutes: 5 }, t0), { op: 'start' }, t0), { op: 'reset' }, at(1000));
     expect(timerView(t, at(2000))).toMatchObject({ status: 'idle', remainingMs: 300_000 });

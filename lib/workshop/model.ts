@@ -72,6 +72,9 @@ export function applyTimerCommand(t: TimerState, cmd: TimerCommand, now: Date): 
       if (!Number.isFinite(cmd.minutes) || ms < 60_000 || ms > TIMER_MAX_MS) {
         return { ok: false, field: 'minutes', message: `The timer can be from 1 to ${TIMER_MAX_MS / 60_000} minutes; ${String(cmd.minutes)} is not allowed.` };
       }
+      // Only the agenda item renamed: the clock carries on as it was (running, paused or finished).
+      if (ms === t.durationMs) return { ok: true, timer: { ...t, label } };
+      // A new length: the timer stops, back at the start, ready to be started.
       return { ok: true, timer: { label, durationMs: ms, endsAt: null, remainingMs: null } };
     }
     case 'start':

@@ -135,3 +135,52 @@ test('dots on a step that is then deleted are listed for the voter, who can take
 
   await gp.context().close();
 });
+
+test('renaming the agenda item keeps the timer running, and a second device’s form follows it', async ({ browser }) => {
+  const gp = await person(browser, 'gp@pathweave.test');
+  const path = await newBlankPathway(gp, `Timer rename ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  await gp.getByRole('tab', { name: 'Workshop' }).click();
+  const panel = gp.getByTestId('workshop-panel');
+  await panel.getByLabel('Agenda item').fill('Map the dischrage');
+  await panel.getByLabel('Minutes').fill('10');
+  await panel.getByRole('button', { name: 'Set timer', exact: true }).click();
+  await panel.getByRole('button', { name: 'Start timer' }).click();
+  const clock = panel.getByTestId('workshop-clock');
+  await expect(clock).toContainText('Running');
+
+  // The same facilitator on a second device: its form shows the timer as it is.
+  const tablet = await person(browser, 'gp@pathweave.test');
+  await joinLive(tablet, path, 'Live: every change saved.');
+  await tablet.getByRole('tab', { name: 'Workshop' }).click();
+  const tabletPanel = tablet.getByTestId('workshop-panel');
+  await expect(tabletPanel.getByLabel('Agenda item')).toHaveValue('Map the dischrage');
+
+  // Fixing the typo renames the item; the clock keeps running for everyone.
+  await panel.getByLabel('Agenda item').fill('Map the discharge');
+  await panel.getByRole('button', { name: 'Set timer', exact: true }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Agenda item renamed.' })).toBeVisible();
+  await expect(clock).toContainText('Map the discharge');
+  await expect(clock).toContainText('Running');
+  await expect(tabletPanel.getByLabel('Agenda item')).toHaveValue('Map the discharge', { timeout: 15_000 });
+  await expect(tabletPanel.getByTestId('workshop-clock')).toContainText('Running');
+
+  // A new length asks first, since it stops the clock for everyone.
+  await tabletPanel.getByLabel('Minutes').fill('15');
+  tablet.once('dialog', (d) => void d.dismiss());
+  await tabletPanel.getByRole('button', { name: 'Set timer', exact: true }).click();
+  await expect(tabletPanel.getByTestId('workshop-clock')).toContainText('Running');
+  let asked = '';
+  tablet.once('dialog', (d) => {
+    asked = d.message();
+    void d.accept();
+  });
+  await tabletPanel.getByRole('button', { name: 'Set timer', exact: true }).click();
+  await expect(tabletPanel.getByRole('status').filter({ hasText: 'Timer set: Map the discharge, 15 minutes. It is stopped: start it when the room is ready.' })).toBeVisible();
+  expect(asked).toBe('The timer is running. Set it to 15 minutes? That stops it and puts it back to the start for everyone.');
+  await expect(clock).toContainText('Not started', { timeout: 15_000 });
+  await expect(panel.getByLabel('Minutes')).toHaveValue('15');
+
+  await gp.context().close();
+  await tablet.context().close();
+});

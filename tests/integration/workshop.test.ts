@@ -88,6 +88,13 @@ async function withVersion(): Promise<string> {
   return pathwayId;
 }
 
+/** The open round as the panel sends it with a rating: its criterion and version. */
+async function openRound(pathwayId: string): Promise<{ criterionId: string; versionId: string }> {
+  const round = (await view('facilitator', pathwayId)).round;
+  if (!round) throw new Error('no round is open');
+  return { criterionId: round.criterionId, versionId: round.versionId };
+}
+
 async function deniedAudits(pathwayId: string, action: string): Promise<number> {
   const r = await db.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "resourceId" = $1 AND action = $2 AND outcome = 'denied'`, [pathwayId, action]);
   return r.rows[0].n as number;
@@ -186,8 +193,9 @@ describe('rating rounds: private, revealed, then the room’s consensus', () => 
   it('follows the individual-then-consensus method end to end', async () => {
     const pathwayId = await withVersion();
     expect((await send('facilitator', pathwayId, { op: 'round.open', criterionId: 'nv-5' })).status).toBe(200);
-    expect((await send('patientRep', pathwayId, { op: 'round.rate', value: 'not_met', reason: 'Nobody told me who to call.' })).status).toBe(200);
-    expect((await send('editor', pathwayId, { op: 'round.rate', value: 'met' })).status).toBe(200);
+    const round = await openRound(pathwayId);
+    expect((await send('patientRep', pathwayId, { op: 'round.rate', ...round, value: 'not_met', reason: 'Nobody told me who to call.' })).status).toBe(200);
+    expect((await send('editor', pathwayId, { op: 'round.rate', ...round, value: 'met' })).status).toBe(200);
 
     // Before the reveal nobody sees another's rating, not even the facilitator.
     for (const who of ['facilitator', 'viewer', 'editor'] as const) {
@@ -212,7 +220,7 @@ describe('rating rounds: private, revealed, then the room’s consensus', () => 
     expect(revealed?.computed?.status).toMatch(/^(met|partly|not_met|needs_judgement)$/);
 
     // Individual ratings are closed once revealed.
-    expect((await send('patientRep', pathwayId, { op: 'round.rate', value: 'met' })).status).toBe(422);
+    expect((await send('patientRep', pathwayId, { op: 'round.rate', ...round, value: 'met' })).status).toBe(422);
 
     const noReason = await send('facilitator', pathwayId, { op: 'round.consensus', value: 'partly', reason: '  ' });
     expect(noReason.status).toBe(422);
@@ -243,13 +251,66 @@ describe('rating rounds: private, revealed, then the room’s consensus', () => 
     const unknown = await send('facilitator', pathwayId, { op: 'round.open', criterionId: 'nv-99' });
     expect(unknown.status).toBe(422);
     expect(unknown.body.error).toContain('nv-99');
-    expect(unknown.body.error).toContain('rcgp-1');
     await send('facilitator', pathwayId, { op: 'round.open', criterionId: 'rcgp-2' });
-    const badValue = await send('editor', pathwayId, { op: 'round.rate', value: 'great' });
+    const round = await openRound(pathwayId);
+    const badValue = await send('editor', pathwayId, { op: 'round.rate', ...round, value: 'great' });
     expect(badValue.status).toBe(422);
     expect(badValue.body.errors?.[0]?.path).toBe('value');
     expect(badValue.body.error).toContain('great');
-    expect((await send('viewer', pathwayId, { op: 'round.rate', value: 'met' })).status).toBe(404);
+    expect((await send('viewer', pathwayId, { op: 'round.rate', ...round, value: 'met' })).status).toBe(404);
+  });
+
+  it('names the criterion field, and the choices by their titles, when none or an unknown one is chosen', async () => {
+    const pathwayId = await withVersion();
+    const none = await send('facilitator', pathwayId, { op: 'round.open', criterionId: '' });
+    expect(none.status).toBe(422);
+    expect(none.body.error).toBe('Criterion to rate: choose the criterion the room will rate.');
+    expect(none.body.errors).toEqual([{ path: 'criterionId', message: 'Criterion to rate: choose the criterion the room will rate.' }]);
+    const unknown = await send('facilitator', pathwayId, { op: 'round.open', criterionId: 'nv-99' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors?.[0]?.path).toBe('criterionId');
+    expect(unknown.body.error).toMatch(
+      /^Criterion to rate: “nv-99” is not one of the criteria\. Choose one of RCGP five tests \(1\. Community services led by community-based clinicians; 2\. GPs remain independent advocates for their patients; .*\) or National Voices principles \(1\. Organised around the needs of the individual; .*; 12\. .*\)\.$/,
+    );
+    expect(unknown.body.error).not.toContain('rcgp-1');
+    expect((await view('facilitator', pathwayId)).round).toBeNull();
+  });
+
+  it('refuses a rating sent for a round the facilitator has since ended, instead of counting it for the next one', async () => {
+    const pathwayId = await withVersion();
+    expect((await send('facilitator', pathwayId, { op: 'round.open', criterionId: 'rcgp-2' })).status).toBe(200);
+    const a = await openRound(pathwayId);
+    // The facilitator ends round A and opens B before the patient representative's rating of A arrives.
+    expect((await send('facilitator', pathwayId, { op: 'round.close' })).status).toBe(200);
+    expect((await send('facilitator', pathwayId, { op: 'round.open', criterionId: 'nv-5' })).status).toBe(200);
+    const b = await openRound(pathwayId);
+    const late = await send('patientRep', pathwayId, { op: 'round.rate', ...a, value: 'not_met', reason: 'About A' });
+    expect(late.status).toBe(422);
+    const sentence =
+      'The rating round on “2. GPs remain independent advocates for their patients” (RCGP five tests) on version 1 has ended, so your rating was not saved. ' +
+      'The room is now rating “5. Fully inclusive of all communities” (National Voices principles) on version 1.';
+    expect(late.body.error).toBe(sentence);
+    expect(late.body.errors).toEqual([{ path: 'criterionId', message: sentence }]);
+    const stored = async () =>
+      (
+        await db.query(
+          `SELECT r."criterionId", r.value::text FROM "CriterionRating" r JOIN "PathwayVersion" v ON v.id = r."versionId" WHERE v."pathwayId" = $1`,
+          [pathwayId],
+        )
+      ).rows;
+    expect(await stored()).toEqual([]);
+    expect((await view('patientRep', pathwayId)).round).toMatchObject({ criterionId: 'nv-5', submitted: 0, mine: null });
+
+    // The same person rating B, as the panel now shows it: saved, for B.
+    expect((await send('patientRep', pathwayId, { op: 'round.rate', ...b, value: 'met' })).status).toBe(200);
+    expect(await stored()).toEqual([{ criterionId: 'nv-5', value: 'met' }]);
+
+    // With no round open, the sentence says so.
+    expect((await send('facilitator', pathwayId, { op: 'round.close' })).status).toBe(200);
+    const closed = await send('patientRep', pathwayId, { op: 'round.rate', ...b, value: 'partly' });
+    expect(closed.status).toBe(422);
+    expect(closed.body.error).toMatch(/^The rating round on “5\. Fully inclusive of all communities” \(National Voices principles\) on version 1 has ended, so your rating was not saved\. No rating round is open now\.$/);
+    expect(await stored()).toEqual([{ criterionId: 'nv-5', value: 'met' }]);
   });
 });
 
@@ -260,9 +321,10 @@ describe('text that is too long', () => {
   it('names the field and the real limit for a rating’s reason, however long it is', async () => {
     const pathwayId = await withVersion();
     expect((await send('facilitator', pathwayId, { op: 'round.open', criterionId: 'rcgp-2' })).status).toBe(200);
+    const round = await openRound(pathwayId);
     // Just over the limit, over the old 10,000 cap, and over the hard cap: the same sentence each time.
     for (const length of [2001, 10_001, 100_001]) {
-      const r = await send('editor', pathwayId, { op: 'round.rate', value: 'met', reason: 'r'.repeat(length) });
+      const r = await send('editor', pathwayId, { op: 'round.rate', ...round, value: 'met', reason: 'r'.repeat(length) });
       expect(r.status, `${length}`).toBe(422);
       expect(r.body.errors, `${length}`).toEqual([
         { path: 'reason', message: tooLong('Reason for your rating', length, 2000) },
@@ -271,7 +333,7 @@ describe('text that is too long', () => {
     expect((await view('editor', pathwayId)).round?.mine).toBeNull();
     // Spaces around the reason do not count towards the limit.
     const padded = `${' '.repeat(300)}${'r'.repeat(2000)}${' '.repeat(300)}`;
-    expect((await send('editor', pathwayId, { op: 'round.rate', value: 'met', reason: padded })).status).toBe(200);
+    expect((await send('editor', pathwayId, { op: 'round.rate', ...round, value: 'met', reason: padded })).status).toBe(200);
     expect((await send('facilitator', pathwayId, { op: 'round.reveal' })).status).toBe(200);
     for (const length of [2001, 100_001]) {
       const r = await send('facilitator', pathwayId, {
@@ -293,7 +355,8 @@ describe('text that is too long', () => {
       [{ op: 'timer.set', label: huge, minutes: 5 }, 'label', tooLong('Agenda item', 100_001, 120)],
       [{ op: 'vote.add', stepId: huge }, 'stepId', tooLong('Step', 100_001, 200)],
       [{ op: 'vote.remove', stepId: huge }, 'stepId', tooLong('Step', 100_001, 200)],
-      [{ op: 'round.rate', value: huge }, 'value', tooLong('Rating', 100_001, 7)],
+      [{ op: 'round.rate', criterionId: 'nv-5', versionId: 'v', value: huge }, 'value', tooLong('Rating', 100_001, 7)],
+      [{ op: 'round.rate', criterionId: 'nv-5', versionId: huge, value: 'met' }, 'versionId', tooLong('Version', 100_001, 200)],
     ];
     for (const [command, path, message] of cases) {
       const r = await send('facilitator', pathwayId, command);

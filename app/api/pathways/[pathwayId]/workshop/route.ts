@@ -11,6 +11,7 @@ import {
   CRITERION_IDS,
   FIELD_NAMES,
   STEP_ID_MAX,
+  VERSION_ID_MAX,
   closeRatingRound,
   getWorkshop,
   openRatingRound,
@@ -46,6 +47,9 @@ const Command = z.discriminatedUnion('op', [
   z.object({ op: z.literal('round.open'), criterionId: text('criterionId', longest(CRITERION_IDS)) }),
   z.object({
     op: z.literal('round.rate'),
+    // The round being rated, as the person saw it: refused if the facilitator has since ended it.
+    criterionId: text('criterionId', longest(CRITERION_IDS)),
+    versionId: text('versionId', VERSION_ID_MAX),
     value: text('value', longest(RATING_VALUES)),
     reason: text('reason', RATING_REASON_MAX).default(''),
   }),
@@ -121,7 +125,7 @@ function run(actor: NonNullable<Awaited<ReturnType<typeof getActor>>>, pathwayId
     case 'round.open':
       return openRatingRound({ actor, pathwayId, criterionId: c.criterionId });
     case 'round.rate':
-      return rateCriterion({ actor, pathwayId, value: c.value, reason: c.reason });
+      return rateCriterion({ actor, pathwayId, criterionId: c.criterionId, versionId: c.versionId, value: c.value, reason: c.reason });
     case 'round.reveal':
       return revealRatings({ actor, pathwayId });
     case 'round.consensus':
