@@ -16,6 +16,8 @@ export function statusText(status: Status, unsynced: number, readOnly: boolean, 
   switch (status) {
     case 'denied':
       return DENIED[deniedReason ?? ''] ?? 'The live pathway could not be opened.';
+    case 'unavailable':
+      return 'The live pathway cannot be reached just now. Pathweave keeps trying; until then you can look but not change it.';
     case 'connecting':
       return 'Connecting to the live pathway…';
     case 'disconnected':

@@ -12,7 +12,7 @@ import { findingsByTarget, scorePathway, type TargetedFinding } from '@/lib/scor
 import type { Finding } from '@/lib/scoring/types';
 import type { PathwayForEditing, VersionSummary } from '@/lib/server/get-pathway-for-editing';
 import type { DraftConflict } from '@/lib/server/save-pathway-draft';
-import { EditorStore, canRedo, canUndo, redoLabel, undoLabel, useEditor } from './store';
+import { EditorStore, READ_ONLY_UNDO, canRedo, canUndo, redoLabel, undoLabel, useEditor } from './store';
 import { countRender } from './renderCount';
 import { Canvas, Palette, type CentreRequest } from './Canvas';
 import { Inspector, ConnectForm } from './Inspector';
@@ -173,9 +173,20 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
 
   // With no server (the benchmark page) the editor is a practice canvas: everything but saving works.
   const canEdit = api === null || pathway.permissions.canEdit;
-  // Live, the server decides (viewers and commenters cannot edit); the client only hides controls.
-  // Refused after joining (removed from the workspace, or signed out): nothing more can be sent.
-  const readOnly = !canEdit || liveMode === 'connecting' || (isLive && (!liveSnapshot || liveSnapshot.readOnly || liveSnapshot.status === 'denied'));
+  // Live, the server decides (viewers and commenters cannot edit), as it decides now: someone moved
+  // up or down since the page loaded follows their live connection. The client only hides controls.
+  // Refused after joining (removed from the workspace, or signed out), or the live pathway cannot be
+  // reached just now: nothing more can be sent.
+  const readOnly = isLive
+    ? !liveSnapshot || liveSnapshot.readOnly || liveSnapshot.status === 'denied' || liveSnapshot.status === 'unavailable'
+    : !canEdit || liveMode === 'connecting';
+  // Moved up to editor while here (read only when last live, now not): say so.
+  const wasReadOnly = useRef<boolean | null>(null);
+  useEffect(() => {
+    if (!isLive || liveSnapshot?.status !== 'synced') return;
+    if (wasReadOnly.current === true && !readOnly) store.notify('You can now edit this pathway.');
+    wasReadOnly.current = readOnly;
+  }, [isLive, liveSnapshot?.status, readOnly, store]);
 
   const [view, setView] = useState<View>('canvas');
   const [side, setSide] = useState<Side>('details');
@@ -441,17 +452,18 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       }
       // In a text box, Ctrl+Z undoes typing there (the browser's own undo).
       if (isTextEntry(event.target)) return;
-      if (key === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        store.undo();
-      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
-        event.preventDefault();
-        store.redo();
-      }
+      const isUndo = key === 'z' && !event.shiftKey;
+      if (!isUndo && !(key === 'z' && event.shiftKey) && key !== 'y') return;
+      event.preventDefault();
+      // Read only (a viewer, or moved down to one): nothing is undone, and they are told why.
+      if (readOnly) {
+        if (liveMode !== 'connecting') store.notify(READ_ONLY_UNDO, 'error');
+      } else if (isUndo) store.undo();
+      else store.redo();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, save]);
+  }, [store, save, readOnly, liveMode]);
 
   const runAutoLayout = useCallback(async () => {
     setLayingOut(true);
@@ -481,8 +493,10 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   const totalFindings = [...findingCounts.values()].reduce((a, b) => a + b, 0);
   const undoText = liveUndo ? liveUndo.undoLabel : undoLabel(history);
   const redoText = liveUndo ? liveUndo.redoLabel : redoLabel(history);
-  const undoable = liveUndo ? liveUndo.canUndo : canUndo(history);
-  const redoable = liveUndo ? liveUndo.canRedo : canRedo(history);
+  const undoable = !readOnly && (liveUndo ? liveUndo.canUndo : canUndo(history));
+  const redoable = !readOnly && (liveUndo ? liveUndo.canRedo : canRedo(history));
+  // Why undo and redo are off while the pathway may only be looked at (read by screen readers with the buttons).
+  const undoReason = readOnly && liveMode !== 'connecting' ? { 'aria-describedby': 'editor-read-only', title: 'You can look at this pathway but not change it.' } : {};
 
   return (
     <div className="pw-editor" data-testid="pathway-editor">
@@ -494,15 +508,15 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
           </h1>
           <p className="text-sm text-nhs-grey-1">
             {pathway.workspace.name}
-            {readOnly && liveMode !== 'connecting' ? ' · You can look at this pathway but not change it.' : ''}
+            {readOnly && liveMode !== 'connecting' ? <span id="editor-read-only"> · You can look at this pathway but not change it.</span> : ''}
           </p>
         </div>
         <div className="pw-toolbar" role="toolbar" aria-label="Editing">
-          <button type="button" className="pw-button pw-button-secondary pw-button-small" aria-disabled={!undoable} onClick={() => undoable && store.undo()} aria-keyshortcuts="Control+Z">
-            Undo{undoText ? <span className="sr-only">: {undoText}</span> : null}
+          <button type="button" className="pw-button pw-button-secondary pw-button-small" aria-disabled={!undoable} onClick={() => undoable && store.undo()} aria-keyshortcuts="Control+Z" {...undoReason}>
+            Undo{undoText && !readOnly ? <span className="sr-only">: {undoText}</span> : null}
           </button>
-          <button type="button" className="pw-button pw-button-secondary pw-button-small" aria-disabled={!redoable} onClick={() => redoable && store.redo()} aria-keyshortcuts="Control+Shift+Z">
-            Redo{redoText ? <span className="sr-only">: {redoText}</span> : null}
+          <button type="button" className="pw-button pw-button-secondary pw-button-small" aria-disabled={!redoable} onClick={() => redoable && store.redo()} aria-keyshortcuts="Control+Shift+Z" {...undoReason}>
+            Redo{redoText && !readOnly ? <span className="sr-only">: {redoText}</span> : null}
           </button>
           {api && !readOnly && !isLive ? (
             <button type="button" className="pw-button pw-button-small" onClick={() => void save()} disabled={status.kind === 'saving'} aria-keyshortcuts="Control+S">

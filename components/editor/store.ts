@@ -30,9 +30,15 @@ export interface EditorState {
   history: History;
   selection: Selection;
   notice: Notice | null;
-  /** Set while the editor works on the shared live document: undo and redo are the live session's (own edits only). */
-  live: { canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string } | null;
+  /**
+   * Set while the editor works on the shared live document: undo and redo are the live session's
+   * (own edits only). `readOnly`: the live session may not change the pathway now (moved down to viewer).
+   */
+  live: { canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string; readOnly?: true } | null;
 }
+
+/** Said when undo or redo is asked for while the live pathway may only be looked at. */
+export const READ_ONLY_UNDO = 'Nothing was undone or redone: you can look at this pathway but not change it.';
 
 /**
  * The shared live document (issue 5), as the store needs it: lib/collab/client.ts's
@@ -44,7 +50,7 @@ export interface LiveTarget {
   redo(): void;
   seal(): void;
   subscribe(listener: () => void): () => void;
-  getSnapshot(): { pathway: Pathway | null; canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string };
+  getSnapshot(): { pathway: Pathway | null; canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string; readOnly?: boolean };
 }
 
 export type ExecResult =
@@ -109,7 +115,8 @@ export class EditorStore {
       prev.canUndo === snap.canUndo &&
       prev.canRedo === snap.canRedo &&
       prev.undoLabel === snap.undoLabel &&
-      prev.redoLabel === snap.redoLabel;
+      prev.redoLabel === snap.redoLabel &&
+      (prev.readOnly ?? false) === (snap.readOnly ?? false);
     if (!force && doc === this.state.history.present && sameUndo) return;
     const selection = this.validSelection(doc, this.state.selection);
     const lost = this.state.selection;
@@ -123,6 +130,7 @@ export class EditorStore {
             canRedo: snap.canRedo,
             ...(snap.undoLabel ? { undoLabel: snap.undoLabel } : {}),
             ...(snap.redoLabel ? { redoLabel: snap.redoLabel } : {}),
+            ...(snap.readOnly ? { readOnly: true as const } : {}),
           },
       selection,
     });
@@ -204,6 +212,8 @@ export class EditorStore {
 
   undo(): void {
     if (this.live) {
+      // Read only: the server would refuse it, and this screen would no longer match the room.
+      if (this.state.live?.readOnly) return this.notify(READ_ONLY_UNDO, 'error');
       if (!this.state.live?.canUndo) return;
       const label = this.state.live.undoLabel;
       const live = this.live;
@@ -220,6 +230,7 @@ export class EditorStore {
 
   redo(): void {
     if (this.live) {
+      if (this.state.live?.readOnly) return this.notify(READ_ONLY_UNDO, 'error');
       if (!this.state.live?.canRedo) return;
       const label = this.state.live.redoLabel;
       const live = this.live;

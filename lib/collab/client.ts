@@ -26,7 +26,11 @@ import { hasEditsSince, isLocalCopyStale, localCopyName, LOCAL_COPY_VERSION, pen
 import { UndoLabels } from './undo-labels';
 import { IDENTITY_MESSAGE, peersFromStates, type Peer, type PresenceSelection } from './presence';
 
-export type CollabStatus = 'connecting' | 'connected' | 'synced' | 'disconnected' | 'denied';
+/**
+ * `unavailable`: the server could not open the live pathway just now (its database did not answer):
+ * not a refusal. The session keeps trying, waiting longer each time (UNAVAILABLE_RETRY_MS).
+ */
+export type CollabStatus = 'connecting' | 'connected' | 'synced' | 'disconnected' | 'unavailable' | 'denied';
 
 export interface CollabSnapshot {
   /** The shared pathway, derived from the Y.Doc; null until the first sync. */
@@ -70,6 +74,11 @@ export type ApplyResult =
   | { ok: false; message: string; issues: readonly CommandIssue[] };
 
 export const READ_ONLY_MESSAGE = 'You can follow this pathway live, but not change it.';
+
+/** The refusal the server sends when it could not open or check the live pathway (lib/collab/server.ts): try again later. */
+export const UNAVAILABLE_REASON = 'unavailable';
+/** Waits before asking again after `unavailable`: doubling from the first, up to the second. */
+export const UNAVAILABLE_RETRY_MS = { first: 1_000, max: 30_000 } as const;
 
 export interface CollaborativeSessionOptions {
   pathwayId: string;
@@ -131,6 +140,8 @@ export class CollaborativeSession {
   private offlineNotice: OfflineNotice | null = null;
   private metaTimer: ReturnType<typeof setTimeout> | null = null;
   private unsentMarked = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retries = 0;
 
   constructor(options: CollaborativeSessionOptions) {
     this.cursorIntervalMs = options.cursorIntervalMs ?? 50;
@@ -156,12 +167,14 @@ export class CollaborativeSession {
     this.provider.on('awarenessChange', this.changed);
     this.provider.on('unsyncedChanges', this.changed);
     this.provider.on('status', ({ status }: { status: string }) => {
-      if (this.status === 'denied') return;
+      // Refused, or waiting to ask again after `unavailable`: said until the answer changes.
+      if (this.status === 'denied' || this.status === 'unavailable') return;
       this.status = status === 'connected' ? (this.synced ? 'synced' : 'connected') : status === 'connecting' ? 'connecting' : 'disconnected';
       this.changed();
     });
     this.provider.on('synced', () => {
       this.synced = true;
+      this.retries = 0;
       if (this.status !== 'denied') this.status = 'synced';
       this.changed();
     });
@@ -192,6 +205,16 @@ export class CollaborativeSession {
       }
     });
     this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      if (reason === UNAVAILABLE_REASON) {
+        // Not a refusal: the server could not open or check the live pathway just now. Read only
+        // meanwhile (nothing is served), and asked again on a new connection, waiting longer each time.
+        this.status = 'unavailable';
+        this.deniedReason = null;
+        this.readOnly = true;
+        this.retryLater();
+        this.changed();
+        return;
+      }
       this.status = 'denied';
       this.deniedReason = reason || 'permission-denied';
       this.changed();
@@ -245,6 +268,22 @@ export class CollaborativeSession {
     } catch {
       // IndexedDB refused (private browsing, storage full): the live editor works as before.
     }
+  }
+
+  /** Close this connection and open a new one after a wait that doubles each time (up to UNAVAILABLE_RETRY_MS.max). */
+  private retryLater(): void {
+    if (this.retryTimer || this.destroyed) return;
+    const socket = this.provider.configuration.websocketProvider;
+    socket.disconnect();
+    const wait = Math.min(UNAVAILABLE_RETRY_MS.first * 2 ** this.retries, UNAVAILABLE_RETRY_MS.max);
+    this.retries++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.destroyed) return;
+      this.status = 'connecting';
+      this.changed();
+      void socket.connect();
+    }, wait);
   }
 
   private tell(notice: OfflineNotice): void {
@@ -308,8 +347,9 @@ export class CollaborativeSession {
       status: this.status,
       deniedReason: this.deniedReason,
       readOnly: this.readOnly,
-      canUndo: this.undoManager.undoStack.length > 0,
-      canRedo: this.undoManager.redoStack.length > 0,
+      // Read only (moved down to viewer, say): nothing to undo or redo here, the server would refuse it.
+      canUndo: !this.readOnly && this.undoManager.undoStack.length > 0,
+      canRedo: !this.readOnly && this.undoManager.redoStack.length > 0,
       undoLabel: this.undoLabels.undoLabel(),
       redoLabel: this.undoLabels.redoLabel(),
       unsyncedChanges: this.provider.unsyncedChanges,
@@ -349,12 +389,15 @@ export class CollaborativeSession {
     this.undoManager.stopCapturing();
   }
 
+  /** Undo this person's last edit. Nothing while read only: the server would refuse it, and this screen would no longer match the room. */
   undo(): void {
+    if (this.readOnly) return;
     this.seal();
     this.undoLabels.undo();
   }
 
   redo(): void {
+    if (this.readOnly) return;
     this.seal();
     this.undoLabels.redo();
   }
@@ -423,6 +466,7 @@ export class CollaborativeSession {
     this.destroyed = true;
     if (this.cursorTimer) clearTimeout(this.cursorTimer);
     if (this.metaTimer) clearTimeout(this.metaTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.provider.off('unsyncedChanges', this.keepMeta);
     this.local?.close();
     this.ydoc.off('afterTransaction', this.changed);

@@ -52,6 +52,19 @@ describe('recheckConnections', () => {
     expect(out.madeReadOnly).toEqual([{ userId: 'demoted', documentName: 'pathway:p' }]);
   });
 
+  it('reconnects someone moved up to editor, so that the new connection may write; a viewer still a viewer stays', async () => {
+    const promoted = conn('promoted', 'pathway:p', true);
+    const still = conn('still', 'pathway:p', true);
+    const out = await recheckConnections([promoted, still], async (session: CollabSession) => granted(session.userId === 'still'));
+    // Not made writable on this connection: the reconnection is authenticated with the new rights.
+    expect(promoted.readOnly).toBe(true);
+    expect(promoted.closed).toEqual([{ code: 4000, reason: 'may-edit' }]);
+    expect((promoted.context as { accessRole: string }).accessRole).toBe('editor');
+    expect(still.closed).toEqual([]);
+    expect(out.madeWritable).toEqual([{ userId: 'promoted', documentName: 'pathway:p' }]);
+    expect(out.madeReadOnly).toEqual([]);
+  });
+
   it('disconnects an expired session without asking the database', async () => {
     const expired = conn('old', 'pathway:p', false, Date.now() - 1);
     let asked = 0;

@@ -5,10 +5,11 @@
 // each open document: someone no longer allowed is disconnected (their client then asks again and
 // is refused), someone whose session has expired likewise, and someone moved down to viewer or
 // commenter becomes read-only at once and is reconnected, so that their editor hears it (the
-// reconnection is authenticated as read only) instead of saving into a refusal. Server only.
+// reconnection is authenticated as read only) instead of saving into a refusal. Someone moved up
+// to editor is reconnected likewise, and the reconnection lets them write. Server only.
 //
 // The same recheck also runs at once for one person when their access changes (a membership
-// removed or lowered, a sign-out): lib/collab/access-changes.ts, connectionsOf below.
+// removed, lowered or raised, a sign-out): lib/collab/access-changes.ts, connectionsOf below.
 import type { CollabContext, CollabSession } from './access';
 
 export const DEFAULT_RECHECK_MS = 30_000;
@@ -27,6 +28,8 @@ export interface RecheckOutcome {
   closed: { userId: string; documentName: string; reason: 'not-found' | 'session-expired' }[];
   /** Lowered to read only, and closed so that the client reconnects with read-only access. */
   madeReadOnly: { userId: string; documentName: string }[];
+  /** Raised from read only, and closed so that the client reconnects and may write. */
+  madeWritable: { userId: string; documentName: string }[];
 }
 
 type Ctx = { session?: CollabSession | null; userId?: string; readOnly?: boolean; accessRole?: string };
@@ -46,7 +49,7 @@ export function connectionsOf(userId: string, connections: Iterable<LiveConnecti
  * signing out ends one session (its sid), and the same person's other sessions stay.
  */
 export async function recheckConnections(connections: Iterable<LiveConnection>, check: Check, now = Date.now()): Promise<RecheckOutcome> {
-  const out: RecheckOutcome = { checked: 0, closed: [], madeReadOnly: [] };
+  const out: RecheckOutcome = { checked: 0, closed: [], madeReadOnly: [], madeWritable: [] };
   const groups = new Map<string, { session: CollabSession; documentName: string; connections: LiveConnection[] }>();
   for (const c of connections) {
     const ctx = c.context as Ctx | undefined;
@@ -75,7 +78,8 @@ export async function recheckConnections(connections: Iterable<LiveConnection>, 
       out.closed.push({ userId: session.userId, documentName, reason: 'not-found' });
       continue;
     }
-    let changed = false;
+    let lowered = false;
+    let raised = false;
     for (const c of list) {
       const ctx = c.context as Ctx;
       ctx.accessRole = granted.accessRole;
@@ -84,10 +88,15 @@ export async function recheckConnections(connections: Iterable<LiveConnection>, 
         c.readOnly = true;
         ctx.readOnly = true;
         c.close({ code: 4403, reason: 'read-only' });
-        changed = true;
+        lowered = true;
+      } else if (!granted.readOnly && c.readOnly) {
+        // Still read only on this connection; the reconnection is authenticated with the new rights.
+        c.close({ code: 4000, reason: 'may-edit' });
+        raised = true;
       }
     }
-    if (changed) out.madeReadOnly.push({ userId: session.userId, documentName });
+    if (lowered) out.madeReadOnly.push({ userId: session.userId, documentName });
+    if (raised) out.madeWritable.push({ userId: session.userId, documentName });
   }
   return out;
 }

@@ -195,7 +195,14 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         refuse('expired session refused', { userId: session.userId, documentName });
         throw refusal('session-expired', 4401);
       }
-      const granted = await authorizeCollaboration(session, documentName);
+      let granted: CollabContext | null;
+      try {
+        granted = await authorizeCollaboration(session, documentName);
+      } catch (error) {
+        // The database did not answer: not a refusal. The client says so and asks again later.
+        log.error({ err: error, userId: session.userId, documentName }, 'collab: checking access failed');
+        throw refusal('unavailable', 4500);
+      }
       if (!granted) {
         refuse('document refused (not found or not allowed)', { userId: session.userId, documentName });
         await audit({
@@ -392,6 +399,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
       .then((out) => {
         for (const c of out.closed) refuse(`connection closed on a later check (${c.reason})`, { ...c, trigger });
         for (const c of out.madeReadOnly) log.info({ event: 'collab.readonly', ...c, trigger }, 'collab: access lowered to read-only while connected');
+        for (const c of out.madeWritable) log.info({ event: 'collab.writable', ...c, trigger }, 'collab: access raised to editing while connected');
       })
       .catch((error: unknown) => log.error({ err: error, trigger }, 'collab: access recheck failed'));
 

@@ -4,7 +4,7 @@
 // made by going around the editor, is refused by the server: nobody else sees it, and it is gone
 // after a reload.
 import { expect, test } from '@playwright/test';
-import { canvasSettled, expectAccessible, hydrated, joinLive, newBlankPathway, openDemoCopd, person, signIn, stepNode } from './support';
+import { canvasSettled, e2eDatabaseUrl, expectAccessible, hydrated, joinLive, newBlankPathway, openDemoCopd, person, signIn, stepNode } from './support';
 
 test.setTimeout(300_000);
 
@@ -103,6 +103,72 @@ test('three people on one live pathway: edits converge, presence shows, the view
   await gp.context().close();
   await rep.context().close();
   await viewer.context().close();
+});
+
+test('moved up to editor mid-session: told, and their edit reaches the room; moved down again: Undo is off and Ctrl+Z changes nothing', async ({ browser }) => {
+  const pg = (await import('pg')).default;
+  const db = new pg.Client({ connectionString: await e2eDatabaseUrl() });
+  await db.connect();
+  try {
+    const gp = await person(browser, GP);
+    const path = await newBlankPathway(gp, `Role changes ${Date.now()}`);
+    await joinLive(gp, path, 'Live: every change saved.');
+    const slug = path.split('/')[2] as string;
+    // Someone of their own (other files change the seeded people's roles): a viewer of the GP's workspace.
+    const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+    const email = `roles-${suffix}@pathweave.test`;
+    const memberId = `roles${suffix}`;
+    await db.query(
+      `INSERT INTO "User" (id, name, email, "professionalRole", "passwordHash", "updatedAt")
+       SELECT $1, 'Robin Role', $2, 'community_nurse', "passwordHash", now() FROM "User" WHERE email = $3`,
+      [memberId, email, GP],
+    );
+    await db.query(
+      `INSERT INTO "Membership" (id, "userId", "workspaceId", "accessRole") SELECT $1, $2, id, 'viewer' FROM "Workspace" WHERE slug = $3`,
+      [`m${suffix}`, memberId, slug],
+    );
+    // As the members page does: the facilitator's PATCH, which rechecks the person's live connections at once.
+    const setRole = async (accessRole: string) => {
+      const origin = new URL(gp.url()).origin;
+      const res = await gp.request.patch(`/api/workspaces/${slug}/members/${memberId}`, { data: { accessRole }, headers: { origin } });
+      expect(res.status()).toBe(200);
+    };
+
+    const member = await person(browser, email);
+    await joinLive(member, path, 'Live: you are following along.');
+    await expect(member.getByRole('button', { name: 'Add step', exact: true })).toHaveCount(0);
+
+    // Moved up: the page loaded as a viewer's, but follows the live connection.
+    await setRole('editor');
+    await expect(member.getByTestId('collab-status')).toHaveText('Live: every change saved.', { timeout: 15_000 });
+    await expect(member.getByTestId('editor-notice')).toHaveText('You can now edit this pathway.');
+    await member.getByText('Add a step by choosing').click();
+    await member.getByLabel('Title (optional)').fill('Added after being made an editor');
+    await member.getByRole('button', { name: 'Add step', exact: true }).click();
+    await expect(stepNode(gp, 'Added after being made an editor')).toBeVisible();
+    const undo = member.getByRole('button', { name: /^Undo/ });
+    await expect(undo).toHaveAttribute('aria-disabled', 'false');
+
+    // Moved down: nothing to undo here, with the reason given; the canvas and the room stay as they are.
+    await setRole('viewer');
+    await expect(member.getByTestId('collab-status')).toHaveText('Live: you are following along.', { timeout: 15_000 });
+    await expect(undo).toHaveAttribute('aria-disabled', 'true');
+    await expect(undo).toHaveAccessibleDescription(/You can look at this pathway but not change it\./);
+    await undo.click({ force: true }); // aria-disabled: Playwright would wait for it to be enabled
+    await member.locator('.react-flow__pane').click();
+    await member.keyboard.press('Control+z');
+    await expect(member.locator('.pw-alert')).toContainText('Nothing was undone or redone: you can look at this pathway but not change it.');
+    await expect(member.getByTestId('editor-notice')).not.toContainText('Undone');
+    await expect(stepNode(member, 'Added after being made an editor')).toBeVisible();
+    await expect(member.locator('.react-flow__node')).toHaveCount(3);
+    await expect(gp.locator('.react-flow__node')).toHaveCount(3);
+    await expect(stepNode(gp, 'Added after being made an editor')).toBeVisible();
+
+    await gp.context().close();
+    await member.context().close();
+  } finally {
+    await db.end();
+  }
 });
 
 test('comments pinned to a step: the patient representative comments, the GP sees the badge, replies, resolves and reopens', async ({ browser }) => {

@@ -72,6 +72,38 @@ describe('joining', () => {
     expect(logged.rows.map((r) => r.userId)).toContain(await userId(db, 'consultant@pathweave.test'));
   });
 
+  it('a database that fails the first open is not a refusal: the client says so, keeps trying, and joins once it answers', { timeout: 60_000 }, async () => {
+    const failing = await copyPathway(db);
+    const fn = `it_fail_open_${failing}`;
+    // The first open of a pathway seeds its live document (INSERT INTO "CollabSnapshot"): that fails here.
+    await db.query(`
+      CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger AS $$
+      BEGIN
+        IF NEW."pathwayId" = '${failing}' THEN RAISE EXCEPTION 'the database did not answer (test)'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await db.query(`CREATE TRIGGER ${fn} BEFORE INSERT ON "CollabSnapshot" FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    const statuses = new Set<string>();
+    const gp = open('gp@pathweave.test', { pathway: failing });
+    try {
+      gp.subscribe(() => statuses.add(gp.getSnapshot().status));
+      await waitFor('the client hears the live pathway cannot be reached just now', () => gp.getSnapshot().status === 'unavailable');
+      expect(gp.getSnapshot().deniedReason).toBeNull();
+      expect(gp.getSnapshot().readOnly).toBe(true);
+      expect(gp.apply({ type: 'updateMetadata', patch: { title: 'Too early' } }).ok).toBe(false);
+    } finally {
+      await db.query(`DROP TRIGGER IF EXISTS ${fn} ON "CollabSnapshot"`);
+      await db.query(`DROP FUNCTION IF EXISTS ${fn}()`);
+    }
+    // Without a reload: the next try (after about a second) opens it.
+    const doc = await synced(gp, 20_000);
+    await waitFor('synced and allowed to edit', () => gp.getSnapshot().status === 'synced' && !gp.getSnapshot().readOnly);
+    expect(statuses.has('denied')).toBe(false);
+    expect(gp.apply({ type: 'updateStep', stepId: doc.steps[0]!.id, patch: { title: 'Once it answered' } }).ok).toBe(true);
+    await acknowledged(gp);
+    expect((await storedPathway(db, failing))?.steps[0]?.title).toBe('Once it answered');
+  });
+
   it('shows presence with the identity the server knows, whatever a client claims', async () => {
     const gp = open('gp@pathweave.test');
     const viewer = open('manager@pathweave.test');

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import * as Y from 'yjs';
 import type { CollaborativeSession } from '../../lib/collab/client';
 import {
   acknowledged,
@@ -49,7 +50,7 @@ afterAll(async () => {
 /** A new person in the pathway's workspace with the given role, signed in with the demo password. */
 async function newMember(
   pathwayId: string,
-  accessRole: 'facilitator' | 'editor',
+  accessRole: 'facilitator' | 'editor' | 'commenter',
 ): Promise<{ email: string; userId: string; workspaceSlug: string }> {
   const suffix = randomBytes(5).toString('hex');
   const email = `push-${suffix}@pathweave.test`;
@@ -141,11 +142,56 @@ describe('access changes reach open live connections at once', () => {
       );
       expect(Date.now() - changedAt).toBeLessThan(SOON);
       expect(live.apply(step('Added after becoming a viewer')).ok).toBe(false);
+      // Nor undo or redo: the step added as an editor stays, here and in the room, and this copy of
+      // the document is untouched (nothing of this person's to send, or to keep as unsent).
+      expect(live.getSnapshot().canUndo).toBe(false);
+      const before = Y.encodeStateVector(live.ydoc);
+      live.undo();
+      live.redo();
+      expect(live.getSnapshot().pathway?.steps.map((s) => s.title)).toContain('Added while an editor');
+      expect(Y.encodeStateVector(live.ydoc)).toEqual(before);
       expect(app.output()).toContain('"trigger":"access-changed"');
       await new Promise((r) => setTimeout(r, 500));
       const titles = ((await storedPathway(db, pathwayId))?.steps ?? []).map((s) => s.title);
       expect(titles).toContain('Added while an editor');
       expect(titles).not.toContain('Added after becoming a viewer');
+    },
+  );
+
+  it(
+    'a commenter moved up to editor may edit within seconds, and the others see the edit',
+    { timeout: 60_000 },
+    async () => {
+      const pathwayId = await copyPathway(db);
+      const facilitator = await newMember(pathwayId, 'facilitator');
+      const commenter = await newMember(pathwayId, 'commenter');
+      const watching = open(app, pathwayId, await signIn(app.baseUrl, facilitator.email));
+      const live = open(app, pathwayId, await signIn(app.baseUrl, commenter.email));
+      await Promise.all([synced(watching), synced(live)]);
+      expect(live.getSnapshot().readOnly).toBe(true);
+
+      const res = await changeMember(
+        await signIn(app.baseUrl, facilitator.email),
+        facilitator.workspaceSlug,
+        commenter.userId,
+        'editor',
+      );
+      expect(res.status).toBe(200);
+      await waitFor(
+        'the client hears it may edit',
+        () => !live.getSnapshot().readOnly && live.getSnapshot().status === 'synced',
+        SOON,
+      );
+      expect(live.apply(step('Added after becoming an editor')).ok).toBe(true);
+      await acknowledged(live, SOON);
+      await waitFor(
+        'the facilitator sees it',
+        () => (watching.getSnapshot().pathway?.steps ?? []).some((s) => s.title === 'Added after becoming an editor'),
+        SOON,
+      );
+      const titles = ((await storedPathway(db, pathwayId))?.steps ?? []).map((s) => s.title);
+      expect(titles).toContain('Added after becoming an editor');
+      expect(app.output()).toContain('collab.writable');
     },
   );
 

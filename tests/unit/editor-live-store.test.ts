@@ -2,7 +2,7 @@
 // edits reach the editor, and undo and redo touch only this person's own edits.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { EditorStore, type LiveTarget } from '@/components/editor/store';
+import { EditorStore, READ_ONLY_UNDO, type LiveTarget } from '@/components/editor/store';
 import { applyCommandToYDoc, CommandError, createPathwayReader, createUndoManager, pathwayToYDoc } from '@/lib/collab/doc';
 import type { Command } from '@/lib/pathway/commands';
 import { generatePathway } from '@/lib/pathway/generate';
@@ -105,5 +105,34 @@ describe('EditorStore on the live document', () => {
     expect(store.exec({ type: 'removeStep', stepId: id('Mine to remove') }).ok).toBe(true);
     expect(store.getState().selection).toBeNull();
     expect(store.getState().notice?.text).not.toContain('someone else');
+  });
+
+  it('undoes and redoes nothing while the live session is read only (moved down to viewer), and says why', () => {
+    const start = generatePathway({ steps: 4, seed: 5, layout: true });
+    const ydoc = new Y.Doc();
+    pathwayToYDoc(start, ydoc);
+    const store = new EditorStore(start);
+    const inner = liveOver(ydoc);
+    let readOnly = false;
+    const asked: string[] = [];
+    store.attachLive({
+      ...inner,
+      undo: () => (asked.push('undo'), inner.undo()),
+      redo: () => (asked.push('redo'), inner.redo()),
+      // As lib/collab/client.ts's snapshot: the stacks stay, but nothing is offered while read only.
+      getSnapshot: () => {
+        const snap = inner.getSnapshot();
+        return readOnly ? { ...snap, canUndo: false, canRedo: false, readOnly } : snap;
+      },
+    });
+    expect(store.exec({ type: 'addStep', input: { kind: 'review', sector: 'primary_care', title: 'Mine' } }).ok).toBe(true);
+    readOnly = true;
+    ydoc.transact(() => undefined); // the session tells its listeners
+    expect(store.getState().live).toEqual({ canUndo: false, canRedo: false, readOnly: true });
+    store.undo();
+    store.redo();
+    expect(asked).toEqual([]);
+    expect(store.doc.steps.some((s) => s.title === 'Mine')).toBe(true);
+    expect(store.getState().notice).toMatchObject({ text: READ_ONLY_UNDO, tone: 'error' });
   });
 });

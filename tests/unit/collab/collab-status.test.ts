@@ -17,6 +17,7 @@ describe('live status', () => {
       ['connecting', 0, false, null],
       ['synced', 0, true, null],
       ['denied', 0, false, 'session-expired'],
+      ['unavailable', 0, true, null],
     ] as const) {
       expect(announcedText(status, unsynced, readOnly, reason)).toBe(statusText(status, unsynced, readOnly, reason));
     }
@@ -25,6 +26,12 @@ describe('live status', () => {
     );
     expect(announcedText('denied', 0, false, 'session-expired')).toBe(
       'Your session has ended. Sign in again to carry on.',
+    );
+  });
+
+  it('says a live pathway that cannot be reached just now is being tried again, not refused', () => {
+    expect(statusText('unavailable', 0, true, null)).toBe(
+      'The live pathway cannot be reached just now. Pathweave keeps trying; until then you can look but not change it.',
     );
   });
 });
