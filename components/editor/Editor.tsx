@@ -180,13 +180,15 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   const readOnly = isLive
     ? !liveSnapshot || liveSnapshot.readOnly || liveSnapshot.status === 'denied' || liveSnapshot.status === 'unavailable'
     : !canEdit || liveMode === 'connecting';
-  // Moved up to editor while here (read only when last live, now not): say so.
+  // Moved up to editor while here (refused writing by the server when last synced, now not): say
+  // so. Only the server's rights count, not a moment of being unreachable or reconnecting.
+  const rightsReadOnly = !liveSnapshot || liveSnapshot.readOnly;
   const wasReadOnly = useRef<boolean | null>(null);
   useEffect(() => {
     if (!isLive || liveSnapshot?.status !== 'synced') return;
-    if (wasReadOnly.current === true && !readOnly) store.notify('You can now edit this pathway.');
-    wasReadOnly.current = readOnly;
-  }, [isLive, liveSnapshot?.status, readOnly, store]);
+    if (wasReadOnly.current === true && !rightsReadOnly) store.notify('You can now edit this pathway.');
+    wasReadOnly.current = rightsReadOnly;
+  }, [isLive, liveSnapshot?.status, rightsReadOnly, store]);
 
   const [view, setView] = useState<View>('canvas');
   const [side, setSide] = useState<Side>('details');
@@ -392,8 +394,9 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   }, [api, backupKey, pathway.document]);
   useEffect(() => {
     // While changes found here are offered back, they stay stored until the person chooses: leaving
-    // the page without choosing must not lose them.
-    if (!api || backup) return;
+    // the page without choosing must not lose them. Once they edit anyway, their new work is what is
+    // kept (the offer stays on the page until answered).
+    if (!api || (backup && !dirty)) return;
     const timer = window.setTimeout(() => {
       try {
         if (dirty) window.localStorage.setItem(backupKey, JSON.stringify({ revision: saved.revision, savedAt: new Date().toISOString(), doc } satisfies Backup));

@@ -1,5 +1,6 @@
 import type { Pathway } from '@/lib/pathway/schema';
 import { scorePathway } from '@/lib/scoring';
+import { todayIso } from '@/lib/server/results';
 import { StatusLabel } from './StatusLabel';
 
 /**
@@ -7,7 +8,8 @@ import { StatusLabel } from './StatusLabel';
  * Server-rendered here; the editor shows the same engine's results live in the browser.
  */
 export function ScoreSummary({ pathway, versionCount }: { pathway: Pathway; versionCount: number }) {
-  const today = new Date().toISOString().slice(0, 10);
+  // The UK day, as saved versions and scorecards score against (lib/server/results.ts).
+  const today = todayIso();
   const result = scorePathway(pathway, { versionCount }, { today });
   const order = { not_met: 0, partly: 1, needs_judgement: 2, met: 3 } as const;
   return (

@@ -74,6 +74,7 @@ export type ApplyResult =
   | { ok: false; message: string; issues: readonly CommandIssue[] };
 
 export const READ_ONLY_MESSAGE = 'You can follow this pathway live, but not change it.';
+export const UNAVAILABLE_MESSAGE = 'The live pathway cannot be reached just now, so that was not changed. Pathweave keeps trying.';
 
 /** The refusal the server sends when it could not open or check the live pathway (lib/collab/server.ts): try again later. */
 export const UNAVAILABLE_REASON = 'unavailable';
@@ -206,11 +207,12 @@ export class CollaborativeSession {
     });
     this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
       if (reason === UNAVAILABLE_REASON) {
-        // Not a refusal: the server could not open or check the live pathway just now. Read only
-        // meanwhile (nothing is served), and asked again on a new connection, waiting longer each time.
+        // Not a refusal: the server could not open or check the live pathway just now. Nothing can
+        // be changed meanwhile (apply, undo and redo check the status), and it is asked again on a
+        // new connection, waiting longer each time. `readOnly` stays what the server last granted,
+        // so coming back is not mistaken for being moved up to editor.
         this.status = 'unavailable';
         this.deniedReason = null;
-        this.readOnly = true;
         this.retryLater();
         this.changed();
         return;
@@ -336,6 +338,11 @@ export class CollaborativeSession {
     };
   };
 
+  /** Allowed to write by the server, and the live pathway reachable now. */
+  private get writable(): boolean {
+    return !this.readOnly && this.status !== 'unavailable';
+  }
+
   getSnapshot = (): CollabSnapshot => {
     if (!this.dirty) return this.snapshot;
     this.dirty = false;
@@ -348,8 +355,8 @@ export class CollaborativeSession {
       deniedReason: this.deniedReason,
       readOnly: this.readOnly,
       // Read only (moved down to viewer, say): nothing to undo or redo here, the server would refuse it.
-      canUndo: !this.readOnly && this.undoManager.undoStack.length > 0,
-      canRedo: !this.readOnly && this.undoManager.redoStack.length > 0,
+      canUndo: this.writable && this.undoManager.undoStack.length > 0,
+      canRedo: this.writable && this.undoManager.redoStack.length > 0,
       undoLabel: this.undoLabels.undoLabel(),
       redoLabel: this.undoLabels.redoLabel(),
       unsyncedChanges: this.provider.unsyncedChanges,
@@ -368,6 +375,7 @@ export class CollaborativeSession {
    */
   apply(command: Command, options: { label?: string; coalesceKey?: string } = {}): ApplyResult {
     if (this.readOnly) return { ok: false, message: READ_ONLY_MESSAGE, issues: [] };
+    if (this.status === 'unavailable') return { ok: false, message: UNAVAILABLE_MESSAGE, issues: [] };
     if (!this.synced) return { ok: false, message: 'The pathway is still loading.', issues: [] };
     // A run of changes with the same key (typing into one field, arrow-key nudges of one step) is one undo step.
     const key = options.coalesceKey ?? coalesceKeyFor(command);
@@ -391,13 +399,13 @@ export class CollaborativeSession {
 
   /** Undo this person's last edit. Nothing while read only: the server would refuse it, and this screen would no longer match the room. */
   undo(): void {
-    if (this.readOnly) return;
+    if (!this.writable) return;
     this.seal();
     this.undoLabels.undo();
   }
 
   redo(): void {
-    if (this.readOnly) return;
+    if (!this.writable) return;
     this.seal();
     this.undoLabels.redo();
   }

@@ -673,6 +673,34 @@ test('unsaved changes kept in this browser are offered back after a reload, to t
   await expect(page.getByRole('region', { name: 'Unsaved changes found' })).toHaveCount(0);
 });
 
+test('work done while kept changes are offered back is itself kept in the browser', async ({ page }) => {
+  const url = await newBlankPathway(page, `Kept while offered ${Date.now()}`);
+  const dropActions = (route: import('@playwright/test').Route) =>
+    route.request().method() === 'POST' && route.request().headers()['next-action'] ? route.abort('internetdisconnected') : route.fallback();
+  await page.route('**/*', dropActions);
+  await page.getByRole('button', { name: 'Add outcome to Primary care' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  const keptKinds = () =>
+    page.evaluate(() => {
+      const key = Object.keys(window.localStorage).find((k) => k.startsWith('pathweave:editor-backup:'));
+      const kept = key ? (JSON.parse(window.localStorage.getItem(key) as string) as { doc: { steps: { kind: string }[] } }) : null;
+      return kept ? kept.doc.steps.map((step) => step.kind).sort() : [];
+    });
+  await expect.poll(keptKinds).toContain('outcome');
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(url);
+  const offer = page.getByRole('region', { name: 'Unsaved changes found' });
+  await expect(offer).toBeVisible();
+  // Not answering the offer, the person carries on (saves still fail): what they do now is kept.
+  await hydrated(page.getByRole('button', { name: 'Add assessment to Primary care' }));
+  await page.getByRole('button', { name: 'Add assessment to Primary care' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  await expect.poll(keptKinds).toContain('assessment');
+  await expect(offer).toBeVisible();
+  await page.unroute('**/*', dropActions);
+});
+
 test('Ctrl+S pressed again while a save is on its way saves once, with no false conflict', async ({ page }) => {
   await newBlankPathway(page, 'Saved twice in a hurry');
   await page.getByRole('button', { name: 'Add outcome to Primary care' }).click();

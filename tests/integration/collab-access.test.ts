@@ -89,8 +89,13 @@ describe('joining', () => {
       gp.subscribe(() => statuses.add(gp.getSnapshot().status));
       await waitFor('the client hears the live pathway cannot be reached just now', () => gp.getSnapshot().status === 'unavailable');
       expect(gp.getSnapshot().deniedReason).toBeNull();
-      expect(gp.getSnapshot().readOnly).toBe(true);
-      expect(gp.apply({ type: 'updateMetadata', patch: { title: 'Too early' } }).ok).toBe(false);
+      // Nothing can be changed meanwhile; the rights the server granted are not mistaken for gone
+      // (so coming back is not announced as being moved up to editor).
+      expect(gp.getSnapshot().canUndo).toBe(false);
+      expect(gp.apply({ type: 'updateMetadata', patch: { title: 'Too early' } })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining('cannot be reached just now'),
+      });
     } finally {
       await db.query(`DROP TRIGGER IF EXISTS ${fn} ON "CollabSnapshot"`);
       await db.query(`DROP FUNCTION IF EXISTS ${fn}()`);

@@ -7,6 +7,7 @@ import { getPathwayForEditing } from '@/lib/server/get-pathway-for-editing';
 import { listPathways } from '@/lib/server/pathways';
 import { PathwayEditor } from '@/components/editor/PathwayEditor';
 import type { TemplateChoice } from '@/components/editor/api';
+import { todayIso } from '@/lib/server/results';
 
 export const metadata: Metadata = { title: 'Edit pathway' };
 
@@ -78,7 +79,7 @@ export default async function EditPathwayPage({
         pathway={{ ...pathway, document: pathway.document }}
         templates={templates}
         canCreate={canCreate}
-        today={new Date().toISOString().slice(0, 10)}
+        today={todayIso()}
       />
     </>
   );
