@@ -1,15 +1,12 @@
 // Use case: the person (or a carer they allowed to contribute) adds a note to their own plan: things
 // to ask or tell the team. The care team reads the notes in the clinician view.
 import type { Actor } from '@/lib/auth/can';
-import { getPrisma } from '@/lib/db/client';
 import { NoteInput, fieldIssues } from '@/lib/care-plan/input';
 import {
   CARE_PLAN_NOT_FOUND,
-  CarePlanArchivedError,
-  archivedChangeRefused,
   auditCarePlanChange,
   authorizeCarePlan,
-  lockPlanInUse,
+  changeActivePlan,
   refuseIfArchived,
 } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
@@ -26,21 +23,21 @@ export async function addCarePlanNote(options: {
   if (archived) return archived;
   const parsed = NoteInput.safeParse(options.input);
   if (!parsed.success) return invalid('Check your note.', fieldIssues(parsed.error));
-  let note: { id: string };
-  try {
-    note = await getPrisma().$transaction(async (tx) => {
-      await lockPlanInUse(tx, access.planId);
+  const changed = await changeActivePlan(
+    actor,
+    access,
+    'patientUpdate',
+    'note.add',
+    async (tx): Promise<{ id: string }> => {
       const created = await tx.carePlanNote.create({
         data: { carePlanId: access.planId, authorId: actor.userId, body: parsed.data.body },
         select: { id: true },
       });
       await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'note.add', id: created.id }, tx);
       return created;
-    });
-  } catch (error) {
-    if (error instanceof CarePlanArchivedError)
-      return archivedChangeRefused(actor, { ...access, archivedAt: error.archivedAt }, 'patientUpdate', 'note.add');
-    throw error;
-  }
+    },
+  );
+  if (!changed.ok) return changed.refused;
+  const note = changed.value;
   return { ok: true, noteId: note.id };
 }

@@ -220,7 +220,7 @@ export async function archivedChangeRefused(
 }
 
 /** Thrown by lockPlanInUse inside a change's transaction: the plan was archived meanwhile. */
-export class CarePlanArchivedError extends Error {
+class CarePlanArchivedError extends Error {
   constructor(readonly archivedAt: string | null) {
     super('The care plan is archived.');
   }
@@ -236,11 +236,41 @@ type LockDb = { $queryRaw: ReturnType<typeof getPrisma>['$queryRaw'] };
  * lock the other's update waits for, and two at once (the person and their carer) would deadlock.
  * This way they take turns; rows that refer to the plan can still be added meanwhile.
  */
-export async function lockPlanInUse(tx: LockDb, planId: string): Promise<void> {
+async function lockPlanInUse(tx: LockDb, planId: string): Promise<void> {
   const rows = await tx.$queryRaw<{ status: string; archivedAt: Date | null }[]>`
     SELECT status::text AS status, "archivedAt" FROM "CarePlan" WHERE id = ${planId} FOR NO KEY UPDATE`;
   const row = rows[0];
   if (!row || row.status !== 'active') {
     throw new CarePlanArchivedError(row?.archivedAt ? new Date(row.archivedAt).toISOString() : null);
+  }
+}
+
+type PlanTx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']>[0]>[0];
+
+/**
+ * Every change to a care plan: `run` in one transaction that first holds the plan's row
+ * (lockPlanInUse), so a change and its audit row commit together and none lands on a plan archived
+ * a moment before. That case is refused as refuseIfArchived refuses it (audited); any other error
+ * is thrown on.
+ */
+export async function changeActivePlan<T>(
+  actor: Actor,
+  access: Pick<CarePlanAccess, 'planId' | 'relation' | 'archivedAt'>,
+  verb: CarePlanVerb,
+  op: string,
+  run: (tx: PlanTx) => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; refused: Invalid }> {
+  try {
+    const value = await getPrisma().$transaction(async (tx) => {
+      await lockPlanInUse(tx, access.planId);
+      return run(tx);
+    });
+    return { ok: true, value };
+  } catch (error) {
+    if (!(error instanceof CarePlanArchivedError)) throw error;
+    return {
+      ok: false,
+      refused: await archivedChangeRefused(actor, { ...access, archivedAt: error.archivedAt }, verb, op),
+    };
   }
 }

@@ -1,15 +1,12 @@
 // Use case: the person (or a contributing carer) deletes a note they wrote. Only their own notes:
 // the row must match the note id, this plan and the author.
 import type { Actor } from '@/lib/auth/can';
-import { getPrisma } from '@/lib/db/client';
 import {
   CARE_PLAN_NOT_FOUND,
-  CarePlanArchivedError,
-  archivedChangeRefused,
   auditCarePlanChange,
   auditCarePlanRefusal,
   authorizeCarePlan,
-  lockPlanInUse,
+  changeActivePlan,
   refuseIfArchived,
 } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
@@ -24,22 +21,22 @@ export async function deleteCarePlanNote(options: {
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
   const archived = await refuseIfArchived(actor, access, 'patientUpdate', 'note.delete');
   if (archived) return archived;
-  let deleted: boolean;
-  try {
-    deleted = await getPrisma().$transaction(async (tx) => {
-      await lockPlanInUse(tx, access.planId);
+  const changed = await changeActivePlan(
+    actor,
+    access,
+    'patientUpdate',
+    'note.delete',
+    async (tx): Promise<boolean> => {
       const { count } = await tx.carePlanNote.deleteMany({
         where: { id: String(options.noteId), carePlanId: access.planId, authorId: actor.userId },
       });
       if (count > 0)
         await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'note.delete', id: options.noteId }, tx);
       return count > 0;
-    });
-  } catch (error) {
-    if (error instanceof CarePlanArchivedError)
-      return archivedChangeRefused(actor, { ...access, archivedAt: error.archivedAt }, 'patientUpdate', 'note.delete');
-    throw error;
-  }
+    },
+  );
+  if (!changed.ok) return changed.refused;
+  const deleted = changed.value;
   if (!deleted) {
     // Not a note of this plan, or not the actor's: refused, and on the plan's record.
     await auditCarePlanRefusal(actor, access.planId, 'patientUpdate', { op: 'note.delete', id: options.noteId });

@@ -13,12 +13,10 @@ import { firstStepId } from '@/lib/care-plan/journey';
 import { parsePathway } from '@/lib/pathway/validate';
 import {
   CARE_PLAN_NOT_FOUND,
-  CarePlanArchivedError,
-  archivedChangeRefused,
   auditCarePlanChange,
   auditCarePlanRefusal,
   authorizeCarePlan,
-  lockPlanInUse,
+  changeActivePlan,
   refuseIfArchived,
 } from './care-plan-access';
 import { planPathwayDocuments } from './plan-pathway-document';
@@ -65,12 +63,10 @@ export async function editCarePlan(options: {
   const edit = parsed.data;
   const planId = access.planId;
   const workspaceId = access.workspaceId;
-  const prisma = getPrisma();
 
   try {
     // The change and its audit row commit together.
-    const result = await prisma.$transaction(async (tx) => {
-      await lockPlanInUse(tx, planId);
+    const changed = await changeActivePlan(actor, access, 'edit', edit.op, async (tx) => {
       const applied = await applyEdit(tx);
       await auditCarePlanChange(
         actor,
@@ -81,10 +77,10 @@ export async function editCarePlan(options: {
       );
       return applied;
     });
+    if (!changed.ok) return changed.refused;
+    const result = changed.value;
     return { ok: true, op: edit.op, ...(result.id ? { id: result.id } : {}) };
   } catch (error) {
-    if (error instanceof CarePlanArchivedError)
-      return archivedChangeRefused(actor, { ...access, archivedAt: error.archivedAt }, 'edit', edit.op);
     if (!(error instanceof EditProblem)) throw error;
     // The transaction has rolled back; the refusal is recorded outside it, so it stays.
     if (error.foreignId !== undefined) {

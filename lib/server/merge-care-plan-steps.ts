@@ -7,12 +7,10 @@ import { MergeStepsInput, fieldIssues } from '@/lib/care-plan/input';
 import { parsePathway } from '@/lib/pathway/validate';
 import {
   CARE_PLAN_NOT_FOUND,
-  CarePlanArchivedError,
-  archivedChangeRefused,
   auditCarePlanChange,
   auditCarePlanRefusal,
   authorizeCarePlan,
-  lockPlanInUse,
+  changeActivePlan,
   refuseIfArchived,
 } from './care-plan-access';
 import { planPathwayDocuments } from './plan-pathway-document';
@@ -82,28 +80,22 @@ export async function mergeCarePlanSteps(options: {
     ]);
   }
 
-  let merge: { id: string };
-  try {
-    merge = await prisma.$transaction(async (tx) => {
-      await lockPlanInUse(tx, access.planId);
-      const created = await tx.carePlanStepMerge.create({
-        data: {
-          carePlanId: access.planId,
-          title,
-          steps: steps.map((s) => ({ pathwayId: s.pathwayId, stepId: s.stepId })),
-          createdById: actor.userId,
-        },
-        select: { id: true },
-      });
-      await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
-      await auditCarePlanChange(actor, access.planId, 'edit', { op: 'merge', id: created.id, steps }, tx);
-      return created;
+  const changed = await changeActivePlan(actor, access, 'edit', 'merge', async (tx): Promise<{ id: string }> => {
+    const created = await tx.carePlanStepMerge.create({
+      data: {
+        carePlanId: access.planId,
+        title,
+        steps: steps.map((s) => ({ pathwayId: s.pathwayId, stepId: s.stepId })),
+        createdById: actor.userId,
+      },
+      select: { id: true },
     });
-  } catch (error) {
-    if (error instanceof CarePlanArchivedError)
-      return archivedChangeRefused(actor, { ...access, archivedAt: error.archivedAt }, 'edit', 'merge');
-    throw error;
-  }
+    await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
+    await auditCarePlanChange(actor, access.planId, 'edit', { op: 'merge', id: created.id, steps }, tx);
+    return created;
+  });
+  if (!changed.ok) return changed.refused;
+  const merge = changed.value;
   return { ok: true, mergeId: merge.id };
 }
 
@@ -117,22 +109,15 @@ export async function unmergeCarePlanSteps(options: {
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
   const archived = await refuseIfArchived(actor, access, 'edit', 'unmerge');
   if (archived) return archived;
-  let removed: boolean;
-  try {
-    removed = await getPrisma().$transaction(async (tx) => {
-      await lockPlanInUse(tx, access.planId);
-      const { count } = await tx.carePlanStepMerge.deleteMany({
-        where: { id: String(options.mergeId), carePlanId: access.planId },
-      });
-      if (count > 0)
-        await auditCarePlanChange(actor, access.planId, 'edit', { op: 'unmerge', id: options.mergeId }, tx);
-      return count > 0;
+  const changed = await changeActivePlan(actor, access, 'edit', 'unmerge', async (tx): Promise<boolean> => {
+    const { count } = await tx.carePlanStepMerge.deleteMany({
+      where: { id: String(options.mergeId), carePlanId: access.planId },
     });
-  } catch (error) {
-    if (error instanceof CarePlanArchivedError)
-      return archivedChangeRefused(actor, { ...access, archivedAt: error.archivedAt }, 'edit', 'unmerge');
-    throw error;
-  }
+    if (count > 0) await auditCarePlanChange(actor, access.planId, 'edit', { op: 'unmerge', id: options.mergeId }, tx);
+    return count > 0;
+  });
+  if (!changed.ok) return changed.refused;
+  const removed = changed.value;
   if (!removed) {
     // Not a merge of this plan: refused, and on the plan's record.
     await auditCarePlanRefusal(actor, access.planId, 'edit', { op: 'unmerge', id: options.mergeId });

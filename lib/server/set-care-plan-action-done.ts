@@ -1,16 +1,13 @@
 // Use case: the person (or a contributing carer) ticks off one of their own actions, or un-ticks it.
 // Only actions for the person or their carer: the care team's own jobs are theirs to update.
 import type { Actor } from '@/lib/auth/can';
-import { getPrisma } from '@/lib/db/client';
 import { ActionDoneInput, fieldIssues } from '@/lib/care-plan/input';
 import {
   CARE_PLAN_NOT_FOUND,
-  CarePlanArchivedError,
-  archivedChangeRefused,
   auditCarePlanChange,
   auditCarePlanRefusal,
   authorizeCarePlan,
-  lockPlanInUse,
+  changeActivePlan,
   refuseIfArchived,
 } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
@@ -29,39 +26,33 @@ export async function setCarePlanActionDone(options: {
   if (!parsed.success) return invalid('Check the action.', fieldIssues(parsed.error));
   const { actionId, done } = parsed.data;
   const status = done ? ('done' as const) : ('to_do' as const);
-  const prisma = getPrisma();
-  let outcome: { changed: true } | { changed: false; why: string };
-  try {
-    outcome = await prisma.$transaction(async (tx) => {
-      await lockPlanInUse(tx, access.planId);
-      const { count } = await tx.carePlanAction.updateMany({
-        where: {
-          id: actionId,
-          carePlanId: access.planId,
-          ownerKind: { in: ['person', 'carer'] },
-          status: { not: 'cancelled' },
-        },
-        data: done
-          ? { status, completedAt: new Date(), completedById: actor.userId }
-          : { status, completedAt: null, completedById: null },
-      });
-      if (count === 0) {
-        // Why not, looked up in this plan only: an action of another plan reads as "not in your plan".
-        const action = await tx.carePlanAction.findFirst({
-          where: { id: actionId, carePlanId: access.planId },
-          select: { ownerKind: true, status: true },
-        });
-        return { changed: false as const, why: refusalMessage(action, done) };
-      }
-      await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
-      await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'action.done', id: actionId, status }, tx);
-      return { changed: true as const };
+  type Outcome = { changed: true } | { changed: false; why: string };
+  const result = await changeActivePlan(actor, access, 'patientUpdate', 'action.done', async (tx): Promise<Outcome> => {
+    const { count } = await tx.carePlanAction.updateMany({
+      where: {
+        id: actionId,
+        carePlanId: access.planId,
+        ownerKind: { in: ['person', 'carer'] },
+        status: { not: 'cancelled' },
+      },
+      data: done
+        ? { status, completedAt: new Date(), completedById: actor.userId }
+        : { status, completedAt: null, completedById: null },
     });
-  } catch (error) {
-    if (error instanceof CarePlanArchivedError)
-      return archivedChangeRefused(actor, { ...access, archivedAt: error.archivedAt }, 'patientUpdate', 'action.done');
-    throw error;
-  }
+    if (count === 0) {
+      // Why not, looked up in this plan only: an action of another plan reads as "not in your plan".
+      const action = await tx.carePlanAction.findFirst({
+        where: { id: actionId, carePlanId: access.planId },
+        select: { ownerKind: true, status: true },
+      });
+      return { changed: false as const, why: refusalMessage(action, done) };
+    }
+    await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
+    await auditCarePlanChange(actor, access.planId, 'patientUpdate', { op: 'action.done', id: actionId, status }, tx);
+    return { changed: true as const };
+  });
+  if (!result.ok) return result.refused;
+  const outcome = result.value;
   if (!outcome.changed) {
     // Not this plan's action, not the person's or carer's, or cancelled: refused, and on the plan's record.
     await auditCarePlanRefusal(actor, access.planId, 'patientUpdate', { op: 'action.done', id: actionId });
