@@ -1,11 +1,13 @@
 'use client';
 // The workshop as this person sees it (issue 5 "Workshop mode"), from GET /api/pathways/:id/workshop,
 // read again when the live room says it changed (lib/collab/notify.ts), after each of one's own
-// commands, and every half minute in case a notice was missed. Commands go to the same route; its
-// answer is a sentence naming the field when something is not allowed.
+// commands, and every half minute in case a notice was missed. Commands go to the same route, each
+// with its own id and sent again if the connection drops, so it is carried out once
+// (lib/workshop/send-command.ts); the answer is a sentence naming the field when something is not allowed.
 import { useCallback, useRef, useState } from 'react';
 import type { CollaborativeSession } from '@/lib/collab/client';
 import type { WorkshopView } from '@/lib/server/workshop';
+import { NO_ANSWER_MESSAGE, sendCommand } from '@/lib/workshop/send-command';
 import { useRoomRefresh } from './useRoomRefresh';
 
 const REFRESH_MS = 30_000;
@@ -61,16 +63,14 @@ export function useWorkshop(pathwayId: string, enabled: boolean, session: Collab
 
   const send = useCallback(
     async (command: WorkshopCommand): Promise<CommandOutcome> => {
-      try {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(command) });
-        const body = (await res.json().catch(() => ({}))) as { error?: string; errors?: { path: string; message: string }[] };
-        // Read the workshop again before answering, so what the panel shows next already has the change.
-        await refresh();
-        if (res.ok) return { ok: true };
-        return { ok: false, message: body.error ?? 'That did not work. Try again in a moment.', errors: body.errors ?? [] };
-      } catch {
-        return { ok: false, message: 'Offline: that was not sent. Try again when the connection is back.', errors: [] };
-      }
+      const post = (body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const sent = await sendCommand(post, command);
+      // Read the workshop again before answering, so what the panel shows next already has the change.
+      await refresh();
+      if (sent.kind === 'no-answer') return { ok: false, message: NO_ANSWER_MESSAGE, errors: [] };
+      if (sent.status >= 200 && sent.status < 300) return { ok: true };
+      const body = sent.body as { error?: string; errors?: { path: string; message: string }[] };
+      return { ok: false, message: body.error ?? 'That did not work. Try again in a moment.', errors: body.errors ?? [] };
     },
     [url, refresh],
   );

@@ -136,6 +136,48 @@ test('dots on a step that is then deleted are listed for the voter, who can take
   await gp.context().close();
 });
 
+test('a dot whose answer is lost on the way back is sent again and counted once', async ({ browser }) => {
+  const gp = await person(browser, 'gp@pathweave.test');
+  const path = await newBlankPathway(gp, `Dot answer lost ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  await gp.getByText('Add a step by choosing').click();
+  await gp.getByLabel('Title (optional)').fill('Home visit');
+  await gp.getByRole('button', { name: 'Add step', exact: true }).click();
+  await stepNode(gp, 'Home visit').click();
+  await gp.getByRole('tab', { name: 'Workshop' }).click();
+  const panel = gp.getByTestId('workshop-panel');
+  await expect(panel.getByTestId('dots-left')).toHaveText('You have 3 of 3 dots left.');
+
+  // The server carries the first command out, then the connection drops before its answer arrives.
+  const bodies: { op: string; commandId?: string }[] = [];
+  await gp.route('**/api/pathways/*/workshop', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    bodies.push(route.request().postDataJSON());
+    if (bodies.length === 1) {
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    return route.continue();
+  });
+  await panel.getByRole('button', { name: 'Put a dot on “Home visit”' }).click();
+  await expect.poll(() => bodies.length).toBe(2);
+  expect(bodies[1]).toEqual(bodies[0]);
+  await expect(panel.getByRole('status').filter({ hasText: 'Dot' })).toHaveText('Dot placed on “Home visit”.');
+  await expect(panel.getByTestId('dots-left')).toHaveText('You have 2 of 3 dots left.');
+  await expect(panel.getByTestId('vote-tally')).toContainText('1 from 1 person');
+  await expect(panel.getByRole('alert')).toHaveText('');
+  expect(bodies[0]?.commandId).toMatch(/^[0-9a-f]{32}$/);
+
+  // With no answer at all, the panel says it cannot tell, rather than "not sent".
+  await gp.unroute('**/api/pathways/*/workshop');
+  await gp.route('**/api/pathways/*/workshop', (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()));
+  await panel.getByRole('button', { name: 'Put another dot on “Home visit”' }).click();
+  await expect(panel.getByRole('alert')).toHaveText(/cannot tell whether that went through/, { timeout: 20_000 });
+  await expect(panel.getByTestId('dots-left')).toHaveText('You have 2 of 3 dots left.');
+  await expectAccessible(gp, 'workshop: no answer from the server');
+  await gp.context().close();
+});
+
 test('renaming the agenda item keeps the timer running, and a second device’s form follows it', async ({ browser }) => {
   const gp = await person(browser, 'gp@pathweave.test');
   const path = await newBlankPathway(gp, `Timer rename ${Date.now()}`);

@@ -388,6 +388,96 @@ describe('bad requests', () => {
   });
 });
 
+describe('a command sent again after a dropped connection is carried out once', () => {
+  const id = (n: number) => `retry-${Date.now()}-${n}-${Math.random().toString(16).slice(2)}`;
+  const dots = async (pathwayId: string) =>
+    (await db.query('SELECT COALESCE(sum(dots), 0)::int AS n FROM "WorkshopVote" WHERE "pathwayId" = $1', [pathwayId])).rows[0].n as number;
+
+  it('a repeat with the same id gets the first answer and places no second dot; a new id places one', async () => {
+    const pathwayId = await copyPathway(db);
+    const commandId = id(1);
+    const first = await send('patientRep', pathwayId, { op: 'vote.add', stepId: 's-a', commandId });
+    const again = await send('patientRep', pathwayId, { op: 'vote.add', stepId: 's-a', commandId });
+    expect(first).toEqual({ status: 200, body: { ok: true, dotsLeft: 2 } });
+    expect(again).toEqual(first);
+    expect(await dots(pathwayId)).toBe(1);
+    expect((await send('patientRep', pathwayId, { op: 'vote.add', stepId: 's-a', commandId: id(2) })).body).toEqual({ ok: true, dotsLeft: 1 });
+    expect(await dots(pathwayId)).toBe(2);
+  });
+
+  it('adds one minute to the timer, not two, and answers a refusal the same way twice', async () => {
+    const pathwayId = await copyPathway(db);
+    await send('facilitator', pathwayId, { op: 'timer.set', label: 'Map it', minutes: 10 });
+    const commandId = id(3);
+    for (let i = 0; i < 3; i++) expect((await send('facilitator', pathwayId, { op: 'timer.addMinute', commandId })).status).toBe(200);
+    expect((await view('viewer', pathwayId)).timer.durationMs).toBe(11 * 60_000);
+
+    const badId = id(4);
+    const refused = await send('facilitator', pathwayId, { op: 'timer.set', label: 'Too long', minutes: 600, commandId: badId });
+    expect(refused.status).toBe(422);
+    expect(await send('facilitator', pathwayId, { op: 'timer.set', label: 'Too long', minutes: 600, commandId: badId })).toEqual(refused);
+  });
+
+  it('two arrivals of the same command at once still place one dot', async () => {
+    const pathwayId = await copyPathway(db);
+    const commandId = id(5);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => send('editor', pathwayId, { op: 'vote.add', stepId: 's-a', commandId })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(await dots(pathwayId)).toBe(1);
+  });
+
+  it('ids are each person’s own: the same id from someone else is their own command', async () => {
+    const pathwayId = await copyPathway(db);
+    const commandId = id(6);
+    expect((await send('editor', pathwayId, { op: 'vote.add', stepId: 's-a', commandId })).status).toBe(200);
+    expect((await send('patientRep', pathwayId, { op: 'vote.add', stepId: 's-a', commandId })).status).toBe(200);
+    expect(await dots(pathwayId)).toBe(2);
+    // A denial is not turned into someone else's success, nor theirs into a denial.
+    expect((await send('viewer', pathwayId, { op: 'vote.add', stepId: 's-a', commandId })).status).toBe(404);
+  });
+
+  it('names the command id when it is malformed or was used on another pathway, and changes nothing', async () => {
+    const pathwayId = await copyPathway(db);
+    for (const commandId of ['short', 'has spaces in it, sixteen+', 42, 'x'.repeat(65)]) {
+      const r = await send('editor', pathwayId, { op: 'vote.add', stepId: 's-a', commandId });
+      expect(r.status, String(commandId)).toBe(422);
+      expect(r.body.errors?.[0]).toMatchObject({ path: 'commandId' });
+      expect(r.body.errors?.[0]?.message).toContain(`“${String(commandId).slice(0, 20)}`);
+      expect(r.body.errors?.[0]?.message).toContain('16 to 64 letters, digits, hyphens or underscores');
+    }
+    const other = await copyPathway(db);
+    const commandId = id(7);
+    expect((await send('editor', pathwayId, { op: 'vote.add', stepId: 's-a', commandId })).status).toBe(200);
+    const reused = await send('editor', other, { op: 'vote.add', stepId: 's-a', commandId });
+    expect(reused.status).toBe(422);
+    expect(reused.body.errors?.[0]).toMatchObject({ path: 'commandId' });
+    expect(reused.body.errors?.[0]?.message).toContain('another pathway');
+    expect(await dots(other)).toBe(0);
+    expect(await dots(pathwayId)).toBe(1);
+  });
+
+  it('a repeat while the first is still running waits for its answer', async () => {
+    const pathwayId = await copyPathway(db);
+    const commandId = id(8);
+    const editor = (await db.query('SELECT id FROM "User" WHERE email = $1', [PEOPLE.editor])).rows[0].id as string;
+    // The first arrival has claimed the id and not yet answered (as if it were still running).
+    await db.query('INSERT INTO "WorkshopCommandReceipt" ("userId", "commandId", "pathwayId") VALUES ($1, $2, $3)', [editor, commandId, pathwayId]);
+    const pending = send('editor', pathwayId, { op: 'vote.add', stepId: 's-a', commandId });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await db.query(`UPDATE "WorkshopCommandReceipt" SET status = 200, body = '{"ok":true,"dotsLeft":2}' WHERE "userId" = $1 AND "commandId" = $2`, [editor, commandId]);
+    expect(await pending).toEqual({ status: 200, body: { ok: true, dotsLeft: 2 } });
+    expect(await dots(pathwayId)).toBe(0); // it was not carried out a second time
+
+    // One that never answers: after a wait the repeat is told so, and still not carried out.
+    const stuck = id(9);
+    await db.query('INSERT INTO "WorkshopCommandReceipt" ("userId", "commandId", "pathwayId") VALUES ($1, $2, $3)', [editor, stuck, pathwayId]);
+    const r = await send('editor', pathwayId, { op: 'vote.add', stepId: 's-a', commandId: stuck });
+    expect(r.status).toBe(409);
+    expect(r.body.error).toContain('still being carried out');
+    expect(await dots(pathwayId)).toBe(0);
+  });
+});
+
 describe('the live room hears about changes at once', () => {
   it('a viewer connected to the live pathway is told when the workshop and the comments change', async () => {
     const pathwayId = await copyPathway(db);

@@ -1,11 +1,15 @@
 // Workshop mode over HTTP (issue 5): GET the workshop as this person sees it (ratings stay hidden
-// until the reveal); POST one command { op, ... }. Every command goes through lib/server/workshop.ts,
-// which asks can() and audits denials. Unknown and forbidden pathways answer the same 404. After a
+// until the reveal); POST one command { op, ..., commandId? }. A command sent again with the same
+// commandId, after a dropped connection, gets the first answer and is not carried out twice
+// (lib/server/command-receipts.ts). Every command goes through lib/server/workshop.ts, which asks can()
+// and audits denials. Unknown and forbidden pathways answer the same 404. After a
 // change the live room is told to look again over the collaboration websocket.
 import { z } from 'zod';
+import type { Actor } from '@/lib/auth/can';
 import { getActor } from '@/lib/auth/session';
 import { log } from '@/lib/log';
 import { invalidInput, NO_STORE, readJson, signInFirst } from '@/lib/server/care-plan-http';
+import { claimCommand, COMMAND_ID_PATTERN, keepAnswer, type KeptAnswer } from '@/lib/server/command-receipts';
 import { NOT_FOUND_MESSAGE } from '@/lib/server/results';
 import {
   CRITERION_IDS,
@@ -96,18 +100,44 @@ export async function POST(request: Request, { params }: { params: Promise<{ pat
       })),
     );
   }
+  const commandId = (body.body as { commandId?: unknown }).commandId;
+  if (commandId !== undefined && (typeof commandId !== 'string' || !COMMAND_ID_PATTERN.test(commandId))) {
+    const message = `“${String(commandId).slice(0, 70)}” is not a command id: 16 to 64 letters, digits, hyphens or underscores.`;
+    return invalidInput('The workshop command was not in the expected form.', [{ path: 'commandId', message }]);
+  }
   try {
-    const result = await run(actor, pathwayId, parsed.data);
-    if (result.ok) return Response.json(result, { headers: NO_STORE });
-    if (result.reason === 'not_found') return notFound();
-    return invalidInput(result.message, result.errors);
+    // Sent again after a dropped connection: answer as the first time, without doing it twice.
+    if (commandId !== undefined) {
+      const claim = await claimCommand(actor.userId, pathwayId, commandId);
+      if (claim.kind === 'answered') return Response.json(claim.answer.body, { status: claim.answer.status, headers: NO_STORE });
+      if (claim.kind === 'running') return Response.json({ error: STILL_RUNNING }, { status: 409, headers: NO_STORE });
+      if (claim.kind === 'other-pathway') {
+        const message = 'This command id was already used for a command on another pathway. Send the command with a new id.';
+        return invalidInput('The workshop command was not in the expected form.', [{ path: 'commandId', message }]);
+      }
+    }
+    const answer = await answerFor(actor, pathwayId, parsed.data);
+    if (commandId !== undefined) await keepAnswer(actor.userId, commandId, answer);
+    return Response.json(answer.body, { status: answer.status, headers: NO_STORE });
   } catch (error) {
     log.error({ err: error, route: 'workshop POST', op: parsed.data.op }, 'workshop command failed');
-    return Response.json({ error: 'That did not work. Try again in a moment.' }, { status: 500, headers: NO_STORE });
+    const answer = { status: 500, body: { error: 'That did not work. Try again in a moment.' } };
+    // Kept too, so a repeat does not run a command that may have got part of the way.
+    if (commandId !== undefined) await keepAnswer(actor.userId, commandId, answer).catch(() => undefined);
+    return Response.json(answer.body, { status: answer.status, headers: NO_STORE });
   }
 }
 
-function run(actor: NonNullable<Awaited<ReturnType<typeof getActor>>>, pathwayId: string, c: Command) {
+const STILL_RUNNING = 'That command is still being carried out. The workshop panel will show it once it is done.';
+
+async function answerFor(actor: Actor, pathwayId: string, command: Command): Promise<KeptAnswer> {
+  const result = await run(actor, pathwayId, command);
+  if (result.ok) return { status: 200, body: result };
+  if (result.reason === 'not_found') return { status: 404, body: { error: NOT_FOUND_MESSAGE } };
+  return { status: 422, body: { error: result.message, errors: result.errors } };
+}
+
+function run(actor: Actor, pathwayId: string, c: Command) {
   switch (c.op) {
     case 'timer.set':
       return runTimer({ actor, pathwayId, command: { op: 'set', label: c.label, minutes: c.minutes } });
