@@ -4,7 +4,7 @@
 // reveals, the room sees the spread and records a consensus with its reason: SCIROCCO's method).
 // Everything works from the keyboard: dots go on the selected step or on a step in the list, with
 // buttons; nothing needs dragging.
-import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { FRAMEWORKS } from '@/lib/scoring/frameworks';
 import type { WorkshopView } from '@/lib/server/workshop';
 import { describeAgreement, RATING_VALUES, RATING_WORDS, timerFormMinutes, type RatingValue } from '@/lib/workshop/model';
@@ -78,11 +78,19 @@ function TimerSection({ workshop, clockOffsetMs, run }: { workshop: WorkshopView
   // What the facilitator has typed and not yet set. Until they type, the form shows the timer as it
   // is now, so a change made on another device shows here instead of being undone by an old label.
   const [draft, setDraft] = useState<{ label: string; minutes: string } | null>(null);
+  // A new length for a running or paused timer stops it for everyone, so the panel asks first, in
+  // the page (a browser pop-up would take the facilitator away from the room's screen).
+  const [asking, setAsking] = useState(false);
+  const setButton = useRef<HTMLButtonElement>(null);
   const form = draft ?? { label: timer.label, minutes: String(timerFormMinutes(timer.durationMs)) };
+  const edit = (next: { label: string; minutes: string }) => {
+    setDraft(next);
+    setAsking(false);
+  };
   const canRun = workshop.permissions.canRun;
   const hasTimer = timer.durationMs > 0;
   const started = timer.status === 'running' || timer.status === 'paused';
-  const setTimer = async () => {
+  const setTimer = async (confirmed: boolean) => {
     const label = form.label.trim();
     const command = { op: 'timer.set', label: form.label, minutes: Number(form.minutes) } as const;
     let ok: boolean;
@@ -90,10 +98,20 @@ function TimerSection({ workshop, clockOffsetMs, run }: { workshop: WorkshopView
       // The same length: only the agenda item changes, and the clock carries on.
       ok = await run(command, label === timer.label ? `Timer set: ${label || 'agenda timer'}, ${form.minutes} minutes.` : 'Agenda item renamed.');
     } else {
-      if (started && !window.confirm(`The timer is ${timer.status}. Set it to ${form.minutes} minutes? That stops it and puts it back to the start for everyone.`)) return;
+      if (started && !confirmed) {
+        setAsking(true);
+        return;
+      }
       ok = await run(command, `Timer set: ${label || 'agenda timer'}, ${form.minutes} minutes.${started ? ' It is stopped: start it when the room is ready.' : ''}`);
     }
+    setAsking(false);
+    // The question has gone: put the focus back where the facilitator was.
+    if (confirmed) setButton.current?.focus();
     if (ok) setDraft(null);
+  };
+  const keepTimer = () => {
+    setAsking(false);
+    setButton.current?.focus();
   };
   return (
     <Section title="Agenda timer">
@@ -104,14 +122,14 @@ function TimerSection({ workshop, clockOffsetMs, run }: { workshop: WorkshopView
             className="mt-2 flex flex-wrap items-end gap-2"
             onSubmit={(e: FormEvent) => {
               e.preventDefault();
-              void setTimer();
+              void setTimer(false);
             }}
           >
             <div>
               <label htmlFor={`${id}-label`} className="pw-label text-sm">
                 Agenda item
               </label>
-              <input id={`${id}-label`} className="pw-input w-44" value={form.label} onChange={(e) => setDraft({ ...form, label: e.target.value })} maxLength={120} />
+              <input id={`${id}-label`} className="pw-input w-44" value={form.label} onChange={(e) => edit({ ...form, label: e.target.value })} maxLength={120} />
             </div>
             <div>
               <label htmlFor={`${id}-minutes`} className="pw-label text-sm">
@@ -125,13 +143,23 @@ function TimerSection({ workshop, clockOffsetMs, run }: { workshop: WorkshopView
                 max={240}
                 inputMode="numeric"
                 value={form.minutes}
-                onChange={(e) => setDraft({ ...form, minutes: e.target.value })}
+                onChange={(e) => edit({ ...form, minutes: e.target.value })}
               />
             </div>
-            <button type="submit" className="pw-button pw-button-secondary pw-button-small">
+            <button ref={setButton} type="submit" className="pw-button pw-button-secondary pw-button-small">
               Set timer
             </button>
           </form>
+          {asking && started ? (
+            <AskFirst
+              testId="timer-question"
+              question={`The timer is ${timer.status}. Setting it to ${form.minutes} minutes stops it and puts it back to the start for everyone.`}
+              yes={`Yes, set it to ${form.minutes} minutes`}
+              no={`No, keep it ${timer.status}`}
+              onYes={() => void setTimer(true)}
+              onNo={keepTimer}
+            />
+          ) : null}
           {hasTimer ? (
             <div className="mt-2 flex flex-wrap gap-2">
               {timer.status === 'running' ? (
@@ -172,6 +200,14 @@ function VoteSection({
 }) {
   const id = useId();
   const [dots, setDots] = useState(String(workshop.dotsPerPerson));
+  const [askingNewVote, setAskingNewVote] = useState(false);
+  const newVoteButton = useRef<HTMLButtonElement>(null);
+  const startNewVote = async () => {
+    const asked = askingNewVote;
+    await run({ op: 'vote.new', dotsPerPerson: Number(dots) }, 'A new vote has started.');
+    setAskingNewVote(false);
+    if (asked) newVoteButton.current?.focus();
+  };
   const { canVote, canRun } = workshop.permissions;
   // The tally lists only steps still in the pathway. Dots this person put on a step since taken out
   // still count against their dots (the server cannot tell a removed step from one an undo will bring
@@ -304,21 +340,71 @@ function VoteSection({
           className="mt-2 flex flex-wrap items-end gap-2"
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
-            if (window.confirm('Start a new vote? Everyone’s dots are cleared.')) void run({ op: 'vote.new', dotsPerPerson: Number(dots) }, 'A new vote has started.');
+            // Dots already placed are cleared for everyone, so ask first; with none there is nothing to lose.
+            if (workshop.votes.length > 0) setAskingNewVote(true);
+            else void startNewVote();
           }}
         >
           <div>
             <label htmlFor={`${id}-dots`} className="pw-label text-sm">
               Dots each
             </label>
-            <input id={`${id}-dots`} className="pw-input w-20" type="number" min={1} max={10} value={dots} onChange={(e) => setDots(e.target.value)} />
+            <input
+              id={`${id}-dots`}
+              className="pw-input w-20"
+              type="number"
+              min={1}
+              max={10}
+              value={dots}
+              onChange={(e) => {
+                setDots(e.target.value);
+                setAskingNewVote(false);
+              }}
+            />
           </div>
-          <button type="submit" className="pw-button pw-button-secondary pw-button-small">
+          <button ref={newVoteButton} type="submit" className="pw-button pw-button-secondary pw-button-small">
             Start a new vote
           </button>
         </form>
       ) : null}
+      {canRun && askingNewVote && workshop.votes.length > 0 ? (
+        <AskFirst
+          testId="new-vote-question"
+          question="Start a new vote? Everyone’s dots are cleared, for everyone in the room."
+          yes="Yes, start a new vote"
+          no="No, keep these dots"
+          onYes={() => void startNewVote()}
+          onNo={() => {
+            setAskingNewVote(false);
+            newVoteButton.current?.focus();
+          }}
+        />
+      ) : null}
     </Section>
+  );
+}
+
+/**
+ * Ask before something that changes the room's work for everyone (WCAG 3.3.4), in the page rather than
+ * a browser pop-up: the question takes the focus so a screen reader reads it, and the answers are buttons.
+ */
+function AskFirst(props: { testId: string; question: string; yes: string; no: string; onYes: () => void; onNo: () => void }) {
+  const question = useRef<HTMLParagraphElement>(null);
+  useEffect(() => question.current?.focus(), []);
+  return (
+    <div className="pw-warning-box mt-2" data-testid={props.testId}>
+      <p ref={question} tabIndex={-1} className="text-sm font-bold">
+        {props.question}
+      </p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <button type="button" className="pw-button pw-button-warning pw-button-small" onClick={props.onYes}>
+          {props.yes}
+        </button>
+        <button type="button" className="pw-button pw-button-secondary pw-button-small" onClick={props.onNo}>
+          {props.no}
+        </button>
+      </div>
+    </div>
   );
 }
 

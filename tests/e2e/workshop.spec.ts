@@ -178,6 +178,44 @@ test('a dot whose answer is lost on the way back is sent again and counted once'
   await gp.context().close();
 });
 
+test('a new vote asks first, in the page, only when there are dots to clear', async ({ browser }) => {
+  const gp = await person(browser, 'gp@pathweave.test');
+  const path = await newBlankPathway(gp, `New vote ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  await gp.getByText('Add a step by choosing').click();
+  await gp.getByLabel('Title (optional)').fill('Ward round');
+  await gp.getByRole('button', { name: 'Add step', exact: true }).click();
+  await stepNode(gp, 'Ward round').click();
+  await gp.getByRole('tab', { name: 'Workshop' }).click();
+  const panel = gp.getByTestId('workshop-panel');
+  const question = panel.getByTestId('new-vote-question');
+
+  // No dots yet: nothing to lose, so no question.
+  await panel.getByLabel('Dots each').fill('4');
+  await panel.getByRole('button', { name: 'Start a new vote' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'A new vote has started.' })).toBeVisible();
+  await expect(panel.getByTestId('dots-left')).toHaveText('You have 4 of 4 dots left.');
+  await expect(question).toHaveCount(0);
+
+  await panel.getByRole('button', { name: 'Put a dot on “Ward round”' }).click();
+  await expect(panel.getByTestId('dots-left')).toHaveText('You have 3 of 4 dots left.');
+  await panel.getByRole('button', { name: 'Start a new vote' }).click();
+  await expect(question).toContainText('Start a new vote? Everyone’s dots are cleared, for everyone in the room.');
+  await expect(question.getByText(/^Start a new vote\?/)).toBeFocused();
+  await expectAccessible(gp, 'workshop: asked before a new vote');
+  await question.getByRole('button', { name: 'No, keep these dots' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Start a new vote' })).toBeFocused();
+  await expect(panel.getByTestId('vote-tally')).toContainText('1 from 1 person');
+
+  await panel.getByRole('button', { name: 'Start a new vote' }).click();
+  await question.getByRole('button', { name: 'Yes, start a new vote' }).click();
+  await expect(panel.getByTestId('dots-left')).toHaveText('You have 4 of 4 dots left.');
+  await expect(panel).toContainText('No dots yet.');
+  await expect(panel.getByRole('button', { name: 'Start a new vote' })).toBeFocused();
+  await gp.context().close();
+});
+
 test('renaming the agenda item keeps the timer running, and a second device’s form follows it', async ({ browser }) => {
   const gp = await person(browser, 'gp@pathweave.test');
   const path = await newBlankPathway(gp, `Timer rename ${Date.now()}`);
@@ -207,19 +245,26 @@ test('renaming the agenda item keeps the timer running, and a second device’s 
   await expect(tabletPanel.getByLabel('Agenda item')).toHaveValue('Map the discharge', { timeout: 15_000 });
   await expect(tabletPanel.getByTestId('workshop-clock')).toContainText('Running');
 
-  // A new length asks first, since it stops the clock for everyone.
+  // A new length asks first, in the page, since it stops the clock for everyone.
   await tabletPanel.getByLabel('Minutes').fill('15');
-  tablet.once('dialog', (d) => void d.dismiss());
   await tabletPanel.getByRole('button', { name: 'Set timer', exact: true }).click();
+  const question = tabletPanel.getByTestId('timer-question');
+  await expect(question).toContainText('The timer is running. Setting it to 15 minutes stops it and puts it back to the start for everyone.');
+  await expect(question.getByText(/^The timer is running/)).toBeFocused();
+  await expectAccessible(tablet, 'workshop: asked before a running timer is reset');
+  await question.getByRole('button', { name: 'No, keep it running' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(tabletPanel.getByRole('button', { name: 'Set timer', exact: true })).toBeFocused();
   await expect(tabletPanel.getByTestId('workshop-clock')).toContainText('Running');
-  let asked = '';
-  tablet.once('dialog', (d) => {
-    asked = d.message();
-    void d.accept();
-  });
-  await tabletPanel.getByRole('button', { name: 'Set timer', exact: true }).click();
+  await expect(tabletPanel.getByLabel('Minutes')).toHaveValue('15');
+
+  // From the keyboard: Enter in the minutes asks again, and the answer is a button away.
+  await tabletPanel.getByLabel('Minutes').press('Enter');
+  await tablet.keyboard.press('Tab');
+  await expect(question.getByRole('button', { name: 'Yes, set it to 15 minutes' })).toBeFocused();
+  await tablet.keyboard.press('Enter');
   await expect(tabletPanel.getByRole('status').filter({ hasText: 'Timer set: Map the discharge, 15 minutes. It is stopped: start it when the room is ready.' })).toBeVisible();
-  expect(asked).toBe('The timer is running. Set it to 15 minutes? That stops it and puts it back to the start for everyone.');
+  await expect(question).toHaveCount(0);
   await expect(clock).toContainText('Not started', { timeout: 15_000 });
   await expect(panel.getByLabel('Minutes')).toHaveValue('15');
 
