@@ -11,12 +11,13 @@ import { ButtonForm, type FormState } from '@/components/care-plan/forms';
 import type { CollaborativeSession } from '@/lib/collab/client';
 import type { CommentThread, CommentView } from '@/lib/server/comments';
 import { commentDraftsKey, readCommentDrafts, writeCommentDrafts } from '@/lib/workshop/comment-drafts';
+import { newCommandId } from '@/lib/workshop/send-command';
 import { markRemovedTargets, useRememberedNames } from './removed-targets';
 import { useRoomRefresh } from './useRoomRefresh';
 
 const REFRESH_MS = 30_000;
 const OFFLINE = 'Offline: comments will catch up when the connection is back.';
-const NOT_SENT = 'Could not reach the server, so that was not sent. Your text is still here; try again.';
+const NOT_SENT = 'The connection dropped, so we cannot tell whether that was sent. Your text is still here: send it again and it will not be added twice.';
 const NOT_DELETED = 'Could not reach the server, so the comment was not deleted. Try again.';
 
 /** A thread as the panel shows it: `removedTarget` when its step or transition is no longer in the live pathway. */
@@ -140,11 +141,17 @@ export function CommentsPanel({
   const removed = threads.filter((t) => t.removedTarget);
   const about = target ? `“${targetName ?? 'this item'}”` : 'the whole pathway';
 
+  const sentKeys = useRef(new Map<string, string>());
   const post = (text: string, parentId?: string) => postOn(target, text, parentId);
   const postOn = async (targetId: string | null, text: string, parentId?: string) => {
+    // The same words sent again to the same place keep their key, so a comment whose answer was lost
+    // is not added twice; changed words are a new comment.
+    const which = JSON.stringify([targetId, parentId ?? null, text]);
+    const clientKey = sentKeys.current.get(which) ?? newCommandId();
+    sentKeys.current.set(which, clientKey);
     let result: Awaited<ReturnType<typeof addCommentAction>>;
     try {
-      result = await addCommentAction({ pathwayId, body: text, targetId, ...(parentId ? { parentId } : {}) });
+      result = await addCommentAction({ pathwayId, body: text, targetId, clientKey, ...(parentId ? { parentId } : {}) });
     } catch {
       setMessage(NOT_SENT);
       setFieldErrors([]);
@@ -156,6 +163,7 @@ export function CommentsPanel({
       setFieldErrors('errors' in result ? result.errors.map((e) => e.message).filter((m) => m !== result.message) : []);
       return false;
     }
+    sentKeys.current.delete(which);
     setMessage(null);
     setFieldErrors([]);
     setDone('');

@@ -8,7 +8,6 @@
 // another person's answers by guessing an id. Answers are kept for a day.
 import { getPrisma } from '@/lib/db/client';
 
-export const COMMAND_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 const KEEP_FOR = '1 day';
 /** How long a repeat waits for the first arrival, still running, to finish before saying so. */
 const WAIT_MS = 5_000;

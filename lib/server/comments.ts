@@ -6,7 +6,8 @@ import { can, type Actor } from '@/lib/auth/can';
 import { notifyRoom } from '@/lib/collab/notify';
 import { getPrisma } from '@/lib/db/client';
 import { audit } from './audit';
-import { invalid, notFound, type Invalid, type NotFound } from './results';
+import { CLIENT_ID_PATTERN, CLIENT_ID_RULE } from '@/lib/workshop/send-command';
+import { invalid, isUniqueViolation, notFound, type Invalid, type NotFound } from './results';
 import { inActorsWorkspaces } from './scope';
 import { tooLongMessage } from '@/lib/text-limits';
 import { currentTargetLabel } from './target-label';
@@ -128,6 +129,10 @@ export function openCountsByTarget(threads: readonly CommentThread[]): Map<strin
 /**
  * Start a thread (pinned to `targetId`, a step or transition id, or to the pathway when absent) or
  * reply to one (`parentId`; a reply to a reply joins the same thread, and takes its pin).
+ *
+ * `clientKey` is the id the author's browser gave this comment (CLIENT_ID_PATTERN). Sent again with
+ * the same key, after a connection dropped before the answer came, the comment already added is
+ * returned and nothing is added twice.
  */
 export async function addComment(options: {
   actor: Actor;
@@ -135,8 +140,14 @@ export async function addComment(options: {
   body: string;
   targetId?: string | null;
   parentId?: string | null;
+  clientKey?: string | null;
 }): Promise<{ ok: true; comment: CommentView } | NotFound | Invalid> {
   const { actor, pathwayId } = options;
+  const clientKey = options.clientKey ?? null;
+  if (clientKey !== null && !CLIENT_ID_PATTERN.test(clientKey)) {
+    const message = `“${clientKey.slice(0, 70)}” is not a comment key: ${CLIENT_ID_RULE}.`;
+    return invalid('The comment was not in the expected form.', [{ path: 'clientKey', message }]);
+  }
   const prisma = getPrisma();
   const pathway = await scopedPathway(actor, pathwayId);
   if (!pathway) return notFound();
@@ -144,6 +155,19 @@ export async function addComment(options: {
     await audit({ actorId: actor.userId, action: 'comment:create', resourceType: 'pathway', resourceId: pathwayId, outcome: 'denied' });
     return notFound();
   }
+  // Sent before and added then: answer with that comment.
+  const already = async () => {
+    if (clientKey === null) return null;
+    const row = await prisma.comment.findUnique({ where: { authorId_clientKey: { authorId: actor.userId, clientKey } }, select: { ...SELECT, pathwayId: true } });
+    if (!row) return null;
+    if (row.pathwayId !== pathwayId) {
+      const message = 'This comment key was already used for a comment on another pathway. Send the comment with a new key.';
+      return invalid('The comment was not in the expected form.', [{ path: 'clientKey', message }]);
+    }
+    return { ok: true as const, comment: view(row, actor, pathway.workspaceId, pathwayId) };
+  };
+  const before = await already();
+  if (before) return before;
   const body = options.body.trim();
   const problem = commentBodyProblem(body);
   if (problem) return problem;
@@ -168,7 +192,15 @@ export async function addComment(options: {
     // Named by the server from the pathway's document, not by the browser.
     targetLabel = await currentTargetLabel(pathwayId, targetId);
   }
-  const row = await prisma.comment.create({ data: { pathwayId, authorId: actor.userId, body, targetId, targetLabel, parentId }, select: SELECT });
+  let row: Row;
+  try {
+    row = await prisma.comment.create({ data: { pathwayId, authorId: actor.userId, body, targetId, targetLabel, parentId, clientKey }, select: SELECT });
+  } catch (error) {
+    // The same comment, sent twice at once: the other arrival added it.
+    const same = isUniqueViolation(error) ? await already() : null;
+    if (same) return same;
+    throw error;
+  }
   await audit({ actorId: actor.userId, action: 'comment:create', resourceType: 'comment', resourceId: row.id, outcome: 'allowed', detail: { pathwayId, targetId, parentId } });
   notifyRoom(pathwayId, 'comments');
   return { ok: true, comment: view(row, actor, pathway.workspaceId, pathwayId) };

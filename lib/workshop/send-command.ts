@@ -13,6 +13,10 @@ export const NO_ANSWER_MESSAGE =
 
 export type Sent = { kind: 'answered'; status: number; body: unknown } | { kind: 'no-answer' };
 
+/** What an id a browser gives a command or a comment may be, checked by the server. */
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+export const CLIENT_ID_RULE = '16 to 64 letters, digits, hyphens or underscores';
+
 /** 16 random bytes as 32 hex digits. crypto.getRandomValues works on plain http too (randomUUID does not). */
 export function newCommandId(): string {
   const bytes = new Uint8Array(16);

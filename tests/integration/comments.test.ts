@@ -118,6 +118,48 @@ describe('comments', () => {
     expect(long).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
+  it('a comment sent again with its key, after a lost answer, is the same comment: never added twice', async () => {
+    const pathwayId = await freshPathway();
+    const clientKey = `key-${Date.now()}-${Math.random().toString(16).slice(2)}`;
+    const count = async () => (await db.query('SELECT count(*)::int AS n FROM "Comment" WHERE "pathwayId" = $1', [pathwayId])).rows[0].n as number;
+    const first = await server.addComment({ actor: as('commenter'), pathwayId, body: 'Who do I call at night?', targetId: 's1', clientKey });
+    const again = await server.addComment({ actor: as('commenter'), pathwayId, body: 'Who do I call at night?', targetId: 's1', clientKey });
+    if (!first.ok || !again.ok) throw new Error('not added');
+    expect(again.comment.id).toBe(first.comment.id);
+    expect(await count()).toBe(1);
+    expect(await auditRows(first.comment.id, 'comment:create')).toHaveLength(1);
+
+    // At the same moment, from two tabs of a flaky connection: still one.
+    const key2 = `${clientKey}-2`;
+    const both = await Promise.all([1, 2, 3].map(() => server.addComment({ actor: as('commenter'), pathwayId, body: 'And at weekends?', clientKey: key2 })));
+    expect(new Set(both.map((r) => (r.ok ? r.comment.id : r.reason))).size).toBe(1);
+    expect(await count()).toBe(2);
+
+    // Keys are each author's own: the same key from someone else is their own comment.
+    const other = await server.addComment({ actor: as('editor'), pathwayId, body: 'The out-of-hours line.', clientKey });
+    expect(other.ok && other.comment.id !== first.comment.id).toBe(true);
+    // Without a key, each sending is a new comment, as before.
+    await server.addComment({ actor: as('commenter'), pathwayId, body: 'Who do I call at night?' });
+    await server.addComment({ actor: as('commenter'), pathwayId, body: 'Who do I call at night?' });
+    expect(await count()).toBe(5);
+  });
+
+  it('a malformed comment key, or one used on another pathway, is refused naming the key, and nothing is added', async () => {
+    const pathwayId = await freshPathway();
+    for (const clientKey of ['short', 'spaces are not allowed here', 'x'.repeat(65)]) {
+      const r = await server.addComment({ actor: as('commenter'), pathwayId, body: 'Hello', clientKey });
+      expect(r, clientKey).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'clientKey' }] });
+      if (!r.ok && r.reason === 'invalid') expect(r.errors[0]?.message).toContain('16 to 64 letters, digits, hyphens or underscores');
+    }
+    const clientKey = `key-${Date.now()}-${Math.random().toString(16).slice(2)}`;
+    expect((await server.addComment({ actor: as('commenter'), pathwayId, body: 'Hello', clientKey })).ok).toBe(true);
+    const elsewhere = await freshPathway();
+    const reused = await server.addComment({ actor: as('commenter'), pathwayId: elsewhere, body: 'Hello', clientKey });
+    expect(reused).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'clientKey' }] });
+    const n = await db.query('SELECT count(*)::int AS n FROM "Comment" WHERE "pathwayId" = ANY($1)', [[pathwayId, elsewhere]]);
+    expect(n.rows[0].n).toBe(1);
+  });
+
   it('resolve and reopen: the author and editors may; another commenter and a viewer may not', async () => {
     const pathwayId = await freshPathway();
     const made = await server.addComment({ actor: as('commenter'), pathwayId, targetId: 'step-b', body: 'Is the leaflet in easy read?' });

@@ -9,7 +9,7 @@ import type { Actor } from '@/lib/auth/can';
 import { getActor } from '@/lib/auth/session';
 import { log } from '@/lib/log';
 import { invalidInput, NO_STORE, readJson, signInFirst } from '@/lib/server/care-plan-http';
-import { claimCommand, COMMAND_ID_PATTERN, keepAnswer, type KeptAnswer } from '@/lib/server/command-receipts';
+import { claimCommand, keepAnswer, type KeptAnswer } from '@/lib/server/command-receipts';
 import { NOT_FOUND_MESSAGE } from '@/lib/server/results';
 import {
   CRITERION_IDS,
@@ -28,6 +28,7 @@ import {
 } from '@/lib/server/workshop';
 import { cappedText } from '@/lib/text-limits';
 import { RATING_REASON_MAX, RATING_VALUES, TIMER_LABEL_MAX } from '@/lib/workshop/model';
+import { CLIENT_ID_PATTERN, CLIENT_ID_RULE } from '@/lib/workshop/send-command';
 
 export const dynamic = 'force-dynamic';
 
@@ -101,8 +102,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ pat
     );
   }
   const commandId = (body.body as { commandId?: unknown }).commandId;
-  if (commandId !== undefined && (typeof commandId !== 'string' || !COMMAND_ID_PATTERN.test(commandId))) {
-    const message = `“${String(commandId).slice(0, 70)}” is not a command id: 16 to 64 letters, digits, hyphens or underscores.`;
+  if (commandId !== undefined && (typeof commandId !== 'string' || !CLIENT_ID_PATTERN.test(commandId))) {
+    const message = `“${String(commandId).slice(0, 70)}” is not a command id: ${CLIENT_ID_RULE}.`;
     return invalidInput('The workshop command was not in the expected form.', [{ path: 'commandId', message }]);
   }
   try {

@@ -16,7 +16,14 @@ export async function listCommentsAction(input: z.input<typeof ListInput>) {
 
 // A generous cap against abuse only: addComment checks the real limit after trimming.
 const body = cappedText(COMMENT_LABEL, COMMENT_MAX_LENGTH);
-const AddInput = z.object({ pathwayId: id, body, targetId: id.nullable().optional(), parentId: id.nullable().optional() });
+// clientKey: the browser's id for this comment, so sending it again never adds it twice (addComment checks its form).
+const AddInput = z.object({
+  pathwayId: id,
+  body,
+  targetId: id.nullable().optional(),
+  parentId: id.nullable().optional(),
+  clientKey: z.string().max(200).nullable().optional(),
+});
 export async function addCommentAction(input: z.input<typeof AddInput>) {
   return run('addComment', AddInput, input, (data, actor) => addComment({ actor, ...data }));
 }
