@@ -19,8 +19,28 @@ describe('safeCallbackPath: where signing in may send a person', () => {
       'https://evil.example/',
       'javascript:alert(1)',
       'evil.example',
+      // Parsing drops "." and ".." segments, which would leave "//evil.example" behind.
+      '/.//evil.example',
+      '/..//evil.example/x',
+      '/%2e%2e//evil.example/x',
+      '/%2E//evil.example',
+      '/./\\evil.example',
+      '/a/..//evil.example',
     ]) {
       expect(safeCallbackPath(bad), JSON.stringify(bad)).toBe('/');
+    }
+  });
+
+  it('whatever it gives back, a browser reads as a path on this site', () => {
+    const prefixes = ['/', '/.', '/..', '/%2e', '/a/..', '\\', '/\\', '/\t'];
+    const middles = ['/', '//', '\\', '/./', '/../', ''];
+    for (const p of prefixes) {
+      for (const m of middles) {
+        const value = `${p}${m}evil.example/x?y#z`;
+        const path = safeCallbackPath(value);
+        expect(path.startsWith('/'), value).toBe(true);
+        expect(new URL(path, 'https://pathweave.nhs.example').host, value).toBe('pathweave.nhs.example');
+      }
     }
   });
 

@@ -1,6 +1,8 @@
 // Where to go after signing in: a path on this site, never another site. Checked by parsing, as
 // the browser will, rather than by how the text starts: "/\evil.example" and "/<tab>/evil.example"
-// both start with one slash, yet a browser reads them as "//evil.example", another site.
+// both start with one slash, yet a browser reads them as "//evil.example", another site. The parsed
+// path is checked again: parsing drops "." and ".." segments, so "/.//evil.example" comes out as
+// "//evil.example", which a browser would read as another site.
 
 const BASE = 'http://pathweave.invalid';
 
@@ -10,7 +12,10 @@ export function safeCallbackPath(value: unknown): string {
   try {
     const url = new URL(value, BASE);
     if (url.origin !== BASE) return '/';
-    return `${url.pathname}${url.search}${url.hash}`;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // Read again as the browser will read it where it is used: it must still be this site.
+    if (/^\/[\\/]/.test(path) || new URL(path, BASE).origin !== BASE) return '/';
+    return path;
   } catch {
     return '/';
   }
