@@ -75,10 +75,11 @@ export async function compareVersions(options: {
     if (!v) return null;
     const parsed = parsePathway(v.document);
     if (!parsed.ok) return null;
-    // Stored scores are what the room saw at the time; re-score only a version saved without them.
+    // Stored scores are what the room saw at the time; re-score only a version saved without them,
+    // as of the UK day it was saved (as saving a version does), not the UTC one.
     const scores = isScores(v.scores)
       ? v.scores
-      : scoreForStorage(parsed.pathway, { versionCount: v.number, today: v.createdAt.toISOString().slice(0, 10) });
+      : scoreForStorage(parsed.pathway, { versionCount: v.number, today: todayIso(v.createdAt) });
     return {
       side: { id, number: v.number, note: v.note, createdAt: v.createdAt.toISOString(), authorName: v.author?.name ?? null, document: parsed.pathway },
       scores,

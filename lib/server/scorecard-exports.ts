@@ -1,16 +1,28 @@
 import { safeCallbackPath } from '@/lib/auth/callback';
 import { getActor, type SignedInActor } from '@/lib/auth/session';
 import { log } from '@/lib/log';
+import { htmlPage } from './html-page';
+import { todayIso } from './results';
 
 /**
  * The shared edges of the scorecard's export route handlers: sign-in, the one "not found" answer
  * (the same for a workspace that does not exist and one the person may not see), and errors that
  * never show a stack trace.
  */
-export const NOT_FOUND_TEXT = 'Not found';
 
+/**
+ * A download link is opened in the browser, so "not found" is a page a person can read (the same
+ * kind of page as the care plan PDF's). It names no workspace or pathway and is the same for an
+ * address that does not exist and one the person may not see, so a guessed address learns nothing.
+ */
 export function notFoundResponse(): Response {
-  return new Response(NOT_FOUND_TEXT, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return htmlPage(
+    404,
+    'Page not found',
+    `<p>We could not find that scorecard, or you do not have access to it.</p>
+<p>If you typed the web address, check it is correct.</p>
+<p><a href="/">Go to the Pathweave home page</a></p>`,
+  );
 }
 
 /**
@@ -55,14 +67,11 @@ export async function withActor(
     return await run(actor);
   } catch (error) {
     log.error({ err: error, export: name }, 'scorecard export failed');
-    return new Response('Sorry, the report could not be made. Try again.', {
-      status: 500,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-    });
+    return htmlPage(500, 'Sorry, there is a problem', '<p>Sorry, the report could not be made. Try again in a moment.</p>');
   }
 }
 
-/** "2026-11-23" in file names. */
+/** "2026-11-23" in file names: the day in the UK, as on the scorecard itself. */
 export function fileDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  return todayIso(d);
 }

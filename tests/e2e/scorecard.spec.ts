@@ -358,10 +358,22 @@ for (const email of ['patient@pathweave.test', 'outsider.gp@pathweave.test']) {
       expect(response?.status(), url).toBe(404);
       await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     }
-    for (const url of [`${scorecardUrl}/csv`, `${scorecardUrl}/pdf`, `${detailUrl}/pdf`]) {
-      const res = await page.request.get(url);
-      expect(res.status(), url).toBe(404);
-      expect(await res.text()).toBe('Not found');
+    // A download link opened in the browser: a page a person can read, the same as for a guessed address.
+    for (const [url, guessed] of [
+      [`${scorecardUrl}/csv`, '/w/no-such-workspace/scorecards/csv'],
+      [`${scorecardUrl}/pdf`, '/w/no-such-workspace/scorecards/pdf'],
+      [`${detailUrl}/pdf`, `${scorecardUrl}/no-such-pathway/pdf`],
+    ] as const) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(404);
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+      await expect(page.getByText('We could not find that scorecard, or you do not have access to it.')).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Go to the Pathweave home page' })).toHaveAttribute('href', '/');
+      const body = (await response?.text()) ?? '';
+      expect(body).not.toMatch(/\n\s+at \S|Error:|node_modules/);
+      const other = await page.request.get(guessed);
+      expect(other.status(), guessed).toBe(404);
+      expect(await other.text(), guessed).toBe(body);
     }
   });
 }

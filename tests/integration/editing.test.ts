@@ -343,6 +343,42 @@ describe('versions', () => {
     expect(await server.compareVersions({ actor: as('editor'), pathwayId: other.id, fromVersionId: v1.version.id, toVersionId: v2.version.id })).toBeNull();
     expect(await server.compareVersions({ actor: as('patient'), pathwayId: id, fromVersionId: v1.version.id, toVersionId: v2.version.id })).toBeNull();
   });
+
+  it('re-scores a version saved without scores as of the UK day it was saved, not the UTC day', async () => {
+    const { id, doc } = await freshPathway();
+    // NV 12 reads today's date: a review date on or before it has passed.
+    const document: Pathway = {
+      ...doc,
+      metadata: { ...doc.metadata, reviewDate: '2026-07-02', evaluationPlan: 'Readmissions audited every six months.' },
+    };
+    // Versions saved before scores were stored (scores NULL). In British Summer Time, 22:59 UTC on
+    // 1 July is 23:59 on 1 July in London; 23:30 UTC is 00:30 on 2 July, the review date.
+    const legacy = async (number: number, createdAt: string) => {
+      const versionId = `${id}-legacy-v${number}`;
+      await db.query(
+        `INSERT INTO "PathwayVersion" ("id", "pathwayId", "number", "document", "scores", "note", "createdAt")
+         VALUES ($1, $2, $3, $4, NULL, 'Saved before scores were stored', $5)`,
+        [versionId, id, number, JSON.stringify(document), createdAt],
+      );
+      return versionId;
+    };
+    const v1 = await legacy(1, '2026-07-01T22:59:00Z');
+    const v2 = await legacy(2, '2026-07-01T23:30:00Z');
+
+    const cmp = await server.compareVersions({
+      actor: as('viewer'),
+      pathwayId: id,
+      fromVersionId: v1,
+      toVersionId: v2,
+    });
+    const nv12 = cmp?.scores.frameworks.flatMap((f) => f.criteria).find((c) => c.criterionId === 'nv-12');
+    // Version 1, on 1 July in London: the review date is still ahead, and only one version is saved.
+    expect(nv12?.before).toMatchObject({ status: 'partly', score: 0.5 });
+    expect(nv12?.before?.measure).toContain('review date 2026-07-02;');
+    // Version 2, on 2 July in London: the review date has been reached, so it has passed.
+    expect(nv12?.after).toMatchObject({ status: 'not_met', score: 0 });
+    expect(nv12?.after?.measure).toContain('review date 2026-07-02 (passed)');
+  });
 });
 
 describe('creating from a template', () => {

@@ -113,6 +113,44 @@ describe('who can see a workspace scorecard', () => {
     expect(own.map((r) => r[0])).toContain('Northgate asthma pathway');
   });
 
+  it('answers a download the person may not see with a "Page not found" page, exactly as for a guessed address', async () => {
+    const northgatePathway = await addPathway(northgate.id, 'Northgate download test pathway', ['Asthma']);
+    await addVersion(northgatePathway, 1, 'copd.v1.json');
+    const noSuchPathway = `/w/${slug}/scorecards/no-such-pathway/pdf`;
+    const cases = [
+      // Someone in no workspace, and a GP of another workspace, on Riverside's downloads.
+      ['patient@pathweave.test', `/w/${slug}/scorecards/csv`, `/w/no-such-workspace/scorecards/csv`],
+      ['outsider.gp@pathweave.test', `/w/${slug}/scorecards/csv`, `/w/no-such-workspace/scorecards/csv`],
+      ['outsider.gp@pathweave.test', `/w/${slug}/scorecards/pdf`, `/w/no-such-workspace/scorecards/pdf`],
+      ['outsider.gp@pathweave.test', `/w/${slug}/scorecards/${copdId}/pdf`, noSuchPathway],
+      // A Riverside member reaching for a Northgate pathway through Riverside's address.
+      ['manager@pathweave.test', `/w/${slug}/scorecards/${northgatePathway}/pdf`, noSuchPathway],
+    ] as const;
+    for (const [email, real, guessed] of cases) {
+      const s = await as(email);
+      const a = await s.fetch(real);
+      const b = await s.fetch(guessed);
+      const label = `${email} ${real}`;
+      expect(a.status, label).toBe(404);
+      expect(b.status, label).toBe(404);
+      expect(a.headers.get('content-type'), label).toBe('text/html; charset=utf-8');
+      expect(b.headers.get('content-type'), label).toBe(a.headers.get('content-type'));
+      expect(a.headers.get('cache-control'), label).toBe('no-store');
+      const body = await a.text();
+      expect(await b.text(), label).toBe(body);
+      expect(body).toMatch(/^<!doctype html>/);
+      expect(body).toContain('<title>Page not found – Pathweave</title>');
+      expect(body).toContain('<h1>Page not found</h1>');
+      expect(body).toContain('We could not find that scorecard, or you do not have access to it.');
+      expect(body).toContain('<a href="/">Go to the Pathweave home page</a>');
+      // It names nothing behind the address, and shows no stack trace.
+      for (const secret of ['Riverside', 'Northgate', 'COPD', slug, copdId, northgatePathway]) {
+        expect(body, label).not.toContain(secret);
+      }
+      expect(body).not.toMatch(/\n\s+at \S|Error:|node_modules|\.tsx?:\d+/);
+    }
+  });
+
   it('sends someone who is not signed in to sign in, for the page and the exports', async () => {
     const anon = new Session(baseUrl);
     for (const path of [`/w/${slug}/scorecards`, `/w/${slug}/scorecards/csv`, `/w/${slug}/scorecards/pdf`]) {
