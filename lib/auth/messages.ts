@@ -3,7 +3,6 @@
 
 export const SIGN_IN_ERRORS = {
   invalid: 'The email address or password is not right. Check them and try again.',
-  throttled: 'Too many attempts to sign in. Wait a minute, then try again.',
   notRegistered: 'Your account is not registered with Pathweave. Ask your workspace facilitator to add you.',
   emailNotVerified:
     'Your sign-in service has not confirmed your email address, so Pathweave cannot match it to your account. Confirm your email address with that service, then try again.',
@@ -14,10 +13,29 @@ export const SIGN_IN_ERRORS = {
   noPassword: 'Enter your password.',
 } as const;
 
-const MESSAGES: ReadonlySet<string> = new Set(Object.values(SIGN_IN_ERRORS));
+/** The longest a sign-in is ever held back for too many attempts (lib/auth/throttle.ts). */
+export const LONGEST_THROTTLE_MINUTES = 15;
+
+export type ThrottledMessage = `Too many attempts to sign in. Try again in ${number} minute${'' | 's'}. ${string}`;
+
+/**
+ * What is said when sign-in is held back for too many attempts: how long for, in whole minutes
+ * rounded up (so never too soon). The same for an email that is registered and one that is not.
+ */
+export function throttledMessage(waitMs: number): ThrottledMessage {
+  const minutes = Math.min(Math.max(1, Math.ceil(waitMs / 60_000)), LONGEST_THROTTLE_MINUTES);
+  return `Too many attempts to sign in. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}. If you still cannot sign in then, ask your workspace facilitator for help.`;
+}
+
+const MESSAGES: ReadonlySet<string> = new Set([
+  ...Object.values(SIGN_IN_ERRORS),
+  ...Array.from({ length: LONGEST_THROTTLE_MINUTES }, (_, i) => throttledMessage((i + 1) * 60_000)),
+]);
 
 /** True for one of the sentences above, and for nothing else. */
-export function isSignInMessage(text: unknown): text is (typeof SIGN_IN_ERRORS)[keyof typeof SIGN_IN_ERRORS] {
+export function isSignInMessage(
+  text: unknown,
+): text is (typeof SIGN_IN_ERRORS)[keyof typeof SIGN_IN_ERRORS] | ThrottledMessage {
   return typeof text === 'string' && MESSAGES.has(text);
 }
 

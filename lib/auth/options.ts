@@ -3,22 +3,16 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { Provider } from 'next-auth/providers/index';
 import { getPrisma } from '@/lib/db/client';
 import { log } from '@/lib/log';
-import { SIGN_IN_ERRORS, isSignInMessage } from './messages';
+import { clientAddress, trustedProxyHops } from './client-address';
+import { SIGN_IN_ERRORS, isSignInMessage, throttledMessage } from './messages';
 import { linkOidcSignIn, type OidcSignIn } from './oidc-link';
 import { dummyHash, verifyPassword } from './password';
-import { clearFailures, recordFailure, retryAfterMs, throttleKeys } from './throttle';
+import { clearFailures, countAttempt, throttleKeys } from './throttle';
 
 /** How long a session lasts without activity before the person must sign in again. */
 export const SESSION_MAX_AGE_SECONDS = Number(process.env.PATHWEAVE_SESSION_MAX_AGE ?? 8 * 60 * 60);
 
 export { SIGN_IN_ERRORS } from './messages';
-
-function clientAddress(headers: Record<string, unknown> | undefined): string | undefined {
-  const forwarded = headers?.['x-forwarded-for'];
-  if (typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0]?.trim();
-  const real = headers?.['x-real-ip'];
-  return typeof real === 'string' ? real : undefined;
-}
 
 /**
  * A generic OpenID Connect provider, switched on when OIDC_ISSUER, OIDC_CLIENT_ID and
@@ -49,21 +43,25 @@ export function oidcProvider(env: NodeJS.ProcessEnv = process.env): Provider | n
 
 type Credentials = Record<'email' | 'password', string> | undefined;
 
-/** The password sign-in: throttled, checked against the stored hash, and audited either way. */
+/**
+ * The password sign-in: throttled, checked against the stored hash, and audited either way. The
+ * attempt is counted before the password is checked, and refused unchecked when too many came first.
+ */
 async function checkPassword(credentials: Credentials, req: { headers?: unknown } | undefined) {
   const email = String(credentials?.email ?? '').trim().toLowerCase();
   const password = String(credentials?.password ?? '');
   if (!email || !password) throw new Error(SIGN_IN_ERRORS.invalid);
   const prisma = getPrisma();
-  const keys = throttleKeys(email, clientAddress(req?.headers as Record<string, unknown> | undefined));
-  if ((await retryAfterMs(prisma, keys)) > 0) {
-    log.warn({ event: 'signin.throttled' }, 'sign-in throttled');
-    throw new Error(SIGN_IN_ERRORS.throttled);
+  const address = clientAddress(req?.headers as Record<string, unknown> | undefined, trustedProxyHops());
+  const keys = throttleKeys(email, address);
+  const attempt = await countAttempt(prisma, keys);
+  if (!attempt.allowed) {
+    log.warn({ event: 'signin.throttled', retryAfterMs: attempt.retryAfterMs }, 'sign-in throttled');
+    throw new Error(throttledMessage(attempt.retryAfterMs));
   }
   const user = await prisma.user.findUnique({ where: { email } });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !user.passwordHash || !ok) {
-    await recordFailure(prisma, keys);
     await prisma.auditEvent.create({
       data: { action: 'signin', resourceType: 'session', outcome: 'denied', actorId: user?.id ?? null },
     });

@@ -1,17 +1,28 @@
 import type { PrismaClient } from '@/lib/db/client';
+import { LONGEST_THROTTLE_MINUTES } from './messages';
 
 /**
- * Slows down repeated failed sign-ins, per email and per client address, stored in the
- * database so it holds across restarts and across app instances. After FREE_ATTEMPTS
- * failures, each further attempt must wait a doubling interval (capped).
+ * Slows down repeated sign-in attempts, per email and per client address, stored in the database
+ * so it holds across restarts and across app instances. Each attempt is counted before its password
+ * is checked, one attempt at a time per key, so attempts sent all at once cannot slip past the
+ * count. After FREE_ATTEMPTS, each further attempt must wait a doubling interval (capped); a
+ * sign-in with the right password clears the count, and a key left alone for FORGET_AFTER_MS is
+ * forgotten (its row deleted).
+ *
+ * The table's `failures` column counts attempts not yet followed by a right password, and
+ * `lastFailedAt` is when the last of them was counted.
  */
 export const FREE_ATTEMPTS = 5;
 const BASE_WAIT_MS = 30_000;
-const MAX_WAIT_MS = 15 * 60_000;
+export const MAX_WAIT_MS = LONGEST_THROTTLE_MINUTES * 60_000;
+export const FORGET_AFTER_MS = 24 * 60 * 60_000;
+/** At most this many forgotten rows are deleted at each attempt, which keeps each deletion cheap. */
+const FORGET_BATCH = 100;
 
-export function waitAfter(failures: number): number {
-  if (failures < FREE_ATTEMPTS) return 0;
-  return Math.min(BASE_WAIT_MS * 2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_MS);
+/** How long after the last counted attempt the next may be made, once `attempts` are counted. */
+export function waitAfter(attempts: number): number {
+  if (attempts < FREE_ATTEMPTS) return 0;
+  return Math.min(BASE_WAIT_MS * 2 ** (attempts - FREE_ATTEMPTS), MAX_WAIT_MS);
 }
 
 export function throttleKeys(email: string, address: string | undefined): string[] {
@@ -20,27 +31,82 @@ export function throttleKeys(email: string, address: string | undefined): string
   return keys;
 }
 
-/** Milliseconds the caller must still wait, or 0. */
-export async function retryAfterMs(prisma: PrismaClient, keys: string[], now = new Date()): Promise<number> {
-  const rows = await prisma.signInThrottle.findMany({ where: { key: { in: keys } } });
+type Row = { key: string; failures: number; lastFailedAt: Date };
+
+const forgotten = (row: Row, now: Date) => now.getTime() - row.lastFailedAt.getTime() >= FORGET_AFTER_MS;
+
+/** Milliseconds before another attempt may be made on these rows, or 0. */
+export function waitFor(rows: Row[], now: Date): number {
   let wait = 0;
   for (const row of rows) {
-    const until = row.lastFailedAt.getTime() + waitAfter(row.failures);
-    wait = Math.max(wait, until - now.getTime());
+    if (forgotten(row, now)) continue;
+    wait = Math.max(wait, row.lastFailedAt.getTime() + waitAfter(row.failures) - now.getTime());
   }
   return Math.max(0, wait);
 }
 
-export async function recordFailure(prisma: PrismaClient, keys: string[], now = new Date()): Promise<void> {
-  for (const key of keys) {
-    await prisma.signInThrottle.upsert({
-      where: { key },
-      create: { key, failures: 1, lastFailedAt: now },
-      update: { failures: { increment: 1 }, lastFailedAt: now },
-    });
-  }
+export type Attempt = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+/**
+ * Counts an attempt against every key, before its password is checked, or refuses it (counting
+ * nothing) when any key must still wait. Concurrent attempts sharing a key take turns on a
+ * transaction-scoped advisory lock, so however many arrive at once, no more than the free attempts
+ * are let through. `clock` is read once the locks are held.
+ */
+export async function countAttempt(
+  prisma: PrismaClient,
+  keys: string[],
+  clock: () => Date = () => new Date(),
+): Promise<Attempt> {
+  const ordered = [...new Set(keys)].sort();
+  await forgetQuietKeys(prisma, clock());
+  return prisma.$transaction(
+    async (tx): Promise<Attempt> => {
+      // Always in the same order, so two attempts sharing two keys never wait for each other.
+      for (const key of ordered) {
+        await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`signin-throttle:${key}`}, 0))) AS l`;
+      }
+      const now = clock();
+      const rows = await tx.signInThrottle.findMany({ where: { key: { in: ordered } } });
+      const wait = waitFor(rows, now);
+      if (wait > 0) return { allowed: false, retryAfterMs: wait };
+      for (const key of ordered) {
+        const row = rows.find((r) => r.key === key);
+        const failures = row && !forgotten(row, now) ? row.failures + 1 : 1;
+        await tx.signInThrottle.upsert({
+          where: { key },
+          create: { key, failures, lastFailedAt: now },
+          update: { failures, lastFailedAt: now },
+        });
+      }
+      return { allowed: true };
+    },
+    // Attempts on one key queue here one after another; each holds its turn for a few milliseconds.
+    { maxWait: 10_000, timeout: 10_000 },
+  );
 }
 
+/** The right password was given: the attempts counted against these keys are cleared. */
 export async function clearFailures(prisma: PrismaClient, keys: string[]): Promise<void> {
   await prisma.signInThrottle.deleteMany({ where: { key: { in: keys } } });
+}
+
+/**
+ * Deletes a batch of rows left alone for FORGET_AFTER_MS (found through the index on
+ * lastFailedAt), so the table holds only keys that were tried recently.
+ */
+export async function forgetQuietKeys(prisma: PrismaClient, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - FORGET_AFTER_MS);
+  const quiet = await prisma.signInThrottle.findMany({
+    where: { lastFailedAt: { lt: before } },
+    select: { key: true },
+    orderBy: { lastFailedAt: 'asc' },
+    take: FORGET_BATCH,
+  });
+  if (!quiet.length) return 0;
+  // Checked again as it is deleted: a key tried since it was found is kept.
+  const { count } = await prisma.signInThrottle.deleteMany({
+    where: { key: { in: quiet.map((row) => row.key) }, lastFailedAt: { lt: before } },
+  });
+  return count;
 }

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "SignInThrottle_lastFailedAt_idx" ON "SignInThrottle"("lastFailedAt");
