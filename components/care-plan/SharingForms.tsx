@@ -1,12 +1,16 @@
 // The person's sharing controls: share with someone by email (and say whether they may add to the
-// plan), stop sharing at once, or share again with someone who used to see it.
+// plan), stop sharing at once, or share again with someone who used to see it. While the plan is
+// archived there is no form to ask someone new, and the page says why (the server refuses it too);
+// everything else still works.
 import { cancelInvitationAction, grantAccessAction, revokeAccessAction } from '@/app/my-plan/actions';
+import { ARCHIVE_COPY } from '@/lib/care-plan/archive';
 import { PATIENT_COPY } from '@/lib/care-plan/copy';
 import { formatMoment } from '@/lib/care-plan/plain';
 import type { CarePlanSharing } from '@/lib/server/get-care-plan-sharing';
 import { ActionForm, ButtonForm, CheckboxField, TextField } from './forms';
 
 export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
+  const archived = sharing.status === 'archived';
   return (
     <>
       <h2 className="mb-2 text-2xl font-bold">{PATIENT_COPY.sharingListHeading}</h2>
@@ -36,7 +40,7 @@ export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
           <h2 id="invited-heading" className="mb-2 text-2xl font-bold">
             {PATIENT_COPY.invitedHeading}
           </h2>
-          <p className="mb-3">{PATIENT_COPY.invitedHelp}</p>
+          <p className="mb-3">{archived ? ARCHIVE_COPY.invitedWhileArchived : PATIENT_COPY.invitedHelp}</p>
           <ul className="space-y-3">
             {sharing.invited.map((i) => (
               <li key={i.invitationId} className="bg-white border border-nhs-grey-4 p-4">
@@ -100,16 +104,22 @@ export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
 
       <div className="bg-white border border-nhs-grey-4 p-4">
         <h2 className="mb-2 text-2xl font-bold">{PATIENT_COPY.shareHeading}</h2>
-        <p className="mb-3">{PATIENT_COPY.shareHelp}</p>
-        <ActionForm
-          action={grantAccessAction}
-          label="Share your plan with someone"
-          submitLabel="Share my plan"
-          hidden={{ planId: sharing.planId }}
-        >
-          <TextField name="carerEmail" type="email" label="Their email address" autoComplete="email" required />
-          <CheckboxField name="canContribute" value="yes" label="They can also add notes and tick off jobs" />
-        </ActionForm>
+        {archived ? (
+          <p>{ARCHIVE_COPY.inviteRefused}</p>
+        ) : (
+          <>
+            <p className="mb-3">{PATIENT_COPY.shareHelp}</p>
+            <ActionForm
+              action={grantAccessAction}
+              label="Share your plan with someone"
+              submitLabel="Share my plan"
+              hidden={{ planId: sharing.planId }}
+            >
+              <TextField name="carerEmail" type="email" label="Their email address" autoComplete="email" required />
+              <CheckboxField name="canContribute" value="yes" label="They can also add notes and tick off jobs" />
+            </ActionForm>
+          </>
+        )}
       </div>
     </>
   );

@@ -23,6 +23,15 @@ export const ARCHIVE_COPY = {
   notArchived: 'This plan is not archived, so there is nothing to restore. Reload the page to see it as it is now.',
   listHeading: 'Archived plans',
   listTag: 'Archived',
+  /**
+   * The person's sharing page and the refusal of an invitation, in the same words: nobody new is
+   * asked to see an archived plan, as they could not say yes until it is restored.
+   */
+  inviteRefused:
+    'This plan is archived, so nobody new can be invited to see it. Ask your care team to restore it first.',
+  /** Above the invitations still waiting on an archived plan: they stay, and can be taken back. */
+  invitedWhileArchived:
+    'These people cannot see your plan. They cannot say yes while your plan is archived. You can take back an invitation at any time.',
 } as const;
 
 /** The day the plan was archived, in words ("3 March 2027"), or null when not known. */

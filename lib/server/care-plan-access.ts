@@ -7,7 +7,7 @@
 // which callers turn into the same "not found".
 import { can, ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
-import { archivedRefusal } from '@/lib/care-plan/archive';
+import { ARCHIVE_COPY, archivedRefusal } from '@/lib/care-plan/archive';
 import type { PlanStatus } from '@/lib/care-plan/types';
 import { audit, type AuditDb } from './audit';
 import { invalid, type Invalid } from './results';
@@ -219,6 +219,17 @@ export async function archivedChangeRefused(
   return invalid(message, [{ path: 'planId', message: `Plan status: archived. ${message}` }]);
 }
 
+/**
+ * Inviting someone new to see an archived plan is refused (they could not say yes until it is
+ * restored): audited as archivedChangeRefused audits, outside any transaction, in the words of the
+ * person's sharing page. Taking back an invitation and stopping sharing are not refused.
+ */
+export async function archivedInviteRefused(actor: Actor, planId: string): Promise<Invalid> {
+  await auditCarePlanRefusal(actor, planId, 'share', { op: 'invite', id: planId, reason: 'archived' });
+  const message = ARCHIVE_COPY.inviteRefused;
+  return invalid(message, [{ path: 'planId', message: `Plan status: archived. ${message}` }]);
+}
+
 /** Thrown by lockPlanInUse inside a change's transaction: the plan was archived meanwhile. */
 class CarePlanArchivedError extends Error {
   constructor(readonly archivedAt: string | null) {
@@ -229,20 +240,31 @@ class CarePlanArchivedError extends Error {
 type LockDb = { $queryRaw: ReturnType<typeof getPrisma>['$queryRaw'] };
 
 /**
- * First thing in a change's transaction: holds the plan's row until the change commits, so
- * archiving waits for it and it cannot land on a plan archived a moment before. Throws
- * CarePlanArchivedError when the plan is archived (or gone). FOR NO KEY UPDATE, not FOR SHARE:
- * changes that go on to update the plan's row (its updatedAt) would otherwise each hold a share
- * lock the other's update waits for, and two at once (the person and their carer) would deadlock.
- * This way they take turns; rows that refer to the plan can still be added meanwhile.
+ * Holds the plan's row until the transaction commits, and reads its status as it is now: archiving
+ * waits for the transaction, or the transaction waits for the archive and then sees it. FOR NO KEY
+ * UPDATE, not FOR SHARE: changes that go on to update the plan's row (its updatedAt) would otherwise
+ * each hold a share lock the other's update waits for, and two at once (the person and their carer)
+ * would deadlock. This way they take turns; rows that refer to the plan can still be added meanwhile.
+ * `active` is false when the plan is archived (or gone).
  */
-async function lockPlanInUse(tx: LockDb, planId: string): Promise<void> {
+export async function lockPlanRow(tx: LockDb, planId: string): Promise<{ active: boolean; archivedAt: string | null }> {
   const rows = await tx.$queryRaw<{ status: string; archivedAt: Date | null }[]>`
     SELECT status::text AS status, "archivedAt" FROM "CarePlan" WHERE id = ${planId} FOR NO KEY UPDATE`;
   const row = rows[0];
-  if (!row || row.status !== 'active') {
-    throw new CarePlanArchivedError(row?.archivedAt ? new Date(row.archivedAt).toISOString() : null);
-  }
+  return {
+    active: row?.status === 'active',
+    archivedAt: row?.archivedAt ? new Date(row.archivedAt).toISOString() : null,
+  };
+}
+
+/**
+ * First thing in a change's transaction: holds the plan's row until the change commits
+ * (lockPlanRow), so archiving waits for it and it cannot land on a plan archived a moment before.
+ * Throws CarePlanArchivedError when the plan is archived (or gone).
+ */
+async function lockPlanInUse(tx: LockDb, planId: string): Promise<void> {
+  const plan = await lockPlanRow(tx, planId);
+  if (!plan.active) throw new CarePlanArchivedError(plan.archivedAt);
 }
 
 type PlanTx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']>[0]>[0];

@@ -2,12 +2,15 @@
 // with one click). Only the person (can('carePlan:share')); the read is audited like any other.
 import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
+import type { PlanStatus } from '@/lib/care-plan/types';
 import { audit } from './audit';
 import { authorizeCarePlan } from './care-plan-access';
 
 export interface CarePlanSharing {
   planId: string;
   patientName: string;
+  /** While archived, nobody new can be invited (grant-care-plan-access.ts); the rest still works. */
+  status: PlanStatus;
   live: { grantId: string; carerId: string; name: string; email: string; canContribute: boolean; grantedAt: string }[];
   past: { carerId: string; name: string; email: string; revokedAt: string }[];
   /** Invitations nobody has answered yet, by the email the person gave (no name: see grant-care-plan-access.ts). */
@@ -84,6 +87,7 @@ export async function getCarePlanSharing(options: { actor: Actor; planId: string
   return {
     planId: access.planId,
     patientName: plan.patient.name,
+    status: access.status,
     live,
     past: [...past.values()],
     invited,

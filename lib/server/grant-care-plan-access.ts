@@ -7,11 +7,22 @@
 // same whether or not the email has a Pathweave account, and sharing cannot be used to find out
 // who has one, or their name. Someone who could already see this plan before (a live or past
 // grant, so the person has seen their name in their own list) is shared with again directly.
+//
+// While the plan is archived nobody new is invited (they could not say yes until it is restored):
+// the invitation is refused, saying so, and the refusal is on the plan's record. The person can
+// still share again with someone who saw it before, stop sharing, and take back an invitation.
 import type { SignedInActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { GrantInput, fieldIssues } from '@/lib/care-plan/input';
-import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, auditCarePlanRefusal, authorizeCarePlan } from './care-plan-access';
+import {
+  CARE_PLAN_NOT_FOUND,
+  archivedInviteRefused,
+  auditCarePlanChange,
+  auditCarePlanRefusal,
+  authorizeCarePlan,
+  lockPlanRow,
+} from './care-plan-access';
 import { invalid, isUniqueViolation, notFound, type Invalid, type NotFound } from './results';
 
 export type ShareResult =
@@ -27,7 +38,11 @@ export async function grantCarePlanAccess(options: {
   const access = await authorizeCarePlan(actor, options.planId, 'share', { detail: { op: 'grant' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
   const parsed = GrantInput.safeParse(options.input);
-  if (!parsed.success) return invalid('Check who to share your plan with.', fieldIssues(parsed.error));
+  if (!parsed.success) {
+    // Nobody it could be shared with again: a form sent from a page opened before archiving is told why.
+    if (access.status === 'archived') return archivedInviteRefused(actor, access.planId);
+    return invalid('Check who to share your plan with.', fieldIssues(parsed.error));
+  }
   const email = parsed.data.carerEmail;
   const canContribute = parsed.data.canContribute;
   const prisma = getPrisma();
@@ -37,7 +52,10 @@ export async function grantCarePlanAccess(options: {
     ]);
   }
   try {
-    return await prisma.$transaction(async (tx) => {
+    const shared = await prisma.$transaction(async (tx) => {
+      // The plan's row is held until this commits, so an archive landing at the same moment either
+      // waits for it or is seen here (lockPlanRow): no invitation is made to an archived plan.
+      const plan = await lockPlanRow(tx, access.planId);
       // Someone this plan has been shared with before, whom the person already knows by name.
       const known = await tx.carePlanCarerGrant.findFirst({
         where: { carePlanId: access.planId, carer: { email: { equals: email, mode: 'insensitive' } } },
@@ -63,6 +81,8 @@ export async function grantCarePlanAccess(options: {
         await auditCarePlanChange(actor, access.planId, 'share', detail, tx);
         return { ok: true as const, kind: 'granted' as const, grantId: kept.id, name: known.carer.name };
       }
+      // Someone new (or still waiting to answer): not while the plan is archived.
+      if (!plan.active) return null;
       const open = await tx.carePlanInvitation.findFirst({
         where: { carePlanId: access.planId, email, respondedAt: null },
         select: { id: true },
@@ -76,6 +96,7 @@ export async function grantCarePlanAccess(options: {
       await auditCarePlanChange(actor, access.planId, 'share', { op: 'invite', id: invitation.id, canContribute }, tx);
       return { ok: true as const, kind: 'invited' as const, invitationId: invitation.id, email };
     });
+    return shared ?? (await archivedInviteRefused(actor, access.planId));
   } catch (error) {
     // Two shares at once with the same person: the partial unique indexes keep one; try again.
     if (isUniqueViolation(error)) return grantCarePlanAccess(options);

@@ -8,7 +8,28 @@ import { e2eDatabaseUrl, expectAccessible, hydrated, person, signIn } from './su
  * changes, and it is active again at the end. axe is run on every view.
  */
 const PATIENT = 'nell.archive@pathweave.test';
+/** Someone Nell shares her plan with. */
+const CARER = 'nora.archive@pathweave.test';
 let planId = '';
+
+/** The GP archives Nell's plan, or restores it, as the care team's page does. */
+async function setArchived(archived: boolean) {
+  const { getPrisma, disconnectPrisma } = await import('../../lib/db/client');
+  const { loadActor } = await import('../../lib/auth/actor');
+  const { archiveCarePlan, restoreCarePlan } = await import('../../lib/server/archive-care-plan');
+  try {
+    const gp = await getPrisma().user.findUniqueOrThrow({ where: { email: 'gp@pathweave.test' } });
+    const actor = await loadActor(gp.id);
+    if (!actor) throw new Error('no GP');
+    const result = archived
+      ? await archiveCarePlan({ actor, planId, confirm: 'yes' })
+      : await restoreCarePlan({ actor, planId });
+    // Restoring a plan that is not archived (a test stopped before archiving it) is nothing to do.
+    if (archived && !result.ok) throw new Error(result.message);
+  } finally {
+    await disconnectPrisma();
+  }
+}
 
 test.beforeAll(async () => {
   process.env.DATABASE_URL = await e2eDatabaseUrl();
@@ -45,6 +66,20 @@ test.beforeAll(async () => {
     });
     if (!created.ok) throw new Error(created.message);
     planId = created.planId;
+  }
+  // Nell shares her plan with Nora, so her sharing page has someone to stop sharing with.
+  const nora = await prisma.user.upsert({
+    where: { email: CARER },
+    create: { name: 'Nora Hartley', email: CARER, professionalRole: 'carer', passwordHash: demo.passwordHash },
+    update: {},
+  });
+  const live = await prisma.carePlanCarerGrant.findFirst({
+    where: { carePlanId: planId, carerId: nora.id, revokedAt: null },
+  });
+  if (!live) {
+    await prisma.carePlanCarerGrant.create({
+      data: { carePlanId: planId, carerId: nora.id, canContribute: false, grantedById: nell.id },
+    });
   }
   await disconnectPrisma();
 });
@@ -112,4 +147,68 @@ test('a GP archives a plan after confirming, the person still reads it with a no
   await expect(nell.getByRole('heading', { level: 1, name: 'Your care plan' })).toBeVisible();
   await expect(nell.getByRole('region', { name: 'This plan is no longer in use' })).toHaveCount(0);
   await nell.context().close();
+});
+
+test('while a plan is archived nobody new can be invited, and the page says why, but the person still takes back invitations and stops sharing', async ({
+  page,
+}) => {
+  const refused =
+    'This plan is archived, so nobody new can be invited to see it. Ask your care team to restore it first.';
+  const asked = 'asked.archive@pathweave.test';
+  const late = 'late.archive@pathweave.test';
+  await signIn(page, PATIENT);
+  await page.goto(`/my-plan/${planId}/sharing`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Who can see my plan' })).toBeVisible();
+
+  // While the plan is in use, Nell asks someone: they are waiting to say yes.
+  const share = page.getByRole('form', { name: 'Share your plan with someone' });
+  const submit = share.getByRole('button', { name: 'Share my plan' });
+  await hydrated(submit);
+  await share.getByLabel('Their email address').fill(asked);
+  await submit.click();
+  await expect(share.getByRole('status')).toContainText(`You have asked ${asked} to see your plan.`);
+  const waiting = page.getByRole('region', { name: 'Waiting for them to say yes' });
+  await expect(waiting).toContainText(asked);
+
+  // The care team archives the plan while her page is open: the next person she asks is refused,
+  // and she is told why.
+  await setArchived(true);
+  try {
+    await share.getByLabel('Their email address').fill(late);
+    await submit.click();
+    const problem = share.getByRole('alert');
+    await expect(problem).toContainText(refused);
+    await expect(problem).toBeFocused();
+
+    // Loaded again, the page has no form to ask anyone new, and says why instead.
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Who can see my plan' })).toBeVisible();
+    await expect(page.getByRole('form', { name: 'Share your plan with someone' })).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: 'Their email address' })).toHaveCount(0);
+    await expect(page.getByText(refused)).toBeVisible();
+    await expect(waiting).toContainText(asked);
+    await expect(waiting).toContainText('They cannot say yes while your plan is archived.');
+    await expect(waiting).not.toContainText(late);
+    await expectAccessible(page, 'sharing page of an archived plan');
+
+    // She still chooses who may see it: she takes the invitation back, and stops sharing with Nora.
+    const takeBack = waiting.getByRole('button', { name: `Take back the invitation to ${asked}` });
+    await hydrated(takeBack);
+    await takeBack.click();
+    await expect(page.getByRole('status').filter({ hasText: 'You took back the invitation' })).toHaveText(
+      `You took back the invitation to ${asked}.`,
+    );
+    await expect(waiting).toHaveCount(0);
+    const stop = page.getByRole('button', { name: 'Stop sharing with Nora Hartley' });
+    await hydrated(stop);
+    await stop.click();
+    await expect(page.getByRole('status').filter({ hasText: 'You stopped sharing' })).toHaveText(
+      'You stopped sharing your plan with Nora Hartley.',
+    );
+    await expect(page.getByText('Only you and your care team can see your plan now.')).toBeVisible();
+    await expect(page.getByText(refused)).toBeVisible();
+    await expectAccessible(page, 'sharing page of an archived plan, after taking back and stopping');
+  } finally {
+    await setArchived(false);
+  }
 });

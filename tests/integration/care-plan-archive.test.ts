@@ -50,6 +50,8 @@ let slug = '';
 let planAda = '';
 let planBen = '';
 let adaActionId = '';
+/** Ada's invitation to Ben, made before her plan is archived and never answered. */
+let adaInvitationId = '';
 const GUESSED = 'cmzzzzzzzzzzzzzzzzzzzzzzz';
 
 async function deniedArchiveRows(actorId: string, resourceId: string, op: 'archive' | 'restore'): Promise<number> {
@@ -66,6 +68,56 @@ async function planRow(id: string) {
     [id],
   );
   return r.rows[0] as { status: string; archivedAt: Date | null; archivedById: string | null; title: string };
+}
+
+/** What Ada is told when she asks someone new to see her archived plan. */
+const INVITE_REFUSED =
+  'This plan is archived, so nobody new can be invited to see it. Ask your care team to restore it first.';
+
+/** Ada's refusals to share her plan because it is archived, as recorded, oldest first. */
+async function archivedShareRefusals(): Promise<unknown[]> {
+  const r = await db.query(
+    `SELECT detail FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 AND action = 'carePlan:share' AND outcome = 'denied' AND detail->>'reason' = 'archived' ORDER BY at`,
+    [ids.ada, planAda],
+  );
+  return r.rows.map((row) => row.detail);
+}
+
+async function invitationsTo(email: string): Promise<number> {
+  const r = await db.query(
+    'SELECT count(*)::int AS n FROM "CarePlanInvitation" WHERE "carePlanId" = $1 AND lower(email) = lower($2)',
+    [planAda, email],
+  );
+  return r.rows[0].n as number;
+}
+
+const unescapeHtml = (v: string) =>
+  v
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/**
+ * What a browser without JavaScript sends for the page's form that contains `marker`: its hidden
+ * and typed fields (the server action's own fields among them), with no box ticked.
+ */
+function formFields(html: string, marker: string): FormData {
+  const form = html.match(/<form\b[\s\S]*?<\/form>/g)?.find((f) => f.includes(marker));
+  if (!form) throw new Error(`no form on the page has ${marker}`);
+  const fields = new FormData();
+  for (const [input] of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(input)?.[1];
+    if (!name || /\btype="checkbox"/.test(input)) continue;
+    fields.set(unescapeHtml(name), unescapeHtml(/\bvalue="([^"]*)"/.exec(input)?.[1] ?? ''));
+  }
+  return fields;
+}
+
+/** Sends a form as the browser does without JavaScript: a POST of its fields to the page. */
+function postForm(session: Session, path: string, fields: FormData): Promise<Response> {
+  return session.fetch(path, { method: 'POST', body: fields, headers: { origin: baseUrl } });
 }
 
 async function signedIn(who: Who, n: number): Promise<Session> {
@@ -162,6 +214,14 @@ beforeAll(async () => {
       await server.respondToCarePlanInvitation({ actor: actors.cal, invitationId: shared.invitationId, accept: true }),
     ).toMatchObject({ ok: true });
   }
+  // Ada also asks Ben to see her plan; he has not answered when it is archived.
+  const waiting = await server.grantCarePlanAccess({
+    actor: actors.ada,
+    planId: planAda,
+    input: { carerEmail: EMAIL.ben, canContribute: false },
+  });
+  if (!waiting.ok || waiting.kind !== 'invited') throw new Error('Ben not invited');
+  adaInvitationId = waiting.invitationId;
   // Named in Ada's care team, without the workspace role to care for her (viewer; another workspace).
   for (const who of ['manager', 'outsider'] as const) {
     await db.query(
@@ -388,6 +448,97 @@ describe('an archived plan', () => {
     expect(ownHtml).not.toContain('name="actionId"');
   });
 
+  it('invites nobody new, over HTTP or in the use case, saying why, on the plan’s record; the person can still take back an invitation and stop sharing', async () => {
+    const sharingPath = `/my-plan/${planAda}/sharing`;
+    const before = await archivedShareRefusals();
+
+    // Ada's sharing page: no form to ask anyone new, and why; her invitation from before archiving
+    // and Cal's access are still listed, each with its button.
+    const ada = await signedIn('ada', 3);
+    const page = await ada.fetch(sharingPath);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(INVITE_REFUSED);
+    expect(html).not.toContain('aria-label="Share your plan with someone"');
+    expect(html).not.toContain('name="carerEmail"');
+    expect(html).toContain(EMAIL.ben);
+    expect(html).toContain('They cannot say yes while your plan is archived.');
+
+    // The invite form as a page opened before archiving would send it (taken from Ben's page, as
+    // Ada's has none: the same server action), naming Ada's plan: refused, and nobody is invited.
+    const ben = await signedIn('ben', 4);
+    const benPage = await ben.fetch(`/my-plan/${planBen}/sharing`);
+    expect(benPage.status).toBe(200);
+    const invite = formFields(await benPage.text(), 'aria-label="Share your plan with someone"');
+    invite.set('planId', planAda);
+    invite.set('carerEmail', 'newcomer.archive@pathweave.test');
+    const sent = await postForm(ada, sharingPath, invite);
+    expect(sent.status).toBe(200);
+    expect(await sent.text()).not.toContain('You have asked newcomer.archive@pathweave.test');
+    expect(await invitationsTo('newcomer.archive@pathweave.test')).toBe(0);
+    const refusal = { op: 'invite', id: planAda, reason: 'archived' };
+    expect(await archivedShareRefusals()).toEqual([...before, refusal]);
+
+    // The use case says why, in the page's words. Asking Ben again (his invitation is still waiting)
+    // is refused too, and leaves it as it was.
+    const again = await server.grantCarePlanAccess({
+      actor: actors.ada,
+      planId: planAda,
+      input: { carerEmail: EMAIL.ben, canContribute: true },
+    });
+    expect(again).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: INVITE_REFUSED,
+      errors: [{ path: 'planId', message: `Plan status: archived. ${INVITE_REFUSED}` }],
+    });
+    const waiting = await db.query('SELECT "canContribute", "respondedAt" FROM "CarePlanInvitation" WHERE id = $1', [
+      adaInvitationId,
+    ]);
+    expect(waiting.rows).toEqual([{ canContribute: false, respondedAt: null }]);
+    expect(await invitationsTo(EMAIL.ben)).toBe(1);
+    expect(await archivedShareRefusals()).toEqual([...before, refusal, refusal]);
+    // Ben still cannot say yes to it while the plan is archived.
+    expect(
+      await server.respondToCarePlanInvitation({ actor: actors.ben, invitationId: adaInvitationId, accept: true }),
+    ).toMatchObject({ ok: false, reason: 'not_found' });
+
+    // Ada takes the invitation back, and stops sharing with Cal, with her page's own forms.
+    const cancelled = await postForm(ada, sharingPath, formFields(html, `value="${adaInvitationId}"`));
+    expect(cancelled.status).toBe(303);
+    expect(cancelled.headers.get('location')).toContain('notice=cancelled');
+    const taken = await db.query('SELECT outcome::text AS outcome FROM "CarePlanInvitation" WHERE id = $1', [
+      adaInvitationId,
+    ]);
+    expect(taken.rows).toEqual([{ outcome: 'cancelled' }]);
+    const stopped = await postForm(ada, sharingPath, formFields(html, 'name="grantId"'));
+    expect(stopped.status).toBe(303);
+    expect(stopped.headers.get('location')).toContain('notice=stopped');
+    const live = await db.query(
+      'SELECT count(*)::int AS n FROM "CarePlanCarerGrant" WHERE "carePlanId" = $1 AND "carerId" = $2 AND "revokedAt" IS NULL',
+      [planAda, ids.cal],
+    );
+    expect(live.rows[0].n).toBe(0);
+    expect(await server.getCarePlan({ actor: actors.cal, planId: planAda, via: 'page' })).toBeNull();
+    const changes = await db.query(
+      `SELECT detail->>'op' AS op FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 AND action = 'carePlan:share' AND outcome = 'allowed' AND detail->>'op' IN ('cancel-invite', 'revoke') ORDER BY at`,
+      [ids.ada, planAda],
+    );
+    expect(changes.rows).toEqual([{ op: 'cancel-invite' }, { op: 'revoke' }]);
+    expect(await archivedShareRefusals()).toHaveLength(before.length + 2);
+
+    // Cal saw the plan before, so he is not someone new: Ada can share it with him again.
+    const back = await server.grantCarePlanAccess({
+      actor: actors.ada,
+      planId: planAda,
+      input: { carerEmail: EMAIL.cal, canContribute: true },
+    });
+    expect(back).toMatchObject({ ok: true, kind: 'granted', name: 'Cal Archer' });
+    expect((await server.getCarePlan({ actor: actors.cal, planId: planAda, via: 'page' }))?.plan.status).toBe(
+      'archived',
+    );
+  });
+
   it('is restored only by a clinician of the care team, audited, and can then be changed again', async () => {
     for (const who of ['ada', 'cal', 'manager', 'outsider', 'nurse'] as const) {
       const before = await deniedArchiveRows(ids[who], planAda, 'restore');
@@ -464,6 +615,44 @@ describe('an archived plan', () => {
       await other.end();
     }
   });
+  it('refuses an invitation that was waiting while the plan was being archived (nobody is invited to an archived plan)', async () => {
+    const before = await archivedShareRefusals();
+    const other = new pg.Client({ connectionString: databaseUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(
+        `UPDATE "CarePlan" SET status = 'archived', "archivedAt" = now(), "archivedById" = $2 WHERE id = $1`,
+        [planAda, ids.clinician],
+      );
+      // Passes the first check (the plan still reads active), then waits at the plan's row lock.
+      const pending = server.grantCarePlanAccess({
+        actor: actors.ada,
+        planId: planAda,
+        input: { carerEmail: 'late.archive@pathweave.test', canContribute: false },
+      });
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const waiting = await db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
+        );
+        if (waiting.rows[0].n > 0) break;
+        if (Date.now() > deadline) throw new Error('the invitation never waited at the plan’s row lock');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await other.query('COMMIT');
+      expect(await pending).toMatchObject({ ok: false, reason: 'invalid', message: INVITE_REFUSED });
+      expect(await invitationsTo('late.archive@pathweave.test')).toBe(0);
+      expect(await archivedShareRefusals()).toEqual([...before, { op: 'invite', id: planAda, reason: 'archived' }]);
+    } finally {
+      await other.query(
+        `UPDATE "CarePlan" SET status = 'active', "archivedAt" = NULL, "archivedById" = NULL WHERE id = $1`,
+        [planAda],
+      );
+      await other.end();
+    }
+  });
+
   it('changes made at the same moment on an active plan take turns: none deadlocks or is lost', async () => {
     // The person ticks an action off and adds notes while a clinician edits: each holds the plan's
     // row first, then updates it. Had they shared the row lock, two would wait on each other.
