@@ -210,6 +210,81 @@ function roleOf(p: Json): string | undefined {
   return isObj(p.role) ? codeFrom([p.role], CODE_SYSTEM.role) : undefined;
 }
 
+/** A value as sent, for an error message: text quoted (and cut short), anything else named. */
+function shown(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'string') return JSON.stringify(v.length > 80 ? `${v.slice(0, 77)}...` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  return Array.isArray(v) ? 'a list' : 'an object';
+}
+
+/**
+ * The relationships that read as "this step follows that one": a transition from the related action.
+ * The others (before-*, concurrent-*) have no meaning in the pathway format, so they are refused
+ * rather than dropped.
+ */
+const FOLLOWS = ['after-end', 'after', 'after-start'] as const;
+
+/**
+ * offsetDuration units, as UCUM codes (Duration.code) or the words a Duration's unit may carry when
+ * it has no code, and how many days each is. Days, weeks and hours are exact (36 hours is 1.5 days,
+ * as a wait of 1.5 days may be written); a month as 30 days and a year as 365 are how Pathweave has
+ * always read them. The exporter writes days (`d`). Codes are matched exactly, as UCUM is
+ * case-sensitive; the unit's words in any letter case ("Days").
+ */
+const DAYS_PER_CODE: ReadonlyMap<unknown, number> = new Map([
+  ['d', 1],
+  ['wk', 7],
+  ['mo', 30],
+  ['a', 365],
+  ['h', 1 / 24],
+]);
+const DAYS_PER_WORD: ReadonlyMap<string, number> = new Map([
+  ...[...DAYS_PER_CODE].map(([code, days]) => [String(code), days] as const),
+  ['day', 1],
+  ['days', 1],
+  ['week', 7],
+  ['weeks', 7],
+  ['month', 30],
+  ['months', 30],
+  ['year', 365],
+  ['years', 365],
+  ['hour', 1 / 24],
+  ['hours', 1 / 24],
+]);
+const ALLOWED_UNITS = 'd (days), wk (weeks), mo (months, read as 30 days), a (years, read as 365 days) or h (hours)';
+
+/**
+ * The wait of a relatedAction (at `at`) in days, or an error naming the path, the value sent and
+ * what is allowed. The UCUM code is read when there is one, else the unit's words.
+ */
+function offsetDays(offset: Json, at: string): { days: number } | { error: ImportIssue } {
+  const value = offset.value;
+  const hasCode = offset.code !== undefined && offset.code !== null;
+  const field = hasCode ? 'code' : 'unit';
+  const unit = offset[field];
+  if (typeof value !== 'number') {
+    const path = `${at}.offsetDuration.value`;
+    const message =
+      value === undefined || value === null
+        ? `${path}: the wait has no number. Give the wait as a number with its unit, such as 14 with code d (days).`
+        : `${path}: ${shown(value)} is not a number. Give the wait as a number with its unit, such as 14 with code d (days).`;
+    return { error: { path, message } };
+  }
+  const days = hasCode
+    ? DAYS_PER_CODE.get(unit)
+    : typeof unit === 'string'
+      ? DAYS_PER_WORD.get(unit.trim().toLowerCase())
+      : undefined;
+  if (days !== undefined) return { days: Math.round(value * days * 1e6) / 1e6 };
+  const path = `${at}.offsetDuration.${unit === undefined || unit === null ? 'code' : field}`;
+  const message =
+    unit === undefined || unit === null
+      ? `${path}: the wait of ${value} has no unit. Give one of these UCUM codes: ${ALLOWED_UNITS}.`
+      : `${path}: ${shown(unit)} is not a unit Pathweave reads waits in. Allowed units: ${ALLOWED_UNITS}.`;
+  return { error: { path, message } };
+}
+
 /**
  * Reads a PlanDefinition (parsed JSON) as a pathway document. The result is validated as any
  * imported pathway is (lib/pathway/validate.ts); errors name the PlanDefinition's own paths.
@@ -261,7 +336,16 @@ export function planDefinitionToPathway(input: unknown): PlanDefinitionImport {
       });
     }
     const flags: Record<string, boolean> = {};
-    for (const f of extCodes(raw, EXT.stepFlag)) flags[f] = true;
+    for (const f of extCodes(raw, EXT.stepFlag)) {
+      if ((STEP_FLAGS as readonly string[]).includes(f)) flags[f] = true;
+      else {
+        const path = `${at}.extension(step-flag)`;
+        errors.push({
+          path,
+          message: `${path}: ${shown(f)} is not a step flag Pathweave knows. Allowed values: ${STEP_FLAGS.join(', ')}.`,
+        });
+      }
+    }
     const step: Record<string, unknown> = {
       id,
       kind,
@@ -305,7 +389,14 @@ export function planDefinitionToPathway(input: unknown): PlanDefinitionImport {
         });
         return;
       }
-      if (r.relationship !== 'after-end' && r.relationship !== 'after' && r.relationship !== 'after-start') return;
+      if (!(FOLLOWS as readonly unknown[]).includes(r.relationship)) {
+        const path = `${at}.relatedAction[${j}].relationship`;
+        errors.push({
+          path,
+          message: `${path}: ${r.relationship === undefined ? 'the relationship is missing, so it' : shown(r.relationship)} cannot be read as a transition. Pathweave reads relatedAction as “this step follows that one”, so the relationship must be one of: ${FOLLOWS.join(', ')}.`,
+        });
+        return;
+      }
       const t: Record<string, unknown> = {
         from,
         to: id,
@@ -318,18 +409,12 @@ export function planDefinitionToPathway(input: unknown): PlanDefinitionImport {
       const probability = exts(r, EXT.transitionProbability)[0]?.valueDecimal;
       if (typeof probability === 'number') t.probability = probability;
       const offset = isObj(r.offsetDuration) ? r.offsetDuration : undefined;
-      if (offset && typeof offset.value === 'number') {
-        const unit = offset.code ?? offset.unit;
-        const factor =
-          unit === 'wk' || unit === 'weeks'
-            ? 7
-            : unit === 'mo' || unit === 'months'
-              ? 30
-              : unit === 'a' || unit === 'years'
-                ? 365
-                : 1;
-        t.targetDays = offset.value * factor;
+      const wait = offset ? offsetDays(offset, `${at}.relatedAction[${j}]`) : undefined;
+      if (wait && 'error' in wait) {
+        errors.push(wait.error);
+        return;
       }
+      if (wait) t.targetDays = wait.days;
       transitions.push(t as TransitionInput);
     });
   });

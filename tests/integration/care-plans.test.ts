@@ -461,6 +461,73 @@ describe('the person, their carer and their care team can read the plan', () => 
     expect(JSON.stringify(await viewerBad.json())).not.toContain('action[0]');
   });
 
+  it('imports a PlanDefinition sent as application/fhir+json, as FHIR servers send it, and still refuses other types', async () => {
+    const s = await as('gp');
+    const pathway = await db.query(`SELECT id FROM "Pathway" WHERE title LIKE 'COPD%' ORDER BY "createdAt" LIMIT 1`);
+    const pd = (await (await s.fetch(`/api/fhir/PlanDefinition/${pathway.rows[0].id}`)).json()) as {
+      action: { id: string }[];
+    };
+    const post = (contentType: string, body: unknown, headers: Record<string, string> = {}) =>
+      s.fetch(`/api/fhir/PlanDefinition?workspace=${slug}`, {
+        method: 'POST',
+        headers: { 'content-type': contentType, ...headers },
+        body: JSON.stringify(body),
+      });
+    const count = async () => (await db.query('SELECT count(*)::int AS n FROM "Pathway"')).rows[0].n as number;
+
+    for (const type of [
+      'application/fhir+json',
+      'application/fhir+json; charset=utf-8',
+      'application/fhir+json; fhirVersion=4.0',
+      'Application/FHIR+JSON;fhirVersion=4.0;charset=UTF-8',
+    ]) {
+      const title = `Sent as ${type}`;
+      const res = await post(type, { ...pd, title });
+      expect(res.status, type).toBe(201);
+      const created = (await res.json()) as { id: string };
+      const stored = await db.query('SELECT title, document FROM "Pathway" WHERE id = $1', [created.id]);
+      expect(stored.rows[0].title).toBe(title);
+      expect(stored.rows[0].document.steps).toHaveLength(pd.action.length);
+    }
+
+    const before = await count();
+    // Answered as when sent as application/json: a PlanDefinition Pathweave cannot read is a 422 naming the action.
+    const bad = await post('application/fhir+json; fhirVersion=4.0', {
+      resourceType: 'PlanDefinition',
+      status: 'draft',
+      title: 'X',
+      action: [{ id: 'a', title: 'A' }],
+    });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toMatch(/action\[0\] \(a\): missing/);
+    const notJson = await s.fetch(`/api/fhir/PlanDefinition?workspace=${slug}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/fhir+json' },
+      body: '{"resourceType": "PlanDefinition",',
+    });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toEqual({ error: 'The request body is not valid JSON.' });
+    // Another website's page is refused whatever the type says.
+    const crossSite = await post(
+      'application/fhir+json',
+      { ...pd, title: 'From elsewhere' },
+      { 'sec-fetch-site': 'cross-site' },
+    );
+    expect(crossSite.status).toBe(403);
+    // Other types are refused with the message they always had: XML, and types that only mention FHIR JSON.
+    for (const type of [
+      'application/fhir+xml',
+      'text/plain; x=application/fhir+json',
+      'application/fhir+json-seq',
+      '',
+    ]) {
+      const res = await post(type, { ...pd, title: `Refused as ${type}` });
+      expect(res.status, type).toBe(415);
+      expect(await res.json()).toEqual({ error: 'Send the request as JSON (Content-Type: application/json).' });
+    }
+    expect(await count()).toBe(before);
+  });
+
   it('refuses a PlanDefinition over the 5 MB file limit, saying so, and creates nothing', async () => {
     const s = await as('gp');
     const before = await db.query('SELECT count(*)::int AS n FROM "Pathway"');

@@ -15,8 +15,24 @@ const WORKSPACE_NOT_FOUND = () =>
   );
 
 /**
+ * FHIR servers and clients send a resource as application/fhir+json (perhaps with "; charset=utf-8"
+ * or "; fhirVersion=4.0"): it is JSON, so it is read exactly as application/json is. A browser cannot
+ * send this type from another site without asking first, as with application/json; readJson still
+ * refuses another site's request, a body over the limit and bad JSON the same way. Any other type is
+ * passed on as it came, and refused there.
+ */
+function fhirJsonAsJson(request: Request): Request {
+  const [mediaType = '', ...parameters] = (request.headers.get('content-type') ?? '').split(';');
+  if (mediaType.trim().toLowerCase() !== 'application/fhir+json') return request;
+  const headers = new Headers(request.headers);
+  headers.set('content-type', ['application/json', ...parameters].join(';'));
+  return new Request(request, { headers });
+}
+
+/**
  * Imports a FHIR R4 PlanDefinition as a new pathway: POST /api/fhir/PlanDefinition?workspace=<slug>
- * with the PlanDefinition as the JSON body. Errors name the PlanDefinition's own paths.
+ * with the PlanDefinition as the body (Content-Type application/json or application/fhir+json).
+ * Errors name the PlanDefinition's own paths.
  */
 export const POST = jsonRoute('PlanDefinition import POST', async (request: Request) => {
   const actor = await getActor();
@@ -37,7 +53,7 @@ export const POST = jsonRoute('PlanDefinition import POST', async (request: Requ
     });
     return WORKSPACE_NOT_FOUND();
   }
-  const json = await readJson(request);
+  const json = await readJson(fhirJsonAsJson(request));
   if (!json.ok) return json.response;
   const imported = planDefinitionToPathway(json.body);
   if (!imported.ok) return invalidInput('The PlanDefinition cannot be read as a pathway.', imported.errors);
