@@ -143,6 +143,8 @@ export class CollaborativeSession {
   private unsentMarked = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retries = 0;
+  /** Asking again after `unavailable`: not synced until the server has let this tab in and synced again. */
+  private rejoining = false;
 
   constructor(options: CollaborativeSessionOptions) {
     this.cursorIntervalMs = options.cursorIntervalMs ?? 50;
@@ -170,12 +172,15 @@ export class CollaborativeSession {
     this.provider.on('status', ({ status }: { status: string }) => {
       // Refused, or waiting to ask again after `unavailable`: said until the answer changes.
       if (this.status === 'denied' || this.status === 'unavailable') return;
-      this.status = status === 'connected' ? (this.synced ? 'synced' : 'connected') : status === 'connecting' ? 'connecting' : 'disconnected';
+      // A socket open again is not yet a way in when the last answer was `unavailable`: until the
+      // server has let this tab in and synced, it is not said to be live with every change saved.
+      this.status = status === 'connected' ? (this.synced && !this.rejoining ? 'synced' : 'connected') : status === 'connecting' ? 'connecting' : 'disconnected';
       this.changed();
     });
     this.provider.on('synced', () => {
       this.synced = true;
       this.retries = 0;
+      this.rejoining = false;
       if (this.status !== 'denied') this.status = 'synced';
       this.changed();
     });
@@ -213,6 +218,7 @@ export class CollaborativeSession {
         // so coming back is not mistaken for being moved up to editor.
         this.status = 'unavailable';
         this.deniedReason = null;
+        this.rejoining = true;
         this.retryLater();
         this.changed();
         return;
@@ -266,7 +272,12 @@ export class CollaborativeSession {
       }
       local.follow(this.ydoc);
       this.provider.on('unsyncedChanges', this.keepMeta);
-      this.keepMeta();
+      if (this.synced && this.provider.unsyncedChanges === 0) {
+        // The room has everything: said at once, not after keepMeta's pause, so an "unsent" mark
+        // left by the last page (reloaded a moment after an edit) does not make signing out warn.
+        this.unsentMarked = false;
+        local.saveMeta({ version: LOCAL_COPY_VERSION, roomVector: roomVectorOf(this.ydoc), unsent: false });
+      } else this.keepMeta();
     } catch {
       // IndexedDB refused (private browsing, storage full): the live editor works as before.
     }
