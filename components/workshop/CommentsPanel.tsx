@@ -10,7 +10,7 @@ import { addCommentAction, deleteCommentAction, listCommentsAction, setCommentRe
 import { ButtonForm, type FormState } from '@/components/care-plan/forms';
 import type { CollaborativeSession } from '@/lib/collab/client';
 import type { CommentThread, CommentView } from '@/lib/server/comments';
-import { commentDraftsKey, readCommentDrafts, writeCommentDrafts } from '@/lib/workshop/comment-drafts';
+import { commentDraftsKey, readCommentDrafts, readSentKeys, writeCommentDrafts, writeSentKeys } from '@/lib/workshop/comment-drafts';
 import { newCommandId } from '@/lib/workshop/send-command';
 import { markRemovedTargets, useRememberedNames } from './removed-targets';
 import { useRoomRefresh } from './useRoomRefresh';
@@ -141,14 +141,22 @@ export function CommentsPanel({
   const removed = threads.filter((t) => t.removedTarget);
   const about = target ? `“${targetName ?? 'this item'}”` : 'the whole pathway';
 
-  const sentKeys = useRef(new Map<string, string>());
+  const sentKeysRef = useRef<{ from: string | null; keys: Map<string, string> } | null>(null);
+  const sentKeys = () => {
+    if (sentKeysRef.current?.from !== storageKey) sentKeysRef.current = { from: storageKey, keys: storageKey ? readSentKeys(storageKey) : new Map() };
+    return sentKeysRef.current.keys;
+  };
   const post = (text: string, parentId?: string) => postOn(target, text, parentId);
   const postOn = async (targetId: string | null, text: string, parentId?: string) => {
-    // The same words sent again to the same place keep their key, so a comment whose answer was lost
-    // is not added twice; changed words are a new comment.
-    const which = JSON.stringify([targetId, parentId ?? null, text]);
-    const clientKey = sentKeys.current.get(which) ?? newCommandId();
-    sentKeys.current.set(which, clientKey);
+    // The same words sent again to the same place keep their key, even after a reload, so a comment
+    // whose answer was lost is not added twice; changed words are a new comment.
+    const which = JSON.stringify([targetId, parentId ?? null, text.trim()]);
+    const keys = sentKeys();
+    const clientKey = keys.get(which) ?? newCommandId();
+    if (!keys.has(which)) {
+      keys.set(which, clientKey);
+      if (storageKey) writeSentKeys(storageKey, keys);
+    }
     let result: Awaited<ReturnType<typeof addCommentAction>>;
     try {
       result = await addCommentAction({ pathwayId, body: text, targetId, clientKey, ...(parentId ? { parentId } : {}) });
@@ -163,7 +171,8 @@ export function CommentsPanel({
       setFieldErrors('errors' in result ? result.errors.map((e) => e.message).filter((m) => m !== result.message) : []);
       return false;
     }
-    sentKeys.current.delete(which);
+    keys.delete(which);
+    if (storageKey) writeSentKeys(storageKey, keys);
     setMessage(null);
     setFieldErrors([]);
     setDone('');

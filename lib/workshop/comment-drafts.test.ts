@@ -3,7 +3,9 @@ import {
   clearCommentDrafts,
   commentDraftsKey,
   readCommentDrafts,
+  readSentKeys,
   writeCommentDrafts,
+  writeSentKeys,
   type DraftStorage,
 } from './comment-drafts';
 
@@ -113,5 +115,35 @@ describe('comment drafts kept in the browser', () => {
     expect([...storage.data.keys()].sort()).toEqual(
       [commentDraftsKey('u10', 'p1'), 'other', 'pathweave:editor-backup:p1'].sort(),
     );
+  });
+
+  it('keeps the keys of comments sent without an answer, per person and pathway, until sign-out', () => {
+    const storage = memoryStorage();
+    const mine = commentDraftsKey('u1', 'p1');
+    writeSentKeys(mine, new Map([['["s1",null,"Who do I call?"]', 'a'.repeat(32)]]), storage);
+    expect(readSentKeys(mine, storage)).toEqual(new Map([['["s1",null,"Who do I call?"]', 'a'.repeat(32)]]));
+    expect(readSentKeys(commentDraftsKey('u1', 'p2'), storage).size).toBe(0);
+    expect(readSentKeys(commentDraftsKey('u2', 'p1'), storage).size).toBe(0);
+    // The drafts themselves are not disturbed, and an empty set of keys leaves nothing behind.
+    expect(readCommentDrafts(mine, storage).drafts.size).toBe(0);
+    writeSentKeys(mine, new Map(), storage);
+    expect(storage.data.size).toBe(0);
+    writeSentKeys(mine, new Map([['x', 'k']]), storage);
+    clearCommentDrafts('u1', storage);
+    expect(storage.data.size).toBe(0);
+  });
+
+  it('keeps only the newest 50 keys, and reads anything else as none', () => {
+    const storage = memoryStorage();
+    const key = commentDraftsKey('u1', 'p1');
+    writeSentKeys(key, new Map(Array.from({ length: 60 }, (_, i) => [`w${i}`, `k${i}`])), storage);
+    const back = readSentKeys(key, storage);
+    expect(back.size).toBe(50);
+    expect(back.has('w9')).toBe(false);
+    expect(back.get('w59')).toBe('k59');
+    for (const raw of ['not json', '{"a":1}', '[[1,2]]', '[["only one"]]']) {
+      expect(readSentKeys(key, memoryStorage({ [`${key}:sent`]: raw })).size, raw).toBe(0);
+    }
+    expect(readSentKeys(key, null).size).toBe(0);
   });
 });

@@ -91,6 +91,45 @@ export function writeCommentDrafts(
   }
 }
 
+/**
+ * The keys given to comments sent but not yet known to have arrived (the connection dropped before
+ * the answer), by what was sent: kept beside the drafts, so that sending the same words again after
+ * a reload uses the same key and the server does not add the comment twice. Removed on sign-out
+ * with the drafts (the storage key starts with the same prefix).
+ */
+const SENT_KEYS_MAX = 50;
+
+function sentKeysStorageKey(draftsKey: string): string {
+  return `${draftsKey}:sent`;
+}
+
+export function readSentKeys(draftsKey: string, storage: DraftStorage | null = browserStorage()): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!storage) return out;
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(sentKeysStorageKey(draftsKey)) ?? '[]');
+    if (!Array.isArray(parsed)) return out;
+    for (const pair of parsed) {
+      if (Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string') out.set(pair[0], pair[1]);
+    }
+  } catch {
+    // Unreadable: new keys are made, as before any was kept.
+  }
+  return out;
+}
+
+/** Keep the sent keys (the newest SENT_KEYS_MAX), or remove the entry when there are none. */
+export function writeSentKeys(draftsKey: string, keys: ReadonlyMap<string, string>, storage: DraftStorage | null = browserStorage()): void {
+  if (!storage) return;
+  try {
+    const entries = [...keys].slice(-SENT_KEYS_MAX);
+    if (!entries.length) storage.removeItem(sentKeysStorageKey(draftsKey));
+    else storage.setItem(sentKeysStorageKey(draftsKey), JSON.stringify(entries));
+  } catch {
+    // Storage full or blocked: the keys stay on the page, just not beyond it.
+  }
+}
+
 /** Remove every draft this person keeps in this browser, on any pathway (signing out). */
 export function clearCommentDrafts(userId: string, storage: DraftStorage | null = browserStorage()): void {
   if (!storage) return;

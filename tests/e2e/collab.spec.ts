@@ -225,9 +225,10 @@ test('comments pinned to a step: the patient representative comments, the GP see
   // The connection drops after the server has added the comment, before its answer arrives (server
   // actions are POSTs with a Next-Action header). The panel cannot tell, says so, and keeps the text.
   const NO_ANSWER = 'The connection dropped, so we cannot tell whether that was sent. Your text is still here: send it again and it will not be added twice.';
+  const forwarded: number[] = [];
   const dropActions = async (route: import('@playwright/test').Route) => {
     if (route.request().method() !== 'POST' || !route.request().headers()['next-action']) return route.fallback();
-    await route.fetch().catch(() => undefined);
+    forwarded.push((await route.fetch()).status());
     return route.abort('internetdisconnected');
   };
   await rep.route('**/*', dropActions);
@@ -244,7 +245,15 @@ test('comments pinned to a step: the patient representative comments, the GP see
   await rep.getByRole('tab', { name: /^Comments/ }).click();
   await expect(onRoute.getByRole('alert')).toHaveText(NO_ANSWER);
   await expect(onRoute.getByLabel(/^New comment on “/)).toHaveValue('Who tells me what happens next?');
+  expect(forwarded.length).toBeGreaterThan(0);
+  expect(forwarded.every((status) => status === 200)).toBe(true);
   await rep.unroute('**/*', dropActions);
+  // Reloading is what many would do next: the words come back with the key they were sent with.
+  await rep.reload();
+  await expect(rep.getByTestId('comment-badge').first()).toBeVisible({ timeout: 30_000 });
+  await rep.locator('.react-flow__edge').first().click({ force: true });
+  await rep.getByRole('tab', { name: /^Comments/ }).click();
+  await expect(onRoute.getByLabel(/^New comment on “/)).toHaveValue('Who tells me what happens next?');
   // Sent again, the comment the server already added is the one shown: it is not added twice.
   await onRoute.getByRole('button', { name: 'Add comment' }).click();
   await expect(onRoute.getByRole('alert')).toHaveCount(0);
