@@ -4,7 +4,7 @@
 // reveals, the room sees the spread and records a consensus with its reason: SCIROCCO's method).
 // Everything works from the keyboard: dots go on the selected step or on a step in the list, with
 // buttons; nothing needs dragging.
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { FRAMEWORKS } from '@/lib/scoring/frameworks';
 import type { WorkshopView } from '@/lib/server/workshop';
 import { describeAgreement, RATING_VALUES, RATING_WORDS, timerFormMinutes, type RatingValue } from '@/lib/workshop/model';
@@ -33,17 +33,32 @@ export function WorkshopPanel({
   onGoToStep: (id: string) => void;
 }) {
   const [message, setMessage] = useState<{ tone: 'error' | 'done'; text: string } | null>(null);
+  // One command at a time: while one is on its way (it may be sent again for several seconds if the
+  // connection drops), another press would be a second command, e.g. a second dot.
+  const sending = useRef(false);
+  const [busy, setBusy] = useState(false);
   if (!workshop) return <p role="status">{error ?? 'Loading the workshop…'}</p>;
 
   const run = async (command: WorkshopCommand, done?: string): Promise<boolean> => {
-    const result = await send(command);
-    if (result.ok) setMessage(done ? { tone: 'done', text: done } : null);
-    else setMessage({ tone: 'error', text: result.errors[0] && result.errors[0].message !== result.message ? `${result.message} ${result.errors[0].message}` : result.message });
-    return result.ok;
+    if (sending.current) {
+      setMessage({ tone: 'done', text: 'Still sending the last change. Wait a moment, then try again.' });
+      return false;
+    }
+    sending.current = true;
+    setBusy(true);
+    try {
+      const result = await send(command);
+      if (result.ok) setMessage(done ? { tone: 'done', text: done } : null);
+      else setMessage({ tone: 'error', text: result.errors[0] && result.errors[0].message !== result.message ? `${result.message} ${result.errors[0].message}` : result.message });
+      return result.ok;
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
   };
 
   return (
-    <section aria-labelledby="workshop-heading" data-testid="workshop-panel">
+    <section aria-labelledby="workshop-heading" aria-busy={busy} data-testid="workshop-panel">
       <h2 id="workshop-heading" className="pw-panel-heading">
         Workshop
       </h2>
@@ -82,6 +97,9 @@ function TimerSection({ workshop, clockOffsetMs, run }: { workshop: WorkshopView
   // the page (a browser pop-up would take the facilitator away from the room's screen).
   const [asking, setAsking] = useState(false);
   const setButton = useRef<HTMLButtonElement>(null);
+  const started = timer.status === 'running' || timer.status === 'paused';
+  // Stopped meanwhile (from another device): nothing left to ask, now or later.
+  if (asking && !started) setAsking(false);
   const form = draft ?? { label: timer.label, minutes: String(timerFormMinutes(timer.durationMs)) };
   const edit = (next: { label: string; minutes: string }) => {
     setDraft(next);
@@ -89,7 +107,6 @@ function TimerSection({ workshop, clockOffsetMs, run }: { workshop: WorkshopView
   };
   const canRun = workshop.permissions.canRun;
   const hasTimer = timer.durationMs > 0;
-  const started = timer.status === 'running' || timer.status === 'paused';
   const setTimer = async (confirmed: boolean) => {
     const label = form.label.trim();
     const command = { op: 'timer.set', label: form.label, minutes: Number(form.minutes) } as const;
@@ -158,6 +175,7 @@ function TimerSection({ workshop, clockOffsetMs, run }: { workshop: WorkshopView
               no={`No, keep it ${timer.status}`}
               onYes={() => void setTimer(true)}
               onNo={keepTimer}
+              returnFocusTo={setButton}
             />
           ) : null}
           {hasTimer ? (
@@ -201,6 +219,8 @@ function VoteSection({
   const id = useId();
   const [dots, setDots] = useState(String(workshop.dotsPerPerson));
   const [askingNewVote, setAskingNewVote] = useState(false);
+  // The dots cleared meanwhile (a new vote from another device): nothing left to ask, now or later.
+  if (askingNewVote && workshop.votes.length === 0) setAskingNewVote(false);
   const newVoteButton = useRef<HTMLButtonElement>(null);
   const startNewVote = async () => {
     const asked = askingNewVote;
@@ -378,6 +398,7 @@ function VoteSection({
             setAskingNewVote(false);
             newVoteButton.current?.focus();
           }}
+          returnFocusTo={newVoteButton}
         />
       ) : null}
     </Section>
@@ -388,11 +409,30 @@ function VoteSection({
  * Ask before something that changes the room's work for everyone (WCAG 3.3.4), in the page rather than
  * a browser pop-up: the question takes the focus so a screen reader reads it, and the answers are buttons.
  */
-function AskFirst(props: { testId: string; question: string; yes: string; no: string; onYes: () => void; onNo: () => void }) {
+function AskFirst(props: {
+  testId: string;
+  question: string;
+  yes: string;
+  no: string;
+  onYes: () => void;
+  onNo: () => void;
+  /** Where the focus goes if the question goes away (answered, or made moot elsewhere) while it has the focus. */
+  returnFocusTo: RefObject<HTMLElement | null>;
+}) {
   const question = useRef<HTMLParagraphElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const { returnFocusTo } = props;
   useEffect(() => question.current?.focus(), []);
+  useLayoutEffect(() => {
+    const container = box.current;
+    const target = returnFocusTo.current;
+    return () => {
+      const active = document.activeElement;
+      if (!active || active === document.body || container?.contains(active)) target?.focus();
+    };
+  }, [returnFocusTo]);
   return (
-    <div className="pw-warning-box mt-2" data-testid={props.testId}>
+    <div ref={box} className="pw-warning-box mt-2" data-testid={props.testId}>
       <p ref={question} tabIndex={-1} className="text-sm font-bold">
         {props.question}
       </p>

@@ -12,6 +12,8 @@ const KEEP_FOR = '1 day';
 /** How long a repeat waits for the first arrival, still running, to finish before saying so. */
 const WAIT_MS = 5_000;
 const POLL_MS = 100;
+/** An unanswered claim older than this stopped before answering (a command takes well under a second). */
+const STALE_MS = 60_000;
 
 export interface KeptAnswer {
   status: number;
@@ -23,8 +25,11 @@ export type Claim =
   | { kind: 'claimed' }
   /** The command already ran: answer as it was answered. */
   | { kind: 'answered'; answer: KeptAnswer }
-  /** The first arrival is still running (or stopped before answering): say so; do not run it again. */
-  | { kind: 'running' }
+  /**
+   * The first arrival has not answered: still running, or (`stale`, claimed over a minute ago) it
+   * stopped before answering, so nobody can tell whether it was carried out. Do not run it again.
+   */
+  | { kind: 'running'; stale: boolean }
   /** The id was used for another pathway's command: a mistake in the sender. */
   | { kind: 'other-pathway' };
 
@@ -35,8 +40,8 @@ export async function claimCommand(
   waitMs = WAIT_MS,
 ): Promise<Claim> {
   const prisma = getPrisma();
-  // Old answers go first, so the table holds about a day of commands.
-  await prisma.$executeRaw`DELETE FROM "WorkshopCommandReceipt" WHERE "userId" = ${userId} AND "createdAt" < now() - ${KEEP_FOR}::interval`;
+  // Everyone's answers older than a day go first (by the createdAt index), so the table holds about a day of commands.
+  await prisma.$executeRaw`DELETE FROM "WorkshopCommandReceipt" WHERE "createdAt" < now() - ${KEEP_FOR}::interval`;
   const inserted = await prisma.$executeRaw`
     INSERT INTO "WorkshopCommandReceipt" ("userId", "commandId", "pathwayId") VALUES (${userId}, ${commandId}, ${pathwayId})
     ON CONFLICT DO NOTHING`;
@@ -48,15 +53,18 @@ export async function claimCommand(
     if (!row) return claimCommand(userId, pathwayId, commandId, Math.max(0, deadline - Date.now()));
     if (row.pathwayId !== pathwayId) return { kind: 'other-pathway' };
     if (row.status !== null) return { kind: 'answered', answer: { status: row.status, body: row.body } };
-    if (Date.now() >= deadline) return { kind: 'running' };
+    if (Date.now() >= deadline) return { kind: 'running', stale: Date.now() - row.createdAt.getTime() > STALE_MS };
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
 
-/** Keep the answer a claimed command got, for a repeat to be given. */
+/**
+ * Keep the answer a claimed command got, for a repeat to be given. Only an unanswered claim takes an
+ * answer, so nothing can replace one already kept.
+ */
 export async function keepAnswer(userId: string, commandId: string, answer: KeptAnswer): Promise<void> {
-  await getPrisma().workshopCommandReceipt.update({
-    where: { userId_commandId: { userId, commandId } },
+  await getPrisma().workshopCommandReceipt.updateMany({
+    where: { userId, commandId, status: null },
     data: { status: answer.status, body: answer.body as object },
   });
 }

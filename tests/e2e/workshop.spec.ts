@@ -168,11 +168,22 @@ test('a dot whose answer is lost on the way back is sent again and counted once'
   await expect(panel.getByRole('alert')).toHaveText('');
   expect(bodies[0]?.commandId).toMatch(/^[0-9a-f]{32}$/);
 
-  // With no answer at all, the panel says it cannot tell, rather than "not sent".
+  // With no answer at all, the panel says it cannot tell, rather than "not sent". While it is still
+  // trying, a second press is not a second command.
   await gp.unroute('**/api/pathways/*/workshop');
-  await gp.route('**/api/pathways/*/workshop', (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue()));
+  const ids = new Set<string>();
+  await gp.route('**/api/pathways/*/workshop', (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    ids.add(route.request().postDataJSON().commandId);
+    return route.abort('internetdisconnected');
+  });
   await panel.getByRole('button', { name: 'Put another dot on “Home visit”' }).click();
+  await expect(panel).toHaveAttribute('aria-busy', 'true');
+  await panel.getByRole('button', { name: 'Put another dot on “Home visit”' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Still sending' })).toHaveText('Still sending the last change. Wait a moment, then try again.');
   await expect(panel.getByRole('alert')).toHaveText(/cannot tell whether that went through/, { timeout: 20_000 });
+  expect(ids.size).toBe(1);
+  await expect(panel).toHaveAttribute('aria-busy', 'false');
   await expect(panel.getByTestId('dots-left')).toHaveText('You have 2 of 3 dots left.');
   await expectAccessible(gp, 'workshop: no answer from the server');
   await gp.context().close();
@@ -213,7 +224,27 @@ test('a new vote asks first, in the page, only when there are dots to clear', as
   await expect(panel.getByTestId('dots-left')).toHaveText('You have 4 of 4 dots left.');
   await expect(panel).toContainText('No dots yet.');
   await expect(panel.getByRole('button', { name: 'Start a new vote' })).toBeFocused();
+
+  // The same question open on a second device when the vote is restarted from the first: it goes,
+  // the focus goes back to its button, and it does not come back by itself with the next dot.
+  await panel.getByRole('button', { name: 'Put a dot on “Ward round”' }).click();
+  const tablet = await person(browser, 'gp@pathweave.test');
+  await joinLive(tablet, path, 'Live: every change saved.');
+  await tablet.getByRole('tab', { name: 'Workshop' }).click();
+  const tabletPanel = tablet.getByTestId('workshop-panel');
+  await expect(tabletPanel.getByTestId('vote-tally')).toContainText('1 from 1 person', { timeout: 15_000 });
+  await tabletPanel.getByRole('button', { name: 'Start a new vote' }).click();
+  const tabletQuestion = tabletPanel.getByTestId('new-vote-question');
+  await expect(tabletQuestion.getByText(/^Start a new vote\?/)).toBeFocused();
+  await panel.getByRole('button', { name: 'Start a new vote' }).click();
+  await question.getByRole('button', { name: 'Yes, start a new vote' }).click();
+  await expect(tabletQuestion).toHaveCount(0, { timeout: 15_000 });
+  await expect(tabletPanel.getByRole('button', { name: 'Start a new vote' })).toBeFocused();
+  await panel.getByRole('button', { name: 'Put a dot on “Ward round”' }).click();
+  await expect(tabletPanel.getByTestId('vote-tally')).toContainText('1 from 1 person', { timeout: 15_000 });
+  await expect(tabletQuestion).toHaveCount(0);
   await gp.context().close();
+  await tablet.context().close();
 });
 
 test('renaming the agenda item keeps the timer running, and a second device’s form follows it', async ({ browser }) => {

@@ -31,6 +31,7 @@ const http: Partial<Record<Who, Session>> = {};
 
 let savePathwayVersion: typeof import('@/lib/server/save-pathway-version').savePathwayVersion;
 let addComment: typeof import('@/lib/server/comments').addComment;
+let keepAnswer: typeof import('@/lib/server/command-receipts').keepAnswer;
 let disconnect: () => Promise<void>;
 
 beforeAll(async () => {
@@ -42,11 +43,13 @@ beforeAll(async () => {
     if (error !== null) throw new Error(`sign-in of ${email} failed: ${error}`);
     http[who] = s;
   }
-  const [version, client, comments] = await Promise.all([
+  const [version, client, comments, receipts] = await Promise.all([
     import('@/lib/server/save-pathway-version'),
     import('@/lib/db/client'),
     import('@/lib/server/comments'),
+    import('@/lib/server/command-receipts'),
   ]);
+  keepAnswer = receipts.keepAnswer;
   savePathwayVersion = version.savePathwayVersion;
   addComment = comments.addComment;
   disconnect = client.disconnectPrisma;
@@ -475,6 +478,32 @@ describe('a command sent again after a dropped connection is carried out once', 
     expect(r.status).toBe(409);
     expect(r.body.error).toContain('still being carried out');
     expect(await dots(pathwayId)).toBe(0);
+
+    // One claimed over a minute ago and never answered stopped part-way: the repeat is told that
+    // nobody can tell whether it went through, and it is still not carried out.
+    const stopped = id(10);
+    await db.query(
+      `INSERT INTO "WorkshopCommandReceipt" ("userId", "commandId", "pathwayId", "createdAt") VALUES ($1, $2, $3, now() - interval '2 minutes')`,
+      [editor, stopped, pathwayId],
+    );
+    const late = await send('editor', pathwayId, { op: 'vote.add', stepId: 's-a', commandId: stopped });
+    expect(late.status).toBe(409);
+    expect(late.body.error).toContain('cannot tell whether it went through');
+    expect(late.body.error).not.toContain('still being carried out');
+    expect(await dots(pathwayId)).toBe(0);
+  });
+
+  it('an answer once kept is never replaced by a later one for the same id', async () => {
+    const pathwayId = await copyPathway(db);
+    const editor = (await db.query('SELECT id FROM "User" WHERE email = $1', [PEOPLE.editor])).rows[0].id as string;
+    const commandId = id(11);
+    const first = await send('editor', pathwayId, { op: 'vote.add', stepId: 's-a', commandId });
+    expect(first).toEqual({ status: 200, body: { ok: true, dotsLeft: 2 } });
+    // A late second answer for the same claim (as from an arrival that ran on after a failure).
+    await keepAnswer(editor, commandId, { status: 500, body: { error: 'late' } });
+    const row = (await db.query('SELECT status, body FROM "WorkshopCommandReceipt" WHERE "userId" = $1 AND "commandId" = $2', [editor, commandId])).rows[0];
+    expect(row).toEqual({ status: 200, body: { ok: true, dotsLeft: 2 } });
+    expect(await send('editor', pathwayId, { op: 'vote.add', stepId: 's-a', commandId })).toEqual(first);
   });
 });
 

@@ -106,30 +106,44 @@ export async function POST(request: Request, { params }: { params: Promise<{ pat
     const message = `“${String(commandId).slice(0, 70)}” is not a command id: ${CLIENT_ID_RULE}.`;
     return invalidInput('The workshop command was not in the expected form.', [{ path: 'commandId', message }]);
   }
-  try {
-    // Sent again after a dropped connection: answer as the first time, without doing it twice.
-    if (commandId !== undefined) {
-      const claim = await claimCommand(actor.userId, pathwayId, commandId);
-      if (claim.kind === 'answered') return Response.json(claim.answer.body, { status: claim.answer.status, headers: NO_STORE });
-      if (claim.kind === 'running') return Response.json({ error: STILL_RUNNING }, { status: 409, headers: NO_STORE });
-      if (claim.kind === 'other-pathway') {
-        const message = 'This command id was already used for a command on another pathway. Send the command with a new id.';
-        return invalidInput('The workshop command was not in the expected form.', [{ path: 'commandId', message }]);
-      }
+  // Sent again after a dropped connection: answer as the first time, without doing it twice.
+  if (commandId !== undefined) {
+    let claim: Awaited<ReturnType<typeof claimCommand>>;
+    try {
+      claim = await claimCommand(actor.userId, pathwayId, commandId);
+    } catch (error) {
+      // Nothing was done, and no answer is kept, so sending it again is safe.
+      log.error({ err: error, route: 'workshop POST', op: parsed.data.op }, 'workshop command id could not be claimed');
+      return Response.json({ error: 'That did not work. Try again in a moment.' }, { status: 500, headers: NO_STORE });
     }
-    const answer = await answerFor(actor, pathwayId, parsed.data);
-    if (commandId !== undefined) await keepAnswer(actor.userId, commandId, answer);
-    return Response.json(answer.body, { status: answer.status, headers: NO_STORE });
+    if (claim.kind === 'answered') return Response.json(claim.answer.body, { status: claim.answer.status, headers: NO_STORE });
+    if (claim.kind === 'running') return Response.json({ error: claim.stale ? CANNOT_TELL : STILL_RUNNING }, { status: 409, headers: NO_STORE });
+    if (claim.kind === 'other-pathway') {
+      const message = 'This command id was already used for a command on another pathway. Send the command with a new id.';
+      return invalidInput('The workshop command was not in the expected form.', [{ path: 'commandId', message }]);
+    }
+  }
+  let answer: KeptAnswer;
+  try {
+    answer = await answerFor(actor, pathwayId, parsed.data);
   } catch (error) {
     log.error({ err: error, route: 'workshop POST', op: parsed.data.op }, 'workshop command failed');
-    const answer = { status: 500, body: { error: 'That did not work. Try again in a moment.' } };
     // Kept too, so a repeat does not run a command that may have got part of the way.
-    if (commandId !== undefined) await keepAnswer(actor.userId, commandId, answer).catch(() => undefined);
-    return Response.json(answer.body, { status: answer.status, headers: NO_STORE });
+    answer = { status: 500, body: { error: 'That did not work. Check the workshop panel, then try again if it is not there.' } };
   }
+  if (commandId !== undefined) {
+    try {
+      await keepAnswer(actor.userId, commandId, answer);
+    } catch (error) {
+      // The command's own answer still goes back: a failure to keep it must not turn a done command into "try again".
+      log.error({ err: error, route: 'workshop POST', op: parsed.data.op }, 'workshop command answer could not be kept');
+    }
+  }
+  return Response.json(answer.body, { status: answer.status, headers: NO_STORE });
 }
 
 const STILL_RUNNING = 'That command is still being carried out. The workshop panel will show it once it is done.';
+const CANNOT_TELL = 'That command was received but never finished, so we cannot tell whether it went through. Check the workshop panel before trying again.';
 
 async function answerFor(actor: Actor, pathwayId: string, command: Command): Promise<KeptAnswer> {
   const result = await run(actor, pathwayId, command);
