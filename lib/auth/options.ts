@@ -7,6 +7,7 @@ import { clientAddress, trustedProxyHops } from './client-address';
 import { SIGN_IN_ERRORS, isSignInMessage, throttledMessage } from './messages';
 import { linkOidcSignIn, type OidcSignIn } from './oidc-link';
 import { dummyHash, verifyPassword } from './password';
+import { recordSessionEnd } from './session-end';
 import { clearFailures, countAttempt, throttleKeys } from './throttle';
 
 /** How long a session lasts without activity before the person must sign in again. */
@@ -105,6 +106,13 @@ export const authOptions: NextAuthOptions = {
     }),
     ...(oidcProvider() ? [oidcProvider() as Provider] : []),
   ],
+  events: {
+    // next-auth's own sign-out (POST /api/auth/signout) ends the session everywhere, as the
+    // app's sign-out form does (lib/auth/sign-out.ts), not only by removing this browser's cookie.
+    async signOut({ token }) {
+      await recordSessionEnd(token?.sub, token?.sid);
+    },
+  },
   callbacks: {
     async signIn({ user, account, profile }) {
       if (account?.provider !== 'oidc') return true;

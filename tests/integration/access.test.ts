@@ -129,6 +129,30 @@ describe('sign-in', () => {
     expect(await other.signIn('social.worker@pathweave.test', DEMO_PASSWORD, { 'x-forwarded-for': '10.8.8.8' })).toBeNull();
   });
 
+  it('next-auth’s own sign-out ends the session everywhere, as the sign-out form does, and it is on the record', async () => {
+    const s = await as('gp@pathweave.test');
+    // A copy of the cookie (another tab, or a token copied from this browser).
+    const cookie = s.cookieHeader();
+    const asCopy = (path: string) => fetch(baseUrl + path, { headers: { cookie }, redirect: 'manual' });
+    expect((await asCopy(`/api/pathways/${pathwayId}`)).status).toBe(200);
+    const userId = (await db.query('SELECT id FROM "User" WHERE email = $1', ['gp@pathweave.test'])).rows[0].id as string;
+    const audited = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'auth:signOut' AND "actorId" = $1`, [userId])).rows[0].n as number;
+    const before = await audited();
+
+    const { csrfToken } = (await (await s.fetch('/api/auth/csrf')).json()) as { csrfToken: string };
+    const out = await s.fetch('/api/auth/signout', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrfToken, json: 'true' }).toString(),
+    });
+    expect(out.status).toBeLessThan(400);
+    expect(s.signedIn()).toBe(false);
+    // The copy no longer works either: the session's id is recorded as ended.
+    expect((await asCopy(`/api/pathways/${pathwayId}`)).status).toBe(401);
+    expect(await audited()).toBe(before + 1);
+  });
+
   it('issues sessions that expire', async () => {
     const s = await as('community.nurse@pathweave.test');
     const session = (await (await s.fetch('/api/auth/session')).json()) as { expires: string; user: { email: string } };
