@@ -2,6 +2,7 @@ import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { formatPathwayErrors, parsePathwayJson } from '@/lib/pathway/validate';
 import { PATHWAY_FILE_MAX_BYTES } from '@/lib/pathway/file-limits';
+import { audit } from './audit';
 import { createPathway, type CreatePathwayResult } from './create-pathway';
 import { fieldErrorsFrom, invalid, notFound, type Invalid } from './results';
 import { savePathwayDraft, type SaveDraftResult } from './save-pathway-draft';
@@ -32,7 +33,17 @@ export async function importPathway(options: { actor: Actor; text: string; into:
       where: { id: into.workspaceId, memberships: { some: { userId: actor.userId } } },
       select: { id: true },
     });
-    if (!ws || !can(actor, 'pathway:create', { type: 'pathway', workspaceId: ws.id })) {
+    if (!ws) return notFound('This workspace was not found, or you do not have access to it.');
+    // A member who may not create here: refused as not found, and audited as createPathway does.
+    if (!can(actor, 'pathway:create', { type: 'pathway', workspaceId: ws.id })) {
+      await audit({
+        actorId: actor.userId,
+        action: 'pathway:create',
+        resourceType: 'workspace',
+        resourceId: ws.id,
+        outcome: 'denied',
+        detail: { via: 'import' },
+      });
       return notFound('This workspace was not found, or you do not have access to it.');
     }
   } else {
@@ -40,7 +51,19 @@ export async function importPathway(options: { actor: Actor; text: string; into:
       where: { id: into.pathwayId, ...inActorsWorkspaces(actor) },
       select: { workspaceId: true },
     });
-    if (!p || !can(actor, 'pathway:edit', { type: 'pathway', workspaceId: p.workspaceId, pathwayId: into.pathwayId })) return notFound();
+    if (!p) return notFound();
+    // One who may see the pathway but not edit it: audited as savePathwayDraft does.
+    if (!can(actor, 'pathway:edit', { type: 'pathway', workspaceId: p.workspaceId, pathwayId: into.pathwayId })) {
+      await audit({
+        actorId: actor.userId,
+        action: 'pathway:edit',
+        resourceType: 'pathway',
+        resourceId: into.pathwayId,
+        outcome: 'denied',
+        detail: { via: 'import' },
+      });
+      return notFound();
+    }
   }
 
   if (Buffer.byteLength(options.text, 'utf8') > IMPORT_MAX_BYTES) {

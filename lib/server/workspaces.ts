@@ -84,10 +84,30 @@ export async function changeMembership(
       where: { userId_workspaceId: { userId, workspaceId } },
       select: { id: true, accessRole: true },
     });
-    if (!current) return { ok: false, reason: 'not_found', message: MEMBER_NOT_FOUND };
+    // Refused changes are recorded as the refusals above are, with why, so the trail shows every
+    // attempt a facilitator made on a workspace's access, not only the ones that went through.
+    const refused = (reason: string) =>
+      audit(
+        {
+          actorId: actor.userId,
+          action,
+          resourceType: 'workspace',
+          resourceId,
+          outcome: 'denied',
+          detail: { userId: userId.slice(0, 200), reason },
+        },
+        tx,
+      );
+    if (!current) {
+      await refused('not a member');
+      return { ok: false, reason: 'not_found', message: MEMBER_NOT_FOUND };
+    }
     if (current.accessRole === 'facilitator' && accessRole !== 'facilitator') {
       const facilitators = await tx.membership.count({ where: { workspaceId, accessRole: 'facilitator' } });
-      if (facilitators <= 1) return { ok: false, reason: 'invalid', message: LAST_FACILITATOR };
+      if (facilitators <= 1) {
+        await refused('last facilitator');
+        return { ok: false, reason: 'invalid', message: LAST_FACILITATOR };
+      }
     }
     if (accessRole === null) await tx.membership.delete({ where: { id: current.id } });
     else if (accessRole !== current.accessRole)

@@ -515,4 +515,26 @@ describe('importing', () => {
     });
     expect(await server.importPathway({ actor: as('viewer'), text: 'not json', into: { workspaceId } })).toMatchObject({ ok: false, reason: 'not_found' });
   });
+
+  it('records a viewer’s refused import as denied, as a refused create or save is', async () => {
+    const { id } = await freshPathway();
+    const since = (await db.query('SELECT clock_timestamp() AS now')).rows[0].now as Date;
+    const viewer = as('viewer').userId;
+    await server.importPathway({ actor: as('viewer'), text: 'not json', into: { pathwayId: id, baseRevision: 0 } });
+    await server.importPathway({ actor: as('viewer'), text: 'not json', into: { workspaceId } });
+    const events = await db.query(
+      `SELECT action, "resourceType", "resourceId", outcome, detail FROM "AuditEvent" WHERE "actorId" = $1 AND at >= $2 ORDER BY at, id`,
+      [viewer, since],
+    );
+    expect(events.rows).toEqual([
+      { action: 'pathway:edit', resourceType: 'pathway', resourceId: id, outcome: 'denied', detail: { via: 'import' } },
+      {
+        action: 'pathway:create',
+        resourceType: 'workspace',
+        resourceId: workspaceId,
+        outcome: 'denied',
+        detail: { via: 'import' },
+      },
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import pg from 'pg';
 import type { AccessRole, Actor } from '@/lib/auth/can';
+import { DEMO_PASSWORD, Session } from '../support/http';
 
 /**
  * changeMembership (lib/server/workspaces.ts), behind the members API: who may change a member's
@@ -10,6 +11,7 @@ import type { AccessRole, Actor } from '@/lib/auth/can';
  * facilitators act at once), and a facilitator removed a moment ago no longer acting on a stale
  * session. Each case has a workspace of its own on the real PostgreSQL.
  */
+const baseUrl = inject('baseUrl');
 const databaseUrl = inject('databaseUrl');
 const db = new pg.Client({ connectionString: databaseUrl });
 const suffix = randomBytes(5).toString('hex');
@@ -72,6 +74,15 @@ async function workspaceWith(members: Record<string, AccessRole | 'none'>) {
     actors[name] = actor;
   }
   return { workspaceId, ids, actors };
+}
+
+/** What changeMembership recorded for `actorId` on the workspace, in order. */
+async function auditOf(workspaceId: string, actorId: string) {
+  const { rows } = await db.query<{ action: string; outcome: string; detail: Record<string, unknown> | null }>(
+    `SELECT action, outcome, detail FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 ORDER BY at, id`,
+    [actorId, workspaceId],
+  );
+  return rows;
 }
 
 async function roleOf(workspaceId: string, userId: string): Promise<string | null> {
@@ -139,6 +150,34 @@ describe('changing a workspace member', () => {
     expect(await roleOf(workspaceId, ids.lead!)).toBe('editor');
   });
 
+  it('records a facilitator’s refused change as denied, with why: a person not a member, the last facilitator', async () => {
+    const { workspaceId, ids, actors } = await workspaceWith({ lead: 'facilitator', outsider: 'none' });
+    const notMember = await server.changeMembership(actors.lead!, {
+      workspaceId,
+      userId: ids.outsider!,
+      accessRole: null,
+    });
+    expect(notMember).toMatchObject({ ok: false, reason: 'not_found' });
+    const stepDown = await server.changeMembership(actors.lead!, {
+      workspaceId,
+      userId: ids.lead!,
+      accessRole: 'viewer',
+    });
+    expect(stepDown).toMatchObject({ ok: false, reason: 'invalid' });
+    const leave = await server.changeMembership(actors.lead!, { workspaceId, userId: ids.lead!, accessRole: null });
+    expect(leave).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await auditOf(workspaceId, ids.lead!)).toEqual([
+      { action: 'workspace:removeMember', outcome: 'denied', detail: { userId: ids.outsider, reason: 'not a member' } },
+      {
+        action: 'workspace:changeMemberRole',
+        outcome: 'denied',
+        detail: { userId: ids.lead, reason: 'last facilitator' },
+      },
+      { action: 'workspace:removeMember', outcome: 'denied', detail: { userId: ids.lead, reason: 'last facilitator' } },
+    ]);
+    expect(await roleOf(workspaceId, ids.lead!)).toBe('facilitator');
+  });
+
   it('two facilitators demoting each other at once leave one facilitator, never none', async () => {
     const { workspaceId, ids, actors } = await workspaceWith({ a: 'facilitator', b: 'facilitator' });
     const [first, second] = await Promise.all([
@@ -163,5 +202,43 @@ describe('changing a workspace member', () => {
       [ids.b, workspaceId],
     );
     expect(rows).toEqual([{ outcome: 'denied' }]);
+  });
+});
+
+describe('the members API (DELETE /api/workspaces/[workspace]/members/[userId])', () => {
+  it('refuses a removal another website’s page sent, changing nothing, and lets the app’s own page through', async () => {
+    const { workspaceId, ids } = await workspaceWith({ lead: 'facilitator', nurse: 'editor' });
+    // The demo password, so the facilitator signs in through the real sign-in endpoint.
+    await db.query(
+      `UPDATE "User" SET "passwordHash" = (SELECT "passwordHash" FROM "User" WHERE email = 'gp@pathweave.test') WHERE id = $1`,
+      [ids.lead],
+    );
+    const s = new Session(baseUrl);
+    expect(await s.signIn(`${ids.lead}@pathweave.test`, DEMO_PASSWORD, { 'x-forwarded-for': '10.7.1.1' })).toBeNull();
+    const remove = (headers: Record<string, string>) =>
+      s.fetch(`/api/workspaces/${encodeURIComponent(workspaceId)}/members/${encodeURIComponent(ids.nurse!)}`, {
+        method: 'DELETE',
+        headers,
+      });
+    // A sibling subdomain's page, or any other site's; and a browser that only sends Origin.
+    const elsewhere: Record<string, string>[] = [
+      { 'sec-fetch-site': 'same-site' },
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.example' },
+    ];
+    for (const headers of elsewhere) {
+      const res = await remove(headers);
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(await res.json()).toEqual({
+        error: 'This request came from another website, so Pathweave did not act on it.',
+      });
+    }
+    expect(await roleOf(workspaceId, ids.nurse!)).toBe('editor');
+    expect(await auditOf(workspaceId, ids.lead!)).toEqual([]);
+    // The app's own page is let through.
+    const own = await remove({ 'sec-fetch-site': 'same-origin' });
+    expect(own.status).toBe(200);
+    expect(await own.json()).toEqual({ userId: ids.nurse, accessRole: null });
+    expect(await roleOf(workspaceId, ids.nurse!)).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ACCESS_ROLES } from '@/lib/auth/can';
 import { getActor } from '@/lib/auth/session';
-import { invalidInput, jsonRoute, NO_STORE, readJson, signInFirst } from '@/lib/server/care-plan-http';
+import { fromAnotherSite, invalidInput, jsonRoute, NO_STORE, readJson, signInFirst } from '@/lib/server/care-plan-http';
 import {
   changeMembership,
   getWorkspaceForActor,
@@ -53,6 +53,14 @@ export const PATCH = jsonRoute('workspace member PATCH', async (request: Request
   return change(context, parsed.data.accessRole);
 });
 
-export const DELETE = jsonRoute('workspace member DELETE', async (_request: Request, context: Context) =>
-  change(context, null),
-);
+// No body to read, so readJson's check does not run: another website's page is refused here.
+export const DELETE = jsonRoute('workspace member DELETE', async (request: Request, context: Context) => {
+  if (!(await getActor())) return signInFirst();
+  if (fromAnotherSite(request)) {
+    return Response.json(
+      { error: 'This request came from another website, so Pathweave did not act on it.' },
+      { status: 403, headers: NO_STORE },
+    );
+  }
+  return change(context, null);
+});
