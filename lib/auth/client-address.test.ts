@@ -54,4 +54,12 @@ describe('trustedProxyHops: PATHWEAVE_TRUSTED_PROXY_HOPS', () => {
       expect(() => trustedProxyHops({ PATHWEAVE_TRUSTED_PROXY_HOPS: value }), value).toThrow(/whole number/);
     }
   });
+  it('leaves off a port some proxies add, so each connection is not a new address', () => {
+    expect(clientAddress(xff('203.0.113.7:51234'), 1)).toBe('203.0.113.7');
+    expect(clientAddress(xff('198.51.100.1, 203.0.113.7:443'), 1)).toBe('203.0.113.7');
+    expect(clientAddress(xff('[2001:DB8::1]:443'), 1)).toBe('2001:db8::1');
+    expect(clientAddress(xff('[2001:db8::1]'), 1)).toBe('2001:db8::1');
+    // A bare IPv6 address keeps every part: its colons are not a port.
+    expect(clientAddress(xff('2001:db8::1'), 1)).toBe('2001:db8::1');
+  });
 });

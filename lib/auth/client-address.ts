@@ -36,6 +36,17 @@ export function clientAddress(headers: Record<string, unknown> | undefined, hops
   if (typeof value !== 'string') return undefined;
   const entries = value.split(',').map((entry) => entry.trim());
   if (entries.length < hops) return undefined;
-  const address = entries[entries.length - hops]!.toLowerCase();
+  const address = withoutPort(entries[entries.length - hops]!).toLowerCase();
   return address || undefined;
+}
+
+/**
+ * Some proxies write the client's port too ("203.0.113.7:51234", "[2001:db8::1]:443"): a new port
+ * for every connection would make every attempt a new address, so the port is left off.
+ */
+function withoutPort(entry: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(entry);
+  if (bracketed) return bracketed[1]!;
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(entry);
+  return v4 ? v4[1]! : entry;
 }

@@ -60,8 +60,32 @@ export async function countAttempt(
 ): Promise<Attempt> {
   const ordered = [...new Set(keys)].sort();
   await forgetQuietKeys(prisma, clock());
+  try {
+    return await countInTurn(prisma, ordered, clock);
+  } catch (error) {
+    // More attempts on one key than can take their turn within LOCK_WAIT: a flood, refused
+    // uncounted rather than let it hold every database connection while it queues.
+    if (isLockTimeout(error)) return { allowed: false, retryAfterMs: BASE_WAIT_MS };
+    throw error;
+  }
+}
+
+/** How long an attempt waits for its turn on a key before it is refused. Each turn takes milliseconds. */
+const LOCK_WAIT = '2s';
+
+function isLockTimeout(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  return (
+    e?.code === '55P03' ||
+    e?.meta?.driverAdapterError?.cause?.originalCode === '55P03' ||
+    (typeof e?.message === 'string' && e.message.includes('lock timeout'))
+  );
+}
+
+async function countInTurn(prisma: PrismaClient, ordered: string[], clock: () => Date): Promise<Attempt> {
   return prisma.$transaction(
     async (tx): Promise<Attempt> => {
+      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${LOCK_WAIT}'`);
       // Always in the same order, so two attempts sharing two keys never wait for each other.
       for (const key of ordered) {
         await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`signin-throttle:${key}`}, 0))) AS l`;
@@ -97,16 +121,10 @@ export async function clearFailures(prisma: PrismaClient, keys: string[]): Promi
  */
 export async function forgetQuietKeys(prisma: PrismaClient, now: Date): Promise<number> {
   const before = new Date(now.getTime() - FORGET_AFTER_MS);
-  const quiet = await prisma.signInThrottle.findMany({
-    where: { lastFailedAt: { lt: before } },
-    select: { key: true },
-    orderBy: { lastFailedAt: 'asc' },
-    take: FORGET_BATCH,
-  });
-  if (!quiet.length) return 0;
-  // Checked again as it is deleted: a key tried since it was found is kept.
-  const { count } = await prisma.signInThrottle.deleteMany({
-    where: { key: { in: quiet.map((row) => row.key) }, lastFailedAt: { lt: before } },
-  });
-  return count;
+  // One statement, skipping rows an attempt is updating at this moment (it never waits, so it can
+  // never deadlock with one); a key tried since is kept, as its lastFailedAt is new.
+  return prisma.$executeRaw`
+    DELETE FROM "SignInThrottle" WHERE key IN (
+      SELECT key FROM "SignInThrottle" WHERE "lastFailedAt" < ${before.toISOString()}::timestamp(3)
+      ORDER BY "lastFailedAt" LIMIT ${FORGET_BATCH} FOR UPDATE SKIP LOCKED)`;
 }

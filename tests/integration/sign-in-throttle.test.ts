@@ -194,6 +194,25 @@ describe('countAttempt against PostgreSQL, with a clock of its own', () => {
     expect(row.rows[0].failures).toBe(1);
   });
 
+  it('refuses, uncounted, an attempt whose turn on its key does not come (a flood), instead of queueing on a connection', async () => {
+    const key = `email:flood-${unique()}@example.test`;
+    // Another attempt holds the key's turn and does not let go.
+    const holder = new pg.Client({ connectionString: databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`signin-throttle:${key}`]);
+      expect(await countAttempt(getPrisma(), [key], at(0))).toEqual({ allowed: false, retryAfterMs: 30_000 });
+      const row = await db.query('SELECT key FROM "SignInThrottle" WHERE key = $1', [key]);
+      expect(row.rows).toEqual([]);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    // Its turn free again, the next attempt is counted as usual.
+    expect(await countAttempt(getPrisma(), [key], at(1))).toEqual({ allowed: true });
+  });
+
   it('counts nothing for a refused attempt, on any of its keys', async () => {
     const address = `ip:held-${unique()}`;
     for (let i = 0; i < FREE_ATTEMPTS; i++)
