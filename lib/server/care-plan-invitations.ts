@@ -6,7 +6,7 @@ import type { SignedInActor } from '@/lib/auth/actor';
 import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { audit } from './audit';
-import { auditCarePlanChange } from './care-plan-access';
+import { auditCarePlanChange, lockPlanRow } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
 export interface CarePlanInvitationSummary {
@@ -135,9 +135,11 @@ export async function respondToCarePlanInvitation(options: {
   const planId = invitation.carePlanId;
   const patientName = invitation.carePlan.patient.name;
   const outcome = await prisma.$transaction(async (tx) => {
-    // The plan's status and the invitation are read again here, where the answer is claimed.
-    const plan = await tx.carePlan.findUnique({ where: { id: planId }, select: { status: true } });
-    if (plan?.status !== 'active') return 'inactive' as const;
+    // The plan's row is held until the answer commits, and its status read as it is now: an archive
+    // at the same moment waits for the answer, or the answer sees the archive (lockPlanRow). A plain
+    // read would let a yes make a grant on a plan archived a moment before.
+    const plan = await lockPlanRow(tx, planId);
+    if (!plan.active) return 'inactive' as const;
     // Claim it: of two answers at once, one wins and the other is told it was already answered.
     const claimed = await tx.carePlanInvitation.updateMany({
       where: {

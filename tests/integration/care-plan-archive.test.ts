@@ -653,6 +653,56 @@ describe('an archived plan', () => {
     }
   });
 
+  it('refuses a yes to an invitation that was waiting while the plan was being archived (no grant on an archived plan)', async () => {
+    const invited = await server.grantCarePlanAccess({
+      actor: actors.ada,
+      planId: planAda,
+      input: { carerEmail: EMAIL.ben, canContribute: false },
+    });
+    expect(invited).toMatchObject({ ok: true, kind: 'invited' });
+    const invitationId = (invited as { invitationId: string }).invitationId;
+    const grantsToBen = async () =>
+      (
+        await db.query(
+          'SELECT count(*)::int AS n FROM "CarePlanCarerGrant" WHERE "carePlanId" = $1 AND "carerId" = $2 AND "revokedAt" IS NULL',
+          [planAda, ids.ben],
+        )
+      ).rows[0].n as number;
+    const grantsBefore = await grantsToBen();
+    const other = new pg.Client({ connectionString: databaseUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(
+        `UPDATE "CarePlan" SET status = 'archived', "archivedAt" = now(), "archivedById" = $2 WHERE id = $1`,
+        [planAda, ids.clinician],
+      );
+      // Passes the first checks (the plan still reads active), then waits at the plan's row lock.
+      const pending = server.respondToCarePlanInvitation({ actor: actors.ben, invitationId, accept: true });
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const waiting = await db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
+        );
+        if (waiting.rows[0].n > 0) break;
+        if (Date.now() > deadline) throw new Error('the answer never waited at the plan’s row lock');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await other.query('COMMIT');
+      expect(await pending).toMatchObject({ ok: false, reason: 'not_found' });
+      expect(await grantsToBen()).toBe(grantsBefore);
+      const answered = await db.query('SELECT "respondedAt" FROM "CarePlanInvitation" WHERE id = $1', [invitationId]);
+      expect(answered.rows[0].respondedAt).toBeNull();
+    } finally {
+      await other.query(
+        `UPDATE "CarePlan" SET status = 'active', "archivedAt" = NULL, "archivedById" = NULL WHERE id = $1`,
+        [planAda],
+      );
+      await other.end();
+      await db.query('DELETE FROM "CarePlanInvitation" WHERE id = $1 AND "respondedAt" IS NULL', [invitationId]);
+    }
+  });
+
   it('changes made at the same moment on an active plan take turns: none deadlocks or is lost', async () => {
     // The person ticks an action off and adds notes while a clinician edits: each holds the plan's
     // row first, then updates it. Had they shared the row lock, two would wait on each other.
