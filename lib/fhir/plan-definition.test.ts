@@ -245,6 +245,37 @@ describe('reading a PlanDefinition’s waits, relationships and flags', () => {
     ]);
   });
 
+  it('refuses a range of waits, a wait that is not a Duration, a negative wait and a related action that is not one, naming each path', () => {
+    const pd = copdPlanDefinition();
+    const { r, at } = related(pd, FROM, TO);
+    (r as unknown as Record<string, unknown>).offsetRange = {
+      low: { value: 7, code: 'd' },
+      high: { value: 14, code: 'd' },
+    };
+    const second = related(pd, 'gp-first-contact', 'practice-spirometry');
+    (second.r as unknown as Record<string, unknown>).offsetDuration = 'P14D';
+    const result = planDefinitionToPathway(pd);
+    expect(result.ok ? [] : result.errors.map((e) => e.message)).toEqual([
+      `${second.at}.offsetDuration: "P14D" is not a Duration. Give it as a number with its unit, such as { "value": 14, "code": "d" }.`,
+      `${at}.offsetRange: a range of waits cannot be read, as Pathweave keeps one expected wait per transition. Send offsetDuration instead, such as 14 with code d (days).`,
+    ]);
+
+    const negative = importWithWait({ value: -3, system: UCUM, code: 'd' });
+    expect(negative.result.ok ? [] : negative.result.errors).toEqual([
+      {
+        path: `${negative.at}.offsetDuration.value`,
+        message: `${negative.at}.offsetDuration.value: -3 is not a wait. A wait is 0 or more.`,
+      },
+    ]);
+
+    const notAnObject = copdPlanDefinition();
+    const i = notAnObject.action?.findIndex((a) => a.id === TO) ?? -1;
+    (notAnObject.action?.[i]?.relatedAction as unknown[]).push('resp-outpatients');
+    const n = (notAnObject.action?.[i]?.relatedAction?.length ?? 0) - 1;
+    const refused = planDefinitionToPathway(notAnObject);
+    expect(refused.ok ? [] : refused.errors.map((e) => e.path)).toEqual([`action[${i}].relatedAction[${n}]`]);
+  });
+
   it('refuses a relatedAction that is not “this step follows that one”, naming the relationship and the ones allowed', () => {
     const pd = copdPlanDefinition();
     const { r, at } = related(pd, FROM, TO);

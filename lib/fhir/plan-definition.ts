@@ -271,6 +271,10 @@ function offsetDays(offset: Json, at: string): { days: number } | { error: Impor
         : `${path}: ${shown(value)} is not a number. Give the wait as a number with its unit, such as 14 with code d (days).`;
     return { error: { path, message } };
   }
+  if (value < 0 || !Number.isFinite(value)) {
+    const path = `${at}.offsetDuration.value`;
+    return { error: { path, message: `${path}: ${value} is not a wait. A wait is 0 or more.` } };
+  }
   const days = hasCode
     ? DAYS_PER_CODE.get(unit)
     : typeof unit === 'string'
@@ -380,7 +384,14 @@ export function planDefinitionToPathway(input: unknown): PlanDefinitionImport {
     steps.push(step as StepInput);
 
     arr(raw.relatedAction).forEach((r, j) => {
-      if (!isObj(r)) return;
+      if (!isObj(r)) {
+        const path = `${at}.relatedAction[${j}]`;
+        errors.push({
+          path,
+          message: `${path}: ${shown(r)} is not a related action. Give an object with actionId and relationship.`,
+        });
+        return;
+      }
       const from = str1(r.actionId);
       if (!from) {
         errors.push({
@@ -408,6 +419,23 @@ export function planDefinitionToPathway(input: unknown): PlanDefinitionImport {
       if (label !== undefined) t.label = label;
       const probability = exts(r, EXT.transitionProbability)[0]?.valueDecimal;
       if (typeof probability === 'number') t.probability = probability;
+      if (r.offsetRange !== undefined) {
+        // A range of waits (at least ... at most) has no single expected wait to read as targetDays.
+        const path = `${at}.relatedAction[${j}].offsetRange`;
+        errors.push({
+          path,
+          message: `${path}: a range of waits cannot be read, as Pathweave keeps one expected wait per transition. Send offsetDuration instead, such as 14 with code d (days).`,
+        });
+        return;
+      }
+      if (r.offsetDuration !== undefined && !isObj(r.offsetDuration)) {
+        const path = `${at}.relatedAction[${j}].offsetDuration`;
+        errors.push({
+          path,
+          message: `${path}: ${shown(r.offsetDuration)} is not a Duration. Give it as a number with its unit, such as { "value": 14, "code": "d" }.`,
+        });
+        return;
+      }
       const offset = isObj(r.offsetDuration) ? r.offsetDuration : undefined;
       const wait = offset ? offsetDays(offset, `${at}.relatedAction[${j}]`) : undefined;
       if (wait && 'error' in wait) {
