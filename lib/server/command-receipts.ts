@@ -41,9 +41,12 @@ export async function claimCommand(
 ): Promise<Claim> {
   const prisma = getPrisma();
   // Everyone's answers older than a day go first (by the createdAt index), so the table holds about a day of commands.
-  await prisma.$executeRaw`DELETE FROM "WorkshopCommandReceipt" WHERE "createdAt" < now() - ${KEEP_FOR}::interval`;
+  // createdAt is a timestamp without time zone, read as UTC: written and compared in UTC, whatever
+  // the database's own time zone (as lib/collab/store.ts does).
+  await prisma.$executeRaw`DELETE FROM "WorkshopCommandReceipt" WHERE "createdAt" < (now() AT TIME ZONE 'UTC') - ${KEEP_FOR}::interval`;
   const inserted = await prisma.$executeRaw`
-    INSERT INTO "WorkshopCommandReceipt" ("userId", "commandId", "pathwayId") VALUES (${userId}, ${commandId}, ${pathwayId})
+    INSERT INTO "WorkshopCommandReceipt" ("userId", "commandId", "pathwayId", "createdAt")
+    VALUES (${userId}, ${commandId}, ${pathwayId}, (now() AT TIME ZONE 'UTC'))
     ON CONFLICT DO NOTHING`;
   if (inserted === 1) return { kind: 'claimed' };
   const deadline = Date.now() + waitMs;

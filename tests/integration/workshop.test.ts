@@ -32,6 +32,7 @@ const http: Partial<Record<Who, Session>> = {};
 let savePathwayVersion: typeof import('@/lib/server/save-pathway-version').savePathwayVersion;
 let addComment: typeof import('@/lib/server/comments').addComment;
 let keepAnswer: typeof import('@/lib/server/command-receipts').keepAnswer;
+let claimCommand: typeof import('@/lib/server/command-receipts').claimCommand;
 let disconnect: () => Promise<void>;
 
 beforeAll(async () => {
@@ -50,6 +51,7 @@ beforeAll(async () => {
     import('@/lib/server/command-receipts'),
   ]);
   keepAnswer = receipts.keepAnswer;
+  claimCommand = receipts.claimCommand;
   savePathwayVersion = version.savePathwayVersion;
   addComment = comments.addComment;
   disconnect = client.disconnectPrisma;
@@ -483,7 +485,7 @@ describe('a command sent again after a dropped connection is carried out once', 
     // nobody can tell whether it went through, and it is still not carried out.
     const stopped = id(10);
     await db.query(
-      `INSERT INTO "WorkshopCommandReceipt" ("userId", "commandId", "pathwayId", "createdAt") VALUES ($1, $2, $3, now() - interval '2 minutes')`,
+      `INSERT INTO "WorkshopCommandReceipt" ("userId", "commandId", "pathwayId", "createdAt") VALUES ($1, $2, $3, (now() AT TIME ZONE 'UTC') - interval '2 minutes')`,
       [editor, stopped, pathwayId],
     );
     const late = await send('editor', pathwayId, { op: 'vote.add', stepId: 's-a', commandId: stopped });
@@ -491,6 +493,26 @@ describe('a command sent again after a dropped connection is carried out once', 
     expect(late.body.error).toContain('cannot tell whether it went through');
     expect(late.body.error).not.toContain('still being carried out');
     expect(await dots(pathwayId)).toBe(0);
+  });
+
+  it('a claim made a moment ago is not taken for a stale one when the database keeps another time zone', async () => {
+    const pathwayId = await copyPathway(db);
+    const editor = (await db.query('SELECT id FROM "User" WHERE email = $1', [PEOPLE.editor])).rows[0].id as string;
+    const name = (await db.query('SELECT current_database() AS name')).rows[0].name as string;
+    // West of UTC, a time written in local time and read as UTC looks hours old.
+    await db.query(`ALTER DATABASE "${name}" SET timezone = 'America/Los_Angeles'`);
+    try {
+      await disconnect(); // new connections take the database's time zone
+      const commandId = id(12);
+      expect(await claimCommand(editor, pathwayId, commandId)).toEqual({ kind: 'claimed' });
+      expect(await claimCommand(editor, pathwayId, commandId, 0)).toEqual({ kind: 'running', stale: false });
+      // And an answer kept a moment ago is not deleted as a day old.
+      await keepAnswer(editor, commandId, { status: 200, body: { ok: true } });
+      expect(await claimCommand(editor, pathwayId, commandId, 0)).toMatchObject({ kind: 'answered' });
+    } finally {
+      await db.query(`ALTER DATABASE "${name}" RESET timezone`);
+      await disconnect();
+    }
   });
 
   it('an answer once kept is never replaced by a later one for the same id', async () => {
