@@ -145,6 +145,11 @@ export class CollaborativeSession {
   private retries = 0;
   /** Asking again after `unavailable`: not synced until the server has let this tab in and synced again. */
   private rejoining = false;
+  /**
+   * The device's copy holds edits this person made offline that were not shared because they may
+   * now only view: the copy says so (unsent), so signing out asks before deleting them.
+   */
+  private keptUnshared = false;
 
   constructor(options: CollaborativeSessionOptions) {
     this.cursorIntervalMs = options.cursorIntervalMs ?? 50;
@@ -256,6 +261,7 @@ export class CollaborativeSession {
       } else {
         const pending = pendingLocalChanges(local.doc, this.ydoc);
         if (pending && this.readOnly) {
+          this.keptUnshared = true;
           this.tell('read-only');
         } else if (pending) {
           Y.applyUpdate(this.ydoc, pending, OFFLINE_ORIGIN);
@@ -272,7 +278,7 @@ export class CollaborativeSession {
       }
       local.follow(this.ydoc);
       this.provider.on('unsyncedChanges', this.keepMeta);
-      if (this.synced && this.provider.unsyncedChanges === 0) {
+      if (this.synced && this.provider.unsyncedChanges === 0 && !this.keptUnshared) {
         // The room has everything: said at once, not after keepMeta's pause, so an "unsent" mark
         // left by the last page (reloaded a moment after an edit) does not make signing out warn.
         this.unsentMarked = false;
@@ -308,7 +314,7 @@ export class CollaborativeSession {
   private readonly keepMeta = () => {
     const local = this.local;
     if (!local || this.destroyed) return;
-    const unsent = this.provider.unsyncedChanges > 0;
+    const unsent = this.keptUnshared || this.provider.unsyncedChanges > 0;
     if (unsent) {
       // Marked at once (a crash may follow); the acknowledged state is written a little later.
       if (!this.unsentMarked) {

@@ -349,6 +349,15 @@ test('someone moved to viewer while offline: their kept edits are not applied to
     await expect(stepNode(gp, 'Added before the move')).toHaveCount(0);
     await expect(stepNode(back, 'Added before the move')).toHaveCount(0);
     expect(await keptOnDevice(back, 'Added before the move')).toBe(true);
+    // Signing out asks first: the kept edits were never shared, so they are not deleted unasked.
+    const signOut = back.getByRole('button', { name: 'Sign out', exact: true });
+    await hydrated(signOut);
+    await signOut.click();
+    const question = back.getByRole('dialog', { name: 'Your changes have not been shared yet' });
+    await expect(question).toBeVisible();
+    await back.keyboard.press('Escape');
+    await expect(question).toHaveCount(0);
+    expect(await keptOnDevice(back, 'Added before the move')).toBe(true);
 
     // Allowed to edit again: what was kept is shared then.
     await setRole('editor');
