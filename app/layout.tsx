@@ -33,7 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               Pathweave
             </a>
             <span className="text-sm opacity-90 hidden sm:inline">Joined-up care, designed together</span>
-            <div className="ml-auto flex items-center gap-3 text-sm">
+            <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
               {actor ? (
                 <>
                   {hasPlan ? (

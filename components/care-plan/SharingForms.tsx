@@ -115,7 +115,7 @@ export function SharingForms({ sharing }: { sharing: CarePlanSharing }) {
               submitLabel="Share my plan"
               hidden={{ planId: sharing.planId }}
             >
-              <TextField name="carerEmail" type="email" label="Their email address" autoComplete="email" required />
+              <TextField name="carerEmail" type="email" label="Their email address" required />
               <CheckboxField name="canContribute" value="yes" label="They can also add notes and tick off jobs" />
             </ActionForm>
           </>

@@ -305,7 +305,18 @@ test('a carer sees the plan only after the person shares it with them', async ({
   const share = page.getByRole('form', { name: 'Share your plan with someone' });
   // An address with no account is asked like any other (sharing never tells Arthur who has an account)…
   await share.getByLabel('Their email address').fill('june@nowhere.example');
-  await share.getByLabel('They can also add notes and tick off jobs').check();
+  // Reached by keyboard, the checkbox shows a black focus ring (yellow alone is about 1.2:1 on white).
+  await page.keyboard.press('Tab');
+  const contribute = share.getByLabel('They can also add notes and tick off jobs');
+  await expect(contribute).toBeFocused();
+  expect(
+    await contribute.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: style.outlineWidth, color: style.outlineColor };
+    }),
+  ).toEqual({ style: 'solid', width: '3px', color: 'rgb(33, 43, 50)' });
+  await page.keyboard.press('Space');
+  await expect(contribute).toBeChecked();
   await share.getByRole('button', { name: 'Share my plan' }).click();
   await expect(share.getByRole('status')).toContainText('You have asked june@nowhere.example to see your plan.');
   const waiting = page.getByRole('region', { name: 'Waiting for them to say yes' });
