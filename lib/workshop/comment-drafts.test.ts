@@ -4,6 +4,7 @@ import {
   commentDraftsKey,
   readCommentDrafts,
   readSentKeys,
+  SENT_KEY_KEEP_MS,
   writeCommentDrafts,
   writeSentKeys,
   type DraftStorage,
@@ -141,9 +142,36 @@ describe('comment drafts kept in the browser', () => {
     expect(back.size).toBe(50);
     expect(back.has('w9')).toBe(false);
     expect(back.get('w59')).toBe('k59');
-    for (const raw of ['not json', '{"a":1}', '[[1,2]]', '[["only one"]]']) {
+    for (const raw of ['not json', '{"a":1}', '[[1,2]]', '[["only one"]]', '[["w","k"]]', '[["w","k","1"]]']) {
       expect(readSentKeys(key, memoryStorage({ [`${key}:sent`]: raw })).size, raw).toBe(0);
     }
     expect(readSentKeys(key, null).size).toBe(0);
+  });
+
+  it('keeps a key for an hour from when it was first kept, so the same words later are a new comment', () => {
+    const storage = memoryStorage();
+    const key = commentDraftsKey('u1', 'p1');
+    const t0 = 1_800_000_000_000;
+    writeSentKeys(key, new Map([['["s1",null,"Agreed"]', 'k-first']]), storage, t0);
+    // Written again later with another key added: the first keeps its own time.
+    writeSentKeys(
+      key,
+      new Map([
+        ['["s1",null,"Agreed"]', 'k-first'],
+        ['["s2",null,"Yes"]', 'k-second'],
+      ]),
+      storage,
+      t0 + 30 * 60_000,
+    );
+    expect(readSentKeys(key, storage, t0 + SENT_KEY_KEEP_MS - 1)).toEqual(
+      new Map([
+        ['["s1",null,"Agreed"]', 'k-first'],
+        ['["s2",null,"Yes"]', 'k-second'],
+      ]),
+    );
+    expect(readSentKeys(key, storage, t0 + SENT_KEY_KEEP_MS)).toEqual(new Map([['["s2",null,"Yes"]', 'k-second']]));
+    // A new key for the same words starts its own hour.
+    writeSentKeys(key, new Map([['["s1",null,"Agreed"]', 'k-new']]), storage, t0 + 2 * SENT_KEY_KEEP_MS);
+    expect(readSentKeys(key, storage, t0 + 2 * SENT_KEY_KEEP_MS + 1).get('["s1",null,"Agreed"]')).toBe('k-new');
   });
 });

@@ -94,23 +94,32 @@ export function writeCommentDrafts(
 /**
  * The keys given to comments sent but not yet known to have arrived (the connection dropped before
  * the answer), by what was sent: kept beside the drafts, so that sending the same words again after
- * a reload uses the same key and the server does not add the comment twice. Removed on sign-out
- * with the drafts (the storage key starts with the same prefix).
+ * a reload uses the same key and the server does not add the comment twice. Kept for an hour: later,
+ * the same words in the same place are a new comment ("Agreed" said twice), not the lost one. Removed
+ * on sign-out with the drafts (the storage key starts with the same prefix).
  */
 const SENT_KEYS_MAX = 50;
+export const SENT_KEY_KEEP_MS = 60 * 60_000;
 
 function sentKeysStorageKey(draftsKey: string): string {
   return `${draftsKey}:sent`;
 }
 
-export function readSentKeys(draftsKey: string, storage: DraftStorage | null = browserStorage()): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!storage) return out;
+/** What is stored: [what was sent, its key, when the key was first kept (ms)]. */
+function readStoredSentKeys(draftsKey: string, storage: DraftStorage): Map<string, { key: string; at: number }> {
+  const out = new Map<string, { key: string; at: number }>();
   try {
     const parsed: unknown = JSON.parse(storage.getItem(sentKeysStorageKey(draftsKey)) ?? '[]');
     if (!Array.isArray(parsed)) return out;
-    for (const pair of parsed) {
-      if (Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string') out.set(pair[0], pair[1]);
+    for (const entry of parsed) {
+      if (
+        Array.isArray(entry) &&
+        entry.length === 3 &&
+        typeof entry[0] === 'string' &&
+        typeof entry[1] === 'string' &&
+        typeof entry[2] === 'number'
+      )
+        out.set(entry[0], { key: entry[1], at: entry[2] });
     }
   } catch {
     // Unreadable: new keys are made, as before any was kept.
@@ -118,11 +127,35 @@ export function readSentKeys(draftsKey: string, storage: DraftStorage | null = b
   return out;
 }
 
-/** Keep the sent keys (the newest SENT_KEYS_MAX), or remove the entry when there are none. */
-export function writeSentKeys(draftsKey: string, keys: ReadonlyMap<string, string>, storage: DraftStorage | null = browserStorage()): void {
+export function readSentKeys(
+  draftsKey: string,
+  storage: DraftStorage | null = browserStorage(),
+  now = Date.now(),
+): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!storage) return out;
+  for (const [which, { key, at }] of readStoredSentKeys(draftsKey, storage)) {
+    if (now - at < SENT_KEY_KEEP_MS) out.set(which, key);
+  }
+  return out;
+}
+
+/** Keep the sent keys (the newest SENT_KEYS_MAX, each with when it was first kept), or remove the entry when there are none. */
+export function writeSentKeys(
+  draftsKey: string,
+  keys: ReadonlyMap<string, string>,
+  storage: DraftStorage | null = browserStorage(),
+  now = Date.now(),
+): void {
   if (!storage) return;
   try {
-    const entries = [...keys].slice(-SENT_KEYS_MAX);
+    const before = readStoredSentKeys(draftsKey, storage);
+    const entries = [...keys]
+      .map(([which, key]) => {
+        const kept = before.get(which);
+        return [which, key, kept?.key === key ? kept.at : now] as const;
+      })
+      .slice(-SENT_KEYS_MAX);
     if (!entries.length) storage.removeItem(sentKeysStorageKey(draftsKey));
     else storage.setItem(sentKeysStorageKey(draftsKey), JSON.stringify(entries));
   } catch {
