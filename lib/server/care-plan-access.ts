@@ -10,7 +10,7 @@ import { getPrisma } from '@/lib/db/client';
 import { ARCHIVE_COPY, archivedRefusal } from '@/lib/care-plan/archive';
 import type { PlanStatus } from '@/lib/care-plan/types';
 import { audit, type AuditDb } from './audit';
-import { invalid, type Invalid } from './results';
+import { invalid, notFound, type Invalid, type NotFound } from './results';
 
 export type CarePlanVerb = 'view' | 'edit' | 'patientUpdate' | 'share' | 'viewAudit';
 
@@ -68,9 +68,10 @@ export async function loadCarePlanFacts(
   actor: Actor,
   planId: string,
   workspaceId?: string,
+  db: Pick<ReturnType<typeof getPrisma>, 'carePlan'> = getPrisma(),
 ): Promise<CarePlanAccess | null> {
   if (typeof planId !== 'string' || planId.length === 0 || planId.length > 200) return null;
-  const plan = await getPrisma().carePlan.findFirst({
+  const plan = await db.carePlan.findFirst({
     where: { id: planId, ...(workspaceId !== undefined ? { workspaceId } : {}), ...carePlansReachableBy(actor) },
     select: {
       id: true,
@@ -230,6 +231,16 @@ export async function archivedInviteRefused(actor: Actor, planId: string): Promi
   return invalid(message, [{ path: 'planId', message: `Plan status: archived. ${message}` }]);
 }
 
+/**
+ * Thrown inside a change's transaction when, once the plan's row is held, the actor may no longer do
+ * it: sharing was stopped, or their care-team place removed, a moment before.
+ */
+class CarePlanAccessLostError extends Error {
+  constructor() {
+    super('care plan access changed meanwhile');
+  }
+}
+
 /** Thrown by lockPlanInUse inside a change's transaction: the plan was archived meanwhile. */
 class CarePlanArchivedError extends Error {
   constructor(readonly archivedAt: string | null) {
@@ -281,14 +292,22 @@ export async function changeActivePlan<T>(
   verb: CarePlanVerb,
   op: string,
   run: (tx: PlanTx) => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; refused: Invalid }> {
+): Promise<{ ok: true; value: T } | { ok: false; refused: Invalid | NotFound }> {
   try {
     const value = await getPrisma().$transaction(async (tx) => {
       await lockPlanInUse(tx, access.planId);
+      // Asked again with the row held: stopping sharing (revokeCarePlanAccess) and changing the care
+      // team hold it too, so a change checked a moment before one of them is not made after it.
+      const now = await loadCarePlanFacts(actor, access.planId, undefined, tx);
+      if (!now || !can(actor, `carePlan:${verb}`, now.resource)) throw new CarePlanAccessLostError();
       return run(tx);
     });
     return { ok: true, value };
   } catch (error) {
+    if (error instanceof CarePlanAccessLostError) {
+      await auditCarePlanRefusal(actor, access.planId, verb, { op, id: access.planId, reason: 'access changed' });
+      return { ok: false, refused: notFound(CARE_PLAN_NOT_FOUND) };
+    }
     if (!(error instanceof CarePlanArchivedError)) throw error;
     return {
       ok: false,

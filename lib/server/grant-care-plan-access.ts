@@ -154,7 +154,11 @@ export async function cancelledInvitationEmail(
   planId: string,
   invitationId: string,
 ): Promise<string | null> {
-  const access = await authorizeCarePlan(actor, planId, 'share', { detail: { op: 'cancel-invite-notice' } });
+  // A read of the plan's sharing, on the plan's record as the sharing page's own read is.
+  const access = await authorizeCarePlan(actor, planId, 'share', {
+    auditAllowed: true,
+    detail: { op: 'cancel-invite-notice' },
+  });
   if (!access) return null;
   const row = await getPrisma().carePlanInvitation.findFirst({
     where: { id: invitationId.slice(0, 200), carePlanId: access.planId, outcome: 'cancelled' },

@@ -3,7 +3,13 @@
 import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { RevokeInput, fieldIssues } from '@/lib/care-plan/input';
-import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, auditCarePlanRefusal, authorizeCarePlan } from './care-plan-access';
+import {
+  CARE_PLAN_NOT_FOUND,
+  auditCarePlanChange,
+  auditCarePlanRefusal,
+  authorizeCarePlan,
+  lockPlanRow,
+} from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
 export async function revokeCarePlanAccess(options: {
@@ -28,6 +34,9 @@ export async function revokeCarePlanAccess(options: {
     ]);
   }
   await getPrisma().$transaction(async (tx) => {
+    // The plan's row is held, as every change holds it (changeActivePlan): a carer's change checked
+    // a moment before this either commits first or sees that sharing has stopped.
+    await lockPlanRow(tx, access.planId);
     await tx.carePlanCarerGrant.update({
       where: { id: grant.id },
       data: { revokedAt: new Date(), revokedById: actor.userId },

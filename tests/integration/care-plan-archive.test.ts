@@ -511,6 +511,19 @@ describe('an archived plan', () => {
       adaInvitationId,
     ]);
     expect(taken.rows).toEqual([{ outcome: 'cancelled' }]);
+    // The page the answer leads to reads the taken-back address: that read is on the plan's record.
+    const noticeReads = async () =>
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 AND action = 'carePlan:share' AND outcome = 'allowed' AND detail->>'op' = 'cancel-invite-notice'`,
+          [ids.ada, planAda],
+        )
+      ).rows[0].n as number;
+    const readsBefore = await noticeReads();
+    const notice = await ada.fetch(cancelled.headers.get('location')!);
+    expect(notice.status).toBe(200);
+    expect(await notice.text()).toContain(EMAIL.ben);
+    expect(await noticeReads()).toBe(readsBefore + 1);
     const stopped = await postForm(ada, sharingPath, formFields(html, 'name="grantId"'));
     expect(stopped.status).toBe(303);
     expect(stopped.headers.get('location')).toContain('notice=stopped');
@@ -701,6 +714,51 @@ describe('an archived plan', () => {
       await other.end();
       await db.query('DELETE FROM "CarePlanInvitation" WHERE id = $1 AND "respondedAt" IS NULL', [invitationId]);
     }
+  });
+
+  it('refuses a carer’s note that was waiting while the person stopped sharing (nothing is added after sharing stops)', async () => {
+    const notes = async () =>
+      (await db.query('SELECT count(*)::int AS n FROM "CarePlanNote" WHERE "carePlanId" = $1 AND body = $2', [planBen, 'Sent as sharing stopped']))
+        .rows[0].n as number;
+    const other = new pg.Client({ connectionString: databaseUrl });
+    await other.connect();
+    try {
+      // Ben stops sharing with Cal: his transaction holds the plan's row, as revokeCarePlanAccess does.
+      await other.query('BEGIN');
+      await other.query('SELECT 1 FROM "CarePlan" WHERE id = $1 FOR NO KEY UPDATE', [planBen]);
+      await other.query('UPDATE "CarePlanCarerGrant" SET "revokedAt" = now() WHERE "carePlanId" = $1 AND "carerId" = $2 AND "revokedAt" IS NULL', [
+        planBen,
+        ids.cal,
+      ]);
+      // Cal's note passes the first check (the grant still reads live), then waits at the plan's row.
+      const pending = server.addCarePlanNote({ actor: actors.cal, planId: planBen, input: { body: 'Sent as sharing stopped' } });
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const waiting = await db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
+        );
+        if (waiting.rows[0].n > 0) break;
+        if (Date.now() > deadline) throw new Error('the note never waited at the plan’s row lock');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await other.query('COMMIT');
+      expect(await pending).toMatchObject({ ok: false, reason: 'not_found' });
+      expect(await notes()).toBe(0);
+      const refusal = await db.query(
+        `SELECT detail FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 AND outcome = 'denied' AND detail->>'reason' = 'access changed'`,
+        [ids.cal, planBen],
+      );
+      expect(refusal.rows).toHaveLength(1);
+    } finally {
+      await other.query(
+        'UPDATE "CarePlanCarerGrant" SET "revokedAt" = NULL WHERE "carePlanId" = $1 AND "carerId" = $2 AND "revokedAt" IS NOT NULL',
+        [planBen, ids.cal],
+      );
+      await other.end();
+    }
+    // Sharing again, Cal's notes are added as before.
+    expect(await server.addCarePlanNote({ actor: actors.cal, planId: planBen, input: { body: 'Sent as sharing stopped' } })).toMatchObject({ ok: true });
+    expect(await notes()).toBe(1);
   });
 
   it('changes made at the same moment on an active plan take turns: none deadlocks or is lost', async () => {
