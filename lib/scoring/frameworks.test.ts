@@ -3,10 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { good, goodCollab, TODAY } from '../../tests/fixtures/pathways/build';
-import { FRAMEWORKS, NATIONAL_VOICES, RCGP_FIVE_TESTS, ruleTag } from './frameworks';
+import { FRAMEWORKS, NATIONAL_VOICES, OWN_DESIGN, RCGP_FIVE_TESTS, SOURCE_NAMES, ruleTag } from './frameworks';
 import { RULES, scorePathway } from './score';
 
 const all = FRAMEWORKS.flatMap((f) => f.criteria);
+const citedNames = [...Object.values(SOURCE_NAMES), OWN_DESIGN];
 
 describe('framework data', () => {
   it('has the five RCGP tests and the twelve National Voices principles, numbered as in the sources', () => {
@@ -25,8 +26,31 @@ describe('framework data', () => {
       expect(c.rule.id).toBe(c.id);
       expect(c.rule.version).toBeGreaterThanOrEqual(1);
       expect(c.notes.length).toBeGreaterThan(0);
-      expect(c.notes.some((n) => /\b00[0-4]\b|frameworks\.md/.test(n))).toBe(true);
+      expect(c.notes.some((n) => citedNames.some((name) => n.includes(name)))).toBe(true);
     }
+  });
+
+  // /frameworks shows the notes to clinicians and patients: short source names ("RCGP paper §9.11"),
+  // never seed file numbers, design file names or internal rule versions.
+  it('cites sources in the notes by short names readers recognise, not by file', () => {
+    for (const c of all) {
+      for (const n of c.notes) {
+        expect(n, c.id).not.toMatch(/\b00[0-4]\b|\.md\b|\.txt\b|rule version/);
+      }
+    }
+    expect(Object.keys(SOURCE_NAMES).every((seed) => /^00[0-4]_[0-9a-f]{16}\.txt$/.test(seed))).toBe(true);
+  });
+
+  it('credits phoning a specialist for advice to the GP column (001), and names no publisher the seed does not', () => {
+    const notes = RCGP_FIVE_TESTS.criteria.flatMap((c) => c.notes).filter((n) => /phone for advice/.test(n));
+    expect(notes).toHaveLength(2);
+    for (const n of notes) {
+      expect(n).toContain(`(${SOURCE_NAMES['001_88254bb684dff038.txt']})`);
+      expect(n).not.toContain(SOURCE_NAMES['000_d1004160187c1ab7.txt'] as string);
+    }
+    const column = RCGP_FIVE_TESTS.supportingSources.find((s) => s.seed.startsWith('001_'));
+    expect(column?.citation).toContain('Mummery');
+    expect(column?.citation).not.toContain('GP magazine');
   });
 
   it('cites the RCGP tests and the National Voices principles by their publication names', () => {

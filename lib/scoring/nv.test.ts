@@ -62,6 +62,22 @@ describe('nv-1 person-centred', () => {
   });
 });
 
+describe('nv-1 wording', () => {
+  it('words the unshared decision and the "what matters" suggestion as the rule measures them', () => {
+    const c = crit(
+      variant({ entry: { flags: { whatMattersToMe: false } }, decide: { flags: { sharedDecision: false } } }),
+      'nv-1',
+    );
+    expect(targets(c)).toEqual(['entry', 'decide']);
+    expect(c.findings[0]?.suggestion).toBe(
+      "Ask what matters to the person, and write it down, at 'Breathlessness raised with GP' or at one of the two steps after it.",
+    );
+    expect(c.findings[1]?.message).toBe(
+      "'Options discussed' decides about the person's treatment, but is not marked as decided with the person.",
+    );
+  });
+});
+
 describe('nv-2 community and voluntary sector', () => {
   const noGroup = {
     group: {
@@ -89,6 +105,50 @@ describe('nv-2 community and voluntary sector', () => {
     expect(c.status).toBe('not_met');
     expect(c.findings).toEqual([]);
     expect(c.advice).toHaveLength(1);
+  });
+
+  it('does not count an exit in the voluntary and community lane (review item 6)', () => {
+    // Nothing is done with the person at an exit, as NV 3 reasons; version 1 was met by it.
+    const c = crit(
+      variant(noGroup, {
+        steps: [
+          step('volexit', 'exit', {
+            sector: 'voluntary_community',
+            setting: 'voluntary_service',
+            leadRole: 'voluntary_worker',
+          }),
+        ],
+        transitions: [link('review', 'volexit')],
+      }),
+      'nv-2',
+    );
+    expect(c.status).toBe('not_met');
+    expect(c.evidence).toEqual([]);
+    expect(targets(c)).toEqual([]);
+    expect(c.advice.map((a) => a.message)).toEqual(['No step involves the voluntary and community sector.']);
+  });
+
+  it('does not count an outcome or admin step in the voluntary lane either', () => {
+    const c = crit(
+      variant(noGroup, {
+        steps: [
+          step('volout', 'outcome', {
+            sector: 'voluntary_community',
+            setting: 'voluntary_service',
+            leadRole: 'voluntary_worker',
+          }),
+          step('voladmin', 'admin', {
+            sector: 'voluntary_community',
+            setting: 'voluntary_service',
+            leadRole: 'admin_staff',
+          }),
+        ],
+        transitions: [link('review', 'volout'), link('volout', 'voladmin'), link('voladmin', 'exit')],
+      }),
+      'nv-2',
+    );
+    expect(c.status).toBe('not_met');
+    expect(targets(c)).toEqual([]);
   });
 
   it('does not count a voluntary step no route reaches, and blames it', () => {
@@ -214,7 +274,9 @@ describe('nv-5 inclusive of all communities', () => {
     expect(byTarget.entry).toBe(
       "'Breathlessness raised with GP' can only be reached by app and online form, which shuts out people without a device, internet access or confidence online, right at the way in.",
     );
-    expect(byTarget.clinic).toContain('can only be reached by online form, app, video call, app, app, app, app, app, app and app,');
+    expect(byTarget.clinic).toContain(
+      'can only be reached by online form, app, video call, app, app, app, app, app, app and app,',
+    );
     expect(byTarget.clinic).not.toContain('right at the way in');
   });
 
@@ -226,6 +288,43 @@ describe('nv-5 inclusive of all communities', () => {
     const c = crit(variant({ entry: { adaptations: [] } }), 'nv-5');
     expect(c.status).toBe('partly');
     expect(targets(c)).toEqual(['entry']);
+    expect(c.findings[0]?.message).toBe(
+      "'Breathlessness raised with GP' is where people come in, but it offers no adaptations such as an interpreter, British Sign Language, easy read or step-free access.",
+    );
+  });
+
+  it('checks the first contact with a professional after a self-care entry, not the entry itself (review item 7)', () => {
+    const selfCare = step('self', 'entry', {
+      title: 'Notices symptoms at home',
+      sector: 'self_care',
+      setting: 'home',
+      leadRole: 'patient',
+      channels: ['face_to_face'],
+    });
+    // The GP entry offers an interpreter; the self-care entry leads to it, so both are covered.
+    const ok = crit(variant({}, { steps: [selfCare], transitions: [link('self', 'entry')] }), 'nv-5');
+    expect(ok.status).toBe('met');
+    expect(targets(ok)).toEqual([]);
+    expect(ok.measure).toContain('adaptations offered at the first professional contact after 2 of 2 entry steps');
+    // Through a self-care step to a GP assessment with no adaptations: the assessment is blamed.
+    const gpa = step('gpa', 'assessment', { title: 'GP assessment', channels: ['face_to_face'] });
+    const diary = step('diary', 'self_management', { sector: 'self_care', setting: 'home', leadRole: 'patient' });
+    const c = crit(
+      variant(
+        {},
+        {
+          steps: [selfCare, diary, gpa],
+          transitions: [link('self', 'diary'), link('diary', 'gpa'), link('gpa', 'decide')],
+        },
+      ),
+      'nv-5',
+    );
+    expect(c.status).toBe('partly');
+    expect(targets(c)).toEqual(['gpa']);
+    expect(c.findings[0]?.message).toBe(
+      "'GP assessment' is where people coming in at 'Notices symptoms at home' first meet a professional, but it offers no adaptations such as an interpreter, British Sign Language, easy read or step-free access.",
+    );
+    expect(c.score).toBeCloseTo((1 + 0.5) / 2, 3);
   });
 
   it('flags emergency care when nothing is open out of hours; unknown hours do not count as open', () => {
@@ -379,6 +478,10 @@ describe('nv-8 responds to carers', () => {
     );
     expect(c.status).toBe('not_met');
     expect(targets(c)).toEqual(['decide']);
+    // Not every person has a carer.
+    expect(c.findings[0]?.message).toBe(
+      "A carer, if the person has one, is not involved at 'Options discussed', where decisions about the person's care are made.",
+    );
   });
 });
 
@@ -464,7 +567,10 @@ describe('nv-12 lasts over time and can experiment', () => {
     const c = crit(good(), 'nv-12', { participants: goodCollab.participants });
     expect(c.status).toBe('needs_judgement');
     expect(targets(c)).toEqual([]);
-    expect(c.advice).toHaveLength(1); // the missing-record advice
+    // Advice about saved versions, not about who took part (review item 5).
+    expect(c.advice.map((a) => a.message)).toEqual([
+      'It is not known how many versions of this pathway have been saved, so it cannot tell whether it has been revisited.',
+    ]);
   });
 
   it('needs judgement without today’s date: the engine never reads the clock', () => {
@@ -472,7 +578,22 @@ describe('nv-12 lasts over time and can experiment', () => {
     expect(c.status).toBe('needs_judgement');
     expect(c.measure).toContain("today's date not given");
     expect(targets(c)).toEqual([]);
-    expect(c.advice).toEqual([]); // nothing for the team to fix: the caller left out the date
+    // Version 1 gave no advice here; the review asked that a needs-judgement result always say
+    // what is missing (review item 5).
+    expect(c.advice.map((a) => a.message)).toEqual([
+      "Today's date was not given, so it cannot tell whether the review date, 2030-06-30, has passed.",
+    ]);
+  });
+
+  it('gives advice about both when the versions and today are unknown', () => {
+    const c = crit(good(), 'nv-12', null, null);
+    expect(c.status).toBe('needs_judgement');
+    expect(targets(c)).toEqual([]);
+    expect(c.advice.map((a) => a.message)).toEqual([
+      'It is not known how many versions of this pathway have been saved, so it cannot tell whether it has been revisited.',
+      "Today's date was not given, so it cannot tell whether the review date, 2030-06-30, has passed.",
+    ]);
+    expect(c.advice.some((a) => /who took part/.test(a.message))).toBe(false);
   });
 
   it('is not met when the review date has passed, even with many versions', () => {

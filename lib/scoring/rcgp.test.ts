@@ -237,6 +237,62 @@ describe('rcgp-2 GPs remain independent advocates', () => {
     expect(c.status).toBe('partly'); // 3 of 4 checks pass
   });
 
+  it('is not met when no exit can be reached from an entry, although there is nothing else to check (review item 1)', () => {
+    // A GP entry and an exit with no transitions: version 1 was met on "0 of 0 transitions ... 0 of 0 steps".
+    const p = build([step('e', 'entry'), step('x', 'exit')], []);
+    const c = crit(p, 'rcgp-2');
+    expect(c.status).toBe('not_met');
+    expect(c.score).toBe(0);
+    expect(targets(c)).toEqual(['e']);
+    expect(c.findings[0]?.message).toBe(
+      "From 'Step e' there is no route to the end of the pathway, so it does not show where the person's care goes or how it comes back to their GP.",
+    );
+    expect(c.measure).toBe(
+      'no transitions into primary care from a service in another sector; 0 bounce-backs; no steps outside primary care; no exit can be reached from an entry step',
+    );
+    // Joined up, the same two steps are met: the GP is there and nothing leaves primary care.
+    expect(crit(build([step('e', 'entry'), step('x', 'exit')], [link('e', 'x')]), 'rcgp-2').status).toBe('met');
+  });
+
+  it('does not ask a self-care step led by the person to pass information to the GP (review item 3)', () => {
+    const p = build(
+      [
+        step('self', 'entry', { title: 'Notices symptoms', sector: 'self_care', setting: 'home', leadRole: 'patient' }),
+        step('gpa', 'assessment', { title: 'GP assessment' }),
+        step('x', 'exit'),
+      ],
+      [link('self', 'gpa', { information: 'none' }), link('gpa', 'x')],
+    );
+    const c = crit(p, 'rcgp-2');
+    expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
+    expect(c.measure).toContain('no transitions into primary care from a service in another sector');
+  });
+
+  it('says "to" rather than "back to" when the person has not been in general practice before', () => {
+    const p = build(
+      [
+        step('e', 'entry', {
+          title: 'Calls 111',
+          sector: 'community_health',
+          setting: 'remote',
+          leadRole: 'community_nurse',
+        }),
+        step('gpa', 'assessment', { title: 'GP assessment' }),
+        step('x', 'exit'),
+      ],
+      [link('e', 'gpa', { id: 'in', information: 'none' }), link('gpa', 'x')],
+    );
+    const c = crit(p, 'rcgp-2');
+    expect(targets(c)).toEqual(['in']);
+    expect(c.findings[0]?.message).toBe(
+      "The move from 'Calls 111' (community health services) to 'GP assessment' passes no information to primary care, so the practice does not learn what happened.",
+    );
+    // After general practice, it is a move back.
+    const back = crit(build(variantSteps(), variantTransitions({ t4: { information: 'none' } })), 'rcgp-2');
+    expect(back.findings[0]?.message).toContain(") back to 'Annual review' passes no information");
+  });
+
   it('is not met when fewer than half of the checks pass', () => {
     const p = build(
       [
@@ -271,10 +327,15 @@ describe('rcgp-3 person-focused, generalists and specialists together', () => {
     expect(c.evidence).toEqual(expect.arrayContaining(['review', 'decide', 'clinic']));
   });
 
-  it('is partly met when a treatment decision is not shared (3 of 4 parts)', () => {
+  it('is partly met when a treatment decision is not shared (2 of 3 parts)', () => {
+    // The good pathway tags no assessments, so the repeated-assessment part has nothing to check
+    // and is left out of the average (rule version 2; version 1 counted it as a full part: 3 of 4).
     const c = crit(variant({ decide: { flags: { sharedDecision: false } } }), 'rcgp-3');
     expect(c.status).toBe('partly');
-    expect(c.score).toBe(0.75);
+    expect(c.score).toBeCloseTo(2 / 3, 3);
+    expect(c.findings[0]?.message).toBe(
+      "'Options discussed' decides about the person's treatment, but is not marked as decided with the person.",
+    );
     expect(targets(c)).toEqual(['decide']);
   });
 
@@ -299,7 +360,7 @@ describe('rcgp-3 person-focused, generalists and specialists together', () => {
       clinic: { roles: [] },
     });
     const c = crit(p, 'rcgp-3');
-    expect(c.status).toBe('not_met'); // (0 + 0 + 0 + 1) / 4
+    expect(c.status).toBe('not_met'); // (0 + 0 + 0) / 3: no tagged assessments, so that part is left out
     expect(targets(c)).toEqual(['review', 'decide']);
     expect(c.advice.length).toBeGreaterThan(0); // generalists and specialists never together
   });
@@ -320,6 +381,49 @@ describe('rcgp-3 person-focused, generalists and specialists together', () => {
   it('does not count a repeat within the same sector', () => {
     const p = variant({ entry: { assessment: 'spirometry' }, review: { assessment: 'spirometry' } });
     expect(crit(p, 'rcgp-3').findings).toEqual([]);
+  });
+
+  it('is not met by a trivial pathway: parts with nothing to check are left out (review item 1)', () => {
+    // A GP entry and an exit with no transitions: no treatment decisions and no tagged assessments.
+    // Version 1 counted each of those as a full part and gave partly (0.5).
+    const c = crit(build([step('e', 'entry'), step('x', 'exit')], []), 'rcgp-3');
+    expect(c.status).toBe('not_met');
+    expect(c.score).toBe(0);
+    expect(targets(c)).toEqual([]);
+    expect(c.measure).toBe(
+      'no whole-person review; no treatment decisions to share; generalists and specialists never work together; no tagged assessments to compare',
+    );
+    expect(c.advice.map((a) => a.message)).toEqual([
+      'No step looks at the whole person: there is no whole-person, multi-morbidity or medication review.',
+      'No step has a GP or practice nurse and a specialist working together, and there is no advice-and-guidance exchange.',
+    ]);
+  });
+
+  it('does not count an ordinary outpatient referral as advice and guidance (review item 2)', () => {
+    // GP decision -> letter -> consultant clinic that sees the person -> back to general practice:
+    // the COPD demo's diagnosis-decision -> resp-outpatients. The person is seen: it is a referral.
+    const clinic = crit(
+      variant(
+        { clinic: { roles: [] } },
+        {
+          steps: [
+            step('opd', 'assessment', {
+              title: 'Respiratory outpatients',
+              sector: 'secondary_care',
+              setting: 'hospital_outpatient',
+              leadRole: 'consultant',
+              channels: ['face_to_face'],
+            }),
+          ],
+          transitions: [link('review', 'opd'), link('opd', 'review')],
+        },
+      ),
+      'rcgp-3',
+    );
+    expect(clinic.status).toBe('partly');
+    expect(clinic.evidence).not.toContain('opd');
+    expect(clinic.measure).toContain('generalists and specialists never work together');
+    expect(targets(clinic)).toEqual([]);
   });
 
   it('counts an advice-and-guidance exchange as generalists and specialists working together', () => {
@@ -385,6 +489,9 @@ describe('rcgp-4 no new bureaucratic structures', () => {
     expect(c.status).toBe('partly');
     expect(c.score).toBe(0.5);
     expect(targets(c)).toEqual(['panel']);
+    expect(c.findings[0]?.message).toBe(
+      "'Triage panel' is an administrative step on the person's route, and the pathway does not say what it adds for them.",
+    );
     expect(c.findings[0]?.suggestion).toContain("'Triage panel'");
   });
 

@@ -1,6 +1,6 @@
 // National Voices principles of integrated care (seed 003), one pure rule per principle.
 // How each is measured, and why, is in ../frameworks.ts (howMeasured and notes); keep them in step.
-import { CHANNELS, type Step } from '../../pathway/schema';
+import { CHANNELS, STEP_KINDS, type Step } from '../../pathway/schema';
 import { CHANNEL_LABELS, ROLE_LABELS, listInWords } from '../../pathway/labels';
 import { FLAG, HOURS_CODE, KIND, ROLE, SECTOR, SETTING, roleBit } from '../codes';
 import type { PathwayContext } from '../context';
@@ -117,7 +117,7 @@ export const nv1: Rule = ({ ctx }) => {
           ctx,
           e,
           `What matters to the person is not asked at ${name} or in the two steps after it, so their own goals do not shape what follows.`,
-          `Ask what matters to the person, and write it down, at ${name} or at the step straight after it.`,
+          `Ask what matters to the person, and write it down, at ${name} or at one of the two steps after it.`,
         ),
       );
     }
@@ -136,7 +136,7 @@ export const nv1: Rule = ({ ctx }) => {
         stepFindingAt(
           ctx,
           i,
-          `${name} decides about the person's treatment without deciding it with them.`,
+          `${name} decides about the person's treatment, but is not marked as decided with the person.`,
           `Make ${name} a shared decision: go through the options with the person and decide together.`,
         ),
       );
@@ -168,12 +168,19 @@ export const nv1: Rule = ({ ctx }) => {
   return criterion('nv-1', status, score, measure, ctx.stepIds(evidence), findings, advice);
 };
 
+/** Kinds where nothing is done with the person, so they cannot carry a contribution (NV 2). */
+const NO_CONTRIBUTION_KIND = Uint8Array.from(STEP_KINDS, (k) =>
+  k === 'exit' || k === 'outcome' || k === 'admin' ? 1 : 0,
+);
+
 /** NV 2: includes community and voluntary sector contributions. */
 export const nv2: Rule = ({ ctx }) => {
+  // Exit, outcome and admin steps are left out, as exits are in NV 3: the person meets no one there.
   const vol = ctx.where(
     (i) =>
-      ctx.sector[i] === SECTOR.voluntary_community ||
-      (ctx.kind[i] === KIND.support && ctx.lead[i] === ROLE.voluntary_worker),
+      !NO_CONTRIBUTION_KIND[ctx.kind[i] as number] &&
+      (ctx.sector[i] === SECTOR.voluntary_community ||
+        (ctx.kind[i] === KIND.support && ctx.lead[i] === ROLE.voluntary_worker)),
   );
   const evidence = vol.reachable.map((i) => ctx.ids[i] as string);
   if (evidence.length > 0) {
@@ -300,6 +307,29 @@ export const nv4: Rule = ({ ctx }) => {
   return criterion('nv-4', parts === 3 ? 'met' : 'partly', parts / 3, measure, evidence, findings);
 };
 
+/**
+ * The first contacts with a professional on each route from `start` (not counting it): a walk
+ * that stops at each contact it meets. Linear in the steps and transitions it visits.
+ */
+function firstContactsAfter(ctx: PathwayContext, start: number, seen: Int32Array): number[] {
+  // `seen` is shared by the walks of one run: a step is seen in this walk when it holds start + 1.
+  const mark = start + 1;
+  const queue = [start];
+  const found: number[] = [];
+  seen[start] = mark;
+  for (let head = 0; head < queue.length; head++) {
+    const v = queue[head] as number;
+    for (let k = ctx.outStart[v] as number; k < (ctx.outStart[v + 1] as number); k++) {
+      const w = ctx.to[ctx.outEdges[k] as number] as number;
+      if (seen[w] === mark) continue;
+      seen[w] = mark;
+      if (ctx.contact[w]) found.push(w);
+      else queue.push(w);
+    }
+  }
+  return found.sort((a, b) => a - b);
+}
+
 /** NV 5: fully inclusive of all communities. */
 export const nv5: Rule = ({ ctx }) => {
   const findings: Finding[] = [];
@@ -318,29 +348,51 @@ export const nv5: Rule = ({ ctx }) => {
     const entry = ctx.kind[i] === KIND.entry;
     if (entry) digitalEntry = true;
     findings.push(
-      stepFindingAt(ctx, i, `${name}${digitalOnlyTailAt(ctx, i, entry)}`, `Add a phone or face-to-face route to ${name}.`),
+      stepFindingAt(
+        ctx,
+        i,
+        `${name}${digitalOnlyTailAt(ctx, i, entry)}`,
+        `Add a phone or face-to-face route to ${name}.`,
+      ),
     );
   }
   parts.push(withChannels === 0 ? 1 : 1 - digitalOnly / withChannels);
 
+  // Adaptations where the person first meets a professional: the entry step itself when a
+  // professional leads it, otherwise the first professional contact on each route after it (a
+  // self-care or person-led entry has no one to offer an interpreter).
   let adapted = 0;
+  let counted = 0;
+  const named = ctx.arena.u8(ctx.n);
+  let walked: Int32Array | undefined;
   for (const e of ctx.entries) {
-    if (ctx.adaptationCount[e] !== 0) {
-      adapted++;
-      evidence.push(e);
-      continue;
+    const first = ctx.contact[e] ? [e] : firstContactsAfter(ctx, e, (walked ??= ctx.arena.i32(ctx.n)));
+    if (first.length === 0) continue;
+    counted++;
+    let all = true;
+    for (const i of first) {
+      if (ctx.adaptationCount[i] !== 0) {
+        evidence.push(i);
+        continue;
+      }
+      all = false;
+      if (named[i]) continue;
+      named[i] = 1;
+      const name = ctx.quoted(i);
+      const where =
+        i === e ? 'is where people come in' : `is where people coming in at ${ctx.quoted(e)} first meet a professional`;
+      findings.push(
+        stepFindingAt(
+          ctx,
+          i,
+          `${name} ${where}, but it offers no adaptations such as an interpreter, British Sign Language, easy read or step-free access.`,
+          `Offer adaptations at ${name}: for example an interpreter, British Sign Language, easy read, large print or step-free access.`,
+        ),
+      );
     }
-    const name = ctx.quoted(e);
-    findings.push(
-      stepFindingAt(
-        ctx,
-        e,
-        `${name} is where people come in, but it offers no adaptations such as an interpreter, British Sign Language, easy read or step-free access.`,
-        `Offer adaptations at ${name}: for example an interpreter, British Sign Language, easy read, large print or step-free access.`,
-      ),
-    );
+    if (all) adapted++;
   }
-  parts.push(ctx.entries.length === 0 ? 0 : adapted / ctx.entries.length);
+  parts.push(counted === 0 ? 0 : adapted / counted);
 
   const emergency: number[] = [];
   for (let i = 0; i < ctx.n; i++) if (ctx.setting[i] === SETTING.emergency) emergency.push(i);
@@ -371,7 +423,7 @@ export const nv5: Rule = ({ ctx }) => {
   if (digitalEntry) status = 'not_met';
   const measure = [
     `${plural(digitalOnly, 'step')} reachable only digitally`,
-    `adaptations offered at ${adapted} of ${plural(ctx.entries.length, 'entry step')}`,
+    `adaptations offered at the first professional contact after ${adapted} of ${plural(counted, 'entry step')}`,
     emergency.length === 0
       ? 'no emergency steps'
       : ooh.length > 0
@@ -494,7 +546,7 @@ export const nv8: Rule = ({ ctx }) => {
         stepFindingAt(
           ctx,
           i,
-          `The carer is not involved at ${name}, where decisions about the person's care are made.`,
+          `A carer, if the person has one, is not involved at ${name}, where decisions about the person's care are made.`,
           `Where the person wishes, invite their carer to take part in ${name}.`,
         ),
       );
@@ -693,7 +745,19 @@ export const nv12: Rule = ({ ctx, collab, today }) => {
   const measure = parts.join('; ');
   if (advice.length > 0) return criterion('nv-12', 'not_met', 0, measure, [], [], advice);
   if (!knownToday || versions === undefined) {
-    if (versions === undefined) advice.push(RECORD_ADVICE);
+    if (versions === undefined) {
+      advice.push({
+        message:
+          'It is not known how many versions of this pathway have been saved, so it cannot tell whether it has been revisited.',
+        suggestion: 'Score it with the record of its saved versions, or rate this criterion in the workshop.',
+      });
+    }
+    if (!knownToday) {
+      advice.push({
+        message: `Today's date was not given, so it cannot tell whether the review date, ${reviewDate}, has passed.`,
+        suggestion: "Score it again with today's date, or rate this criterion in the workshop.",
+      });
+    }
     return criterion('nv-12', 'needs_judgement', 0, measure, [], [], advice);
   }
   if (versions > 1) return criterion('nv-12', 'met', 1, measure, [], []);

@@ -2,6 +2,7 @@
 // How each is measured, and why, is in ../frameworks.ts (howMeasured and notes); keep them in step.
 import { ROLE_IN_SENTENCE, SECTOR_LABELS, SETTING_LABELS } from '../../pathway/labels';
 import type { Step } from '../../pathway/schema';
+import type { PathwayContext } from '../context';
 import {
   COMMUNITY_CLINICIAN_MASK,
   FLAG,
@@ -103,6 +104,18 @@ export const rcgp1: Rule = ({ ctx }) => {
   );
 };
 
+/** Steps the person can reach after (strictly after) a general-practice step. */
+function stepsAfterGeneralPractice(ctx: PathwayContext): Uint8Array {
+  const next: number[] = [];
+  for (let g = 0; g < ctx.n; g++) {
+    if (!ctx.generalPractice[g]) continue;
+    for (let k = ctx.outStart[g] as number; k < (ctx.outStart[g + 1] as number); k++) {
+      next.push(ctx.to[ctx.outEdges[k] as number] as number);
+    }
+  }
+  return ctx.forwardFrom(next);
+}
+
 /** RCGP 2: GPs remain independent advocates for their patients. */
 export const rcgp2: Rule = ({ ctx }) => {
   const findings: Finding[] = [];
@@ -136,14 +149,21 @@ export const rcgp2: Rule = ({ ctx }) => {
   let total = 0;
   let failed = 0;
 
-  // (2) Information on every transition into primary care from another sector.
+  // (2) Information on every transition into primary care from another sector. Moves from the
+  // person's own self-care, or from a step led by the person or their carer, are left out: no
+  // service there holds information to pass on.
   let intoPrimary = 0;
   let intoPrimaryBlind = 0;
   const PRIMARY = SECTOR.primary_care;
+  const SELF_CARE = SECTOR.self_care;
+  const LAY = roleBit('patient') | roleBit('carer');
+  // Steps the person may reach after being in general practice, worked out only if needed.
+  let afterGp: Uint8Array | undefined;
   for (let e = 0; e < ctx.m; e++) {
     const from = ctx.from[e] as number;
     const to = ctx.to[e] as number;
     if (ctx.sector[from] === PRIMARY || ctx.sector[to] !== PRIMARY) continue;
+    if (ctx.sector[from] === SELF_CARE || ((1 << (ctx.lead[from] as number)) & LAY) !== 0) continue;
     intoPrimary++;
     total++;
     if (ctx.information[e] !== INFORMATION.none) continue;
@@ -151,11 +171,13 @@ export const rcgp2: Rule = ({ ctx }) => {
     const b = ctx.quoted(to);
     intoPrimaryBlind++;
     failed++;
+    afterGp ??= stepsAfterGeneralPractice(ctx);
+    const move = afterGp[from] ? 'back to' : 'to';
     findings.push(
       transitionFinding(
         ctx,
         e,
-        `The move from ${a} (${lower(SECTOR_LABELS[ctx.step(from).sector])}) back to ${b} passes no information to primary care, so the practice does not learn what happened.`,
+        `The move from ${a} (${lower(SECTOR_LABELS[ctx.step(from).sector])}) ${move} ${b} passes no information to primary care, so the practice does not learn what happened.`,
         `Pass information on from ${a} to ${b}: a shared record, a structured summary, or at least a letter.`,
       ),
     );
@@ -238,13 +260,40 @@ export const rcgp2: Rule = ({ ctx }) => {
     );
   }
 
+  // (5) The person can get from an entry to an exit: with no end to the journey, the checks above
+  // have nothing to hold the pathway to, so the test is not met whatever they say.
+  let exitReachable = false;
+  for (const x of ctx.exits) if (ctx.reachable[x]) exitReachable = true;
+  if (!exitReachable) {
+    for (const i of ctx.entries) {
+      const name = ctx.quoted(i);
+      findings.push(
+        stepFindingAt(
+          ctx,
+          i,
+          `From ${name} there is no route to the end of the pathway, so it does not show where the person's care goes or how it comes back to their GP.`,
+          `Connect ${name}, through the steps that follow it, to an exit step, such as the person being back under the care of their GP.`,
+        ),
+      );
+    }
+  }
+
   const passed = total - failed;
-  const share = total === 0 ? 1 : passed / total;
-  const status = failed === 0 ? 'met' : share >= 0.5 ? 'partly' : 'not_met';
+  let share = total === 0 ? 1 : passed / total;
+  let status: 'met' | 'partly' | 'not_met' = failed === 0 ? 'met' : share >= 0.5 ? 'partly' : 'not_met';
+  if (!exitReachable) {
+    status = 'not_met';
+    share = 0;
+  }
   const measure = [
-    `${intoPrimary - intoPrimaryBlind} of ${plural(intoPrimary, 'transition')} into primary care pass information on`,
+    intoPrimary === 0
+      ? 'no transitions into primary care from a service in another sector'
+      : `${intoPrimary - intoPrimaryBlind} of ${plural(intoPrimary, 'transition')} into primary care pass information on`,
     `${plural(bounced.size, 'bounce-back')}`,
-    `${outside - stranded} of ${plural(outside, 'step')} outside primary care have a route back to the GP`,
+    outside === 0
+      ? 'no steps outside primary care'
+      : `${outside - stranded} of ${plural(outside, 'step')} outside primary care have a route back to the GP`,
+    ...(exitReachable ? [] : ['no exit can be reached from an entry step']),
   ].join('; ');
   return criterion('rcgp-2', status, share, measure, evidence, findings, advice);
 };
@@ -304,13 +353,14 @@ export const rcgp3: Rule = ({ ctx }) => {
         stepFindingAt(
           ctx,
           i,
-          `${name} decides about the person's treatment without deciding it with them.`,
+          `${name} decides about the person's treatment, but is not marked as decided with the person.`,
           `Make ${name} a shared decision: go through the options, including doing nothing, with the person and decide together.`,
         ),
       );
     }
   }
-  const sharedPart = decisions.length === 0 ? 1 : shared / decisions.length;
+  // Left out of the average when there are no treatment decisions: nothing to share is not a success.
+  const sharedPart = decisions.length === 0 ? undefined : shared / decisions.length;
 
   // (3) Generalists and specialists together: one step with both, or an advice-and-guidance exchange.
   const joint: number[] = [];
@@ -321,7 +371,11 @@ export const rcgp3: Rule = ({ ctx }) => {
   for (let i = 0; i < ctx.n; i++) {
     const kind = ctx.kind[i];
     const specialistLed = ((1 << (ctx.lead[i] as number)) & SPECIALIST_MASK) !== 0;
-    if (!specialistLed || kind === KIND.admin || kind === KIND.referral || ctx.generalPractice[i]) continue;
+    // A step where the specialist sees or speaks with the person (an outpatient clinic) is an
+    // ordinary referral, not advice given to the GP.
+    if (!specialistLed || kind === KIND.admin || kind === KIND.referral || ctx.generalPractice[i] || ctx.contact[i]) {
+      continue;
+    }
     let asked = false;
     for (let k = ctx.inStart[i] as number; k < (ctx.inStart[i + 1] as number) && !asked; k++) {
       const e = ctx.inEdges[k] as number;
@@ -367,9 +421,22 @@ export const rcgp3: Rule = ({ ctx }) => {
       ),
     );
   }
-  const dupPart = tagged === 0 ? 1 : 1 - dups.length / tagged;
+  // Left out of the average when no assessment is tagged: nothing to compare.
+  const dupPart = tagged === 0 ? undefined : 1 - dups.length / tagged;
 
-  const score = ((hasHolistic ? 1 : 0) + sharedPart + togetherPart + dupPart) / 4;
+  // The whole-person review and generalists and specialists together always have something to
+  // check, so the average is never empty.
+  let sum = (hasHolistic ? 1 : 0) + togetherPart;
+  let parts = 2;
+  if (sharedPart !== undefined) {
+    sum += sharedPart;
+    parts++;
+  }
+  if (dupPart !== undefined) {
+    sum += dupPart;
+    parts++;
+  }
+  const score = sum / parts;
   const multimorbidity = ctx.pathway.conditions.length > 1;
   const status = score === 1 ? 'met' : multimorbidity && !hasHolistic ? 'not_met' : score >= 0.5 ? 'partly' : 'not_met';
   const measure = [
@@ -380,7 +447,7 @@ export const rcgp3: Rule = ({ ctx }) => {
     together.length > 0
       ? `generalists and specialists together at ${plural(together.length, 'step')}`
       : 'generalists and specialists never work together',
-    `${plural(dups.length, 'repeated assessment')}`,
+    tagged === 0 ? 'no tagged assessments to compare' : `${plural(dups.length, 'repeated assessment')}`,
   ].join('; ');
   if (multimorbidity && !hasHolistic) {
     advice.push({
@@ -439,7 +506,7 @@ export const rcgp4: Rule = ({ ctx }) => {
       stepFindingAt(
         ctx,
         i,
-        `${name} is an administrative step the person must pass through, and the pathway does not say what it adds for them.`,
+        `${name} is an administrative step on the person's route, and the pathway does not say what it adds for them.`,
         `Say what ${name} adds for the person, or merge it into a step where they are seen, or remove it.`,
       ),
     );
