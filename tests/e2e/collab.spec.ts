@@ -576,7 +576,11 @@ test('two people typing in the same field: the one typing keeps their words and 
   await expect(stepNode(other, 'Medication review')).toBeVisible();
 
   await stepNode(gp, 'Medication review').click();
+  // The new step may lie under the other person's side panel: brought into view first ("Go to step").
+  await other.getByLabel('Find a step').selectOption({ label: 'Medication review (Primary care)' });
+  await other.getByRole('button', { name: 'Go to step' }).click();
   await stepNode(other, 'Medication review').click();
+  await expect(other.getByTestId('step-inspector')).toBeVisible();
   const mine = gp.getByTestId('step-inspector').getByLabel('Title', { exact: true });
   await mine.click();
   await mine.pressSequentially(' with the pharmacist');
