@@ -83,6 +83,19 @@ async function archivedShareRefusals(): Promise<unknown[]> {
   return r.rows.map((row) => row.detail);
 }
 
+/** Until some statement waits at a care plan's row lock (FOR NO KEY UPDATE): `what` names it if none ever does. */
+async function untilWaitingAtPlanRow(what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const waiting = await db.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
+    );
+    if (waiting.rows[0].n > 0) return;
+    if (Date.now() > deadline) throw new Error(`the ${what} never waited at the plan’s row lock`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 async function invitationsTo(email: string): Promise<number> {
   const r = await db.query(
     'SELECT count(*)::int AS n FROM "CarePlanInvitation" WHERE "carePlanId" = $1 AND lower(email) = lower($2)',
@@ -607,15 +620,7 @@ describe('an archived plan', () => {
         edit: { op: 'medication', medicationSummary: 'Written while archiving' },
       });
       // Wait until the change is actually waiting at the plan's row lock, then let the archive commit.
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const waiting = await db.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
-        );
-        if (waiting.rows[0].n > 0) break;
-        if (Date.now() > deadline) throw new Error('the change never waited at the plan’s row lock');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await untilWaitingAtPlanRow('change');
       await other.query('COMMIT');
       expect(await pending).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'planId' }] });
       const row = await db.query('SELECT "medicationSummary" FROM "CarePlan" WHERE id = $1', [planAda]);
@@ -644,15 +649,7 @@ describe('an archived plan', () => {
         planId: planAda,
         input: { carerEmail: 'late.archive@pathweave.test', canContribute: false },
       });
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const waiting = await db.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
-        );
-        if (waiting.rows[0].n > 0) break;
-        if (Date.now() > deadline) throw new Error('the invitation never waited at the plan’s row lock');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await untilWaitingAtPlanRow('invitation');
       await other.query('COMMIT');
       expect(await pending).toMatchObject({ ok: false, reason: 'invalid', message: INVITE_REFUSED });
       expect(await invitationsTo('late.archive@pathweave.test')).toBe(0);
@@ -692,15 +689,7 @@ describe('an archived plan', () => {
       );
       // Passes the first checks (the plan still reads active), then waits at the plan's row lock.
       const pending = server.respondToCarePlanInvitation({ actor: actors.ben, invitationId, accept: true });
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const waiting = await db.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
-        );
-        if (waiting.rows[0].n > 0) break;
-        if (Date.now() > deadline) throw new Error('the answer never waited at the plan’s row lock');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await untilWaitingAtPlanRow('answer');
       await other.query('COMMIT');
       expect(await pending).toMatchObject({ ok: false, reason: 'not_found' });
       expect(await grantsToBen()).toBe(grantsBefore);
@@ -732,15 +721,7 @@ describe('an archived plan', () => {
       ]);
       // Cal's note passes the first check (the grant still reads live), then waits at the plan's row.
       const pending = server.addCarePlanNote({ actor: actors.cal, planId: planBen, input: { body: 'Sent as sharing stopped' } });
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const waiting = await db.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'`,
-        );
-        if (waiting.rows[0].n > 0) break;
-        if (Date.now() > deadline) throw new Error('the note never waited at the plan’s row lock');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await untilWaitingAtPlanRow('note');
       await other.query('COMMIT');
       expect(await pending).toMatchObject({ ok: false, reason: 'not_found' });
       expect(await notes()).toBe(0);
