@@ -193,7 +193,11 @@ async function main() {
     const otherEdges = edgeRenders.filter(([id]) => !ownEdges.has(id));
 
     // Typing into the dragged step's title: each keystroke is validated, applied, scored and drawn.
-    await page.locator(`.react-flow__node[data-id="${target.id}"]`).click();
+    // The drag selected it, and may have left it on top of, or under, another step: chosen by its
+    // keyboard path (focus, then Enter) rather than a click another step could take.
+    const node = page.locator(`.react-flow__node[data-id="${target.id}"]`);
+    await node.focus();
+    await page.keyboard.press('Enter');
     const title = page.locator('[data-testid="step-inspector"]').getByLabel('Title', { exact: true });
     await title.click();
     await title.press('End');
