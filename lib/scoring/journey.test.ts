@@ -25,6 +25,7 @@ import {
   faultLinesCrossed,
 } from './faultlines';
 import { expectedJourney, journeyFigures } from './journey';
+import { formatScoreText } from './report';
 import { scorePathway } from './score';
 
 function stepOf(over: Partial<StepInput>): Step {
@@ -156,6 +157,7 @@ describe('expected days and contacts over all routes', () => {
       faultLineCrossings: 0,
       assumedProbabilities: 0,
       transitionsWithoutDays: 0,
+      endingOutsideExits: 0,
       converged: true,
     });
   });
@@ -188,7 +190,38 @@ describe('expected days and contacts over all routes', () => {
       [link('E', 'A', { probability: 0.4, targetDays: 10 }), link('A', 'X', { targetDays: 10 })],
     );
     // 40% go on: days = 0.4 x 10 + 0.4 x 10 = 8
-    expect(journeyFigures(new PathwayContext(p)).expected?.days).toBe(8);
+    const expected = journeyFigures(new PathwayContext(p)).expected;
+    expect(expected?.days).toBe(8);
+    // ...and the 60% who stop at the entry are said to, not lost without a word.
+    expect(expected?.endingOutsideExits).toBe(0.6);
+    const text = formatScoreText(scorePathway(p));
+    expect(text).toContain('60% of people end the journey at a step that is not an exit');
+  });
+
+  it('says how many end at a step with no way out, and no one when every route reaches an exit', () => {
+    // A decision with two routes given 0.3 and 0.7: everyone goes on; one route stops at a dead end.
+    const p = build(
+      [
+        step('E', 'entry'),
+        step('D', 'decision'),
+        step('A', 'intervention'),
+        step('B', 'intervention'),
+        step('X', 'exit'),
+      ],
+      [
+        link('E', 'D', { targetDays: 1 }),
+        link('D', 'A', { probability: 0.3, targetDays: 2 }),
+        link('D', 'B', { probability: 0.7, targetDays: 2 }),
+        link('A', 'X', { targetDays: 1 }),
+      ],
+    );
+    expect(journeyFigures(new PathwayContext(p)).expected?.endingOutsideExits).toBe(0.7);
+    const all = build(
+      [step('E', 'entry'), step('A', 'intervention'), step('X', 'exit')],
+      [link('E', 'A', { targetDays: 1 }), link('A', 'X', { targetDays: 1 })],
+    );
+    expect(journeyFigures(new PathwayContext(all)).expected?.endingOutsideExits).toBe(0);
+    expect(formatScoreText(scorePathway(all))).not.toContain('end the journey at a step that is not an exit');
   });
 
   it('counts transitions the person may take that have no target time (days are then a lower bound)', () => {
@@ -229,6 +262,7 @@ describe('expected days and contacts over all routes', () => {
       faultLineCrossings: 0,
       assumedProbabilities: 0,
       transitionsWithoutDays: 0,
+      endingOutsideExits: 0,
       converged: true,
     });
   });

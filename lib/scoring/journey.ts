@@ -38,6 +38,12 @@ export interface ExpectedJourney {
   /** Transitions the person may take that have no targetDays; they add no days, so `days` is then a lower bound. */
   transitionsWithoutDays: number;
   /**
+   * The share of people (0 to 1) whose journey ends at a step that is not an exit: where the given
+   * probabilities out of a step add up to less than 1, or a step has no way out. The other figures
+   * count nothing after that point, so they are lower than for a pathway that follows everyone.
+   */
+  endingOutsideExits: number;
+  /**
    * False when a loop had not settled after the iteration cap (a loop that the person almost
    * never leaves); the figures are then the values after that many passes, i.e. lower bounds.
    */
@@ -262,15 +268,19 @@ export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): Expect
   let steps = 0;
   let crossings = 0;
   let withoutDays = 0;
+  // People at steps that are not exits, less those who leave them: those whose journey ends there.
+  let ending = 0;
   for (let v = 0; v < n; v++) {
     steps += visits[v] as number;
     if (ctx.contact[v]) contacts += visits[v] as number;
+    if (!exit[v]) ending += visits[v] as number;
   }
   for (let e = 0; e < m; e++) {
     const u = ctx.from[e] as number;
     if (exit[u]) continue;
     const flow = (visits[u] as number) * (p[e] as number);
     if (flow <= 0) continue;
+    ending -= flow;
     const d = ctx.days[e] as number;
     if (Number.isNaN(d)) withoutDays++;
     else days += flow * d;
@@ -285,6 +295,7 @@ export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): Expect
     faultLineCrossings: round(crossings),
     assumedProbabilities: assumed,
     transitionsWithoutDays: withoutDays,
+    endingOutsideExits: Math.min(1, Math.max(0, round(ending))),
     converged,
   };
 }

@@ -75,6 +75,10 @@ export function formatScoreText(result: ScoreResult): string {
       caveats.push(`${e.assumedProbabilities} transition probabilities assumed (shared equally)`);
     if (e.transitionsWithoutDays)
       caveats.push(`${e.transitionsWithoutDays} transitions without a target time (days are a lower bound)`);
+    if (e.endingOutsideExits)
+      caveats.push(
+        `${Math.round(e.endingOutsideExits * 100)}% of people end the journey at a step that is not an exit (the routes out of a step add up to less than 1, or it has none); the figures count nothing after that`,
+      );
     if (!e.converged) caveats.push('a loop did not settle; figures are lower bounds');
     if (caveats.length) out.push(wrap(`Note: ${caveats.join('; ')}.`, '    '));
   } else {
