@@ -15,6 +15,7 @@ import {
 import type { ScoreResult } from '@/lib/scoring';
 import { STATUS_TEXT } from '@/components/scores/StatusLabel';
 import { pathwayToSvg } from './exportImage';
+import { percentOfPeople } from './ScoresPanel';
 
 export function PrintView({
   doc,
@@ -135,6 +136,12 @@ export function PrintView({
         <li>{j.transitionsCrossingFaultLines} fault-line crossings, {j.crossingsWithoutInformation} of them without information</li>
         <li>{j.repeatedAssessments} repeated assessments</li>
         <li>{j.expected ? `About ${Math.round(j.expected.days)} days expected on the pathway` : 'Expected days not known'}</li>
+        {j.expected && j.expected.endingOutsideExits > 0 ? (
+          <li>
+            {percentOfPeople(j.expected.endingOutsideExits)} of people stop at a step that is not an exit, so the expected days count
+            nothing after that point
+          </li>
+        ) : null}
       </ul>
 
       <h2 className="pw-print-heading">Scores</h2>

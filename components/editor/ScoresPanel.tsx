@@ -35,10 +35,20 @@ function ScoresPanelView({ result, names, onFinding }: ScoresPanelProps) {
           <Figure term="Repeated assessments" value={j.repeatedAssessments} warn={j.repeatedAssessments > 0} />
           <Figure
             term="Expected days on the pathway"
-            value={j.expected ? `${Math.round(j.expected.days * 10) / 10}${j.expected.transitionsWithoutDays > 0 || !j.expected.converged ? ' or more' : ''}` : 'Not known'}
+            value={j.expected ? `${Math.round(j.expected.days * 10) / 10}${j.expected.transitionsWithoutDays > 0 || j.expected.endingOutsideExits > 0 || !j.expected.converged ? ' or more' : ''}` : 'Not known'}
           />
+          {j.expected && j.expected.endingOutsideExits > 0 ? (
+            <Figure term="People who stop before an exit" value={percentOfPeople(j.expected.endingOutsideExits)} warn />
+          ) : null}
         </dl>
         {j.expected === null ? <p className="text-sm text-nhs-grey-1">Add expected waits to transitions to see the expected days.</p> : null}
+        {j.expected && j.expected.endingOutsideExits > 0 ? (
+          <p className="text-sm mt-1" data-testid="ending-outside-exits">
+            {percentOfPeople(j.expected.endingOutsideExits)} of people stop at a step that is not an exit: the chances on the routes out of a
+            step add up to less than 1, or a step has no way out. The expected days and contacts count nothing after that point, so they are
+            lower than they will really be. Check the chances on each decision’s routes, or add the missing route or exit.
+          </p>
+        ) : null}
       </section>
       {result.frameworks.map((f) => (
         <section key={f.id} aria-labelledby={`fw-${f.id}`} className="mb-4">
@@ -73,6 +83,12 @@ function ScoresPanelView({ result, names, onFinding }: ScoresPanelProps) {
       ))}
     </div>
   );
+}
+
+/** A share of people (0 to 1) in words; a share above 0 never reads as 0%. */
+export function percentOfPeople(share: number): string {
+  if (share > 0 && share < 0.005) return 'Under 1%';
+  return `${Math.round(share * 100)}%`;
 }
 
 function Figure({ term, value, warn }: { term: string; value: number | string; warn?: boolean }) {

@@ -449,6 +449,31 @@ test('a finding appears on a step, and goes once the step is fixed', async ({ pa
   await expect(finding.filter({ hasText: 'does not say how it helps the person' })).toHaveCount(0);
 });
 
+test('the scores say when some people stop at a step that is not an exit, and stop saying it once every route is counted', async ({ page }) => {
+  await newBlankPathway(page, 'Routes that stop short');
+  // The only route out of the entry, taken by 3 in 10 people: the other 7 in 10 go nowhere.
+  await page.locator('.react-flow__edge').first().click({ force: true });
+  const transition = page.getByTestId('transition-inspector');
+  await transition.getByLabel('Expected wait in days (optional)').fill('10');
+  await transition.getByLabel('Share of people who take this route (optional)').fill('0.3');
+  await page.getByRole('tab', { name: /^Scores/ }).click();
+  const figures = page.getByTestId('journey-figures');
+  await expect(figures.locator('.pw-figure', { hasText: 'People who stop before an exit' })).toContainText('70%');
+  // The days count only the 3 in 10 who go on, so they are a lower bound, and say so.
+  await expect(figures.locator('.pw-figure', { hasText: 'Expected days on the pathway' })).toContainText('3 or more');
+  await expect(page.getByTestId('ending-outside-exits')).toContainText('70% of people stop at a step that is not an exit');
+  await expectAccessible(page, 'editor: scores panel with people stopping before an exit');
+
+  // Everyone takes the route: the warning goes and the days are exact.
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await transition.getByLabel('Share of people who take this route (optional)').fill('1');
+  await page.getByRole('tab', { name: /^Scores/ }).click();
+  await expect(figures.locator('.pw-figure', { hasText: 'Expected days on the pathway' })).toContainText('10');
+  await expect(figures.locator('.pw-figure', { hasText: 'Expected days on the pathway' })).not.toContainText('or more');
+  await expect(figures.locator('.pw-figure', { hasText: 'People who stop before an exit' })).toHaveCount(0);
+  await expect(page.getByTestId('ending-outside-exits')).toHaveCount(0);
+});
+
 test('fields validate as you type and keep what was typed', async ({ page }) => {
   await newBlankPathway(page, 'Validation as you type');
   await stepNode(page, 'Person asks for help').click();
