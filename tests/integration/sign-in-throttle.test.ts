@@ -11,7 +11,7 @@ const baseUrl = inject('baseUrl');
 const databaseUrl = inject('databaseUrl');
 process.env.DATABASE_URL = databaseUrl;
 const db = new pg.Client({ connectionString: databaseUrl });
-const { countAttempt, FREE_ATTEMPTS } = await import('../../lib/auth/throttle');
+const { countAttempt, FREE_ATTEMPTS, ADDRESS_BURST } = await import('../../lib/auth/throttle');
 const { getPrisma, disconnectPrisma } = await import('../../lib/db/client');
 const { SIGN_IN_ERRORS } = await import('../../lib/auth/messages');
 
@@ -40,6 +40,15 @@ async function newPerson(): Promise<{ id: string; email: string }> {
 
 const from = (...forwardedFor: string[]) => ({ 'x-forwarded-for': forwardedFor.join(', ') });
 const throttled = /^Too many attempts to sign in\./;
+
+/** Sets an address's bucket to `attempts`, as if that many had just been made from it. */
+async function fill(key: string, attempts: number): Promise<void> {
+  await db.query(
+    `INSERT INTO "SignInThrottle" (key, failures, "lastFailedAt") VALUES ($1, $2, now() AT TIME ZONE 'UTC')
+     ON CONFLICT (key) DO UPDATE SET failures = $2, "lastFailedAt" = now() AT TIME ZONE 'UTC'`,
+    [key, attempts],
+  );
+}
 
 /** Moves a key's last counted attempt back in time, as if that long had passed. */
 async function age(key: string, seconds: number): Promise<void> {
@@ -74,47 +83,44 @@ describe('sign-in throttle over HTTP', () => {
     // From another address too: the email is held back wherever the attempts come from.
     expect(await new Session(baseUrl).signIn(person.email, DEMO_PASSWORD, from('10.91.0.2'))).toMatch(throttled);
 
-    // Once the wait has passed, the right password signs in and clears the count.
+    // Once the wait has passed, the right password signs in and clears the email's count. The
+    // address keeps the wrong passwords it sent: the right one takes back only its own attempt.
     await age(`email:${person.email}`, 31);
-    await age('ip:10.91.0.1', 31);
     const later = new Session(baseUrl);
     expect(await later.signIn(person.email, DEMO_PASSWORD, address)).toBeNull();
     expect(later.signedIn()).toBe(true);
-    const left = await db.query('SELECT key FROM "SignInThrottle" WHERE key = ANY($1)', [
+    const left = await db.query('SELECT key, failures FROM "SignInThrottle" WHERE key = ANY($1)', [
       [`email:${person.email}`, 'ip:10.91.0.1'],
     ]);
-    expect(left.rows).toEqual([]);
+    expect(left.rows).toEqual([{ key: 'ip:10.91.0.1', failures: FREE_ATTEMPTS }]);
   });
 
   it('throttles by the address our proxy added, whatever the client wrote to the left of it', async () => {
     const real = '10.91.1.1';
-    for (let i = 0; i < FREE_ATTEMPTS; i++) {
-      const answer = await new Session(baseUrl).signIn(
-        `spoof-${unique()}@example.test`,
-        'wrong',
-        from(`198.51.100.${i}`, real),
-      );
-      expect(answer).toBe(SIGN_IN_ERRORS.invalid);
-    }
-    // A new made-up address on the left, and a new email: still the same real address, so held back.
+    // The real address has sent all but one of the attempts an address may make.
+    await fill(`ip:${real}`, ADDRESS_BURST - 1);
     const answer = await new Session(baseUrl).signIn(
       `spoof-${unique()}@example.test`,
       'wrong',
-      from('198.51.100.99', real),
+      from('198.51.100.1', real),
     );
-    expect(answer).toMatch(throttled);
+    expect(answer).toBe(SIGN_IN_ERRORS.invalid);
+    // A new made-up address on the left, and a new email: still the same real address, so held back.
+    expect(
+      await new Session(baseUrl).signIn(`spoof-${unique()}@example.test`, 'wrong', from('198.51.100.99', real)),
+    ).toMatch(throttled);
+    const made = await db.query('SELECT key FROM "SignInThrottle" WHERE key = ANY($1)', [
+      ['ip:198.51.100.1', 'ip:198.51.100.99'],
+    ]);
+    expect(made.rows).toEqual([]);
   });
 
   it('holds back each real address on its own, even when the client-written part is the same', async () => {
     const spoofed = '192.0.2.66';
-    for (let i = 0; i < FREE_ATTEMPTS; i++) {
-      const answer = await new Session(baseUrl).signIn(
-        `shared-${unique()}@example.test`,
-        'wrong',
-        from(spoofed, '10.91.2.1'),
-      );
-      expect(answer).toBe(SIGN_IN_ERRORS.invalid);
-    }
+    await fill('ip:10.91.2.1', ADDRESS_BURST - 1);
+    expect(
+      await new Session(baseUrl).signIn(`shared-${unique()}@example.test`, 'wrong', from(spoofed, '10.91.2.1')),
+    ).toBe(SIGN_IN_ERRORS.invalid);
     expect(
       await new Session(baseUrl).signIn(`shared-${unique()}@example.test`, 'wrong', from(spoofed, '10.91.2.1')),
     ).toMatch(throttled);
@@ -124,6 +130,42 @@ describe('sign-in throttle over HTTP', () => {
     ).toBe(SIGN_IN_ERRORS.invalid);
     const person = await newPerson();
     expect(await new Session(baseUrl).signIn(person.email, DEMO_PASSWORD, from(spoofed, '10.91.2.3'))).toBeNull();
+  });
+
+  it('lets many people through one address get a password wrong now and then without holding it back', async () => {
+    // A hospital behind one address: more mistyped passwords than one email may have, each person
+    // then signing in. Nobody is held back.
+    const hospital = from('10.91.5.1');
+    for (let i = 0; i < FREE_ATTEMPTS + 2; i++) {
+      const person = await newPerson();
+      expect(await new Session(baseUrl).signIn(person.email, 'mistyped', hospital)).toBe(SIGN_IN_ERRORS.invalid);
+      expect(await new Session(baseUrl).signIn(person.email, DEMO_PASSWORD, hospital)).toBeNull();
+    }
+    const row = await db.query('SELECT failures FROM "SignInThrottle" WHERE key = $1', ['ip:10.91.5.1']);
+    expect(row.rows).toEqual([{ failures: FREE_ATTEMPTS + 2 }]);
+  });
+
+  it('does not let someone with an account of their own empty the address between guesses at other people', async () => {
+    const attacker = await newPerson();
+    const place = from('10.91.6.1');
+    await fill('ip:10.91.6.1', ADDRESS_BURST - 2);
+    // A guess at someone else's password, then the attacker's own right password, twice over: each
+    // right password takes back only itself, so the guesses add up and the address is held back.
+    expect(await new Session(baseUrl).signIn(`victim-${unique()}@example.test`, 'guess-1', place)).toBe(
+      SIGN_IN_ERRORS.invalid,
+    );
+    expect(await new Session(baseUrl).signIn(attacker.email, DEMO_PASSWORD, place)).toBeNull();
+    expect(await new Session(baseUrl).signIn(`victim-${unique()}@example.test`, 'guess-2', place)).toBe(
+      SIGN_IN_ERRORS.invalid,
+    );
+    expect(await new Session(baseUrl).signIn(attacker.email, DEMO_PASSWORD, place)).toMatch(throttled);
+    expect(await new Session(baseUrl).signIn(`victim-${unique()}@example.test`, 'guess-3', place)).toMatch(throttled);
+    // A minute on, one attempt has drained, and one more may be made.
+    await age('ip:10.91.6.1', 60);
+    expect(await new Session(baseUrl).signIn(`victim-${unique()}@example.test`, 'guess-4', place)).toBe(
+      SIGN_IN_ERRORS.invalid,
+    );
+    expect(await new Session(baseUrl).signIn(`victim-${unique()}@example.test`, 'guess-5', place)).toMatch(throttled);
   });
 
   it('says the same for a registered email and an unknown one, and says truly how long a longer wait is', async () => {
@@ -215,14 +257,28 @@ describe('countAttempt against PostgreSQL, with a clock of its own', () => {
 
   it('counts nothing for a refused attempt, on any of its keys', async () => {
     const address = `ip:held-${unique()}`;
-    for (let i = 0; i < FREE_ATTEMPTS; i++)
+    for (let i = 0; i < ADDRESS_BURST; i++)
       await countAttempt(getPrisma(), [`email:a${i}-${unique()}@example.test`, address], at(0));
     const email = `email:innocent-${unique()}@example.test`;
     expect(await countAttempt(getPrisma(), [email, address], at(1_000))).toEqual({
       allowed: false,
-      retryAfterMs: 29_000,
+      retryAfterMs: 59_000,
     });
     const row = await db.query('SELECT key FROM "SignInThrottle" WHERE key = $1', [email]);
     expect(row.rows).toEqual([]);
+  });
+
+  it('holds an address to its bucket, then lets one attempt through each time one drains, keeping the time left over', async () => {
+    const address = `ip:bucket-${unique()}`;
+    const attempt = (ms: number) => countAttempt(getPrisma(), [`email:b-${unique()}@example.test`, address], at(ms));
+    const all = await Promise.all(Array.from({ length: ADDRESS_BURST + 5 }, () => attempt(0)));
+    expect(all.filter((r) => r.allowed)).toHaveLength(ADDRESS_BURST);
+    expect(await attempt(1)).toEqual({ allowed: false, retryAfterMs: 59_999 });
+    expect(await attempt(60_000)).toEqual({ allowed: true });
+    expect(await attempt(60_001)).toEqual({ allowed: false, retryAfterMs: 59_999 });
+    // Two and a half drains later: two attempts, then a wait of half a drain.
+    expect(await attempt(210_000)).toEqual({ allowed: true });
+    expect(await attempt(210_000)).toEqual({ allowed: true });
+    expect(await attempt(210_000)).toEqual({ allowed: false, retryAfterMs: 30_000 });
   });
 });
