@@ -468,7 +468,7 @@ async function runOnce(options: { clients: number; durationS: number; port: numb
   const tokens: string[] = [];
   for (let i = 0; i < options.clients; i++) {
     const editor = options.editors[i % options.editors.length] as { id: string };
-    tokens.push(await encode({ token: { sub: editor.id }, secret: SECRET, maxAge: 3600 }));
+    tokens.push(await encode({ token: { sub: editor.id, signedInAt: Date.now() }, secret: SECRET, maxAge: 3600 }));
   }
   const workers: Worker[] = [];
   const groups: number[][] = Array.from({ length: options.workers }, () => []);

@@ -8,6 +8,7 @@ import { SIGN_IN_ERRORS, isSignInMessage, throttledMessage } from './messages';
 import { linkOidcSignIn, type OidcSignIn } from './oidc-link';
 import { dummyHash, verifyPassword } from './password';
 import { recordSessionEnd } from './session-end';
+import { sessionEndsAt } from './session-life';
 import { clearFailures, countAttempt, throttleKeys } from './throttle';
 
 /** How long a session lasts without activity before the person must sign in again. */
@@ -92,11 +93,35 @@ export async function signInWithPassword(credentials: Credentials, req: { header
   }
 }
 
+/** A session that has ended, met when its token is read; not an error in the app (see the logger below). */
+class SessionEndedError extends Error {
+  constructor(why: string) {
+    super(`session ended: ${why}`);
+    this.name = 'SessionEndedError';
+  }
+}
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin', error: '/signin' },
+  logger: {
+    // next-auth's own messages go to the app's log. A session met after it ended (the jwt
+    // callback below) is an everyday event, not an error with a stack trace.
+    error(code, metadata) {
+      const m = metadata as { name?: unknown; message?: unknown } | undefined;
+      if (code === 'JWT_SESSION_ERROR' && m?.name === 'SessionEndedError') {
+        log.info({ event: 'session.ended', why: m.message }, 'an ended session was refused');
+        return;
+      }
+      log.error({ event: 'next-auth.error', code, err: metadata }, 'next-auth error');
+    },
+    warn(code) {
+      log.warn({ event: 'next-auth.warning', code }, 'next-auth warning');
+    },
+    debug() {},
+  },
   providers: [
     CredentialsProvider({
       id: 'credentials',
@@ -125,6 +150,19 @@ export const authOptions: NextAuthOptions = {
         // The session's id: kept through the token's renewals, so signing out can end the session
         // everywhere a copy of its cookie is (lib/auth/actor.ts).
         token.sid = crypto.randomUUID();
+        // When the person signed in, also kept through renewals: a session ends at the latest
+        // this long after it, however often it is used (lib/auth/session-life.ts).
+        token.signedInAt = Date.now();
+        return token;
+      }
+      // A token being read or renewed. One past its longest life, or signed out, is not renewed:
+      // next-auth answers a throw here with no session and a cleared cookie, so a kept copy of
+      // the cookie cannot be kept alive by renewing it. (Everything it could reach is refused
+      // anyway: lib/auth/actor.ts checks the same record.)
+      if (sessionEndsAt(token.signedInAt) <= Date.now()) throw new SessionEndedError('past its longest life');
+      if (typeof token.sid === 'string') {
+        const ended = await getPrisma().revokedSession.findUnique({ where: { sid: token.sid }, select: { sid: true } });
+        if (ended) throw new SessionEndedError('signed out');
       }
       return token;
     },

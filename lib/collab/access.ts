@@ -12,6 +12,7 @@
 //   alike ("not found"), so a guessed id reveals nothing.
 import { decode } from 'next-auth/jwt';
 import { loadActor } from '@/lib/auth/actor';
+import { sessionEndsAt } from '@/lib/auth/session-life';
 import { can, type AccessRole } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { inActorsWorkspaces } from '@/lib/server/scope';
@@ -119,9 +120,12 @@ export async function readSessionCookie(cookieHeader: string | null | undefined,
       const exp = payload?.exp;
       if (typeof sub !== 'string' || !sub) return null;
       if (typeof exp !== 'number') return null;
-      if (exp * 1000 <= Date.now()) return 'expired';
+      // The token's own expiry, or the session's longest life (lib/auth/session-life.ts), whichever
+      // comes first: a connection is closed then, as a page would sign the person out.
+      const expiresAt = Math.min(exp * 1000, sessionEndsAt(payload?.signedInAt));
+      if (expiresAt <= Date.now()) return 'expired';
       const sid = payload?.sid;
-      return { userId: sub, expiresAt: exp * 1000, ...(typeof sid === 'string' ? { sid } : {}) };
+      return { userId: sub, expiresAt, ...(typeof sid === 'string' ? { sid } : {}) };
     } catch (error) {
       // jose checks the expiry only after decrypting the token, so this code means it was ours.
       return (error as { code?: unknown } | null)?.code === 'ERR_JWT_EXPIRED' ? 'expired' : null;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { DEMO_PASSWORD, Session } from '../support/http';
+import { TEST_SECRET } from './collab-support';
 
 /**
  * Real HTTP requests to the real app, as each kind of person, against a real PostgreSQL.
@@ -153,6 +155,33 @@ describe('sign-in', () => {
     // The copy no longer works either: the session's id is recorded as ended.
     expect((await asCopy(`/api/pathways/${pathwayId}`)).status).toBe(401);
     expect(await audited()).toBe(before + 1);
+    // Nor can the copy be kept alive by renewing it: next-auth's session endpoint gives no session
+    // and clears the cookie rather than renewing it (so it cannot outlive the record it was ended).
+    const renewal = await asCopy('/api/auth/session');
+    expect(await renewal.json()).toEqual({});
+    const setCookies = renewal.headers.getSetCookie().filter((c) => c.startsWith('next-auth.session-token='));
+    expect(setCookies.length).toBeGreaterThan(0);
+    for (const c of setCookies) expect(c).toMatch(/^next-auth\.session-token=;/);
+  });
+
+  it('ends a session twelve hours after sign-in however often it was renewed, and one that does not say when it began', async () => {
+    const userId = (await db.query('SELECT id FROM "User" WHERE email = $1', ['gp@pathweave.test'])).rows[0].id as string;
+    const hour = 60 * 60_000;
+    const token = (claims: Record<string, unknown>) =>
+      encode({ token: { sub: userId, sid: `old-${hour}-${Math.random()}`, ...claims }, secret: TEST_SECRET, maxAge: 8 * 3600 });
+    const use = async (t: string, path: string) => fetch(baseUrl + path, { headers: { cookie: `next-auth.session-token=${t}` }, redirect: 'manual' });
+    // Signed in 11 hours ago and renewed since: still a session.
+    const recent = await token({ signedInAt: Date.now() - 11 * hour });
+    expect((await use(recent, `/api/pathways/${pathwayId}`)).status).toBe(200);
+    expect(await (await use(recent, '/api/auth/session')).json()).toMatchObject({ user: { id: userId } });
+    // Signed in 13 hours ago, with a token that is itself still in date: no session, not renewed.
+    for (const old of [await token({ signedInAt: Date.now() - 13 * hour }), await token({})]) {
+      expect((await use(old, `/api/pathways/${pathwayId}`)).status).toBe(401);
+      const renewal = await use(old, '/api/auth/session');
+      expect(await renewal.json()).toEqual({});
+      for (const c of renewal.headers.getSetCookie().filter((c) => c.startsWith('next-auth.session-token=')))
+        expect(c).toMatch(/^next-auth\.session-token=;/);
+    }
   });
 
   it('issues sessions that expire', async () => {

@@ -210,8 +210,8 @@ describe('refused connections', () => {
 
   it('refuses an expired session token as expired (not as no session), and accepts the same token while it is valid', async () => {
     const sub = await userId(db, 'gp@pathweave.test');
-    const expired = await encode({ token: { sub, name: 'x' }, secret: TEST_SECRET, maxAge: -120 });
-    const valid = await encode({ token: { sub, name: 'x' }, secret: TEST_SECRET, maxAge: 120 });
+    const expired = await encode({ token: { sub, name: 'x', signedInAt: Date.now() }, secret: TEST_SECRET, maxAge: -120 });
+    const valid = await encode({ token: { sub, name: 'x', signedInAt: Date.now() }, secret: TEST_SECRET, maxAge: 120 });
     const stale = openSession(baseUrl, pathwayId, { cookie: `next-auth.session-token=${expired}` });
     const fresh = openSession(baseUrl, pathwayId, { cookie: `next-auth.session-token=${valid}` });
     sessions.push(stale, fresh);
