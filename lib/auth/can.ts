@@ -82,6 +82,8 @@ export const ROLES_THAT_MAY = {
    * looked at it): carePlansReachableBy, the care-plan list, and who may be linked to a care team.
    */
   careForPlanPatients: rolesFrom('editor'),
+  /** Save a version of a pathway (`version:create`): save-pathway-version.ts checks it again as it inserts. */
+  createVersion: rolesFrom('editor'),
 } as const satisfies Record<string, readonly AccessRole[]>;
 
 function holdsOneOf(actor: Actor, workspaceId: string, roles: readonly AccessRole[]): boolean {
@@ -119,7 +121,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 
     case 'version':
       if (verb === 'view') return atLeast(actor, resource.workspaceId, 'viewer');
-      if (verb === 'create') return atLeast(actor, resource.workspaceId, 'editor');
+      if (verb === 'create') return holdsOneOf(actor, resource.workspaceId, ROLES_THAT_MAY.createVersion);
       return false;
 
     case 'comment':

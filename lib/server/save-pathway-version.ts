@@ -1,4 +1,4 @@
-import { can, type Actor } from '@/lib/auth/can';
+import { can, ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { parsePathway } from '@/lib/pathway/validate';
 import { audit } from './audit';
@@ -92,18 +92,34 @@ export async function savePathwayVersion(options: {
     const number = (last._max.number ?? 0) + 1;
     const scores = scoreForStorage(parsed.pathway, { versionCount: number, today, ...(participants ? { participants } : {}) });
     try {
-      const created = await prisma.pathwayVersion.create({
-        data: {
-          pathwayId,
-          number,
-          note,
-          authorId: actor.userId,
-          document: parsed.pathway as object,
-          scores: JSON.parse(JSON.stringify(scores)) as object,
-          ...(options.now ? { createdAt: options.now } : {}),
-        },
-        select: { id: true, number: true, note: true, createdAt: true },
+      const created = await prisma.$transaction(async (tx) => {
+        // The role is checked again as the version goes in, not only as the request began: scoring
+        // takes a moment, and a version cannot be taken back, so someone whose role was lowered or
+        // removed meanwhile must not leave one under their name. FOR SHARE holds the membership
+        // until this commits, so a change to it waits for the version, or the version sees it.
+        const member = await tx.$queryRaw<{ ok: number }[]>`
+          SELECT 1 AS ok FROM "Membership"
+           WHERE "workspaceId" = ${row.workspaceId} AND "userId" = ${actor.userId}
+             AND "accessRole"::text = ANY(${[...ROLES_THAT_MAY.createVersion]}::text[])
+           FOR SHARE`;
+        if (member.length === 0) return null;
+        return tx.pathwayVersion.create({
+          data: {
+            pathwayId,
+            number,
+            note,
+            authorId: actor.userId,
+            document: parsed.pathway as object,
+            scores: JSON.parse(JSON.stringify(scores)) as object,
+            ...(options.now ? { createdAt: options.now } : {}),
+          },
+          select: { id: true, number: true, note: true, createdAt: true },
+        });
       });
+      if (!created) {
+        await audit({ actorId: actor.userId, action: 'version:create', resourceType: 'pathway', resourceId: pathwayId, outcome: 'denied' });
+        return notFound();
+      }
       await audit({
         actorId: actor.userId,
         action: 'version:create',

@@ -6,10 +6,10 @@ import { parsePathway } from '@/lib/pathway/validate';
 import { copyPathway } from './collab-support';
 
 /**
- * Three queries filter by workspace role in the database as well as asking can(): the care plans a
- * person can reach (carePlansReachableBy), the care team's list of plans (listCarePlans) and the
- * draft save's compare-and-set (savePathwayDraft). They take their role lists from can.ts
- * (ROLES_THAT_MAY). Here, for every workspace role and for no membership, what the query finds
+ * Four queries filter by workspace role in the database as well as asking can(): the care plans a
+ * person can reach (carePlansReachableBy), the care team's list of plans (listCarePlans), the
+ * draft save's compare-and-set (savePathwayDraft) and the version save's insert
+ * (savePathwayVersion). They take their role lists from can.ts (ROLES_THAT_MAY). Here, for every workspace role and for no membership, what the query finds
  * and what can() says agree, allowed and refused alike. Where the use case asks can() first, the
  * query is reached with an actor whose memberships say more than the database (a membership
  * lowered since the actor was loaded), so the database's own filter is what decides.
@@ -21,6 +21,7 @@ type Server = {
   carePlansReachableBy: typeof import('@/lib/server/care-plan-access').carePlansReachableBy;
   listCarePlans: typeof import('@/lib/server/list-care-plans').listCarePlans;
   savePathwayDraft: typeof import('@/lib/server/save-pathway-draft').savePathwayDraft;
+  savePathwayVersion: typeof import('@/lib/server/save-pathway-version').savePathwayVersion;
   loadActor: typeof import('@/lib/auth/actor').loadActor;
   prisma: ReturnType<typeof import('@/lib/db/client').getPrisma>;
   disconnect: () => Promise<void>;
@@ -48,10 +49,11 @@ async function addUser(key: keyof typeof ids, professionalRole: string): Promise
 beforeAll(async () => {
   process.env.DATABASE_URL = databaseUrl;
   await db.connect();
-  const [access, list, draft, actor, client] = await Promise.all([
+  const [access, list, draft, version, actor, client] = await Promise.all([
     import('@/lib/server/care-plan-access'),
     import('@/lib/server/list-care-plans'),
     import('@/lib/server/save-pathway-draft'),
+    import('@/lib/server/save-pathway-version'),
     import('@/lib/auth/actor'),
     import('@/lib/db/client'),
   ]);
@@ -59,6 +61,7 @@ beforeAll(async () => {
     carePlansReachableBy: access.carePlansReachableBy,
     listCarePlans: list.listCarePlans,
     savePathwayDraft: draft.savePathwayDraft,
+    savePathwayVersion: version.savePathwayVersion,
     loadActor: actor.loadActor,
     prisma: client.getPrisma(),
     disconnect: client.disconnectPrisma,
@@ -207,6 +210,41 @@ describe('the database filters and can() agree, role by role', () => {
       saved[who] = false;
     }
     for (const who of EVERYONE) saved[who] ??= true;
+    expect(saved).toEqual({ facilitator: true, editor: true, commenter: false, viewer: false, none: false });
+  });
+
+  it('a version is saved for exactly those can() lets save one, checked again as it goes in', async () => {
+    const saved: Record<string, boolean> = {};
+    const versions = async () =>
+      (await db.query('SELECT count(*)::int AS n FROM "PathwayVersion" WHERE "pathwayId" = $1', [pathwayId])).rows[0]
+        .n as number;
+    for (const who of EVERYONE) {
+      const allowed = can(actors[who], 'version:create', { type: 'version', workspaceId, pathwayId });
+      const before = await versions();
+      const asTheyAre = await server.savePathwayVersion({ actor: actors[who], pathwayId, note: `By ${who}` });
+      expect(asTheyAre.ok, `${who}: saved`).toBe(allowed);
+      saved[who] = asTheyAre.ok;
+      if (asTheyAre.ok) continue;
+      // Past can() (a role lowered since the request began): the insert's own check refuses it, and audits it.
+      const denials = async () =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'version:create' AND outcome = 'denied'`,
+            [ids[who]],
+          )
+        ).rows[0].n as number;
+      const deniedBefore = await denials();
+      const queryAlone = await server.savePathwayVersion({
+        actor: believesFacilitator(actors[who]),
+        pathwayId,
+        note: 'Stale role',
+      });
+      expect(queryAlone, `${who}: saved past the insert's check`).toMatchObject({ ok: false, reason: 'not_found' });
+      expect(await versions(), `${who}: no version stored`).toBe(before);
+      // A non-member finds no pathway at all (the lookup is scoped to their memberships in the
+      // database), so only members are refused at the insert, and audited there.
+      expect(await denials(), `${who}: refusal audited`).toBe(deniedBefore + (who === 'none' ? 0 : 1));
+    }
     expect(saved).toEqual({ facilitator: true, editor: true, commenter: false, viewer: false, none: false });
   });
 });
