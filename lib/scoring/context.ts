@@ -539,8 +539,8 @@ export class PathwayContext {
       lists.push(list);
       if (list.length > longest) longest = list.length;
     }
+    // In pathway order: duplicatesForTags reports them in that order, so no sort is needed.
     const result = lists.length === 0 ? [] : this.duplicatesForTags(lists, longest);
-    result.sort((a, b) => a.step - b.step);
     this.duplicateCache = result;
     return result;
   }
@@ -690,7 +690,9 @@ export class PathwayContext {
 
     // Each tagged step reports the first sector (in its tag's order) other than its own from which
     // a route without a shared record reaches it, and the tagged step that route started from.
-    const out: DuplicateAssessment[] = [];
+    // Noted by step (each tagged step has one tag), then read in pathway order over this.tagged, so
+    // the repeats come out in pathway order without sorting them.
+    const earlierOf = arena.i32(this.n); // the earlier step + 1; 0 when the step repeats nothing
     for (let t = 0; t < T; t++) {
       const tagged = lists[t] as number[];
       for (const b of tagged) {
@@ -701,11 +703,16 @@ export class PathwayContext {
           if (c === mine) continue;
           const bit = 2 * c + 1;
           if (bits & (1 << bit)) {
-            out.push({ step: b, earlier: tagged[originOf[k * S + bit] as number] as number });
+            earlierOf[b] = (tagged[originOf[k * S + bit] as number] as number) + 1;
             break;
           }
         }
       }
+    }
+    const out: DuplicateAssessment[] = [];
+    for (const b of this.tagged) {
+      const earlier = earlierOf[b] as number;
+      if (earlier !== 0) out.push({ step: b, earlier: earlier - 1 });
     }
     return out;
   }
