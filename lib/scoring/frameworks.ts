@@ -7,6 +7,11 @@
 //
 // Changing how a rule measures something: bump that criterion's `rule.version` (stored scores
 // say which rule produced them) and the framework's `version`, and add a note.
+//
+// Framework versions: 1.0.0, the first rules. 1.1.0: rcgp-2, rcgp-3 and rcgp-4 (RCGP five tests)
+// and nv-2 and nv-5 (National Voices) at their second versions, as each one's notes say. Scores
+// stored before keep 1.0.0, so a scorecard shows when two of its figures were measured by
+// different rules.
 import type { CriterionId, FrameworkId } from './types';
 
 export interface SourceReference {
@@ -87,7 +92,7 @@ const allStatuses = ['met', 'partly', 'not_met'] as const;
 
 export const RCGP_FIVE_TESTS: FrameworkDefinition = {
   id: 'rcgp-five-tests',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'RCGP five tests of integrated care',
   shortTitle: 'RCGP five tests',
   publisher: 'Royal College of General Practitioners',
@@ -210,7 +215,7 @@ export const RCGP_FIVE_TESTS: FrameworkDefinition = {
 
 export const NATIONAL_VOICES: FrameworkDefinition = {
   id: 'national-voices',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'National Voices principles of integrated care',
   shortTitle: 'National Voices principles',
   publisher: 'National Voices',

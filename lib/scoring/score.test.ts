@@ -106,7 +106,7 @@ describe('formatScoreText', () => {
   it('puts not met before met and shows findings with their suggestions', () => {
     const p = variant({ review: { gpWorkload: { minutesPerPatient: 15, funded: false } } });
     const text = formatScoreText(scorePathway(p, goodCollab, { today: TODAY }));
-    expect(text).toContain('RCGP five tests of integrated care (v1.0.0): 80%');
+    expect(text).toContain('RCGP five tests of integrated care (v1.1.0): 80%');
     expect(text.indexOf('[NOT MET (0%)] rcgp-5')).toBeGreaterThan(-1);
     expect(text.indexOf('[NOT MET (0%)] rcgp-5')).toBeLessThan(text.indexOf('[MET (100%)] rcgp-1'));
     expect(text).toContain(
