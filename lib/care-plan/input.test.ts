@@ -217,3 +217,35 @@ describe('text limits in the care plan forms', () => {
     expect(issues(NoteInput, { body: `  ${'n'.repeat(2000)}  ` })).toEqual([]);
   });
 });
+
+describe('characters the database cannot store', () => {
+  it('refuses a note with NUL (U+0000), naming the field, the character and what is allowed', () => {
+    expect(issues(NoteInput, { body: 'Felt dizzy\u0000 today' })).toEqual([
+      {
+        path: 'body',
+        message:
+          'Your note: the text has a character that cannot be stored (U+0000) after “Felt dizzy”. Delete it, or type the text again rather than pasting it. Text in any language, with punctuation and emoji, is fine.',
+      },
+    ]);
+    // Only NUL: not empty (trim keeps it), so the one refusal is the character.
+    expect(issues(NoteInput, { body: '\u0000' }).map((i) => i.message)).toEqual([
+      expect.stringContaining('Your note: the text has a character that cannot be stored (U+0000) at the start.'),
+    ]);
+  });
+
+  it('refuses half an emoji in a care plan edit, and accepts whole emoji and other scripts', () => {
+    const got = issues(CarePlanEditSchema, {
+      op: 'details',
+      title: 'Plan \uD83D',
+      whatMattersToMe: 'Gweld fy wyrion 👵🏽, والمشي',
+      reviewDate: '',
+    });
+    expect(got).toEqual([
+      {
+        path: 'title',
+        message: expect.stringContaining('Title: the text has a character that cannot be stored (U+D83D)'),
+      },
+    ]);
+    expect(issues(NoteInput, { body: 'Diolch 😀 شكرا' })).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ROLES, SECTORS } from '@/lib/pathway/schema';
 import { ACTION_OWNERS, ACTION_STATUSES, ESCALATION_LEVELS, GOAL_KINDS, GOAL_SET_BY, GOAL_STATUSES } from './types';
-import { tooLongMessage } from '@/lib/text-limits';
+import { storableText, tooLongMessage } from '@/lib/text-limits';
 import { MAX_DATE_YEAR, MIN_DATE_YEAR, isIsoDate } from './plain';
 
 export interface FieldIssue {
@@ -20,14 +20,15 @@ const id = (label: string) =>
     .min(1, { error: `${label} is missing.` })
     .max(200, { error: `${label} is not valid.` });
 
-/** Text: too long names the length written and the limit. */
+/** Text: too long names the length written and the limit; a character the database cannot store is refused. */
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label}: enter some text.` })
     .trim()
     .max(max, {
       error: (issue) => tooLongMessage(label, typeof issue.input === 'string' ? issue.input.length : 0, max),
-    });
+    })
+    .check(storableText(label));
 
 /** Text that must be filled in. `empty` says what to enter, in the NHS style: "Enter the goal." */
 const requiredText = (label: string, max: number, empty: string) => text(label, max).min(1, { error: empty });
@@ -244,8 +245,10 @@ export const MergeStepsInput = z.object({
 // The person's (and a contributing carer's) own updates, and sharing
 // ---------------------------------------------------------------------------------------------
 
+/** The longest note the person (or a carer) can add, in characters. */
+export const NOTE_BODY_MAX_LENGTH = 2000;
 // The NHS style for an empty box the person must fill: "Enter your note".
-export const NoteInput = z.object({ body: requiredText('Your note', 2000, 'Enter your note.') });
+export const NoteInput = z.object({ body: requiredText('Your note', NOTE_BODY_MAX_LENGTH, 'Enter your note.') });
 // The JSON API takes `true` or `false`; the page's button always sends one of them.
 export const ActionDoneInput = z.object({
   actionId: id('Action'),

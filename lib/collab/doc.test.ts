@@ -335,4 +335,37 @@ describe('hand-written updates', () => {
     expect(doc.steps.find((s) => s.id === 's1')?.kind).toBe('entry');
     expect(doc.steps.find((s) => s.id === 's4')?.kind).toBe('exit');
   });
+
+  it('reads text without the characters the database cannot store, the same on every replica', () => {
+    // An old or hand-written client can put NUL (U+0000) or half an emoji into the shared document;
+    // PostgreSQL refuses both, so a pathway holding them could never be written back.
+    const { a, b, sync } = pair(small());
+    const steps = a.getMap<Y.Map<unknown>>('steps');
+    steps.get('s2')?.set('title', 'Assess\u0000ment \uD83D');
+    steps.get('s2')?.set('patientBenefit', '\u0000');
+    steps.get('s2')?.set('outcomeMeasures', [{ name: 'CAT\u0000 score', type: 'PROM' }]);
+    a.getMap<Y.Map<unknown>>('transitions').get('t1')?.set('label', 'by\u0000 letter');
+    a.getMap<Y.Map<unknown>>('transitions').get('t2')?.set('to', 's3\u0000');
+    a.getMap('pathway').set('title', 'Breath\u0000ing');
+    a.getMap('pathway').set('summary', 'Sum\u0000mary');
+    a.getMap('pathway').set('conditions', ['CO\u0000PD']);
+    a.getMap('pathway').set('metadata.incentives', ['QOF\u0000']);
+    sync();
+    const doc = yDocToPathway(a);
+    valid(doc);
+    expect(doc.title).toBe('Breathing');
+    expect(doc.summary).toBe('Summary');
+    expect(doc.conditions).toEqual(['COPD']);
+    expect(doc.metadata.incentives).toEqual(['QOF']);
+    const s2 = doc.steps.find((s) => s.id === 's2');
+    expect(s2?.title).toBe('Assessment \uFFFD');
+    expect(s2?.patientBenefit).toBe('');
+    expect(s2?.outcomeMeasures).toEqual([{ name: 'CAT score', type: 'PROM' }]);
+    expect(doc.transitions.find((t) => t.id === 't1')?.label).toBe('by letter');
+    // A reference is not repaired into another one: it keeps the step it was made with.
+    expect(doc.transitions.find((t) => t.id === 't2')?.to).toBe('s3');
+    expect(JSON.stringify(doc)).not.toMatch(/\\u0000|\\ud83d/i);
+    // The other replica got the lone surrogate as � over the wire: it derives the same pathway.
+    expect(yDocToPathway(b)).toEqual(doc);
+  });
 });

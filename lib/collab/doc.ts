@@ -33,6 +33,7 @@
 //   the id breaks the tie.
 // - A field holding a value the schema refuses (only a hand-crafted update can write one) is
 //   dropped if optional, and a step missing a required field is left out.
+// - Text is read without the characters PostgreSQL cannot store (see `storable` below).
 //
 // New step and transition ids carry the writer's Yjs client id ("s14-k2x9a"), so two people
 // adding a step at the same moment never get the same id (commands.ts's "next free sN" would
@@ -53,6 +54,7 @@ import {
   type StepKind,
   type Transition,
 } from '@/lib/pathway/schema';
+import { toStorableText } from '@/lib/text-limits';
 
 export const ROOT_MAP = 'pathway';
 export const STEPS_MAP = 'steps';
@@ -442,6 +444,46 @@ const FIELD_SCHEMAS: Readonly<Record<string, { safeParse(v: unknown): { success:
   information: TransitionSchema.in.shape.information,
 };
 
+/** Ids and references to them: they must match exactly, so they are never repaired (see `storable`). */
+const REFERENCE_KEYS: ReadonlySet<string> = new Set(['id', 'from', 'to']);
+
+/**
+ * A value read from the shared document, with NUL removed and half a surrogate pair made � in its
+ * text (lib/text-limits.ts toStorableText). The schema refuses both, because PostgreSQL cannot store
+ * them, and the commands never write them; but an old or hand-crafted client can. Refusing the
+ * field here would throw away the person's edit (a title falls back to the one the step was made
+ * with), and letting it through would make every write-back of the room's pathway fail. Stripping
+ * instead keeps the text and is deterministic, so every replica derives the same pathway: a lone
+ * surrogate is already � in every other replica, since Yjs sends text as UTF-8.
+ * References (REFERENCE_KEYS) are left as they are, for the schema to refuse: "s1\u0000" stripped
+ * would point at step "s1", which is not what was written.
+ */
+function storable(key: string, value: unknown): unknown {
+  if (REFERENCE_KEYS.has(key)) return value;
+  return storableValue(value);
+}
+
+function storableValue(value: unknown): unknown {
+  if (typeof value === 'string') return toStorableText(value);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((item, i) => {
+      const next = storableValue(item);
+      if (next !== item) (out ??= [...value])[i] = next;
+    });
+    return out ?? value;
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    let out: Record<string, unknown> | undefined;
+    for (const [k, item] of Object.entries(value)) {
+      const next = storableValue(item);
+      if (next !== item) (out ??= { ...(value as Record<string, unknown>) })[k] = next;
+    }
+    return out ?? value;
+  }
+  return value;
+}
+
 /**
  * A required field that is missing or holds a value the schema refuses (see BASE; only a
  * hand-crafted update can write one) takes the value it had when the thing was made.
@@ -452,7 +494,7 @@ function fillFromBase(candidate: Record<string, unknown>, map: YStep, required: 
   for (const key of required) {
     if (candidate[key] !== undefined && FIELD_SCHEMAS[key]?.safeParse(candidate[key]).success !== false) continue;
     const value = (base as Record<string, unknown>)[key];
-    if (value !== undefined) candidate[key] = value;
+    if (value !== undefined) candidate[key] = storable(key, value);
   }
 }
 
@@ -462,7 +504,7 @@ function readStep(id: string, map: YStep): Step | null {
   const flags: Record<string, unknown> = {};
   for (const [key, value] of map.entries()) {
     if (key.startsWith(FLAG_PREFIX)) flags[key.slice(FLAG_PREFIX.length)] = value;
-    else if (STEP_KEYS.includes(key)) candidate[key] = value;
+    else if (STEP_KEYS.includes(key)) candidate[key] = storable(key, value);
   }
   candidate.flags = flags;
   candidate.id = id;
@@ -491,7 +533,7 @@ function readTransition(id: string, map: YStep): Transition | null {
   const candidate: Record<string, unknown> = {};
   for (const key of TRANSITION_KEYS) {
     const value = map.get(key);
-    if (value !== undefined) candidate[key] = value;
+    if (value !== undefined) candidate[key] = storable(key, value);
   }
   candidate.id = id;
   fillFromBase(candidate, map, REQUIRED_TRANSITION_KEYS);
@@ -514,17 +556,17 @@ const TitleSchema = PathwaySchema.shape.title;
 const ConditionSchema = StepSchema.shape.title;
 
 function readPathwayFields(root: Y.Map<unknown>): Pick<Pathway, 'title' | 'summary' | 'conditions' | 'population' | 'metadata'> {
-  const title = TitleSchema.safeParse(root.get('title'));
-  const summary = root.get('summary');
-  const population = root.get('population');
-  const conditionsRaw = root.get('conditions');
+  const title = TitleSchema.safeParse(storableValue(root.get('title')));
+  const summary = storableValue(root.get('summary'));
+  const population = storableValue(root.get('population'));
+  const conditionsRaw = storableValue(root.get('conditions'));
   const conditions = Array.isArray(conditionsRaw)
     ? conditionsRaw.map((c) => ConditionSchema.safeParse(c)).flatMap((c) => (c.success ? [c.data] : []))
     : [];
   const meta: Record<string, unknown> = {};
   const shape = MetadataSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
   for (const key of METADATA_KEYS) {
-    const value = root.get(META_PREFIX + key);
+    const value = storableValue(root.get(META_PREFIX + key));
     if (value === undefined) continue;
     const parsed = shape[key]?.safeParse(value);
     if (parsed?.success) meta[key] = parsed.data;

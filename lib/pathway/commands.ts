@@ -24,6 +24,7 @@ import { KIND_LABELS } from './labels';
 import { COLUMN_WIDTH, STEP_NODE_HEIGHT, STEP_NODE_WIDTH, clampToLane, laneY, sectorAtY } from './lanes';
 import {
   MetadataSchema,
+  PathwaySchema,
   SECTORS,
   StepSchema,
   TransitionSchema,
@@ -561,9 +562,10 @@ export function removeTransition(doc: Pathway, transitionId: string): Pathway {
 
 const PathwayFieldsSchema = z.object({
   title: StepSchema.shape.title,
-  summary: z.string().optional(),
+  // The document's own fields, so text that cannot be stored is refused here as on saving.
+  summary: PathwaySchema.shape.summary,
   conditions: z.array(StepSchema.shape.title),
-  population: z.string().optional(),
+  population: PathwaySchema.shape.population,
   metadata: MetadataSchema,
 });
 

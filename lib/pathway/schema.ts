@@ -9,6 +9,7 @@
 // reads here). Unknown *enum values* are an error that names the path, the bad value and the
 // allowed values; they are never silently replaced by a default.
 import { z } from 'zod';
+import { STORABLE_TEXT_RULE, isStorableText, unstorableProblem } from '../text-limits';
 
 export const PATHWAY_FORMAT = 'pathweave.pathway/v1' as const;
 
@@ -238,9 +239,23 @@ export const OutcomeMeasureTypeSchema = vocab(OUTCOME_MEASURE_TYPES, 'outcome me
 /** A number, with -0 read as 0 (JSON cannot write -0, so keeping it would break the round trip). */
 const num = () => z.number().overwrite((v) => v + 0);
 
-const text = z.string().trim().min(1, { error: 'must not be empty' });
+/**
+ * Every string of the document is stored (jsonb), so none may hold a character PostgreSQL refuses
+ * (NUL, half a surrogate pair). One regex test per string: documents are parsed on every save and
+ * every score. validate.ts knows these issues by `params.reason` and names the step and field.
+ */
+export const UNSTORABLE_REASON = 'unstorable_character';
+const storable = z.refine<string>((v) => isStorableText(v), {
+  error: (iss) => `${unstorableProblem(typeof iss.input === 'string' ? iss.input : '')}. ${STORABLE_TEXT_RULE}`,
+  params: { reason: UNSTORABLE_REASON },
+});
+/** Free text that may be empty. */
+const str = () => z.string().check(storable);
+
+const text = z.string().trim().min(1, { error: 'must not be empty' }).check(storable);
 const id = z
   .string()
+  .check(storable)
   .min(1, { error: 'must not be empty' })
   .max(200, { error: 'must be at most 200 characters' })
   .regex(/^\S(.*\S)?$/, { error: 'must not start or end with a space' })
@@ -288,7 +303,7 @@ export const StepSchema = z.object({
   /** Absent means unknown, which is not the same as in hours. */
   hours: HoursSchema.optional(),
   /** Absent is a finding for the National Voices "benefit" principle. */
-  patientBenefit: z.string().optional(),
+  patientBenefit: str().optional(),
   flags: StepFlagsSchema.prefault({}),
   outcomeMeasures: z.array(OutcomeMeasureSchema).default([]),
   gpWorkload: GpWorkloadSchema.optional(),
@@ -306,7 +321,7 @@ export const TransitionSchema = z
     id: id.optional(),
     from: id,
     to: id,
-    label: z.string().optional(),
+    label: str().optional(),
     information: InformationKindSchema,
     targetDays: num().min(0, { error: 'must be 0 or more' }).optional(),
     probability: num()
@@ -327,7 +342,7 @@ export const MetadataSchema = z.object({
   socialValue: z.array(text).default([]),
   /** ISO date (YYYY-MM-DD). */
   reviewDate: z.iso.date({ error: 'must be a date written YYYY-MM-DD' }).optional(),
-  evaluationPlan: z.string().optional(),
+  evaluationPlan: str().optional(),
 });
 
 export const LayoutPositionSchema = z.object({ x: num(), y: num() });
@@ -340,13 +355,13 @@ export const PathwaySchema = z.object({
         : `format: ${describeValue(iss.input)} is not supported; expected "${PATHWAY_FORMAT}"`,
   }),
   title: text,
-  summary: z.string().optional(),
+  summary: str().optional(),
   conditions: z.array(text).default([]),
-  population: z.string().optional(),
+  population: str().optional(),
   metadata: MetadataSchema.prefault({}),
   steps: z.array(StepSchema),
   transitions: z.array(TransitionSchema),
-  layout: z.record(z.string(), LayoutPositionSchema).optional(),
+  layout: z.record(str(), LayoutPositionSchema).optional(),
 });
 
 /** A parsed, normalised pathway: defaults filled in and every transition has an id. */

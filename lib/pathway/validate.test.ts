@@ -229,6 +229,76 @@ describe('parsePathway: other field errors', () => {
   });
 });
 
+describe('parsePathway: characters the database cannot store', () => {
+  // PostgreSQL's jsonb refuses \u0000 and half a surrogate pair: such a document must be refused here,
+  // naming the step and the field, and not fail later as "could not be saved, try again".
+  it('a step title with NUL (U+0000) names the path, the field and the character, and shows no raw NUL', () => {
+    const [e] = errorsOf(withStep({ title: 'Leaves\u0000 the service' }));
+    expect(e).toMatchObject({
+      path: 'steps[1].title',
+      field: 'title',
+      value: 'Leaves\u0000 the service',
+      code: 'invalid_value',
+    });
+    expect(e?.message).toBe(
+      'Step 2 ("b", "Leaves\uFFFD the service"): title has a character that cannot be stored (U+0000) after “Leaves”. ' +
+        'Delete it, or type the text again rather than pasting it. Text in any language, with punctuation and emoji, is fine.',
+    );
+    expect(e?.message).not.toContain('\u0000');
+  });
+
+  it('a lone surrogate (half an emoji) anywhere in the document', () => {
+    const doc = withStep({ patientBenefit: 'Feels better \uD83D' });
+    (doc.transitions as Record<string, unknown>[])[0] = {
+      from: 'a',
+      to: 'b',
+      information: 'letter',
+      label: '\uDE00 low half',
+    };
+    const errors = errorsOf({ ...doc, summary: 'ok', conditions: ['COPD\uD800'] });
+    expect(errors.map((e) => [e.path, e.field, e.code])).toEqual([
+      ['conditions[0]', 'conditions', 'invalid_value'],
+      ['steps[1].patientBenefit', 'patientBenefit', 'invalid_value'],
+      ['transitions[0].label', 'label', 'invalid_value'],
+    ]);
+    expect(errors[1]?.message).toContain(
+      'patientBenefit has a character that cannot be stored (U+D83D) after “Feels better ”',
+    );
+    expect(errors[2]?.message).toContain('label has a character that cannot be stored (U+DE00) at the start');
+  });
+
+  it('a NUL in a step id, and in a layout key', () => {
+    const doc = minimal();
+    (doc.steps as Record<string, unknown>[])[1]!.id = 'b\u0000';
+    (doc.transitions as Record<string, unknown>[])[0]!.to = 'b\u0000';
+    const errors = errorsOf({ ...doc, layout: { 'b\u0000': { x: 0, y: 0 } } });
+    expect(errors.find((e) => e.path === 'steps[1].id')?.message).toContain(
+      'id has a character that cannot be stored (U+0000)',
+    );
+    const layout = errors.find((e) => e.path.startsWith('layout'));
+    expect(layout).toMatchObject({ path: 'layout.b\uFFFD', code: 'invalid_value' });
+    expect(layout?.message).toContain('Layout: the step id "b\uFFFD" has a character that cannot be stored (U+0000)');
+  });
+
+  it('accepts emoji (surrogate pairs), Welsh, Arabic and other scripts', () => {
+    const doc = withStep({ title: 'Gadael y gwasanaeth 👋🏽 ŵŷ', patientBenefit: 'يشعر بتحسن 😀' });
+    const r = parsePathway({ ...doc, title: 'Llwybr anadlu 🫁', summary: '慢性阻塞性肺病', conditions: ['COPD 💨'] });
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.pathway.steps[1]?.title).toBe('Gadael y gwasanaeth 👋🏽 ŵŷ');
+  });
+
+  it('a file imported with \\u0000 written in its JSON', () => {
+    const r = parsePathwayJson(JSON.stringify(withStep({ title: 'a\u0000' })));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]).toMatchObject({ path: 'steps[1].title', field: 'title', code: 'invalid_value' });
+  });
+
+  it('the zod schema itself names the character', () => {
+    const r = PathwaySchema.safeParse({ ...minimal(), title: 'A\u0000' });
+    expect(r.error?.issues[0]?.message).toMatch(/^has a character that cannot be stored \(U\+0000\) after “A”/);
+  });
+});
+
 describe('parsePathway: graph checks', () => {
   it('a step id that is the reserved word __proto__', () => {
     const doc = withStep({ id: '__proto__' });

@@ -5,7 +5,8 @@
 // Every error names the path ("steps[3].sector"), the field, the bad value and, for vocabulary
 // fields, the allowed values, with a message a person can act on.
 import type { core } from 'zod';
-import { PATHWAY_FORMAT, PathwaySchema, defaultTransitionId, type Pathway } from './schema';
+import { visibleText } from '../text-limits';
+import { PATHWAY_FORMAT, PathwaySchema, UNSTORABLE_REASON, defaultTransitionId, type Pathway } from './schema';
 
 export type PathwayErrorCode =
   | 'invalid_json'
@@ -93,13 +94,14 @@ function describeOwner(input: unknown, path: readonly PropertyKey[]): string {
     const item = Array.isArray(list) ? list[index] : undefined;
     if (top === 'steps') {
       const bits: string[] = [];
-      if (isRecord(item) && typeof item.id === 'string') bits.push(`"${item.id}"`);
-      if (isRecord(item) && typeof item.title === 'string') bits.push(`"${item.title}"`);
+      // visibleText: the title may be the very text being refused for a character that cannot be shown.
+      if (isRecord(item) && typeof item.id === 'string') bits.push(`"${visibleText(item.id)}"`);
+      if (isRecord(item) && typeof item.title === 'string') bits.push(`"${visibleText(item.title)}"`);
       return `Step ${index + 1}${bits.length ? ` (${bits.join(', ')})` : ''}`;
     }
     if (isRecord(item) && typeof item.from === 'string' && typeof item.to === 'string') {
-      const idText = typeof item.id === 'string' ? `"${item.id}", ` : '';
-      return `Transition ${index + 1} (${idText}${item.from} → ${item.to})`;
+      const idText = typeof item.id === 'string' ? `"${visibleText(item.id)}", ` : '';
+      return `Transition ${index + 1} (${idText}${visibleText(item.from)} → ${visibleText(item.to)})`;
     }
     return `Transition ${index + 1}`;
   }
@@ -211,6 +213,32 @@ function issueToError(issue: core.$ZodIssue, input: unknown): PathwayError {
         code: 'invalid_format',
         message: `${owner}: ${fieldWords} ${issue.message} (it is ${show(value)}).`,
       };
+    case 'custom':
+      // A character PostgreSQL cannot store: the schema's message already says which, where and what to do.
+      return {
+        path: where,
+        field,
+        value,
+        code: 'invalid_value',
+        message:
+          issue.params?.reason === UNSTORABLE_REASON
+            ? `${owner}: ${fieldWords} ${issue.message}`
+            : `${owner}: ${fieldWords} is not valid (${issue.message}).`,
+      };
+    case 'invalid_key': {
+      // Only the layout is keyed by free text (step ids); its key is the last segment of the path.
+      const key = String(path[path.length - 1]);
+      const reason = issue.issues.find((i) => i.code === 'custom' && i.params?.reason === UNSTORABLE_REASON);
+      return {
+        path: formatPath([...path.slice(0, -1), visibleText(key)]),
+        field: visibleText(key),
+        value: key,
+        code: 'invalid_value',
+        message: reason
+          ? `${owner}: the step id "${visibleText(key)}" ${reason.message}`
+          : `${owner}: "${visibleText(key)}" is not a step id that can be used.`,
+      };
+    }
     default:
       return {
         path: where,

@@ -18,10 +18,16 @@ export function invalidInput(message: string, errors: { path: string; message: s
   return Response.json({ error: message, errors }, { status: 422, headers: NO_STORE });
 }
 
+/** "5.1 MB" or, under a megabyte, "19.6 KB": a small limit in megabytes would read as "0.1 MB". Rounded up. */
+function size(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${megabytes(bytes)} MB`;
+  return `${(Math.ceil((bytes / 1024) * 10) / 10).toLocaleString('en-GB')} KB`;
+}
+
 function tooLarge(bytes: number | null, max: number): Response {
-  const size = bytes === null ? 'larger than' : `${megabytes(bytes)} MB, larger than`;
+  const found = bytes === null ? 'larger than' : `${size(bytes)}, larger than`;
   return Response.json(
-    { error: `The request body is ${size} the ${megabytes(max)} MB limit, so nothing was read or changed.` },
+    { error: `The request body is ${found} the ${size(max)} limit, so nothing was read or changed.` },
     { status: 413, headers: NO_STORE },
   );
 }

@@ -41,6 +41,14 @@ export type SaveDraftResult =
   | Invalid
   | DraftConflict;
 
+/**
+ * The largest revision there can be: Pathway.revision is a PostgreSQL `integer`. A larger
+ * `baseRevision` is refused as a field error; sent to the database it fails as "out of range",
+ * which the person would see as "try again", and that never works.
+ */
+export const MAX_REVISION = 2_147_483_647;
+export const BASE_REVISION_RULE = `must be a whole number from 0 to ${MAX_REVISION.toLocaleString('en-GB')}: the revision the editor loaded or last saved`;
+
 export const CONFLICT_MESSAGE =
   'Someone else saved this pathway while you were editing it. Your changes have not been lost: look at what they changed, then save again.';
 
@@ -93,8 +101,8 @@ export async function savePathwayDraft(options: {
     await audit({ actorId: actor.userId, action: 'pathway:edit', resourceType: 'pathway', resourceId: pathwayId, outcome: 'denied' });
     return notFound();
   }
-  if (!Number.isInteger(baseRevision) || baseRevision < 0) {
-    return invalid('The save did not say which revision it started from.', [{ path: 'baseRevision', message: 'must be a whole number, 0 or more' }]);
+  if (!Number.isInteger(baseRevision) || baseRevision < 0 || baseRevision > MAX_REVISION) {
+    return invalid('The save did not say which revision it started from.', [{ path: 'baseRevision', message: BASE_REVISION_RULE }]);
   }
 
   const parsed = parsePathway(options.document);

@@ -182,6 +182,32 @@ describe('the working copy', () => {
     expect(await store.syncWorkingCopy(pathwayId, doc, { writeBack: true })).toEqual({ merged: false, wroteBack: true });
   });
 
+  it('is written back when an old or hand-written client puts NUL (U+0000) in a title, without it, instead of failing every time', async () => {
+    // PostgreSQL's jsonb refuses \u0000: before, every write-back of this room failed, so the
+    // working copy stayed behind for good. Commands refuse such text; a raw update does not.
+    const pathwayId = await copyPathway(db);
+    const doc = docFrom(await store.openLiveDocument(pathwayId));
+    const first = yDocToPathway(doc).steps[0]!.id;
+    let update: Uint8Array | null = null;
+    const capture = (u: Uint8Array) => (update = u);
+    doc.on('update', capture);
+    doc.transact(() => {
+      (doc.getMap('steps').get(first) as Y.Map<unknown>).set('title', 'Breathless\u0000ness review');
+      doc.getMap('pathway').set('summary', 'Shared\u0000 summary');
+    });
+    doc.off('update', capture);
+    await store.appendUpdate(pathwayId, null, update as unknown as Uint8Array);
+
+    expect(await store.syncWorkingCopy(pathwayId, doc, { writeBack: true })).toEqual({ merged: false, wroteBack: true });
+    const stored = (await db.query('SELECT document FROM "Pathway" WHERE id = $1', [pathwayId])).rows[0].document;
+    expect(stored.steps[0].title).toBe('Breathlessness review');
+    expect(stored.summary).toBe('Shared summary');
+    // The room goes on: the next edit is written back too.
+    await clientEdit(doc, null, pathwayId, { type: 'updateStep', stepId: first, patch: { patientBenefit: 'Breathes easier' } });
+    expect(await store.syncWorkingCopy(pathwayId, doc, { writeBack: true })).toEqual({ merged: false, wroteBack: true });
+    expect((await store.deriveVersionFromLiveDoc(pathwayId))?.steps[0]?.title).toBe('Breathlessness review');
+  });
+
   it('tells a save from outside the room that the stored copy is the live room’s, so the editor does not offer to overwrite it', async () => {
     const { savePathwayDraft } = await import('../../lib/server/save-pathway-draft');
     const { loadActor } = await import('../../lib/auth/actor');

@@ -241,6 +241,42 @@ describe('saving the working copy', () => {
     expect(row.document.steps[0]!.title).not.toBe('Hijacked');
   });
 
+  it('refuses a revision larger than the database can hold as a field error, not "try again"', async () => {
+    const { id, doc } = await freshPathway();
+    const result = await server.savePathwayDraft({ actor: as('editor'), pathwayId: id, baseRevision: 2 ** 31, document: doc });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      errors: [{ path: 'baseRevision', message: expect.stringContaining('from 0 to 2,147,483,647') }],
+    });
+    expect((await stored(id)).revision).toBe(0);
+    // The largest one there can be is still only a conflict.
+    const largest = await server.savePathwayDraft({ actor: as('editor'), pathwayId: id, baseRevision: 2 ** 31 - 1, document: doc });
+    expect(largest).toMatchObject({ ok: false, reason: 'conflict' });
+  });
+
+  it('refuses text the database cannot store (NUL, half an emoji), naming the step and field, and stores nothing', async () => {
+    const { id, doc } = await freshPathway();
+    const withNul = { ...doc, steps: doc.steps.map((s, i) => (i === 0 ? { ...s, title: 'Comes\u0000 in' } : s)) };
+    const result = await server.savePathwayDraft({ actor: as('editor'), pathwayId: id, baseRevision: 0, document: withNul });
+    if (result.ok || result.reason !== 'invalid') throw new Error(`expected invalid, got ${JSON.stringify(result)}`);
+    expect(result.errors).toContainEqual({
+      path: 'steps[0].title',
+      message: expect.stringContaining('title has a character that cannot be stored (U+0000) after “Comes”'),
+    });
+    const withHalfEmoji = { ...doc, summary: 'Breathing \uD83D' };
+    expect(await server.savePathwayDraft({ actor: as('editor'), pathwayId: id, baseRevision: 0, document: withHalfEmoji })).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      errors: [{ path: 'summary', message: expect.stringContaining('(U+D83D)') }],
+    });
+    expect((await stored(id)).revision).toBe(0);
+    // Whole emoji and other languages are fine.
+    const fine = { ...doc, summary: 'Anadlu 🫁 — التنفس' };
+    expect(await server.savePathwayDraft({ actor: as('editor'), pathwayId: id, baseRevision: 0, document: fine })).toMatchObject({ ok: true, revision: 1 });
+    expect((await stored(id)).document.summary).toBe('Anadlu 🫁 — التنفس');
+  });
+
   it('audits a member’s denied save', async () => {
     const { id, doc } = await freshPathway();
     await server.savePathwayDraft({ actor: as('viewer'), pathwayId: id, baseRevision: 0, document: doc });
@@ -505,6 +541,19 @@ describe('importing', () => {
     expect(await server.importPathway({ actor: as('editor'), text, into: { pathwayId: id, baseRevision: 0 } })).toMatchObject({ ok: true, revision: 1 });
     expect(await server.importPathway({ actor: as('editor'), text, into: { pathwayId: id, baseRevision: 0 } })).toMatchObject({ ok: false, reason: 'conflict' });
     expect((await stored(id)).document.steps.map((s) => s.title)).toContain('Carer’s assessment');
+  });
+
+  it('names the step and field of a file with \\u0000 in a title, instead of failing to store it', async () => {
+    const { id, doc } = await freshPathway();
+    const text = JSON.stringify({ ...doc, steps: doc.steps.map((s, i) => (i === 1 ? { ...s, title: 'Leaves\u0000' } : s)) });
+    expect(text).toContain('\\u0000');
+    const result = await server.importPathway({ actor: as('editor'), text, into: { pathwayId: id, baseRevision: 0 } });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      errors: [{ path: 'steps[1].title', message: expect.stringContaining('cannot be stored (U+0000)') }],
+    });
+    expect((await stored(id)).revision).toBe(0);
   });
 
   it('tells a viewer "not found" before looking at the file', async () => {

@@ -26,7 +26,7 @@ import {
   startNewVote,
   voteOnStep,
 } from '@/lib/server/workshop';
-import { cappedText } from '@/lib/text-limits';
+import { cappedText, jsonBodyLimit } from '@/lib/text-limits';
 import { RATING_REASON_MAX, RATING_VALUES, TIMER_LABEL_MAX } from '@/lib/workshop/model';
 import { CLIENT_ID_PATTERN, CLIENT_ID_RULE } from '@/lib/workshop/send-command';
 
@@ -68,6 +68,19 @@ const Command = z.discriminatedUnion('op', [
 ]);
 type Command = z.infer<typeof Command>;
 
+/**
+ * The longest command (a rating: criterion, version, value, reason and command id) at its real
+ * limits, however it is written; not the 5 MB pathway file limit. Text a little over a real limit
+ * still fits, and gets the field's own "too long" sentence from the use case.
+ */
+const MAX_BODY_BYTES = jsonBodyLimit(
+  longest(CRITERION_IDS),
+  VERSION_ID_MAX,
+  longest(RATING_VALUES),
+  RATING_REASON_MAX,
+  64, // commandId: CLIENT_ID_PATTERN allows 16 to 64 characters
+);
+
 const notFound = () => Response.json({ error: NOT_FOUND_MESSAGE }, { status: 404, headers: NO_STORE });
 
 export async function GET(_request: Request, { params }: { params: Promise<{ pathwayId: string }> }) {
@@ -88,7 +101,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ pat
   const actor = await getActor();
   if (!actor) return signInFirst();
   const { pathwayId } = await params;
-  const body = await readJson(request);
+  const body = await readJson(request, MAX_BODY_BYTES);
   if (!body.ok) return body.response;
   const parsed = Command.safeParse(body.body);
   if (!parsed.success) {

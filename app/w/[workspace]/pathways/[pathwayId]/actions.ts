@@ -13,7 +13,7 @@ import { PATHWAY_TITLE_LABEL, TITLE_MAX_LENGTH, createPathway, type CreatePathwa
 import { getPathwayForEditing, type PathwayForEditing } from '@/lib/server/get-pathway-for-editing';
 import { importPathway, type ImportPathwayResult } from '@/lib/server/import-pathway';
 import { NOT_FOUND_MESSAGE, type FieldError } from '@/lib/server/results';
-import { savePathwayDraft, type SaveDraftResult } from '@/lib/server/save-pathway-draft';
+import { BASE_REVISION_RULE, MAX_REVISION, savePathwayDraft, type SaveDraftResult } from '@/lib/server/save-pathway-draft';
 import { NOTE_MAX_LENGTH, VERSION_NOTE_LABEL, savePathwayVersion, versionNoteProblem, type SaveVersionResult } from '@/lib/server/save-pathway-version';
 import { cappedText } from '@/lib/text-limits';
 import { getWorkspaceForActor } from '@/lib/server/workspaces';
@@ -65,7 +65,12 @@ function revalidatePathwayPages() {
 }
 
 const id = z.string().trim().min(1).max(200);
-const revision = z.number().int().min(0);
+// Pathway.revision is an int4: anything larger is refused here as a field error, not at the database.
+const revision = z
+  .number({ error: `baseRevision ${BASE_REVISION_RULE}.` })
+  .int({ error: `baseRevision ${BASE_REVISION_RULE}.` })
+  .min(0, { error: `baseRevision ${BASE_REVISION_RULE}.` })
+  .max(MAX_REVISION, { error: `baseRevision ${BASE_REVISION_RULE}.` });
 
 // The note and title limits are checked by the use cases after trimming (lib/server/text-limits.ts).
 const versionNote = cappedText(VERSION_NOTE_LABEL, NOTE_MAX_LENGTH);
