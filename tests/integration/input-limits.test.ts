@@ -127,16 +127,16 @@ describe('request bodies far larger than a route can use', () => {
     ).toBe(200);
   });
 
-  it('refuses a 20 KB workshop command before reading it all', async () => {
+  it('refuses a workshop command larger than any command needs before reading it all', async () => {
     const s = await signedIn('gp@pathweave.test', '10.9.0.4');
     const res = await post(
       s,
       `/api/pathways/${pathwayId}/workshop`,
-      JSON.stringify({ op: 'round.consensus', value: 'met', reason: 'r'.repeat(20_000) }),
+      JSON.stringify({ op: 'round.consensus', value: 'met', reason: 'r'.repeat(700_000) }),
     );
     expect(res.status).toBe(413);
     expect(((await res.json()) as { error: string }).error).toMatch(
-      /^The request body is 19\.6 KB, larger than the 15 KB limit/,
+      /^The request body is 683\.7 KB, larger than the 587 KB limit/,
     );
   });
 });

@@ -26,7 +26,7 @@ import {
   startNewVote,
   voteOnStep,
 } from '@/lib/server/workshop';
-import { cappedText, jsonBodyLimit } from '@/lib/text-limits';
+import { ACTION_TEXT_HARD_CAP, cappedText, jsonBodyLimit } from '@/lib/text-limits';
 import { RATING_REASON_MAX, RATING_VALUES, TIMER_LABEL_MAX } from '@/lib/workshop/model';
 import { CLIENT_ID_PATTERN, CLIENT_ID_RULE } from '@/lib/workshop/send-command';
 
@@ -69,17 +69,12 @@ const Command = z.discriminatedUnion('op', [
 type Command = z.infer<typeof Command>;
 
 /**
- * The longest command (a rating: criterion, version, value, reason and command id) at its real
- * limits, however it is written; not the 5 MB pathway file limit. Text a little over a real limit
- * still fits, and gets the field's own "too long" sentence from the use case.
+ * Every text field of a command is checked up to ACTION_TEXT_HARD_CAP characters, so text over its
+ * real limit, by however much, gets the field's own "too long" sentence (tests/integration/
+ * workshop.test.ts, "text that is too long"). The body is read up to what such a command needs,
+ * written however a client writes it, and no further: about 0.6 MB, not the 5 MB pathway file limit.
  */
-const MAX_BODY_BYTES = jsonBodyLimit(
-  longest(CRITERION_IDS),
-  VERSION_ID_MAX,
-  longest(RATING_VALUES),
-  RATING_REASON_MAX,
-  64, // commandId: CLIENT_ID_PATTERN allows 16 to 64 characters
-);
+const MAX_BODY_BYTES = jsonBodyLimit(ACTION_TEXT_HARD_CAP);
 
 const notFound = () => Response.json({ error: NOT_FOUND_MESSAGE }, { status: 404, headers: NO_STORE });
 
