@@ -286,7 +286,7 @@ export function ClinicianPlanEditor(props: {
                   saveLabel="Save goal"
                   removeLabel={`Remove goal ${g.description}`}
                   removeSubmitLabel="Remove this goal"
-                  save={hidden('goal.save', { id: g.id })}
+                  save={hidden('goal.save', { id: g.id, revision: g.revision ?? '' })}
                   remove={hidden('goal.delete', { id: g.id })}
                 >
                   <GoalFields defaults={g} />
@@ -332,7 +332,7 @@ export function ClinicianPlanEditor(props: {
                   saveLabel="Save action"
                   removeLabel={`Remove action ${a.description}`}
                   removeSubmitLabel="Remove this action"
-                  save={hidden('action.save', { id: a.id })}
+                  save={hidden('action.save', { id: a.id, revision: a.revision ?? '' })}
                   remove={hidden('action.delete', { id: a.id })}
                 >
                   <ActionFields defaults={a} ownerOptions={ownerOptions} memberOptions={memberOptions} />
@@ -381,7 +381,7 @@ export function ClinicianPlanEditor(props: {
                   saveLabel="Save"
                   removeLabel={`Remove ${m.name}`}
                   removeSubmitLabel={`Remove ${m.name} from the team`}
-                  save={hidden('member.save', { id: m.id })}
+                  save={hidden('member.save', { id: m.id, revision: m.revision ?? '' })}
                   remove={hidden('member.delete', { id: m.id })}
                 >
                   <MemberFields defaults={m} />
@@ -462,7 +462,7 @@ export function ClinicianPlanEditor(props: {
                   saveLabel="Save medicine"
                   removeLabel={`Remove ${m.name}`}
                   removeSubmitLabel="Remove this medicine"
-                  save={hidden('medicine.save', { id: m.id })}
+                  save={hidden('medicine.save', { id: m.id, revision: m.revision ?? '' })}
                   remove={hidden('medicine.delete', { id: m.id })}
                 >
                   <MedicineFields defaults={m} />

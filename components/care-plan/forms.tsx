@@ -82,6 +82,8 @@ function ActionFormBody(
   return (
     <FormContext.Provider value={{ prefix, state }}>
       <form
+        // An error about the whole form (path "") links here from the error summary.
+        id={`${prefix}-form`}
         action={formAction}
         onSubmit={(e) => {
           const bad = unfinishedDates(e.currentTarget);

@@ -17,11 +17,11 @@ export interface FormState {
 type UseCaseResult =
   { ok: true } | { ok: false; reason: string; message: string; errors?: { path: string; message: string }[] };
 
+/** The hidden fields of the care team's forms: what the form is about, never what was typed. */
+const HIDDEN = ['planId', 'op', 'id', 'revision'] as const;
+
 /** What was typed, as strings (first value of each field), never the hidden ids the form carries. */
-export function typedValues(
-  form: FormData,
-  hidden: readonly string[] = ['planId', 'op', 'id'],
-): Record<string, string> {
+export function typedValues(form: FormData, hidden: readonly string[] = HIDDEN): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value !== 'string' || hidden.includes(key) || key.startsWith('$ACTION') || key in values) continue;
@@ -31,7 +31,7 @@ export function typedValues(
 }
 
 /** Every value sent under each name, never the hidden ids the form carries. */
-export function sentLists(form: FormData, hidden: readonly string[] = ['planId', 'op', 'id']): Record<string, string[]> {
+export function sentLists(form: FormData, hidden: readonly string[] = HIDDEN): Record<string, string[]> {
   const lists: Record<string, string[]> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value !== 'string' || hidden.includes(key) || key.startsWith('$ACTION')) continue;

@@ -20,6 +20,12 @@ const id = (label: string) =>
     .min(1, { error: `${label} is missing.` })
     .max(200, { error: `${label} is not valid.` });
 
+/**
+ * The revision of the row a change form was drawn from (a hidden field): with an id, the change is
+ * made only if nobody changed the row meanwhile. The server checks it, and says so when it is missing.
+ */
+const revision = z.string().trim().max(200).optional();
+
 /** Text: too long names the length written and the limit; a character the database cannot store is refused. */
 const text = (label: string, max: number) =>
   z
@@ -154,6 +160,7 @@ export const CarePlanEditSchema = z.discriminatedUnion(
     z.object({
       op: z.literal('goal.save'),
       id: z.string().trim().max(200).optional(),
+      revision,
       kind: choice(GOAL_KINDS, 'Kind of goal'),
       description: requiredText('Goal', 1000, 'Enter the goal.'),
       setBy: choice(GOAL_SET_BY, 'Who set the goal'),
@@ -165,6 +172,7 @@ export const CarePlanEditSchema = z.discriminatedUnion(
       .object({
         op: z.literal('action.save'),
         id: z.string().trim().max(200).optional(),
+        revision,
         description: requiredText('What needs doing', 1000, 'Enter what needs doing.'),
         ownerKind: choice(ACTION_OWNERS, 'Who does it'),
         memberId: z
@@ -189,6 +197,7 @@ export const CarePlanEditSchema = z.discriminatedUnion(
     z.object({
       op: z.literal('member.save'),
       id: z.string().trim().max(200).optional(),
+      revision,
       name: requiredText('Name', 200, 'Enter the team member’s name.'),
       role: choice(ROLES, 'Role'),
       jobTitle: text('Job title', 200),
@@ -210,6 +219,7 @@ export const CarePlanEditSchema = z.discriminatedUnion(
     z.object({
       op: z.literal('medicine.save'),
       id: z.string().trim().max(200).optional(),
+      revision,
       name: requiredText('Medicine', 200, 'Enter the name of the medicine.'),
       howToTake: text('How to take it', 500),
       purpose: text('What it is for', 500),

@@ -39,6 +39,12 @@ export interface CareTeamMemberView {
   email: string;
   availability: string;
   isCoordinator: boolean;
+  /**
+   * What the row was when read, for the care team's forms to send back with a change: the change is
+   * refused if someone else changed the row meanwhile (lib/server/care-plan-revision.ts). Set when
+   * the plan is read to be shown (get-care-plan.ts); absent from summaries made for lists.
+   */
+  revision?: string;
 }
 
 export interface GoalView {
@@ -48,6 +54,12 @@ export interface GoalView {
   setBy: GoalSetBy;
   targetDate: string | null;
   status: GoalStatus;
+  /**
+   * What the row was when read, for the care team's forms to send back with a change: the change is
+   * refused if someone else changed the row meanwhile (lib/server/care-plan-revision.ts). Set when
+   * the plan is read to be shown (get-care-plan.ts); absent from summaries made for lists.
+   */
+  revision?: string;
 }
 
 export interface ActionView {
@@ -62,6 +74,12 @@ export interface ActionView {
   completedAt: string | null;
   pathwayId: string | null;
   stepId: string | null;
+  /**
+   * What the row was when read, for the care team's forms to send back with a change: the change is
+   * refused if someone else changed the row meanwhile (lib/server/care-plan-revision.ts). Set when
+   * the plan is read to be shown (get-care-plan.ts); absent from summaries made for lists.
+   */
+  revision?: string;
 }
 
 export interface MedicineView {
@@ -69,6 +87,12 @@ export interface MedicineView {
   name: string;
   howToTake: string;
   purpose: string;
+  /**
+   * What the row was when read, for the care team's forms to send back with a change: the change is
+   * refused if someone else changed the row meanwhile (lib/server/care-plan-revision.ts). Set when
+   * the plan is read to be shown (get-care-plan.ts); absent from summaries made for lists.
+   */
+  revision?: string;
 }
 
 export interface EscalationView {

@@ -4,8 +4,11 @@
 // module: validation, authorization and the audit trail live in one place.
 //
 // Every row touched is found by its id AND this plan's id, so an id from another plan changes
-// nothing. The audit records which part changed and the row, not the text typed (that stays in the
-// plan, for the person to read).
+// nothing. A change to a goal, action, medicine or team member carries the revision of the row its
+// form was drawn from, and is made only over that revision (compare-and-set, with the plan's row
+// held): a form drawn before someone else's change is refused, saying so, rather than undoing it.
+// The audit records which part changed and the row, not the text typed (that stays in the plan, for
+// the person to read).
 import { ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { CarePlanEditSchema, fieldIssues, type CarePlanEdit, type FieldIssue } from '@/lib/care-plan/input';
@@ -19,6 +22,7 @@ import {
   changeActivePlan,
   refuseIfArchived,
 } from './care-plan-access';
+import { medicineRevision, memberRevision, revisionTime } from './care-plan-revision';
 import { planPathwayDocuments } from './plan-pathway-document';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 type Tx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']>[0]>[0];
@@ -32,6 +36,8 @@ class EditProblem extends Error {
     readonly issues: FieldIssue[],
     /** The id the edit named that is not in this plan (or, for a pathway, not usable in it): a refusal to audit. */
     readonly foreignId?: string,
+    /** The sentence at the top of the form's error summary, when "Check what you entered." would be wrong. */
+    readonly summary?: string,
   ) {
     super(issues.map((i) => i.message).join(' '));
   }
@@ -44,6 +50,32 @@ const problem = (path: string, message: string): never => {
 const notInPlan = (path: string, id: string, message: string): never => {
   throw new EditProblem([{ path, message }], id);
 };
+
+type RowKind = 'goal' | 'action' | 'medicine' | 'member';
+const ROWS: Record<RowKind, { label: string; changed: string }> = {
+  goal: { label: 'Goal', changed: 'This goal was changed' },
+  action: { label: 'Action', changed: 'This action was changed' },
+  medicine: { label: 'Medicine', changed: 'This medicine was changed' },
+  member: { label: 'Team member', changed: 'This person’s details were changed' },
+};
+/**
+ * Someone else changed the row after the form was drawn (the person ticked the job off, say, or
+ * another clinician saved it). Nothing is saved, so their change stands; the form keeps what was
+ * typed, so this one is not lost either. Not a refusal to audit: the row is this plan's, and the
+ * clinician may change it once they have seen the other change.
+ */
+const changedMeanwhile = (kind: RowKind): never => {
+  const { label, changed } = ROWS[kind];
+  // Path '': the error is about the whole form, and the error summary links to the form.
+  throw new EditProblem(
+    [{ path: '', message: `${label}: copy anything you want to keep, reload the page, then make your changes again.` }],
+    undefined,
+    `${changed} by someone else since you opened the page. Your changes are below; reload the page to see theirs.`,
+  );
+};
+/** A change that does not say which revision of the row it was made to (the care team's forms always do). */
+const noRevision = (kind: RowKind): never =>
+  problem('revision', `${ROWS[kind].label}: reload the page, then make your change again.`);
 
 export async function editCarePlan(options: {
   actor: Actor;
@@ -86,7 +118,7 @@ export async function editCarePlan(options: {
     if (error.foreignId !== undefined) {
       await auditCarePlanRefusal(actor, planId, 'edit', { op: edit.op, id: error.foreignId });
     }
-    return invalid('Check what you entered.', error.issues);
+    return invalid(error.summary ?? 'Check what you entered.', error.issues);
   }
 
   async function applyEdit(tx: Tx): Promise<{ id?: string; detail?: Record<string, unknown> }> {
@@ -136,8 +168,19 @@ export async function editCarePlan(options: {
           status: edit.status,
         };
         if (edit.id) {
-          const { count } = await tx.carePlanGoal.updateMany({ where: { id: edit.id, carePlanId: planId }, data });
-          if (count === 0) notInPlan('id', edit.id, 'Goal: this goal is not in this plan any more. Reload the page.');
+          const before = await tx.carePlanGoal.findFirst({
+            where: { id: edit.id, carePlanId: planId },
+            select: { id: true },
+          });
+          if (!before)
+            return notInPlan('id', edit.id, 'Goal: this goal is not in this plan any more. Reload the page.');
+          const base = revisionTime(edit.revision) ?? noRevision('goal');
+          // Only over the row as the form was drawn from it (every change moves updatedAt on).
+          const { count } = await tx.carePlanGoal.updateMany({
+            where: { id: edit.id, carePlanId: planId, updatedAt: base },
+            data,
+          });
+          if (count === 0) changedMeanwhile('goal');
           await touch();
           return { id: edit.id, detail: {} };
         }
@@ -179,16 +222,21 @@ export async function editCarePlan(options: {
             where: { id: edit.id, carePlanId: planId },
             select: { status: true },
           });
-          if (!before) notInPlan('id', edit.id, 'Action: this action is not in this plan any more. Reload the page.');
-          const becameDone = done && before?.status !== 'done';
-          await tx.carePlanAction.update({
-            where: { id: edit.id },
+          if (!before)
+            return notInPlan('id', edit.id, 'Action: this action is not in this plan any more. Reload the page.');
+          const base = revisionTime(edit.revision) ?? noRevision('action');
+          const becameDone = done && before.status !== 'done';
+          // Only over the row as the form was drawn from it: a form drawn before the person ticked the
+          // job off still says "to do", and saving it would undo their tick and clear who did it.
+          const { count } = await tx.carePlanAction.updateMany({
+            where: { id: edit.id, carePlanId: planId, updatedAt: base },
             data: {
               ...data,
               ...(becameDone ? { completedAt: new Date(), completedById: actor.userId } : {}),
               ...(!done ? { completedAt: null, completedById: null } : {}),
             },
           });
+          if (count === 0) changedMeanwhile('action');
           await touch();
           return { id: edit.id, detail: { status: edit.status } };
         }
@@ -255,17 +303,39 @@ export async function editCarePlan(options: {
         if (edit.id) {
           const before = await tx.carePlanMember.findFirst({
             where: { id: edit.id, carePlanId: planId },
-            select: { userId: true },
+            select: {
+              userId: true,
+              name: true,
+              role: true,
+              jobTitle: true,
+              organisation: true,
+              sector: true,
+              phone: true,
+              email: true,
+              availability: true,
+            },
           });
           if (!before)
-            notInPlan('id', edit.id, 'Team member: this person is not in this plan’s team any more. Reload the page.');
-          if (before?.userId === actor.userId && userId === null) {
+            return notInPlan(
+              'id',
+              edit.id,
+              'Team member: this person is not in this plan’s team any more. Reload the page.',
+            );
+          if (!edit.revision) noRevision('member');
+          if (memberRevision(before) !== edit.revision) changedMeanwhile('member');
+          if (before.userId === actor.userId && userId === null) {
             problem(
               'userEmail',
               'Pathweave account email: you cannot unlink yourself. Ask someone else in the team to do it.',
             );
           }
-          await tx.carePlanMember.update({ where: { id: edit.id }, data });
+          // Members have no updatedAt: set only over the values just compared, so the check and the
+          // change are one step.
+          const { count } = await tx.carePlanMember.updateMany({
+            where: { id: edit.id, carePlanId: planId, ...before },
+            data,
+          });
+          if (count === 0) changedMeanwhile('member');
           await touch();
           return { id: edit.id, detail: { linkedUser: userId !== undefined } };
         }
@@ -302,12 +372,21 @@ export async function editCarePlan(options: {
       case 'medicine.save': {
         const data = { name: edit.name, howToTake: edit.howToTake, purpose: edit.purpose };
         if (edit.id) {
-          const { count } = await tx.carePlanMedicine.updateMany({
+          const before = await tx.carePlanMedicine.findFirst({
             where: { id: edit.id, carePlanId: planId },
+            select: { name: true, howToTake: true, purpose: true },
+          });
+          if (!before)
+            return notInPlan('id', edit.id, 'Medicine: this medicine is not in this plan any more. Reload the page.');
+          if (!edit.revision) noRevision('medicine');
+          if (medicineRevision(before) !== edit.revision) changedMeanwhile('medicine');
+          // Medicines have no updatedAt: set only over the values just compared, so the check and the
+          // change are one step.
+          const { count } = await tx.carePlanMedicine.updateMany({
+            where: { id: edit.id, carePlanId: planId, ...before },
             data,
           });
-          if (count === 0)
-            notInPlan('id', edit.id, 'Medicine: this medicine is not in this plan any more. Reload the page.');
+          if (count === 0) changedMeanwhile('medicine');
           await touch();
           return { id: edit.id, detail: {} };
         }

@@ -8,6 +8,7 @@ import { SECTORS, type Role, type Sector } from '@/lib/pathway/schema';
 import type { CarePlanAccessView, CarePlanView } from '@/lib/care-plan/types';
 import { authorizeCarePlan, type CarePlanAccess } from './care-plan-access';
 import { audit } from './audit';
+import { medicineRevision, memberRevision, timeRevision } from './care-plan-revision';
 import { planPathwayDocuments } from './plan-pathway-document';
 
 export type CarePlanReadVia = 'page' | 'editor' | 'print' | 'pdf' | 'fhir' | 'api';
@@ -68,7 +69,13 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
     coordinatorId: p.coordinatorId,
     crisisContact: { name: p.crisisContactName, phone: p.crisisContactPhone, detail: p.crisisContactDetail },
     medicationSummary: p.medicationSummary,
-    medicines: p.medicines.map((m) => ({ id: m.id, name: m.name, howToTake: m.howToTake, purpose: m.purpose })),
+    medicines: p.medicines.map((m) => ({
+      id: m.id,
+      name: m.name,
+      howToTake: m.howToTake,
+      purpose: m.purpose,
+      revision: medicineRevision(m),
+    })),
     reviewDate: day(p.reviewDate),
     pathways: p.pathways.map((l) => {
       const source = followed.get(l.pathwayId);
@@ -104,6 +111,7 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
       setBy: g.setBy,
       targetDate: day(g.targetDate),
       status: g.status,
+      revision: timeRevision(g.updatedAt),
     })),
     actions: p.actions.map((a) => ({
       id: a.id,
@@ -116,6 +124,7 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
       completedAt: a.completedAt ? a.completedAt.toISOString() : null,
       pathwayId: a.pathwayId,
       stepId: a.stepId,
+      revision: timeRevision(a.updatedAt),
     })),
     members: p.members.map((m) => ({
       id: m.id,
@@ -129,6 +138,7 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
       email: m.email,
       availability: m.availability,
       isCoordinator: m.id === p.coordinatorId,
+      revision: memberRevision(m),
     })),
     escalation: ['green', 'amber', 'red'].flatMap((level) => {
       const e = p.escalation.find((x) => x.level === level);

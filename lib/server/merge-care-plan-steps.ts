@@ -2,7 +2,6 @@
 // merge. Issue 6 §1: "Steps, assessments and appointments duplicated across the pathways are flagged
 // and can be merged." Pathways themselves are not changed: the merge lives in the plan.
 import type { Actor } from '@/lib/auth/can';
-import { getPrisma } from '@/lib/db/client';
 import { MergeStepsInput, fieldIssues } from '@/lib/care-plan/input';
 import { parsePathway } from '@/lib/pathway/validate';
 import {
@@ -44,58 +43,66 @@ export async function mergeCarePlanSteps(options: {
     ]);
   }
 
-  const prisma = getPrisma();
-  const links = await prisma.carePlanPathway.findMany({
-    where: { carePlanId: access.planId },
-    select: { pathwayId: true, pathway: { select: { id: true, document: true } } },
-  });
-  // Steps of the version the person sees (the latest saved one), as the plan shows them.
-  const followed = await planPathwayDocuments(
-    prisma,
-    links.map((l) => l.pathway),
+  // The checks read the plan inside the change's transaction, with its row held (changeActivePlan):
+  // two merges sharing a step, sent at once, take turns, and the second sees the first and is refused.
+  // Checked before the lock, both would pass and the step would be merged twice.
+  const changed = await changeActivePlan(
+    actor,
+    access,
+    'edit',
+    'merge',
+    async (tx): Promise<{ ok: true; id: string } | Invalid> => {
+      const links = await tx.carePlanPathway.findMany({
+        where: { carePlanId: access.planId },
+        select: { pathwayId: true, pathway: { select: { id: true, document: true } } },
+      });
+      // Steps of the version the person sees (the latest saved one), as the plan shows them.
+      const followed = await planPathwayDocuments(
+        tx,
+        links.map((l) => l.pathway),
+      );
+      const docs = new Map(links.map((l) => [l.pathwayId, parsePathway(followed.get(l.pathwayId)?.document)]));
+      for (const s of steps) {
+        const doc = docs.get(s.pathwayId);
+        if (!doc)
+          return invalid('Check the steps to merge.', [
+            { path: 'steps', message: 'Steps: one of the steps is from a pathway that is not part of this plan.' },
+          ]);
+        if (!doc.ok || !doc.pathway.steps.some((x) => x.id === s.stepId)) {
+          return invalid('Check the steps to merge.', [
+            { path: 'steps', message: `Steps: “${s.stepId}” is not a step of that pathway any more. Reload the page.` },
+          ]);
+        }
+      }
+      const existing = await tx.carePlanStepMerge.findMany({
+        where: { carePlanId: access.planId },
+        select: { steps: true },
+      });
+      const taken = existing.flatMap((m) =>
+        Array.isArray(m.steps) ? (m.steps as { pathwayId: string; stepId: string }[]) : [],
+      );
+      if (steps.some((s) => taken.some((t) => t.pathwayId === s.pathwayId && t.stepId === s.stepId))) {
+        return invalid('Check the steps to merge.', [
+          { path: 'steps', message: 'Steps: one of these steps is already merged. Undo that merge first.' },
+        ]);
+      }
+      const created = await tx.carePlanStepMerge.create({
+        data: {
+          carePlanId: access.planId,
+          title,
+          steps: steps.map((s) => ({ pathwayId: s.pathwayId, stepId: s.stepId })),
+          createdById: actor.userId,
+        },
+        select: { id: true },
+      });
+      await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
+      await auditCarePlanChange(actor, access.planId, 'edit', { op: 'merge', id: created.id, steps }, tx);
+      return { ok: true, id: created.id };
+    },
   );
-  const docs = new Map(links.map((l) => [l.pathwayId, parsePathway(followed.get(l.pathwayId)?.document)]));
-  for (const s of steps) {
-    const doc = docs.get(s.pathwayId);
-    if (!doc)
-      return invalid('Check the steps to merge.', [
-        { path: 'steps', message: 'Steps: one of the steps is from a pathway that is not part of this plan.' },
-      ]);
-    if (!doc.ok || !doc.pathway.steps.some((x) => x.id === s.stepId)) {
-      return invalid('Check the steps to merge.', [
-        { path: 'steps', message: `Steps: “${s.stepId}” is not a step of that pathway any more. Reload the page.` },
-      ]);
-    }
-  }
-  const existing = await prisma.carePlanStepMerge.findMany({
-    where: { carePlanId: access.planId },
-    select: { steps: true },
-  });
-  const taken = existing.flatMap((m) =>
-    Array.isArray(m.steps) ? (m.steps as { pathwayId: string; stepId: string }[]) : [],
-  );
-  if (steps.some((s) => taken.some((t) => t.pathwayId === s.pathwayId && t.stepId === s.stepId))) {
-    return invalid('Check the steps to merge.', [
-      { path: 'steps', message: 'Steps: one of these steps is already merged. Undo that merge first.' },
-    ]);
-  }
-
-  const changed = await changeActivePlan(actor, access, 'edit', 'merge', async (tx): Promise<{ id: string }> => {
-    const created = await tx.carePlanStepMerge.create({
-      data: {
-        carePlanId: access.planId,
-        title,
-        steps: steps.map((s) => ({ pathwayId: s.pathwayId, stepId: s.stepId })),
-        createdById: actor.userId,
-      },
-      select: { id: true },
-    });
-    await tx.carePlan.update({ where: { id: access.planId }, data: { updatedAt: new Date() } });
-    await auditCarePlanChange(actor, access.planId, 'edit', { op: 'merge', id: created.id, steps }, tx);
-    return created;
-  });
   if (!changed.ok) return changed.refused;
   const merge = changed.value;
+  if (!merge.ok) return merge;
   return { ok: true, mergeId: merge.id };
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { e2eDatabaseUrl, expectAccessible, hydrated, signIn } from './support';
+import { e2eDatabaseUrl, expectAccessible, hydrated, person, signIn } from './support';
 
 /**
  * Shared care plans in the browser: a clinician makes a plan from two pathways and merges a
@@ -497,4 +497,67 @@ test('labels printed white on blue stay readable on paper, where printers leave 
   }
   await expectAccessible(page, 'printable plan as printed, with its labels');
   await page.emulateMedia({ media: 'screen' });
+});
+
+test('a nurse saving a job the person ticked off since her page was drawn is told so, keeps what she typed, and his tick stands', async ({
+  page,
+  browser,
+}) => {
+  // A job of Arthur's own, named for this run so nothing else on his plan is mistaken for it.
+  const job = `Post a birthday card to Edith (${Date.now().toString(36)})`;
+  await signIn(page, 'community.nurse@pathweave.test');
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Care plans' }).click();
+  await page.getByRole('link', { name: 'Arthur Pennock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+  const actions = page.getByRole('region', { name: 'Who does what' });
+  await actions.locator('summary', { hasText: 'Add an action' }).click();
+  const add = actions.getByRole('form', { name: 'Add an action' });
+  await add.getByLabel('What needs doing').fill(job);
+  await add.getByLabel('Who does it').selectOption({ label: 'Arthur Pennock (the person)' });
+  await hydrated(add.getByRole('button', { name: 'Add action' }));
+  await add.getByRole('button', { name: 'Add action' }).click();
+  const item = actions.getByRole('listitem').filter({ hasText: job });
+  await expect(item).toContainText('To do');
+
+  // Her page stays open while Arthur, on his own phone, ticks the job off.
+  const arthur = await person(browser, 'patient@pathweave.test');
+  const his = arthur.getByRole('region', { name: 'Who does what' }).getByRole('listitem').filter({ hasText: job });
+  await hydrated(his.getByRole('button', { name: /Mark as done/ }));
+  await his.getByRole('button', { name: /Mark as done/ }).click();
+  await expect(his.getByRole('button', { name: /Not done yet/ })).toBeVisible();
+  await arthur.context().close();
+
+  // She gives the job a date and saves. Her form was drawn "to do": saving it would undo his tick.
+  await item.locator('summary', { hasText: 'Change or remove' }).click();
+  const change = item.getByRole('form', { name: `Change action ${job}` });
+  await change.getByLabel('Date to be done by').fill('2027-05-01');
+  await hydrated(change.getByRole('button', { name: 'Save action' }));
+  await change.getByRole('button', { name: 'Save action' }).click();
+  const problem = change.getByRole('alert', { name: 'There is a problem' });
+  await expect(problem).toContainText(
+    'This action was changed by someone else since you opened the page. Your changes are below; reload the page to see theirs.',
+  );
+  await expect(problem).toContainText(
+    'Action: copy anything you want to keep, reload the page, then make your changes again.',
+  );
+  await expect(problem).toBeFocused();
+  // What she typed is still in the form.
+  await expect(change.getByLabel('Date to be done by')).toHaveValue('2027-05-01');
+  await expectAccessible(page, 'care plan editor, a save refused because someone else changed the job');
+
+  // Reloaded, the page shows his tick, and her date saves without undoing it.
+  await page.reload();
+  await expect(item).toContainText('Done');
+  await expect(item).toContainText('no date');
+  await item.locator('summary', { hasText: 'Change or remove' }).click();
+  await change.getByLabel('Date to be done by').fill('2027-05-01');
+  await hydrated(change.getByRole('button', { name: 'Save action' }));
+  await change.getByRole('button', { name: 'Save action' }).click();
+  await expect(change.getByRole('status')).toHaveText('Saved.');
+  await expect(item).toContainText('Done');
+  await expect(item).toContainText('by 1 May 2027');
+
+  // Tidy up: the job was only for this test.
+  await item.getByRole('button', { name: 'Remove this action' }).click();
+  await expect(item).toHaveCount(0);
 });

@@ -91,6 +91,22 @@ async function auditCount(where: {
 }
 
 /**
+ * The revision of a goal, action, medicine or team member of a plan, as the care team's page draws it
+ * into the row's form (and sends back with a change).
+ */
+async function revisionOf(
+  who: Who,
+  planId: string,
+  list: 'goals' | 'actions' | 'medicines' | 'members',
+  id: string,
+): Promise<string> {
+  const read = await server.getCarePlan({ actor: actors[who], planId, via: 'editor', requireEdit: true });
+  const row = (read?.plan[list] as { id: string; revision?: string }[] | undefined)?.find((r) => r.id === id);
+  if (!row?.revision) throw new Error(`no revision for ${list} ${id}`);
+  return row.revision;
+}
+
+/**
  * The person shares their plan with someone new, who then says yes: the grant's id. (Someone new is
  * only ever invited; see the "sharing and consent" tests.)
  */
@@ -1274,7 +1290,12 @@ describe('the person’s own changes', () => {
     };
     // The care team cancels one of Arthur's jobs, and deletes another, while his page is open.
     const cancelled = await save({ description: 'Go to the breathing class' });
-    await save({ id: cancelled, description: 'Go to the breathing class', status: 'cancelled' });
+    await save({
+      id: cancelled,
+      revision: await revisionOf('nurse', planA, 'actions', cancelled),
+      description: 'Go to the breathing class',
+      status: 'cancelled',
+    });
     const deleted = await save({ description: 'Collect the new inhaler' });
     const removed = await server.editCarePlan({
       actor: actors.nurse,
@@ -1738,6 +1759,45 @@ describe('the care team’s use cases (what the server actions call)', () => {
     expect(after).not.toContain('One yearly review for breathing and frailty');
   });
 
+  it('merges a step once when two merges sharing it are sent at the same moment', async () => {
+    const links = await db.query(
+      'SELECT "pathwayId" FROM "CarePlanPathway" WHERE "carePlanId" = $1 ORDER BY position',
+      [planA],
+    );
+    const [copd, frailty] = links.rows.map((r) => r.pathwayId as string);
+    const shared = { pathwayId: copd!, stepId: 'copd-annual-review' };
+    const results = await Promise.all([
+      server.mergeCarePlanSteps({
+        actor: actors.nurse,
+        planId: planA,
+        input: { title: 'One yearly review', steps: [shared, { pathwayId: frailty!, stepId: 'frailty-review' }] },
+      }),
+      server.mergeCarePlanSteps({
+        actor: actors.gp,
+        planId: planA,
+        input: { title: 'Review and medicines', steps: [shared, { pathwayId: frailty!, stepId: 'medication-review' }] },
+      }),
+    ]);
+    try {
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toEqual({
+        ok: false,
+        reason: 'invalid',
+        message: 'Check the steps to merge.',
+        errors: [{ path: 'steps', message: 'Steps: one of these steps is already merged. Undo that merge first.' }],
+      });
+      const merged = await db.query(
+        'SELECT count(*)::int AS n FROM "CarePlanStepMerge" WHERE "carePlanId" = $1 AND steps @> $2::jsonb',
+        [planA, JSON.stringify([shared])],
+      );
+      expect(merged.rows[0].n).toBe(1);
+    } finally {
+      for (const r of results) {
+        if (r.ok) await server.unmergeCarePlanSteps({ actor: actors.nurse, planId: planA, mergeId: r.mergeId });
+      }
+    }
+  });
+
   it('makes one plan per person: a second plan for Arthur is refused, naming the field', async () => {
     const copd = await db.query(`SELECT id FROM "Pathway" WHERE title LIKE 'COPD%' ORDER BY "createdAt" LIMIT 1`);
     const second = await server.createCarePlan({
@@ -2139,5 +2199,245 @@ describe('a row of another plan, named through a plan the actor may change', () 
     expect(
       (await db.query('SELECT count(*)::int AS n FROM "CarePlanMember" WHERE id = $1', [ownMember])).rows[0].n,
     ).toBe(1);
+  });
+});
+
+describe('a save made from a form drawn before someone else changed the same row', () => {
+  const changedMeanwhile = (what: string, label: string) => ({
+    ok: false,
+    reason: 'invalid',
+    message: `${what} by someone else since you opened the page. Your changes are below; reload the page to see theirs.`,
+    errors: [
+      {
+        path: '',
+        message: `${label}: copy anything you want to keep, reload the page, then make your changes again.`,
+      },
+    ],
+  });
+  const nurseEdits = () =>
+    auditCount({ actorId: ids.nurse, resourceId: planA, outcome: 'allowed', action: 'carePlan:edit' });
+  const edit = (who: Who, change: Record<string, unknown>) =>
+    server.editCarePlan({ actor: actors[who], planId: planA, edit: change });
+  const madeId = (r: Awaited<ReturnType<typeof edit>>) => {
+    if (!r.ok || !r.id) throw new Error(`not made: ${JSON.stringify(r)}`);
+    return r.id;
+  };
+
+  it('refuses the nurse’s save over a job Arthur ticked off after her page was drawn, keeping his tick, and saves once she has reloaded', async () => {
+    const actionId = madeId(
+      await edit('nurse', {
+        op: 'action.save',
+        description: 'Walk to the post box and back',
+        ownerKind: 'person',
+        dueDate: '',
+        status: 'to_do',
+      }),
+    );
+    const row = async () =>
+      (
+        await db.query(
+          `SELECT status, "completedAt"::text AS "completedAt", "completedById", "dueDate"::text AS "dueDate"
+           FROM "CarePlanAction" WHERE id = $1`,
+          [actionId],
+        )
+      ).rows[0];
+    try {
+      // The nurse opens the plan: the job's form is drawn "to do".
+      const drawn = await revisionOf('nurse', planA, 'actions', actionId);
+      // Arthur ticks it off on his page.
+      const arthur = await as('patientA');
+      const res = await arthur.fetch(`/api/care-plans/${planA}/actions/${actionId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ done: true }),
+      });
+      expect(res.status).toBe(200);
+      const ticked = await row();
+      expect(ticked).toMatchObject({ status: 'done', completedById: ids.patientA, dueDate: null });
+      expect(ticked.completedAt).not.toBeNull();
+      const editsBefore = await nurseEdits();
+
+      // She changes the date and saves. Her form still says "to do": saving it would undo his tick.
+      const form = {
+        op: 'action.save',
+        id: actionId,
+        description: 'Walk to the post box and back',
+        ownerKind: 'person',
+        memberId: '',
+        dueDate: '2027-05-01',
+        status: 'to_do',
+      };
+      expect(await edit('nurse', { ...form, revision: drawn })).toEqual(
+        changedMeanwhile('This action was changed', 'Action'),
+      );
+      // His tick stands, with when and by whom; nothing of hers was saved over it, and nothing is on
+      // the record as changed.
+      expect(await row()).toEqual(ticked);
+      expect(await nurseEdits()).toBe(editsBefore);
+      // A save that does not say which revision it was made to is not taken as made to the latest.
+      expect(await edit('nurse', form)).toMatchObject({
+        ok: false,
+        reason: 'invalid',
+        errors: [{ path: 'revision', message: 'Action: reload the page, then make your change again.' }],
+      });
+      expect(await row()).toEqual(ticked);
+
+      // Reloaded, her page draws the job done; her date saves, and his tick is kept as it was.
+      const reloaded = await revisionOf('nurse', planA, 'actions', actionId);
+      expect(reloaded).not.toBe(drawn);
+      expect(await edit('nurse', { ...form, status: 'done', revision: reloaded })).toEqual({
+        ok: true,
+        op: 'action.save',
+        id: actionId,
+      });
+      expect(await row()).toEqual({ ...ticked, dueDate: '2027-05-01' });
+      expect(await nurseEdits()).toBe(editsBefore + 1);
+      // The form she saved from is now out of date in turn (another tab of hers, say).
+      expect(await edit('nurse', { ...form, dueDate: '2027-06-01', revision: reloaded })).toEqual(
+        changedMeanwhile('This action was changed', 'Action'),
+      );
+      expect((await row()).dueDate).toBe('2027-05-01');
+    } finally {
+      await db.query('DELETE FROM "CarePlanAction" WHERE id = $1', [actionId]);
+    }
+  });
+
+  it('refuses a goal, medicine or team member saved over another clinician’s change, keeping theirs, and saves over the latest', async () => {
+    const goalId = madeId(
+      await edit('nurse', {
+        op: 'goal.save',
+        kind: 'health',
+        description: 'Walk to the end of the garden',
+        setBy: 'person',
+        targetDate: '',
+        status: 'active',
+      }),
+    );
+    const medicine = {
+      op: 'medicine.save',
+      name: 'Salbutamol inhaler',
+      howToTake: 'Two puffs',
+      purpose: 'Breathlessness',
+    };
+    const medicineId = madeId(await edit('nurse', medicine));
+    const member = {
+      op: 'member.save',
+      name: 'Pat Okafor',
+      role: 'allied_health',
+      jobTitle: 'Physiotherapist',
+      organisation: '',
+      sector: 'community_health',
+      phone: '',
+      email: '',
+      availability: '',
+    };
+    const memberId = madeId(await edit('nurse', member));
+    try {
+      // Both clinicians open the plan; the GP saves first.
+      const nurseDrew = {
+        goal: await revisionOf('nurse', planA, 'goals', goalId),
+        medicine: await revisionOf('nurse', planA, 'medicines', medicineId),
+        member: await revisionOf('nurse', planA, 'members', memberId),
+      };
+      const goalForm = {
+        op: 'goal.save',
+        id: goalId,
+        kind: 'health',
+        description: 'Walk to the end of the garden',
+        setBy: 'person',
+        targetDate: '',
+      };
+      expect(
+        await edit('gp', {
+          ...goalForm,
+          status: 'achieved',
+          revision: await revisionOf('gp', planA, 'goals', goalId),
+        }),
+      ).toMatchObject({ ok: true });
+      expect(
+        await edit('gp', {
+          ...medicine,
+          id: medicineId,
+          howToTake: 'Two puffs, up to four times a day',
+          revision: await revisionOf('gp', planA, 'medicines', medicineId),
+        }),
+      ).toMatchObject({ ok: true });
+      expect(
+        await edit('gp', {
+          ...member,
+          id: memberId,
+          phone: '01632 960 777',
+          revision: await revisionOf('gp', planA, 'members', memberId),
+        }),
+      ).toMatchObject({ ok: true });
+
+      // The nurse's saves, from forms drawn before, are refused, and the GP's changes stand.
+      expect(
+        await edit('nurse', { ...goalForm, targetDate: '2027-09-01', status: 'active', revision: nurseDrew.goal }),
+      ).toEqual(changedMeanwhile('This goal was changed', 'Goal'));
+      expect(
+        await edit('nurse', {
+          ...medicine,
+          id: medicineId,
+          purpose: 'When I am short of breath',
+          revision: nurseDrew.medicine,
+        }),
+      ).toEqual(changedMeanwhile('This medicine was changed', 'Medicine'));
+      expect(
+        await edit('nurse', { ...member, id: memberId, availability: 'Mondays', revision: nurseDrew.member }),
+      ).toEqual(changedMeanwhile('This person’s details were changed', 'Team member'));
+      const rows = async () => ({
+        goal: (
+          await db.query('SELECT status, "targetDate"::text AS "targetDate" FROM "CarePlanGoal" WHERE id = $1', [
+            goalId,
+          ])
+        ).rows[0],
+        medicine: (await db.query('SELECT "howToTake", purpose FROM "CarePlanMedicine" WHERE id = $1', [medicineId]))
+          .rows[0],
+        member: (await db.query('SELECT phone, availability FROM "CarePlanMember" WHERE id = $1', [memberId])).rows[0],
+      });
+      expect(await rows()).toEqual({
+        goal: { status: 'achieved', targetDate: null },
+        medicine: { howToTake: 'Two puffs, up to four times a day', purpose: 'Breathlessness' },
+        member: { phone: '01632 960 777', availability: '' },
+      });
+
+      // Reloaded, her forms show the GP's changes, and her own save over them.
+      expect(
+        await edit('nurse', {
+          ...goalForm,
+          targetDate: '2027-09-01',
+          status: 'achieved',
+          revision: await revisionOf('nurse', planA, 'goals', goalId),
+        }),
+      ).toEqual({ ok: true, op: 'goal.save', id: goalId });
+      expect(
+        await edit('nurse', {
+          ...medicine,
+          id: medicineId,
+          howToTake: 'Two puffs, up to four times a day',
+          purpose: 'When I am short of breath',
+          revision: await revisionOf('nurse', planA, 'medicines', medicineId),
+        }),
+      ).toEqual({ ok: true, op: 'medicine.save', id: medicineId });
+      expect(
+        await edit('nurse', {
+          ...member,
+          id: memberId,
+          phone: '01632 960 777',
+          availability: 'Mondays',
+          revision: await revisionOf('nurse', planA, 'members', memberId),
+        }),
+      ).toEqual({ ok: true, op: 'member.save', id: memberId });
+      expect(await rows()).toEqual({
+        goal: { status: 'achieved', targetDate: '2027-09-01' },
+        medicine: { howToTake: 'Two puffs, up to four times a day', purpose: 'When I am short of breath' },
+        member: { phone: '01632 960 777', availability: 'Mondays' },
+      });
+    } finally {
+      await db.query('DELETE FROM "CarePlanGoal" WHERE id = $1', [goalId]);
+      await db.query('DELETE FROM "CarePlanMedicine" WHERE id = $1', [medicineId]);
+      await db.query('DELETE FROM "CarePlanMember" WHERE id = $1', [memberId]);
+    }
   });
 });
