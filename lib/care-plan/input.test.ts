@@ -6,6 +6,7 @@ import {
   GrantInput,
   MergeStepsInput,
   NoteInput,
+  RevokeInput,
   fieldIssues,
   formToObject,
 } from './input';
@@ -219,6 +220,19 @@ describe('text limits in the care plan forms', () => {
 });
 
 describe('characters the database cannot store', () => {
+  it('refuses an email address or an id with NUL (U+0000) once, naming the field, rather than letting it reach a query', () => {
+    const grant = issues(GrantInput, { carerEmail: 'carer\u0000@example.com' });
+    expect(grant).toHaveLength(1);
+    expect(grant[0]!.message).toMatch(
+      /^Their email address: the text has a character that cannot be stored \(U\+0000\) after “carer”\. /,
+    );
+    const revoke = issues(RevokeInput, { grantId: 'g1\u0000' });
+    expect(revoke.map((i) => i.message)).toEqual([expect.stringMatching(/^Access: the text has a character that cannot be stored \(U\+0000\) after “g1”/)]);
+    // An ordinary address and id still pass.
+    expect(issues(GrantInput, { carerEmail: 'carer@example.com' })).toEqual([]);
+    expect(issues(RevokeInput, { grantId: 'g1' })).toEqual([]);
+  });
+
   it('refuses a note with NUL (U+0000), naming the field, the character and what is allowed', () => {
     expect(issues(NoteInput, { body: 'Felt dizzy\u0000 today' })).toEqual([
       {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ROLES, SECTORS } from '@/lib/pathway/schema';
 import { ACTION_OWNERS, ACTION_STATUSES, ESCALATION_LEVELS, GOAL_KINDS, GOAL_SET_BY, GOAL_STATUSES } from './types';
-import { storableText, tooLongMessage } from '@/lib/text-limits';
+import { isStorableText, storableText, tooLongMessage } from '@/lib/text-limits';
 import { MAX_DATE_YEAR, MIN_DATE_YEAR, isIsoDate } from './plain';
 
 export interface FieldIssue {
@@ -18,7 +18,9 @@ const id = (label: string) =>
     .string({ error: `${label} is missing.` })
     .trim()
     .min(1, { error: `${label} is missing.` })
-    .max(200, { error: `${label} is not valid.` });
+    .max(200, { error: `${label} is not valid.` })
+    // An id goes into a query: one the database cannot read is refused here, not there as a 500.
+    .check(storableText(label));
 
 /**
  * The revision of the row a change form was drawn from (a hidden field): with an id, the change is
@@ -91,7 +93,8 @@ const email = (label: string) =>
     })
     .trim()
     .max(200, { error: tooLongEmail(label) })
-    .refine((v) => v === '' || EMAIL_PATTERN.test(v), {
+    .check(storableText(label))
+    .refine((v) => v === '' || !isStorableText(v) || EMAIL_PATTERN.test(v), {
       error: (issue) => `${label}: ${quoted(issue.input)} is not an email address. Enter one like name@example.nhs.uk.`,
     });
 
@@ -107,8 +110,9 @@ const requiredEmail = (label: string) =>
     .trim()
     .min(1, { error: `${label}: enter an email address.` })
     .max(200, { error: tooLongEmail(label) })
+    .check(storableText(label))
     // Checked before lower-casing, so the message quotes the address as it was typed.
-    .refine((v) => v === '' || EMAIL_PATTERN.test(v), {
+    .refine((v) => v === '' || !isStorableText(v) || EMAIL_PATTERN.test(v), {
       error: (issue) => `${label}: ${quoted(issue.input)} is not an email address. Enter one like name@example.com.`,
     })
     .toLowerCase();
