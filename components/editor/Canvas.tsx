@@ -43,6 +43,7 @@ import { reconcileEdges, reconcileNodes, stepPositions } from './canvasModel';
 import { useEditor, type EditorStore } from './store';
 import { KIND_ICONS } from './shapes';
 import { Legend } from './Legend';
+import { focusIsLost, focusNextFrame } from './keep-focus';
 
 // Defined once, outside any component (xyflow's guidance): a new object each render would remount every node.
 const nodeTypes = { step: StepNode };
@@ -300,6 +301,15 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
         const moved = result.doc.steps.find((s) => s.id === step.id);
         if (command.type === 'moveToLane' && moved) store.notify(`Moved “${moved.title}” to ${SECTOR_LABELS[moved.sector]}.`);
         if (command.type === 'reorderStep') store.notify(`Moved “${step.title}” ${command.direction}.`);
+        // The nodes follow the order of the steps, so moving one later moves the focused node in the
+        // page. React gives the focus back to a node it moved, but should the step's node have been
+        // drawn anew meanwhile, the focus would be left on the page: give it back to the step then.
+        if (focusedNode) {
+          focusNextFrame(() => {
+            if (!focusIsLost()) return null;
+            return canvasRef.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(focusedNode)}"]`);
+          });
+        }
       }
     },
     [store, readOnly],

@@ -19,8 +19,9 @@ import { Inspector, ConnectForm } from './Inspector';
 import { Outline } from './Outline';
 import { ScoresPanel } from './ScoresPanel';
 import { VersionsPanel } from './VersionsPanel';
-import { FilePanel } from './FilePanel';
+import { FilePanel, PRINT_VIEW_BUTTON_ID } from './FilePanel';
 import { PrintView } from './PrintView';
+import { saveLiveVersionWhenShared } from './live-version';
 import { AddStepForm } from './AddStepForm';
 import { TabList, TabPanel } from './Tabs';
 import { OptionList } from './fields';
@@ -333,11 +334,19 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       setStatus({ kind: 'saving' });
       const document = store.doc;
       try {
-        if (isLive && session && api.saveLiveVersion) {
+        const saveLiveVersion = api.saveLiveVersion;
+        if (isLive && session && saveLiveVersion) {
           // The version is derived on the server from the live document: first make sure this
-          // person's own edits are stored there.
-          await session.whenAcknowledged(5000);
-          const result = await api.saveLiveVersion({ pathwayId: pathway.id, note });
+          // person's own edits are stored there, or save nothing rather than a version without them.
+          const shared = await saveLiveVersionWhenShared(
+            (ms) => session.whenAcknowledged(ms),
+            () => saveLiveVersion({ pathwayId: pathway.id, note }),
+          );
+          if (!shared.saved) {
+            setStatus({ kind: 'idle' });
+            return shared.errors;
+          }
+          const result = shared.result;
           if (result.ok) {
             const v = result.version;
             setSaved({ doc: store.doc, revision: result.revision, at: v.createdAt });
@@ -481,17 +490,14 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     }
   }, [store]);
 
-  if (printing) {
-    return (
-      <PrintView
-        doc={doc}
-        scores={scores}
-        findingCounts={findingCounts}
-        onClose={() => setPrinting(false)}
-        revisionNote={`${dirty ? 'Unsaved working copy' : 'Working copy'} printed ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}${versions[0] ? `; latest version ${versions[0].number}` : ''}.`}
-      />
-    );
-  }
+  // The print view shows beside the editor, which is only hidden meanwhile: a version note, a
+  // workshop reason or a half-typed field in it is still there on the way back. Back from the print
+  // view, the focus returns to the button that opened it.
+  const wasPrinting = useRef(false);
+  useEffect(() => {
+    if (wasPrinting.current && !printing) document.getElementById(PRINT_VIEW_BUTTON_ID)?.focus();
+    wasPrinting.current = printing;
+  }, [printing]);
 
   const totalFindings = [...findingCounts.values()].reduce((a, b) => a + b, 0);
   const undoText = liveUndo ? liveUndo.undoLabel : undoLabel(history);
@@ -502,7 +508,17 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   const undoReason = readOnly && liveMode !== 'connecting' ? { 'aria-describedby': 'editor-read-only', title: 'You can look at this pathway but not change it.' } : {};
 
   return (
-    <div className="pw-editor" data-testid="pathway-editor">
+    <>
+    {printing ? (
+      <PrintView
+        doc={doc}
+        scores={scores}
+        findingCounts={findingCounts}
+        onClose={() => setPrinting(false)}
+        revisionNote={`${dirty ? 'Unsaved working copy' : 'Working copy'} printed ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}${versions[0] ? `; latest version ${versions[0].number}` : ''}.`}
+      />
+    ) : null}
+    <div className="pw-editor" data-testid="pathway-editor" hidden={printing}>
       <div className="pw-editor-top">
         <div className="min-w-0">
           <h1 className="text-2xl font-bold leading-tight">
@@ -522,7 +538,8 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
             Redo{redoText && !readOnly ? <span className="sr-only">: {redoText}</span> : null}
           </button>
           {api && !readOnly && !isLive ? (
-            <button type="button" className="pw-button pw-button-small" onClick={() => void save()} disabled={status.kind === 'saving'} aria-keyshortcuts="Control+S">
+            // aria-disabled, not disabled, while saving: a button disabled under the focus drops it to the page.
+            <button type="button" className="pw-button pw-button-small" onClick={() => status.kind !== 'saving' && void save()} aria-disabled={status.kind === 'saving'} aria-keyshortcuts="Control+S">
               {status.kind === 'saving' ? 'Saving…' : 'Save'}
             </button>
           ) : null}
@@ -790,6 +807,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
               workspaceSlug={pathway.workspace.slug}
               pathwayId={pathway.id}
               canEdit={!readOnly}
+              live={isLive}
               canCreate={canCreate}
               templates={templates}
               findingCounts={findingCounts}
@@ -800,6 +818,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
         </div>
       </div>
     </div>
+    </>
   );
 }
 

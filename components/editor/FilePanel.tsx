@@ -6,7 +6,7 @@
 //   copy as one command, so it can be undone, and is saved like any other edit.
 // - Export the canvas as SVG or PNG (exportImage.ts), and open the print view.
 // - Start a new pathway from a template, or localise this one (a copy that remembers its source).
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { exportPathwayJson } from '@/lib/pathway/io';
 import { parsePathwayJson, type PathwayError } from '@/lib/pathway/validate';
@@ -18,6 +18,7 @@ import type { EditorStore } from './store';
 import type { EditorApi, TemplateChoice } from './api';
 import { NewPathwayForm } from './NewPathwayForm';
 import { createAndOpen } from './create-and-open';
+import { AskFirst } from './AskFirst';
 
 
 export interface FilePanelProps {
@@ -26,6 +27,11 @@ export interface FilePanelProps {
   workspaceSlug: string;
   pathwayId: string;
   canEdit: boolean;
+  /**
+   * Editing the shared live pathway: an import replaces it for everyone in the room at once, with no
+   * Save to stop it, so the person is asked first.
+   */
+  live?: boolean;
   canCreate: boolean;
   templates: readonly TemplateChoice[];
   findingCounts: ReadonlyMap<string, number>;
@@ -33,21 +39,28 @@ export interface FilePanelProps {
   source: { title: string | null } | null;
 }
 
+/** The button that opens the print view: the focus comes back to it from there. */
+export const PRINT_VIEW_BUTTON_ID = 'print-view-button';
+
 function errorLine(e: PathwayError): string {
   const where = e.line !== undefined ? '' : e.path ? ` (at ${e.path})` : '';
   return `${e.message}${where}`;
 }
 
-export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCreate, templates, findingCounts, onPrint, source }: FilePanelProps) {
+export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, live = false, canCreate, templates, findingCounts, onPrint, source }: FilePanelProps) {
   const fileId = useId();
   const [importErrors, setImportErrors] = useState<string[]>([]);
   const [importDone, setImportDone] = useState<string | null>(null);
   const [imageError, setImageError] = useState<string[]>([]);
+  // Live, a checked file waits here until the person says it may replace the room's pathway.
+  const [pending, setPending] = useState<{ name: string; pathway: Pathway } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const doc = (): Pathway => store.doc;
 
   const onFile = async (file: File | undefined) => {
     setImportDone(null);
+    setPending(null);
     if (!file) return;
     if (file.size > PATHWAY_FILE_MAX_BYTES) {
       setImportErrors([fileTooLargeMessage(file.name, file.size, 'a Pathweave pathway file')]);
@@ -70,14 +83,26 @@ export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCr
       ]);
       return;
     }
-    const result = store.exec({ type: 'replaceDocument', doc: parsed.pathway }, { label: 'import file', announce: false });
+    setImportErrors([]);
+    if (live) {
+      setPending({ name: file.name, pathway: parsed.pathway });
+      return;
+    }
+    replaceWith(file.name, parsed.pathway);
+  };
+
+  const replaceWith = (name: string, pathway: Pathway) => {
+    const result = store.exec({ type: 'replaceDocument', doc: pathway }, { label: 'import file', announce: false });
     if (!result.ok) {
       setImportErrors([result.message]);
       return;
     }
     setImportErrors([]);
-    const { steps, transitions } = parsed.pathway;
-    const message = `Imported “${file.name}”: ${steps.length} step${steps.length === 1 ? '' : 's'} and ${transitions.length} transition${transitions.length === 1 ? '' : 's'}. Save to keep it, or undo to go back.`;
+    const { steps, transitions } = pathway;
+    // Live there is no Save: the import is in the shared pathway (and stored) as soon as it is made,
+    // and the live Undo takes back this person's own change, the whole import, for everyone.
+    const next = live ? 'Shared with everyone now; Undo puts the room’s pathway back.' : 'Save to keep it, or undo to go back.';
+    const message = `Imported “${name}”: ${steps.length} step${steps.length === 1 ? '' : 's'} and ${transitions.length} transition${transitions.length === 1 ? '' : 's'}. ${next}`;
     setImportDone(message);
     store.notify(message);
   };
@@ -120,7 +145,7 @@ export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCr
           >
             Download picture (PNG)
           </button>
-          <button type="button" className="pw-button pw-button-secondary pw-button-small" onClick={onPrint}>
+          <button id={PRINT_VIEW_BUTTON_ID} type="button" className="pw-button pw-button-secondary pw-button-small" onClick={onPrint}>
             Print view for a board paper
           </button>
         </div>
@@ -137,10 +162,13 @@ export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCr
               Choose a pathway file (JSON)
             </label>
             <div id={`${fileId}-hint`} className="pw-hint">
-              It replaces what is in the editor now. You can undo it, and nothing is stored until you save.
+              {live
+                ? 'It replaces the live pathway for everyone in the room. You are asked first, and Undo puts the room’s pathway back.'
+                : 'It replaces what is in the editor now. You can undo it, and nothing is stored until you save.'}
             </div>
             <ErrorMessage id={fileId} errors={importErrors} announce />
             <input
+              ref={fileInput}
               id={fileId}
               type="file"
               accept=".json,application/json"
@@ -155,6 +183,26 @@ export function FilePanel({ store, api, workspaceSlug, pathwayId, canEdit, canCr
               }}
             />
           </div>
+          {pending && live ? (
+            <AskFirst
+              testId="import-question"
+              question={`Replace the live pathway for everyone in the room? Everyone will see “${pending.name}” (${pending.pathway.steps.length} step${pending.pathway.steps.length === 1 ? '' : 's'}) in place of what they are working on.`}
+              yes="Replace"
+              no="Keep the live pathway"
+              onYes={() => {
+                const { name, pathway } = pending;
+                setPending(null);
+                replaceWith(name, pathway);
+              }}
+              onNo={() => {
+                setPending(null);
+                const message = `Nothing was imported from “${pending.name}”. The live pathway is as it was.`;
+                setImportDone(message);
+                store.notify(message);
+              }}
+              returnFocusTo={fileInput}
+            />
+          ) : null}
           {importDone ? (
             <p className="pw-success" role="status">
               {importDone}

@@ -16,7 +16,7 @@ export function ImportPlanDefinition({ workspaceSlug }: { workspaceSlug: string 
   const [busy, setBusy] = useState(false);
 
   const onFile = async (file: File | undefined) => {
-    if (!file) return;
+    if (!file || busy) return;
     if (file.size > PATHWAY_FILE_MAX_BYTES) {
       setErrors([fileTooLargeMessage(file.name, file.size, 'a FHIR PlanDefinition')]);
       return;
@@ -65,7 +65,12 @@ export function ImportPlanDefinition({ workspaceSlug }: { workspaceSlug: string 
           id={id}
           type="file"
           accept=".json,application/json,application/fhir+json"
-          disabled={busy}
+          // aria-disabled, not disabled, while importing: the focus is on this input after choosing a
+          // file, and an input disabled under the focus drops it to the page. No file chooser meanwhile.
+          aria-disabled={busy}
+          onClick={(e) => {
+            if (busy) e.preventDefault();
+          }}
           aria-describedby={describedBy(id, true, errors)}
           aria-invalid={errors.length ? true : undefined}
           onChange={(e) => {

@@ -46,6 +46,7 @@ import { Choices, ErrorMessage, OptionList, SelectField, TextField, TextListFiel
 import { numberFromText, validateField, validateGrouped, validateList, type PathSegment } from './validation';
 import { useEditor, type EditorStore } from './store';
 import { KIND_ICONS } from './shapes';
+import { focusNextFrame } from './keep-focus';
 
 const kindOptions: Option[] = STEP_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }));
 const sectorOptions: Option[] = SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }));
@@ -108,6 +109,9 @@ function FindingsList({ items }: { items: readonly TargetedFinding[] }) {
     </div>
   );
 }
+
+/** The transition panel's heading, focused when a step's connection is chosen (its panel gives way). */
+const TRANSITION_HEADING_ID = 'transition-inspector-heading';
 
 function focusDetailsPanel() {
   requestAnimationFrame(() => document.getElementById('side-panel-details')?.focus());
@@ -276,11 +280,14 @@ export function StepActions({ store, doc, step }: { store: EditorStore; doc: Pat
             ))}
           </select>
         </div>
+        {/* These buttons are aria-disabled, not disabled: each can turn itself off when pressed (the
+            step is now in the chosen lane, or at the end of its lane), and a button disabled under
+            the focus drops it to the page. */}
         <button
           type="button"
           className="pw-button pw-button-secondary pw-button-small"
-          disabled={lane === step.sector}
-          onClick={() => run({ type: 'moveToLane', stepId: step.id, sector: lane }, `Moved “${step.title}” to ${SECTOR_LABELS[lane]}.`)}
+          aria-disabled={lane === step.sector}
+          onClick={() => lane !== step.sector && run({ type: 'moveToLane', stepId: step.id, sector: lane }, `Moved “${step.title}” to ${SECTOR_LABELS[lane]}.`)}
         >
           Move<span className="sr-only"> “{step.title}” to {SECTOR_LABELS[lane]}</span>
         </button>
@@ -289,16 +296,16 @@ export function StepActions({ store, doc, step }: { store: EditorStore; doc: Pat
         <button
           type="button"
           className="pw-button pw-button-secondary pw-button-small"
-          disabled={!canReorder(doc, step.id, 'earlier')}
-          onClick={() => run({ type: 'reorderStep', stepId: step.id, direction: 'earlier' }, `Moved “${step.title}” earlier in its lane.`)}
+          aria-disabled={!canReorder(doc, step.id, 'earlier')}
+          onClick={() => canReorder(doc, step.id, 'earlier') && run({ type: 'reorderStep', stepId: step.id, direction: 'earlier' }, `Moved “${step.title}” earlier in its lane.`)}
         >
           Earlier in lane
         </button>
         <button
           type="button"
           className="pw-button pw-button-secondary pw-button-small"
-          disabled={!canReorder(doc, step.id, 'later')}
-          onClick={() => run({ type: 'reorderStep', stepId: step.id, direction: 'later' }, `Moved “${step.title}” later in its lane.`)}
+          aria-disabled={!canReorder(doc, step.id, 'later')}
+          onClick={() => canReorder(doc, step.id, 'later') && run({ type: 'reorderStep', stepId: step.id, direction: 'later' }, `Moved “${step.title}” later in its lane.`)}
         >
           Later in lane
         </button>
@@ -320,7 +327,15 @@ function Connections({ store, doc, step, readOnly }: { store: EditorStore; doc: 
   const into = doc.transitions.filter((t) => t.to === step.id);
   const item = (t: Transition, other: string, direction: 'to' | 'from') => (
     <li key={t.id}>
-      <button type="button" className="pw-link-button" onClick={() => store.select({ kind: 'transition', id: t.id })}>
+      <button
+        type="button"
+        className="pw-link-button"
+        onClick={() => {
+          store.select({ kind: 'transition', id: t.id });
+          // The step's panel, and this button with it, gives way to the transition's: take the focus there.
+          focusNextFrame(() => document.getElementById(TRANSITION_HEADING_ID));
+        }}
+      >
         {direction === 'to' ? 'To' : 'From'} “{titles.get(other) ?? other}”
       </button>{' '}
       <span className="text-sm">({t.information === 'none' ? 'warning: no information passed on' : INFORMATION_LABELS[t.information]})</span>
@@ -568,7 +583,7 @@ function TransitionInspector({
   const [deleteError, setDeleteError] = useState<string[]>([]);
   return (
     <div className="pw-inspector" data-testid="transition-inspector">
-      <h2 className="pw-panel-heading">
+      <h2 id={TRANSITION_HEADING_ID} className="pw-panel-heading" tabIndex={-1}>
         <span className="sr-only">Transition: </span>
         {from?.title ?? t.from} → {to?.title ?? t.to}
       </h2>

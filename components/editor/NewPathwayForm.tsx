@@ -35,6 +35,9 @@ export function NewPathwayForm({
   const [busy, setBusy] = useState(false);
 
   const create = async () => {
+    // The controls stay focusable while busy (aria-disabled): a control disabled under the focus
+    // drops it to the page. A second press meanwhile does nothing.
+    if (busy) return;
     setBusy(true);
     const input = { workspaceSlug, ...(template ? { templatePathwayId: template } : {}), ...(title.trim() ? { title } : {}) };
     setErrors(await createAndOpen(api, input, router, UNREACHABLE));
@@ -42,7 +45,7 @@ export function NewPathwayForm({
   };
 
   const importFile = async (file: File | undefined) => {
-    if (!file) return;
+    if (!file || busy) return;
     if (file.size > PATHWAY_FILE_MAX_BYTES) {
       setFileErrors([fileTooLargeMessage(file.name, file.size, 'a Pathweave pathway file')]);
       return;
@@ -97,7 +100,7 @@ export function NewPathwayForm({
           Title of the new pathway {template ? '(optional)' : ''}
         </label>
         <input id={`${idPrefix}-title`} className="pw-input w-full" value={title} onChange={(e) => setTitle(e.target.value)} />
-        <button type="submit" className="pw-button pw-button-secondary pw-button-small mt-2" disabled={busy}>
+        <button type="submit" className="pw-button pw-button-secondary pw-button-small mt-2" aria-disabled={busy}>
           {busy ? 'Creating…' : 'Create and open it'}
         </button>
       </form>
@@ -111,7 +114,11 @@ export function NewPathwayForm({
           type="file"
           accept=".json,application/json"
           className="pw-file-input"
-          disabled={busy}
+          aria-disabled={busy}
+          // While busy, no file chooser: the input stays focusable, so it is not disabled.
+          onClick={(e) => {
+            if (busy) e.preventDefault();
+          }}
           aria-describedby={describedBy(fileId, false, fileErrors)}
           aria-invalid={fileErrors.length ? true : undefined}
           onChange={(e) => {

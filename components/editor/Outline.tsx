@@ -10,6 +10,7 @@ import { useEditor, type EditorStore, type Selection } from './store';
 import { AddStepForm } from './AddStepForm';
 import { ConnectForm } from './Inspector';
 import { KIND_ICONS } from './shapes';
+import { focusNextFrame } from './keep-focus';
 
 export interface OutlineProps {
   store: EditorStore;
@@ -133,12 +134,18 @@ const OutlineStep = memo(function OutlineStep({
 }) {
   const [lane, setLane] = useState<Sector>(step.sector);
   const out = doc.transitions.filter((t) => t.from === step.id);
-  const run = (command: Command, said: string) => {
+  const run = (command: Command, said: string, refocus?: string) => {
     const r = store.exec(command);
     if (r.ok && r.changed) {
       store.notify(said);
       // The row is gone with the step: keep keyboard focus nearby, on its lane's heading.
-      if (command.type === 'removeStep') requestAnimationFrame(() => document.getElementById(`lane-${step.sector}`)?.focus());
+      if (command.type === 'removeStep') focusNextFrame(() => document.getElementById(`lane-${step.sector}`));
+      // In another lane the row is a new one, and a transition's Delete goes with the transition:
+      // the focus goes to the step's title, in its new place.
+      else if (command.type === 'moveToLane' || command.type === 'removeTransition') focusNextFrame(() => outlineButton(step.id, 'title'));
+      // Moving a step moves rows in the page. React gives the focus back to a row it moved; should the
+      // row have been drawn anew, the same button, in the row's new place, gets it back.
+      else if (refocus) focusNextFrame(() => outlineButton(step.id, refocus));
     }
   };
   const laneSelectId = `outline-lane-${step.id}`;
@@ -156,6 +163,7 @@ const OutlineStep = memo(function OutlineStep({
             // A toggle button: pressing the selected step again clears the selection.
             onClick={() => store.select(selected ? null : { kind: 'step', id: step.id })}
             data-outline-title={step.id}
+            data-outline-action="title"
           >
             <span className="sr-only">{position}. </span>
             {step.title}
@@ -175,19 +183,29 @@ const OutlineStep = memo(function OutlineStep({
       </div>
       {readOnly ? null : (
         <div className="pw-outline-actions" role="group" aria-label={`Actions for “${step.title}”`}>
+          {/* aria-disabled, not disabled: these buttons can turn themselves off when pressed (at the end
+              of the lane, or once in the chosen lane), and a button disabled under the focus drops it
+              to the page. */}
           <button
             type="button"
             className="pw-button pw-button-secondary pw-button-small"
-            disabled={!canReorder(doc, step.id, 'earlier')}
-            onClick={() => run({ type: 'reorderStep', stepId: step.id, direction: 'earlier' }, `Moved “${step.title}” earlier in its lane.`)}
+            aria-disabled={!canReorder(doc, step.id, 'earlier')}
+            data-outline-action="earlier"
+            onClick={() =>
+              canReorder(doc, step.id, 'earlier') &&
+              run({ type: 'reorderStep', stepId: step.id, direction: 'earlier' }, `Moved “${step.title}” earlier in its lane.`, 'earlier')
+            }
           >
             Earlier<span className="sr-only"> ({step.title})</span>
           </button>
           <button
             type="button"
             className="pw-button pw-button-secondary pw-button-small"
-            disabled={!canReorder(doc, step.id, 'later')}
-            onClick={() => run({ type: 'reorderStep', stepId: step.id, direction: 'later' }, `Moved “${step.title}” later in its lane.`)}
+            aria-disabled={!canReorder(doc, step.id, 'later')}
+            data-outline-action="later"
+            onClick={() =>
+              canReorder(doc, step.id, 'later') && run({ type: 'reorderStep', stepId: step.id, direction: 'later' }, `Moved “${step.title}” later in its lane.`, 'later')
+            }
           >
             Later<span className="sr-only"> ({step.title})</span>
           </button>
@@ -204,8 +222,8 @@ const OutlineStep = memo(function OutlineStep({
           <button
             type="button"
             className="pw-button pw-button-secondary pw-button-small"
-            disabled={lane === step.sector}
-            onClick={() => run({ type: 'moveToLane', stepId: step.id, sector: lane }, `Moved “${step.title}” to ${SECTOR_LABELS[lane]}.`)}
+            aria-disabled={lane === step.sector}
+            onClick={() => lane !== step.sector && run({ type: 'moveToLane', stepId: step.id, sector: lane }, `Moved “${step.title}” to ${SECTOR_LABELS[lane]}.`)}
           >
             Move to lane<span className="sr-only"> ({step.title})</span>
           </button>
@@ -264,3 +282,8 @@ const OutlineStep = memo(function OutlineStep({
     </li>
   );
 });
+
+/** A button in a step's row of the outline, wherever the row is now. */
+function outlineButton(stepId: string, action: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`#outline-step-${CSS.escape(stepId)} [data-outline-action="${action}"]`);
+}

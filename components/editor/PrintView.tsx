@@ -2,6 +2,7 @@
 // A print view a board paper can use (issue 4, item 7): the pathway's purpose and sponsor, the
 // diagram, every step by lane, every transition, the scores with their measures, and the journey
 // figures. On paper only this view prints (editor.css @media print).
+import { useEffect, useRef } from 'react';
 import { SECTORS, type Pathway } from '@/lib/pathway/schema';
 import {
   CHANNEL_LABELS,
@@ -30,6 +31,10 @@ export function PrintView({
   onClose: () => void;
   revisionNote: string;
 }) {
+  // Opened from a button in the editor, which is hidden now: the focus starts at the view's heading,
+  // so keyboard and screen reader users begin at its top rather than nowhere.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const svg = pathwayToSvg(doc, { findingCounts });
   const titles = new Map(doc.steps.map((s) => [s.id, s.title]));
   const m = doc.metadata;
@@ -44,7 +49,7 @@ export function PrintView({
           Back to the editor
         </button>
       </div>
-      <h1 id="print-title" className="text-3xl font-bold mb-1">
+      <h1 ref={heading} id="print-title" tabIndex={-1} className="text-3xl font-bold mb-1">
         {doc.title}
       </h1>
       <p className="text-nhs-grey-1 mb-4">{revisionNote}</p>

@@ -47,7 +47,8 @@ export function VersionsPanel({ pathwayId, api, versions, canVersion, onSaveVers
   const to = offered(chosenTo) ? chosenTo : versions[1] ? (versions[0]?.id ?? WORKING_COPY) : WORKING_COPY;
 
   const compare = async () => {
-    if (!api) return;
+    // Pressed again while comparing (the button keeps the focus, so it is only aria-disabled).
+    if (!api || comparing) return;
     if (from === to) {
       setCompareError(['Choose two different versions to compare.']);
       return;
@@ -76,6 +77,8 @@ export function VersionsPanel({ pathwayId, api, versions, canVersion, onSaveVers
           className={`pw-field${noteErrors.length ? ' pw-field-error' : ''}`}
           onSubmit={async (e) => {
             e.preventDefault();
+            // The button stays focusable while a version is saving (aria-disabled): nothing more to do.
+            if (busy) return;
             if (note.trim() === '') {
               setNoteErrors(['Write a short note saying what changed in this version.']);
               return;
@@ -101,7 +104,7 @@ export function VersionsPanel({ pathwayId, api, versions, canVersion, onSaveVers
             aria-describedby={describedBy(noteId, true, noteErrors)}
             onChange={(e) => setNote(e.target.value)}
           />
-          <button type="submit" className="pw-button mt-2" disabled={busy}>
+          <button type="submit" className="pw-button mt-2" aria-disabled={busy}>
             {busy ? 'Saving…' : 'Save version'}
           </button>
         </form>
@@ -175,7 +178,7 @@ export function VersionsPanel({ pathwayId, api, versions, canVersion, onSaveVers
                 ))}
               </select>
             </div>
-            <button type="submit" className="pw-button pw-button-secondary" disabled={comparing}>
+            <button type="submit" className="pw-button pw-button-secondary" aria-disabled={comparing}>
               {comparing ? 'Comparing…' : 'Compare'}
             </button>
           </form>

@@ -97,6 +97,12 @@ export function TextField({ label, hint, value, onChange, onDone, multiline, inp
     setErrors(onChange(text));
   };
   const blur = () => {
+    // While the other person's change is on show, leaving the field decides nothing: this person's
+    // words and the message stay until they type (theirs go in) or press Escape (the other's stay).
+    if (othersChanged) {
+      onDone?.();
+      return;
+    }
     if (errors.length === 0) setDraft(null);
     setWrote(false);
     setOthersChanged(false);

@@ -39,6 +39,9 @@ export function errorsAt(errors: readonly PathwayError[], path: string): Pathway
  * The message of a validation error, as it reads beside a field: without the "Step 3 (…):" prefix
  * (the field is already inside that step's panel) and with the field's label for its name.
  */
+/** A number written with a decimal comma ("0,5"). */
+const DECIMAL_COMMA = /^-?\d*,\d+$/;
+
 export function fieldMessage(error: PathwayError, label: string): string {
   // Vocabulary errors list the allowed values as stored (enum names); people choose from a list of labels instead.
   if (error.allowed && error.code === 'missing') return `Choose ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
@@ -46,6 +49,10 @@ export function fieldMessage(error: PathwayError, label: string): string {
   let message = error.message.replace(/^(Step|Transition) \d+(?: \(.*?\))?: /, '').replace(/^(Metadata|The pathway|Layout): /, '');
   const leaf = error.field;
   if (leaf && message.startsWith(leaf)) message = label + message.slice(leaf.length);
+  // "0,5" is how many people write a half; the schema only knows it is not a number.
+  if (error.code === 'wrong_type' && typeof error.value === 'string' && DECIMAL_COMMA.test(error.value.trim())) {
+    message = `${message} Use a full stop for decimals, for example ${error.value.trim().replace(',', '.')}.`;
+  }
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
@@ -94,7 +101,12 @@ export function validateField(doc: Pathway, path: readonly PathSegment[], value:
 export function numberFromText(text: string): number | string | undefined {
   const t = text.trim();
   if (t === '') return undefined;
-  if (/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return Number(t);
+  if (/^-?(\d+\.?\d*|\.\d+)$/.test(t)) {
+    // 400 digits read as Infinity, which the schema would show as "the number Infinity": kept as the
+    // text typed instead, so the person is told it is not a number.
+    const n = Number(t);
+    if (Number.isFinite(n)) return n;
+  }
   return text;
 }
 

@@ -11,6 +11,7 @@ import { describeAgreement, RATING_VALUES, RATING_WORDS, timerFormMinutes, type 
 import { myDotsOnRemovedSteps, useRememberedNames } from './removed-targets';
 import type { CommandOutcome, WorkshopCommand } from './useWorkshop';
 import { WorkshopClock } from './WorkshopClock';
+import { focusOnRemoval } from '@/components/editor/keep-focus';
 
 const STATUS_WORDS: Record<string, string> = { met: 'Met', partly: 'Partly met', not_met: 'Not met', needs_judgement: 'Needs judgement' };
 
@@ -78,10 +79,18 @@ export function WorkshopPanel({
 
 type Run = (command: WorkshopCommand, done?: string) => Promise<boolean>;
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+/** The vote and rating sections' headings: the focus goes there when an action removes the control it was on. */
+const VOTE_HEADING_ID = 'workshop-vote-heading';
+const RATING_HEADING_ID = 'workshop-rating-heading';
+const PUT_DOT_ID = 'workshop-put-dot';
+const byId = (id: string) => () => document.getElementById(id);
+
+function Section({ title, children, headingId }: { title: string; children: ReactNode; headingId?: string }) {
   return (
     <section className="mb-4 border-t border-[#d8dde0] pt-2">
-      <h3 className="pw-inspector-subheading !mt-0 !border-t-0 !pt-0">{title}</h3>
+      <h3 id={headingId} tabIndex={headingId ? -1 : undefined} className="pw-inspector-subheading !mt-0 !border-t-0 !pt-0">
+        {title}
+      </h3>
       {children}
     </section>
   );
@@ -236,8 +245,12 @@ function VoteSection({
   const seen = useRememberedNames(stepNames);
   const mineOnRemoved = useMemo(() => myDotsOnRemovedSteps(workshop.votes, stepNames, seen), [workshop.votes, stepNames, seen]);
   const mineOnSelected = selectedStep ? (workshop.votes.find((v) => v.stepId === selectedStep.id)?.mine ?? 0) : 0;
+  // "Take a dot back" goes with your last dot on the step: the focus moves to "Put a dot" beside it.
+  // A step's row of the tally goes with its last dot: the focus moves to the section's heading.
+  const takeBackGoes = useMemo(() => focusOnRemoval(byId(PUT_DOT_ID)), []);
+  const tallyRowGoes = useMemo(() => focusOnRemoval(byId(VOTE_HEADING_ID)), []);
   return (
-    <Section title="Where does it hurt? (dot vote)">
+    <Section title="Where does it hurt? (dot vote)" headingId={VOTE_HEADING_ID}>
       <p className="text-sm mb-2">
         Put dots on the steps where care goes wrong for people today. Everyone sees the dots.
         {canVote ? (
@@ -252,16 +265,25 @@ function VoteSection({
       {canVote ? (
         selectedStep ? (
           <div className="mb-2 flex flex-wrap items-center gap-2">
+            {/* The dot buttons are aria-disabled, not disabled: placing your last dot (or taking the
+                last one back) turns off the button pressed, and a button disabled under the focus
+                drops it to the page. */}
             <button
+              id={PUT_DOT_ID}
               type="button"
               className="pw-button pw-button-small"
-              disabled={workshop.myDotsLeft === 0}
-              onClick={() => void run({ op: 'vote.add', stepId: selectedStep.id }, `Dot placed on “${selectedStep.title}”.`)}
+              aria-disabled={workshop.myDotsLeft === 0}
+              onClick={() => workshop.myDotsLeft > 0 && void run({ op: 'vote.add', stepId: selectedStep.id }, `Dot placed on “${selectedStep.title}”.`)}
             >
               Put a dot on “{selectedStep.title}”
             </button>
             {mineOnSelected > 0 ? (
-              <button type="button" className="pw-button pw-button-secondary pw-button-small" onClick={() => void run({ op: 'vote.remove', stepId: selectedStep.id }, `Dot taken back from “${selectedStep.title}”.`)}>
+              <button
+                ref={takeBackGoes}
+                type="button"
+                className="pw-button pw-button-secondary pw-button-small"
+                onClick={() => void run({ op: 'vote.remove', stepId: selectedStep.id }, `Dot taken back from “${selectedStep.title}”.`)}
+              >
                 Take a dot back
               </button>
             ) : null}
@@ -305,8 +327,8 @@ function VoteSection({
                         type="button"
                         className="pw-button pw-button-secondary pw-button-small"
                         aria-label={`Put another dot on “${name}”`}
-                        disabled={workshop.myDotsLeft === 0}
-                        onClick={() => void run({ op: 'vote.add', stepId: v.stepId })}
+                        aria-disabled={workshop.myDotsLeft === 0}
+                        onClick={() => workshop.myDotsLeft > 0 && void run({ op: 'vote.add', stepId: v.stepId })}
                       >
                         +
                       </button>{' '}
@@ -314,8 +336,10 @@ function VoteSection({
                         type="button"
                         className="pw-button pw-button-secondary pw-button-small"
                         aria-label={`Take a dot back from “${name}”`}
-                        disabled={v.mine === 0}
-                        onClick={() => void run({ op: 'vote.remove', stepId: v.stepId })}
+                        aria-disabled={v.mine === 0}
+                        // The row goes when the step has no dots left.
+                        ref={tallyRowGoes}
+                        onClick={() => v.mine > 0 && void run({ op: 'vote.remove', stepId: v.stepId })}
                       >
                         −
                       </button>
@@ -345,6 +369,7 @@ function VoteSection({
                     type="button"
                     className="pw-button pw-button-secondary pw-button-small"
                     aria-label={`Take a dot back from ${name}`}
+                    ref={tallyRowGoes}
                     onClick={() => void run({ op: 'vote.remove', stepId: v.stepId }, `Dot taken back from ${name}.`)}
                   >
                     Take a dot back
@@ -469,7 +494,7 @@ function RatingSection({ workshop, run }: { workshop: WorkshopView; run: Run }) 
   const { round, permissions } = workshop;
   const [criterionId, setCriterionId] = useState(round?.criterionId ?? '');
   return (
-    <Section title="Rate a criterion together">
+    <Section title="Rate a criterion together" headingId={RATING_HEADING_ID}>
       <p className="text-sm mb-2">
         Everyone rates on their own first; nobody sees anyone else’s rating until the facilitator reveals them all. Then the room talks about the differences and agrees one rating, with
         its reason. The computed score is kept beside it, never mixed in.
@@ -517,6 +542,9 @@ function Round({ workshop, run }: { workshop: WorkshopView; run: Run }) {
   const [reason, setReason] = useState(round.mine?.reason ?? '');
   const [cValue, setCValue] = useState<RatingValue | ''>(round.consensus?.value ?? round.summary?.majority ?? '');
   const [cReason, setCReason] = useState(round.consensus?.reason ?? '');
+  // Revealing the ratings replaces the part of the round with the Reveal button, and ending the round
+  // removes it all: the focus moves to the section's heading rather than dropping to the page.
+  const goesToHeading = useMemo(() => focusOnRemoval(byId(RATING_HEADING_ID)), []);
   return (
     <div data-testid="rating-round">
       <p className="mb-1">
@@ -553,7 +581,13 @@ function Round({ workshop, run }: { workshop: WorkshopView; run: Run }) {
             </form>
           ) : null}
           {permissions.canRun ? (
-            <button type="button" className="pw-button pw-button-small" disabled={round.submitted === 0} onClick={() => void run({ op: 'round.reveal' }, 'Ratings revealed.')}>
+            <button
+              ref={goesToHeading}
+              type="button"
+              className="pw-button pw-button-small"
+              disabled={round.submitted === 0}
+              onClick={() => void run({ op: 'round.reveal' }, 'Ratings revealed.')}
+            >
               Reveal everyone’s ratings
             </button>
           ) : null}
@@ -623,7 +657,7 @@ function Round({ workshop, run }: { workshop: WorkshopView; run: Run }) {
         </>
       )}
       {permissions.canRun ? (
-        <button type="button" className="pw-button pw-button-secondary pw-button-small" onClick={() => void run({ op: 'round.close' }, 'Rating round ended.')}>
+        <button ref={goesToHeading} type="button" className="pw-button pw-button-secondary pw-button-small" onClick={() => void run({ op: 'round.close' }, 'Rating round ended.')}>
           End this round
         </button>
       ) : null}

@@ -390,3 +390,36 @@ test('someone following along, with nothing of their own kept, leaves no copy of
   await gp.context().close();
   await viewer.context().close();
 });
+
+test('saving a version while this person’s latest edit has not reached the live pathway saves nothing and says why', async ({ browser }) => {
+  const gp = await person(browser, GP);
+  const connection = await cuttableConnection(gp.context());
+  const path = await newBlankPathway(gp, `Version offline ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+
+  await connection.offline();
+  await expect(gp.getByTestId('collab-status')).toHaveText(/^(Offline|Connecting)/);
+  await addStep(gp, 'Made on the train');
+  await gp.getByRole('tab', { name: 'Versions' }).click();
+  const versions = gp.getByTestId('versions-panel');
+  const note = versions.getByLabel('Note for a new version');
+  await note.fill('Before the train edit reached the room');
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  // Said under the note after the wait for the server (5 seconds); no version, and the note is kept.
+  await expect(versions.getByRole('alert')).toContainText(
+    'Your latest changes have not reached the live pathway yet, so no version was saved. Try again when the status says every change is saved.',
+    { timeout: 20_000 },
+  );
+  await expect(versions.getByTestId('version-history')).toHaveCount(0);
+  await expect(versions).toContainText('No versions saved yet.');
+  await expect(note).toHaveValue('Before the train edit reached the room');
+  await expect(gp.getByRole('alert').filter({ hasText: 'Saved version' })).toHaveCount(0);
+  await expectAccessible(gp, 'live editor: version not saved while offline');
+
+  // Back online, the edit reaches the room and the same note saves a version with it.
+  connection.online();
+  await expect(gp.getByTestId('collab-status')).toHaveText('Live: every change saved.', { timeout: 60_000 });
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  await expect(versions.getByTestId('version-history')).toContainText('Version 1');
+  await gp.context().close();
+});

@@ -3,6 +3,7 @@
 // (avatars, room panel, cursors, selections) reaches the others, and the viewer's forced write,
 // made by going around the editor, is refused by the server: nobody else sees it, and it is gone
 // after a reload.
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { canvasSettled, e2eDatabaseUrl, expectAccessible, hydrated, joinLive, newBlankPathway, openDemoCopd, person, signIn, stepNode } from './support';
 
@@ -593,10 +594,87 @@ test('two people typing in the same field: the one typing keeps their words and 
   );
   // Nothing the GP typed is lost from view; Escape takes the other person's words.
   await expect(mine).toHaveValue('Medication review with the pharmacist');
+  // Leaving the field settles nothing: the GP's words and the message stay until they type or press Escape.
+  await mine.press('Tab');
+  await expect(mine).not.toBeFocused();
+  await expect(mine).toHaveValue('Medication review with the pharmacist');
+  await expect(told).toHaveText(
+    'Someone else changed this while you were typing: it now says “Structured medication review”. Keep typing to put yours instead, or press Escape to keep theirs.',
+  );
+  await expect(stepNode(gp, 'Structured medication review')).toBeVisible();
+  await mine.focus();
   await mine.press('Escape');
   await expect(mine).toHaveValue('Structured medication review');
   await expect(told).toHaveCount(0);
   await expect(stepNode(gp, 'Structured medication review')).toBeVisible();
+  await gp.context().close();
+  await other.context().close();
+});
+
+test('importing a file in the live workshop asks first: keeping the live pathway changes nothing for the room, replacing it does and Undo puts it back', async ({ browser }) => {
+  const gp = await person(browser, GP);
+  const path = await newBlankPathway(gp, `Live import ${Date.now()}`);
+  // The file to import: this pathway as exported before the workshop, with one more step.
+  await gp.getByRole('tab', { name: 'File' }).click();
+  const [json] = await Promise.all([
+    gp.waitForEvent('download'),
+    gp.getByTestId('file-panel').getByRole('button', { name: 'Download as a pathway file (JSON)' }).click(),
+  ]);
+  const exported = JSON.parse(await readFile((await json.path()) as string, 'utf8')) as { steps: unknown[] };
+  const imported = {
+    ...exported,
+    steps: [
+      ...exported.steps,
+      { id: 'peer', kind: 'support', title: 'Peer support group', sector: 'voluntary_community', setting: 'voluntary_service', leadRole: 'voluntary_worker' },
+      { id: 'walk', kind: 'support', title: 'Walking group', sector: 'voluntary_community', setting: 'voluntary_service', leadRole: 'voluntary_worker' },
+    ],
+  };
+
+  const other = await person(browser, 'consultant@pathweave.test');
+  await joinLive(gp, path, 'Live: every change saved.');
+  await joinLive(other, path, 'Live: every change saved.');
+  // The other person adds a step of their own to the live pathway: 3 steps for everyone.
+  await other.getByText('Add a step by choosing').click();
+  await other.getByLabel('Title (optional)').fill('Breathlessness review');
+  await other.getByRole('button', { name: 'Add step', exact: true }).click();
+  await expect(gp.locator('.react-flow__node')).toHaveCount(3);
+
+  await gp.getByRole('tab', { name: 'File' }).click();
+  const file = gp.getByTestId('file-panel');
+  // Live there is no Save: the panel never says nothing is stored until then.
+  await expect(file).not.toContainText('nothing is stored');
+  await expect(file).toContainText('It replaces the live pathway for everyone in the room.');
+  const input = file.getByLabel('Choose a pathway file (JSON)');
+  const choose = () => input.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(imported)) });
+
+  // Asked first, in the page; the question has the focus so it is read out.
+  await choose();
+  const question = file.getByTestId('import-question');
+  await expect(question).toContainText('Replace the live pathway for everyone in the room?');
+  await expect(question.locator('p')).toBeFocused();
+  await expectAccessible(gp, 'live workshop: asked before an import replaces the live pathway');
+  await question.getByRole('button', { name: 'Keep the live pathway' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(input).toBeFocused();
+  await expect(file.getByRole('status')).toContainText('Nothing was imported from “mine.json”.');
+  // Nothing reached the room: the other person's step is still there, for them and for the GP.
+  await expect(stepNode(other, 'Breathlessness review')).toBeVisible();
+  await expect(other.locator('.react-flow__node')).toHaveCount(3);
+  await expect(gp.locator('.react-flow__node')).toHaveCount(3);
+
+  // Replace: the room's pathway is the file's now, for everyone.
+  await choose();
+  await file.getByTestId('import-question').getByRole('button', { name: 'Replace', exact: true }).click();
+  await expect(file.getByRole('status')).toContainText('Imported “mine.json”: 4 steps and 1 transition. Shared with everyone now; Undo puts the room’s pathway back.');
+  await expect(file).not.toContainText('nothing is stored');
+  await expect(stepNode(other, 'Peer support group')).toBeVisible();
+  await expect(stepNode(other, 'Breathlessness review')).toHaveCount(0);
+  await expect(other.locator('.react-flow__node')).toHaveCount(4);
+  // The importer's Undo takes the whole import back out of the shared pathway.
+  await gp.getByRole('button', { name: /^Undo/ }).click();
+  await expect(stepNode(other, 'Breathlessness review')).toBeVisible();
+  await expect(stepNode(other, 'Peer support group')).toHaveCount(0);
+  await expect(other.locator('.react-flow__node')).toHaveCount(3);
   await gp.context().close();
   await other.context().close();
 });

@@ -43,6 +43,11 @@ function outlineTitle(outline: Locator, title: string): Locator {
   return outline.locator('.pw-outline-title', { hasText: title });
 }
 
+/** Whether the keyboard focus has dropped to the page (nothing, or <body>, has it). */
+function focusIsOnPage(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+}
+
 /** A step's row in the outline view. */
 function outlineRow(outline: Locator, title: string): Locator {
   return outline.locator('.pw-outline-step', { has: outline.page().locator('.pw-outline-title', { hasText: title }) });
@@ -226,6 +231,9 @@ test('the same pathway can be built with the keyboard only', async ({ page }) =>
   await testRow.getByRole('button', { name: /Move to lane/ }).press('Enter');
   await expect(outline.locator('.pw-outline-lane[data-sector="secondary_care"]')).toContainText('Breathing test at home');
   await expect(outline.locator('.pw-outline-lane[data-sector="community_health"]')).toContainText('no steps');
+  // Its row is now in another lane, and the focus with it, on the step's title.
+  await expect(outlineTitle(outline, 'Breathing test at home')).toBeFocused();
+  await expect.poll(() => focusIsOnPage(page)).toBe(false);
 
   // Reorder within primary care: the referral moves earlier, before the exit.
   const primarySteps = outline.locator('.pw-outline-lane[data-sector="primary_care"] .pw-outline-title');
@@ -233,6 +241,26 @@ test('the same pathway can be built with the keyboard only', async ({ page }) =>
   const referralRow = outlineRow(outline, 'Referral to the respiratory team');
   await referralRow.getByRole('button', { name: /^Earlier/ }).press('Enter');
   await expect(primarySteps).toHaveText([/Person asks for help/, /Referral to the respiratory team/, /Leaves the pathway/]);
+  // Later, and back: the row moves in the page, and the Later button (now off, at the end of the
+  // lane) keeps the focus.
+  const later = referralRow.getByRole('button', { name: /^Later/ });
+  await later.press('Enter');
+  await expect(primarySteps).toHaveText([/Person asks for help/, /Leaves the pathway/, /Referral to the respiratory team/]);
+  await expect(later).toBeFocused();
+  await expect(later).toHaveAttribute('aria-disabled', 'true');
+  await expect.poll(() => focusIsOnPage(page)).toBe(false);
+  await referralRow.getByRole('button', { name: /^Earlier/ }).press('Enter');
+  await expect(primarySteps).toHaveText([/Person asks for help/, /Referral to the respiratory team/, /Leaves the pathway/]);
+
+  // Deleting a transition from the outline leaves the focus on its step's title; undo brings it back.
+  const entryAfter = entryRow.getByRole('list', { name: /after “Person asks for help”/ });
+  await expect(entryAfter.getByRole('listitem')).toHaveCount(2);
+  await entryAfter.getByRole('button', { name: /^Delete the transition from “Person asks for help” to “Leaves the pathway”/ }).press('Enter');
+  await expect(entryAfter.getByRole('listitem')).toHaveCount(1);
+  await expect(outlineTitle(outline, 'Person asks for help')).toBeFocused();
+  await expect.poll(() => focusIsOnPage(page)).toBe(false);
+  await page.keyboard.press('Control+z');
+  await expect(entryAfter.getByRole('listitem')).toHaveCount(2);
 
   // Delete the referral, undo with Control+Z, redo with Control+Shift+Z, undo again.
   await referralRow.getByRole('button', { name: 'Delete (Referral to the respiratory team)' }).press('Enter');
@@ -260,6 +288,27 @@ test('the same pathway can be built with the keyboard only', async ({ page }) =>
   await expect(page.getByTestId('pathway-inspector')).toBeVisible();
   await breathing.press('Enter');
   await expect(inspector).toBeVisible();
+
+  // Move it to another lane from its details, and back: the Move button is off once the step is in
+  // the chosen lane, and keeps the focus.
+  const moveFromInspector = inspector.getByRole('button', { name: /^Move “Breathing test at home” to/ });
+  await inspector.getByRole('combobox', { name: 'Move to lane' }).selectOption({ label: 'Community health services' });
+  await moveFromInspector.press('Enter');
+  await expect(outline.locator('.pw-outline-lane[data-sector="community_health"]')).toContainText('Breathing test at home');
+  await expect(moveFromInspector).toBeFocused();
+  await expect(moveFromInspector).toHaveAttribute('aria-disabled', 'true');
+  await expect.poll(() => focusIsOnPage(page)).toBe(false);
+  await inspector.getByRole('combobox', { name: 'Move to lane' }).selectOption({ label: 'Hospital (secondary) care' });
+  await moveFromInspector.press('Enter');
+  await expect(outline.locator('.pw-outline-lane[data-sector="secondary_care"]')).toContainText('Breathing test at home');
+  await expect(moveFromInspector).toBeFocused();
+
+  // A connection in the step's details opens the transition's: the focus goes to its heading.
+  await inspector.getByRole('button', { name: 'From “Person asks for help”' }).press('Enter');
+  const transitionHeading = page.getByTestId('transition-inspector').getByRole('heading', { level: 2 });
+  await expect(transitionHeading).toContainText('Person asks for help → Breathing test at home');
+  await expect(transitionHeading).toBeFocused();
+  await expect.poll(() => focusIsOnPage(page)).toBe(false);
 
   // On the canvas, a step is reached with Tab, selected with Enter, and moved between lanes with Alt+arrows.
   await page.getByRole('tab', { name: 'Outline' }).focus();
@@ -340,11 +389,18 @@ test('canvas keys act on the focused step only, and never drop the focus to the 
   await newBlankPathway(page, 'Keyboard safety on the canvas');
   const entry = stepNode(page, 'Person asks for help');
   const exit = stepNode(page, 'Leaves the pathway');
-  const focusIsOnPage = () => page.evaluate(() => document.activeElement === document.body);
   // Transitions are not Tab stops (they all came before the first step); they are named pictures.
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
   await expect(page.locator('.react-flow__edge[tabindex]')).toHaveCount(0);
   await expect(page.locator('.react-flow__edge')).toHaveAttribute('role', 'img');
+
+  // Alt+ArrowRight moves the focused step later in its lane. The steps' nodes follow the document's
+  // order, so the step's node moves in the page: the focus stays on it all the same.
+  await entry.focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(page.getByTestId('editor-notice')).toContainText('Moved “Person asks for help” later.');
+  await expect(entry).toBeFocused();
+  await expect.poll(() => focusIsOnPage(page)).toBe(false);
 
   // Backspace on a button elsewhere, with a step selected, deletes nothing.
   await entry.click();
@@ -386,7 +442,7 @@ test('canvas keys act on the focused step only, and never drop the focus to the 
   await page.keyboard.press('Delete');
   await expect(page.locator('.react-flow__node')).toHaveCount(2);
   await expect(page.getByTestId('editor-notice')).toContainText('Deleted the step. Press Control and Z to undo.');
-  await expect.poll(focusIsOnPage).toBe(false);
+  await expect.poll(() => focusIsOnPage(page)).toBe(false);
 
   // Undo until there is nothing left: the button says so but keeps the focus.
   const undo = page.getByRole('button', { name: /^Undo/ });
@@ -397,6 +453,15 @@ test('canvas keys act on the focused step only, and never drop the focus to the 
   await expect(undo).toHaveAttribute('aria-disabled', 'true');
   await expect(undo).toBeFocused();
   await expectAccessible(page, 'editor: nothing left to undo');
+
+  // Save with Enter: the button is off while it saves, yet keeps the focus.
+  const save = page.getByRole('button', { name: /^Sav(e|ing…)$/ });
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('save-state')).toContainText('All changes saved');
+  await expect(save).toHaveText('Save');
+  await expect(save).toBeFocused();
+  await expect.poll(() => focusIsOnPage(page)).toBe(false);
 
   // "Go to step" takes the focus to the step; the score chip takes it to the scores.
   await page.getByLabel('Find a step').selectOption({ label: 'Leaves the pathway (Primary care)' });

@@ -3,10 +3,15 @@
 // dots on a step from the keyboard-reachable buttons and the GP sees them on the canvas; a rating
 // round stays private until the GP reveals it, shows the disagreement, and ends in the room's
 // consensus with its reason. axe runs on both people's screens.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, joinLive, newBlankPathway, person, stepNode } from './support';
 
 test.setTimeout(300_000);
+
+/** Whether the keyboard focus has dropped to the page (nothing, or <body>, has it). */
+function focusIsOnPage(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+}
 
 test('a facilitated workshop: timer, dot vote, private ratings, reveal and consensus', async ({ browser }) => {
   const gp = await person(browser, 'gp@pathweave.test');
@@ -48,6 +53,18 @@ test('a facilitated workshop: timer, dot vote, private ratings, reveal and conse
   await expect(repPanel.getByTestId('dots-left')).toHaveText('You have 2 of 3 dots left.');
   await repPanel.getByRole('button', { name: 'Put another dot on “Discharge letter”' }).click();
   await expect(repPanel.getByTestId('dots-left')).toHaveText('You have 1 of 3 dots left.');
+  // The last dot, from the keyboard: the button is then off, but keeps the focus.
+  const putDot = repPanel.getByRole('button', { name: 'Put a dot on “Discharge letter”' });
+  await putDot.focus();
+  await rep.keyboard.press('Enter');
+  await expect(repPanel.getByTestId('dots-left')).toHaveText('You have 0 of 3 dots left.');
+  await expect(putDot).toBeFocused();
+  await expect(putDot).toHaveAttribute('aria-disabled', 'true');
+  await expect.poll(() => focusIsOnPage(rep)).toBe(false);
+  // Pressed again, it places nothing.
+  await rep.keyboard.press('Enter');
+  await repPanel.getByRole('button', { name: 'Take a dot back', exact: true }).press('Enter');
+  await expect(repPanel.getByTestId('dots-left')).toHaveText('You have 1 of 3 dots left.');
   await expect(gp.getByTestId('vote-badge')).toHaveText('●● 2', { timeout: 15_000 });
   await expect(gpPanel.getByTestId('vote-tally')).toContainText('2 from 1 person');
 
@@ -71,7 +88,12 @@ test('a facilitated workshop: timer, dot vote, private ratings, reveal and conse
   await expectAccessible(rep, 'workshop: participant during a rating round');
 
   // Reveal: everyone sees all ratings and the disagreement.
-  await gpRound.getByRole('button', { name: 'Reveal everyone’s ratings' }).click();
+  // (From the keyboard: the button goes with the hidden ratings, and the focus moves to the section's heading.)
+  await gpRound.getByRole('button', { name: 'Reveal everyone’s ratings' }).press('Enter');
+  await expect(gpRound.getByTestId('revealed-ratings')).toBeVisible();
+  const ratingHeading = gpPanel.getByRole('heading', { name: 'Rate a criterion together' });
+  await expect(ratingHeading).toBeFocused();
+  await expect.poll(() => focusIsOnPage(gp)).toBe(false);
   await expect(repRound.getByTestId('rating-agreement')).toContainText('The room disagrees', { timeout: 15_000 });
   await expect(repRound.getByTestId('revealed-ratings')).toContainText('Nobody told me who to ring after I went home.');
   await expect(gpRound.getByTestId('revealed-ratings')).toContainText('Priya Osei');
@@ -84,6 +106,12 @@ test('a facilitated workshop: timer, dot vote, private ratings, reveal and conse
   await gpRound.getByRole('button', { name: 'Record the room’s rating' }).click();
   await expect(repRound.getByTestId('consensus')).toContainText('The room agreed: Partly met. A coordinator is named, but nobody covers evenings.', { timeout: 15_000 });
   await expectAccessible(rep, 'workshop: revealed ratings and consensus');
+
+  // Ending the round removes it, End button and all: the focus goes to the section's heading.
+  await gpRound.getByRole('button', { name: 'End this round' }).press('Enter');
+  await expect(gpRound).toHaveCount(0);
+  await expect(ratingHeading).toBeFocused();
+  await expect.poll(() => focusIsOnPage(gp)).toBe(false);
 
   await gp.context().close();
   await rep.context().close();
@@ -132,6 +160,9 @@ test('dots on a step that is then deleted are listed for the voter, who can take
   await expect(panel.getByTestId('dots-left')).toHaveText('You have 3 of 3 dots left.');
   await expect(removed).toHaveCount(0);
   await expect(panel).toContainText('No dots yet.');
+  // The button went with the list: the focus is on the vote's heading, not dropped to the page.
+  await expect(panel.getByRole('heading', { name: 'Where does it hurt? (dot vote)' })).toBeFocused();
+  await expect.poll(() => focusIsOnPage(gp)).toBe(false);
 
   await gp.context().close();
 });

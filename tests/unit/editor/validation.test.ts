@@ -68,4 +68,17 @@ describe('numberFromText', () => {
     expect(numberFromText('')).toBeUndefined();
     expect(numberFromText('seven')).toBe('seven');
   });
+  it('keeps a number too big to hold as the text typed, so the field says it is not a number', () => {
+    const digits = '9'.repeat(400);
+    expect(numberFromText(digits)).toBe(digits);
+    const [message] = validateField(doc, ['transitions', 0, 'targetDays'], numberFromText(digits), 'Expected wait in days');
+    expect(message).toMatch(/^Expected wait in days should be a number, but it is the text "9{10}/);
+    expect(message).not.toContain('Infinity');
+  });
+  it('asks for a full stop when a decimal is written with a comma', () => {
+    const [message] = validateField(doc, ['transitions', 0, 'probability'], numberFromText('0,5'), 'Share');
+    expect(message).toBe('Share should be a number, but it is the text "0,5". Use a full stop for decimals, for example 0.5.');
+    const [other] = validateField(doc, ['transitions', 0, 'probability'], numberFromText('half'), 'Share');
+    expect(other).not.toContain('full stop');
+  });
 });
