@@ -4,8 +4,7 @@ import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 /**
  * Ask before something that changes the room's work for everyone (WCAG 3.3.4), in the page rather than
  * a browser pop-up: the question takes the focus so a screen reader reads it, and the answers are buttons.
- * The same approach as the workshop panel's questions (components/workshop/WorkshopPanel.tsx), for the
- * editor's own panels.
+ * Used by the editor's panels and the workshop panel (components/workshop/WorkshopPanel.tsx).
  */
 export function AskFirst(props: {
   testId: string;

@@ -4,7 +4,7 @@
 // reveals, the room sees the spread and records a consensus with its reason: SCIROCCO's method).
 // Everything works from the keyboard: dots go on the selected step or on a step in the list, with
 // buttons; nothing needs dragging.
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { FRAMEWORKS } from '@/lib/scoring/frameworks';
 import type { WorkshopView } from '@/lib/server/workshop';
 import { describeAgreement, RATING_VALUES, RATING_WORDS, timerFormMinutes, type RatingValue } from '@/lib/workshop/model';
@@ -12,6 +12,7 @@ import { myDotsOnRemovedSteps, useRememberedNames } from './removed-targets';
 import type { CommandOutcome, WorkshopCommand } from './useWorkshop';
 import { WorkshopClock } from './WorkshopClock';
 import { focusOnRemoval } from '@/components/editor/keep-focus';
+import { AskFirst } from '@/components/editor/AskFirst';
 
 const STATUS_WORDS: Record<string, string> = { met: 'Met', partly: 'Partly met', not_met: 'Not met', needs_judgement: 'Needs judgement' };
 
@@ -427,49 +428,6 @@ function VoteSection({
         />
       ) : null}
     </Section>
-  );
-}
-
-/**
- * Ask before something that changes the room's work for everyone (WCAG 3.3.4), in the page rather than
- * a browser pop-up: the question takes the focus so a screen reader reads it, and the answers are buttons.
- */
-function AskFirst(props: {
-  testId: string;
-  question: string;
-  yes: string;
-  no: string;
-  onYes: () => void;
-  onNo: () => void;
-  /** Where the focus goes if the question goes away (answered, or made moot elsewhere) while it has the focus. */
-  returnFocusTo: RefObject<HTMLElement | null>;
-}) {
-  const question = useRef<HTMLParagraphElement>(null);
-  const box = useRef<HTMLDivElement>(null);
-  const { returnFocusTo } = props;
-  useEffect(() => question.current?.focus(), []);
-  useLayoutEffect(() => {
-    const container = box.current;
-    const target = returnFocusTo.current;
-    return () => {
-      const active = document.activeElement;
-      if (!active || active === document.body || container?.contains(active)) target?.focus();
-    };
-  }, [returnFocusTo]);
-  return (
-    <div ref={box} className="pw-warning-box mt-2" data-testid={props.testId}>
-      <p ref={question} tabIndex={-1} className="text-sm font-bold">
-        {props.question}
-      </p>
-      <div className="mt-2 flex flex-wrap gap-2">
-        <button type="button" className="pw-button pw-button-warning pw-button-small" onClick={props.onYes}>
-          {props.yes}
-        </button>
-        <button type="button" className="pw-button pw-button-secondary pw-button-small" onClick={props.onNo}>
-          {props.no}
-        </button>
-      </div>
-    </div>
   );
 }
 
