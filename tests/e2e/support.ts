@@ -62,6 +62,10 @@ export async function e2eDatabaseUrl(): Promise<string> {
 
 /** No WCAG 2.0/2.1/2.2 A or AA violation on the page as it is now. */
 export async function expectAccessible(page: Page, label: string) {
+  // Next streams a page's <title> with its metadata, after the content: on a loaded machine axe can
+  // run before it arrives (seen once on the not-found page). Every page must have one, so wait for it
+  // rather than check a page still arriving.
+  await expect(page, `a title on ${label}`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
