@@ -100,6 +100,9 @@ function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && ['text', 'search', 'email', 'url', 'tel', 'number', 'password', ''].includes(target.type);
 }
 
+/** Said when Control S is pressed in the live room, where every change is already shared and saved. */
+export const LIVE_NOTHING_TO_SAVE = 'Nothing to save: in the live workshop every change is shared and saved as you make it.';
+
 export function Editor({ pathway, api, templates = [], canCreate = false, today, live = false, initialSelect, userId, testHooks = false }: EditorProps) {
   countRender('views', 'Editor');
   const [store] = useState(() => new EditorStore(pathway.document, pathway.retiredIds));
@@ -459,7 +462,9 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       const key = event.key.toLowerCase();
       if (key === 's') {
         event.preventDefault();
-        void save();
+        // In the live room there is nothing to save: say so, rather than do nothing in silence.
+        if (liveMode === 'live') store.notify(LIVE_NOTHING_TO_SAVE);
+        else void save();
         return;
       }
       // In a text box, Ctrl+Z undoes typing there (the browser's own undo).
@@ -712,7 +717,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
               <p className="text-sm text-nhs-grey-1 mt-2">
                 {readOnly
                   ? 'Keys on the canvas: Tab moves from step to step, Enter selects one and shows its details, Escape clears the selection.'
-                  : 'Keys on a step: Alt with arrows moves it between lanes (up, down) or earlier and later (left, right). Delete removes it. Escape clears the selection. Control Z undoes, Control Shift Z redoes, Control S saves.'}
+                  : `Keys on a step: Alt with arrows moves it between lanes (up, down) or earlier and later (left, right). Delete removes it. Escape clears the selection. Control Z undoes, Control Shift Z redoes${isLive ? '; changes are shared and saved as you make them.' : ', Control S saves.'}`}
               </p>
             </aside>
             <ReactFlowProvider>

@@ -320,6 +320,21 @@ test('joining the live workshop fits the pathway into view, as the single-user e
   await expect.poll(scale, { timeout: 10_000 }).toBeCloseTo(own, 2);
 });
 
+test('Control S in the live workshop says there is nothing to save, rather than doing nothing in silence', async ({ page }) => {
+  await signIn(page, GP);
+  await openDemoCopd(page);
+  const editor = `${new URL(page.url()).pathname}/edit`;
+  await joinLive(page, editor, 'Live: every change saved.');
+  await page.locator('.react-flow__node').first().focus();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('editor-notice')).toHaveText(
+    'Nothing to save: in the live workshop every change is shared and saved as you make it.',
+  );
+  // The keys the page lists say the same, not "Control S saves".
+  await expect(page.getByText(/^Keys on a step:/)).toContainText('changes are shared and saved as you make them');
+  await expect(page.getByText(/^Keys on a step:/)).not.toContainText('Control S saves');
+});
+
 test('a live pathway that is slow to reach stays read only and says so, rather than editing a copy that would clash with the room', async ({ browser }) => {
   const page = await person(browser, 'gp@pathweave.test');
   const path = await newBlankPathway(page, `Slow live ${Date.now()}`);
