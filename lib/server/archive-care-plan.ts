@@ -3,11 +3,39 @@
 // either; both are audited as changes of the plan (op "archive" / "restore"), in the same
 // transaction. An archived plan stays readable by the person, their carers and the care team, and
 // every change use case refuses to change it (care-plan-access.ts refuseIfArchived, lockPlanInUse).
-import type { Actor } from '@/lib/auth/can';
+import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { ARCHIVE_CONFIRM_VALUE, ARCHIVE_COPY } from '@/lib/care-plan/archive';
-import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, authorizeCarePlan } from './care-plan-access';
+import {
+  CARE_PLAN_NOT_FOUND,
+  auditCarePlanChange,
+  auditCarePlanRefusal,
+  authorizeCarePlan,
+  loadCarePlanFacts,
+  lockPlanRow,
+} from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
+
+type PlanTx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']>[0]>[0];
+
+/**
+ * First thing in the archive's or restore's transaction, as changeActivePlan does for every other
+ * change: holds the plan's row (lockPlanRow) and asks can() again on the facts as they are now, so
+ * a clinician taken off the care team (or whose workspace role was lowered) a moment before cannot
+ * archive or restore the plan on the facts loaded when the request started. Not changeActivePlan
+ * itself: restore changes an archived plan, and archive answers "already archived" in its own words.
+ */
+async function stillMayChange(tx: PlanTx, actor: Actor, planId: string): Promise<boolean> {
+  await lockPlanRow(tx, planId);
+  const now = await loadCarePlanFacts(actor, planId, undefined, tx);
+  return now !== null && can(actor, 'carePlan:edit', now.resource);
+}
+
+/** The refusal when access was lost meanwhile: audited as changeActivePlan audits it, outside the transaction. */
+async function accessChanged(actor: Actor, planId: string, op: 'archive' | 'restore'): Promise<NotFound> {
+  await auditCarePlanRefusal(actor, planId, 'edit', { op, id: planId, reason: 'access changed' });
+  return notFound(CARE_PLAN_NOT_FOUND);
+}
 
 export type ArchiveCarePlanResult =
   { ok: true; status: 'archived' | 'active'; archivedAt: string | null } | NotFound | Invalid;
@@ -33,6 +61,7 @@ export async function archiveCarePlan(options: {
   }
   const archivedAt = new Date();
   const changed = await getPrisma().$transaction(async (tx) => {
+    if (!(await stillMayChange(tx, actor, access.planId))) return 'access changed' as const;
     // Only an active plan: of two archives at once, one wins and the other is told it is done already.
     const { count } = await tx.carePlan.updateMany({
       where: { id: access.planId, status: 'active' },
@@ -42,6 +71,7 @@ export async function archiveCarePlan(options: {
     await auditCarePlanChange(actor, access.planId, 'edit', { op: 'archive' }, tx);
     return true;
   });
+  if (changed === 'access changed') return accessChanged(actor, access.planId, 'archive');
   if (!changed)
     return invalid(ARCHIVE_COPY.alreadyArchived, [
       { path: 'planId', message: `Plan status: ${ARCHIVE_COPY.alreadyArchived}` },
@@ -55,6 +85,7 @@ export async function restoreCarePlan(options: { actor: Actor; planId: string })
   const access = await authorizeCarePlan(actor, options.planId, 'edit', { detail: { op: 'restore' } });
   if (!access) return notFound(CARE_PLAN_NOT_FOUND);
   const changed = await getPrisma().$transaction(async (tx) => {
+    if (!(await stillMayChange(tx, actor, access.planId))) return 'access changed' as const;
     const { count } = await tx.carePlan.updateMany({
       where: { id: access.planId, status: 'archived' },
       data: { status: 'active', archivedAt: null, archivedById: null },
@@ -63,6 +94,7 @@ export async function restoreCarePlan(options: { actor: Actor; planId: string })
     await auditCarePlanChange(actor, access.planId, 'edit', { op: 'restore' }, tx);
     return true;
   });
+  if (changed === 'access changed') return accessChanged(actor, access.planId, 'restore');
   if (!changed)
     return invalid(ARCHIVE_COPY.notArchived, [{ path: 'planId', message: `Plan status: ${ARCHIVE_COPY.notArchived}` }]);
   return { ok: true, status: 'active', archivedAt: null };

@@ -96,6 +96,22 @@ async function untilWaitingAtPlanRow(what: string): Promise<void> {
   }
 }
 
+/**
+ * Until some statement waits at a lock on a care plan's row, whether it asks for the row first
+ * (FOR NO KEY UPDATE) or goes straight to updating it: `what` names it if none ever does.
+ */
+async function untilWaitingOnPlan(what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const waiting = await db.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%"CarePlan"%' AND pid <> pg_backend_pid()`,
+    );
+    if (waiting.rows[0].n > 0) return;
+    if (Date.now() > deadline) throw new Error(`the ${what} never waited at the plan’s row`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 async function invitationsTo(email: string): Promise<number> {
   const r = await db.query(
     'SELECT count(*)::int AS n FROM "CarePlanInvitation" WHERE "carePlanId" = $1 AND lower(email) = lower($2)',
@@ -740,6 +756,69 @@ describe('an archived plan', () => {
     // Sharing again, Cal's notes are added as before.
     expect(await server.addCarePlanNote({ actor: actors.cal, planId: planBen, input: { body: 'Sent as sharing stopped' } })).toMatchObject({ ok: true });
     expect(await notes()).toBe(1);
+  });
+
+  it('refuses an archive or a restore that was waiting while the clinician was taken off the care team, as "not found", on the plan’s record', async () => {
+    // The clinician was checked (and is named in the team) when each request started; another
+    // connection holds Ben's plan's row, as a change of the care team does, and takes the
+    // clinician off it. The archive or restore waits at the row, then must ask again and refuse.
+    const accessChangedRows = async (op: 'archive' | 'restore') =>
+      (
+        await db.query(
+          `SELECT detail FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 AND action = 'carePlan:edit' AND outcome = 'denied' AND detail->>'reason' = 'access changed' AND detail->>'op' = $3`,
+          [ids.clinician, planBen, op],
+        )
+      ).rows.map((row) => row.detail);
+    const member = await db.query('SELECT id FROM "CarePlanMember" WHERE "carePlanId" = $1 AND "userId" = $2', [
+      planBen,
+      ids.clinician,
+    ]);
+    const memberId = member.rows[0].id as string;
+    const takenOff = async (run: () => Promise<unknown>): Promise<unknown> => {
+      const other = new pg.Client({ connectionString: databaseUrl });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('SELECT 1 FROM "CarePlan" WHERE id = $1 FOR NO KEY UPDATE', [planBen]);
+        await other.query('UPDATE "CarePlanMember" SET "userId" = NULL WHERE id = $1', [memberId]);
+        const pending = run();
+        await untilWaitingOnPlan('archive or restore');
+        await other.query('COMMIT');
+        return await pending;
+      } finally {
+        await other.query('ROLLBACK').catch(() => undefined);
+        // Back on the team, for what follows.
+        await other.query('UPDATE "CarePlanMember" SET "userId" = $2 WHERE id = $1', [memberId, ids.clinician]);
+        await other.end();
+      }
+    };
+    const notFound = { ok: false, reason: 'not_found', message: 'This care plan was not found, or you do not have access to it.' };
+
+    expect(await planRow(planBen)).toMatchObject({ status: 'active', archivedAt: null });
+    const archived = await takenOff(() =>
+      server.archiveCarePlan({ actor: actors.clinician, planId: planBen, confirm: 'yes' }),
+    );
+    expect(archived).toEqual(notFound);
+    expect(await planRow(planBen)).toMatchObject({ status: 'active', archivedAt: null, archivedById: null });
+    expect(await accessChangedRows('archive')).toEqual([{ op: 'archive', id: planBen, reason: 'access changed' }]);
+
+    // Back on the team, the clinician archives it; taken off again, their restore is refused.
+    expect(await server.archiveCarePlan({ actor: actors.clinician, planId: planBen, confirm: 'yes' })).toMatchObject({
+      ok: true,
+      status: 'archived',
+    });
+    const archivedAt = (await planRow(planBen)).archivedAt;
+    const restored = await takenOff(() => server.restoreCarePlan({ actor: actors.clinician, planId: planBen }));
+    expect(restored).toEqual(notFound);
+    expect(await planRow(planBen)).toMatchObject({ status: 'archived', archivedAt, archivedById: ids.clinician });
+    expect(await accessChangedRows('restore')).toEqual([{ op: 'restore', id: planBen, reason: 'access changed' }]);
+
+    // Back on the team again, the restore goes through.
+    expect(await server.restoreCarePlan({ actor: actors.clinician, planId: planBen })).toEqual({
+      ok: true,
+      status: 'active',
+      archivedAt: null,
+    });
   });
 
   it('changes made at the same moment on an active plan take turns: none deadlocks or is lost', async () => {
