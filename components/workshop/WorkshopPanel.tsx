@@ -7,7 +7,8 @@
 import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { FRAMEWORKS } from '@/lib/scoring/frameworks';
 import type { WorkshopView } from '@/lib/server/workshop';
-import { describeAgreement, RATING_VALUES, RATING_WORDS, timerFormMinutes, type RatingValue } from '@/lib/workshop/model';
+import { DOTS_MAX, DOTS_MIN, describeAgreement, RATING_VALUES, RATING_WORDS, TIMER_MAX_MS, timerFormMinutes, type RatingValue } from '@/lib/workshop/model';
+import { ErrorMessage } from '@/components/editor/fields';
 import { myDotsOnRemovedSteps, useRememberedNames } from './removed-targets';
 import type { CommandOutcome, WorkshopCommand } from './useWorkshop';
 import { WorkshopClock } from './WorkshopClock';
@@ -111,14 +112,24 @@ function TimerSection({ workshop, clockOffsetMs, run }: { workshop: WorkshopView
   // Stopped meanwhile (from another device): nothing left to ask, now or later.
   if (asking && !started) setAsking(false);
   const form = draft ?? { label: timer.label, minutes: String(timerFormMinutes(timer.durationMs)) };
+  // A number box gives "" for what is empty or is not a number ("1e", "0,5"): said beside the box,
+  // rather than sent on as 0 and answered "0 is not allowed" about a 0 nobody typed.
+  const [minutesError, setMinutesError] = useState<string | null>(null);
+  const minutesInput = useRef<HTMLInputElement>(null);
   const edit = (next: { label: string; minutes: string }) => {
     setDraft(next);
     setAsking(false);
+    setMinutesError(null);
   };
   const canRun = workshop.permissions.canRun;
   const hasTimer = timer.durationMs > 0;
   const setTimer = async (confirmed: boolean) => {
     const label = form.label.trim();
+    if (form.minutes.trim() === '') {
+      setMinutesError(`Minutes: enter a whole number of minutes from 1 to ${TIMER_MAX_MS / 60_000}, for example 10.`);
+      minutesInput.current?.focus();
+      return;
+    }
     const command = { op: 'timer.set', label: form.label, minutes: Number(form.minutes) } as const;
     let ok: boolean;
     if (hasTimer && Math.round(command.minutes * 60_000) === timer.durationMs) {
@@ -164,14 +175,18 @@ function TimerSection({ workshop, clockOffsetMs, run }: { workshop: WorkshopView
               </label>
               <input
                 id={`${id}-minutes`}
+                ref={minutesInput}
                 className="pw-input w-20"
                 type="number"
                 min={1}
                 max={240}
                 inputMode="numeric"
                 value={form.minutes}
+                aria-invalid={minutesError ? true : undefined}
+                aria-describedby={minutesError ? `${id}-minutes-error` : undefined}
                 onChange={(e) => edit({ ...form, minutes: e.target.value })}
               />
+              <ErrorMessage id={`${id}-minutes`} errors={minutesError ? [minutesError] : []} />
             </div>
             <button ref={setButton} type="submit" className="pw-button pw-button-secondary pw-button-small">
               Set timer
@@ -232,7 +247,16 @@ function VoteSection({
   // The dots cleared meanwhile (a new vote from another device): nothing left to ask, now or later.
   if (askingNewVote && workshop.votes.length === 0) setAskingNewVote(false);
   const newVoteButton = useRef<HTMLButtonElement>(null);
+  // As for the timer's minutes: an empty or malformed number box is said beside it, not sent as 0.
+  const [dotsError, setDotsError] = useState<string | null>(null);
+  const dotsInput = useRef<HTMLInputElement>(null);
   const startNewVote = async () => {
+    if (dots.trim() === '') {
+      setDotsError(`Dots each: enter a whole number from ${DOTS_MIN} to ${DOTS_MAX}, for example 3.`);
+      setAskingNewVote(false);
+      dotsInput.current?.focus();
+      return;
+    }
     const asked = askingNewVote;
     await run({ op: 'vote.new', dotsPerPerson: Number(dots) }, 'A new vote has started.');
     setAskingNewVote(false);
@@ -387,7 +411,8 @@ function VoteSection({
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
             // Dots already placed are cleared for everyone, so ask first; with none there is nothing to lose.
-            if (workshop.votes.length > 0) setAskingNewVote(true);
+            // An empty box is said at once, before any question.
+            if (workshop.votes.length > 0 && dots.trim() !== '') setAskingNewVote(true);
             else void startNewVote();
           }}
         >
@@ -397,16 +422,21 @@ function VoteSection({
             </label>
             <input
               id={`${id}-dots`}
+              ref={dotsInput}
               className="pw-input w-20"
               type="number"
               min={1}
               max={10}
               value={dots}
+              aria-invalid={dotsError ? true : undefined}
+              aria-describedby={dotsError ? `${id}-dots-error` : undefined}
               onChange={(e) => {
                 setDots(e.target.value);
                 setAskingNewVote(false);
+                setDotsError(null);
               }}
             />
+            <ErrorMessage id={`${id}-dots`} errors={dotsError ? [dotsError] : []} />
           </div>
           <button ref={newVoteButton} type="submit" className="pw-button pw-button-secondary pw-button-small">
             Start a new vote

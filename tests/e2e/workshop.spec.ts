@@ -232,8 +232,18 @@ test('a new vote asks first, in the page, only when there are dots to clear', as
   const panel = gp.getByTestId('workshop-panel');
   const question = panel.getByTestId('new-vote-question');
 
+  // An empty box is said beside it, not sent as 0 ("0 is not allowed" about a 0 nobody typed).
+  await panel.getByLabel('Dots each').fill('');
+  await panel.getByRole('button', { name: 'Start a new vote' }).click();
+  await expect(panel.locator('.pw-error-message')).toHaveText('Error: Dots each: enter a whole number from 1 to 10, for example 3.');
+  await expect(panel.getByLabel('Dots each')).toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.getByLabel('Dots each')).toBeFocused();
+  await expect(panel.getByRole('alert')).not.toContainText('not allowed');
+  await expectAccessible(gp, 'workshop: dots box left empty');
+
   // No dots yet: nothing to lose, so no question.
   await panel.getByLabel('Dots each').fill('4');
+  await expect(panel.locator('.pw-error-message')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Start a new vote' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'A new vote has started.' })).toBeVisible();
   await expect(panel.getByTestId('dots-left')).toHaveText('You have 4 of 4 dots left.');
@@ -285,7 +295,15 @@ test('renaming the agenda item keeps the timer running, and a second device’s 
   await gp.getByRole('tab', { name: 'Workshop' }).click();
   const panel = gp.getByTestId('workshop-panel');
   await panel.getByLabel('Agenda item').fill('Map the dischrage');
+  // An empty Minutes box is said beside it, and nothing is sent.
+  await panel.getByLabel('Minutes').fill('');
+  await panel.getByRole('button', { name: 'Set timer', exact: true }).click();
+  await expect(panel.locator('.pw-error-message')).toHaveText('Error: Minutes: enter a whole number of minutes from 1 to 240, for example 10.');
+  await expect(panel.getByLabel('Minutes')).toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.getByLabel('Minutes')).toBeFocused();
+  await expect(panel.getByTestId('workshop-clock')).toHaveCount(0);
   await panel.getByLabel('Minutes').fill('10');
+  await expect(panel.locator('.pw-error-message')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Set timer', exact: true }).click();
   await panel.getByRole('button', { name: 'Start timer' }).click();
   const clock = panel.getByTestId('workshop-clock');
