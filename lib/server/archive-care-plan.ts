@@ -3,16 +3,16 @@
 // either; both are audited as changes of the plan (op "archive" / "restore"), in the same
 // transaction. An archived plan stays readable by the person, their carers and the care team, and
 // every change use case refuses to change it (care-plan-access.ts refuseIfArchived, lockPlanInUse).
-import { can, type Actor } from '@/lib/auth/can';
+import type { Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { ARCHIVE_CONFIRM_VALUE, ARCHIVE_COPY } from '@/lib/care-plan/archive';
 import {
   CARE_PLAN_NOT_FOUND,
+  accessLostRefusal,
   auditCarePlanChange,
-  auditCarePlanRefusal,
   authorizeCarePlan,
-  loadCarePlanFacts,
   lockPlanRow,
+  stillMay,
 } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
@@ -20,21 +20,14 @@ type PlanTx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']
 
 /**
  * First thing in the archive's or restore's transaction, as changeActivePlan does for every other
- * change: holds the plan's row (lockPlanRow) and asks can() again on the facts as they are now, so
- * a clinician taken off the care team (or whose workspace role was lowered) a moment before cannot
- * archive or restore the plan on the facts loaded when the request started. Not changeActivePlan
- * itself: restore changes an archived plan, and archive answers "already archived" in its own words.
+ * change: holds the plan's row and asks again (stillMay), so a clinician taken off the care team (or
+ * whose workspace role was lowered) a moment before cannot archive or restore the plan on the facts
+ * loaded when the request started. Not changeActivePlan itself: restore changes an archived plan, and
+ * archive answers "already archived" in its own words.
  */
 async function stillMayChange(tx: PlanTx, actor: Actor, planId: string): Promise<boolean> {
   await lockPlanRow(tx, planId);
-  const now = await loadCarePlanFacts(actor, planId, undefined, tx);
-  return now !== null && can(actor, 'carePlan:edit', now.resource);
-}
-
-/** The refusal when access was lost meanwhile: audited as changeActivePlan audits it, outside the transaction. */
-async function accessChanged(actor: Actor, planId: string, op: 'archive' | 'restore'): Promise<NotFound> {
-  await auditCarePlanRefusal(actor, planId, 'edit', { op, id: planId, reason: 'access changed' });
-  return notFound(CARE_PLAN_NOT_FOUND);
+  return stillMay(tx, actor, planId, 'edit');
 }
 
 export type ArchiveCarePlanResult =
@@ -71,7 +64,7 @@ export async function archiveCarePlan(options: {
     await auditCarePlanChange(actor, access.planId, 'edit', { op: 'archive' }, tx);
     return true;
   });
-  if (changed === 'access changed') return accessChanged(actor, access.planId, 'archive');
+  if (changed === 'access changed') return accessLostRefusal(actor, access.planId, 'edit', 'archive');
   if (!changed)
     return invalid(ARCHIVE_COPY.alreadyArchived, [
       { path: 'planId', message: `Plan status: ${ARCHIVE_COPY.alreadyArchived}` },
@@ -94,7 +87,7 @@ export async function restoreCarePlan(options: { actor: Actor; planId: string })
     await auditCarePlanChange(actor, access.planId, 'edit', { op: 'restore' }, tx);
     return true;
   });
-  if (changed === 'access changed') return accessChanged(actor, access.planId, 'restore');
+  if (changed === 'access changed') return accessLostRefusal(actor, access.planId, 'edit', 'restore');
   if (!changed)
     return invalid(ARCHIVE_COPY.notArchived, [{ path: 'planId', message: `Plan status: ${ARCHIVE_COPY.notArchived}` }]);
   return { ok: true, status: 'active', archivedAt: null };

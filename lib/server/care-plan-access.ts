@@ -286,6 +286,22 @@ type PlanTx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']
  * a moment before. That case is refused as refuseIfArchived refuses it (audited); any other error
  * is thrown on.
  */
+/**
+ * With the plan's row held: may the actor still `verb` the plan, asked again on the facts as they
+ * are now? Stopping sharing (revokeCarePlanAccess) and changing the care team hold the row too, so a
+ * change checked a moment before one of them is not made after it.
+ */
+export async function stillMay(tx: PlanTx, actor: Actor, planId: string, verb: CarePlanVerb): Promise<boolean> {
+  const now = await loadCarePlanFacts(actor, planId, undefined, tx);
+  return now !== null && can(actor, `carePlan:${verb}`, now.resource);
+}
+
+/** The answer when access was lost while a change waited for the plan's row: audited, then "not found". */
+export async function accessLostRefusal(actor: Actor, planId: string, verb: CarePlanVerb, op: string): Promise<NotFound> {
+  await auditCarePlanRefusal(actor, planId, verb, { op, id: planId, reason: 'access changed' });
+  return notFound(CARE_PLAN_NOT_FOUND);
+}
+
 export async function changeActivePlan<T>(
   actor: Actor,
   access: Pick<CarePlanAccess, 'planId' | 'relation' | 'archivedAt'>,
@@ -296,17 +312,13 @@ export async function changeActivePlan<T>(
   try {
     const value = await getPrisma().$transaction(async (tx) => {
       await lockPlanInUse(tx, access.planId);
-      // Asked again with the row held: stopping sharing (revokeCarePlanAccess) and changing the care
-      // team hold it too, so a change checked a moment before one of them is not made after it.
-      const now = await loadCarePlanFacts(actor, access.planId, undefined, tx);
-      if (!now || !can(actor, `carePlan:${verb}`, now.resource)) throw new CarePlanAccessLostError();
+      if (!(await stillMay(tx, actor, access.planId, verb))) throw new CarePlanAccessLostError();
       return run(tx);
     });
     return { ok: true, value };
   } catch (error) {
     if (error instanceof CarePlanAccessLostError) {
-      await auditCarePlanRefusal(actor, access.planId, verb, { op, id: access.planId, reason: 'access changed' });
-      return { ok: false, refused: notFound(CARE_PLAN_NOT_FOUND) };
+      return { ok: false, refused: await accessLostRefusal(actor, access.planId, verb, op) };
     }
     if (!(error instanceof CarePlanArchivedError)) throw error;
     return {
