@@ -16,7 +16,7 @@ import {
 import type { ScoreResult } from '@/lib/scoring';
 import { STATUS_TEXT } from '@/components/scores/StatusLabel';
 import { pathwayToSvg } from './exportImage';
-import { percentOfPeople } from './ScoresPanel';
+import { percentOfPeople } from '@/lib/scoring/report';
 
 export function PrintView({
   doc,

@@ -6,6 +6,7 @@
 import { memo, useState } from 'react';
 import type { Finding } from '@/lib/scoring/types';
 import type { ScoreResult } from '@/lib/scoring';
+import { percentOfPeople } from '@/lib/scoring/report';
 import { StatusLabel } from '@/components/scores/StatusLabel';
 
 export interface ScoresPanelProps {
@@ -83,12 +84,6 @@ function ScoresPanelView({ result, names, onFinding }: ScoresPanelProps) {
       ))}
     </div>
   );
-}
-
-/** A share of people (0 to 1) in words; a share above 0 never reads as 0%. */
-export function percentOfPeople(share: number): string {
-  if (share > 0 && share < 0.005) return 'Under 1%';
-  return `${Math.round(share * 100)}%`;
 }
 
 function Figure({ term, value, warn }: { term: string; value: number | string; warn?: boolean }) {

@@ -25,7 +25,7 @@ import {
   faultLinesCrossed,
 } from './faultlines';
 import { expectedJourney, journeyFigures } from './journey';
-import { formatScoreText } from './report';
+import { formatScoreText, percentOfPeople } from './report';
 import { scorePathway } from './score';
 
 function stepOf(over: Partial<StepInput>): Step {
@@ -196,6 +196,22 @@ describe('expected days and contacts over all routes', () => {
     expect(expected?.endingOutsideExits).toBe(0.6);
     const text = formatScoreText(scorePathway(p));
     expect(text).toContain('60% of people end the journey at a step that is not an exit');
+  });
+
+  it('never rounds a share of people who stop to 0% or 100%, in the report or the panel', () => {
+    // 0.3% stop at the entry: Math.round would have printed "0% of people end the journey", which says no one does.
+    const p = build(
+      [step('E', 'entry'), step('A', 'intervention'), step('X', 'exit')],
+      [link('E', 'A', { probability: 0.997, targetDays: 1 }), link('A', 'X', { targetDays: 1 })],
+    );
+    const text = formatScoreText(scorePathway(p)).replace(/\s+/g, ' ');
+    expect(text).toContain('under 1% of people end the journey at a step that is not an exit');
+    expect(percentOfPeople(0.003)).toBe('Under 1%');
+    expect(percentOfPeople(0.996)).toBe('Over 99%');
+    expect(percentOfPeople(0.996, true)).toBe('over 99%');
+    expect(percentOfPeople(0.7)).toBe('70%');
+    expect(percentOfPeople(1)).toBe('100%');
+    expect(percentOfPeople(0)).toBe('0%');
   });
 
   it('says how many end at a step with no way out, and no one when every route reaches an exit', () => {

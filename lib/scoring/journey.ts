@@ -295,7 +295,8 @@ export function expectedJourney(ctx: PathwayContext, masks?: Uint8Array): Expect
     faultLineCrossings: round(crossings),
     assumedProbabilities: assumed,
     transitionsWithoutDays: withoutDays,
-    endingOutsideExits: Math.min(1, Math.max(0, round(ending))),
+    // To four places, not two: 0.3% who stop must not read as nobody (it was rounded to 0).
+    endingOutsideExits: Math.min(1, Math.max(0, Math.round(ending * 10000) / 10000)),
     converged,
   };
 }

@@ -12,6 +12,16 @@ const STATUS_WORDS: Record<Status, string> = {
   met: 'MET',
 };
 
+/**
+ * A share of people (0 to 1) in words. A share above 0 never reads as 0%, and one below 1 never
+ * reads as 100%: "Under 1%" and "Over 99%" say that someone is (or is not) affected.
+ */
+export function percentOfPeople(share: number, midSentence = false): string {
+  if (share > 0 && share < 0.005) return midSentence ? 'under 1%' : 'Under 1%';
+  if (share < 1 && share >= 0.995) return midSentence ? 'over 99%' : 'Over 99%';
+  return `${Math.round(share * 100)}%`;
+}
+
 function wrap(text: string, indent: string, width = 100): string {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
@@ -77,7 +87,7 @@ export function formatScoreText(result: ScoreResult): string {
       caveats.push(`${e.transitionsWithoutDays} transitions without a target time (days are a lower bound)`);
     if (e.endingOutsideExits)
       caveats.push(
-        `${Math.round(e.endingOutsideExits * 100)}% of people end the journey at a step that is not an exit (the routes out of a step add up to less than 1, or it has none); the figures count nothing after that`,
+        `${percentOfPeople(e.endingOutsideExits, true)} of people end the journey at a step that is not an exit (the routes out of a step add up to less than 1, or it has none); the figures count nothing after that`,
       );
     if (!e.converged) caveats.push('a loop did not settle; figures are lower bounds');
     if (caveats.length) out.push(wrap(`Note: ${caveats.join('; ')}.`, '    '));
