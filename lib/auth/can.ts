@@ -84,6 +84,10 @@ export const ROLES_THAT_MAY = {
   careForPlanPatients: rolesFrom('editor'),
   /** Save a version of a pathway (`version:create`): save-pathway-version.ts checks it again as it inserts. */
   createVersion: rolesFrom('editor'),
+  /** Create a pathway in a workspace (`pathway:create`): create-pathway.ts checks it again as it inserts. */
+  createPathway: rolesFrom('editor'),
+  /** Add a comment or reply to a pathway (`comment:create`): comments.ts checks it again as it inserts. */
+  createComment: rolesFrom('commenter'),
 } as const satisfies Record<string, readonly AccessRole[]>;
 
 function holdsOneOf(actor: Actor, workspaceId: string, roles: readonly AccessRole[]): boolean {
@@ -108,7 +112,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
         case 'view':
           return atLeast(actor, resource.workspaceId, 'viewer');
         case 'create':
-          return atLeast(actor, resource.workspaceId, 'editor');
+          return holdsOneOf(actor, resource.workspaceId, ROLES_THAT_MAY.createPathway);
         case 'edit':
           return holdsOneOf(actor, resource.workspaceId, ROLES_THAT_MAY.editPathway);
         case 'collaborate': // join the live workshop (read-only for viewers; enforced per update)
@@ -129,7 +133,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
         case 'view':
           return atLeast(actor, resource.workspaceId, 'viewer');
         case 'create':
-          return atLeast(actor, resource.workspaceId, 'commenter');
+          return holdsOneOf(actor, resource.workspaceId, ROLES_THAT_MAY.createComment);
         case 'resolve':
           // The author can resolve their own thread; editors and facilitators can resolve any.
           return (

@@ -42,4 +42,15 @@ describe('role rules shared with database queries', () => {
       expect(allowed, action).toEqual([...ROLES_THAT_MAY.careForPlanPatients]);
     }
   });
+
+  it('createPathway and createComment are exactly who can() lets create a pathway and comment', () => {
+    expect(ROLES_THAT_MAY.createPathway).toEqual(['facilitator', 'editor']);
+    expect(allowedRoles((a) => can(a, 'pathway:create', { type: 'pathway', workspaceId: W }))).toEqual([
+      ...ROLES_THAT_MAY.createPathway,
+    ]);
+    expect(ROLES_THAT_MAY.createComment).toEqual(['facilitator', 'editor', 'commenter']);
+    expect(allowedRoles((a) => can(a, 'comment:create', { type: 'comment', workspaceId: W, pathwayId: 'p' }))).toEqual([
+      ...ROLES_THAT_MAY.createComment,
+    ]);
+  });
 });

@@ -2,13 +2,13 @@
 // pathway as a whole), replies, resolve and reopen, delete. Every use case takes the actor, asks
 // can() with the 'comment' resource, and scopes its queries to the actor's workspaces, so a
 // guessed id from another workspace is simply not found. Allowed and denied changes are audited.
-import { can, type Actor } from '@/lib/auth/can';
+import { can, ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
 import { notifyRoom } from '@/lib/collab/notify';
 import { getPrisma } from '@/lib/db/client';
 import { audit } from './audit';
 import { CLIENT_ID_PATTERN, CLIENT_ID_RULE } from '@/lib/workshop/send-command';
 import { invalid, isUniqueViolation, notFound, type Invalid, type NotFound } from './results';
-import { inActorsWorkspaces } from './scope';
+import { inActorsWorkspaces, stillHoldsRole } from './scope';
 import { tooLongMessage } from '@/lib/text-limits';
 import { currentTargetLabel } from './target-label';
 
@@ -192,14 +192,31 @@ export async function addComment(options: {
     // Named by the server from the pathway's document, not by the browser.
     targetLabel = await currentTargetLabel(pathwayId, targetId);
   }
-  let row: Row;
+  let row: Row | null;
   try {
-    row = await prisma.comment.create({ data: { pathwayId, authorId: actor.userId, body, targetId, targetLabel, parentId, clientKey }, select: SELECT });
+    // The role is asked again as the comment goes in, under the membership's lock: a commenter
+    // removed while the request ran leaves no comment under their name.
+    row = await prisma.$transaction(async (tx) =>
+      (await stillHoldsRole(tx, pathway.workspaceId, actor.userId, ROLES_THAT_MAY.createComment))
+        ? tx.comment.create({ data: { pathwayId, authorId: actor.userId, body, targetId, targetLabel, parentId, clientKey }, select: SELECT })
+        : null,
+    );
   } catch (error) {
     // The same comment, sent twice at once: the other arrival added it.
     const same = isUniqueViolation(error) ? await already() : null;
     if (same) return same;
     throw error;
+  }
+  if (!row) {
+    await audit({
+      actorId: actor.userId,
+      action: 'comment:create',
+      resourceType: 'pathway',
+      resourceId: pathwayId,
+      outcome: 'denied',
+      detail: { reason: 'access changed' },
+    });
+    return notFound();
   }
   await audit({ actorId: actor.userId, action: 'comment:create', resourceType: 'comment', resourceId: row.id, outcome: 'allowed', detail: { pathwayId, targetId, parentId } });
   notifyRoom(pathwayId, 'comments');

@@ -1,11 +1,11 @@
-import { can, type Actor } from '@/lib/auth/can';
+import { can, ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { addStep, connect } from '@/lib/pathway/commands';
 import { PATHWAY_FORMAT, type Pathway } from '@/lib/pathway/schema';
 import { parsePathway } from '@/lib/pathway/validate';
 import { audit } from './audit';
 import { fieldErrorsFrom, invalid, notFound, type FieldError, type Invalid, type NotFound } from './results';
-import { inActorsWorkspaces } from './scope';
+import { inActorsWorkspaces, stillHoldsRole } from './scope';
 import { tooLongMessage } from '@/lib/text-limits';
 
 export const TITLE_MAX_LENGTH = 200;
@@ -111,8 +111,10 @@ export async function createPathway(options: {
   document = check.pathway;
 
   // The pathway and its audit row commit together: a failure to record it makes nothing, so
-  // "nothing was changed" is true and trying again makes no second copy.
+  // "nothing was changed" is true and trying again makes no second copy. The role is asked again as
+  // it goes in (a template copy or an import takes a moment), under the membership's lock.
   const created = await prisma.$transaction(async (tx) => {
+    if (!(await stillHoldsRole(tx, workspaceId, actor.userId, ROLES_THAT_MAY.createPathway))) return null;
     const row = await tx.pathway.create({
       data: {
         workspaceId,
@@ -137,5 +139,16 @@ export async function createPathway(options: {
     );
     return row;
   });
+  if (!created) {
+    await audit({
+      actorId: actor.userId,
+      action: 'pathway:create',
+      resourceType: 'workspace',
+      resourceId: workspaceId,
+      outcome: 'denied',
+      detail: { reason: 'access changed' },
+    });
+    return notFound('This workspace was not found, or you do not have access to it.');
+  }
   return { ok: true, pathway: { id: created.id, title: created.title, workspaceSlug: workspace.slug } };
 }

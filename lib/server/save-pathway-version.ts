@@ -6,7 +6,7 @@ import { fieldErrorsFrom, invalid, isUniqueViolation, notFound, todayIso, type I
 import { CONFLICT_MESSAGE } from './save-pathway-draft';
 import { getCollaborationRecord } from '@/lib/collab/store';
 import { participantsForScoring, scoreForStorage } from './scores';
-import { inActorsWorkspaces } from './scope';
+import { inActorsWorkspaces, stillHoldsRole } from './scope';
 import { tooLongMessage } from '@/lib/text-limits';
 
 export const NOTE_MAX_LENGTH = 2000;
@@ -94,15 +94,8 @@ export async function savePathwayVersion(options: {
     try {
       const created = await prisma.$transaction(async (tx) => {
         // The role is checked again as the version goes in, not only as the request began: scoring
-        // takes a moment, and a version cannot be taken back, so someone whose role was lowered or
-        // removed meanwhile must not leave one under their name. FOR SHARE holds the membership
-        // until this commits, so a change to it waits for the version, or the version sees it.
-        const member = await tx.$queryRaw<{ ok: number }[]>`
-          SELECT 1 AS ok FROM "Membership"
-           WHERE "workspaceId" = ${row.workspaceId} AND "userId" = ${actor.userId}
-             AND "accessRole"::text = ANY(${[...ROLES_THAT_MAY.createVersion]}::text[])
-           FOR SHARE`;
-        if (member.length === 0) return null;
+        // takes a moment, and a version cannot be taken back.
+        if (!(await stillHoldsRole(tx, row.workspaceId, actor.userId, ROLES_THAT_MAY.createVersion))) return null;
         return tx.pathwayVersion.create({
           data: {
             pathwayId,

@@ -6,10 +6,11 @@ import { parsePathway } from '@/lib/pathway/validate';
 import { copyPathway } from './collab-support';
 
 /**
- * Four queries filter by workspace role in the database as well as asking can(): the care plans a
+ * Six queries filter by workspace role in the database as well as asking can(): the care plans a
  * person can reach (carePlansReachableBy), the care team's list of plans (listCarePlans), the
- * draft save's compare-and-set (savePathwayDraft) and the version save's insert
- * (savePathwayVersion). They take their role lists from can.ts (ROLES_THAT_MAY). Here, for every workspace role and for no membership, what the query finds
+ * draft save's compare-and-set (savePathwayDraft), and the inserts of a version
+ * (savePathwayVersion), a pathway (createPathway) and a comment (addComment). They take their role
+ * lists from can.ts (ROLES_THAT_MAY). Here, for every workspace role and for no membership, what the query finds
  * and what can() says agree, allowed and refused alike. Where the use case asks can() first, the
  * query is reached with an actor whose memberships say more than the database (a membership
  * lowered since the actor was loaded), so the database's own filter is what decides.
@@ -22,6 +23,8 @@ type Server = {
   listCarePlans: typeof import('@/lib/server/list-care-plans').listCarePlans;
   savePathwayDraft: typeof import('@/lib/server/save-pathway-draft').savePathwayDraft;
   savePathwayVersion: typeof import('@/lib/server/save-pathway-version').savePathwayVersion;
+  createPathway: typeof import('@/lib/server/create-pathway').createPathway;
+  addComment: typeof import('@/lib/server/comments').addComment;
   loadActor: typeof import('@/lib/auth/actor').loadActor;
   prisma: ReturnType<typeof import('@/lib/db/client').getPrisma>;
   disconnect: () => Promise<void>;
@@ -49,11 +52,13 @@ async function addUser(key: keyof typeof ids, professionalRole: string): Promise
 beforeAll(async () => {
   process.env.DATABASE_URL = databaseUrl;
   await db.connect();
-  const [access, list, draft, version, actor, client] = await Promise.all([
+  const [access, list, draft, version, create, comments, actor, client] = await Promise.all([
     import('@/lib/server/care-plan-access'),
     import('@/lib/server/list-care-plans'),
     import('@/lib/server/save-pathway-draft'),
     import('@/lib/server/save-pathway-version'),
+    import('@/lib/server/create-pathway'),
+    import('@/lib/server/comments'),
     import('@/lib/auth/actor'),
     import('@/lib/db/client'),
   ]);
@@ -62,6 +67,8 @@ beforeAll(async () => {
     listCarePlans: list.listCarePlans,
     savePathwayDraft: draft.savePathwayDraft,
     savePathwayVersion: version.savePathwayVersion,
+    createPathway: create.createPathway,
+    addComment: comments.addComment,
     loadActor: actor.loadActor,
     prisma: client.getPrisma(),
     disconnect: client.disconnectPrisma,
@@ -246,5 +253,71 @@ describe('the database filters and can() agree, role by role', () => {
       expect(await denials(), `${who}: refusal audited`).toBe(deniedBefore + (who === 'none' ? 0 : 1));
     }
     expect(saved).toEqual({ facilitator: true, editor: true, commenter: false, viewer: false, none: false });
+  });
+
+  /** Denied rows for one person and action, written by the inserts' own check ('access changed'). */
+  const accessChangedDenials = async (who: Who, action: string) =>
+    (
+      await db.query(
+        `SELECT count(*)::int AS n FROM "AuditEvent"
+          WHERE "actorId" = $1 AND action = $2 AND outcome = 'denied' AND detail->>'reason' = 'access changed'`,
+        [ids[who], action],
+      )
+    ).rows[0].n as number;
+
+  it('a pathway is created for exactly those can() lets create one, checked again as it goes in', async () => {
+    const pathways = async () =>
+      (await db.query('SELECT count(*)::int AS n FROM "Pathway" WHERE "workspaceId" = $1', [workspaceId])).rows[0]
+        .n as number;
+    const created: Record<string, boolean> = {};
+    for (const who of EVERYONE) {
+      const allowed = can(actors[who], 'pathway:create', { type: 'pathway', workspaceId });
+      const asTheyAre = await server.createPathway({ actor: actors[who], workspaceId, title: `By ${who}` });
+      expect(asTheyAre.ok, `${who}: created`).toBe(allowed);
+      created[who] = asTheyAre.ok;
+      if (asTheyAre.ok) continue;
+      const before = await pathways();
+      const deniedBefore = await accessChangedDenials(who, 'pathway:create');
+      const queryAlone = await server.createPathway({
+        actor: believesFacilitator(actors[who]),
+        workspaceId,
+        title: 'Stale role',
+      });
+      expect(queryAlone, `${who}: created past the insert's check`).toMatchObject({ ok: false, reason: 'not_found' });
+      expect(await pathways(), `${who}: no pathway stored`).toBe(before);
+      // A non-member finds no workspace at all (the lookup is scoped to their memberships), so only
+      // members reach the insert's check, and are audited there.
+      expect(await accessChangedDenials(who, 'pathway:create'), `${who}: refusal audited`).toBe(
+        deniedBefore + (who === 'none' ? 0 : 1),
+      );
+    }
+    expect(created).toEqual({ facilitator: true, editor: true, commenter: false, viewer: false, none: false });
+  });
+
+  it('a comment is added for exactly those can() lets comment, checked again as it goes in', async () => {
+    const comments = async () =>
+      (await db.query('SELECT count(*)::int AS n FROM "Comment" WHERE "pathwayId" = $1', [pathwayId])).rows[0]
+        .n as number;
+    const added: Record<string, boolean> = {};
+    for (const who of EVERYONE) {
+      const allowed = can(actors[who], 'comment:create', { type: 'comment', workspaceId, pathwayId });
+      const asTheyAre = await server.addComment({ actor: actors[who], pathwayId, body: `From ${who}` });
+      expect(asTheyAre.ok, `${who}: added`).toBe(allowed);
+      added[who] = asTheyAre.ok;
+      if (asTheyAre.ok) continue;
+      const before = await comments();
+      const deniedBefore = await accessChangedDenials(who, 'comment:create');
+      const queryAlone = await server.addComment({
+        actor: believesFacilitator(actors[who]),
+        pathwayId,
+        body: 'Stale role',
+      });
+      expect(queryAlone, `${who}: added past the insert's check`).toMatchObject({ ok: false, reason: 'not_found' });
+      expect(await comments(), `${who}: no comment stored`).toBe(before);
+      expect(await accessChangedDenials(who, 'comment:create'), `${who}: refusal audited`).toBe(
+        deniedBefore + (who === 'none' ? 0 : 1),
+      );
+    }
+    expect(added).toEqual({ facilitator: true, editor: true, commenter: true, viewer: false, none: false });
   });
 });
