@@ -82,7 +82,7 @@ describe('npm run score', { timeout: 60_000 }, () => {
     const r = score(`${fixtures}/good-pathway.json`, '--format', 'text');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Pathway: COPD: breathlessness to long-term support (test fixture)');
-    expect(r.stdout).toContain('RCGP five tests of integrated care (v1.1.0): 100%');
+    expect(r.stdout).toContain('RCGP five tests of integrated care (v1.2.0): 100%');
     expect(r.stdout).toContain('[NEEDS JUDGEMENT] nv-6');
     expect(r.stdout).toContain('Journey');
     expect(() => JSON.parse(r.stdout)).toThrow();

@@ -55,7 +55,7 @@ describe('the scorecard as CSV', () => {
     expect(copd[col('Version')]).toBe('1');
     expect(copd[col('Status')]).toBe('Published');
     expect(copd[col('Version saved')]).toBe('2026-10-05');
-    expect(copd[col('RCGP five tests: framework version')]).toBe('1.1.0');
+    expect(copd[col('RCGP five tests: framework version')]).toBe('1.2.0');
     expect(copd[col('RCGP five tests: score (%)')]).toBe(String(p.frameworks[0]!.percent));
     expect(copd[col('Criteria not met (computed)')]).toBe(String(p.notMet));
     expect(copd[col('Contacts with a professional')]).toBe(String(p.journey!.contacts));

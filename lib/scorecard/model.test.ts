@@ -173,7 +173,7 @@ describe('buildWorkspaceScorecard on the demo pathways scored by the engine', ()
     const notMet = s.pathways.map((p) => p.notMet);
     expect([...notMet].sort((a, b) => b - a)).toEqual(notMet);
     expect(s.columns).toHaveLength(17);
-    expect(s.frameworks.map((f) => f.versions)).toEqual([['1.1.0'], ['1.1.0']]);
+    expect(s.frameworks.map((f) => f.versions)).toEqual([['1.2.0'], ['1.2.0']]);
   });
 });
 

@@ -42,8 +42,8 @@ describe('the workspace board report', () => {
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(text).toContain('Pathway scorecard: Riverside GP Cluster');
     expect(text).toContain('Produced on 23 November 2026 by Glen Mardle');
-    expect(text).toContain('RCGP five tests of integrated care, version 1.1.0');
-    expect(text).toContain('National Voices principles of integrated care, version 1.1.0');
+    expect(text).toContain('RCGP five tests of integrated care, version 1.2.0');
+    expect(text).toContain('National Voices principles of integrated care, version 1.2.0');
     expect(text).toContain('Version 3, saved 5 October 2026');
     expect(text).toContain('Version 1, saved 2 November 2026');
     expect(text).toContain('Criteria across pathways, failing first');
@@ -93,7 +93,7 @@ describe('the pathway report', () => {
     const { pages, text } = await readPdf(pdf);
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(text).toContain('Reports version 1, saved 10 March 2026 and scored 10 March 2026');
-    expect(text).toContain('RCGP five tests of integrated care, version 1.1.0');
+    expect(text).toContain('RCGP five tests of integrated care, version 1.2.0');
     expect(text).toContain('Not met: No funding agreed');
     expect(text).toContain('GP review after discharge, as requested in the discharge letter');
     expect(text).toContain('Scores across saved versions');

@@ -487,13 +487,14 @@ export class PathwayContext {
    * Decisions about the person's treatment or care: decision steps with a transition straight to
    * an intervention, a referral or self-management (004 §5.4: patients "share in decisions
    * concerning their treatment"). Triage-only decisions that lead to admin or review are not
-   * counted. Shared by RCGP 3 and NV 1 so both judge the same decisions.
+   * counted, nor is a decision the person cannot reach (rule versions RCGP 3 v3, NV 1 v2). Shared by
+   * RCGP 3 and NV 1 so both judge the same decisions.
    */
   treatmentDecisions(): number[] {
     if (this.treatmentDecisionCache) return this.treatmentDecisionCache;
     const out: number[] = [];
     for (let i = 0; i < this.n; i++) {
-      if (this.kind[i] !== KIND.decision) continue;
+      if (this.kind[i] !== KIND.decision || !this.reachable[i]) continue;
       for (let k = this.outStart[i] as number; k < (this.outStart[i + 1] as number); k++) {
         const kind = this.kind[this.to[this.outEdges[k] as number] as number];
         if (kind === KIND.intervention || kind === KIND.referral || kind === KIND.self_management) {

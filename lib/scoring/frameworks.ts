@@ -11,7 +11,8 @@
 // Framework versions: 1.0.0, the first rules. 1.1.0: rcgp-2, rcgp-3 and rcgp-4 (RCGP five tests)
 // and nv-2 and nv-5 (National Voices) at their second versions, as each one's notes say. Scores
 // stored before keep 1.0.0, so a scorecard shows when two of its figures were measured by
-// different rules.
+// different rules. 1.2.0: rcgp-1 (second version), rcgp-3 (third) and nv-1 (second) count only
+// steps the person can reach, as the other criteria already did.
 import type { CriterionId, FrameworkId } from './types';
 
 export interface SourceReference {
@@ -92,7 +93,7 @@ const allStatuses = ['met', 'partly', 'not_met'] as const;
 
 export const RCGP_FIVE_TESTS: FrameworkDefinition = {
   id: 'rcgp-five-tests',
-  version: '1.1.0',
+  version: '1.2.0',
   title: 'RCGP five tests of integrated care',
   shortTitle: 'RCGP five tests',
   publisher: 'Royal College of General Practitioners',
@@ -112,12 +113,13 @@ export const RCGP_FIVE_TESTS: FrameworkDefinition = {
       summary:
         'Services provided in the community should be led by clinicians who themselves work in the community and look at the whole person.',
       howMeasured:
-        'We look at every clinical step (an assessment, decision, intervention, referral, review or discharge) run by an NHS service in a community setting: at home, at the GP practice, in a community clinic, a pharmacy, a voluntary organisation, or remotely. We count how many are led by a community-based clinician: a GP, practice nurse, community nurse, consultant running a community clinic, GP with an extended role, pharmacist, allied health professional or care coordinator. All of them: met. At least half: partly met, scored by the share. Fewer than half, or no clinical work in the community at all: not met.',
+        'We look at every clinical step the person can reach (an assessment, decision, intervention, referral, review or discharge) run by an NHS service in a community setting: at home, at the GP practice, in a community clinic, a pharmacy, a voluntary organisation, or remotely. We count how many are led by a community-based clinician: a GP, practice nurse, community nurse, consultant running a community clinic, GP with an extended role, pharmacist, allied health professional or care coordinator. All of them: met. At least half: partly met, scored by the share. Fewer than half, or no clinical work in the community at all: not met.',
       statuses: allStatuses,
       inputs: ['graph'],
       source: { seed: SEED_FIVE_TESTS, section: 'Five tests, "should" no. 1', citation: RCGP_PAGE },
-      rule: { id: 'rcgp-1', version: 1 },
+      rule: { id: 'rcgp-1', version: 2 },
       notes: [
+        'A step the person cannot reach from any entry does not count, as in the other criteria: a community clinic drawn but not yet joined to the pathway is neither credit nor fault. When the only community clinical work is out of reach, each such step says so (since the second version of this rule; the first counted every step).',
         "Only clinical work is counted (Pathweave's scoring design). Entry, exit, outcome, admin, self-management and support steps are left out.",
         'Steps in social care, the voluntary sector and self-care are left out even when they happen at home: the test is about community health services being clinically led (RCGP five tests), and those steps are judged under the National Voices principles instead.',
         'Consultants running community clinics and GPs with an extended role count as community-based clinicians: the RCGP paper describes specialist teams working in primary care through community consultants and GPs with a special interest (RCGP paper §9.11), and community clinics run by specialists as part of GP clusters (RCGP paper §9.17).',
@@ -156,12 +158,13 @@ export const RCGP_FIVE_TESTS: FrameworkDefinition = {
       summary:
         'Care should respond to what the individual needs, protect them from being over-medicalised, and have GPs working with specialists on the care of the whole person.',
       howMeasured:
-        'Four parts, each scored from 0 to 1 and averaged. (1) A whole-person or medication review happens at a step the person can reach. (2) Decisions about treatment are shared with the person: each decision step that leads straight to a treatment, a referral or self-management is marked "decision shared with the person" (scored by the share). (3) A generalist (GP or practice nurse) and a specialist (consultant, community consultant, specialist nurse or GP with an extended role) work together, either at the same step or through an advice-and-guidance exchange, where a GP asks a specialist, without the specialist seeing or speaking with the person, and the answer comes back to general practice with information passed on. (4) No assessment is repeated in another sector without a shared record (scored by the share of tagged assessments that are not repeats). Parts (2) and (4) are left out of the average when there is nothing to check: no treatment decisions, or no tagged assessments. All parts in full: met. An average of at least half: partly. Lower: not met. When the pathway covers more than one condition, a missing whole-person review means not met.',
+        'Four parts, each scored from 0 to 1 and averaged. (1) A whole-person or medication review happens at a step the person can reach. (2) Decisions about treatment are shared with the person: each decision step the person can reach that leads straight to a treatment, a referral or self-management is marked "decision shared with the person" (scored by the share). (3) A generalist (GP or practice nurse) and a specialist (consultant, community consultant, specialist nurse or GP with an extended role) work together, at a step the person can reach, either at the same step or through an advice-and-guidance exchange, where a GP asks a specialist, without the specialist seeing or speaking with the person, and the answer comes back to general practice with information passed on. (4) No assessment is repeated in another sector without a shared record (scored by the share of tagged assessments that are not repeats). Parts (2) and (4) are left out of the average when there is nothing to check: no treatment decisions, or no tagged assessments. All parts in full: met. An average of at least half: partly. Lower: not met. When the pathway covers more than one condition, a missing whole-person review means not met.',
       statuses: allStatuses,
       inputs: ['graph'],
       source: { seed: SEED_FIVE_TESTS, section: 'Five tests, "should" no. 3', citation: RCGP_PAGE },
-      rule: { id: 'rcgp-3', version: 2 },
+      rule: { id: 'rcgp-3', version: 3 },
       notes: [
+        'Only steps the person can reach count, in every part (since the third version of this rule; before, the whole-person review already did, but treatment decisions and generalists and specialists working together were counted anywhere in the drawing). A joint step that no route leads to is named as unreachable instead.',
         'Several conditions: the RCGP paper says services for people with several long-term conditions must be joined up and not organised around single-disease pathways (RCGP paper §5.2, §8.4), and that disease-specific pathways alone risk parallel services that fail people with several problems (RCGP paper §9.13). So a multi-condition pathway without a whole-person review is not met.',
         'Over-medicalisation cannot be read from the graph. The whole-person or medication review stands in for it; a workshop rating should judge the rest.',
         'Treatment decisions are decision steps with a direct transition to an intervention, a referral or self-management: the RCGP paper asks that patients share in decisions about their treatment (RCGP paper §5.4). Decisions that only route the person (to admin or review) are not counted. National Voices 1 uses the same set.',
@@ -215,7 +218,7 @@ export const RCGP_FIVE_TESTS: FrameworkDefinition = {
 
 export const NATIONAL_VOICES: FrameworkDefinition = {
   id: 'national-voices',
-  version: '1.1.0',
+  version: '1.2.0',
   title: 'National Voices principles of integrated care',
   shortTitle: 'National Voices principles',
   publisher: 'National Voices',
@@ -230,16 +233,16 @@ export const NATIONAL_VOICES: FrameworkDefinition = {
       title: 'Organised around the needs of the individual',
       summary: 'Care should be built around the person: their needs and their own goals, not the needs of services.',
       howMeasured:
-        'Three parts. (1) What matters to the person is asked at each entry step or within two transitions of it (scored by the share of entry steps). (2) Decisions about treatment are shared with the person (scored by the share of such decisions; left out when there are none). (3) A care plan is agreed with the person at a step they can reach. All parts in full: met. Something present: partly, scored by the average. Nothing: not met.',
+        'Three parts. (1) What matters to the person is asked at each entry step or within two transitions of it (scored by the share of entry steps). (2) Decisions about treatment, at steps the person can reach, are shared with the person (scored by the share of such decisions; left out when there are none). (3) A care plan is agreed with the person at a step they can reach. All parts in full: met. Something present: partly, scored by the average. Nothing: not met.',
       statuses: allStatuses,
       inputs: ['graph'],
       source: { seed: SEED_NATIONAL_VOICES, section: 'principle 1 ("person-centred")', citation: NV_PRINCIPLES },
-      rule: { id: 'nv-1', version: 1 },
+      rule: { id: 'nv-1', version: 2 },
       notes: [
         '"Within two transitions of entry" is Pathweave\'s scoring design: the person\'s goals should shape the pathway from the start.',
         'Treatment decisions are the same set as in RCGP 3: decision steps leading straight to an intervention, a referral or self-management (RCGP paper §5.4).',
         'The care plan part follows the RCGP paper: successful integration means patients know their care plan (RCGP paper §6.1), yet few patients report being told they have one (RCGP paper §7.1).',
-        'A step the person cannot reach from any entry does not count.',
+        'A step the person cannot reach from any entry does not count, treatment decisions included (since the second version of this rule).',
       ],
     },
     {

@@ -35,7 +35,7 @@ describe('rcgp-1 community services led by community-based clinicians', () => {
     // decision (GP), community clinic (community consultant), review (GP); entry, support and exit are not counted
     expect(c.evidence).toEqual(['decide', 'clinic', 'review']);
     expect(c.measure).toBe('3 of 3 community clinical steps led by a community-based clinician');
-    expect(c.rule).toBe('rcgp-1@1');
+    expect(c.rule).toBe('rcgp-1@2');
   });
 
   it('is partly met when at least half are, scored by the share', () => {
@@ -67,6 +67,54 @@ describe('rcgp-1 community services led by community-based clinicians', () => {
     expect(c.status).toBe('not_met');
     expect(c.findings).toEqual([]);
     expect(c.advice).toHaveLength(1);
+  });
+
+  it('does not count a community clinical step the person cannot reach: neither credit nor fault', () => {
+    // A community clinic led by a hospital consultant, drawn but joined to nothing: the second
+    // version counts only what the person can reach, as every other criterion does.
+    const drawn = variant(
+      {},
+      {
+        steps: [
+          step('loose', 'intervention', { sector: 'community_health', setting: 'community', leadRole: 'consultant' }),
+        ],
+      },
+    );
+    const c = crit(drawn, 'rcgp-1');
+    expect(c.status).toBe('met');
+    expect(c.measure).toBe('3 of 3 community clinical steps led by a community-based clinician');
+    expect(targets(c)).toEqual([]);
+    // Nor does a well-led one out of reach make up for a badly led one the person meets.
+    const credit = crit(
+      variant(
+        { clinic: { leadRole: 'consultant' }, decide: { leadRole: 'manager' } },
+        { steps: [step('away', 'review', { setting: 'home' }), step('away2', 'review', { setting: 'home' })] },
+      ),
+      'rcgp-1',
+    );
+    expect(credit.status).toBe('not_met');
+    expect(credit.evidence).toEqual(['review']);
+    expect(targets(credit)).toEqual(['decide', 'clinic']);
+  });
+
+  it('names the community clinical steps no route leads to when they are the only ones', () => {
+    const p = build(
+      [
+        step('e', 'entry'),
+        step('a', 'assessment', { sector: 'secondary_care', setting: 'hospital_outpatient', leadRole: 'consultant' }),
+        step('x', 'exit'),
+        step('u', 'assessment', { title: 'Practice assessment' }),
+      ],
+      [link('e', 'a'), link('a', 'x'), link('u', 'x')],
+    );
+    const c = crit(p, 'rcgp-1');
+    expect(c.status).toBe('not_met');
+    expect(c.measure).toBe('No clinical step the person can reach takes place in a community setting');
+    expect(targets(c)).toEqual(['u']);
+    expect(c.findings[0]?.message).toBe(
+      "'Practice assessment' is clinical work in the community, but no route from an entry step leads to it, so the person never gets there.",
+    );
+    expect(c.advice).toEqual([]);
   });
 
   it('does not count a social care assessment at home (not a clinical service; see notes)', () => {
@@ -451,6 +499,66 @@ describe('rcgp-3 person-focused, generalists and specialists together', () => {
     expect(withAdvice.status).toBe('met');
     expect(targets(withAdvice)).toEqual([]);
     expect(withAdvice.evidence).toContain('advice');
+  });
+});
+
+describe('rcgp-3 counts only what the person can reach', () => {
+  it('does not count a joint step or an advice exchange no route leads to, and names the joint step', () => {
+    const noJoint = { clinic: { roles: [] as never[] } };
+    const loose = crit(
+      variant(noJoint, {
+        steps: [step('mdt', 'review', { title: 'Joint case review', roles: ['consultant'] })],
+        transitions: [link('mdt', 'review')],
+      }),
+      'rcgp-3',
+    );
+    expect(loose.status).toBe('partly');
+    expect(loose.evidence).not.toContain('mdt');
+    expect(loose.measure).toContain('generalists and specialists never work together');
+    expect(targets(loose)).toEqual(['mdt']);
+    expect(loose.findings[0]?.message).toBe(
+      "'Joint case review' has a GP or practice nurse and a specialist working together, but no route from an entry step leads to it, so the person never gets there.",
+    );
+    expect(loose.advice.map((a) => a.message)).not.toContain(
+      'No step has a GP or practice nurse and a specialist working together, and there is no advice-and-guidance exchange.',
+    );
+    // An advice exchange asked from a general-practice step the person cannot reach is not one.
+    const askedFromNowhere = crit(
+      variant(noJoint, {
+        steps: [
+          step('gpAsk', 'assessment', { title: 'GP letter' }),
+          step('advice', 'decision', {
+            sector: 'secondary_care',
+            setting: 'hospital_outpatient',
+            leadRole: 'consultant',
+          }),
+        ],
+        transitions: [link('gpAsk', 'advice'), link('advice', 'review')],
+      }),
+      'rcgp-3',
+    );
+    expect(askedFromNowhere.evidence).not.toContain('advice');
+    expect(askedFromNowhere.measure).toContain('generalists and specialists never work together');
+  });
+
+  it('leaves a treatment decision the person cannot reach out of the shared-decision part (RCGP 3 and NV 1 alike)', () => {
+    const loose = variant(
+      {},
+      {
+        steps: [step('d2', 'decision', { title: 'Loose decision' }), step('treat2', 'intervention')],
+        transitions: [link('d2', 'treat2'), link('treat2', 'exit')],
+      },
+    );
+    const c = crit(loose, 'rcgp-3');
+    expect(c.status).toBe('met');
+    expect(targets(c)).toEqual([]);
+    const nv1 = scorePathway(loose, goodCollab, { today: TODAY })
+      .frameworks.flatMap((f) => f.criteria)
+      .find((x) => x.id === 'nv-1');
+    expect(nv1?.status).toBe('met');
+    expect(nv1?.findings.map((f) => f.target)).toEqual([]);
+    expect(nv1?.rule).toBe('nv-1@2');
+    expect(c.rule).toBe('rcgp-3@3');
   });
 });
 

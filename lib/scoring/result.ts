@@ -50,6 +50,22 @@ export function stepFindingAt(ctx: PathwayContext, i: number, message: string, s
   return { target: ctx.ids[i] as string, targetKind: 'step', message, suggestion };
 }
 
+/**
+ * Findings for steps that would count towards a criterion but that no route from an entry step
+ * leads to: a step the person cannot reach does not count, and each says why, on the step.
+ */
+export function unreachableFindings(ctx: PathwayContext, indexes: readonly number[], what: string): Finding[] {
+  return indexes.map((i) => {
+    const name = ctx.quoted(i);
+    return stepFindingAt(
+      ctx,
+      i,
+      `${name} ${what}, but no route from an entry step leads to it, so the person never gets there.`,
+      `Connect ${name} to the pathway with a transition from a step the person passes through.`,
+    );
+  });
+}
+
 export function transitionFinding(ctx: PathwayContext, e: number, message: string, suggestion: string): Finding {
   return { target: ctx.transition(e).id, targetKind: 'transition', message, suggestion };
 }

@@ -66,7 +66,7 @@ describe('findingsByTarget', () => {
     const r = scorePathway(p, goodCollab, { today: TODAY });
     const byTarget = findingsByTarget(r);
     expect(byTarget.get('clinic')?.map((f) => f.criterion)).toEqual(['rcgp-1', 'nv-5']);
-    expect(byTarget.get('clinic')?.[0]?.rule).toBe('rcgp-1@1');
+    expect(byTarget.get('clinic')?.[0]?.rule).toBe('rcgp-1@2');
     expect(byTarget.has('entry')).toBe(false);
   });
 });
@@ -106,7 +106,7 @@ describe('formatScoreText', () => {
   it('puts not met before met and shows findings with their suggestions', () => {
     const p = variant({ review: { gpWorkload: { minutesPerPatient: 15, funded: false } } });
     const text = formatScoreText(scorePathway(p, goodCollab, { today: TODAY }));
-    expect(text).toContain('RCGP five tests of integrated care (v1.1.0): 80%');
+    expect(text).toContain('RCGP five tests of integrated care (v1.2.0): 80%');
     expect(text.indexOf('[NOT MET (0%)] rcgp-5')).toBeGreaterThan(-1);
     expect(text.indexOf('[NOT MET (0%)] rcgp-5')).toBeLessThan(text.indexOf('[MET (100%)] rcgp-1'));
     expect(text).toContain(

@@ -317,7 +317,7 @@ test('a manager exports the scorecard as CSV and as PDF, and one pathway as PDF'
   const copdRows = rows.filter((r) => r[0] === DEMO_COPD);
   expect(copdRows.map((r) => r[header.indexOf('Version')])).toContain('3');
   const copd = copdRows.find((r) => r[header.indexOf('Version')] === '3')!;
-  expect(copd[header.indexOf('RCGP five tests: framework version')]).toBe('1.1.0');
+  expect(copd[header.indexOf('RCGP five tests: framework version')]).toBe('1.2.0');
   expect(copd[header.indexOf('RCGP five tests: score (%)')]).toMatch(/^\d+$/);
   expect(['Met', 'Partly met', 'Not met', 'Needs judgement']).toContain(copd[header.indexOf('RCGP 5 No diversion of funding from general practice (computed)')]);
 
@@ -328,7 +328,7 @@ test('a manager exports the scorecard as CSV and as PDF, and one pathway as PDF'
   expect(r.text).toContain('Pathway scorecard: Riverside GP Cluster');
   expect(r.text).toMatch(/Produced on \d{1,2} \w+ \d{4} by Glen Mardle/);
   expect(r.text).toContain('Filtered to condition "COPD"');
-  expect(r.text).toContain('RCGP five tests of integrated care, version 1.1.0');
+  expect(r.text).toContain('RCGP five tests of integrated care, version 1.2.0');
   expect(r.text).toContain('Version 3, saved 5 October 2026');
   expect(r.text).not.toContain('Frailty: recognising');
 
@@ -338,7 +338,7 @@ test('a manager exports the scorecard as CSV and as PDF, and one pathway as PDF'
   expect(o.pages).toBeGreaterThanOrEqual(2);
   expect(o.text).toContain('Pathway scorecard: COPD: breathlessness to long-term support');
   expect(o.text).toContain('Reports version 3, saved 5 October 2026');
-  expect(o.text).toContain('National Voices principles of integrated care, version 1.1.0');
+  expect(o.text).toContain('National Voices principles of integrated care, version 1.2.0');
   expect(o.text).toContain('Findings, failing criteria first');
 });
 

@@ -4,7 +4,7 @@ import { CHANNELS, STEP_KINDS, type Step } from '../../pathway/schema';
 import { CHANNEL_LABELS, ROLE_LABELS, listInWords } from '../../pathway/labels';
 import { FLAG, HOURS_CODE, KIND, ROLE, SECTOR, SETTING, roleBit } from '../codes';
 import type { PathwayContext } from '../context';
-import { criterion, plural, stepFindingAt, type Rule } from '../result';
+import { criterion, plural, stepFindingAt, unreachableFindings, type Rule } from '../result';
 import type { Advice, Finding, Status } from '../types';
 
 // Channel lists in words, cached per list ("app and online form"). The key is the list written as
@@ -62,18 +62,6 @@ function digitalOnlyTailAt(ctx: PathwayContext, i: number, entry: boolean): stri
 function someStatus(parts: readonly number[]): { status: Status; score: number } {
   const score = parts.length === 0 ? 1 : parts.reduce((a, b) => a + b, 0) / parts.length;
   return { status: score >= 1 ? 'met' : score > 0 ? 'partly' : 'not_met', score };
-}
-
-function unreachableFindings(ctx: PathwayContext, indexes: readonly number[], what: string): Finding[] {
-  return indexes.map((i) => {
-    const name = ctx.quoted(i);
-    return stepFindingAt(
-      ctx,
-      i,
-      `${name} ${what}, but no route from an entry step leads to it, so the person never gets there.`,
-      `Connect ${name} to the pathway with a transition from a step the person passes through.`,
-    );
-  });
 }
 
 /** True when the step or one within `depth` transitions after it satisfies the predicate. */

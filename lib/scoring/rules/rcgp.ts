@@ -16,7 +16,16 @@ import {
   SPECIALIST_MASK,
   roleBit,
 } from '../codes';
-import { criterion, pct, plural, stepFinding, stepFindingAt, transitionFinding, type Rule } from '../result';
+import {
+  criterion,
+  pct,
+  plural,
+  stepFinding,
+  stepFindingAt,
+  transitionFinding,
+  unreachableFindings,
+  type Rule,
+} from '../result';
 import type { Advice, Finding } from '../types';
 
 // Labels in lower case, made once each rather than once per finding.
@@ -51,6 +60,7 @@ function communityLedTail(setting: string, leadRole: string): string {
 export const rcgp1: Rule = ({ ctx }) => {
   const evidence: string[] = [];
   const findings: Finding[] = [];
+  const unreachable: number[] = [];
   let counted = 0;
   for (let i = 0; i < ctx.n; i++) {
     const counts =
@@ -58,6 +68,11 @@ export const rcgp1: Rule = ({ ctx }) => {
       IS_COMMUNITY_SETTING[ctx.setting[i] as number] &&
       IS_NHS_SECTOR[ctx.sector[i] as number];
     if (!counts) continue;
+    // A step the person cannot reach does not count, as in every other criterion (rule version 2).
+    if (!ctx.reachable[i]) {
+      unreachable.push(i);
+      continue;
+    }
     counted++;
     if ((1 << (ctx.lead[i] as number)) & COMMUNITY_CLINICIAN_MASK) {
       evidence.push(ctx.ids[i] as string);
@@ -75,6 +90,16 @@ export const rcgp1: Rule = ({ ctx }) => {
   }
   const ok = evidence.length;
   if (counted === 0) {
+    if (unreachable.length > 0) {
+      return criterion(
+        'rcgp-1',
+        'not_met',
+        0,
+        'No clinical step the person can reach takes place in a community setting',
+        [],
+        unreachableFindings(ctx, unreachable, 'is clinical work in the community'),
+      );
+    }
     return criterion(
       'rcgp-1',
       'not_met',
@@ -363,12 +388,18 @@ export const rcgp3: Rule = ({ ctx }) => {
   const sharedPart = decisions.length === 0 ? undefined : shared / decisions.length;
 
   // (3) Generalists and specialists together: one step with both, or an advice-and-guidance exchange.
+  // Only where the person can reach (rule version 3): a joint clinic drawn but not yet joined to the
+  // pathway is said to be unreachable, not counted as generalists and specialists working together.
   const joint: number[] = [];
+  const jointUnreachable: number[] = [];
   for (let i = 0; i < ctx.n; i++) {
-    if (ctx.hasRoleIn(i, GENERALIST_MASK) && ctx.hasRoleIn(i, SPECIALIST_MASK)) joint.push(i);
+    if (ctx.hasRoleIn(i, GENERALIST_MASK) && ctx.hasRoleIn(i, SPECIALIST_MASK)) {
+      (ctx.reachable[i] ? joint : jointUnreachable).push(i);
+    }
   }
   const NONE = INFORMATION.none;
   for (let i = 0; i < ctx.n; i++) {
+    if (!ctx.reachable[i]) continue;
     const kind = ctx.kind[i];
     const specialistLed = ((1 << (ctx.lead[i] as number)) & SPECIALIST_MASK) !== 0;
     // A step where the specialist sees or speaks with the person (an outpatient clinic) is an
@@ -381,6 +412,7 @@ export const rcgp3: Rule = ({ ctx }) => {
       const e = ctx.inEdges[k] as number;
       const g = ctx.from[e] as number;
       asked =
+        ctx.reachable[g] === 1 &&
         ctx.generalPractice[g] === 1 &&
         ctx.kind[g] !== KIND.referral &&
         ctx.hasRoleIn(g, GENERALIST_MASK) &&
@@ -397,7 +429,11 @@ export const rcgp3: Rule = ({ ctx }) => {
   const together = ctx.stepIds(joint);
   const togetherPart = together.length > 0 ? 1 : 0;
   evidence.push(...joint);
-  if (!togetherPart) {
+  if (!togetherPart && jointUnreachable.length > 0) {
+    findings.push(
+      ...unreachableFindings(ctx, jointUnreachable, 'has a GP or practice nurse and a specialist working together'),
+    );
+  } else if (!togetherPart) {
     advice.push({
       message:
         'No step has a GP or practice nurse and a specialist working together, and there is no advice-and-guidance exchange.',
