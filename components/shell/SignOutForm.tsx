@@ -33,7 +33,16 @@ async function whatWouldBeLost(userId: string): Promise<Question | null> {
   return { count: ids.length, known };
 }
 
-export function SignOutForm({ userId, action }: { userId: string; action: () => Promise<void> }) {
+export function SignOutForm({
+  userId,
+  action,
+  buttonClassName = 'rounded border-2 border-white px-3 py-1 text-white hover:bg-nhs-dark-blue',
+}: {
+  userId: string;
+  action: () => Promise<void>;
+  /** The header's white-on-blue button unless given. */
+  buttonClassName?: string;
+}) {
   const form = useRef<HTMLFormElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -86,7 +95,7 @@ export function SignOutForm({ userId, action }: { userId: string; action: () => 
       <button
         ref={button}
         type="submit"
-        className="rounded border-2 border-white px-3 py-1 text-white hover:bg-nhs-dark-blue"
+        className={buttonClassName}
       >
         Sign out
       </button>

@@ -105,7 +105,9 @@ export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: '/signin', error: '/signin' },
+  // next-auth's own sign-out page (GET /api/auth/signout) is the app's: it asks first when signing
+  // out would delete edits made offline, and removes what this person kept on the device.
+  pages: { signIn: '/signin', signOut: '/signout', error: '/signin' },
   logger: {
     // next-auth's own messages go to the app's log. A session met after it ended (the jwt
     // callback below) is an everyday event, not an error with a stack trace.

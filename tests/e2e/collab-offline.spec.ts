@@ -316,6 +316,35 @@ test('with nothing unshared, Sign out signs out at once, with JavaScript or with
   await plain.close();
 });
 
+test('next-auth’s own sign-out address leads to the app’s sign-out page, which removes what was kept on this device', async ({
+  browser,
+}) => {
+  const gp = await person(browser, GP);
+  const path = await newBlankPathway(gp, `Signed out by address ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  await addStep(gp, 'Kept until sign-out');
+  await expect(gp.getByTestId('collab-status')).toHaveText('Live: every change saved.');
+  await expect.poll(() => unsentCopyCount(gp), { timeout: 15_000 }).toBe(0);
+  expect(await localCopyCount(gp)).toBe(1);
+
+  // Before, next-auth's own page signed out and left the copy on the computer for the next person.
+  await gp.goto('/api/auth/signout');
+  await expect(gp).toHaveURL(/\/signout$/);
+  const main = gp.getByRole('main');
+  await expect(main.getByRole('heading', { level: 1, name: 'Sign out' })).toBeVisible();
+  await expect(main).toContainText('You are signed in as');
+  await expectAccessible(gp, 'sign-out page');
+  await hydrated(main.getByRole('button', { name: 'Sign out', exact: true }));
+  await main.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(gp).toHaveURL(/\/signin/);
+  await expect.poll(() => localCopyCount(gp)).toBe(0);
+  expect(await keptOnDevice(gp, 'Kept until sign-out')).toBe(false);
+  // Signed out, the page sends the person to sign in.
+  await gp.goto('/signout');
+  await expect(gp).toHaveURL(/\/signin/);
+  await gp.context().close();
+});
+
 test('someone moved to viewer while offline: their kept edits are not applied to the room, they are told, and nothing is deleted', async ({
   browser,
 }) => {
