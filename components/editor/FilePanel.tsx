@@ -248,6 +248,7 @@ function Templates({
   const [busy, setBusy] = useState(false);
 
   const localise = async () => {
+    if (busy) return;
     setBusy(true);
     const input = { workspaceSlug, templatePathwayId: pathwayId, title: `${title} (local copy)` };
     setErrors(await createAndOpen(api, input, router, 'Could not reach the server, so no copy was made. Try again; if it keeps failing, reload the page.'));
@@ -267,9 +268,20 @@ function Templates({
       {canCreate ? (
         <>
           <div className={errors.length ? 'pw-field-error mb-3' : 'mb-3'}>
-            <p className="text-sm mb-2">A local copy remembers where it came from, so you can compare it with the original later.</p>
+            <p className="text-sm mb-2" id="localise-hint" data-testid="localise-hint">
+              A local copy starts from the last version saved with Save version (or, if there is none, from the last
+              saved working copy): changes made since are not copied. It remembers where it came from, so you can compare
+              it with the original later.
+            </p>
             <ErrorMessage id="localise" errors={errors} announce />
-            <button type="button" className="pw-button pw-button-secondary pw-button-small" disabled={busy} onClick={() => void localise()}>
+            {/* aria-disabled, not disabled, while copying: a button disabled under the focus drops it to the page. */}
+            <button
+              type="button"
+              className="pw-button pw-button-secondary pw-button-small"
+              aria-disabled={busy}
+              aria-describedby="localise-hint"
+              onClick={() => void localise()}
+            >
               {busy ? 'Copying…' : 'Localise: make a local copy of this pathway'}
             </button>
           </div>

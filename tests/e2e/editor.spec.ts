@@ -4,6 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO_COPD, canvasSettled, expectAccessible, hydrated, openDemoCopd, signIn } from './support';
+import { generatePathway } from '../../lib/pathway/generate';
+import { exportPathwayJson } from '../../lib/pathway/io';
 
 test.setTimeout(120_000);
 
@@ -471,6 +473,40 @@ test('canvas keys act on the focused step only, and never drop the focus to the 
   await expect(page.locator('#side-panel-scores')).toBeFocused();
 });
 
+test('“Go to step” on a large pathway takes the focus to a step that was out of view, once it is drawn', async ({ page }) => {
+  await newBlankPathway(page, `Large pathway ${Date.now()}`);
+  // Over 100 steps: the canvas draws only the steps in view (onlyRenderVisibleElements).
+  const large = generatePathway({ steps: 150, seed: 5, layout: true });
+  const [far] = Object.entries(large.layout ?? {}).sort(([, a], [, b]) => b.x - a.x)[0] ?? [];
+  if (!far) throw new Error('the generated pathway has a layout');
+  await page.getByRole('tab', { name: 'File' }).click();
+  const file = page.getByTestId('file-panel');
+  await file
+    .getByLabel('Choose a pathway file (JSON)')
+    .setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(exportPathwayJson(large)) });
+  await expect(file.getByRole('status')).toContainText('Imported “large.json”: 150 steps');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-state')).toContainText('All changes saved');
+  // Opened afresh, the canvas shows the start of the pathway: the rightmost step is not drawn.
+  await page.reload();
+  await canvasSettled(page);
+  const node = page.locator(`.react-flow__node[data-id="${far}"]`);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await expect(node).toHaveCount(0);
+
+  const go = page.getByRole('button', { name: 'Go to step' });
+  await hydrated(go);
+  await page.getByLabel('Find a step').selectOption(far);
+  await go.press('Enter');
+  await expect(node).toBeFocused();
+  await expect(node).toHaveClass(/selected/);
+  await expect(page.getByTestId('step-inspector')).toBeVisible();
+  // The focus is on the step, so the next key acts on it: Escape clears the selection, the focus stays.
+  await page.keyboard.press('Escape');
+  await expect(node).not.toHaveClass(/selected/);
+  await expect(node).toBeFocused();
+});
+
 test('a finding appears on a step, and goes once the step is fixed', async ({ page }) => {
   await newBlankPathway(page, 'Findings come and go');
   await page.getByRole('tab', { name: /^Scores/ }).click();
@@ -583,6 +619,108 @@ test('fields validate as you type and keep what was typed', async ({ page }) => 
   await details.getByLabel('Sponsor’s role').selectOption({ label: 'Commissioner' });
   await expect(details.locator('.pw-field-error')).toHaveCount(0);
   await expectAccessible(page, 'editor: pathway details');
+});
+
+test('a value typed in the details that is not allowed is kept when another step is chosen, counts as unsaved, and Save names it', async ({ page }) => {
+  await newBlankPathway(page, `Typed values are kept ${Date.now()}`);
+  const saveState = page.getByTestId('save-state');
+  await expect(saveState).toHaveText('No unsaved changes');
+  const edge = page.locator('.react-flow__edge').first();
+  await edge.click({ force: true });
+  const transition = page.getByTestId('transition-inspector');
+  const shareLabel = 'Share of people who take this route (optional)';
+  const share = transition.getByLabel(shareLabel);
+  const why = 'Share of people who take this route should be a number, but it is the text "0,5". Use a full stop for decimals, for example 0.5.';
+  await share.fill('0,5');
+  await expect(fieldWithError(transition, shareLabel)).toContainText(why);
+  await expect(saveState).toHaveText('Unsaved changes: 1 value to correct');
+
+  // Another step chosen: the transition's panel gives way, and the value typed is still counted.
+  await stepNode(page, 'Person asks for help').click();
+  await expect(page.getByTestId('step-inspector')).toBeVisible();
+  await expect(saveState).toHaveText('Unsaved changes: 1 value to correct');
+  // Leaving the page asks first (and staying keeps everything).
+  const leaving = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await leaving;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  expect(page.isClosed()).toBe(false);
+
+  // Back on the transition: the text typed and its error are there again.
+  await edge.click({ force: true });
+  await expect(share).toHaveValue('0,5');
+  await expect(share).toHaveAttribute('aria-invalid', 'true');
+  await expect(fieldWithError(transition, shareLabel)).toContainText(why);
+
+  // Save version refuses, saying what and where; the note stays.
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  const versions = page.getByTestId('versions-panel');
+  const note = versions.getByLabel('Note for a new version');
+  await note.fill('Half of people go on');
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  await expect(versions.getByRole('alert')).toContainText(
+    'The version was not saved: “0,5”, typed in “Share of people who take this route” on the transition “Person asks for help → Leaves the pathway”, is not allowed.',
+  );
+  await expect(versions.getByText('No versions saved yet.')).toBeVisible();
+  await expect(note).toHaveValue('Half of people go on');
+
+  // Save, with a valid change made meanwhile: that is saved, and the list says which value is not,
+  // where it is, what was typed and what is allowed. It takes the focus.
+  await stepNode(page, 'Person asks for help').click();
+  await page.getByTestId('step-inspector').getByLabel('Title', { exact: true }).fill('Person asks the practice for help');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const summary = page.getByTestId('typed-values-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText(/Your other changes were saved at \d\d:\d\d, but this value you typed is not allowed/);
+  await expect(summary).toContainText(
+    `Share of people who take this route on the transition “Person asks the practice for help → Leaves the pathway”: you typed “0,5”. ${why}`,
+  );
+  await expect(saveState).toHaveText('Unsaved changes: 1 value to correct');
+  await expectAccessible(page, 'editor: Save names a value typed that is not allowed');
+
+  // Its link goes to the box, with the transition chosen.
+  await summary.getByRole('button', { name: /^Share of people who take this route on the transition/ }).click();
+  await expect(share).toBeFocused();
+  await expect(share).toHaveValue('0,5');
+  // Corrected: nothing left to correct, and the next Save stores it.
+  await share.fill('0.5');
+  await expect(share).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(summary).toHaveCount(0);
+  await expect(saveState).toHaveText('Unsaved changes');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(saveState).toContainText('All changes saved');
+  await page.reload();
+  await page.locator('.react-flow__edge').first().click({ force: true });
+  await expect(page.getByTestId('transition-inspector').getByLabel(shareLabel)).toHaveValue('0.5');
+});
+
+test('Escape puts back what a field said; a deleted step takes the values typed in it along, and undo brings them back', async ({ page }) => {
+  await newBlankPathway(page, `Typed values put back ${Date.now()}`);
+  const saveState = page.getByTestId('save-state');
+  await page.getByRole('button', { name: 'Add outcome to Primary care' }).click();
+  const inspector = page.getByTestId('step-inspector');
+  const title = inspector.getByLabel('Title', { exact: true });
+  await title.fill('');
+  await expect(fieldWithError(inspector, 'Title')).toContainText('Title must not be empty');
+  await expect(saveState).toHaveText('Unsaved changes: 1 value to correct');
+  await title.press('Escape');
+  await expect(title).toHaveValue('New outcome');
+  await expect(title).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toBeFocused();
+  await expect(page.getByTestId('editor-notice')).toContainText('“Title” is back to what it said before.');
+  await expect(saveState).toHaveText('Unsaved changes');
+
+  await title.fill('');
+  await expect(saveState).toHaveText('Unsaved changes: 1 value to correct');
+  await inspector.getByRole('button', { name: 'Delete step' }).click();
+  await expect(stepNode(page, 'New outcome')).toHaveCount(0);
+  await expect(saveState).toHaveText('Unsaved changes');
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(saveState).toHaveText('Unsaved changes: 1 value to correct');
+  await stepNode(page, 'New outcome').click();
+  await expect(title).toHaveValue('');
+  await expect(fieldWithError(inspector, 'Title')).toContainText('Title must not be empty');
 });
 
 test('versions: save two with notes, then compare them', async ({ page }) => {
@@ -918,6 +1056,10 @@ test('templates: localise a demo pathway, and start a new one from a template', 
   const copd = await openCopdEditor(page);
   const steps = await page.locator('.react-flow__node').count();
   await page.getByRole('tab', { name: 'File' }).click();
+  // The button says what it copies: the last saved version, not changes made since.
+  await expect(page.getByRole('button', { name: 'Localise: make a local copy of this pathway' })).toHaveAccessibleDescription(
+    /starts from the last version saved with Save version .* changes made since are not copied/,
+  );
   await page.getByRole('button', { name: 'Localise: make a local copy of this pathway' }).click();
   await page.waitForURL((url) => url.pathname.endsWith('/edit') && url.pathname !== copd);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/COPD: breathlessness to long-term support \(local copy\)/);
