@@ -83,6 +83,8 @@ export function ClinicianPlanEditor(props: {
     plan.pathways.find((p) => p.pathwayId === pathwayId)?.document?.steps.find((s) => s.id === stepId)?.title ?? stepId;
   const pathwayTitle = (pathwayId: string) => plan.pathways.find((p) => p.pathwayId === pathwayId)?.title ?? pathwayId;
   const hidden = (op: string, extra: Record<string, string> = {}) => ({ planId: plan.id, op, ...extra });
+  // What each of the plan's own forms was drawn from: a save over someone else's change is refused.
+  const revisions = plan.formRevisions;
   const memberOptions = [
     { value: '', label: 'Choose someone' },
     ...plan.members.map((m) => ({ value: m.id, label: `${m.name} (${m.jobTitle || ROLE_LABELS[m.role]})` })),
@@ -149,7 +151,7 @@ export function ClinicianPlanEditor(props: {
                     action={editCarePlanAction}
                     label={`Current step on ${link.title}`}
                     submitLabel="Save current step"
-                    hidden={hidden('step.set', { pathwayId: link.pathwayId })}
+                    hidden={hidden('step.set', { pathwayId: link.pathwayId, revision: link.revision ?? '' })}
                     className="flex flex-wrap items-end gap-3"
                   >
                     <SelectField
@@ -167,7 +169,7 @@ export function ClinicianPlanEditor(props: {
                       action={editCarePlanAction}
                       label={`Remove ${link.title} from the plan`}
                       submitLabel="Remove this pathway from the plan"
-                      hidden={hidden('pathway.remove', { pathwayId: link.pathwayId })}
+                      hidden={hidden('pathway.remove', { pathwayId: link.pathwayId, revision: link.revision ?? '' })}
                       what={`the pathway “${link.title}”`}
                     />
                   )}
@@ -195,7 +197,7 @@ export function ClinicianPlanEditor(props: {
           action={editCarePlanAction}
           label="What matters and review date"
           submitLabel="Save"
-          hidden={hidden('details')}
+          hidden={hidden('details', { revision: revisions?.details ?? '' })}
         >
           <TextField name="title" label="Title of the plan" defaultValue={plan.title} required />
           <TextArea
@@ -228,7 +230,7 @@ export function ClinicianPlanEditor(props: {
           action={editCarePlanAction}
           label="Care coordinator and crisis contact"
           submitLabel="Save"
-          hidden={hidden('people')}
+          hidden={hidden('people', { revision: revisions?.people ?? '' })}
         >
           <SelectField
             name="coordinatorId"
@@ -287,7 +289,7 @@ export function ClinicianPlanEditor(props: {
                   removeLabel={`Remove goal ${g.description}`}
                   removeSubmitLabel="Remove this goal"
                   save={hidden('goal.save', { id: g.id, revision: g.revision ?? '' })}
-                  remove={hidden('goal.delete', { id: g.id })}
+                  remove={hidden('goal.delete', { id: g.id, revision: g.revision ?? '' })}
                 >
                   <GoalFields defaults={g} />
                 </ChangeOrRemove>
@@ -333,7 +335,7 @@ export function ClinicianPlanEditor(props: {
                   removeLabel={`Remove action ${a.description}`}
                   removeSubmitLabel="Remove this action"
                   save={hidden('action.save', { id: a.id, revision: a.revision ?? '' })}
-                  remove={hidden('action.delete', { id: a.id })}
+                  remove={hidden('action.delete', { id: a.id, revision: a.revision ?? '' })}
                 >
                   <ActionFields defaults={a} ownerOptions={ownerOptions} memberOptions={memberOptions} />
                 </ChangeOrRemove>
@@ -382,7 +384,7 @@ export function ClinicianPlanEditor(props: {
                   removeLabel={`Remove ${m.name}`}
                   removeSubmitLabel={`Remove ${m.name} from the team`}
                   save={hidden('member.save', { id: m.id, revision: m.revision ?? '' })}
-                  remove={hidden('member.delete', { id: m.id })}
+                  remove={hidden('member.delete', { id: m.id, revision: m.revision ?? '' })}
                 >
                   <MemberFields defaults={m} />
                 </ChangeOrRemove>
@@ -416,7 +418,7 @@ export function ClinicianPlanEditor(props: {
                 action={editCarePlanAction}
                 label={LEVEL_NAMES[level]}
                 submitLabel="Save"
-                hidden={hidden('escalation.save', { level })}
+                hidden={hidden('escalation.save', { level, revision: revisions?.escalation[level] ?? '' })}
               >
                 <TextArea name="signs" label="Signs to look out for" defaultValue={e?.signs ?? ''} rows={2} />
                 <HardToRead text={e?.signs ?? ''} />
@@ -438,7 +440,7 @@ export function ClinicianPlanEditor(props: {
             action={editCarePlanAction}
             label="Medication summary"
             submitLabel="Save summary"
-            hidden={hidden('medication')}
+            hidden={hidden('medication', { revision: revisions?.medication ?? '' })}
           >
             <TextArea
               name="medicationSummary"
@@ -463,7 +465,7 @@ export function ClinicianPlanEditor(props: {
                   removeLabel={`Remove ${m.name}`}
                   removeSubmitLabel="Remove this medicine"
                   save={hidden('medicine.save', { id: m.id, revision: m.revision ?? '' })}
-                  remove={hidden('medicine.delete', { id: m.id })}
+                  remove={hidden('medicine.delete', { id: m.id, revision: m.revision ?? '' })}
                 >
                   <MedicineFields defaults={m} />
                 </ChangeOrRemove>

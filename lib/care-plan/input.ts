@@ -23,8 +23,10 @@ const id = (label: string) =>
     .check(storableText(label));
 
 /**
- * The revision of the row a change form was drawn from (a hidden field): with an id, the change is
- * made only if nobody changed the row meanwhile. The server checks it, and says so when it is missing.
+ * The revision of what a change form was drawn from (a hidden field): the row for a change or removal
+ * of a goal, action, team member or medicine (with an id), or what one of the plan's own forms shows.
+ * The change is made only if nobody changed that meanwhile. The server checks it, and says so when it
+ * is missing.
  */
 const revision = z.string().trim().max(200).optional();
 
@@ -142,12 +144,14 @@ export const CarePlanEditSchema = z.discriminatedUnion(
   [
     z.object({
       op: z.literal('details'),
+      revision,
       title: requiredText('Title', 200, 'Enter a title for the plan.'),
       whatMattersToMe: text('What matters to me', 4000),
       reviewDate: optionalDate('Review date'),
     }),
     z.object({
       op: z.literal('people'),
+      revision,
       coordinatorId: z
         .string()
         .trim()
@@ -159,6 +163,7 @@ export const CarePlanEditSchema = z.discriminatedUnion(
     }),
     z.object({
       op: z.literal('medication'),
+      revision,
       medicationSummary: text('Medication summary', 4000),
     }),
     z.object({
@@ -171,7 +176,7 @@ export const CarePlanEditSchema = z.discriminatedUnion(
       targetDate: optionalDate('Target date'),
       status: choice(GOAL_STATUSES, 'Goal status').default('active'),
     }),
-    z.object({ op: z.literal('goal.delete'), id: id('Goal') }),
+    z.object({ op: z.literal('goal.delete'), id: id('Goal'), revision }),
     z
       .object({
         op: z.literal('action.save'),
@@ -197,7 +202,7 @@ export const CarePlanEditSchema = z.discriminatedUnion(
           });
         }
       }),
-    z.object({ op: z.literal('action.delete'), id: id('Action') }),
+    z.object({ op: z.literal('action.delete'), id: id('Action'), revision }),
     z.object({
       op: z.literal('member.save'),
       id: z.string().trim().max(200).optional(),
@@ -213,9 +218,10 @@ export const CarePlanEditSchema = z.discriminatedUnion(
       /** A Pathweave account to link, so the member can open the plan (they must be an editor of the workspace). */
       userEmail: email('Pathweave account email').optional(),
     }),
-    z.object({ op: z.literal('member.delete'), id: id('Team member') }),
+    z.object({ op: z.literal('member.delete'), id: id('Team member'), revision }),
     z.object({
       op: z.literal('escalation.save'),
+      revision,
       level: choice(ESCALATION_LEVELS, 'Part of the plan'),
       signs: text('Signs to look out for', 2000),
       whatToDo: text('What to do', 2000),
@@ -228,9 +234,10 @@ export const CarePlanEditSchema = z.discriminatedUnion(
       howToTake: text('How to take it', 500),
       purpose: text('What it is for', 500),
     }),
-    z.object({ op: z.literal('medicine.delete'), id: id('Medicine') }),
+    z.object({ op: z.literal('medicine.delete'), id: id('Medicine'), revision }),
     z.object({
       op: z.literal('step.set'),
+      revision,
       pathwayId: id('Pathway'),
       stepId: z
         .string()
@@ -239,7 +246,7 @@ export const CarePlanEditSchema = z.discriminatedUnion(
         .transform((v) => (v === '' ? null : v)),
     }),
     z.object({ op: z.literal('pathway.add'), pathwayId: id('Pathway') }),
-    z.object({ op: z.literal('pathway.remove'), pathwayId: id('Pathway') }),
+    z.object({ op: z.literal('pathway.remove'), pathwayId: id('Pathway'), revision }),
   ],
   { error: 'This change is not one Pathweave knows how to make.' },
 );

@@ -116,6 +116,30 @@ export interface PlanPathwayView {
   versionNumber?: number | null;
   currentStepId: string | null;
   currentStepSince: string | null;
+  /**
+   * Where the person was on this pathway when read (the current step and since when), for the care
+   * team's "current step" and "remove this pathway" forms to send back: either is refused if someone
+   * else moved the person on meanwhile (lib/server/care-plan-revision.ts). Set when the plan is read
+   * to be shown (get-care-plan.ts).
+   */
+  revision?: string;
+}
+
+/**
+ * What each of the plan's own forms showed when the plan was read, for the form to send back with a
+ * change: the change is refused if someone else changed what that form shows meanwhile
+ * (lib/server/care-plan-revision.ts). Each covers only its own form, so ticking off a job or saving
+ * another form does not make it stale.
+ */
+export interface CarePlanFormRevisions {
+  /** Title, what matters to the person, review date. */
+  details: string;
+  /** Care coordinator and crisis contact. */
+  people: string;
+  /** The medication summary. */
+  medication: string;
+  /** Each part of the plan for when things get worse. */
+  escalation: Record<EscalationLevel, string>;
 }
 
 export interface StepMergeView {
@@ -166,6 +190,8 @@ export interface CarePlanView {
   notes: NoteView[];
   createdAt: string;
   updatedAt: string;
+  /** Set when the plan is read to be shown (get-care-plan.ts); absent from summaries made for lists. */
+  formRevisions?: CarePlanFormRevisions;
 }
 
 /** How the person looking at a plan relates to it, and what they may do (from can()). */

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { medicineRevision, memberRevision, revisionTime, timeRevision } from './care-plan-revision';
+import {
+  detailsRevision,
+  escalationRevision,
+  medicationRevision,
+  medicineRevision,
+  memberRevision,
+  pathwayLinkRevision,
+  peopleRevision,
+  revisionTime,
+  timeRevision,
+} from './care-plan-revision';
 
 describe('care plan row revisions', () => {
   it('reads back the moment a time revision names, to the millisecond, and nothing else', () => {
@@ -32,5 +42,52 @@ describe('care plan row revisions', () => {
     expect(memberRevision({ ...member })).toBe(memberRevision(member));
     expect(memberRevision({ ...member, phone: '01632 960 777' })).not.toBe(memberRevision(member));
     expect(memberRevision({ ...member, userId: 'u1' })).not.toBe(memberRevision(member));
+  });
+
+  it('changes a plan form’s revision with any value that form shows, and not with what other forms show', () => {
+    const plan: {
+      title: string;
+      whatMattersToMe: string;
+      reviewDate: Date | null;
+      coordinatorId: string | null;
+      crisisContactName: string;
+      crisisContactPhone: string;
+      crisisContactDetail: string;
+      medicationSummary: string;
+    } = {
+      title: 'Arthur’s plan',
+      whatMattersToMe: 'My allotment.',
+      reviewDate: new Date('2027-03-01T00:00:00Z'),
+      coordinatorId: 'm1',
+      crisisContactName: 'NHS 111',
+      crisisContactPhone: '111',
+      crisisContactDetail: '',
+      medicationSummary: 'Two inhalers.',
+    };
+    const all = (p: typeof plan) => [detailsRevision(p), peopleRevision(p), medicationRevision(p)];
+    expect(all({ ...plan })).toEqual(all(plan));
+    // Each change moves exactly one form's revision on.
+    const moved = (change: Partial<typeof plan>) =>
+      all({ ...plan, ...change }).map((r, i) => (r === all(plan)[i] ? 'same' : 'moved'));
+    expect(moved({ title: 'Plan' })).toEqual(['moved', 'same', 'same']);
+    expect(moved({ reviewDate: null })).toEqual(['moved', 'same', 'same']);
+    expect(moved({ reviewDate: new Date('2027-03-02T00:00:00Z') })).toEqual(['moved', 'same', 'same']);
+    expect(moved({ coordinatorId: null })).toEqual(['same', 'moved', 'same']);
+    expect(moved({ crisisContactDetail: 'Evenings' })).toEqual(['same', 'moved', 'same']);
+    expect(moved({ medicationSummary: 'Inhalers.' })).toEqual(['same', 'same', 'moved']);
+
+    const red = { signs: 'Lips blue', whatToDo: 'Call 999' };
+    expect(escalationRevision('red', { ...red })).toBe(escalationRevision('red', red));
+    expect(escalationRevision('red', { ...red, whatToDo: 'Call 111' })).not.toBe(escalationRevision('red', red));
+    // Not written and written empty read the same to the person: saving over either loses nothing.
+    expect(escalationRevision('amber', null)).toBe(escalationRevision('amber', { signs: '', whatToDo: '' }));
+
+    const link = { currentStepId: 's1', currentStepSince: new Date('2026-01-01T09:00:00Z') };
+    expect(pathwayLinkRevision({ ...link })).toBe(pathwayLinkRevision(link));
+    expect(pathwayLinkRevision({ ...link, currentStepId: 's2' })).not.toBe(pathwayLinkRevision(link));
+    // Moved on and back again: the since date tells the two apart.
+    expect(pathwayLinkRevision({ ...link, currentStepSince: new Date('2026-02-01T09:00:00Z') })).not.toBe(
+      pathwayLinkRevision(link),
+    );
   });
 });

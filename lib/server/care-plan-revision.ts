@@ -8,6 +8,12 @@
 // moment. Medicines and care team members have no such column (and adding one is a migration), so
 // theirs is a digest of what the form can change: if the row still reads the same, nothing anyone
 // else did would be lost by saving over it.
+//
+// The plan's own forms (details, people, medication summary, each part of the red-amber-green plan)
+// and the current step on each pathway get a digest too, of what that one form can change: the
+// plan's updatedAt moves on with every change to any part (a job ticked off, a goal added), which
+// would make every form on the page stale at once, and a form must go stale only when what it shows
+// has changed.
 import { createHash } from 'node:crypto';
 
 /** The revision of a row with an updatedAt column. */
@@ -43,3 +49,34 @@ export interface MemberRevisionFields {
 
 export const memberRevision = (m: MemberRevisionFields): string =>
   contentRevision([m.userId, m.name, m.role, m.jobTitle, m.organisation, m.sector, m.phone, m.email, m.availability]);
+
+const day = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** The "What matters" form: the plan's title, what matters to the person and the review date. */
+export const detailsRevision = (p: { title: string; whatMattersToMe: string; reviewDate: Date | null }): string =>
+  contentRevision(['details', p.title, p.whatMattersToMe, day(p.reviewDate)]);
+
+/** The care coordinator and crisis contact form. */
+export const peopleRevision = (p: {
+  coordinatorId: string | null;
+  crisisContactName: string;
+  crisisContactPhone: string;
+  crisisContactDetail: string;
+}): string =>
+  contentRevision(['people', p.coordinatorId, p.crisisContactName, p.crisisContactPhone, p.crisisContactDetail]);
+
+/** The medication summary form (the medicines listed under it have revisions of their own). */
+export const medicationRevision = (p: { medicationSummary: string }): string =>
+  contentRevision(['medication', p.medicationSummary]);
+
+/**
+ * One part (green, amber or red) of the plan for when things get worse; null while that part has
+ * not been written. Not written and written empty read the same to the person, so they are one
+ * revision: saving over either loses nothing.
+ */
+export const escalationRevision = (level: string, e: { signs: string; whatToDo: string } | null): string =>
+  contentRevision(['escalation', level, e?.signs ?? '', e?.whatToDo ?? '']);
+
+/** Where the person is on one pathway of the plan: the current step, and since when. */
+export const pathwayLinkRevision = (l: { currentStepId: string | null; currentStepSince: Date | null }): string =>
+  contentRevision(['step', l.currentStepId, day(l.currentStepSince)]);

@@ -4,9 +4,13 @@
 // module: validation, authorization and the audit trail live in one place.
 //
 // Every row touched is found by its id AND this plan's id, so an id from another plan changes
-// nothing. A change to a goal, action, medicine or team member carries the revision of the row its
-// form was drawn from, and is made only over that revision (compare-and-set, with the plan's row
-// held): a form drawn before someone else's change is refused, saying so, rather than undoing it.
+// nothing. Every change made from a form of the page carries the revision of what the form was drawn
+// from (care-plan-revision.ts): the row, for a change or removal of a goal, action, medicine, team
+// member or pathway (its current step); what that form shows, for the plan's own forms (details,
+// people, medication summary, each part of the red-amber-green plan). It is made only over that
+// revision (compare-and-set, with the plan's row held): a form drawn before someone else's change is
+// refused, saying so, rather than undoing it, and a removal is refused rather than removing something
+// changed since it was shown.
 // The audit records which part changed and the row, not the text typed (that stays in the plan, for
 // the person to read).
 import { ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
@@ -22,7 +26,16 @@ import {
   changeActivePlan,
   refuseIfArchived,
 } from './care-plan-access';
-import { medicineRevision, memberRevision, revisionTime } from './care-plan-revision';
+import {
+  detailsRevision,
+  escalationRevision,
+  medicationRevision,
+  medicineRevision,
+  memberRevision,
+  pathwayLinkRevision,
+  peopleRevision,
+  revisionTime,
+} from './care-plan-revision';
 import { planPathwayDocuments } from './plan-pathway-document';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 type Tx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']>[0]>[0];
@@ -47,25 +60,43 @@ const problem = (path: string, message: string): never => {
   throw new EditProblem([{ path, message }]);
 };
 /** The edit named a row that is not in this plan: answered the same way, and audited as refused. */
-const notInPlan = (path: string, id: string, message: string): never => {
-  throw new EditProblem([{ path, message }], id);
+const notInPlan = (path: string, id: string, message: string, summary?: string): never => {
+  throw new EditProblem([{ path, message }], id, summary);
 };
 
-type RowKind = 'goal' | 'action' | 'medicine' | 'member';
-const ROWS: Record<RowKind, { label: string; changed: string }> = {
+type RowKind = 'goal' | 'action' | 'medicine' | 'member' | 'pathway';
+type PartKind = 'details' | 'people' | 'medication' | 'green' | 'amber' | 'red';
+type FormKind = RowKind | PartKind;
+const FORMS: Record<FormKind, { label: string; changed: string }> = {
   goal: { label: 'Goal', changed: 'This goal was changed' },
   action: { label: 'Action', changed: 'This action was changed' },
   medicine: { label: 'Medicine', changed: 'This medicine was changed' },
   member: { label: 'Team member', changed: 'This person’s details were changed' },
+  pathway: { label: 'Current step', changed: 'The current step on this pathway was changed' },
+  details: {
+    label: 'What matters and review date',
+    changed: 'The plan’s title, what matters and review date were changed',
+  },
+  people: {
+    label: 'Care coordinator and crisis contact',
+    changed: 'The care coordinator and crisis contact were changed',
+  },
+  medication: { label: 'Medication summary', changed: 'The medication summary was changed' },
+  green: { label: 'Green: feeling as usual', changed: 'The green part of the plan (feeling as usual) was changed' },
+  amber: {
+    label: 'Amber: feeling worse than usual',
+    changed: 'The amber part of the plan (feeling worse than usual) was changed',
+  },
+  red: { label: 'Red: needs help now', changed: 'The red part of the plan (needs help now) was changed' },
 };
 /**
- * Someone else changed the row after the form was drawn (the person ticked the job off, say, or
- * another clinician saved it). Nothing is saved, so their change stands; the form keeps what was
- * typed, so this one is not lost either. Not a refusal to audit: the row is this plan's, and the
- * clinician may change it once they have seen the other change.
+ * Someone else changed what the form shows after it was drawn (the person ticked the job off, say,
+ * or another clinician saved the same form). Nothing is saved, so their change stands; the form
+ * keeps what was typed, so this one is not lost either. Not a refusal to audit: the row is this
+ * plan's, and the clinician may change it once they have seen the other change.
  */
-const changedMeanwhile = (kind: RowKind): never => {
-  const { label, changed } = ROWS[kind];
+const changedMeanwhile = (kind: FormKind): never => {
+  const { label, changed } = FORMS[kind];
   // Path '': the error is about the whole form, and the error summary links to the form.
   throw new EditProblem(
     [{ path: '', message: `${label}: copy anything you want to keep, reload the page, then make your changes again.` }],
@@ -73,9 +104,62 @@ const changedMeanwhile = (kind: RowKind): never => {
     `${changed} by someone else since you opened the page. Your changes are below; reload the page to see theirs.`,
   );
 };
-/** A change that does not say which revision of the row it was made to (the care team's forms always do). */
-const noRevision = (kind: RowKind): never =>
-  problem('revision', `${ROWS[kind].label}: reload the page, then make your change again.`);
+/** A change that does not say which revision it was made to (the care team's forms always do). */
+const noRevision = (kind: FormKind, label = FORMS[kind].label): never =>
+  problem('revision', `${label}: reload the page, then make your change again.`);
+
+const REMOVALS: Record<RowKind, { label: string; changed: string; notRemoved: string; gone: string }> = {
+  goal: {
+    label: 'Goal',
+    changed: 'This goal was changed',
+    notRemoved: 'so it has not been removed',
+    gone: 'This goal has already been removed from the plan.',
+  },
+  action: {
+    label: 'Action',
+    changed: 'This action was changed',
+    notRemoved: 'so it has not been removed',
+    gone: 'This action has already been removed from the plan.',
+  },
+  medicine: {
+    label: 'Medicine',
+    changed: 'This medicine was changed',
+    notRemoved: 'so it has not been removed',
+    gone: 'This medicine has already been removed from the plan.',
+  },
+  member: {
+    label: 'Team member',
+    changed: 'This person’s details were changed',
+    notRemoved: 'so they have not been removed from the care team',
+    gone: 'This person has already been removed from the care team.',
+  },
+  pathway: {
+    label: 'Pathway',
+    changed: 'The current step on this pathway was changed',
+    notRemoved: 'so the pathway has not been taken off the plan',
+    gone: 'This pathway has already been taken off the plan.',
+  },
+};
+/**
+ * A removal of a row someone else changed after the page was drawn (the person ticked the job off,
+ * or another clinician updated the goal): the clinician has not seen the change, so the row stays.
+ * Not audited, as changedMeanwhile is not.
+ */
+const changedBeforeRemoval = (kind: RowKind): never => {
+  const { label, changed, notRemoved } = REMOVALS[kind];
+  throw new EditProblem(
+    [{ path: '', message: `${label}: not removed. Reload the page to see what changed, then decide again.` }],
+    undefined,
+    `${changed} by someone else since you opened the page, ${notRemoved}. Reload the page to see the change.`,
+  );
+};
+/**
+ * A removal of a row that is not in this plan: removed already (by someone else, or in another tab),
+ * or never this plan's. The two are answered alike, so the answer does not tell whether an id is
+ * another plan's, and audited as notInPlan is.
+ */
+const alreadyRemoved = (kind: RowKind, path: string, id: string, message: string): never =>
+  notInPlan(path, id, message, `${REMOVALS[kind].gone} Reload the page to see the plan as it is now.`);
 
 export async function editCarePlan(options: {
   actor: Actor;
@@ -123,8 +207,27 @@ export async function editCarePlan(options: {
 
   async function applyEdit(tx: Tx): Promise<{ id?: string; detail?: Record<string, unknown> }> {
     const touch = () => tx.carePlan.update({ where: { id: planId }, data: { updatedAt: new Date() } });
+    // The plan's own fields as they are now: its row is held (changeActivePlan), so they stay so
+    // until this change commits.
+    const planNow = () =>
+      tx.carePlan.findUniqueOrThrow({
+        where: { id: planId },
+        select: {
+          title: true,
+          whatMattersToMe: true,
+          reviewDate: true,
+          coordinatorId: true,
+          crisisContactName: true,
+          crisisContactPhone: true,
+          crisisContactDetail: true,
+          medicationSummary: true,
+        },
+      });
     switch (edit.op) {
       case 'details': {
+        const before = await planNow();
+        if (!edit.revision) noRevision('details');
+        if (detailsRevision(before) !== edit.revision) changedMeanwhile('details');
         await tx.carePlan.update({
           where: { id: planId },
           data: { title: edit.title, whatMattersToMe: edit.whatMattersToMe, reviewDate: dateOrNull(edit.reviewDate) },
@@ -144,6 +247,9 @@ export async function editCarePlan(options: {
               'Care coordinator: choose someone from this plan’s care team.',
             );
         }
+        const before = await planNow();
+        if (!edit.revision) noRevision('people');
+        if (peopleRevision(before) !== edit.revision) changedMeanwhile('people');
         await tx.carePlan.update({
           where: { id: planId },
           data: {
@@ -156,6 +262,9 @@ export async function editCarePlan(options: {
         return { detail: { fields: ['coordinatorId', 'crisisContact'] } };
       }
       case 'medication': {
+        const before = await planNow();
+        if (!edit.revision) noRevision('medication');
+        if (medicationRevision(before) !== edit.revision) changedMeanwhile('medication');
         await tx.carePlan.update({ where: { id: planId }, data: { medicationSummary: edit.medicationSummary } });
         return { detail: { fields: ['medicationSummary'] } };
       }
@@ -193,8 +302,23 @@ export async function editCarePlan(options: {
         return { id: goal.id, detail: { created: true } };
       }
       case 'goal.delete': {
-        const { count } = await tx.carePlanGoal.deleteMany({ where: { id: edit.id, carePlanId: planId } });
-        if (count === 0) notInPlan('id', edit.id, 'Goal: this goal is not in this plan any more. Reload the page.');
+        const before = await tx.carePlanGoal.findFirst({
+          where: { id: edit.id, carePlanId: planId },
+          select: { id: true },
+        });
+        if (!before)
+          return alreadyRemoved(
+            'goal',
+            'id',
+            edit.id,
+            'Goal: this goal is not in this plan any more. Reload the page.',
+          );
+        const base = revisionTime(edit.revision) ?? noRevision('goal');
+        // Only the goal as the page showed it: not one the person has updated since.
+        const { count } = await tx.carePlanGoal.deleteMany({
+          where: { id: edit.id, carePlanId: planId, updatedAt: base },
+        });
+        if (count === 0) changedBeforeRemoval('goal');
         await touch();
         return { id: edit.id, detail: {} };
       }
@@ -254,8 +378,23 @@ export async function editCarePlan(options: {
         return { id: action.id, detail: { created: true, status: edit.status } };
       }
       case 'action.delete': {
-        const { count } = await tx.carePlanAction.deleteMany({ where: { id: edit.id, carePlanId: planId } });
-        if (count === 0) notInPlan('id', edit.id, 'Action: this action is not in this plan any more. Reload the page.');
+        const before = await tx.carePlanAction.findFirst({
+          where: { id: edit.id, carePlanId: planId },
+          select: { id: true },
+        });
+        if (!before)
+          return alreadyRemoved(
+            'action',
+            'id',
+            edit.id,
+            'Action: this action is not in this plan any more. Reload the page.',
+          );
+        const base = revisionTime(edit.revision) ?? noRevision('action');
+        // Only the job as the page showed it: not one the person has ticked off since.
+        const { count } = await tx.carePlanAction.deleteMany({
+          where: { id: edit.id, carePlanId: planId, updatedAt: base },
+        });
+        if (count === 0) changedBeforeRemoval('action');
         await touch();
         return { id: edit.id, detail: {} };
       }
@@ -348,19 +487,44 @@ export async function editCarePlan(options: {
         return { id: member.id, detail: { created: true, linkedUser: Boolean(userId) } };
       }
       case 'member.delete': {
-        const member = await tx.carePlanMember.findFirst({
+        const before = await tx.carePlanMember.findFirst({
           where: { id: edit.id, carePlanId: planId },
-          select: { userId: true },
+          select: {
+            userId: true,
+            name: true,
+            role: true,
+            jobTitle: true,
+            organisation: true,
+            sector: true,
+            phone: true,
+            email: true,
+            availability: true,
+          },
         });
-        if (!member)
-          notInPlan('id', edit.id, 'Team member: this person is not in this plan’s team any more. Reload the page.');
-        if (member?.userId === actor.userId)
+        if (!before)
+          return alreadyRemoved(
+            'member',
+            'id',
+            edit.id,
+            'Team member: this person is not in this plan’s team any more. Reload the page.',
+          );
+        if (before.userId === actor.userId)
           problem('id', 'Team member: you cannot remove yourself. Ask someone else in the team to do it.');
-        await tx.carePlanMember.delete({ where: { id: edit.id } });
+        if (!edit.revision) noRevision('member');
+        if (memberRevision(before) !== edit.revision) changedBeforeRemoval('member');
+        // Only over the values just compared, so the check and the removal are one step.
+        const { count } = await tx.carePlanMember.deleteMany({ where: { id: edit.id, carePlanId: planId, ...before } });
+        if (count === 0) changedBeforeRemoval('member');
         await touch();
         return { id: edit.id, detail: {} };
       }
       case 'escalation.save': {
+        const before = await tx.carePlanEscalation.findFirst({
+          where: { carePlanId: planId, level: edit.level },
+          select: { signs: true, whatToDo: true },
+        });
+        if (!edit.revision) noRevision(edit.level);
+        if (escalationRevision(edit.level, before) !== edit.revision) changedMeanwhile(edit.level);
         await tx.carePlanEscalation.upsert({
           where: { carePlanId_level: { carePlanId: planId, level: edit.level } },
           create: { carePlanId: planId, level: edit.level, signs: edit.signs, whatToDo: edit.whatToDo },
@@ -399,18 +563,42 @@ export async function editCarePlan(options: {
         return { id: medicine.id, detail: { created: true } };
       }
       case 'medicine.delete': {
-        const { count } = await tx.carePlanMedicine.deleteMany({ where: { id: edit.id, carePlanId: planId } });
-        if (count === 0)
-          notInPlan('id', edit.id, 'Medicine: this medicine is not in this plan any more. Reload the page.');
+        const before = await tx.carePlanMedicine.findFirst({
+          where: { id: edit.id, carePlanId: planId },
+          select: { name: true, howToTake: true, purpose: true },
+        });
+        if (!before)
+          return alreadyRemoved(
+            'medicine',
+            'id',
+            edit.id,
+            'Medicine: this medicine is not in this plan any more. Reload the page.',
+          );
+        if (!edit.revision) noRevision('medicine');
+        if (medicineRevision(before) !== edit.revision) changedBeforeRemoval('medicine');
+        // Only over the values just compared, so the check and the removal are one step.
+        const { count } = await tx.carePlanMedicine.deleteMany({
+          where: { id: edit.id, carePlanId: planId, ...before },
+        });
+        if (count === 0) changedBeforeRemoval('medicine');
         await touch();
         return { id: edit.id, detail: {} };
       }
       case 'step.set': {
         const link = await tx.carePlanPathway.findFirst({
           where: { carePlanId: planId, pathwayId: edit.pathwayId },
-          select: { id: true, currentStepId: true, pathway: { select: { id: true, document: true } } },
+          select: {
+            id: true,
+            currentStepId: true,
+            currentStepSince: true,
+            pathway: { select: { id: true, document: true } },
+          },
         });
         if (!link) notInPlan('pathwayId', edit.pathwayId, 'Pathway: this pathway is not part of the plan.');
+        if (!edit.revision) noRevision('pathway');
+        // Only over where the form showed the person: a form drawn before another clinician moved them
+        // on would move them back.
+        if (link && pathwayLinkRevision(link) !== edit.revision) changedMeanwhile('pathway');
         if (edit.stepId) {
           // A step of the version the person sees (the latest saved one), not of the working copy.
           const followed = link ? await planPathwayDocuments(tx, [link.pathway]) : new Map();
@@ -464,13 +652,21 @@ export async function editCarePlan(options: {
       case 'pathway.remove': {
         const links = await tx.carePlanPathway.findMany({
           where: { carePlanId: planId },
-          select: { id: true, pathwayId: true },
+          select: { id: true, pathwayId: true, currentStepId: true, currentStepSince: true },
         });
         const link = links.find((l) => l.pathwayId === edit.pathwayId);
-        if (!link) notInPlan('pathwayId', edit.pathwayId, 'Pathway: this pathway is not part of the plan.');
+        if (!link)
+          return alreadyRemoved(
+            'pathway',
+            'pathwayId',
+            edit.pathwayId,
+            'Pathway: this pathway is not part of the plan.',
+          );
         if (links.length === 1)
           problem('pathwayId', 'Pathway: a plan needs at least one pathway. Add another before removing this one.');
-        await tx.carePlanPathway.delete({ where: { id: link?.id as string } });
+        if (!edit.revision) noRevision('pathway', 'Pathway');
+        if (pathwayLinkRevision(link) !== edit.revision) changedBeforeRemoval('pathway');
+        await tx.carePlanPathway.delete({ where: { id: link.id } });
         // Merges that joined a step of this pathway no longer make sense.
         const merges = await tx.carePlanStepMerge.findMany({
           where: { carePlanId: planId },

@@ -8,7 +8,16 @@ import { SECTORS, type Role, type Sector } from '@/lib/pathway/schema';
 import type { CarePlanAccessView, CarePlanView } from '@/lib/care-plan/types';
 import { authorizeCarePlan, type CarePlanAccess } from './care-plan-access';
 import { audit } from './audit';
-import { medicineRevision, memberRevision, timeRevision } from './care-plan-revision';
+import {
+  detailsRevision,
+  escalationRevision,
+  medicationRevision,
+  medicineRevision,
+  memberRevision,
+  pathwayLinkRevision,
+  peopleRevision,
+  timeRevision,
+} from './care-plan-revision';
 import { planPathwayDocuments } from './plan-pathway-document';
 
 export type CarePlanReadVia = 'page' | 'editor' | 'print' | 'pdf' | 'fhir' | 'api';
@@ -91,6 +100,7 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
         versionNumber: source?.versionNumber ?? null,
         currentStepId: l.currentStepId,
         currentStepSince: l.currentStepSince ? l.currentStepSince.toISOString() : null,
+        revision: pathwayLinkRevision(l),
       };
     }),
     merges: p.merges.map((m) => ({
@@ -161,6 +171,16 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
     })),
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
+    formRevisions: {
+      details: detailsRevision(p),
+      people: peopleRevision(p),
+      medication: medicationRevision(p),
+      escalation: {
+        green: escalationRevision('green', p.escalation.find((e) => e.level === 'green') ?? null),
+        amber: escalationRevision('amber', p.escalation.find((e) => e.level === 'amber') ?? null),
+        red: escalationRevision('red', p.escalation.find((e) => e.level === 'red') ?? null),
+      },
+    },
   };
 }
 

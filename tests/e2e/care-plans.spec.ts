@@ -561,3 +561,69 @@ test('a nurse saving a job the person ticked off since her page was drawn is tol
   await item.getByRole('button', { name: 'Remove this action' }).click();
   await expect(item).toHaveCount(0);
 });
+
+test('a nurse saving what matters to Arthur after the GP changed it since her page was drawn is told so, keeps what she typed, and the GP’s words stand', async ({
+  page,
+  browser,
+}) => {
+  const run = Date.now().toString(36);
+  const openArthursPlan = async (p: Page) => {
+    await p.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Care plans' }).click();
+    await p.getByRole('link', { name: 'Arthur Pennock' }).click();
+    await expect(p.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+    return p.getByRole('form', { name: 'What matters and review date' });
+  };
+  await signIn(page, 'community.nurse@pathweave.test');
+  const details = await openArthursPlan(page);
+  const original = {
+    whatMatters: await details.getByLabel('What matters to me').inputValue(),
+    review: await details.getByLabel('Review date').inputValue(),
+  };
+
+  // Her page stays open while the GP, on his own computer, saves the same form.
+  const gp = await person(browser, 'gp@pathweave.test');
+  const his = await openArthursPlan(gp);
+  const gpWords = `Being at my granddaughter’s wedding in June (${run}).`;
+  await his.getByLabel('What matters to me').fill(gpWords);
+  await hydrated(his.getByRole('button', { name: 'Save' }));
+  await his.getByRole('button', { name: 'Save' }).click();
+  await expect(his.getByRole('status')).toHaveText('Saved.');
+  await gp.context().close();
+
+  // She writes what matters and a review date, and saves. Her form was drawn before his save.
+  const mine = `Getting to the allotment twice a week (${run}).`;
+  await details.getByLabel('What matters to me').fill(mine);
+  await details.getByLabel('Review date').fill('2027-06-30');
+  await hydrated(details.getByRole('button', { name: 'Save' }));
+  await details.getByRole('button', { name: 'Save' }).click();
+  const problem = details.getByRole('alert', { name: 'There is a problem' });
+  await expect(problem).toContainText(
+    'The plan’s title, what matters and review date were changed by someone else since you opened the page. Your changes are below; reload the page to see theirs.',
+  );
+  await expect(problem).toContainText(
+    'What matters and review date: copy anything you want to keep, reload the page, then make your changes again.',
+  );
+  await expect(problem).toBeFocused();
+  // What she typed is still in the form, not the saved values.
+  await expect(details.getByLabel('What matters to me')).toHaveValue(mine);
+  await expect(details.getByLabel('Review date')).toHaveValue('2027-06-30');
+  await expectAccessible(page, 'care plan editor, a save refused because someone else changed what matters');
+
+  // Reloaded, the page shows his words; hers save over them once she has seen them.
+  await page.reload();
+  await expect(details.getByLabel('What matters to me')).toHaveValue(gpWords);
+  await details.getByLabel('What matters to me').fill(`${gpWords} ${mine}`);
+  await details.getByLabel('Review date').fill('2027-06-30');
+  await hydrated(details.getByRole('button', { name: 'Save' }));
+  await details.getByRole('button', { name: 'Save' }).click();
+  await expect(details.getByRole('status')).toHaveText('Saved.');
+  await page.reload();
+  await expect(details.getByLabel('What matters to me')).toHaveValue(`${gpWords} ${mine}`);
+
+  // Tidy up: Arthur's words and review date as they were.
+  await details.getByLabel('What matters to me').fill(original.whatMatters);
+  await details.getByLabel('Review date').fill(original.review);
+  await hydrated(details.getByRole('button', { name: 'Save' }));
+  await details.getByRole('button', { name: 'Save' }).click();
+  await expect(details.getByRole('status')).toHaveText('Saved.');
+});

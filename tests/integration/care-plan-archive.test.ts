@@ -54,6 +54,14 @@ let adaActionId = '';
 let adaInvitationId = '';
 const GUESSED = 'cmzzzzzzzzzzzzzzzzzzzzzzz';
 
+/** What one of the plan's own forms was drawn from, as the care team's page draws it (its hidden revision). */
+async function formRevisionOf(who: Who, planId: string, form: 'people' | 'medication'): Promise<string> {
+  const read = await server.getCarePlan({ actor: actors[who], planId, via: 'editor', requireEdit: true });
+  const revision = read?.plan.formRevisions?.[form];
+  if (!revision) throw new Error(`no ${form} revision for ${planId}`);
+  return revision;
+}
+
 async function deniedArchiveRows(actorId: string, resourceId: string, op: 'archive' | 'restore'): Promise<number> {
   const r = await db.query(
     `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 AND action = 'carePlan:edit' AND outcome = 'denied' AND detail->>'op' = $3`,
@@ -268,6 +276,7 @@ beforeAll(async () => {
     planId: planAda,
     edit: {
       op: 'people',
+      revision: await formRevisionOf('clinician', planAda, 'people'),
       coordinatorId: member.rows[0].id,
       crisisContactName: '',
       crisisContactPhone: '',
@@ -614,7 +623,11 @@ describe('an archived plan', () => {
       await server.editCarePlan({
         actor: actors.clinician,
         planId: planAda,
-        edit: { op: 'medication', medicationSummary: 'Unchanged' },
+        edit: {
+          op: 'medication',
+          medicationSummary: 'Unchanged',
+          revision: await formRevisionOf('clinician', planAda, 'medication'),
+        },
       }),
     ).toMatchObject({ ok: true });
   });
@@ -630,10 +643,11 @@ describe('an archived plan', () => {
         [planAda, ids.clinician],
       );
       // Passes the first check (the plan still reads active), then waits at the row lock.
+      const revision = await formRevisionOf('clinician', planAda, 'medication');
       const pending = server.editCarePlan({
         actor: actors.clinician,
         planId: planAda,
-        edit: { op: 'medication', medicationSummary: 'Written while archiving' },
+        edit: { op: 'medication', medicationSummary: 'Written while archiving', revision },
       });
       // Wait until the change is actually waiting at the plan's row lock, then let the archive commit.
       await untilWaitingAtPlanRow('change');
@@ -824,6 +838,7 @@ describe('an archived plan', () => {
   it('changes made at the same moment on an active plan take turns: none deadlocks or is lost', async () => {
     // The person ticks an action off and adds notes while a clinician edits: each holds the plan's
     // row first, then updates it. Had they shared the row lock, two would wait on each other.
+    const medication = await formRevisionOf('clinician', planAda, 'medication');
     const results = await Promise.all([
       server.setCarePlanActionDone({ actor: actors.ada, planId: planAda, input: { actionId: adaActionId, done: true } }),
       server.addCarePlanNote({ actor: actors.ada, planId: planAda, input: { body: 'At the same moment, one' } }),
@@ -831,7 +846,7 @@ describe('an archived plan', () => {
       server.editCarePlan({
         actor: actors.clinician,
         planId: planAda,
-        edit: { op: 'medication', medicationSummary: 'Edited at the same moment' },
+        edit: { op: 'medication', medicationSummary: 'Edited at the same moment', revision: medication },
       }),
       server.setCarePlanActionDone({ actor: actors.ada, planId: planAda, input: { actionId: adaActionId, done: true } }),
     ]);

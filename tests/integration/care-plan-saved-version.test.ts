@@ -145,6 +145,14 @@ async function views(): Promise<number> {
 }
 
 /** What the person reads: the page and the print view (HTML), and the JSON API. */
+/** Where the care team's page showed the person on the pathway: the current step form's hidden revision. */
+async function stepRevision(): Promise<string> {
+  const read = await server.getCarePlan({ actor: consultant, planId, via: 'editor', requireEdit: true });
+  const revision = read?.plan.pathways.find((p) => p.pathwayId === pathwayId)?.revision;
+  if (!revision) throw new Error('no revision for the pathway');
+  return revision;
+}
+
 async function whatThePersonReads(): Promise<{
   page: string;
   print: string;
@@ -229,14 +237,18 @@ describe('the person’s plan follows the latest saved version of its pathway', 
     const early = await server.editCarePlan({
       actor: consultant,
       planId,
-      edit: { op: 'step.set', pathwayId, stepId: 's9' },
+      edit: { op: 'step.set', pathwayId, stepId: 's9', revision: await stepRevision() },
     });
-    expect(early).toMatchObject({ ok: false });
+    expect(early).toMatchObject({ ok: false, errors: [{ path: 'stepId' }] });
     expect(await server.savePathwayVersion({ actor: consultant, pathwayId, note: 'Added a review' })).toMatchObject({
       ok: true,
     });
     expect(
-      await server.editCarePlan({ actor: consultant, planId, edit: { op: 'step.set', pathwayId, stepId: 's9' } }),
+      await server.editCarePlan({
+        actor: consultant,
+        planId,
+        edit: { op: 'step.set', pathwayId, stepId: 's9', revision: await stepRevision() },
+      }),
     ).toMatchObject({ ok: true });
     expect((await whatThePersonReads()).page).toContain('Review with the hospital team');
 

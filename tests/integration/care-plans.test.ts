@@ -107,6 +107,27 @@ async function revisionOf(
 }
 
 /**
+ * What one of the plan's own forms (or the current step form of one pathway) was drawn from, as the
+ * care team's page draws it into the form's hidden revision field.
+ */
+async function formRevisionOf(
+  who: Who,
+  planId: string,
+  form: 'details' | 'people' | 'medication' | 'green' | 'amber' | 'red',
+): Promise<string> {
+  const read = await server.getCarePlan({ actor: actors[who], planId, via: 'editor', requireEdit: true });
+  const revisions = read?.plan.formRevisions;
+  if (!revisions) throw new Error(`no form revisions for ${planId}`);
+  return form === 'green' || form === 'amber' || form === 'red' ? revisions.escalation[form] : revisions[form];
+}
+async function stepRevisionOf(who: Who, planId: string, pathwayId: string): Promise<string> {
+  const read = await server.getCarePlan({ actor: actors[who], planId, via: 'editor', requireEdit: true });
+  const revision = read?.plan.pathways.find((p) => p.pathwayId === pathwayId)?.revision;
+  if (!revision) throw new Error(`no revision for pathway ${pathwayId} of ${planId}`);
+  return revision;
+}
+
+/**
  * The person shares their plan with someone new, who then says yes: the grant's id. (Someone new is
  * only ever invited; see the "sharing and consent" tests.)
  */
@@ -1300,7 +1321,7 @@ describe('the person’s own changes', () => {
     const removed = await server.editCarePlan({
       actor: actors.nurse,
       planId: planA,
-      edit: { op: 'action.delete', id: deleted },
+      edit: { op: 'action.delete', id: deleted, revision: await revisionOf('nurse', planA, 'actions', deleted) },
     });
     expect(removed.ok).toBe(true);
     const maya = await server.editCarePlan({
@@ -1545,25 +1566,32 @@ describe('the care team’s use cases (what the server actions call)', () => {
       },
     });
     expect(goal).toMatchObject({ ok: true, op: 'goal.save' });
+    const firstPathway = (
+      await db.query('SELECT "pathwayId" FROM "CarePlanPathway" WHERE "carePlanId" = $1 ORDER BY position LIMIT 1', [
+        planA,
+      ])
+    ).rows[0].pathwayId as string;
     const step = await server.editCarePlan({
       actor: actors.nurse,
       planId: planA,
       edit: {
         op: 'step.set',
-        pathwayId: (
-          await db.query(
-            'SELECT "pathwayId" FROM "CarePlanPathway" WHERE "carePlanId" = $1 ORDER BY position LIMIT 1',
-            [planA],
-          )
-        ).rows[0].pathwayId,
+        pathwayId: firstPathway,
         stepId: 'peer-support-group',
+        revision: await stepRevisionOf('nurse', planA, firstPathway),
       },
     });
     expect(step.ok).toBe(true);
     const red = await server.editCarePlan({
       actor: actors.nurse,
       planId: planA,
-      edit: { op: 'escalation.save', level: 'red', signs: 'Very out of breath.', whatToDo: 'Call 999.' },
+      edit: {
+        op: 'escalation.save',
+        level: 'red',
+        signs: 'Very out of breath.',
+        whatToDo: 'Call 999.',
+        revision: await formRevisionOf('nurse', planA, 'red'),
+      },
     });
     expect(red.ok).toBe(true);
     const read = await server.getCarePlan({ actor: actors.patientA, planId: planA, via: 'api' });
@@ -1593,8 +1621,12 @@ describe('the care team’s use cases (what the server actions call)', () => {
       const r = await db.query('SELECT "currentStepSince" FROM "CarePlanPathway" WHERE id = $1', [linkId]);
       return (r.rows[0].currentStepSince as Date).toISOString();
     };
-    const setStep = (stepId: string) =>
-      server.editCarePlan({ actor: actors.nurse, planId: planA, edit: { op: 'step.set', pathwayId, stepId } });
+    const setStep = async (stepId: string) =>
+      server.editCarePlan({
+        actor: actors.nurse,
+        planId: planA,
+        edit: { op: 'step.set', pathwayId, stepId, revision: await stepRevisionOf('nurse', planA, pathwayId) },
+      });
 
     await db.query(`UPDATE "CarePlanPathway" SET "currentStepSince" = '2025-01-15T09:00:00Z' WHERE id = $1`, [linkId]);
     expect((await setStep(was)).ok).toBe(true);
@@ -1738,9 +1770,15 @@ describe('the care team’s use cases (what the server actions call)', () => {
       [copd!, 'home-oxygen-assessment'],
       [frailty!, 'medication-review'],
     ] as const) {
+      const revision = await stepRevisionOf('nurse', planA, pathwayId);
       expect(
-        (await server.editCarePlan({ actor: actors.nurse, planId: planA, edit: { op: 'step.set', pathwayId, stepId } }))
-          .ok,
+        (
+          await server.editCarePlan({
+            actor: actors.nurse,
+            planId: planA,
+            edit: { op: 'step.set', pathwayId, stepId, revision },
+          })
+        ).ok,
       ).toBe(true);
     }
     const s = await as('patientA');
@@ -2438,6 +2476,579 @@ describe('a save made from a form drawn before someone else changed the same row
       await db.query('DELETE FROM "CarePlanGoal" WHERE id = $1', [goalId]);
       await db.query('DELETE FROM "CarePlanMedicine" WHERE id = $1', [medicineId]);
       await db.query('DELETE FROM "CarePlanMember" WHERE id = $1', [memberId]);
+    }
+  });
+});
+
+describe('a plan-level form or a removal sent from a page drawn before someone else’s change', () => {
+  const changedMeanwhile = (what: string, label: string) => ({
+    ok: false,
+    reason: 'invalid',
+    message: `${what} by someone else since you opened the page. Your changes are below; reload the page to see theirs.`,
+    errors: [
+      {
+        path: '',
+        message: `${label}: copy anything you want to keep, reload the page, then make your changes again.`,
+      },
+    ],
+  });
+  const noRevision = (label: string) => ({
+    ok: false,
+    reason: 'invalid',
+    message: 'Check what you entered.',
+    errors: [{ path: 'revision', message: `${label}: reload the page, then make your change again.` }],
+  });
+  const changedBeforeRemoval = (what: string, notRemoved: string, label: string) => ({
+    ok: false,
+    reason: 'invalid',
+    message: `${what} by someone else since you opened the page, ${notRemoved}. Reload the page to see the change.`,
+    errors: [{ path: '', message: `${label}: not removed. Reload the page to see what changed, then decide again.` }],
+  });
+  const edit = (who: Who, change: Record<string, unknown>) =>
+    server.editCarePlan({ actor: actors[who], planId: planA, edit: change });
+  const madeId = (r: Awaited<ReturnType<typeof edit>>) => {
+    if (!r.ok || !r.id) throw new Error(`not made: ${JSON.stringify(r)}`);
+    return r.id;
+  };
+  /** The nurse's edits of Arthur's plan on the record, made and refused: a refusal over a change is neither. */
+  const nurseRecord = async () => ({
+    allowed: await auditCount({ actorId: ids.nurse, resourceId: planA, outcome: 'allowed', action: 'carePlan:edit' }),
+    denied: await auditCount({ actorId: ids.nurse, resourceId: planA, outcome: 'denied', action: 'carePlan:edit' }),
+  });
+  const planFields = async () =>
+    (
+      await db.query(
+        `SELECT title, "whatMattersToMe", "reviewDate", "coordinatorId", "crisisContactName", "crisisContactPhone",
+                "crisisContactDetail", "medicationSummary"
+         FROM "CarePlan" WHERE id = $1`,
+        [planA],
+      )
+    ).rows[0] as Record<string, unknown>;
+  const escalationRows = async () =>
+    (
+      await db.query(
+        `SELECT level::text AS level, signs, "whatToDo" FROM "CarePlanEscalation" WHERE "carePlanId" = $1 ORDER BY level`,
+        [planA],
+      )
+    ).rows as { level: string; signs: string; whatToDo: string }[];
+
+  type Form = {
+    form: 'details' | 'people' | 'medication' | 'green' | 'amber' | 'red';
+    changed: string;
+    label: string;
+    /** What the GP saves first, then what the nurse's older form says. */
+    gp: Record<string, unknown>;
+    nurse: Record<string, unknown>;
+    /** What the form shows, as stored. */
+    stored: () => Promise<unknown>;
+    /** Stored after the GP's save, then after the nurse's. */
+    afterGp: unknown;
+    afterNurse: unknown;
+  };
+  const coordinator = async () =>
+    (await db.query('SELECT id FROM "CarePlanMember" WHERE "carePlanId" = $1 AND "userId" = $2', [planA, ids.gp]))
+      .rows[0].id as string;
+  const escalation = (level: 'green' | 'amber' | 'red') => async () =>
+    (await escalationRows()).find((e) => e.level === level) ?? null;
+  const forms = async (): Promise<Form[]> => {
+    const gpMember = await coordinator();
+    return [
+      {
+        form: 'details',
+        changed: 'The plan’s title, what matters and review date were changed',
+        label: 'What matters and review date',
+        gp: {
+          op: 'details',
+          title: 'Arthur’s plan',
+          whatMattersToMe: 'Seeing my grandson on Sundays.',
+          reviewDate: '2027-04-01',
+        },
+        nurse: {
+          op: 'details',
+          title: 'Arthur’s plan',
+          whatMattersToMe: 'Getting to the allotment.',
+          reviewDate: '2027-05-01',
+        },
+        stored: async () => {
+          const p = await planFields();
+          return {
+            title: p.title,
+            whatMattersToMe: p.whatMattersToMe,
+            reviewDate: (p.reviewDate as Date).toISOString(),
+          };
+        },
+        afterGp: {
+          title: 'Arthur’s plan',
+          whatMattersToMe: 'Seeing my grandson on Sundays.',
+          reviewDate: '2027-04-01T00:00:00.000Z',
+        },
+        afterNurse: {
+          title: 'Arthur’s plan',
+          whatMattersToMe: 'Getting to the allotment.',
+          reviewDate: '2027-05-01T00:00:00.000Z',
+        },
+      },
+      {
+        form: 'people',
+        changed: 'The care coordinator and crisis contact were changed',
+        label: 'Care coordinator and crisis contact',
+        gp: {
+          op: 'people',
+          coordinatorId: gpMember,
+          crisisContactName: 'Out-of-hours GP',
+          crisisContactPhone: '111',
+          crisisContactDetail: 'Evenings and weekends',
+        },
+        nurse: {
+          op: 'people',
+          coordinatorId: '',
+          crisisContactName: 'NHS 111',
+          crisisContactPhone: '111',
+          crisisContactDetail: '',
+        },
+        stored: async () => {
+          const p = await planFields();
+          return [p.coordinatorId, p.crisisContactName, p.crisisContactDetail];
+        },
+        afterGp: [gpMember, 'Out-of-hours GP', 'Evenings and weekends'],
+        afterNurse: [null, 'NHS 111', ''],
+      },
+      {
+        form: 'medication',
+        changed: 'The medication summary was changed',
+        label: 'Medication summary',
+        gp: { op: 'medication', medicationSummary: 'Two inhalers and a water tablet.' },
+        nurse: { op: 'medication', medicationSummary: 'Two inhalers.' },
+        stored: async () => (await planFields()).medicationSummary,
+        afterGp: 'Two inhalers and a water tablet.',
+        afterNurse: 'Two inhalers.',
+      },
+      ...(
+        [
+          ['green', 'The green part of the plan (feeling as usual) was changed', 'Green: feeling as usual'],
+          [
+            'amber',
+            'The amber part of the plan (feeling worse than usual) was changed',
+            'Amber: feeling worse than usual',
+          ],
+          ['red', 'The red part of the plan (needs help now) was changed', 'Red: needs help now'],
+        ] as const
+      ).map(([level, changed, label]) => ({
+        form: level,
+        changed,
+        label,
+        gp: { op: 'escalation.save', level, signs: `GP: ${level} signs`, whatToDo: `GP: ${level} steps` },
+        nurse: { op: 'escalation.save', level, signs: `Nurse: ${level} signs`, whatToDo: `Nurse: ${level} steps` },
+        stored: escalation(level),
+        afterGp: { level, signs: `GP: ${level} signs`, whatToDo: `GP: ${level} steps` },
+        afterNurse: { level, signs: `Nurse: ${level} signs`, whatToDo: `Nurse: ${level} steps` },
+      })),
+    ];
+  };
+
+  it('refuses each of the plan’s own forms saved over another clinician’s save, keeping theirs, refuses one with no revision, and saves over the latest', async () => {
+    const planBefore = await planFields();
+    const escalationBefore = await escalationRows();
+    try {
+      for (const f of await forms()) {
+        // Both clinicians open the plan; the GP saves the form first.
+        const nurseDrew = await formRevisionOf('nurse', planA, f.form);
+        expect(await edit('gp', { ...f.gp, revision: await formRevisionOf('gp', planA, f.form) }), f.form).toEqual({
+          ok: true,
+          op: f.gp.op,
+        });
+        expect(await f.stored(), f.form).toEqual(f.afterGp);
+        const record = await nurseRecord();
+
+        // The nurse's save from the form drawn before is refused, and the GP's save stands. Nothing is
+        // on the record, as for a row changed meanwhile.
+        expect(await edit('nurse', { ...f.nurse, revision: nurseDrew }), f.form).toEqual(
+          changedMeanwhile(f.changed, f.label),
+        );
+        expect(await f.stored(), f.form).toEqual(f.afterGp);
+        // A save that does not say what it was drawn from is not taken as drawn from the latest.
+        expect(await edit('nurse', f.nurse), f.form).toEqual(noRevision(f.label));
+        expect(await edit('nurse', { ...f.nurse, revision: '' }), f.form).toEqual(noRevision(f.label));
+        expect(await f.stored(), f.form).toEqual(f.afterGp);
+        expect(await nurseRecord(), f.form).toEqual(record);
+
+        // Reloaded, her form shows the GP's save, and hers goes over it.
+        const reloaded = await formRevisionOf('nurse', planA, f.form);
+        expect(reloaded, f.form).not.toBe(nurseDrew);
+        expect(await edit('nurse', { ...f.nurse, revision: reloaded }), f.form).toEqual({ ok: true, op: f.nurse.op });
+        expect(await f.stored(), f.form).toEqual(f.afterNurse);
+        expect(await nurseRecord(), f.form).toEqual({ ...record, allowed: record.allowed + 1 });
+      }
+    } finally {
+      await db.query(
+        `UPDATE "CarePlan" SET title = $2, "whatMattersToMe" = $3, "reviewDate" = $4, "coordinatorId" = $5,
+           "crisisContactName" = $6, "crisisContactPhone" = $7, "crisisContactDetail" = $8, "medicationSummary" = $9
+         WHERE id = $1`,
+        [
+          planA,
+          planBefore.title,
+          planBefore.whatMattersToMe,
+          planBefore.reviewDate,
+          planBefore.coordinatorId,
+          planBefore.crisisContactName,
+          planBefore.crisisContactPhone,
+          planBefore.crisisContactDetail,
+          planBefore.medicationSummary,
+        ],
+      );
+      await db.query('DELETE FROM "CarePlanEscalation" WHERE "carePlanId" = $1', [planA]);
+      for (const e of escalationBefore) {
+        await db.query(
+          `INSERT INTO "CarePlanEscalation" (id, "carePlanId", level, signs, "whatToDo")
+           VALUES ($1, $2, $3::"CarePlanEscalationLevel", $4, $5)`,
+          [`it-restored-${e.level}`, planA, e.level, e.signs, e.whatToDo],
+        );
+      }
+    }
+  });
+
+  it('does not make a plan form stale when anything else on the plan changes: a job ticked off, another form saved, a goal added', async () => {
+    const planBefore = await planFields();
+    const jobId = madeId(
+      await edit('nurse', {
+        op: 'action.save',
+        description: 'Ring the pharmacy about the new inhaler',
+        ownerKind: 'person',
+        dueDate: '',
+        status: 'to_do',
+      }),
+    );
+    let goalId = '';
+    try {
+      const drawn = {
+        details: await formRevisionOf('nurse', planA, 'details'),
+        medication: await formRevisionOf('nurse', planA, 'medication'),
+        amber: await formRevisionOf('nurse', planA, 'amber'),
+      };
+      // Arthur ticks a job off, the GP saves the people form and the red part, and adds a goal:
+      // each moves the plan on (its updatedAt), none changes what the nurse's three forms show.
+      expect(
+        await server.setCarePlanActionDone({
+          actor: actors.patientA,
+          planId: planA,
+          input: { actionId: jobId, done: true },
+        }),
+      ).toMatchObject({ ok: true });
+      expect(
+        await edit('gp', {
+          op: 'people',
+          coordinatorId: planBefore.coordinatorId ?? '',
+          crisisContactName: 'NHS 111',
+          crisisContactPhone: '111',
+          crisisContactDetail: '',
+          revision: await formRevisionOf('gp', planA, 'people'),
+        }),
+      ).toMatchObject({ ok: true });
+      expect(
+        await edit('gp', {
+          op: 'escalation.save',
+          level: 'red',
+          signs: 'Lips going blue.',
+          whatToDo: 'Call 999.',
+          revision: await formRevisionOf('gp', planA, 'red'),
+        }),
+      ).toMatchObject({ ok: true });
+      goalId = madeId(
+        await edit('gp', {
+          op: 'goal.save',
+          kind: 'social',
+          description: 'Go to the Friday quiz',
+          setBy: 'person',
+          targetDate: '',
+          status: 'active',
+        }),
+      );
+      expect(
+        await edit('nurse', {
+          op: 'details',
+          title: 'Arthur’s plan',
+          whatMattersToMe: 'Walking the dog.',
+          reviewDate: '',
+          revision: drawn.details,
+        }),
+      ).toEqual({ ok: true, op: 'details' });
+      expect(
+        await edit('nurse', { op: 'medication', medicationSummary: 'Inhalers.', revision: drawn.medication }),
+      ).toEqual({ ok: true, op: 'medication' });
+      expect(
+        await edit('nurse', {
+          op: 'escalation.save',
+          level: 'amber',
+          signs: 'More breathless.',
+          whatToDo: 'Use the rescue pack.',
+          revision: drawn.amber,
+        }),
+      ).toEqual({ ok: true, op: 'escalation.save' });
+      expect(await planFields()).toMatchObject({ whatMattersToMe: 'Walking the dog.', medicationSummary: 'Inhalers.' });
+    } finally {
+      await db.query(
+        `UPDATE "CarePlan" SET title = $2, "whatMattersToMe" = $3, "reviewDate" = $4, "crisisContactName" = $5,
+           "crisisContactPhone" = $6, "crisisContactDetail" = $7, "medicationSummary" = $8 WHERE id = $1`,
+        [
+          planA,
+          planBefore.title,
+          planBefore.whatMattersToMe,
+          planBefore.reviewDate,
+          planBefore.crisisContactName,
+          planBefore.crisisContactPhone,
+          planBefore.crisisContactDetail,
+          planBefore.medicationSummary,
+        ],
+      );
+      await db.query('DELETE FROM "CarePlanAction" WHERE id = $1', [jobId]);
+      if (goalId) await db.query('DELETE FROM "CarePlanGoal" WHERE id = $1', [goalId]);
+    }
+  });
+
+  it('refuses moving Arthur on a pathway from a form drawn before another clinician moved him, and one with no revision', async () => {
+    const link = (
+      await db.query(
+        'SELECT id, "pathwayId", "currentStepId", "currentStepSince" FROM "CarePlanPathway" WHERE "carePlanId" = $1 ORDER BY position LIMIT 1',
+        [planA],
+      )
+    ).rows[0] as { id: string; pathwayId: string; currentStepId: string; currentStepSince: Date };
+    const read = await server.getCarePlan({ actor: actors.nurse, planId: planA, via: 'editor', requireEdit: true });
+    const [gpStep, nurseStep] = read!.plan.pathways
+      .find((p) => p.pathwayId === link.pathwayId)!
+      .document!.steps.filter((s) => s.id !== link.currentStepId)
+      .map((s) => s.id);
+    const stored = async () =>
+      (await db.query('SELECT "currentStepId" FROM "CarePlanPathway" WHERE id = $1', [link.id])).rows[0].currentStepId;
+    const set = (who: Who, stepId: string | undefined, revision?: string) =>
+      edit(who, { op: 'step.set', pathwayId: link.pathwayId, stepId, ...(revision !== undefined ? { revision } : {}) });
+    try {
+      const nurseDrew = await stepRevisionOf('nurse', planA, link.pathwayId);
+      expect(await set('gp', gpStep, await stepRevisionOf('gp', planA, link.pathwayId))).toMatchObject({ ok: true });
+      const record = await nurseRecord();
+      expect(await set('nurse', nurseStep, nurseDrew)).toEqual(
+        changedMeanwhile('The current step on this pathway was changed', 'Current step'),
+      );
+      expect(await set('nurse', nurseStep)).toEqual(noRevision('Current step'));
+      expect(await stored()).toBe(gpStep);
+      expect(await nurseRecord()).toEqual(record);
+      expect(await set('nurse', nurseStep, await stepRevisionOf('nurse', planA, link.pathwayId))).toMatchObject({
+        ok: true,
+      });
+      expect(await stored()).toBe(nurseStep);
+    } finally {
+      await db.query('UPDATE "CarePlanPathway" SET "currentStepId" = $2, "currentStepSince" = $3 WHERE id = $1', [
+        link.id,
+        link.currentStepId,
+        link.currentStepSince,
+      ]);
+    }
+  });
+
+  it('refuses removing a goal, job, medicine or team member changed since the page was drawn, keeps it, and says plainly when it has already gone', async () => {
+    const goal = {
+      op: 'goal.save',
+      kind: 'health',
+      description: 'Walk to the bus stop',
+      setBy: 'person',
+      targetDate: '',
+      status: 'active',
+    };
+    const job = {
+      op: 'action.save',
+      description: 'Weigh myself on Mondays',
+      ownerKind: 'person',
+      dueDate: '',
+      status: 'to_do',
+    };
+    const medicine = { op: 'medicine.save', name: 'Carbocisteine', howToTake: 'Two capsules', purpose: 'Phlegm' };
+    const member = {
+      op: 'member.save',
+      name: 'Sam Adeyemi',
+      role: 'allied_health',
+      jobTitle: 'Occupational therapist',
+      organisation: '',
+      sector: 'community_health',
+      phone: '',
+      email: '',
+      availability: '',
+    };
+    const made = {
+      goal: madeId(await edit('nurse', goal)),
+      action: madeId(await edit('nurse', job)),
+      medicine: madeId(await edit('nurse', medicine)),
+      member: madeId(await edit('nurse', member)),
+    };
+    const rows = {
+      goal: { table: 'CarePlanGoal', list: 'goals', op: 'goal.delete', label: 'Goal' },
+      action: { table: 'CarePlanAction', list: 'actions', op: 'action.delete', label: 'Action' },
+      medicine: { table: 'CarePlanMedicine', list: 'medicines', op: 'medicine.delete', label: 'Medicine' },
+      member: { table: 'CarePlanMember', list: 'members', op: 'member.delete', label: 'Team member' },
+    } as const;
+    const there = async (kind: keyof typeof rows) =>
+      (await db.query(`SELECT count(*)::int AS n FROM "${rows[kind].table}" WHERE id = $1`, [made[kind]])).rows[0]
+        .n as number;
+    try {
+      // The nurse opens the plan.
+      const nurseDrew = {
+        goal: await revisionOf('nurse', planA, 'goals', made.goal),
+        action: await revisionOf('nurse', planA, 'actions', made.action),
+        medicine: await revisionOf('nurse', planA, 'medicines', made.medicine),
+        member: await revisionOf('nurse', planA, 'members', made.member),
+      };
+      // Meanwhile Arthur ticks the job off, and the GP changes the goal, the medicine and the member.
+      expect(
+        await server.setCarePlanActionDone({
+          actor: actors.patientA,
+          planId: planA,
+          input: { actionId: made.action, done: true },
+        }),
+      ).toMatchObject({ ok: true });
+      for (const [kind, form, change] of [
+        ['goal', goal, { status: 'achieved' }],
+        ['medicine', medicine, { howToTake: 'Two capsules three times a day' }],
+        ['member', member, { phone: '01632 960 888' }],
+      ] as const) {
+        expect(
+          await edit('gp', {
+            ...form,
+            ...change,
+            id: made[kind],
+            revision: await revisionOf('gp', planA, rows[kind].list, made[kind]),
+          }),
+          kind,
+        ).toMatchObject({ ok: true });
+      }
+      const record = await nurseRecord();
+
+      // Her removals, from the page drawn before, are refused: each row stays, with the change she has not seen.
+      const refusals = {
+        goal: changedBeforeRemoval('This goal was changed', 'so it has not been removed', 'Goal'),
+        action: changedBeforeRemoval('This action was changed', 'so it has not been removed', 'Action'),
+        medicine: changedBeforeRemoval('This medicine was changed', 'so it has not been removed', 'Medicine'),
+        member: changedBeforeRemoval(
+          'This person’s details were changed',
+          'so they have not been removed from the care team',
+          'Team member',
+        ),
+      };
+      for (const kind of Object.keys(rows) as (keyof typeof rows)[]) {
+        expect(await edit('nurse', { op: rows[kind].op, id: made[kind], revision: nurseDrew[kind] }), kind).toEqual(
+          refusals[kind],
+        );
+        // A removal that does not say what it was drawn from is refused too.
+        expect(await edit('nurse', { op: rows[kind].op, id: made[kind] }), kind).toEqual(noRevision(rows[kind].label));
+        expect(await there(kind), kind).toBe(1);
+      }
+      expect(
+        (await db.query('SELECT status::text AS s FROM "CarePlanGoal" WHERE id = $1', [made.goal])).rows[0].s,
+      ).toBe('achieved');
+      expect(
+        (await db.query('SELECT status::text AS s FROM "CarePlanAction" WHERE id = $1', [made.action])).rows[0].s,
+      ).toBe('done');
+      expect(await nurseRecord()).toEqual(record);
+
+      // Reloaded, she sees the changes, and removes each.
+      const reloaded = {
+        goal: await revisionOf('nurse', planA, 'goals', made.goal),
+        action: await revisionOf('nurse', planA, 'actions', made.action),
+        medicine: await revisionOf('nurse', planA, 'medicines', made.medicine),
+        member: await revisionOf('nurse', planA, 'members', made.member),
+      };
+      for (const kind of Object.keys(rows) as (keyof typeof rows)[]) {
+        expect(await edit('nurse', { op: rows[kind].op, id: made[kind], revision: reloaded[kind] }), kind).toEqual({
+          ok: true,
+          op: rows[kind].op,
+          id: made[kind],
+        });
+        expect(await there(kind), kind).toBe(0);
+      }
+      expect(await nurseRecord()).toEqual({ ...record, allowed: record.allowed + 4 });
+
+      // Removed again (from another tab, say): it says so plainly, names nothing else, and changes nothing.
+      const gone = {
+        goal: [
+          'This goal has already been removed from the plan.',
+          'Goal: this goal is not in this plan any more. Reload the page.',
+        ],
+        action: [
+          'This action has already been removed from the plan.',
+          'Action: this action is not in this plan any more. Reload the page.',
+        ],
+        medicine: [
+          'This medicine has already been removed from the plan.',
+          'Medicine: this medicine is not in this plan any more. Reload the page.',
+        ],
+        member: [
+          'This person has already been removed from the care team.',
+          'Team member: this person is not in this plan’s team any more. Reload the page.',
+        ],
+      } as const;
+      for (const kind of Object.keys(rows) as (keyof typeof rows)[]) {
+        expect(await edit('nurse', { op: rows[kind].op, id: made[kind], revision: reloaded[kind] }), kind).toEqual({
+          ok: false,
+          reason: 'invalid',
+          message: `${gone[kind][0]} Reload the page to see the plan as it is now.`,
+          errors: [{ path: 'id', message: gone[kind][1] }],
+        });
+      }
+    } finally {
+      await db.query('DELETE FROM "CarePlanGoal" WHERE id = $1', [made.goal]);
+      await db.query('DELETE FROM "CarePlanAction" WHERE id = $1', [made.action]);
+      await db.query('DELETE FROM "CarePlanMedicine" WHERE id = $1', [made.medicine]);
+      await db.query('DELETE FROM "CarePlanMember" WHERE id = $1', [made.member]);
+    }
+  });
+
+  it('refuses taking a pathway off the plan after another clinician moved Arthur on it, keeps it, and says plainly when it has already gone', async () => {
+    const diabetes = (
+      await db.query(`SELECT id FROM "Pathway" WHERE title LIKE 'Type 2 diabetes%' AND "workspaceId" = $1`, [
+        workspaceId,
+      ])
+    ).rows[0].id as string;
+    expect(await edit('nurse', { op: 'pathway.add', pathwayId: diabetes })).toMatchObject({ ok: true });
+    const linked = async () =>
+      (
+        await db.query('SELECT "currentStepId" FROM "CarePlanPathway" WHERE "carePlanId" = $1 AND "pathwayId" = $2', [
+          planA,
+          diabetes,
+        ])
+      ).rows as { currentStepId: string }[];
+    try {
+      const nurseDrew = await stepRevisionOf('nurse', planA, diabetes);
+      const read = await server.getCarePlan({ actor: actors.gp, planId: planA, via: 'editor', requireEdit: true });
+      const link = read!.plan.pathways.find((p) => p.pathwayId === diabetes)!;
+      const moved = link.document!.steps.find((s) => s.id !== link.currentStepId)!.id;
+      expect(
+        await edit('gp', { op: 'step.set', pathwayId: diabetes, stepId: moved, revision: link.revision }),
+      ).toMatchObject({ ok: true });
+      const record = await nurseRecord();
+
+      expect(await edit('nurse', { op: 'pathway.remove', pathwayId: diabetes, revision: nurseDrew })).toEqual(
+        changedBeforeRemoval(
+          'The current step on this pathway was changed',
+          'so the pathway has not been taken off the plan',
+          'Pathway',
+        ),
+      );
+      expect(await edit('nurse', { op: 'pathway.remove', pathwayId: diabetes })).toEqual(noRevision('Pathway'));
+      expect(await linked()).toEqual([{ currentStepId: moved }]);
+      expect(await nurseRecord()).toEqual(record);
+
+      const reloaded = await stepRevisionOf('nurse', planA, diabetes);
+      expect(await edit('nurse', { op: 'pathway.remove', pathwayId: diabetes, revision: reloaded })).toEqual({
+        ok: true,
+        op: 'pathway.remove',
+        id: diabetes,
+      });
+      expect(await linked()).toEqual([]);
+      expect(await edit('nurse', { op: 'pathway.remove', pathwayId: diabetes, revision: reloaded })).toEqual({
+        ok: false,
+        reason: 'invalid',
+        message: 'This pathway has already been taken off the plan. Reload the page to see the plan as it is now.',
+        errors: [{ path: 'pathwayId', message: 'Pathway: this pathway is not part of the plan.' }],
+      });
+    } finally {
+      await db.query('DELETE FROM "CarePlanPathway" WHERE "carePlanId" = $1 AND "pathwayId" = $2', [planA, diabetes]);
     }
   });
 });
