@@ -92,7 +92,18 @@ export interface CentreRequest {
   nonce: number;
   /** Only when the step is not already wholly in view (a step just added): otherwise the view stays put. */
   onlyIfHidden?: boolean;
+  /** Then move the keyboard focus to the step ("Go to step"), once it is drawn. */
+  focus?: boolean;
 }
+
+/**
+ * How long to wait for a step to be drawn after the view moved to it: on a large pathway React Flow
+ * draws only the steps in view (onlyRenderVisibleElements), so the step appears only once the move
+ * has brought it there. About a second of frames, then the focus stays where it was.
+ */
+const FOCUS_FRAMES = 60;
+/** A move of the view takes 250 ms; one interrupted (the person pans) never says it ended. */
+const MOVE_MS = 250;
 
 export interface CanvasProps {
   store: EditorStore;
@@ -368,6 +379,25 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
   // Centre on a step or transition named by a finding (scores panel) or chosen in "Find a step".
   useEffect(() => {
     if (!centre) return;
+    let cancelled = false;
+    let focusing = false;
+    // Where the focus was when asked (the "Go to step" button): if the person moves it meanwhile, it stays theirs.
+    const from = document.activeElement;
+    const focusStep = () => {
+      if (!centre.focus || centre.kind !== 'step' || focusing) return;
+      focusing = true;
+      let frames = FOCUS_FRAMES;
+      const attempt = () => {
+        if (cancelled || (document.activeElement !== from && !focusIsLost())) return;
+        const node = canvasRef.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(centre.target)}"]`);
+        if (node) node.focus();
+        else if (frames-- > 0) requestAnimationFrame(attempt);
+      };
+      attempt();
+    };
+    const stop = () => {
+      cancelled = true;
+    };
     const positions = stepPositions(store.doc);
     let x: number | undefined;
     let y: number | undefined;
@@ -386,14 +416,23 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
         y = (a.y + b.y + STEP_NODE_HEIGHT) / 2;
       }
     }
-    if (x === undefined || y === undefined) return;
+    if (x === undefined || y === undefined) return stop;
     const box = canvasRef.current;
     if (centre.onlyIfHidden && centre.kind === 'step' && box) {
       const corner = { x: x - STEP_NODE_WIDTH / 2, y: y - STEP_NODE_HEIGHT / 2 };
-      if (stepWhollyInView(corner, flow.getViewport(), { width: box.clientWidth, height: box.clientHeight })) return;
+      if (stepWhollyInView(corner, flow.getViewport(), { width: box.clientWidth, height: box.clientHeight })) {
+        focusStep();
+        return stop;
+      }
     }
     const zoom = Math.max(flow.getZoom(), 0.9);
-    void flow.setCenter(x, y, { zoom, duration: 250 });
+    // The step is focused once the view has arrived (then it is drawn), or when the move should have ended.
+    const timer = window.setTimeout(focusStep, MOVE_MS + 100);
+    void flow.setCenter(x, y, { zoom, duration: MOVE_MS }).then(focusStep);
+    return () => {
+      stop();
+      window.clearTimeout(timer);
+    };
   }, [centre, flow, store]);
 
   const [initialViewport] = useState<Viewport | undefined>(() =>

@@ -12,7 +12,9 @@ import { findingsByTarget, scorePathway, type TargetedFinding } from '@/lib/scor
 import type { Finding } from '@/lib/scoring/types';
 import type { PathwayForEditing, VersionSummary } from '@/lib/server/get-pathway-for-editing';
 import type { DraftConflict } from '@/lib/server/save-pathway-draft';
-import { EditorStore, READ_ONLY_UNDO, canRedo, canUndo, redoLabel, undoLabel, useEditor } from './store';
+import { EditorStore, READ_ONLY_UNDO, canRedo, canUndo, pendingFieldId, pendingInDocument, redoLabel, undoLabel, useEditor, type PendingValue } from './store';
+import { PendingSummary, versionRefusal } from './PendingValues';
+import { focusNextFrame } from './keep-focus';
 import { countRender } from './renderCount';
 import { Canvas, Palette, type CentreRequest } from './Canvas';
 import { Inspector, ConnectForm } from './Inspector';
@@ -33,6 +35,7 @@ import { CommentsPanel, useCommentThreads } from '@/components/workshop/Comments
 import { useWorkshop } from '@/components/workshop/useWorkshop';
 import { CommentBadges, VoteBadges } from '@/components/workshop/CanvasBadges';
 import { WorkshopPanel } from '@/components/workshop/WorkshopPanel';
+import { useLiveAnnouncements } from './useLiveAnnouncements';
 import { targetNames } from '@/components/workshop/removed-targets';
 
 /**
@@ -75,7 +78,12 @@ type SaveStatus =
   | { kind: 'saved'; at: string }
   /** `unsent`: the server could not be reached with this document; autosave tries again after the next edit. */
   | { kind: 'error'; message: string; errors?: string[]; unsent?: Pathway }
-  | { kind: 'conflict'; conflict: DraftConflict };
+  | { kind: 'conflict'; conflict: DraftConflict }
+  /**
+   * Save (`savedAt`: the rest was saved) or Save version (nothing was) met values typed in the
+   * details that are not allowed: they are listed, each with a way to go to it.
+   */
+  | { kind: 'pending'; savedAt?: string };
 
 const BACKUP_PREFIX = 'pathweave:editor-backup:';
 
@@ -109,7 +117,11 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   const doc = useEditor(store, (s) => s.history.present);
   const history = useEditor(store, (s) => s.history);
   const notice = useEditor(store, (s) => s.notice);
+  const liveNotice = useEditor(store, (s) => s.liveNotice);
   const liveUndo = useEditor(store, (s) => s.live);
+  // Values typed in the details that are not allowed: unsaved, though not in the document.
+  const pendingAll = useEditor(store, (s) => s.pending);
+  const pending = useMemo(() => pendingInDocument(doc, pendingAll), [doc, pendingAll]);
 
   // Live editing: 'connecting' (read only until the shared document arrives, however long that
   // takes), 'live' (edits go to the shared document), or 'fallback' (the live pathway refused this
@@ -218,6 +230,17 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     return counts;
   }, [findings]);
   const stepNames = useMemo(() => new Map(doc.steps.map((s) => [s.id, s.title])), [doc]);
+  // Others' changes, told to screen reader users; the focus kept when they delete what held it.
+  useLiveAnnouncements({
+    store,
+    enabled: isLive,
+    userId: userId ?? null,
+    threads: comments.threads,
+    threadsLoaded: comments.read,
+    workshop: workshop.workshop,
+    names,
+    percents: scores.frameworks,
+  });
 
   // Choosing a step or transition anywhere (canvas, outline) shows its details, unless it was
   // chosen from the scores, where the person is working down a list of findings.
@@ -275,7 +298,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     savedRevision.current = saved.revision;
   }, [saved.revision]);
   const saveOnce = useCallback(
-    async (base?: number): Promise<boolean> => {
+    async (base?: number, auto = false): Promise<boolean> => {
       if (!api || readOnly || isLive) return false;
       const document = store.doc;
       setStatus({ kind: 'saving' });
@@ -289,8 +312,14 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       if (result.ok) {
         savedRevision.current = result.revision;
         setSaved({ doc: document, revision: result.revision, at: result.updatedAt });
-        setStatus({ kind: 'saved', at: result.updatedAt });
-        store.notify(`Saved at ${time(result.updatedAt)}.`);
+        // The valid changes are saved; values typed that are not allowed cannot be, and a Save
+        // pressed says which, taking the focus to the list (autosave leaves that to the save state).
+        if (!auto && pendingInDocument(store.doc, store.getState().pending).length) {
+          setStatus({ kind: 'pending', savedAt: result.updatedAt });
+        } else {
+          setStatus({ kind: 'saved', at: result.updatedAt });
+          store.notify(`Saved at ${time(result.updatedAt)}.`);
+        }
         return true;
       }
       if (result.reason === 'conflict') {
@@ -303,9 +332,9 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     [api, readOnly, isLive, store, pathway.id],
   );
   const save = useCallback(
-    (base?: number): Promise<boolean> => {
+    (base?: number, auto = false): Promise<boolean> => {
       if (savingNow.current) return savingNow.current;
-      const run = saveOnce(base).finally(() => {
+      const run = saveOnce(base, auto).finally(() => {
         if (savingNow.current === run) savingNow.current = null;
       });
       savingNow.current = run;
@@ -334,6 +363,12 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   const saveVersion = useCallback(
     async (note: string): Promise<string[]> => {
       if (!api) return ['Versions are not available here.'];
+      // A version is what the screen shows: not without a value typed here that is not allowed.
+      const typedValues = pendingInDocument(store.doc, store.getState().pending);
+      if (typedValues.length) {
+        setStatus({ kind: 'pending' });
+        return [versionRefusal(store.doc, typedValues)];
+      }
       setStatus({ kind: 'saving' });
       const document = store.doc;
       try {
@@ -420,14 +455,15 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     return () => window.clearTimeout(timer);
   }, [api, backup, backupKey, dirty, doc, saved.revision]);
   useEffect(() => {
-    // Live, edits not yet stored on the server (offline, or still on their way) live only in this tab.
-    if (!dirty && !(isLive && (liveSnapshot?.unsyncedChanges ?? 0) > 0)) return;
+    // Live, edits not yet stored on the server (offline, or still on their way) live only in this tab,
+    // as do values typed in the details that are not allowed.
+    if (!dirty && pending.length === 0 && !(isLive && (liveSnapshot?.unsyncedChanges ?? 0) > 0)) return;
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty, isLive, liveSnapshot?.unsyncedChanges]);
+  }, [dirty, pending.length, isLive, liveSnapshot?.unsyncedChanges]);
 
   // In the live workshop (or joining it) the changes kept from the single-user editor are not
   // restored: that would replace the shared pathway for everyone, or be overwritten by it on arrival.
@@ -450,7 +486,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   const autosaveWaits = status.kind === 'saving' || status.kind === 'conflict' || (status.kind === 'error' && (!status.unsent || status.unsent === doc));
   useEffect(() => {
     if (!autosave || !dirty || !api || readOnly || autosaveWaits) return;
-    const timer = window.setTimeout(() => void save(), 3000);
+    const timer = window.setTimeout(() => void save(undefined, true), 3000);
     return () => window.clearTimeout(timer);
   }, [autosave, dirty, doc, api, readOnly, autosaveWaits, save]);
 
@@ -503,6 +539,20 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     if (wasPrinting.current && !printing) document.getElementById(PRINT_VIEW_BUTTON_ID)?.focus();
     wasPrinting.current = printing;
   }, [printing]);
+
+  // Take the person to a value typed that is not allowed: its step or transition chosen (and shown
+  // on the canvas), its details open, the focus in its box.
+  const goToPending = useCallback(
+    (p: PendingValue) => {
+      const kind = p.kind;
+      store.select(kind === 'pathway' ? null : { kind, id: p.id });
+      setSide('details');
+      if (kind !== 'pathway' && view === 'canvas') setCentre((c) => ({ target: p.id, kind, nonce: (c?.nonce ?? 0) + 1, onlyIfHidden: true }));
+      focusNextFrame(() => document.getElementById(pendingFieldId(p)));
+    },
+    [store, view],
+  );
+  const toCorrect = pending.length ? `${pending.length} value${pending.length === 1 ? '' : 's'} to correct` : '';
 
   const totalFindings = [...findingCounts.values()].reduce((a, b) => a + b, 0);
   const undoText = liveUndo ? liveUndo.undoLabel : undoLabel(history);
@@ -557,7 +607,19 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
             </span>
           ) : null}
           <span className="pw-save-state" data-testid="save-state">
-            {!api ? 'Not saved anywhere (practice mode)' : isLive ? 'Changes are shared and saved as you go' : liveMode === 'connecting' ? 'Waiting for the live pathway' : dirty ? 'Unsaved changes' : status.kind === 'saved' ? `All changes saved at ${time(status.at)}` : 'No unsaved changes'}
+            {!api
+              ? 'Not saved anywhere (practice mode)'
+              : isLive
+                ? `Changes are shared and saved as you go${toCorrect ? `; ${toCorrect}, not shared yet` : ''}`
+                : liveMode === 'connecting'
+                  ? 'Waiting for the live pathway'
+                  : toCorrect
+                    ? `Unsaved changes: ${toCorrect}`
+                    : dirty
+                      ? 'Unsaved changes'
+                      : status.kind === 'saved'
+                        ? `All changes saved at ${time(status.at)}`
+                        : 'No unsaved changes'}
           </span>
           <button
             type="button"
@@ -589,7 +651,12 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       ) : null}
 
       <div role="status" aria-live="polite" className="pw-live" data-testid="editor-notice">
-        {notice && notice.tone === 'info' ? <span key={notice.id}>{notice.text}</span> : null}
+        {/* This person's own messages and word of others' changes (useLiveAnnouncements), the newer of them. */}
+        {liveNotice && !(notice && notice.tone === 'info' && notice.id > liveNotice.id) ? (
+          <span key={liveNotice.id}>{liveNotice.text}</span>
+        ) : notice && notice.tone === 'info' ? (
+          <span key={notice.id}>{notice.text}</span>
+        ) : null}
       </div>
       <div role="alert" className={notice?.tone === 'error' ? 'pw-alert' : 'pw-live'}>
         {notice && notice.tone === 'error' ? <span key={notice.id}>{notice.text}</span> : null}
@@ -660,6 +727,14 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
           </div>
         </div>
       ) : null}
+      {status.kind === 'pending' ? (
+        <PendingSummary
+          doc={doc}
+          pending={pending}
+          {...(status.savedAt ? { savedAt: time(status.savedAt), announce: true, focusKey: status.savedAt } : {})}
+          onGoTo={goToPending}
+        />
+      ) : null}
       {status.kind === 'error' ? (
         <div className="pw-alert-box" role="alert">
           <p className="font-bold">{status.message}</p>
@@ -707,11 +782,9 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
                 doc={doc}
                 onFind={(id) => {
                   store.select({ kind: 'step', id });
-                  setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1 }));
-                  // "Go to" takes the focus there too, so the next key acts on that step.
-                  requestAnimationFrame(() =>
-                    requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus()),
-                  );
+                  // "Go to" takes the focus there too, so the next key acts on that step: the canvas
+                  // does it once the step is drawn (on a large pathway, only once it is in view).
+                  setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1, focus: true }));
                 }}
               />
               <p className="text-sm text-nhs-grey-1 mt-2">

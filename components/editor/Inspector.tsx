@@ -42,9 +42,9 @@ import {
 import { canReorder, type Command, type MetadataPatch, type StepPatch, type TransitionPatch } from '@/lib/pathway/commands';
 import { FAULT_LINE_LABELS, faultLinesCrossed } from '@/lib/scoring/faultlines';
 import type { TargetedFinding } from '@/lib/scoring';
-import { Choices, ErrorMessage, OptionList, SelectField, TextField, TextListField, describedBy, type Option } from './fields';
+import { Choices, ErrorMessage, OptionList, SelectField, TextField, TextListField, describedBy, type Kept, type Option } from './fields';
 import { numberFromText, validateField, validateGrouped, validateList, type PathSegment } from './validation';
-import { useEditor, type EditorStore } from './store';
+import { pendingFieldId, useEditor, type EditorStore, type PendingValue } from './store';
 import { KIND_ICONS } from './shapes';
 import { focusNextFrame } from './keep-focus';
 
@@ -125,6 +125,21 @@ function applyField(store: EditorStore, path: readonly PathSegment[], value: unk
   return result.ok ? [] : [result.message];
 }
 
+/**
+ * A text field's props that keep a value typed there that is not allowed (store.ts, PendingValue):
+ * it outlives the panel, so choosing another step and coming back shows it again, with its error.
+ */
+function keeping(store: EditorStore, kind: PendingValue['kind'], id: string, field: string, label: string) {
+  return {
+    id: pendingFieldId({ kind, id, field }),
+    kept: store.pendingFor(kind, id, field),
+    onKept: (kept: Kept | null, reverted?: boolean) => {
+      if (kept) store.keepPending({ kind, id, field, label, text: kept.text, errors: kept.errors });
+      else if (store.clearPending(kind, id, field) && reverted) store.notify(`“${label}” is back to what it said before.`);
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Step
 // ---------------------------------------------------------------------------------------------
@@ -136,6 +151,7 @@ function StepInspector({ store, doc, step, findings, readOnly }: { store: Editor
     applyField(store, ['steps', index, ...field], value, label, { type: 'updateStep', stepId: step.id, patch });
   const text = (field: 'title' | 'patientBenefit' | 'assessment', label: string, optional: boolean) => (v: string) =>
     set([field], optional && v.trim() === '' ? undefined : v, label, { [field]: optional && v.trim() === '' ? null : v });
+  const keep = (field: string, label: string) => keeping(store, 'step', step.id, field, label);
   const flags = (values: string[]) => {
     const next = Object.fromEntries(STEP_FLAGS.map((f) => [f, values.includes(f)])) as StepFlags;
     return set(['flags'], next, 'Flags', { flags: next });
@@ -159,7 +175,7 @@ function StepInspector({ store, doc, step, findings, readOnly }: { store: Editor
       {readOnly ? null : <StepActions store={store} doc={doc} step={step} />}
 
       <Section title="What happens" id="insp-what">
-        <TextField label="Title" value={step.title} onChange={text('title', 'Title', false)} onDone={done} disabled={readOnly} />
+        <TextField label="Title" value={step.title} onChange={text('title', 'Title', false)} onDone={done} disabled={readOnly} {...keep('title', 'Title')} />
         <SelectField
           label="Kind of step"
           hint={KIND_DESCRIPTIONS[step.kind]}
@@ -176,6 +192,7 @@ function StepInspector({ store, doc, step, findings, readOnly }: { store: Editor
           onChange={text('patientBenefit', 'Why this step helps the person', true)}
           onDone={done}
           disabled={readOnly}
+          {...keep('patientBenefit', 'Why this step helps the person')}
         />
         <TextField
           label="Assessment name (optional)"
@@ -184,6 +201,7 @@ function StepInspector({ store, doc, step, findings, readOnly }: { store: Editor
           onChange={text('assessment', 'Assessment name', true)}
           onDone={done}
           disabled={readOnly}
+          {...keep('assessment', 'Assessment name')}
         />
       </Section>
 
@@ -506,12 +524,17 @@ function OutcomeMeasuresField({ store, step, index, disabled }: { store: EditorS
 function GpWorkloadField({ store, step, index, disabled }: { store: EditorStore; step: Step; index: number; disabled?: boolean }) {
   const workload = step.gpWorkload;
   const id = `gpw-${step.id}`;
-  const setWorkload = (next: { minutesPerPatient: number | string | undefined; funded: boolean } | undefined, label: string) =>
-    applyField(store, ['steps', index, 'gpWorkload'], next, label, {
+  const minutesLabel = 'Minutes of practice time per person';
+  const setWorkload = (next: { minutesPerPatient: number | string | undefined; funded: boolean } | undefined, label: string) => {
+    const errors = applyField(store, ['steps', index, 'gpWorkload'], next, label, {
       type: 'updateStep',
       stepId: step.id,
       patch: { gpWorkload: next ? { minutesPerPatient: next.minutesPerPatient as number, funded: next.funded } : null },
     });
+    // Switched off: minutes typed there that were not allowed go with the box.
+    if (!next && errors.length === 0) store.clearPending('step', step.id, 'gpWorkload.minutesPerPatient');
+    return errors;
+  };
   return (
     <fieldset className="pw-field pw-fieldset">
       <legend className="pw-label">Work moved onto general practice</legend>
@@ -528,13 +551,14 @@ function GpWorkloadField({ store, step, index, disabled }: { store: EditorStore;
       {workload ? (
         <>
           <TextField
-            label="Minutes of practice time per person"
+            label={minutesLabel}
+            {...keeping(store, 'step', step.id, 'gpWorkload.minutesPerPatient', minutesLabel)}
             value={String(workload.minutesPerPatient)}
             inputMode="decimal"
             width="short"
             disabled={disabled}
             onDone={() => store.seal()}
-            onChange={(v) => setWorkload({ minutesPerPatient: numberFromText(v), funded: workload.funded }, 'Minutes of practice time per person')}
+            onChange={(v) => setWorkload({ minutesPerPatient: numberFromText(v), funded: workload.funded }, minutesLabel)}
           />
           <div className="pw-choice">
             <input
@@ -576,6 +600,7 @@ function TransitionInspector({
   const stepOptions: Option[] = doc.steps.map((s) => ({ value: s.id, label: `${s.title} (${SECTOR_LABELS[s.sector]})` }));
   const set = (field: string, value: unknown, label: string, patch: TransitionPatch) =>
     applyField(store, ['transitions', index, field], value, label, { type: 'updateTransition', transitionId: t.id, patch });
+  const keep = (field: string, label: string) => keeping(store, 'transition', t.id, field, label);
   const numeric = (field: 'targetDays' | 'probability', label: string) => (v: string) => {
     const n = numberFromText(v);
     return set(field, n, label, { [field]: n === undefined ? null : (n as number) });
@@ -615,6 +640,7 @@ function TransitionInspector({
           disabled={readOnly}
           onDone={() => store.seal()}
           onChange={(v) => set('label', v === '' ? undefined : v, 'Label', { label: v === '' ? null : v })}
+          {...keep('label', 'Label')}
         />
       </Section>
       <Section title="Information" id="insp-information">
@@ -637,6 +663,7 @@ function TransitionInspector({
           disabled={readOnly}
           onDone={() => store.seal()}
           onChange={numeric('targetDays', 'Expected wait in days')}
+          {...keep('targetDays', 'Expected wait in days')}
         />
         <TextField
           label="Share of people who take this route (optional)"
@@ -647,6 +674,7 @@ function TransitionInspector({
           disabled={readOnly}
           onDone={() => store.seal()}
           onChange={numeric('probability', 'Share of people who take this route')}
+          {...keep('probability', 'Share of people who take this route')}
         />
       </Section>
       {readOnly ? null : (
@@ -681,6 +709,7 @@ function PathwayInspector({ store, doc, readOnly }: { store: EditorStore; doc: P
     applyField(store, path, value, label, { type: 'updateMetadata', patch });
   const optionalText = (field: 'summary' | 'population', label: string) => (v: string) =>
     set([field], v === '' ? undefined : v, label, { [field]: v === '' ? null : v });
+  const keep = (field: string, label: string) => keeping(store, 'pathway', '', field, label);
   const meta = doc.metadata;
   const list = (field: 'incentives' | 'socialValue', label: string) => (values: string[]) => {
     const errs = validateList(store.doc, ['metadata', field], values, label);
@@ -693,8 +722,8 @@ function PathwayInspector({ store, doc, readOnly }: { store: EditorStore; doc: P
       <h2 className="pw-panel-heading">Pathway details</h2>
       <p className="text-sm text-nhs-grey-1 mb-3">Select a step or a transition to see its details instead.</p>
       <Section title="About the pathway" id="insp-about">
-        <TextField label="Pathway title" value={doc.title} disabled={readOnly} onDone={done} onChange={(v) => set(['title'], v, 'Pathway title', { title: v })} />
-        <TextField label="Summary" value={doc.summary} multiline disabled={readOnly} onDone={done} onChange={optionalText('summary', 'Summary')} />
+        <TextField label="Pathway title" value={doc.title} disabled={readOnly} onDone={done} onChange={(v) => set(['title'], v, 'Pathway title', { title: v })} {...keep('title', 'Pathway title')} />
+        <TextField label="Summary" value={doc.summary} multiline disabled={readOnly} onDone={done} onChange={optionalText('summary', 'Summary')} {...keep('summary', 'Summary')} />
         <TextListField
           legend="Conditions"
           hint="One or more. Several make a pathway for people living with more than one condition."
@@ -716,6 +745,7 @@ function PathwayInspector({ store, doc, readOnly }: { store: EditorStore; doc: P
           disabled={readOnly}
           onDone={done}
           onChange={optionalText('population', 'Who the pathway is for')}
+          {...keep('population', 'Who the pathway is for')}
         />
       </Section>
       <Section title="Sponsor and incentives" id="insp-sponsor">
@@ -748,6 +778,7 @@ function PathwayInspector({ store, doc, readOnly }: { store: EditorStore; doc: P
           disabled={readOnly}
           onDone={done}
           onChange={(v) => set(['metadata', 'reviewDate'], v === '' ? undefined : v, 'Review date', { metadata: { reviewDate: v === '' ? null : v } })}
+          {...keep('metadata.reviewDate', 'Review date')}
         />
         <TextField
           label="Evaluation plan"
@@ -757,6 +788,7 @@ function PathwayInspector({ store, doc, readOnly }: { store: EditorStore; doc: P
           disabled={readOnly}
           onDone={done}
           onChange={(v) => set(['metadata', 'evaluationPlan'], v === '' ? undefined : v, 'Evaluation plan', { metadata: { evaluationPlan: v === '' ? null : v } })}
+          {...keep('metadata.evaluationPlan', 'Evaluation plan')}
         />
       </Section>
     </div>

@@ -71,13 +71,29 @@ export interface TextFieldProps {
   disabled?: boolean;
   name?: string;
   autoFocus?: boolean;
+  /** The control's id, for focusing it from elsewhere; a generated one when absent. */
+  id?: string;
+  /** A value typed here before that is not allowed, kept while the field was not shown: shown again, with its error. */
+  kept?: Kept | undefined;
+  /**
+   * Told when the field holds a value that is not allowed (to keep it), and when it no longer does
+   * (null: corrected, or `reverted` by Escape to the document's value).
+   */
+  onKept?: (kept: Kept | null, reverted?: boolean) => void;
 }
 
-export function TextField({ label, hint, value, onChange, onDone, multiline, inputMode, width = 'full', disabled, name, autoFocus }: TextFieldProps) {
-  const id = useId();
+/** A value typed into a field that is not allowed, and why. */
+export interface Kept {
+  text: string;
+  errors: readonly string[];
+}
+
+export function TextField({ label, hint, value, onChange, onDone, multiline, inputMode, width = 'full', disabled, name, autoFocus, id: givenId, kept, onKept }: TextFieldProps) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   // What the person has typed, kept while the field has focus or holds an invalid value.
-  const [draft, setDraft] = useState<string | null>(null);
-  const [errors, setErrors] = useState<readonly string[]>([]);
+  const [draft, setDraft] = useState<string | null>(kept?.text ?? null);
+  const [errors, setErrors] = useState<readonly string[]>(kept?.errors ?? []);
   // In a live workshop someone else may change this field while this person types in it. Their
   // typing keeps its place, and they are told, rather than one person's words silently replacing
   // the other's: the document's value changed without this field having written it.
@@ -94,7 +110,9 @@ export function TextField({ label, hint, value, onChange, onDone, multiline, inp
     setDraft(text);
     setWrote(true);
     setOthersChanged(false);
-    setErrors(onChange(text));
+    const found = onChange(text);
+    setErrors(found);
+    onKept?.(found.length ? { text, errors: found } : null);
   };
   const blur = () => {
     // While the other person's change is on show, leaving the field decides nothing: this person's
@@ -109,12 +127,15 @@ export function TextField({ label, hint, value, onChange, onDone, multiline, inp
     onDone?.();
   };
   const keyDown = (e: React.KeyboardEvent) => {
-    // Escape shows the other person's words instead of one's own unsent ones.
-    if (e.key === 'Escape' && othersChanged) {
+    // Escape shows the other person's words instead of one's own unsent ones, and puts back the
+    // document's value in place of one that is not allowed.
+    if (e.key === 'Escape' && (othersChanged || (draft !== null && errors.length > 0))) {
       e.stopPropagation();
       setDraft(null);
       setErrors([]);
+      setWrote(false);
       setOthersChanged(false);
+      onKept?.(null, true);
     }
   };
   const common = {

@@ -16,6 +16,7 @@ import {
 } from '@/lib/pathway/commands';
 import { canRedo, canUndo, createHistory, record, redo, redoLabel, seal, undo, undoLabel, type History } from '@/lib/pathway/history';
 import type { Pathway } from '@/lib/pathway/schema';
+import { lostStepText, lostTransitionText, type By, type RemoteAuthors } from '@/lib/collab/announce';
 
 export type Selection = { kind: 'step' | 'transition'; id: string } | null;
 
@@ -26,10 +27,63 @@ export interface Notice {
   tone: 'info' | 'error';
 }
 
+/**
+ * A value typed into the details panel that is not allowed ("0,5" for a share, an empty title), so
+ * not in the document. Kept here, by target and field, until it is corrected or put back (Escape):
+ * the field shows it again with its error when its step is chosen again, and it counts as unsaved.
+ */
+export interface PendingValue {
+  /** What the field belongs to; `id` is '' for the pathway's own details. */
+  kind: 'step' | 'transition' | 'pathway';
+  id: string;
+  /** The field's path inside its step, transition or pathway, dotted: "probability", "gpWorkload.minutesPerPatient". */
+  field: string;
+  /** The field's label, as messages name it. */
+  label: string;
+  /** What was typed. */
+  text: string;
+  /** Why it is not allowed, as shown beside the field. */
+  errors: readonly string[];
+}
+
+function samePendingField(a: Pick<PendingValue, 'kind' | 'id' | 'field'>, b: Pick<PendingValue, 'kind' | 'id' | 'field'>): boolean {
+  return a.kind === b.kind && a.id === b.id && a.field === b.field;
+}
+
+/** The id of the control a pending value was typed in, so that a message can take the focus there. */
+export function pendingFieldId(p: Pick<PendingValue, 'kind' | 'id' | 'field'>): string {
+  return `typed-${p.kind}${p.id ? `-${p.id}` : ''}-${p.field.replace(/\./g, '-')}`;
+}
+
+/**
+ * The pending values whose field is in `doc`: a deleted step's are not counted or shown (undo brings
+ * the step back, and them with it), nor one whose part of the step is gone (GP workload switched off).
+ */
+export function pendingInDocument(doc: Pathway, pending: readonly PendingValue[]): readonly PendingValue[] {
+  if (pending.length === 0) return pending;
+  const kept = pending.filter((p) => {
+    let at: unknown = p.kind === 'step' ? doc.steps.find((s) => s.id === p.id) : p.kind === 'transition' ? doc.transitions.find((t) => t.id === p.id) : doc;
+    for (const key of p.field.split('.').slice(0, -1)) {
+      if (typeof at !== 'object' || at === null) return false;
+      at = (at as Record<string, unknown>)[key];
+    }
+    return typeof at === 'object' && at !== null;
+  });
+  return kept.length === pending.length ? pending : kept;
+}
+
 export interface EditorState {
   history: History;
   selection: Selection;
   notice: Notice | null;
+  /**
+   * The last word about other people's changes in the live workshop (lib/collab/announce.ts). Said in
+   * the same polite region as an info `notice`, whichever is newer, but kept apart so that it never
+   * takes an error's place.
+   */
+  liveNotice: Notice | null;
+  /** Values typed in the details panel that are not allowed, oldest first (see PendingValue). */
+  pending: readonly PendingValue[];
   /**
    * Set while the editor works on the shared live document: undo and redo are the live session's
    * (own edits only). `readOnly`: the live session may not change the pathway now (moved down to viewer).
@@ -51,7 +105,24 @@ export interface LiveTarget {
   seal(): void;
   subscribe(listener: () => void): () => void;
   getSnapshot(): { pathway: Pathway | null; canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string; readOnly?: boolean };
+  /** Who wrote what came from the room since last asked (lib/collab/client.ts); without it, "someone". */
+  takeRemoteAuthors?(): RemoteAuthors | null;
 }
+
+/** A change to the live pathway that this person did not make here (someone else's, or their own in another window). */
+export interface RemoteChange {
+  before: Pathway;
+  after: Pathway;
+  /** Who made it; null when that cannot be told. */
+  by: By;
+  /** Made by this person in another tab or window. */
+  ownOnly: boolean;
+  /** What this person had selected, when the change removed it. */
+  lostSelection: Selection;
+}
+
+/** Hears remote changes as they are followed; returns true when it told the person about `lostSelection` itself. */
+export type RemoteChangeListener = (change: RemoteChange) => boolean | void;
 
 export type ExecResult =
   | { ok: true; doc: Pathway; command: Command; changed: boolean }
@@ -65,6 +136,7 @@ export class EditorStore {
   /** Set while this person's own change is applied to the live document (not someone else's). */
   private ownChange = false;
   private unsubscribeLive: (() => void) | null = null;
+  private readonly remoteListeners = new Set<RemoteChangeListener>();
 
   /**
    * Ids this editor must not hand out again: those the server reports as used before (saved
@@ -74,7 +146,7 @@ export class EditorStore {
   private readonly retired: Set<string>;
 
   constructor(doc: Pathway, retiredIds: Iterable<string> = []) {
-    this.state = { history: createHistory(doc), selection: null, notice: null, live: null };
+    this.state = { history: createHistory(doc), selection: null, notice: null, liveNotice: null, live: null, pending: [] };
     this.retired = new Set(retiredIds);
     for (const s of doc.steps) this.retired.add(s.id);
     for (const t of doc.transitions) this.retired.add(t.id);
@@ -107,6 +179,8 @@ export class EditorStore {
 
   private followLive(force = false): void {
     if (!this.live) return;
+    // Asked every time, so who wrote one change never runs on into the next.
+    const authors = this.live.takeRemoteAuthors?.() ?? null;
     const snap = this.live.getSnapshot();
     const doc = snap.pathway ?? this.state.history.present;
     const prev = this.state.live;
@@ -134,16 +208,34 @@ export class EditorStore {
           },
       selection,
     });
+    if (this.ownChange) return;
+    const lostSelection = lost && !selection ? lost : null;
+    const change: RemoteChange = {
+      before: was,
+      after: doc,
+      by: authors?.people.length ? authors.people : null,
+      ownOnly: authors?.ownOnly ?? false,
+      lostSelection,
+    };
+    let told = false;
+    if (!force && doc !== was) for (const l of this.remoteListeners) told = l(change) === true || told;
     // What this person had selected was just removed by someone else: say so, rather than let
     // the details panel vanish without a word.
-    if (lost && !selection && !this.ownChange) {
-      const title = lost.kind === 'step' ? was.steps.find((st) => st.id === lost.id)?.title : undefined;
-      this.notify(
-        lost.kind === 'step'
-          ? `The step you had selected${title ? `, “${title}”,` : ''} was removed by someone else.`
-          : 'The transition you had selected was removed by someone else.',
-      );
+    if (lostSelection && !told) {
+      const title = lostSelection.kind === 'step' ? was.steps.find((st) => st.id === lostSelection.id)?.title : undefined;
+      this.notify(lostSelection.kind === 'step' ? lostStepText(change.by, title, false, change.ownOnly) : lostTransitionText(change.by, change.ownOnly));
     }
+  }
+
+  /**
+   * Hear the changes to the live pathway that this person did not make here, as they arrive (before
+   * the page shows them: what has the focus can still be found).
+   */
+  onRemoteChange(listener: RemoteChangeListener): () => void {
+    this.remoteListeners.add(listener);
+    return () => {
+      this.remoteListeners.delete(listener);
+    };
   }
 
   getState = (): EditorState => this.state;
@@ -251,14 +343,42 @@ export class EditorStore {
     this.set({ selection });
   }
 
+  /** Keep (or update) a value typed into a field that is not allowed. */
+  keepPending(value: PendingValue): void {
+    const list = this.state.pending;
+    const i = list.findIndex((p) => samePendingField(p, value));
+    const old = list[i];
+    if (old && old.text === value.text && old.label === value.label && old.errors.join('\n') === value.errors.join('\n')) return;
+    this.set({ pending: i < 0 ? [...list, value] : list.map((p, k) => (k === i ? value : p)) });
+  }
+
+  /** The field's value was corrected or put back: forget what was typed. True when there was something. */
+  clearPending(kind: PendingValue['kind'], id: string, field: string): boolean {
+    const list = this.state.pending;
+    const next = list.filter((p) => !samePendingField(p, { kind, id, field }));
+    if (next.length === list.length) return false;
+    this.set({ pending: next });
+    return true;
+  }
+
+  pendingFor(kind: PendingValue['kind'], id: string, field: string): PendingValue | undefined {
+    return this.state.pending.find((p) => samePendingField(p, { kind, id, field }));
+  }
+
   notify(text: string, tone: Notice['tone'] = 'info'): void {
     this.noticeId += 1;
     this.set({ notice: { id: this.noticeId, text, tone } });
   }
 
+  /** Tell this person about other people's changes (see EditorState.liveNotice). */
+  announce(text: string): void {
+    this.noticeId += 1;
+    this.set({ liveNotice: { id: this.noticeId, text, tone: 'info' } });
+  }
+
   /** Start again from a document (another pathway opened, or the server's copy taken), clearing undo. */
   reset(doc: Pathway): void {
-    this.set({ history: createHistory(doc), selection: null });
+    this.set({ history: createHistory(doc), selection: null, pending: [] });
   }
 
   /**

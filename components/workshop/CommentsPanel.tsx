@@ -35,12 +35,15 @@ export function useCommentThreads(
   here: ReadonlyMap<string, string> | null,
 ) {
   const [loaded, setThreads] = useState<CommentThread[]>([]);
+  // Read at least once: what is there then is not news (components/editor/useLiveAnnouncements.ts).
+  const [read, setRead] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(async () => {
     try {
       const result = await listCommentsAction({ pathwayId });
       if (result.ok) {
         setThreads(result.threads);
+        setRead(true);
         setError(null);
       } else setError(result.message);
     } catch {
@@ -54,7 +57,7 @@ export function useCommentThreads(
   // during the workshop still says which step it was).
   const seen = useRememberedNames(here);
   const threads = useMemo<PanelThread[]>(() => (here ? markRemovedTargets(loaded, here, seen) : loaded), [loaded, here, seen]);
-  return { threads, error, refresh };
+  return { threads, error, refresh, read };
 }
 
 export function CommentsPanel({

@@ -1,7 +1,9 @@
 'use client';
 // The shared agenda timer, as everyone in the workshop sees it (issue 5). It counts down on each
 // browser from the end time the server gave, corrected for the browser's clock. Screen readers are
-// told when it starts, at one minute left and when time is up, not every second.
+// told when it starts, at one minute left and when time is up, not every second, and once: the
+// clock shows in the workshop bar and again in the Workshop panel, and only the bar's speaks
+// (`announce`); the panel's says the same when read, but is not a live region.
 import { useEffect, useState } from 'react';
 import { formatClock, type TimerView } from '@/lib/workshop/model';
 
@@ -10,7 +12,7 @@ export function remainingNow(timer: TimerView, clockOffsetMs: number, now = Date
   return Math.max(0, new Date(timer.endsAt).getTime() - (now + clockOffsetMs));
 }
 
-export function WorkshopClock({ timer, clockOffsetMs }: { timer: TimerView; clockOffsetMs: number }) {
+export function WorkshopClock({ timer, clockOffsetMs, announce = true }: { timer: TimerView; clockOffsetMs: number; announce?: boolean }) {
   const [, setTick] = useState(0);
   useEffect(() => {
     if (timer.status !== 'running') return;
@@ -30,7 +32,7 @@ export function WorkshopClock({ timer, clockOffsetMs }: { timer: TimerView; cloc
       <span role="timer" aria-live="off" className="font-mono text-base font-bold" data-testid="workshop-clock-time">
         {formatClock(left)}
       </span>
-      <span className="sr-only" role="status" aria-live="polite">
+      <span className="sr-only" {...(announce ? { role: 'status', 'aria-live': 'polite' as const } : {})} data-testid="workshop-clock-state">
         {`${timer.label || 'Agenda timer'}: ${state}`}
       </span>
       <span aria-hidden="true">{state}</span>

@@ -153,7 +153,8 @@ function TimerSection({ workshop, clockOffsetMs, run }: { workshop: WorkshopView
   };
   return (
     <Section title="Agenda timer">
-      {hasTimer ? <WorkshopClock timer={timer} clockOffsetMs={clockOffsetMs} /> : <p className="text-sm">{canRun ? 'Set a timer for the next part of the agenda.' : 'The facilitator has not set a timer.'}</p>}
+      {/* The workshop bar's clock is the one that speaks (WorkshopClock). */}
+      {hasTimer ? <WorkshopClock timer={timer} clockOffsetMs={clockOffsetMs} announce={false} /> : <p className="text-sm">{canRun ? 'Set a timer for the next part of the agenda.' : 'The facilitator has not set a timer.'}</p>}
       {canRun ? (
         <>
           <form

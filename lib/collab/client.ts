@@ -25,6 +25,9 @@ import { readRoomChanged, type RoomTopic } from './notify';
 import { hasEditsSince, isLocalCopyStale, localCopyName, LOCAL_COPY_VERSION, pendingLocalChanges, roomVectorOf, type OfflineNotice } from './offline';
 import { UndoLabels } from './undo-labels';
 import { IDENTITY_MESSAGE, peersFromStates, type Peer, type PresenceSelection } from './presence';
+import type { Author, RemoteAuthors } from './announce';
+
+export type { RemoteAuthors } from './announce';
 
 /**
  * `unavailable`: the server could not open the live pathway just now (its database did not answer):
@@ -150,6 +153,8 @@ export class CollaborativeSession {
    * now only view: the copy says so (unsent), so signing out asks before deleting them.
    */
   private keptUnshared = false;
+  /** Yjs clients that wrote in transactions from the room since takeRemoteAuthors was last asked; null when none came. */
+  private remoteWriters: { clients: Set<number>; deletesOnly: boolean } | null = null;
 
   constructor(options: CollaborativeSessionOptions) {
     this.cursorIntervalMs = options.cursorIntervalMs ?? 50;
@@ -168,7 +173,7 @@ export class CollaborativeSession {
     } as ConstructorParameters<typeof HocuspocusProvider>[0]);
     this.provider.awareness?.setLocalState({ cursor: null, selection: null });
 
-    this.ydoc.on('afterTransaction', this.changed);
+    this.ydoc.on('afterTransaction', this.afterTransaction);
     this.undoManager.on('stack-item-added', this.changed);
     this.undoManager.on('stack-item-popped', this.changed);
     this.undoManager.on('stack-cleared', this.changed);
@@ -340,6 +345,43 @@ export class CollaborativeSession {
     for (const l of this.listeners) l();
   };
 
+  /**
+   * Notes who wrote a change that came from the room (not this tab's own, nor its edits kept
+   * offline), before the listeners hear of it: a Yjs client's clock moves on with each thing it writes.
+   */
+  private readonly afterTransaction = (tr: Y.Transaction) => {
+    if (!tr.local && tr.origin !== OFFLINE_ORIGIN && tr.origin !== this.origin && tr.changed.size > 0) {
+      const writers = (this.remoteWriters ??= { clients: new Set(), deletesOnly: true });
+      for (const [client, clock] of tr.afterState) {
+        if ((tr.beforeState.get(client) ?? 0) < clock) {
+          writers.clients.add(client);
+          writers.deletesOnly = false;
+        }
+      }
+    }
+    this.changed();
+  };
+
+  /** Who wrote what came from the room since last asked (see RemoteAuthors), or null when nothing came. */
+  takeRemoteAuthors(): RemoteAuthors | null {
+    const writers = this.remoteWriters;
+    this.remoteWriters = null;
+    if (!writers) return null;
+    const states = (this.provider.awareness?.getStates() ?? new Map()) as Map<number, Record<string, unknown>>;
+    const peers = peersFromStates(states, this.ydoc.clientID);
+    const selfId = peers.find((p) => p.self)?.user.id;
+    const people = new Map<string, Author>();
+    let someoneElse = writers.deletesOnly;
+    let own = 0;
+    for (const client of writers.clients) {
+      const peer = peers.find((p) => p.clientId === client);
+      if (!peer) someoneElse = true;
+      else if (selfId !== undefined && peer.user.id === selfId) own++;
+      else people.set(peer.user.id, { id: peer.user.id, name: peer.user.name, role: peer.user.role });
+    }
+    return { people: [...people.values()], someoneElse, ownOnly: own > 0 && people.size === 0 && !someoneElse };
+  }
+
   /** Comments or the workshop changed on the server (lib/collab/notify.ts): look again. */
   onRoomChanged = (listener: (topic: RoomTopic) => void): (() => void) => {
     this.roomListeners.add(listener);
@@ -494,7 +536,7 @@ export class CollaborativeSession {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.provider.off('unsyncedChanges', this.keepMeta);
     this.local?.close();
-    this.ydoc.off('afterTransaction', this.changed);
+    this.ydoc.off('afterTransaction', this.afterTransaction);
     this.reader.destroy();
     this.undoManager.destroy();
     this.provider.destroy();

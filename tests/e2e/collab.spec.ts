@@ -693,3 +693,91 @@ test('importing a file in the live workshop asks first: keeping the live pathway
   await gp.context().close();
   await other.context().close();
 });
+
+test('others’ live changes are told to screen reader users, a burst as one summary, never one’s own; deleting the step someone is on moves their focus and says so', async ({ browser }) => {
+  const gp = await person(browser, GP);
+  const path = await newBlankPathway(gp, `Told live ${Date.now()}`);
+  const other = await person(browser, 'consultant@pathweave.test');
+  await joinLive(gp, path, 'Live: every change saved.');
+  await joinLive(other, path, 'Live: every change saved.');
+  // The editor's one polite status region (role="status"), where this person's own messages are said too.
+  const gpTold = gp.getByTestId('editor-notice');
+  const otherTold = other.getByTestId('editor-notice');
+  await expect(gpTold).toHaveAttribute('role', 'status');
+  await expect(gpTold).toHaveAttribute('aria-live', 'polite');
+
+  // The GP adds a step: the other person is told who did what; the GP is not told of their own change.
+  await gp.getByText('Add a step by choosing').click();
+  await gp.getByLabel('Title (optional)').fill('Triage');
+  await gp.getByRole('button', { name: 'Add step', exact: true }).click();
+  await expect(otherTold).toHaveText(/^Dr Ada Fernsby \(GP\) added the step “Triage”\./);
+  await expect(gpTold).not.toContainText('Dr Ada Fernsby');
+
+  // The other person renames it in the details panel: the GP hears the rename, once, from the old title to the new.
+  await other.getByLabel('Find a step').selectOption({ label: 'Triage (Primary care)' });
+  await other.getByRole('button', { name: 'Go to step' }).click();
+  await other.getByTestId('step-inspector').getByLabel('Title', { exact: true }).fill('Nurse triage');
+  await expect(gpTold).toHaveText(/^Dr Rohan Veltri \(Hospital consultant\) renamed the step “Triage” to “Nurse triage”\./, { timeout: 15_000 });
+  await expect(otherTold).not.toContainText('renamed');
+  await expect(otherTold).not.toContainText('Dr Rohan Veltri');
+
+  // A burst of changes arrives together: one summary, not one message each.
+  await other.evaluate(() => {
+    const live = (window as unknown as { __pathweaveLive: { apply(c: unknown): { ok: boolean } } }).__pathweaveLive;
+    live.apply({ type: 'addStep', input: { kind: 'review', sector: 'primary_care', title: 'Review A' } });
+    live.apply({ type: 'addStep', input: { kind: 'support', sector: 'voluntary_community', title: 'Support B' } });
+    live.apply({ type: 'updateMetadata', patch: { population: 'Adults with COPD' } });
+  });
+  await expect(gpTold).toHaveText(/^3 changes by Dr Rohan Veltri: 2 steps added, 1 change to the pathway’s details\./, { timeout: 15_000 });
+  await expect(stepNode(gp, 'Support B')).toBeVisible();
+
+  // A new comment by the other person (on the step they have selected) is told too; not to its author.
+  await other.getByRole('tab', { name: /^Comments/ }).click();
+  await other.getByTestId('comments-panel').getByLabel('New comment on “Nurse triage”').fill('Who does this out of hours?');
+  await other.getByTestId('comments-panel').getByRole('button', { name: 'Add comment' }).click();
+  await expect(gpTold).toHaveText(/^Dr Rohan Veltri \(Hospital consultant\) commented on “Nurse triage”\./, { timeout: 15_000 });
+  await expect(otherTold).not.toContainText('commented');
+
+  const removeAs = (page: typeof other, title: string) =>
+    page.evaluate((title) => {
+      const live = (window as unknown as { __pathweaveLive: { apply(c: unknown): { ok: boolean }; getSnapshot(): { pathway: { steps: { id: string; title: string }[] } } } }).__pathweaveLive;
+      const step = live.getSnapshot().pathway.steps.find((s) => s.title === title);
+      if (!step) throw new Error(`no step ${title}`);
+      return live.apply({ type: 'removeStep', stepId: step.id }).ok;
+    }, title);
+  const focusOnPage = (page: typeof gp) => page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+
+  // The GP is on "Support B" on the canvas (keyboard focus, not selected) when the other person deletes it:
+  // the focus goes to the canvas, as after deleting a step oneself, and the GP is told at once.
+  await gp.getByLabel('Find a step').selectOption({ label: 'Support B (Voluntary and community sector)' });
+  await gp.getByRole('button', { name: 'Go to step' }).click();
+  await gp.keyboard.press('Escape');
+  await expect(stepNode(gp, 'Support B')).toBeFocused();
+  expect(await removeAs(other, 'Support B')).toBe(true);
+  await expect(gpTold).toHaveText('Dr Rohan Veltri (Hospital consultant) deleted the step “Support B” you were on.');
+  await expect(gp.getByTestId('pathway-canvas')).toBeFocused();
+  expect(await focusOnPage(gp)).toBe(false);
+  await expectAccessible(gp, 'live workshop: told of a step deleted under the focus');
+
+  // The GP is typing in the details of "Review A" when it is deleted: the focus stays in the details panel.
+  await gp.getByLabel('Find a step').selectOption({ label: 'Review A (Primary care)' });
+  await gp.getByRole('button', { name: 'Go to step' }).click();
+  await gp.getByTestId('step-inspector').getByLabel('Title', { exact: true }).focus();
+  expect(await removeAs(other, 'Review A')).toBe(true);
+  await expect(gpTold).toHaveText('Dr Rohan Veltri (Hospital consultant) deleted the step “Review A” you were on.');
+  await expect(gp.locator('#side-panel-details')).toBeFocused();
+  expect(await focusOnPage(gp)).toBe(false);
+
+  // In the outline: the focus goes to the step's lane heading, as after deleting it there oneself.
+  await gp.getByRole('tab', { name: 'Outline' }).click();
+  const row = gp.getByTestId('outline').locator('[data-step]', { hasText: 'Nurse triage' });
+  await row.locator('[data-outline-action="earlier"]').focus();
+  expect(await removeAs(other, 'Nurse triage')).toBe(true);
+  await expect(gpTold).toHaveText('Dr Rohan Veltri (Hospital consultant) deleted the step “Nurse triage” you were on.');
+  await expect(gp.locator('#lane-primary_care')).toBeFocused();
+  expect(await focusOnPage(gp)).toBe(false);
+  await expectAccessible(gp, 'live workshop: outline after a step deleted under the focus');
+
+  await gp.context().close();
+  await other.context().close();
+});

@@ -664,6 +664,8 @@ test('a value typed in the details that is not allowed is kept when another step
   );
   await expect(versions.getByText('No versions saved yet.')).toBeVisible();
   await expect(note).toHaveValue('Half of people go on');
+  await expect(page.getByTestId('typed-values-summary')).toContainText('The version was not saved, because this value you typed is not allowed:');
+  await expectAccessible(page, 'editor: Save version refused for a value typed that is not allowed');
 
   // Save, with a valid change made meanwhile: that is saved, and the list says which value is not,
   // where it is, what was typed and what is allowed. It takes the focus.

@@ -351,3 +351,37 @@ test('renaming the agenda item keeps the timer running, and a second device’s 
   await gp.context().close();
   await tablet.context().close();
 });
+
+test('the agenda clock is said once, by the workshop bar, when its state changes and not every second', async ({ browser }) => {
+  const gp = await person(browser, 'gp@pathweave.test');
+  const path = await newBlankPathway(gp, `Clock said once ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  await gp.getByRole('tab', { name: 'Workshop' }).click();
+  const panel = gp.getByTestId('workshop-panel');
+  await panel.getByLabel('Agenda item').fill('Map the discharge');
+  await panel.getByLabel('Minutes').fill('10');
+  await panel.getByRole('button', { name: 'Set timer', exact: true }).click();
+  await panel.getByRole('button', { name: 'Start timer' }).click();
+  await expect(panel.getByTestId('workshop-clock')).toContainText('Running');
+  // The clock shows twice with the Workshop tab open: in the bar and in the panel.
+  await expect(gp.getByTestId('workshop-clock')).toHaveCount(2);
+  // What the page's live regions would say about the clock: its name and state, once; never the time.
+  const spoken = () =>
+    gp.evaluate(() =>
+      [...document.querySelectorAll('[role="status"], [role="alert"], [role="log"], [aria-live]')]
+        .filter((el) => el.getAttribute('aria-live') !== 'off' && !el.closest('[hidden]'))
+        .map((el) => el.textContent ?? '')
+        .filter((text) => text.includes('Map the discharge') || /\d:\d\d/.test(text)),
+    );
+  expect(await spoken()).toEqual(['Map the discharge: Running']);
+  await expect(gp.getByTestId('workshop-bar').locator('[role="status"]', { hasText: 'Map the discharge: Running' })).toHaveCount(1);
+  await expect(panel.getByTestId('workshop-clock-state')).toHaveText('Map the discharge: Running');
+  // The time counts down on screen while what is said stays the same.
+  const time = gp.getByTestId('workshop-bar').getByTestId('workshop-clock-time');
+  const before = (await time.textContent()) ?? '';
+  await expect(time).not.toHaveText(before);
+  await expect(time).toHaveAttribute('aria-live', 'off');
+  expect(await spoken()).toEqual(['Map the discharge: Running']);
+  await expectAccessible(gp, 'workshop: the clock in the bar and in the panel');
+  await gp.context().close();
+});

@@ -2,7 +2,7 @@
 // edits reach the editor, and undo and redo touch only this person's own edits.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { EditorStore, READ_ONLY_UNDO, type LiveTarget } from '@/components/editor/store';
+import { EditorStore, READ_ONLY_UNDO, type LiveTarget, type RemoteChange } from '@/components/editor/store';
 import { applyCommandToYDoc, CommandError, createPathwayReader, createUndoManager, pathwayToYDoc } from '@/lib/collab/doc';
 import type { Command } from '@/lib/pathway/commands';
 import { generatePathway } from '@/lib/pathway/generate';
@@ -84,6 +84,23 @@ describe('EditorStore on the live document', () => {
     expect(store.doc.steps.some((s) => s.title === 'After leaving')).toBe(false);
   });
 
+  it('keeps a value typed that is not allowed while joining the live pathway and as other people edit', () => {
+    const start = generatePathway({ steps: 4, seed: 3, layout: true });
+    const ydoc = new Y.Doc();
+    pathwayToYDoc(start, ydoc);
+    const store = new EditorStore(start);
+    const typed = { kind: 'step' as const, id: 's2', field: 'title', label: 'Title', text: '', errors: ['Title must not be empty.'] };
+    store.keepPending(typed);
+    store.attachLive(liveOver(ydoc));
+    applyCommandToYDoc(ydoc, { type: 'addStep', input: { kind: 'support', sector: 'voluntary_community', title: 'Theirs' } }, { source: 'other' });
+    expect(store.doc.steps.some((s) => s.title === 'Theirs')).toBe(true);
+    expect(store.getState().pending).toEqual([typed]);
+    // Nothing typed that is not allowed reaches the shared document.
+    expect(createPathwayReader(ydoc).read()?.steps.find((s) => s.id === 's2')?.title).toBe(start.steps[1]?.title);
+    store.detachLive();
+    expect(store.getState().pending).toEqual([typed]);
+  });
+
   it('says when someone else removes the step this person has selected, and not when they remove it themself', () => {
     const start = generatePathway({ steps: 6, seed: 4, layout: true });
     const ydoc = new Y.Doc();
@@ -98,13 +115,69 @@ describe('EditorStore on the live document', () => {
     store.select({ kind: 'step', id: id('Falls review') });
     applyCommandToYDoc(ydoc, { type: 'removeStep', stepId: id('Falls review') }, { source: 'other' });
     expect(store.getState().selection).toBeNull();
-    expect(store.getState().notice?.text).toBe('The step you had selected, “Falls review”, was removed by someone else.');
+    expect(store.getState().notice?.text).toBe('Someone deleted the step “Falls review” you had selected.');
 
     store.notify('Something else.');
     store.select({ kind: 'step', id: id('Mine to remove') });
     expect(store.exec({ type: 'removeStep', stepId: id('Mine to remove') }).ok).toBe(true);
     expect(store.getState().selection).toBeNull();
-    expect(store.getState().notice?.text).not.toContain('someone else');
+    expect(store.getState().notice?.text).not.toContain('deleted the step');
+  });
+
+  it('tells its remote-change listeners of others’ changes with who made them, never of its own', () => {
+    const start = generatePathway({ steps: 6, seed: 6, layout: true });
+    const ydoc = new Y.Doc();
+    pathwayToYDoc(start, ydoc);
+    const store = new EditorStore(start);
+    const sam = { id: 'u-sam', name: 'Sam Jones', role: 'practice_nurse' };
+    let authors: { people: (typeof sam)[]; someoneElse: boolean; ownOnly: boolean } | null = null;
+    const asked: number[] = [];
+    store.attachLive({
+      ...liveOver(ydoc),
+      takeRemoteAuthors: () => {
+        asked.push(1);
+        const a = authors;
+        authors = null;
+        return a;
+      },
+    });
+    const heard: RemoteChange[] = [];
+    const off = store.onRemoteChange((c) => {
+      heard.push(c);
+      return c.lostSelection !== null;
+    });
+
+    // Their rename: heard, with who and the documents before and after.
+    const target = start.steps.find((s) => s.kind !== 'entry' && s.kind !== 'exit') as (typeof start.steps)[number];
+    authors = { people: [sam], someoneElse: false, ownOnly: false };
+    applyCommandToYDoc(ydoc, { type: 'updateStep', stepId: target.id, patch: { title: 'Nurse triage' } }, { source: 'other' });
+    expect(heard).toHaveLength(1);
+    expect(heard[0]?.by).toEqual([sam]);
+    expect(heard[0]?.before.steps.find((s) => s.id === target.id)?.title).toBe(target.title);
+    expect(heard[0]?.after.steps.find((s) => s.id === target.id)?.title).toBe('Nurse triage');
+
+    // One's own change: not heard (and who wrote it is still asked, so it never runs on).
+    const before = asked.length;
+    expect(store.exec({ type: 'updateStep', stepId: target.id, patch: { title: 'Mine' } }).ok).toBe(true);
+    expect(heard).toHaveLength(1);
+    expect(asked.length).toBeGreaterThan(before);
+
+    // A listener that tells of a lost selection itself: the store says nothing more.
+    store.notify('Before.');
+    store.select({ kind: 'step', id: target.id });
+    authors = { people: [sam], someoneElse: false, ownOnly: false };
+    applyCommandToYDoc(ydoc, { type: 'removeStep', stepId: target.id }, { source: 'other' });
+    expect(heard[1]?.lostSelection).toEqual({ kind: 'step', id: target.id });
+    expect(store.getState().notice?.text).toBe('Before.');
+    off();
+
+    // Without a listener, the store names who deleted it.
+    const other = store.doc.steps.find((s) => s.kind !== 'entry' && s.kind !== 'exit') as (typeof start.steps)[number];
+    store.select({ kind: 'step', id: other.id });
+    authors = { people: [sam], someoneElse: false, ownOnly: false };
+    applyCommandToYDoc(ydoc, { type: 'removeStep', stepId: other.id }, { source: 'other' });
+    expect(store.getState().notice?.text).toBe(`Sam Jones (Practice nurse) deleted the step “${other.title}” you had selected.`);
+    expect(heard).toHaveLength(2);
   });
 
   it('undoes and redoes nothing while the live session is read only (moved down to viewer), and says why', () => {

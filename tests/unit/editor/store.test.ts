@@ -1,7 +1,7 @@
 // The editor store: every edit is a command, recorded for undo; typing coalesces; a refused
 // command changes nothing and says why.
 import { describe, expect, it } from 'vitest';
-import { EditorStore } from '@/components/editor/store';
+import { EditorStore, pendingFieldId, pendingInDocument, type PendingValue } from '@/components/editor/store';
 import { generatePathway } from '@/lib/pathway/generate';
 import type { Pathway } from '@/lib/pathway/schema';
 
@@ -103,5 +103,90 @@ describe('EditorStore', () => {
     stop();
     store.undo();
     expect(calls).toBe(2);
+  });
+});
+
+// A value typed into the details that is not allowed ("0,5" in a share) is not in the document, but
+// is never lost: the store keeps it by target and field until it is corrected or put back.
+describe('EditorStore: values typed that are not allowed', () => {
+  const share = (text: string, id = 't1'): PendingValue => ({
+    kind: 'transition',
+    id,
+    field: 'probability',
+    label: 'Share of people who take this route',
+    text,
+    errors: [`Share should be a number, but it is the text "${text}".`],
+  });
+
+  it('keeps one value per target and field, replaces it as typing goes on, and forgets it when cleared', () => {
+    const store = new EditorStore(small());
+    store.keepPending(share('0,'));
+    store.keepPending(share('0,5'));
+    store.keepPending({ ...share(''), kind: 'step', id: 's2', field: 'title', label: 'Title', errors: ['Title must not be empty.'] });
+    expect(store.getState().pending.map((p) => `${p.kind}:${p.id}:${p.field}=${p.text}`)).toEqual([
+      'transition:t1:probability=0,5',
+      'step:s2:title=',
+    ]);
+    expect(store.pendingFor('transition', 't1', 'probability')?.text).toBe('0,5');
+    expect(store.pendingFor('transition', 't1', 'targetDays')).toBeUndefined();
+    expect(store.clearPending('transition', 't1', 'probability')).toBe(true);
+    expect(store.clearPending('transition', 't1', 'probability')).toBe(false);
+    expect(store.getState().pending.map((p) => p.field)).toEqual(['title']);
+  });
+
+  it('does not wake subscribers for the same value again, or for clearing what is not there', () => {
+    const store = new EditorStore(small());
+    let calls = 0;
+    store.subscribe(() => calls++);
+    store.keepPending(share('0,5'));
+    store.keepPending(share('0,5'));
+    store.clearPending('step', 's2', 'title');
+    expect(calls).toBe(1);
+  });
+
+  it('is not in the document, and outlasts undo and redo of other changes', () => {
+    const doc = small();
+    const store = new EditorStore(doc);
+    store.keepPending(share('0,5'));
+    store.exec({ type: 'updateStep', stepId: 's2', patch: { title: 'Breathing' } });
+    store.undo();
+    expect(store.doc).toBe(doc);
+    store.redo();
+    expect(store.pendingFor('transition', 't1', 'probability')?.text).toBe('0,5');
+    expect(JSON.stringify(store.doc)).not.toContain('0,5');
+  });
+
+  it('counts only values whose step is still there: a deleted step takes its own with it, and undo brings them back', () => {
+    const store = new EditorStore(small());
+    const title: PendingValue = { kind: 'step', id: 's3', field: 'title', label: 'Title', text: '', errors: ['Title must not be empty.'] };
+    store.keepPending(title);
+    store.keepPending({ kind: 'pathway', id: '', field: 'metadata.reviewDate', label: 'Review date', text: 'next June', errors: ['x'] });
+    const counted = () => pendingInDocument(store.doc, store.getState().pending).map((p) => p.field);
+    expect(counted()).toEqual(['title', 'metadata.reviewDate']);
+    store.exec({ type: 'removeStep', stepId: 's3' });
+    expect(counted()).toEqual(['metadata.reviewDate']);
+    store.undo();
+    expect(counted()).toEqual(['title', 'metadata.reviewDate']);
+  });
+
+  it('counts a value inside a part of a step only while that part is there (GP workload switched off)', () => {
+    const store = new EditorStore(small());
+    store.exec({ type: 'updateStep', stepId: 's2', patch: { gpWorkload: { minutesPerPatient: 5, funded: false } } });
+    store.keepPending({ kind: 'step', id: 's2', field: 'gpWorkload.minutesPerPatient', label: 'Minutes', text: 'ten', errors: ['x'] });
+    expect(pendingInDocument(store.doc, store.getState().pending)).toHaveLength(1);
+    store.exec({ type: 'updateStep', stepId: 's2', patch: { gpWorkload: null } });
+    expect(pendingInDocument(store.doc, store.getState().pending)).toHaveLength(0);
+  });
+
+  it('starts again empty when another document is opened', () => {
+    const store = new EditorStore(small());
+    store.keepPending(share('0,5'));
+    store.reset(small());
+    expect(store.getState().pending).toEqual([]);
+  });
+
+  it('names the box each value was typed in by target and field, so a message can take the focus there', () => {
+    expect(pendingFieldId(share('0,5'))).toBe('typed-transition-t1-probability');
+    expect(pendingFieldId({ kind: 'pathway', id: '', field: 'metadata.reviewDate' })).toBe('typed-pathway-metadata-reviewDate');
   });
 });

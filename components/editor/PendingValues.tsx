@@ -1,0 +1,98 @@
+'use client';
+// Values typed into the details panel that are not allowed (store.ts, PendingValue), as Save and
+// Save version name them: which step or transition, which field, what was typed and why it is not
+// allowed, with a link-button to each (the NHS service manual's error summary).
+import { useEffect, useRef } from 'react';
+import type { Pathway } from '@/lib/pathway/schema';
+import type { PendingValue } from './store';
+
+export const PENDING_SUMMARY_ID = 'typed-values-summary';
+
+/** "the step “Spirometry”", "the transition “Referral → Clinic”", "the pathway details". */
+export function pendingPlace(doc: Pathway, p: PendingValue): string {
+  if (p.kind === 'step') return `the step “${doc.steps.find((s) => s.id === p.id)?.title ?? p.id}”`;
+  if (p.kind === 'transition') {
+    const t = doc.transitions.find((tr) => tr.id === p.id);
+    const title = (id: string | undefined) => doc.steps.find((s) => s.id === id)?.title ?? id ?? '';
+    return t ? `the transition “${title(t.from)} → ${title(t.to)}”` : 'a transition';
+  }
+  return 'the pathway details';
+}
+
+function typed(p: PendingValue): string {
+  return p.text.trim() === '' ? 'left empty' : `you typed “${p.text}”`;
+}
+
+/** What Save version says under the note when it refuses. */
+export function versionRefusal(doc: Pathway, pending: readonly PendingValue[]): string {
+  const [first] = pending;
+  if (!first) return '';
+  if (pending.length === 1) {
+    const what =
+      first.text.trim() === ''
+        ? `“${first.label}” on ${pendingPlace(doc, first)} was left empty, which is not allowed`
+        : `“${first.text}”, typed in “${first.label}” on ${pendingPlace(doc, first)}, is not allowed`;
+    return `The version was not saved: ${what}. Correct it, or press Escape in that box to put back what it said, then save the version. The list at the top of the editor takes you there.`;
+  }
+  return `The version was not saved: ${pending.length} values typed in the details are not allowed as they are. Correct them, or press Escape in each box to put back what it said, then save the version. The list at the top of the editor takes you to each.`;
+}
+
+export function PendingSummary({
+  doc,
+  pending,
+  savedAt,
+  announce,
+  focusKey,
+  onGoTo,
+}: {
+  doc: Pathway;
+  pending: readonly PendingValue[];
+  /** The time the rest of the changes were saved (Save); absent when Save version refused. */
+  savedAt?: string;
+  /** Read out as it appears (Save, which moves the focus here); Save version says it under the note instead. */
+  announce?: boolean;
+  /** Changes with every Save that shows the list: it then takes the focus (after it is drawn). */
+  focusKey?: string;
+  onGoTo: (p: PendingValue) => void;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusKey) box.current?.focus();
+  }, [focusKey]);
+  if (pending.length === 0) return null;
+  const one = pending.length === 1;
+  return (
+    <div
+      id={PENDING_SUMMARY_ID}
+      ref={box}
+      className="pw-alert-box"
+      role={announce ? 'alert' : 'region'}
+      tabIndex={-1}
+      aria-labelledby={`${PENDING_SUMMARY_ID}-title`}
+      data-testid="typed-values-summary"
+    >
+      <h2 id={`${PENDING_SUMMARY_ID}-title`} className="font-bold text-lg">
+        There is a problem
+      </h2>
+      <p>
+        {savedAt
+          ? `Your other changes were saved at ${savedAt}, but ${one ? 'this value you typed is not allowed, so it is not saved:' : `these ${pending.length} values you typed are not allowed, so they are not saved:`}`
+          : `The version was not saved, because ${one ? 'this value you typed is not allowed:' : `these ${pending.length} values you typed are not allowed:`}`}
+      </p>
+      <ul className="list-disc pl-5 text-sm">
+        {pending.map((p) => (
+          <li key={`${p.kind}:${p.id}:${p.field}`}>
+            <button type="button" className="pw-link-button" onClick={() => onGoTo(p)}>
+              {p.label} on {pendingPlace(doc, p)}
+            </button>
+            : {typed(p)}. {p.errors.join(' ')}
+          </li>
+        ))}
+      </ul>
+      <p className="text-sm mt-1">
+        Correct {one ? 'it' : 'each one'}, or press Escape in {one ? 'its box' : 'a box'} to put back what it said
+        before.
+      </p>
+    </div>
+  );
+}
