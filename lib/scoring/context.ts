@@ -463,9 +463,11 @@ export class PathwayContext {
     return out;
   }
 
-  /** How many steps carry an assessment tag. */
+  /** How many steps the person can reach carry an assessment tag. */
   taggedCount(): number {
-    return this.tagged.length;
+    let count = 0;
+    for (const i of this.tagged) count += this.reachable[i] as number;
+    return count;
   }
 
   /** Steps with a flag set (see FLAG), split by reachability. */
@@ -524,6 +526,10 @@ export class PathwayContext {
     if (this.duplicateCache) return this.duplicateCache;
     const byTag = new Map<string, number[]>();
     for (const i of this.tagged) {
+      // Only where the person can reach: an assessment drawn but not joined to the pathway is not
+      // done, so nothing after it repeats it (and it repeats nothing itself, since whatever a
+      // reachable step leads to is reachable too).
+      if (!this.reachable[i]) continue;
       const tag = (this.steps[i] as Step).assessment as string;
       const key = tag.trim().toLowerCase();
       const list = byTag.get(key);

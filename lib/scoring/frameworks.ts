@@ -11,8 +11,9 @@
 // Framework versions: 1.0.0, the first rules. 1.1.0: rcgp-2, rcgp-3 and rcgp-4 (RCGP five tests)
 // and nv-2 and nv-5 (National Voices) at their second versions, as each one's notes say. Scores
 // stored before keep 1.0.0, so a scorecard shows when two of its figures were measured by
-// different rules. 1.2.0: rcgp-1 (second version), rcgp-3 (third) and nv-1 (second) count only
-// steps the person can reach, as the other criteria already did.
+// different rules. 1.2.0: rcgp-1 (second version), rcgp-3 (third, in every part) and nv-1 (second)
+// count only steps the person can reach, as nv-2, nv-4, nv-7 and nv-8 already did. nv-3, nv-5 and
+// rcgp-4 still judge some steps whether or not the person can reach them (see their notes).
 import type { CriterionId, FrameworkId } from './types';
 
 export interface SourceReference {
@@ -119,7 +120,7 @@ export const RCGP_FIVE_TESTS: FrameworkDefinition = {
       source: { seed: SEED_FIVE_TESTS, section: 'Five tests, "should" no. 1', citation: RCGP_PAGE },
       rule: { id: 'rcgp-1', version: 2 },
       notes: [
-        'A step the person cannot reach from any entry does not count, as in the other criteria: a community clinic drawn but not yet joined to the pathway is neither credit nor fault. When the only community clinical work is out of reach, each such step says so (since the second version of this rule; the first counted every step).',
+        'A step the person cannot reach from any entry does not count, as in RCGP 3 and National Voices 1, 2, 4, 7 and 8: a community clinic drawn but not yet joined to the pathway is neither credit nor fault. When the only community clinical work is out of reach, each such step says so (since the second version of this rule; the first counted every step).',
         "Only clinical work is counted (Pathweave's scoring design). Entry, exit, outcome, admin, self-management and support steps are left out.",
         'Steps in social care, the voluntary sector and self-care are left out even when they happen at home: the test is about community health services being clinically led (RCGP five tests), and those steps are judged under the National Voices principles instead.',
         'Consultants running community clinics and GPs with an extended role count as community-based clinicians: the RCGP paper describes specialist teams working in primary care through community consultants and GPs with a special interest (RCGP paper §9.11), and community clinics run by specialists as part of GP clusters (RCGP paper §9.17).',
@@ -158,13 +159,13 @@ export const RCGP_FIVE_TESTS: FrameworkDefinition = {
       summary:
         'Care should respond to what the individual needs, protect them from being over-medicalised, and have GPs working with specialists on the care of the whole person.',
       howMeasured:
-        'Four parts, each scored from 0 to 1 and averaged. (1) A whole-person or medication review happens at a step the person can reach. (2) Decisions about treatment are shared with the person: each decision step the person can reach that leads straight to a treatment, a referral or self-management is marked "decision shared with the person" (scored by the share). (3) A generalist (GP or practice nurse) and a specialist (consultant, community consultant, specialist nurse or GP with an extended role) work together, at a step the person can reach, either at the same step or through an advice-and-guidance exchange, where a GP asks a specialist, without the specialist seeing or speaking with the person, and the answer comes back to general practice with information passed on. (4) No assessment is repeated in another sector without a shared record (scored by the share of tagged assessments that are not repeats). Parts (2) and (4) are left out of the average when there is nothing to check: no treatment decisions, or no tagged assessments. All parts in full: met. An average of at least half: partly. Lower: not met. When the pathway covers more than one condition, a missing whole-person review means not met.',
+        'Four parts, each scored from 0 to 1 and averaged. (1) A whole-person or medication review happens at a step the person can reach. (2) Decisions about treatment are shared with the person: each decision step the person can reach that leads straight to a treatment, a referral or self-management is marked "decision shared with the person" (scored by the share). (3) A generalist (GP or practice nurse) and a specialist (consultant, community consultant, specialist nurse or GP with an extended role) work together, at a step the person can reach, either at the same step or through an advice-and-guidance exchange, where a GP asks a specialist, without the specialist seeing or speaking with the person, and the answer comes back to general practice with information passed on. (4) No assessment is repeated in another sector without a shared record (scored by the share of tagged assessments the person can reach that are not repeats). Parts (2) and (4) are left out of the average when there is nothing to check: no treatment decisions, or no tagged assessments. All parts in full: met. An average of at least half: partly. Lower: not met. When the pathway covers more than one condition, a missing whole-person review means not met.',
       statuses: allStatuses,
       inputs: ['graph'],
       source: { seed: SEED_FIVE_TESTS, section: 'Five tests, "should" no. 3', citation: RCGP_PAGE },
       rule: { id: 'rcgp-3', version: 3 },
       notes: [
-        'Only steps the person can reach count, in every part (since the third version of this rule; before, the whole-person review already did, but treatment decisions and generalists and specialists working together were counted anywhere in the drawing). A joint step that no route leads to is named as unreachable instead.',
+        'Only steps the person can reach count, in every part (since the third version of this rule; before, the whole-person review already did, but treatment decisions, generalists and specialists working together and tagged assessments were counted anywhere in the drawing). A joint step that no route leads to is named as unreachable instead; an assessment the person cannot reach is not done, so nothing repeats it.',
         'Several conditions: the RCGP paper says services for people with several long-term conditions must be joined up and not organised around single-disease pathways (RCGP paper §5.2, §8.4), and that disease-specific pathways alone risk parallel services that fail people with several problems (RCGP paper §9.13). So a multi-condition pathway without a whole-person review is not met.',
         'Over-medicalisation cannot be read from the graph. The whole-person or medication review stands in for it; a workshop rating should judge the rest.',
         'Treatment decisions are decision steps with a direct transition to an intervention, a referral or self-management: the RCGP paper asks that patients share in decisions about their treatment (RCGP paper §5.4). Decisions that only route the person (to admin or review) are not counted. National Voices 1 uses the same set.',
@@ -191,6 +192,7 @@ export const RCGP_FIVE_TESTS: FrameworkDefinition = {
         "The one-in-five limit and the ban on two administrative steps in a row come from Pathweave's scoring design, not from the RCGP text.",
         "The sketch made each administrative step on the main path a finding that asks what it adds for the person. A pathway answers that question by stating the step's benefit to the person; only unanswered ones remain findings, and they make the test partly met rather than met.",
         'The main path is every step the person can reach from an entry and from which an exit can be reached.',
+        'The one-in-five share and the ban on two administrative steps in a row count every step in the drawing, reachable or not: administration drawn into a pathway is judged as drawn. Only the question of what each step adds is kept to the main path.',
         'Over the one-in-five limit, every administrative step is a finding, including those that say what they add: each is part of the excess, and naming them pins the explanation to the steps on the canvas (since the second version of this rule; the first gave only advice about the pathway as a whole).',
         'The RCGP paper warns that structural change is no guarantee of integrated care and can detract from it (RCGP paper §9.15); a GP column describes triage steps that send referrals back with advice (GP column). Structures outside the pathway (boards, organisations) cannot be judged from the graph and need a workshop rating.',
       ],
@@ -278,6 +280,7 @@ export const NATIONAL_VOICES: FrameworkDefinition = {
       rule: { id: 'nv-3', version: 1 },
       notes: [
         'Exit steps are left out: nothing happens to the person there.',
+        'Steps the person cannot reach are counted too: a step drawn without saying what it does for the person is a gap in the design whether or not it is joined up yet.',
         "A benefit left blank or only spaces counts as missing (Pathweave's pathway format treats a missing benefit as a finding).",
         "The RCGP paper agrees that improving care and the patient's experience is the overarching goal of integration (RCGP paper §5.2).",
       ],
@@ -318,6 +321,7 @@ export const NATIONAL_VOICES: FrameworkDefinition = {
         "A digital-only front door fails the principle outright: a GP column warns that insisting on an e-consultation before seeing a GP may cause major problems for people with language, literacy or sight problems, learning difficulties, and older people (GP column), and the RCGP chair asked for other routes for people without digital access or skills (RCGP chair's update).",
         'Adaptations at entry: the RCGP paper asks that care be tailored to commonly excluded people, such as those with learning disabilities, so they can use services on an equal basis (RCGP paper §3.4-3.5); National Voices names people from minority and socially excluded groups (National Voices).',
         'A step whose hours are not given is treated as unknown, not as open out of hours.',
+        'Parts (1) and (3) look at every step in the drawing, reachable or not: a digital-only or emergency step is judged as drawn.',
         'An entry step led by the person or their carer, such as noticing symptoms at home, has no one to offer an interpreter or easy read. Adaptations are checked at the first contact with a professional on each route after it instead, and each such step without adaptations is a finding (since the second version of this rule; the first asked the self-care step itself).',
       ],
     },

@@ -541,6 +541,45 @@ describe('rcgp-3 counts only what the person can reach', () => {
     expect(askedFromNowhere.measure).toContain('generalists and specialists never work together');
   });
 
+  it('does not count an assessment the person cannot reach as done, so nothing repeats it', () => {
+    const p = variant(
+      {},
+      {
+        steps: [
+          step('loose', 'assessment', {
+            sector: 'secondary_care',
+            setting: 'hospital_outpatient',
+            leadRole: 'consultant',
+            assessment: 'Spirometry',
+          }),
+          step('again', 'assessment', { assessment: 'Spirometry' }),
+        ],
+        transitions: [link('loose', 'again'), link('decide', 'again'), link('again', 'clinic')],
+      },
+    );
+    const c = crit(p, 'rcgp-3');
+    expect(targets(c)).toEqual([]);
+    expect(c.status).toBe('met');
+    expect(scorePathway(p, goodCollab, { today: TODAY }).journey.repeatedAssessments).toBe(0);
+    // Joined to the route, the same hospital assessment is done first, and the practice's is a repeat.
+    const reached = variant(
+      {},
+      {
+        steps: [
+          step('loose', 'assessment', {
+            sector: 'secondary_care',
+            setting: 'hospital_outpatient',
+            leadRole: 'consultant',
+            assessment: 'Spirometry',
+          }),
+          step('again', 'assessment', { assessment: 'Spirometry' }),
+        ],
+        transitions: [link('decide', 'loose'), link('loose', 'again'), link('again', 'clinic')],
+      },
+    );
+    expect(targets(crit(reached, 'rcgp-3'))).toEqual(['again']);
+  });
+
   it('leaves a treatment decision the person cannot reach out of the shared-decision part (RCGP 3 and NV 1 alike)', () => {
     const loose = variant(
       {},
