@@ -594,7 +594,11 @@ describe('PathwayContext graph indexes', () => {
           // Only assessments the person can reach are done, and so can be repeated.
           const earlier = p.steps.some(
             (a, i) =>
-              a.assessment && ctx.reachable[i] && tagOf(a) === tagOf(b) && a.sector !== b.sector && lossyRoute(ctx, i, j),
+              a.assessment &&
+              ctx.reachable[i] &&
+              tagOf(a) === tagOf(b) &&
+              a.sector !== b.sector &&
+              lossyRoute(ctx, i, j),
           );
           if (earlier) expected.push(j);
         });
