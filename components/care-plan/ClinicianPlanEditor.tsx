@@ -5,6 +5,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { editCarePlanAction } from '@/app/w/[workspace]/care-plans/actions';
 import { checkCompleteness } from '@/lib/care-plan/completeness';
+import { ACCOUNT_USES_EMAIL_LABEL } from '@/lib/care-plan/input';
 import { findDuplicates } from '@/lib/care-plan/duplicates';
 import { positionOnPathway, stepsInJourneyOrder } from '@/lib/care-plan/journey';
 import {
@@ -29,7 +30,7 @@ import { CareTeamWeb } from './CareTeamWeb';
 import { CompletenessPanel } from './CompletenessPanel';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { RemovalNotice, RemoveForm } from './RemovalNotice';
-import { ActionForm, SelectField, TextArea, TextField } from './forms';
+import { ActionForm, CheckboxInsteadOf, SelectField, TextArea, TextField } from './forms';
 
 const CARD = 'mb-6 bg-white border border-nhs-grey-4 p-4';
 const ITEM = 'border-t border-nhs-grey-4 py-3';
@@ -393,12 +394,20 @@ export function ClinicianPlanEditor(props: {
           </ul>
           <AddItem title="Add someone to the care team" submitLabel="Add to the team" hidden={hidden('member.save')}>
             <MemberFields />
-            <TextField
-              name="userEmail"
-              type="email"
-              label="Pathweave account email (optional)"
-              hint="If they edit in this workspace, they can then open and change this plan."
-            />
+            {/* Their account usually uses the email address just typed: a box to tick, not the address again. */}
+            <CheckboxInsteadOf
+              name="accountUsesEmail"
+              label={ACCOUNT_USES_EMAIL_LABEL}
+              hint="Only if they edit in this workspace. They can then open and change this plan."
+              fields={['userEmail']}
+            >
+              <TextField
+                name="userEmail"
+                type="email"
+                label="Pathweave account email (optional)"
+                hint="If their account uses a different email address. If they edit in this workspace, they can then open and change this plan."
+              />
+            </CheckboxInsteadOf>
           </AddItem>
         </RemovalNotice>
       </section>

@@ -10,6 +10,7 @@ import {
   useId,
   useRef,
   useState,
+  useSyncExternalStore,
   type FormEvent,
   type ReactNode,
 } from 'react';
@@ -79,11 +80,16 @@ function ActionFormBody(
     if (unfinished) summaryRef.current?.focus();
   }, [unfinished]);
   const errors = state.errors ?? [];
+  // An error about a hidden field (the id or revision the form carries) or about the whole form (path
+  // "") has no field to go to: the summary shows it as text, not as a link that would go nowhere.
+  const hiddenNames = Object.keys(props.hidden ?? {});
+  const hrefFor = (path: string) => {
+    const field = path.split('.')[0] ?? '';
+    return field && !hiddenNames.includes(field) ? `#${prefix}-${field}` : undefined;
+  };
   return (
     <FormContext.Provider value={{ prefix, state }}>
       <form
-        // An error about the whole form (path "") links here from the error summary.
-        id={`${prefix}-form`}
         action={formAction}
         onSubmit={(e) => {
           const bad = unfinishedDates(e.currentTarget);
@@ -101,7 +107,7 @@ function ActionFormBody(
             id={`${prefix}-error-title`}
             level={3}
             message={state.message}
-            errors={errors.map((e) => ({ href: `#${prefix}-${e.path.split('.')[0] || 'form'}`, message: e.message }))}
+            errors={errors.map((e) => ({ href: hrefFor(e.path), message: e.message }))}
           />
         )}
         {Object.entries(props.hidden ?? {}).map(([name, value]) => (
@@ -273,6 +279,7 @@ export function CheckboxField(props: {
   hint?: string;
   defaultChecked?: boolean;
   value?: string;
+  onChange?: (checked: boolean) => void;
 }) {
   const { state } = useContext(FormContext);
   const { id, error } = useField(props.name, undefined);
@@ -287,6 +294,7 @@ export function CheckboxField(props: {
         name={props.name}
         value={value}
         defaultChecked={checked}
+        onChange={props.onChange ? (e) => props.onChange?.(e.currentTarget.checked) : undefined}
         aria-describedby={describedBy(id, props.hint, error)}
         className="mt-1 h-6 w-6 shrink-0 accent-nhs-blue"
       />
@@ -306,6 +314,45 @@ export function CheckboxField(props: {
         )}
       </div>
     </div>
+  );
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * A checkbox that stands in for the fields after it, e.g. "Their Pathweave account uses the email
+ * address above" for a second email box, so nothing is typed twice (WCAG 2.2 SC 3.3.7). Unticked by
+ * default. Ticked, the fields are hidden and disabled, so they are not sent; they keep what was typed
+ * for when the box is unticked again (until the form is sent: what is not sent is not put back after a
+ * refusal). Before the page's JavaScript has loaded they stay shown, and the server decides between
+ * the box and what was typed. A field the server refused stays shown.
+ */
+export function CheckboxInsteadOf(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  /** The names of the fields it stands in for. */
+  fields: readonly string[];
+  children: ReactNode;
+}) {
+  const { state } = useContext(FormContext);
+  // After a refusal the box is as the person left it (CheckboxField draws it so too).
+  const [ticked, setTicked] = useState(() => Boolean(state.values && state.lists?.[props.name]?.includes('on')));
+  // False in the server's HTML and while hydrating, true once the page's JavaScript runs.
+  const scripted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const refused = props.fields.some((name) => errorFor(state, name));
+  const hide = scripted && ticked && !refused;
+  return (
+    <>
+      <CheckboxField name={props.name} label={props.label} hint={props.hint} onChange={setTicked} />
+      <fieldset disabled={hide} hidden={hide} className="m-0 min-w-0 space-y-3 border-0 p-0">
+        {props.children}
+      </fieldset>
+    </>
   );
 }
 

@@ -1,5 +1,7 @@
 // The NHS error summary: "There is a problem", what went wrong, and a link to each field at fault.
-// Shown at the top of a form after a refused submission; the form moves focus to it (`ref`).
+// Shown at the top of a form after a refused submission; the form moves focus to it (`ref`). An error
+// with no field to go to (about the whole form, or a hidden field such as the revision it was drawn
+// from) is plain text: a link to something that cannot take the focus would go nowhere.
 import type { Ref } from 'react';
 
 export function ErrorSummary({
@@ -11,7 +13,8 @@ export function ErrorSummary({
   /** The heading's level: h2 on a page's own form, h3 inside a section. */
   level: 2 | 3;
   message?: string;
-  errors: readonly { href: string; message: string }[];
+  /** `href` is the field's id with a #; none when there is no visible field to go to. */
+  errors: readonly { href?: string; message: string }[];
   className?: string;
   ref?: Ref<HTMLDivElement>;
 }) {
@@ -32,9 +35,13 @@ export function ErrorSummary({
         <ul className="list-disc pl-5">
           {props.errors.map((e, i) => (
             <li key={i}>
-              <a href={e.href} className="font-bold text-nhs-red">
-                {e.message}
-              </a>
+              {e.href ? (
+                <a href={e.href} className="font-bold text-nhs-red">
+                  {e.message}
+                </a>
+              ) : (
+                <span className="font-bold text-nhs-red">{e.message}</span>
+              )}
             </li>
           ))}
         </ul>

@@ -119,6 +119,22 @@ const requiredEmail = (label: string) =>
     })
     .toLowerCase();
 
+/**
+ * A checkbox: a form sends "on" when it is ticked and nothing when it is not; JSON may send true or
+ * false. Ticked or not, as a boolean.
+ */
+const tickbox = (label: string) =>
+  z
+    .union([z.literal('on'), z.boolean()], {
+      error: (issue) =>
+        `${label}: ${quoted(issue.input)} is not allowed. Tick the box or leave it empty (in JSON, true or false).`,
+    })
+    .optional()
+    .transform((v) => v === 'on' || v === true);
+
+/** The label of the care team form's box that links the account of the contact email address. */
+export const ACCOUNT_USES_EMAIL_LABEL = 'Their Pathweave account uses the email address above';
+
 export const StepRefSchema = z.object({ pathwayId: id('Pathway'), stepId: id('Step') });
 
 // ---------------------------------------------------------------------------------------------
@@ -203,21 +219,46 @@ export const CarePlanEditSchema = z.discriminatedUnion(
         }
       }),
     z.object({ op: z.literal('action.delete'), id: id('Action'), revision }),
-    z.object({
-      op: z.literal('member.save'),
-      id: z.string().trim().max(200).optional(),
-      revision,
-      name: requiredText('Name', 200, 'Enter the team member’s name.'),
-      role: choice(ROLES, 'Role'),
-      jobTitle: text('Job title', 200),
-      organisation: text('Organisation', 200),
-      sector: choice(SECTORS, 'Part of care'),
-      phone: phone('Phone number'),
-      email: email('Email address'),
-      availability: text('When they can be reached', 300),
-      /** A Pathweave account to link, so the member can open the plan (they must be an editor of the workspace). */
-      userEmail: email('Pathweave account email').optional(),
-    }),
+    z
+      .object({
+        op: z.literal('member.save'),
+        id: z.string().trim().max(200).optional(),
+        revision,
+        name: requiredText('Name', 200, 'Enter the team member’s name.'),
+        role: choice(ROLES, 'Role'),
+        jobTitle: text('Job title', 200),
+        organisation: text('Organisation', 200),
+        sector: choice(SECTORS, 'Part of care'),
+        phone: phone('Phone number'),
+        email: email('Email address'),
+        availability: text('When they can be reached', 300),
+        /** A Pathweave account to link, so the member can open the plan (they must be an editor of the workspace). */
+        userEmail: email('Pathweave account email').optional(),
+        /**
+         * Their Pathweave account uses the contact email address (`email`): link that one, rather than
+         * have it typed again in `userEmail` (WCAG 2.2 SC 3.3.7, Redundant Entry).
+         */
+        accountUsesEmail: tickbox(ACCOUNT_USES_EMAIL_LABEL),
+      })
+      .superRefine((v, ctx) => {
+        if (!v.accountUsesEmail) return;
+        if (v.email === '') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['email'],
+            message: `Email address: enter the email address their Pathweave account uses, or untick “${ACCOUNT_USES_EMAIL_LABEL}”.`,
+          });
+        } else if (v.userEmail && v.userEmail.toLowerCase() !== v.email.toLowerCase()) {
+          // Two different addresses: linking an account lets that person open the plan, so which one is
+          // not guessed. (The form hides and disables the second box while this one is ticked; only a
+          // form sent before its JavaScript loaded can send both.)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['accountUsesEmail'],
+            message: `${ACCOUNT_USES_EMAIL_LABEL}: this is ticked, but a different account email, ${quoted(v.userEmail)}, is typed too. Untick this to link ${quoted(v.userEmail)}, or clear the Pathweave account email to link ${quoted(v.email)}.`,
+          });
+        }
+      }),
     z.object({ op: z.literal('member.delete'), id: id('Team member'), revision }),
     z.object({
       op: z.literal('escalation.save'),

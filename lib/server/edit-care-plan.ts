@@ -15,7 +15,13 @@
 // the person to read).
 import { ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
-import { CarePlanEditSchema, fieldIssues, type CarePlanEdit, type FieldIssue } from '@/lib/care-plan/input';
+import {
+  ACCOUNT_USES_EMAIL_LABEL,
+  CarePlanEditSchema,
+  fieldIssues,
+  type CarePlanEdit,
+  type FieldIssue,
+} from '@/lib/care-plan/input';
 import { firstStepId } from '@/lib/care-plan/journey';
 import { parsePathway } from '@/lib/pathway/validate';
 import {
@@ -97,7 +103,7 @@ const FORMS: Record<FormKind, { label: string; changed: string }> = {
  */
 const changedMeanwhile = (kind: FormKind): never => {
   const { label, changed } = FORMS[kind];
-  // Path '': the error is about the whole form, and the error summary links to the form.
+  // Path '': the error is about the whole form, so the error summary shows it as text, not a link.
   throw new EditProblem(
     [{ path: '', message: `${label}: copy anything you want to keep, reload the page, then make your changes again.` }],
     undefined,
@@ -399,13 +405,18 @@ export async function editCarePlan(options: {
         return { id: edit.id, detail: {} };
       }
       case 'member.save': {
+        // The account to link: the contact email address when the box says their account uses it (so
+        // it is not typed twice; the schema has made sure it is filled in), else the account email box.
+        const account = edit.accountUsesEmail
+          ? { email: edit.email, path: 'accountUsesEmail', label: ACCOUNT_USES_EMAIL_LABEL }
+          : { email: edit.userEmail, path: 'userEmail', label: 'Pathweave account email' };
         let userId: string | null | undefined;
-        if (edit.userEmail !== undefined) {
-          if (edit.userEmail === '') userId = null;
+        if (account.email !== undefined) {
+          if (account.email === '') userId = null;
           else {
             const user = await tx.user.findFirst({
               where: {
-                email: edit.userEmail.toLowerCase(),
+                email: account.email.toLowerCase(),
                 memberships: {
                   some: { workspaceId, accessRole: { in: [...ROLES_THAT_MAY.careForPlanPatients] } },
                 },
@@ -414,8 +425,8 @@ export async function editCarePlan(options: {
             });
             if (!user) {
               problem(
-                'userEmail',
-                `Pathweave account email: nobody who edits in this workspace uses “${edit.userEmail}”, so they could not open the plan.`,
+                account.path,
+                `${account.label}: nobody who edits in this workspace uses “${account.email}”, so they could not open the plan.`,
               );
             }
             userId = user?.id ?? null;
@@ -437,7 +448,7 @@ export async function editCarePlan(options: {
             where: { carePlanId: planId, userId, ...(edit.id ? { id: { not: edit.id } } : {}) },
             select: { id: true },
           });
-          if (clash) problem('userEmail', 'Pathweave account email: this person is already in the care team.');
+          if (clash) problem(account.path, `${account.label}: this person is already in the care team.`);
         }
         if (edit.id) {
           const before = await tx.carePlanMember.findFirst({

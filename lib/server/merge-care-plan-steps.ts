@@ -1,6 +1,15 @@
 // Use cases: merge steps that several pathways of a plan duplicate (one review, not two), and undo a
 // merge. Issue 6 §1: "Steps, assessments and appointments duplicated across the pathways are flagged
 // and can be merged." Pathways themselves are not changed: the merge lives in the plan.
+//
+// Two clinicians acting on the same steps from pages drawn at different times cannot undo each
+// other's work. A merge is never changed once made, only undone, and every merge has a new id. So
+// "Undo this merge" names exactly the merge the page showed: once that one has been undone (and
+// perhaps the steps merged again, under a new id), it is refused. And the page offers to merge only
+// steps that are not merged: a merge naming a step that is merged now was drawn before someone else
+// merged it, and is refused. Both checks are made with the plan's row held (changeActivePlan), so
+// two at once take turns. Either refusal writes nothing and says so, like the care plan's other
+// forms drawn before someone else's change (edit-care-plan.ts).
 import type { Actor } from '@/lib/auth/can';
 import { MergeStepsInput, fieldIssues } from '@/lib/care-plan/input';
 import { parsePathway } from '@/lib/pathway/validate';
@@ -76,15 +85,29 @@ export async function mergeCarePlanSteps(options: {
       }
       const existing = await tx.carePlanStepMerge.findMany({
         where: { carePlanId: access.planId },
-        select: { steps: true },
+        select: { title: true, steps: true },
       });
-      const taken = existing.flatMap((m) =>
-        Array.isArray(m.steps) ? (m.steps as { pathwayId: string; stepId: string }[]) : [],
-      );
-      if (steps.some((s) => taken.some((t) => t.pathwayId === s.pathwayId && t.stepId === s.stepId))) {
-        return invalid('Check the steps to merge.', [
-          { path: 'steps', message: 'Steps: one of these steps is already merged. Undo that merge first.' },
-        ]);
+      for (const s of steps) {
+        const merge = existing.find(
+          (m) =>
+            Array.isArray(m.steps) &&
+            (m.steps as { pathwayId?: unknown; stepId?: unknown }[]).some(
+              (t) => t.pathwayId === s.pathwayId && t.stepId === s.stepId,
+            ),
+        );
+        if (!merge) continue;
+        const doc = docs.get(s.pathwayId);
+        const stepTitle = (doc?.ok && doc.pathway.steps.find((x) => x.id === s.stepId)?.title) || s.stepId;
+        // The page offers only steps that are not merged: this one was merged after it was drawn.
+        return invalid(
+          'One of these steps was merged by someone else since you opened the page, so nothing has been merged. Reload the page to see their merge.',
+          [
+            {
+              path: 'steps',
+              message: `Steps: “${stepTitle}” is already part of the merged step “${merge.title}”. Reload the page, then decide again.`,
+            },
+          ],
+        );
       }
       const created = await tx.carePlanStepMerge.create({
         data: {
@@ -126,11 +149,13 @@ export async function unmergeCarePlanSteps(options: {
   if (!changed.ok) return changed.refused;
   const removed = changed.value;
   if (!removed) {
-    // Not a merge of this plan: refused, and on the plan's record.
+    // Undone already (by someone else, or with its pathway), or never this plan's: answered alike, so
+    // the answer does not tell whether an id is another plan's. Refused, and on the plan's record.
     await auditCarePlanRefusal(actor, access.planId, 'edit', { op: 'unmerge', id: options.mergeId });
-    return invalid('That merge is not in this plan any more.', [
-      { path: 'mergeId', message: 'Merge: this merge is not in this plan any more. Reload the page.' },
-    ]);
+    return invalid(
+      'This merge was undone by someone else since you opened the page, so there is nothing to undo. Reload the page to see the steps as they are now.',
+      [{ path: 'mergeId', message: 'Merge: this merge is not in this plan any more. Reload the page.' }],
+    );
   }
   return { ok: true };
 }

@@ -540,6 +540,8 @@ test('a nurse saving a job the person ticked off since her page was drawn is tol
   await expect(problem).toContainText(
     'Action: copy anything you want to keep, reload the page, then make your changes again.',
   );
+  // About the whole form, not one field: text, not a link that would go nowhere.
+  await expect(problem.getByRole('link')).toHaveCount(0);
   await expect(problem).toBeFocused();
   // What she typed is still in the form.
   await expect(change.getByLabel('Date to be done by')).toHaveValue('2027-05-01');
@@ -626,4 +628,93 @@ test('a nurse saving what matters to Arthur after the GP changed it since her pa
   await hydrated(details.getByRole('button', { name: 'Save' }));
   await details.getByRole('button', { name: 'Save' }).click();
   await expect(details.getByRole('status')).toHaveText('Saved.');
+});
+
+test('a nurse adds someone to the care team by ticking that their Pathweave account uses the email address she typed', async ({
+  page,
+}) => {
+  // Named for this run, so nothing else in Arthur's team is mistaken for them.
+  const name = `Mr Idris Mensah (${Date.now().toString(36)})`;
+  await signIn(page, 'community.nurse@pathweave.test');
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Care plans' }).click();
+  await page.getByRole('link', { name: 'Arthur Pennock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+  const team = page.getByRole('region', { name: 'Care team' });
+  await team.locator('summary', { hasText: 'Add someone to the care team' }).click();
+  const add = team.getByRole('form', { name: 'Add someone to the care team' });
+  const sameAccount = add.getByRole('checkbox', { name: 'Their Pathweave account uses the email address above' });
+  const otherAccount = add.getByLabel('Pathweave account email (optional)');
+  await hydrated(sameAccount);
+  // Unticked at first: linking an account lets that person open the plan.
+  await expect(sameAccount).not.toBeChecked();
+  await expect(otherAccount).toBeVisible();
+
+  await add.getByLabel('Name', { exact: true }).fill(name);
+  await add.getByLabel('Role').selectOption({ label: 'Hospital consultant' });
+  // An address typed in the second box first, then the box ticked: the second box goes, keeping what
+  // was typed in case the box is unticked, and is not sent.
+  await otherAccount.fill('idris.mensah@example.nhs.uk');
+  await sameAccount.check();
+  await expect(otherAccount).toBeHidden();
+  await expectAccessible(page, 'care plan editor, adding someone whose account uses the email address typed');
+  await sameAccount.uncheck();
+  await expect(otherAccount).toHaveValue('idris.mensah@example.nhs.uk');
+  await sameAccount.check();
+
+  // Ticked with no email address: the error names the field and links to it.
+  await hydrated(add.getByRole('button', { name: 'Add to the team' }));
+  await add.getByRole('button', { name: 'Add to the team' }).click();
+  const problem = add.getByRole('alert', { name: 'There is a problem' });
+  const missing =
+    'Email address: enter the email address their Pathweave account uses, or untick “Their Pathweave account uses the email address above”.';
+  await expect(problem).toContainText(missing);
+  await expect(problem).toBeFocused();
+  // What was entered stays, the box ticked and the second box still hidden.
+  await expect(add.getByLabel('Name', { exact: true })).toHaveValue(name);
+  await expect(sameAccount).toBeChecked();
+  await expect(otherAccount).toBeHidden();
+  await expectAccessible(page, 'care plan editor, adding someone with the box ticked and no email address');
+  await problem.getByRole('link', { name: missing }).click();
+  const email = add.getByLabel('Email address', { exact: true });
+  await expect(email).toBeFocused();
+
+  await email.fill('consultant@pathweave.test');
+  await add.getByRole('button', { name: 'Add to the team' }).click();
+  const added = team.getByRole('listitem').filter({ hasText: name });
+  await expect(added).toContainText('consultant@pathweave.test · can open this plan in Pathweave');
+
+  // Tidy up: the consultant is outside Arthur's care team everywhere else.
+  await added.locator('summary', { hasText: 'Change or remove' }).click();
+  await added.getByRole('button', { name: `Remove ${name} from the team` }).click();
+  await expect(added).toHaveCount(0);
+});
+
+test('a refusal about the form’s hidden fields is said in the error summary as text, and the keyboard goes on to the form', async ({
+  page,
+}) => {
+  await signIn(page, 'community.nurse@pathweave.test');
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Care plans' }).click();
+  await page.getByRole('link', { name: 'Arthur Pennock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+  // The nurse tries to take herself off the team: refused, about the hidden id of the row.
+  const team = page.getByRole('region', { name: 'Care team' });
+  const change = page.locator('summary', { hasText: 'Change or remove Bea Lindqvist-Hart' });
+  const remove = team
+    .getByRole('listitem')
+    .filter({ has: change })
+    .getByRole('form', { name: 'Remove Bea Lindqvist-Hart' });
+  const button = remove.getByRole('button', { name: 'Remove Bea Lindqvist-Hart from the team' });
+  await team.locator(change).click();
+  await hydrated(button);
+  await button.click();
+  const problem = remove.getByRole('alert', { name: 'There is a problem' });
+  await expect(problem).toContainText(
+    'Team member: you cannot remove yourself. Ask someone else in the team to do it.',
+  );
+  await expect(problem).toBeFocused();
+  // Not a link to the hidden field, which would take the focus nowhere.
+  await expect(problem.getByRole('link')).toHaveCount(0);
+  await expectAccessible(page, 'care plan editor, removing yourself refused');
+  await page.keyboard.press('Tab');
+  await expect(button).toBeFocused();
 });

@@ -1818,11 +1818,18 @@ describe('the care team’s use cases (what the server actions call)', () => {
     ]);
     try {
       expect(results.filter((r) => r.ok)).toHaveLength(1);
+      const first = results.find((r) => r.ok) === results[0];
       expect(results.find((r) => !r.ok)).toEqual({
         ok: false,
         reason: 'invalid',
-        message: 'Check the steps to merge.',
-        errors: [{ path: 'steps', message: 'Steps: one of these steps is already merged. Undo that merge first.' }],
+        message:
+          'One of these steps was merged by someone else since you opened the page, so nothing has been merged. Reload the page to see their merge.',
+        errors: [
+          {
+            path: 'steps',
+            message: `Steps: “Annual COPD review” is already part of the merged step “${first ? 'One yearly review' : 'Review and medicines'}”. Reload the page, then decide again.`,
+          },
+        ],
       });
       const merged = await db.query(
         'SELECT count(*)::int AS n FROM "CarePlanStepMerge" WHERE "carePlanId" = $1 AND steps @> $2::jsonb',
@@ -1834,6 +1841,106 @@ describe('the care team’s use cases (what the server actions call)', () => {
         if (r.ok) await server.unmergeCarePlanSteps({ actor: actors.nurse, planId: planA, mergeId: r.mergeId });
       }
     }
+  });
+
+  it('refuses a merge or an undo sent from a page drawn before another clinician merged or undid the same steps, and writes nothing', async () => {
+    const links = await db.query(
+      'SELECT "pathwayId" FROM "CarePlanPathway" WHERE "carePlanId" = $1 ORDER BY position',
+      [planA],
+    );
+    const [copd, frailty] = links.rows.map((r) => r.pathwayId as string);
+    const annual = { pathwayId: copd!, stepId: 'copd-annual-review' };
+    const frailtyReview = { pathwayId: frailty!, stepId: 'frailty-review' };
+    const medicines = { pathwayId: frailty!, stepId: 'medication-review' };
+    const merges = async () =>
+      (await db.query('SELECT id, title, steps FROM "CarePlanStepMerge" WHERE "carePlanId" = $1 ORDER BY id', [planA]))
+        .rows as { id: string; title: string; steps: unknown }[];
+    const nurseRecord = async () => ({
+      allowed: await auditCount({ actorId: ids.nurse, resourceId: planA, outcome: 'allowed', action: 'carePlan:edit' }),
+      denied: await auditCount({ actorId: ids.nurse, resourceId: planA, outcome: 'denied', action: 'carePlan:edit' }),
+    });
+    const updatedAt = async () =>
+      (
+        (await db.query('SELECT "updatedAt" FROM "CarePlan" WHERE id = $1', [planA])).rows[0].updatedAt as Date
+      ).getTime();
+    const made: string[] = [];
+    const merge = async (who: Who, title: string, steps: { pathwayId: string; stepId: string }[]) => {
+      const r = await server.mergeCarePlanSteps({ actor: actors[who], planId: planA, input: { title, steps } });
+      if (r.ok) made.push(r.mergeId);
+      return r;
+    };
+    try {
+      expect(await merges()).toEqual([]);
+      // The nurse's page is drawn: the two reviews are not merged, so it offers to merge them.
+
+      // The GP, on his own page, merges them first.
+      const gpMerge = await merge('gp', 'One yearly review', [annual, frailtyReview]);
+      expect(gpMerge.ok).toBe(true);
+      const afterGp = await merges();
+      const record = await nurseRecord();
+      const touched = await updatedAt();
+
+      // The nurse's page still offers the merge; she merges the same steps under another name.
+      expect(await merge('nurse', 'Breathing and frailty review', [annual, frailtyReview])).toEqual({
+        ok: false,
+        reason: 'invalid',
+        message:
+          'One of these steps was merged by someone else since you opened the page, so nothing has been merged. Reload the page to see their merge.',
+        errors: [
+          {
+            path: 'steps',
+            message:
+              'Steps: “Annual COPD review” is already part of the merged step “One yearly review”. Reload the page, then decide again.',
+          },
+        ],
+      });
+      // …or merges differently: one of the same steps with another.
+      expect(await merge('nurse', 'Review and medicines', [annual, medicines])).toMatchObject({
+        ok: false,
+        errors: [
+          {
+            path: 'steps',
+            message:
+              'Steps: “Annual COPD review” is already part of the merged step “One yearly review”. Reload the page, then decide again.',
+          },
+        ],
+      });
+      expect(await merges()).toEqual(afterGp);
+      expect(await updatedAt()).toBe(touched);
+      expect(await nurseRecord()).toEqual(record);
+
+      // She reloads: her page shows the GP's merge, with "Undo this merge". Meanwhile the GP undoes it
+      // and merges the annual review with the medication review instead.
+      const shown = (await server.getCarePlan({
+        actor: actors.nurse,
+        planId: planA,
+        via: 'editor',
+        requireEdit: true,
+      }))!.plan.merges;
+      expect(shown.map((m) => m.title)).toEqual(['One yearly review']);
+      const stale = shown[0]!.id;
+      expect(await server.unmergeCarePlanSteps({ actor: actors.gp, planId: planA, mergeId: stale })).toEqual({
+        ok: true,
+      });
+      expect((await merge('gp', 'Review and medicines', [annual, medicines])).ok).toBe(true);
+      const afterRemerge = await merges();
+      expect(afterRemerge.map((m) => m.title)).toEqual(['Review and medicines']);
+
+      // Her "Undo this merge" names the merge her page showed, which has gone: the GP's new one stays.
+      expect(await server.unmergeCarePlanSteps({ actor: actors.nurse, planId: planA, mergeId: stale })).toEqual({
+        ok: false,
+        reason: 'invalid',
+        message:
+          'This merge was undone by someone else since you opened the page, so there is nothing to undo. Reload the page to see the steps as they are now.',
+        errors: [{ path: 'mergeId', message: 'Merge: this merge is not in this plan any more. Reload the page.' }],
+      });
+      expect(await merges()).toEqual(afterRemerge);
+    } finally {
+      for (const mergeId of made) {
+        await server.unmergeCarePlanSteps({ actor: actors.gp, planId: planA, mergeId });
+      }
+    }
+    expect(await merges()).toEqual([]);
   });
 
   it('makes one plan per person: a second plan for Arthur is refused, naming the field', async () => {
@@ -2237,6 +2344,129 @@ describe('a row of another plan, named through a plan the actor may change', () 
     expect(
       (await db.query('SELECT count(*)::int AS n FROM "CarePlanMember" WHERE id = $1', [ownMember])).rows[0].n,
     ).toBe(1);
+  });
+});
+
+describe('adding someone to the care team with the box “Their Pathweave account uses the email address above”', () => {
+  // What the "Add someone to the care team" form sends: a ticked box arrives as "on".
+  const newMember = (fields: Record<string, string>) => ({
+    op: 'member.save',
+    name: 'Mr Idris Mensah',
+    role: 'consultant',
+    jobTitle: 'Consultant respiratory physician',
+    organisation: 'St Elsewhere Hospital',
+    sector: 'secondary_care',
+    phone: '',
+    email: '',
+    availability: '',
+    ...fields,
+  });
+  const add = (fields: Record<string, string>) =>
+    server.editCarePlan({ actor: actors.nurse, planId: planA, edit: newMember(fields) });
+  const members = async () =>
+    (await db.query('SELECT id, email, "userId" FROM "CarePlanMember" WHERE "carePlanId" = $1 ORDER BY id', [planA]))
+      .rows as { id: string; email: string; userId: string | null }[];
+  const consultantOpens = async () =>
+    (await server.getCarePlan({ actor: actors.consultant, planId: planA, via: 'editor', requireEdit: true })) !== null;
+
+  it('links the account of the email address typed once, so they can open the plan', async () => {
+    expect(await consultantOpens()).toBe(false);
+    const before = await members();
+    // As typed, capital letters and all: the account is found whatever the case.
+    const added = await add({ email: 'Consultant@Pathweave.test', accountUsesEmail: 'on', userEmail: '' });
+    expect(added).toMatchObject({ ok: true, op: 'member.save' });
+    const memberId = (added as { id: string }).id;
+    try {
+      expect(await members()).toEqual(
+        [...before, { id: memberId, email: 'Consultant@Pathweave.test', userId: ids.consultant }].sort((a, b) =>
+          a.id.localeCompare(b.id),
+        ),
+      );
+      expect(await consultantOpens()).toBe(true);
+      const audit = await db.query(
+        `SELECT detail FROM "AuditEvent" WHERE "actorId" = $1 AND action = 'carePlan:edit' AND outcome = 'allowed' ORDER BY at DESC LIMIT 1`,
+        [ids.nurse],
+      );
+      expect(audit.rows[0].detail).toEqual({ op: 'member.save', id: memberId, created: true, linkedUser: true });
+    } finally {
+      await db.query('DELETE FROM "CarePlanMember" WHERE id = $1', [memberId]);
+    }
+    expect(await consultantOpens()).toBe(false);
+
+    // Unticked, the same address is only a contact address: nobody is linked.
+    const contactOnly = await add({ email: 'consultant@pathweave.test' });
+    expect(contactOnly).toMatchObject({ ok: true });
+    await db.query('DELETE FROM "CarePlanMember" WHERE id = $1', [(contactOnly as { id: string }).id]);
+    expect(await consultantOpens()).toBe(false);
+  });
+
+  it('names the email address field when the box is ticked and the address is empty, and adds nobody', async () => {
+    const before = await members();
+    expect(await add({ email: '', accountUsesEmail: 'on' })).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: 'Check what you entered.',
+      errors: [
+        {
+          path: 'email',
+          message:
+            'Email address: enter the email address their Pathweave account uses, or untick “Their Pathweave account uses the email address above”.',
+        },
+      ],
+    });
+    // Spaces only are empty too.
+    expect(await add({ email: '   ', accountUsesEmail: 'on' })).toMatchObject({ errors: [{ path: 'email' }] });
+    expect(await members()).toEqual(before);
+  });
+
+  it('does not guess between the ticked box and a different account email typed as well, and keeps the account rules', async () => {
+    const before = await members();
+    // Only a form sent before its JavaScript loaded can send both (the second box is hidden and disabled once the box is ticked).
+    expect(
+      await add({ email: 'consultant@pathweave.test', accountUsesEmail: 'on', userEmail: 'gp@pathweave.test' }),
+    ).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: 'Check what you entered.',
+      errors: [
+        {
+          path: 'accountUsesEmail',
+          message:
+            'Their Pathweave account uses the email address above: this is ticked, but a different account email, “gp@pathweave.test”, is typed too. Untick this to link “gp@pathweave.test”, or clear the Pathweave account email to link “consultant@pathweave.test”.',
+        },
+      ],
+    });
+    // The same address in both boxes is no clash. The account rules still hold, said about the box:
+    // an address nobody in the workspace edits with…
+    expect(
+      await add({
+        email: 'idris.mensah@example.nhs.uk',
+        accountUsesEmail: 'on',
+        userEmail: 'Idris.Mensah@example.nhs.uk',
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'invalid',
+      message: 'Check what you entered.',
+      errors: [
+        {
+          path: 'accountUsesEmail',
+          message:
+            'Their Pathweave account uses the email address above: nobody who edits in this workspace uses “idris.mensah@example.nhs.uk”, so they could not open the plan.',
+        },
+      ],
+    });
+    // …and someone already in the care team (the GP is).
+    expect(await add({ email: 'gp@pathweave.test', accountUsesEmail: 'on' })).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          path: 'accountUsesEmail',
+          message: 'Their Pathweave account uses the email address above: this person is already in the care team.',
+        },
+      ],
+    });
+    expect(await members()).toEqual(before);
   });
 });
 
