@@ -18,7 +18,7 @@ import { focusNextFrame } from './keep-focus';
 import { countRender } from './renderCount';
 import { Canvas, Palette, type CentreRequest } from './Canvas';
 import { Inspector, ConnectForm } from './Inspector';
-import { Outline } from './Outline';
+import { Outline, outlineButton } from './Outline';
 import { ScoresPanel } from './ScoresPanel';
 import { VersionsPanel } from './VersionsPanel';
 import { FilePanel, PRINT_VIEW_BUTTON_ID } from './FilePanel';
@@ -552,6 +552,17 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     },
     [store, view],
   );
+  // "Go to step" (Find a step, the workshop's dot vote): the step chosen and shown, and the keyboard
+  // focus taken there, so the next key acts on that step. The canvas focuses it once it is drawn (on
+  // a large pathway, only once it is in view); in the outline, its title button takes the focus.
+  const goToStep = useCallback(
+    (id: string) => {
+      store.select({ kind: 'step', id });
+      if (view === 'canvas') setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1, focus: true }));
+      else focusNextFrame(() => outlineButton(id, 'title'));
+    },
+    [store, view],
+  );
   const toCorrect = pending.length ? `${pending.length} value${pending.length === 1 ? '' : 's'} to correct` : '';
 
   const totalFindings = [...findingCounts.values()].reduce((a, b) => a + b, 0);
@@ -756,7 +767,12 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
           { id: 'outline', label: 'Outline' },
         ]}
         selected={view}
-        onSelect={setView}
+        onSelect={(next) => {
+          setView(next);
+          // The canvas is drawn afresh when shown again: a request it has already carried out (a "Go to
+          // step" taking the focus) must not be carried out again then.
+          if (next !== 'canvas') setCentre(null);
+        }}
       />
       <div className="pw-editor-body">
         <div className="pw-editor-main">
@@ -780,12 +796,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
               {/* Everyone, viewers too, can find a step and be taken to it. */}
               <FindStep
                 doc={doc}
-                onFind={(id) => {
-                  store.select({ kind: 'step', id });
-                  // "Go to" takes the focus there too, so the next key acts on that step: the canvas
-                  // does it once the step is drawn (on a large pathway, only once it is in view).
-                  setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1, focus: true }));
-                }}
+                onFind={goToStep}
               />
               <p className="text-sm text-nhs-grey-1 mt-2">
                 {readOnly
@@ -871,10 +882,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
                 send={workshop.send}
                 selectedStep={selectionNow?.kind === 'step' && names.has(selectionNow.id) ? { id: selectionNow.id, title: names.get(selectionNow.id) as string } : null}
                 stepNames={stepNames}
-                onGoToStep={(id) => {
-                  store.select({ kind: 'step', id });
-                  setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1 }));
-                }}
+                onGoToStep={goToStep}
               />
             </TabPanel>
           ) : null}

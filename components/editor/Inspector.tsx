@@ -42,9 +42,22 @@ import {
 import { canReorder, type Command, type MetadataPatch, type StepPatch, type TransitionPatch } from '@/lib/pathway/commands';
 import { FAULT_LINE_LABELS, faultLinesCrossed } from '@/lib/scoring/faultlines';
 import type { TargetedFinding } from '@/lib/scoring';
-import { Choices, ErrorMessage, OptionList, SelectField, TextField, TextListField, describedBy, type Kept, type Option } from './fields';
+import {
+  Choices,
+  ErrorMessage,
+  OptionList,
+  SelectField,
+  TextField,
+  TextListField,
+  describedBy,
+  useDraft,
+  type DraftKeeping,
+  type Kept,
+  type KeptDraft,
+  type Option,
+} from './fields';
 import { numberFromText, validateField, validateGrouped, validateList, type PathSegment } from './validation';
-import { pendingFieldId, useEditor, type EditorStore, type PendingValue } from './store';
+import { firstProblem, pendingFieldId, useEditor, type EditorStore, type PendingValue } from './store';
 import { KIND_ICONS } from './shapes';
 import { focusNextFrame } from './keep-focus';
 
@@ -125,19 +138,63 @@ function applyField(store: EditorStore, path: readonly PathSegment[], value: unk
   return result.ok ? [] : [result.message];
 }
 
+/** The field no longer holds a value that is not allowed: forgotten, and said when Escape put the document's back. */
+function forget(store: EditorStore, kind: PendingValue['kind'], id: string, field: string, label: string, reverted?: boolean) {
+  if (store.clearPending(kind, id, field) && reverted) store.notify(`“${label}” is back to what it said before.`);
+}
+
 /**
- * A text field's props that keep a value typed there that is not allowed (store.ts, PendingValue):
- * it outlives the panel, so choosing another step and coming back shows it again, with its error.
+ * A text field's (or, with its `options`, a drop-down's) props that keep a value typed there, or a
+ * choice, that is not allowed (store.ts, PendingValue): it outlives the panel, so choosing another
+ * step and coming back shows it again, with its error.
  */
-function keeping(store: EditorStore, kind: PendingValue['kind'], id: string, field: string, label: string) {
+function keeping(store: EditorStore, kind: PendingValue['kind'], id: string, field: string, label: string, options?: readonly Option[]) {
+  const pending = store.pendingFor(kind, id, field);
   return {
     id: pendingFieldId({ kind, id, field }),
-    kept: store.pendingFor(kind, id, field),
+    kept: pending && { text: typeof pending.draft === 'string' ? pending.draft : pending.text, errors: pending.errors },
     onKept: (kept: Kept | null, reverted?: boolean) => {
-      if (kept) store.keepPending({ kind, id, field, label, text: kept.text, errors: kept.errors });
-      else if (store.clearPending(kind, id, field) && reverted) store.notify(`“${label}” is back to what it said before.`);
+      if (!kept) return forget(store, kind, id, field, label, reverted);
+      // A choice is named by its option's label, and its value kept to show it again.
+      const choice = options && { chosen: true, draft: kept.text, text: options.find((o) => o.value === kept.text)?.label ?? kept.text };
+      store.keepPending({ kind, id, field, label, text: kept.text, errors: kept.errors, ...choice });
     },
   };
+}
+
+/** How messages name the box of a field of several that holds a value not allowed. */
+type BoxName = Pick<PendingValue, 'label' | 'text'> & Partial<Pick<PendingValue, 'box' | 'chosen'>>;
+
+/**
+ * The same for a field of several boxes (a list, the sponsor): all of it is kept, and messages name its
+ * first box that is not allowed, as `name` tells (`label` names the field as a whole, for Escape).
+ */
+function keepingDraft<T, K>(
+  store: EditorStore,
+  kind: PendingValue['kind'],
+  id: string,
+  field: string,
+  label: string,
+  name: (draft: T, box: K) => BoxName,
+): DraftKeeping<T, K> {
+  return {
+    id: pendingFieldId({ kind, id, field }),
+    kept: store.pendingFor(kind, id, field)?.draft as KeptDraft<T, K> | undefined,
+    onKept: (kept, reverted) => {
+      const first = kept && firstProblem(kept.errors);
+      if (!kept || !first) return forget(store, kind, id, field, label, reverted);
+      store.keepPending({ kind, id, field, errors: first.errors, ...name(kept.draft, first.box), draft: kept });
+    },
+  };
+}
+
+/**
+ * A list's item that is not allowed ("Condition 2", what it says), or, for an error of the list as a
+ * whole (-1), the list (its first item takes the focus).
+ */
+function listItemName(legend: string, itemLabel: (index: number) => string, items: readonly string[], index: number): BoxName {
+  if (index < 0) return { label: legend, text: items.join(', '), ...(items.length ? { box: '0' } : {}) };
+  return { label: itemLabel(index), text: items[index] ?? '', box: String(index) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,7 +208,7 @@ function StepInspector({ store, doc, step, findings, readOnly }: { store: Editor
     applyField(store, ['steps', index, ...field], value, label, { type: 'updateStep', stepId: step.id, patch });
   const text = (field: 'title' | 'patientBenefit' | 'assessment', label: string, optional: boolean) => (v: string) =>
     set([field], optional && v.trim() === '' ? undefined : v, label, { [field]: optional && v.trim() === '' ? null : v });
-  const keep = (field: string, label: string) => keeping(store, 'step', step.id, field, label);
+  const keep = (field: string, label: string, options?: readonly Option[]) => keeping(store, 'step', step.id, field, label, options);
   const flags = (values: string[]) => {
     const next = Object.fromEntries(STEP_FLAGS.map((f) => [f, values.includes(f)])) as StepFlags;
     return set(['flags'], next, 'Flags', { flags: next });
@@ -183,6 +240,7 @@ function StepInspector({ store, doc, step, findings, readOnly }: { store: Editor
           options={kindOptions}
           disabled={readOnly}
           onChange={(v) => set(['kind'], v, 'Kind of step', { kind: v as Step['kind'] })}
+          {...keep('kind', 'Kind of step', kindOptions)}
         />
         <TextField
           label="Why this step helps the person"
@@ -217,9 +275,24 @@ function StepInspector({ store, doc, step, findings, readOnly }: { store: Editor
             if (r.ok && r.changed) store.notify(`Moved “${step.title}” to ${SECTOR_LABELS[v as Sector]}.`);
             return r.ok ? [] : [r.message];
           }}
+          {...keep('sector', 'Lane', sectorOptions)}
         />
-        <SelectField label="Setting" value={step.setting} options={settingOptions} disabled={readOnly} onChange={(v) => set(['setting'], v, 'Setting', { setting: v as Step['setting'] })} />
-        <SelectField label="Who leads this step" value={step.leadRole} options={roleOptions} disabled={readOnly} onChange={(v) => set(['leadRole'], v, 'Who leads this step', { leadRole: v as Role })} />
+        <SelectField
+          label="Setting"
+          value={step.setting}
+          options={settingOptions}
+          disabled={readOnly}
+          onChange={(v) => set(['setting'], v, 'Setting', { setting: v as Step['setting'] })}
+          {...keep('setting', 'Setting', settingOptions)}
+        />
+        <SelectField
+          label="Who leads this step"
+          value={step.leadRole}
+          options={roleOptions}
+          disabled={readOnly}
+          onChange={(v) => set(['leadRole'], v, 'Who leads this step', { leadRole: v as Role })}
+          {...keep('leadRole', 'Who leads this step', roleOptions)}
+        />
         <Choices
           legend="Others taking part"
           options={roleOptions}
@@ -448,31 +521,38 @@ export function ConnectForm({ store, doc, fixedFrom }: { store: EditorStore; doc
   );
 }
 
+type MeasureDraft = readonly { name: string; type: string }[];
+
 function OutcomeMeasuresField({ store, step, index, disabled }: { store: EditorStore; step: Step; index: number; disabled?: boolean }) {
-  const [draft, setDraft] = useState<{ name: string; type: string }[] | null>(null);
-  const [errors, setErrors] = useState<Map<number, string[]>>(new Map());
-  const list = draft ?? step.outcomeMeasures.map((m) => ({ ...m }));
-  const update = (next: { name: string; type: string }[]) => {
-    const path = ['steps', index, 'outcomeMeasures'];
-    let errs = validateList(store.doc, path, next, 'Name');
-    if (errs.size === 0) {
+  const legend = 'Outcome measures';
+  // What was typed here that is not allowed (an empty name: a measure added and not yet named) outlives the panel.
+  const keep = keepingDraft<MeasureDraft, number>(store, 'step', step.id, 'outcomeMeasures', legend, (list, i) =>
+    i < 0
+      ? { label: legend, text: list.map((m) => m.name).join(', '), ...(list.length ? { box: '0-name' } : {}) }
+      : { label: `Measure ${i + 1}: name`, text: list[i]?.name ?? '', box: `${i}-name` },
+  );
+  const id = keep.id ?? `om-${step.id}`;
+  const { current: list, errors, update, escape } = useDraft<MeasureDraft, number>(
+    step.outcomeMeasures,
+    (next) => {
+      const errs = validateList(store.doc, ['steps', index, 'outcomeMeasures'], next, 'Name');
+      if (errs.size) return errs;
       const r = store.exec({ type: 'updateStep', stepId: step.id, patch: { outcomeMeasures: next as OutcomeMeasure[] } }, { announce: false });
-      if (!r.ok) errs = new Map([[-1, [r.message]]]);
-    }
-    setErrors(errs);
-    setDraft(errs.size ? next : null);
-  };
+      return r.ok ? errs : new Map([[-1, [r.message]]]);
+    },
+    keep,
+  );
   const whole = errors.get(-1) ?? [];
   return (
-    <fieldset className={`pw-field pw-fieldset${whole.length ? ' pw-field-error' : ''}`}>
-      <legend className="pw-label">Outcome measures</legend>
-      <ErrorMessage id={`om-${step.id}`} errors={whole} />
+    <fieldset id={id} tabIndex={-1} className={`pw-field pw-fieldset${whole.length ? ' pw-field-error' : ''}`} onKeyDown={escape}>
+      <legend className="pw-label">{legend}</legend>
+      <ErrorMessage id={id} errors={whole} />
       {list.length === 0 ? <p className="text-sm text-nhs-grey-1 mb-2">None recorded at this step.</p> : null}
       <ol className="space-y-3 mb-2">
         {list.map((m, i) => {
           const errs = errors.get(i) ?? [];
-          const nameId = `om-${step.id}-${i}-name`;
-          const typeId = `om-${step.id}-${i}-type`;
+          const nameId = `${id}-${i}-name`;
+          const typeId = `${id}-${i}-type`;
           return (
             <li key={i} className={`pw-list-item${errs.length ? ' pw-field-error' : ''}`}>
               <ErrorMessage id={nameId} errors={errs} />
@@ -600,7 +680,7 @@ function TransitionInspector({
   const stepOptions: Option[] = doc.steps.map((s) => ({ value: s.id, label: `${s.title} (${SECTOR_LABELS[s.sector]})` }));
   const set = (field: string, value: unknown, label: string, patch: TransitionPatch) =>
     applyField(store, ['transitions', index, field], value, label, { type: 'updateTransition', transitionId: t.id, patch });
-  const keep = (field: string, label: string) => keeping(store, 'transition', t.id, field, label);
+  const keep = (field: string, label: string, options?: readonly Option[]) => keeping(store, 'transition', t.id, field, label, options);
   const numeric = (field: 'targetDays' | 'probability', label: string) => (v: string) => {
     const n = numberFromText(v);
     return set(field, n, label, { [field]: n === undefined ? null : (n as number) });
@@ -631,8 +711,8 @@ function TransitionInspector({
       ) : null}
       <FindingsList items={findings} />
       <Section title="Route" id="insp-route">
-        <SelectField label="From step" value={t.from} options={stepOptions} disabled={readOnly} onChange={(v) => set('from', v, 'From step', { from: v })} />
-        <SelectField label="To step" value={t.to} options={stepOptions} disabled={readOnly} onChange={(v) => set('to', v, 'To step', { to: v })} />
+        <SelectField label="From step" value={t.from} options={stepOptions} disabled={readOnly} onChange={(v) => set('from', v, 'From step', { from: v })} {...keep('from', 'From step', stepOptions)} />
+        <SelectField label="To step" value={t.to} options={stepOptions} disabled={readOnly} onChange={(v) => set('to', v, 'To step', { to: v })} {...keep('to', 'To step', stepOptions)} />
         <TextField
           label="Label (optional)"
           hint="For example “Suspected COPD”."
@@ -711,12 +791,6 @@ function PathwayInspector({ store, doc, readOnly }: { store: EditorStore; doc: P
     set([field], v === '' ? undefined : v, label, { [field]: v === '' ? null : v });
   const keep = (field: string, label: string) => keeping(store, 'pathway', '', field, label);
   const meta = doc.metadata;
-  const list = (field: 'incentives' | 'socialValue', label: string) => (values: string[]) => {
-    const errs = validateList(store.doc, ['metadata', field], values, label);
-    if (errs.size) return errs;
-    const r = store.exec({ type: 'updateMetadata', patch: { metadata: { [field]: values } } }, { announce: false });
-    return r.ok ? new Map<number, string[]>() : new Map([[-1, [r.message]]]);
-  };
   return (
     <div className="pw-inspector" data-testid="pathway-inspector">
       <h2 className="pw-panel-heading">Pathway details</h2>
@@ -724,20 +798,7 @@ function PathwayInspector({ store, doc, readOnly }: { store: EditorStore; doc: P
       <Section title="About the pathway" id="insp-about">
         <TextField label="Pathway title" value={doc.title} disabled={readOnly} onDone={done} onChange={(v) => set(['title'], v, 'Pathway title', { title: v })} {...keep('title', 'Pathway title')} />
         <TextField label="Summary" value={doc.summary} multiline disabled={readOnly} onDone={done} onChange={optionalText('summary', 'Summary')} {...keep('summary', 'Summary')} />
-        <TextListField
-          legend="Conditions"
-          hint="One or more. Several make a pathway for people living with more than one condition."
-          itemLabel={(i) => `Condition ${i + 1}`}
-          values={doc.conditions}
-          addLabel="Add a condition"
-          disabled={readOnly}
-          onChange={(values) => {
-            const errs = validateList(store.doc, ['conditions'], values, 'Condition');
-            if (errs.size) return errs;
-            const r = store.exec({ type: 'updateMetadata', patch: { conditions: values } }, { announce: false });
-            return r.ok ? new Map<number, string[]>() : new Map([[-1, [r.message]]]);
-          }}
-        />
+        <PathwayListField store={store} doc={doc} list="conditions" disabled={readOnly} />
         <TextField
           label="Who the pathway is for (population)"
           value={doc.population}
@@ -750,24 +811,8 @@ function PathwayInspector({ store, doc, readOnly }: { store: EditorStore; doc: P
       </Section>
       <Section title="Sponsor and incentives" id="insp-sponsor">
         <SponsorFields store={store} doc={doc} disabled={readOnly} />
-        <TextListField
-          legend="Incentives"
-          hint="Payments or other incentives that support this pathway."
-          itemLabel={(i) => `Incentive ${i + 1}`}
-          values={meta.incentives}
-          addLabel="Add an incentive"
-          disabled={readOnly}
-          onChange={list('incentives', 'Incentive')}
-        />
-        <TextListField
-          legend="Social value"
-          hint="Benefits beyond health care, for the person, their family and community."
-          itemLabel={(i) => `Social value ${i + 1}`}
-          values={meta.socialValue}
-          addLabel="Add a social value"
-          disabled={readOnly}
-          onChange={list('socialValue', 'Social value')}
-        />
+        <PathwayListField store={store} doc={doc} list="incentives" disabled={readOnly} />
+        <PathwayListField store={store} doc={doc} list="socialValue" disabled={readOnly} />
       </Section>
       <Section title="Review and evaluation" id="insp-review">
         <TextField
@@ -795,32 +840,90 @@ function PathwayInspector({ store, doc, readOnly }: { store: EditorStore; doc: P
   );
 }
 
+/** The pathway's lists of short texts: where each is in the document, and how it is named. */
+const PATHWAY_LISTS = {
+  conditions: {
+    path: ['conditions'],
+    legend: 'Conditions',
+    hint: 'One or more. Several make a pathway for people living with more than one condition.',
+    item: 'Condition',
+    addLabel: 'Add a condition',
+  },
+  incentives: {
+    path: ['metadata', 'incentives'],
+    legend: 'Incentives',
+    hint: 'Payments or other incentives that support this pathway.',
+    item: 'Incentive',
+    addLabel: 'Add an incentive',
+  },
+  socialValue: {
+    path: ['metadata', 'socialValue'],
+    legend: 'Social value',
+    hint: 'Benefits beyond health care, for the person, their family and community.',
+    item: 'Social value',
+    addLabel: 'Add a social value',
+  },
+} as const;
+
+function PathwayListField({ store, doc, list, disabled }: { store: EditorStore; doc: Pathway; list: keyof typeof PATHWAY_LISTS; disabled?: boolean }) {
+  const { path, legend, hint, item, addLabel } = PATHWAY_LISTS[list];
+  const itemLabel = (i: number) => `${item} ${i + 1}`;
+  return (
+    <TextListField
+      legend={legend}
+      hint={hint}
+      itemLabel={itemLabel}
+      values={list === 'conditions' ? doc.conditions : doc.metadata[list]}
+      addLabel={addLabel}
+      disabled={disabled}
+      onChange={(values) => {
+        const errs = validateList(store.doc, path, values, item);
+        if (errs.size) return errs;
+        const r = store.exec({ type: 'updateMetadata', patch: list === 'conditions' ? { conditions: values } : { metadata: { [list]: values } } }, { announce: false });
+        return r.ok ? new Map<number, string[]>() : new Map([[-1, [r.message]]]);
+      }}
+      {...keepingDraft<readonly string[], number>(store, 'pathway', '', path.join('.'), legend, (items, i) => listItemName(legend, itemLabel, items, i))}
+    />
+  );
+}
+
+type SponsorDraft = { name: string; role: string };
+
 function SponsorFields({ store, doc, disabled }: { store: EditorStore; doc: Pathway; disabled?: boolean }) {
   const sponsor = doc.metadata.sponsor;
-  const [draft, setDraft] = useState<{ name: string; role: string } | null>(null);
-  const [errors, setErrors] = useState<{ name: string[]; role: string[] }>({ name: [], role: [] });
-  const current = draft ?? { name: sponsor?.name ?? '', role: sponsor?.role ?? '' };
-  const update = (next: { name: string; role: string }) => {
-    const empty = next.name.trim() === '' && next.role === '';
-    const value = empty ? undefined : next.role === '' ? { name: next.name } : { name: next.name, role: next.role };
-    const grouped = validateGrouped(store.doc, ['metadata', 'sponsor'], value, { name: 'Sponsor’s name', role: 'Sponsor’s role' });
-    const all = { name: grouped.name ?? [], role: grouped.role ?? [] };
-    if (all.name.length === 0 && all.role.length === 0) {
+  const labels = { name: 'Sponsor’s name', role: 'Sponsor’s role' } as const;
+  // A name without a role (or the other way round) is not allowed: both are kept until it is.
+  const keep = keepingDraft<SponsorDraft, keyof SponsorDraft>(store, 'pathway', '', 'metadata.sponsor', 'Sponsor', (draft, box) =>
+    box === 'role'
+      ? { label: labels.role, text: ROLE_LABELS[draft.role as Role] ?? draft.role, box, chosen: true }
+      : { label: labels.name, text: draft.name, box },
+  );
+  const id = keep.id ?? 'sponsor';
+  const { current, errors: found, update, escape } = useDraft<SponsorDraft, keyof SponsorDraft>(
+    { name: sponsor?.name ?? '', role: sponsor?.role ?? '' },
+    (next) => {
+      const empty = next.name.trim() === '' && next.role === '';
+      const value = empty ? undefined : next.role === '' ? { name: next.name } : { name: next.name, role: next.role };
+      const grouped = validateGrouped(store.doc, ['metadata', 'sponsor'], value, labels);
+      const errs = new Map<keyof SponsorDraft, string[]>();
+      if (grouped.name?.length) errs.set('name', grouped.name);
+      if (grouped.role?.length) errs.set('role', grouped.role);
+      if (errs.size) return errs;
       const r = store.exec(
         { type: 'updateMetadata', patch: { metadata: { sponsor: value ? { name: next.name, role: next.role as Role } : null } } },
         { announce: false },
       );
-      if (!r.ok) all.name = [r.message];
-    }
-    setErrors(all);
-    setDraft(all.name.length || all.role.length ? next : null);
-  };
-  const nameId = 'sponsor-name';
-  const roleId = 'sponsor-role';
+      return r.ok ? errs : new Map([['name', [r.message]]]);
+    },
+    keep,
+  );
+  const errors = { name: found.get('name') ?? [], role: found.get('role') ?? [] };
+  const nameId = `${id}-name`;
+  const roleId = `${id}-role`;
   return (
-    <fieldset className="pw-field pw-fieldset" aria-describedby="sponsor-hint">
+    <fieldset id={id} tabIndex={-1} className="pw-field pw-fieldset" aria-describedby={`${id}-hint`} onKeyDown={escape}>
       <legend className="pw-label">Sponsor</legend>
-      <div className="pw-hint" id="sponsor-hint">
+      <div className="pw-hint" id={`${id}-hint`}>
         Who drives this pathway. Leave both empty if there is no sponsor yet.
       </div>
       <div className={`pw-field${errors.name.length ? ' pw-field-error' : ''}`}>

@@ -284,6 +284,6 @@ const OutlineStep = memo(function OutlineStep({
 });
 
 /** A button in a step's row of the outline, wherever the row is now. */
-function outlineButton(stepId: string, action: string): HTMLElement | null {
+export function outlineButton(stepId: string, action: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`#outline-step-${CSS.escape(stepId)} [data-outline-action="${action}"]`);
 }

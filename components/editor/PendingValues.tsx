@@ -20,7 +20,27 @@ export function pendingPlace(doc: Pathway, p: PendingValue): string {
 }
 
 function typed(p: PendingValue): string {
+  if (p.chosen) return p.text === '' ? 'nothing chosen' : `you chose “${p.text}”`;
   return p.text.trim() === '' ? 'left empty' : `you typed “${p.text}”`;
+}
+
+/** "typed", "chose" or "typed or chose", for the values listed. */
+function how(pending: readonly PendingValue[]): string {
+  const chosen = pending.filter((p) => p.chosen).length;
+  return chosen === 0 ? 'typed' : chosen === pending.length ? 'chose' : 'typed or chose';
+}
+
+/** One value not allowed, as a clause: "“0,5”, typed in “Share …” on the transition “…”, is not allowed". */
+function notAllowed(doc: Pathway, p: PendingValue): string {
+  const place = pendingPlace(doc, p);
+  if (p.chosen) {
+    return p.text === ''
+      ? `nothing was chosen for “${p.label}” on ${place}, and a choice is needed`
+      : `“${p.text}”, chosen for “${p.label}” on ${place}, is not allowed`;
+  }
+  return p.text.trim() === ''
+    ? `“${p.label}” on ${place} was left empty, which is not allowed`
+    : `“${p.text}”, typed in “${p.label}” on ${place}, is not allowed`;
 }
 
 /** What Save version says under the note when it refuses. */
@@ -28,13 +48,9 @@ export function versionRefusal(doc: Pathway, pending: readonly PendingValue[]): 
   const [first] = pending;
   if (!first) return '';
   if (pending.length === 1) {
-    const what =
-      first.text.trim() === ''
-        ? `“${first.label}” on ${pendingPlace(doc, first)} was left empty, which is not allowed`
-        : `“${first.text}”, typed in “${first.label}” on ${pendingPlace(doc, first)}, is not allowed`;
-    return `The version was not saved: ${what}. Correct it, or press Escape in that box to put back what it said, then save the version. The list at the top of the editor takes you there.`;
+    return `The version was not saved: ${notAllowed(doc, first)}. Correct it, or press Escape in that box to put back what it said, then save the version. The list at the top of the editor takes you there.`;
   }
-  return `The version was not saved: ${pending.length} values typed in the details are not allowed as they are. Correct them, or press Escape in each box to put back what it said, then save the version. The list at the top of the editor takes you to each.`;
+  return `The version was not saved: ${pending.length} values in the details are not allowed as they are. Correct them, or press Escape in each box to put back what it said, then save the version. The list at the top of the editor takes you to each.`;
 }
 
 export function PendingSummary({
@@ -76,8 +92,8 @@ export function PendingSummary({
       </h2>
       <p>
         {savedAt
-          ? `Your other changes were saved at ${savedAt}, but ${one ? 'this value you typed is not allowed, so it is not saved:' : `these ${pending.length} values you typed are not allowed, so they are not saved:`}`
-          : `The version was not saved, because ${one ? 'this value you typed is not allowed:' : `these ${pending.length} values you typed are not allowed:`}`}
+          ? `Your other changes were saved at ${savedAt}, but ${one ? `this value you ${how(pending)} is not allowed, so it is not saved:` : `these ${pending.length} values you ${how(pending)} are not allowed, so they are not saved:`}`
+          : `The version was not saved, because ${one ? `this value you ${how(pending)} is not allowed:` : `these ${pending.length} values you ${how(pending)} are not allowed:`}`}
       </p>
       <ul className="list-disc pl-5 text-sm">
         {pending.map((p) => (

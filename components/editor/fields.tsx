@@ -4,6 +4,7 @@
 // the person typed while they type, and keeps an invalid value (with its error) rather than
 // dropping it; the document only ever takes valid values.
 import { memo, useId, useState, type ReactNode } from 'react';
+import { focusIsLost } from './keep-focus';
 
 export type Validate<T> = (value: T) => string[];
 
@@ -82,10 +83,55 @@ export interface TextFieldProps {
   onKept?: (kept: Kept | null, reverted?: boolean) => void;
 }
 
-/** A value typed into a field that is not allowed, and why. */
+/** A value typed into a field (or chosen: the option's value) that is not allowed, and why. */
 export interface Kept {
   text: string;
   errors: readonly string[];
+}
+
+/** A field of several boxes (a list, the sponsor) that holds values not allowed: all its boxes as typed, and the errors by box. */
+export interface KeptDraft<T, K> {
+  draft: T;
+  errors: ReadonlyMap<K, readonly string[]>;
+}
+
+/** Props of a field of several boxes that keep what was typed there while it is not shown (as TextField's `kept`). */
+export interface DraftKeeping<T, K> {
+  /** The group's id (focused when it is gone to as a whole); each box's id is this, a dash and the box. */
+  id?: string;
+  kept?: KeptDraft<T, K> | undefined;
+  onKept?: (kept: KeptDraft<T, K> | null, reverted?: boolean) => void;
+}
+
+const NO_ERRORS: ReadonlyMap<unknown, readonly string[]> = new Map<unknown, readonly string[]>();
+
+/**
+ * The state of a field of several boxes: the document's `value`, or, while a box holds a value that is
+ * not allowed, what was typed in them all, with the errors by box. `apply` validates and, when valid,
+ * applies, returning the errors. What is kept is told to `onKept`, and given back by `kept` when the
+ * field is shown again. Escape in any of its boxes puts back the document's value (`escape` on the group).
+ */
+export function useDraft<T, K>(value: T, apply: (next: T) => ReadonlyMap<K, readonly string[]>, { id, kept, onKept }: DraftKeeping<T, K>) {
+  const [draft, setDraft] = useState<T | null>(kept?.draft ?? null);
+  const [errors, setErrors] = useState<ReadonlyMap<K, readonly string[]>>(kept?.errors ?? (NO_ERRORS as ReadonlyMap<K, readonly string[]>));
+  const update = (next: T) => {
+    const found = apply(next);
+    setErrors(found);
+    setDraft(found.size ? next : null);
+    onKept?.(found.size ? { draft: next, errors: found } : null);
+  };
+  const escape = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Escape' || draft === null) return;
+    e.stopPropagation();
+    setDraft(null);
+    setErrors(NO_ERRORS as ReadonlyMap<K, readonly string[]>);
+    onKept?.(null, true);
+    // A box added since (and now gone) had the focus: it goes to the group rather than to the page.
+    requestAnimationFrame(() => {
+      if (focusIsLost() && id) document.getElementById(id)?.focus();
+    });
+  };
+  return { current: draft ?? value, errors, update, escape };
 }
 
 export function TextField({ label, hint, value, onChange, onDone, multiline, inputMode, width = 'full', disabled, name, autoFocus, id: givenId, kept, onKept }: TextFieldProps) {
@@ -217,13 +263,19 @@ export interface SelectFieldProps {
   emptyLabel?: string;
   onChange: Validate<string>;
   disabled?: boolean;
+  /** As for TextField: the control's id, and a refused choice kept while the field was not shown (`text` is its value). */
+  id?: string;
+  kept?: Kept | undefined;
+  onKept?: (kept: Kept | null, reverted?: boolean) => void;
 }
 
-export function SelectField({ label, hint, value, options, emptyLabel, onChange, disabled }: SelectFieldProps) {
-  const id = useId();
-  const [errors, setErrors] = useState<readonly string[]>([]);
-  // A choice that was refused (for example making the only entry step an exit) stays shown with its error.
-  const [draft, setDraft] = useState<string | null>(null);
+export function SelectField({ label, hint, value, options, emptyLabel, onChange, disabled, id: givenId, kept, onKept }: SelectFieldProps) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
+  const [errors, setErrors] = useState<readonly string[]>(kept?.errors ?? []);
+  // A choice that was refused (for example making the only entry step an exit) stays shown with its
+  // error, until another is chosen or Escape puts back the document's.
+  const [draft, setDraft] = useState<string | null>(kept?.text ?? null);
   return (
     <FieldShell id={id} label={label} hint={hint} errors={errors}>
       <select
@@ -234,9 +286,18 @@ export function SelectField({ label, hint, value, options, emptyLabel, onChange,
         aria-describedby={describedBy(id, hint, errors)}
         aria-invalid={errors.length > 0 ? true : undefined}
         onChange={(e) => {
-          const errs = onChange(e.target.value);
+          const chosen = e.target.value;
+          const errs = onChange(chosen);
           setErrors(errs);
-          setDraft(errs.length ? e.target.value : null);
+          setDraft(errs.length ? chosen : null);
+          onKept?.(errs.length ? { text: chosen, errors: errs } : null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || draft === null) return;
+          e.stopPropagation();
+          setDraft(null);
+          setErrors([]);
+          onKept?.(null, true);
         }}
       >
         {emptyLabel !== undefined || value === undefined ? <option value="">{emptyLabel ?? 'Choose…'}</option> : null}
@@ -312,6 +373,7 @@ export function TextListField({
   onChange,
   disabled,
   addLabel,
+  ...keeping
 }: {
   legend: ReactNode;
   hint?: ReactNode;
@@ -321,19 +383,19 @@ export function TextListField({
   onChange: (values: string[]) => Map<number, string[]>;
   disabled?: boolean;
   addLabel: string;
-}) {
-  const id = useId();
-  const [draft, setDraft] = useState<string[] | null>(null);
-  const [errors, setErrors] = useState<Map<number, string[]>>(new Map());
-  const list = draft ?? [...values];
-  const update = (next: string[]) => {
-    const errs = onChange(next);
-    setErrors(errs);
-    setDraft(errs.size ? next : null);
-  };
+} & DraftKeeping<readonly string[], number>) {
+  const generatedId = useId();
+  const id = keeping.id ?? generatedId;
+  const { current: list, errors, update, escape } = useDraft<readonly string[], number>(values, (next) => onChange([...next]), { ...keeping, id });
   const whole = errors.get(-1) ?? [];
   return (
-    <fieldset className={`pw-field pw-fieldset${whole.length ? ' pw-field-error' : ''}`} aria-describedby={describedBy(id, hint, whole)}>
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      className={`pw-field pw-fieldset${whole.length ? ' pw-field-error' : ''}`}
+      aria-describedby={describedBy(id, hint, whole)}
+      onKeyDown={escape}
+    >
       <legend className="pw-label">{legend}</legend>
       {hint ? (
         <div id={`${id}-hint`} className="pw-hint">

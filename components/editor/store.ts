@@ -16,7 +16,7 @@ import {
 } from '@/lib/pathway/commands';
 import { canRedo, canUndo, createHistory, record, redo, redoLabel, seal, undo, undoLabel, type History } from '@/lib/pathway/history';
 import type { Pathway } from '@/lib/pathway/schema';
-import { lostStepText, lostTransitionText, type By, type RemoteAuthors } from '@/lib/collab/announce';
+import { creditOf, lostStepText, lostTransitionText, type By, type RemoteAuthors } from '@/lib/collab/announce';
 
 export type Selection = { kind: 'step' | 'transition'; id: string } | null;
 
@@ -44,15 +44,42 @@ export interface PendingValue {
   text: string;
   /** Why it is not allowed, as shown beside the field. */
   errors: readonly string[];
+  /**
+   * In a field of several boxes (a list, the sponsor), the box that holds it ("1" for a list's second
+   * item, "1-name", "role"), so that a message can take the focus there; absent for the field as a whole.
+   */
+  box?: string;
+  /** Chosen from a list rather than typed: `text` is then the option's label, and messages say "chose". */
+  chosen?: boolean;
+  /**
+   * What the field needs to show it all again, when `text` does not say it (a list's items as typed,
+   * with their errors; a choice's value). `label`, `text` and `errors` then describe its first box that
+   * is not allowed, as messages name it.
+   */
+  draft?: unknown;
 }
 
 function samePendingField(a: Pick<PendingValue, 'kind' | 'id' | 'field'>, b: Pick<PendingValue, 'kind' | 'id' | 'field'>): boolean {
   return a.kind === b.kind && a.id === b.id && a.field === b.field;
 }
 
-/** The id of the control a pending value was typed in, so that a message can take the focus there. */
-export function pendingFieldId(p: Pick<PendingValue, 'kind' | 'id' | 'field'>): string {
-  return `typed-${p.kind}${p.id ? `-${p.id}` : ''}-${p.field.replace(/\./g, '-')}`;
+/**
+ * The id of the control a pending value was typed in, so that a message can take the focus there. A
+ * field of several boxes gives this id (without `box`) to the group, and this id, a dash and the box to each box.
+ */
+export function pendingFieldId(p: Pick<PendingValue, 'kind' | 'id' | 'field' | 'box'>): string {
+  return `typed-${p.kind}${p.id ? `-${p.id}` : ''}-${p.field.replace(/\./g, '-')}${p.box ? `-${p.box}` : ''}`;
+}
+
+/**
+ * The first box of a field of several that holds a value not allowed, by the errors by box that its
+ * validation gave: the lowest item of a list (its whole-list errors, -1, last), otherwise the first
+ * named. Undefined when there are none.
+ */
+export function firstProblem<K>(errors: ReadonlyMap<K, readonly string[]>): { box: K; errors: readonly string[] } | undefined {
+  const rank = (k: K) => (typeof k === 'number' ? (k < 0 ? Infinity : k) : 0);
+  const [first] = [...errors].filter(([, e]) => e.length > 0).sort(([a], [b]) => rank(a) - rank(b));
+  return first ? { box: first[0], errors: first[1] } : undefined;
 }
 
 /**
@@ -115,6 +142,8 @@ export interface RemoteChange {
   after: Pathway;
   /** Who made it; null when that cannot be told. */
   by: By;
+  /** Whom to name for what it deleted: null unless one person alone can have deleted it (announce.ts creditOf). */
+  deletedBy: By;
   /** Made by this person in another tab or window. */
   ownOnly: boolean;
   /** What this person had selected, when the change removed it. */
@@ -208,12 +237,13 @@ export class EditorStore {
           },
       selection,
     });
-    if (this.ownChange) return;
+    // This person's own: made here, or edits kept on this device while offline, merged on coming back.
+    if (this.ownChange || authors?.keptOffline) return;
     const lostSelection = lost && !selection ? lost : null;
     const change: RemoteChange = {
       before: was,
       after: doc,
-      by: authors?.people.length ? authors.people : null,
+      ...creditOf(authors),
       ownOnly: authors?.ownOnly ?? false,
       lostSelection,
     };
@@ -223,7 +253,7 @@ export class EditorStore {
     // the details panel vanish without a word.
     if (lostSelection && !told) {
       const title = lostSelection.kind === 'step' ? was.steps.find((st) => st.id === lostSelection.id)?.title : undefined;
-      this.notify(lostSelection.kind === 'step' ? lostStepText(change.by, title, false, change.ownOnly) : lostTransitionText(change.by, change.ownOnly));
+      this.notify(lostSelection.kind === 'step' ? lostStepText(change.deletedBy, title, false, change.ownOnly) : lostTransitionText(change.deletedBy, change.ownOnly));
     }
   }
 
@@ -348,7 +378,16 @@ export class EditorStore {
     const list = this.state.pending;
     const i = list.findIndex((p) => samePendingField(p, value));
     const old = list[i];
-    if (old && old.text === value.text && old.label === value.label && old.errors.join('\n') === value.errors.join('\n')) return;
+    if (
+      old &&
+      old.text === value.text &&
+      old.label === value.label &&
+      old.errors.join('\n') === value.errors.join('\n') &&
+      old.box === value.box &&
+      old.chosen === value.chosen &&
+      old.draft === value.draft
+    )
+      return;
     this.set({ pending: i < 0 ? [...list, value] : list.map((p, k) => (k === i ? value : p)) });
   }
 

@@ -96,7 +96,7 @@ export function useLiveAnnouncements({
       let saidAbout: string | null = null;
       const gone = removedStep(place?.stepId ?? null);
       if (gone && gone.kind === 'step-removed') {
-        said = lostStepText(change.by, gone.title, true, change.ownOnly);
+        said = lostStepText(change.deletedBy, gone.title, true, change.ownOnly);
         saidAbout = gone.id;
       } else if (change.lostSelection) {
         const lost = change.lostSelection;
@@ -104,12 +104,12 @@ export function useLiveAnnouncements({
         said =
           lost.kind === 'step'
             ? lostStepText(
-                change.by,
+                change.deletedBy,
                 step && step.kind === 'step-removed' ? step.title : undefined,
                 false,
                 change.ownOnly,
               )
-            : lostTransitionText(change.by, change.ownOnly);
+            : lostTransitionText(change.deletedBy, change.ownOnly);
         saidAbout = lost.id;
       }
       if (place) {
@@ -124,7 +124,7 @@ export function useLiveAnnouncements({
       }
       if (!change.ownOnly) {
         const rest = changes.filter((c) => !(c.kind === 'step-removed' && c.id === saidAbout));
-        announcer.push(change.by, rest);
+        announcer.push(change.by, rest, change.deletedBy);
       }
       return said !== null;
     });

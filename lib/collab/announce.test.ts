@@ -7,13 +7,16 @@ import type { Pathway } from '@/lib/pathway/schema';
 import {
   ANNOUNCER_TIMING,
   changesBetween,
+  creditOf,
   gather,
   LiveAnnouncer,
   lostStepText,
+  OTHERS,
   summarise,
   whoDid,
   type Author,
   type LiveChange,
+  type RemoteAuthors,
 } from './announce';
 
 const SAM: Author = { id: 'u-sam', name: 'Sam Jones', role: 'practice_nurse' };
@@ -106,6 +109,60 @@ describe('sentences and summaries', () => {
   });
 });
 
+describe('creditOf: whom a change is put down to', () => {
+  const alone: RemoteAuthors = { people: [PRIYA], someoneElse: false, ownOnly: false };
+
+  it('names the one person who wrote, for what they added and what they deleted', () => {
+    expect(creditOf(alone)).toEqual({ by: [PRIYA], deletedBy: [PRIYA] });
+    expect(creditOf(null)).toEqual({ by: null, deletedBy: null });
+    expect(creditOf({ people: [], someoneElse: true, ownOnly: false })).toEqual({ by: null, deletedBy: null });
+  });
+
+  it('never names one person for a deletion that someone else may have made', () => {
+    // Sam wrote too, but has left (or a writer nobody knows): Priya and others; the deletion is nobody's.
+    expect(creditOf({ ...alone, someoneElse: true })).toEqual({ by: [PRIYA, OTHERS], deletedBy: null });
+    // Two people wrote: either may have deleted it.
+    expect(creditOf({ ...alone, people: [PRIYA, SAM] })).toEqual({ by: [PRIYA, SAM], deletedBy: null });
+    // This person wrote in another window too.
+    expect(creditOf({ ...alone, ownToo: true })).toEqual({ by: [PRIYA, OTHERS], deletedBy: null });
+    // The catch-up after reconnecting: a deletion carries no writer, so it may be someone's who only deleted.
+    expect(creditOf({ ...alone, catchUp: true })).toEqual({ by: [PRIYA], deletedBy: null });
+  });
+
+  it('says so in words: "Someone deleted", "Priya Osei and others"', () => {
+    const { by, deletedBy } = creditOf({ ...alone, someoneElse: true });
+    expect(lostStepText(deletedBy, 'Triage', true)).toBe('Someone deleted the step “Triage” you were on.');
+    expect(whoDid(by)).toBe('Priya Osei and others');
+    expect(whoDid([OTHERS])).toBe('Someone');
+    expect(summarise([{ by, change: { kind: 'step-added', id: 's1', title: 'A' } }])).toBe(
+      'Priya Osei and others added the step “A”.',
+    );
+    expect(
+      summarise([
+        { by, change: { kind: 'step-added', id: 's1', title: 'A' } },
+        { by: [PRIYA], change: { kind: 'step-added', id: 's2', title: 'B' } },
+      ]),
+    ).toBe('2 changes by Priya Osei and others: 2 steps added.');
+  });
+
+  it('puts the deletions in a batch down to `deletedBy` in the announcer, the rest to `by`', () => {
+    vi.useFakeTimers();
+    try {
+      const said: string[] = [];
+      const a = new LiveAnnouncer((t) => said.push(t));
+      const { by, deletedBy } = creditOf({ ...alone, catchUp: true });
+      a.push(by, [{ kind: 'step-removed', id: 's1', title: 'Triage' }], deletedBy);
+      vi.advanceTimersByTime(ANNOUNCER_TIMING.maxWaitMs);
+      expect(said).toEqual(['Someone deleted the step “Triage”.']);
+      a.push(by, [{ kind: 'step-added', id: 's2', title: 'Falls review' }], deletedBy);
+      vi.advanceTimersByTime(ANNOUNCER_TIMING.maxWaitMs);
+      expect(said[1]).toBe('Priya Osei (Carer) added the step “Falls review”.');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('gather', () => {
   it('makes one rename of a run of typing, and nothing of a rename put back', () => {
     let p = gather([], [SAM], { kind: 'step-renamed', id: 's1', from: 'Triage', to: 'Triage N' });
@@ -165,19 +222,63 @@ describe('LiveAnnouncer', () => {
     expect(said[1]).toBe('3 changes by Sam Jones and Priya Osei: 2 steps added, 1 transition changed.');
   });
 
-  it('never says more than once per gap, however busy the room, and still says it before the longest wait', () => {
-    const said: string[] = [];
-    const a = new LiveAnnouncer((t) => said.push(t));
+  it('never says more than once per gap, however busy the room', () => {
+    const said: { at: number; text: string }[] = [];
+    const a = new LiveAnnouncer((text) => said.push({ at: Date.now(), text }));
+    // A change each time things have just gone quiet, for 20 seconds: without the gap, each would be said.
+    const every = ANNOUNCER_TIMING.quietMs + 100;
+    for (let t = 0; t < 20_000; t += every) {
+      a.push([SAM], [{ kind: 'step-added', id: `s${t}`, title: `Step ${t}` }]);
+      vi.advanceTimersByTime(every);
+    }
+    vi.advanceTimersByTime(ANNOUNCER_TIMING.maxWaitMs + ANNOUNCER_TIMING.minGapMs);
+    expect(said.length).toBeGreaterThan(1);
+    for (let i = 1; i < said.length; i++)
+      expect((said[i] as { at: number }).at - (said[i - 1] as { at: number }).at).toBeGreaterThanOrEqual(
+        ANNOUNCER_TIMING.minGapMs,
+      );
+    expect(said.length).toBeLessThanOrEqual(Math.ceil(20_000 / ANNOUNCER_TIMING.minGapMs) + 1);
+    // Nothing lost: every change was told, in one summary or another.
+    const told = said.reduce((n, { text }) => n + Number(/^(\d+) changes/.exec(text)?.[1] ?? 1), 0);
+    expect(told).toBe(Math.ceil(20_000 / every));
+  });
+
+  it('says a room that never pauses before the longest wait', () => {
+    const said: { at: number; text: string }[] = [];
+    const start = Date.now();
+    const a = new LiveAnnouncer((text) => said.push({ at: Date.now() - start, text }));
     // A change every half second for 20 seconds.
     for (let i = 0; i < 40; i++) {
       a.push([SAM], [{ kind: 'step-added', id: `s${i}`, title: `Step ${i}` }]);
       vi.advanceTimersByTime(500);
     }
-    vi.advanceTimersByTime(ANNOUNCER_TIMING.minGapMs);
-    expect(said.length).toBeGreaterThan(1);
-    expect(said.length).toBeLessThanOrEqual(Math.ceil(20_000 / ANNOUNCER_TIMING.minGapMs) + 1);
-    // The first came within the longest wait, though the room never paused.
-    expect(said[0]).toMatch(/^\d+ changes by Sam Jones: \d+ steps added\.$/);
+    expect(said[0]?.at).toBe(ANNOUNCER_TIMING.maxWaitMs);
+    expect(said[0]?.text).toMatch(/^\d+ changes by Sam Jones: \d+ steps added\.$/);
+  });
+
+  it('waits for a pause in this person’s own messages, but not for ever', () => {
+    const said: { at: number; text: string }[] = [];
+    const start = Date.now();
+    const a = new LiveAnnouncer((text) => said.push({ at: Date.now() - start, text }));
+    a.push([SAM], [{ kind: 'step-added', id: 's1', title: 'A' }]);
+    // This person's own message every 3 seconds (each less than the gap after the last).
+    for (let t = 0; t < 30_000; t += 3_000) {
+      a.saidNow();
+      vi.advanceTimersByTime(3_000);
+    }
+    expect(said).toHaveLength(1);
+    expect(said[0]?.text).toBe('Sam Jones (Practice nurse) added the step “A”.');
+    // Held back by the first messages, then said at the latest the waits allow.
+    expect(said[0]?.at).toBe(ANNOUNCER_TIMING.maxWaitMs + ANNOUNCER_TIMING.minGapMs);
+
+    // New changes arriving with the messages: still told.
+    const before = said.length;
+    for (let t = 0; t < 30_000; t += 3_000) {
+      a.saidNow();
+      a.push([SAM], [{ kind: 'step-added', id: `n${t}`, title: `N ${t}` }]);
+      vi.advanceTimersByTime(3_000);
+    }
+    expect(said.length).toBeGreaterThan(before + 1);
   });
 
   it('says nothing when changes cancel out, and waits its turn after something else was said', () => {

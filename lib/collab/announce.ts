@@ -30,10 +30,44 @@ export interface RemoteAuthors {
   people: Author[];
   someoneElse: boolean;
   ownOnly: boolean;
+  /** This person wrote some of it too, in another tab or device, alongside `people`. */
+  ownToo?: boolean;
+  /**
+   * It came in the catch-up after (re)connecting: everything missed, in one transaction. A deletion
+   * in it may be anyone's, a writer's or not (someone who only deleted, then left).
+   */
+  catchUp?: boolean;
+  /**
+   * Nothing came from the room: it was this person's own edits, kept on this device while offline
+   * and merged into the room on coming back. Theirs, so not news to them.
+   */
+  keptOffline?: boolean;
 }
 
 /** Who made a change: the people it came from, or null when that cannot be told (someone who has left, a dot vote). */
 export type By = readonly Author[] | null;
+
+/** In a `By`, for writers who cannot be named alongside those who can: "Priya Osei and others". */
+export const OTHERS: Author = { id: ':others', name: 'others', role: '' };
+
+/**
+ * Whom to name for the changes in `authors`: `by` for what they added or changed (what a writer adds
+ * carries their name), and `deletedBy` for what they deleted (a deletion does not), named only when
+ * exactly one person, and nobody else, could have made it; otherwise nobody ("Someone deleted…"), so a
+ * deletion by someone who has since left is never put down to whoever else wrote in the same batch.
+ */
+export function creditOf(authors: RemoteAuthors | null): { by: By; deletedBy: By } {
+  if (!authors || authors.people.length === 0) return { by: null, deletedBy: null };
+  const unsure = authors.someoneElse || authors.ownToo === true;
+  const by = unsure ? [...authors.people, OTHERS] : authors.people;
+  const one = !unsure && authors.people.length === 1 && authors.catchUp !== true;
+  return { by, deletedBy: one ? authors.people : null };
+}
+
+/** A change that deletes something (named by `deletedBy`, see creditOf). */
+export function isDeletion(change: LiveChange): boolean {
+  return change.kind === 'step-removed' || change.kind === 'transition-removed';
+}
 
 export type LiveChange =
   | { kind: 'step-added' | 'step-removed' | 'step-changed'; id: string; title: string }
@@ -83,15 +117,26 @@ function listOf(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
-/** "Sam Jones (Practice nurse)", "Sam Jones and Priya Osei", or "Someone" when nobody can be named. */
+/** "Sam Jones (Practice nurse)", "Sam Jones and Priya Osei", "Priya Osei and others", or "Someone" when nobody can be named. */
 export function whoDid(by: By): string {
-  if (!by || by.length === 0) return 'Someone';
-  const people = distinct(by);
+  const people = named(by);
+  if (people.length === 0) return 'Someone';
+  if (withOthers(by)) return `${listOf(people.map((p) => p.name))} and others`;
   if (people.length === 1) {
     const [p] = people as [Author];
     return `${p.name} (${roleLabel(p.role)})`;
   }
   return listOf(people.map((p) => p.name));
+}
+
+/** The people in `by` who can be named. */
+function named(by: By): Author[] {
+  return by ? distinct(by).filter((a) => a.id !== OTHERS.id) : [];
+}
+
+/** Some of it was by people who cannot be named: `by` is null or empty, or says OTHERS. */
+function withOthers(by: By): boolean {
+  return !by || by.length === 0 || by.some((a) => a.id === OTHERS.id);
 }
 
 function distinct(by: readonly Author[]): Author[] {
@@ -250,16 +295,16 @@ export function summarise(pending: readonly Pending[]): string | null {
     const [p] = pending as [Pending];
     return sentence(p.by, p.change);
   }
-  const named = distinct(pending.flatMap((p) => (p.by ?? []) as Author[])).map((a) => a.name);
-  const unnamed = pending.some((p) => !p.by || p.by.length === 0);
+  const names = distinct(pending.flatMap((p) => named(p.by))).map((a) => a.name);
+  const unnamed = pending.some((p) => withOthers(p.by));
   const who =
-    named.length === 0
+    names.length === 0
       ? 'others in the room'
-      : named.length > 3
-        ? `${named.slice(0, 3).join(', ')} and others`
+      : names.length > 3
+        ? `${names.slice(0, 3).join(', ')} and others`
         : unnamed
-          ? `${named.join(', ')} and others`
-          : listOf(named);
+          ? `${names.join(', ')} and others`
+          : listOf(names);
   const parts: string[] = [];
   for (const { kinds, one, many } of KIND_WORDS) {
     const n = pending.filter((p) => kinds.includes(p.change.kind)).length;
@@ -273,7 +318,10 @@ export interface AnnouncerTiming {
   quietMs: number;
   /** …but never later than this after the first change waiting (a room that never pauses is still told). */
   maxWaitMs: number;
-  /** At least this long between two announcements. */
+  /**
+   * At least this long between two announcements, and after this person's own message (saidNow) before
+   * the next; that wait, though, never holds changes back more than `maxWaitMs + minGapMs` in all.
+   */
   minGapMs: number;
 }
 
@@ -286,7 +334,11 @@ export const ANNOUNCER_TIMING: AnnouncerTiming = { quietMs: 1_500, maxWaitMs: 5_
 export class LiveAnnouncer {
   private pending: Pending[] = [];
   private firstAt: number | null = null;
+  private lastPushAt = Number.NEGATIVE_INFINITY;
+  /** When this announcer last said something. */
   private lastSaidAt = Number.NEGATIVE_INFINITY;
+  /** When something else was last said (saidNow: this person's own message, a lost focus). */
+  private lastNoticeAt = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private score: string | null = null;
   private scoreSaid: string | null = null;
@@ -297,10 +349,10 @@ export class LiveAnnouncer {
     private readonly now: () => number = () => Date.now(),
   ) {}
 
-  /** Changes by `by`, to be said soon. */
-  push(by: By, changes: readonly LiveChange[]): void {
+  /** Changes by `by` (their deletions by `deletedBy`, see creditOf), to be said soon. */
+  push(by: By, changes: readonly LiveChange[], deletedBy: By = by): void {
     if (changes.length === 0) return;
-    for (const c of changes) this.pending = gather(this.pending, by, c);
+    for (const c of changes) this.pending = gather(this.pending, isDeletion(c) ? deletedBy : by, c);
     const now = this.now();
     if (this.pending.length === 0) {
       // All cancelled out: nothing to say.
@@ -309,12 +361,26 @@ export class LiveAnnouncer {
       return;
     }
     this.firstAt ??= now;
+    this.lastPushAt = now;
+    this.schedule();
+  }
+
+  /**
+   * Say what is waiting once things go quiet (or the longest wait is up), no sooner than `minGapMs`
+   * after the last announcement or after this person's own last message. Their messages may come
+   * every few seconds: waiting for a pause in them is given up `maxWaitMs + minGapMs` after the first
+   * change waiting, so others' changes are always told.
+   */
+  private schedule(): void {
+    if (this.firstAt === null) return;
+    const { quietMs, maxWaitMs, minGapMs } = this.timing;
     const due = Math.max(
-      Math.min(now + this.timing.quietMs, this.firstAt + this.timing.maxWaitMs),
-      this.lastSaidAt + this.timing.minGapMs,
+      Math.min(this.lastPushAt + quietMs, this.firstAt + maxWaitMs),
+      this.lastSaidAt + minGapMs,
+      Math.min(this.lastNoticeAt + minGapMs, this.firstAt + maxWaitMs + minGapMs),
     );
     this.clearTimer();
-    this.timer = setTimeout(() => this.flush(), Math.max(0, due - now));
+    this.timer = setTimeout(() => this.flush(), Math.max(0, due - this.now()));
   }
 
   /**
@@ -327,13 +393,10 @@ export class LiveAnnouncer {
     if (this.pending.length === 0) this.scoreSaid = words;
   }
 
-  /** Something else was just said (the focus moved): the next announcement waits its turn. */
+  /** Something else was just said (the focus moved, this person's own message): the next announcement waits its turn. */
   saidNow(): void {
-    this.lastSaidAt = this.now();
-    if (this.timer && this.pending.length) {
-      this.clearTimer();
-      this.timer = setTimeout(() => this.flush(), this.timing.minGapMs);
-    }
+    this.lastNoticeAt = this.now();
+    if (this.pending.length) this.schedule();
   }
 
   /** Waiting to be said (for tests and the score's bookkeeping). */

@@ -153,8 +153,12 @@ export class CollaborativeSession {
    * now only view: the copy says so (unsent), so signing out asks before deleting them.
    */
   private keptUnshared = false;
-  /** Yjs clients that wrote in transactions from the room since takeRemoteAuthors was last asked; null when none came. */
-  private remoteWriters: { clients: Set<number>; deletesOnly: boolean } | null = null;
+  /**
+   * Yjs clients that wrote in transactions from the room since takeRemoteAuthors was last asked; null
+   * when none came. `fromRoom`: false when all that came was this person's edits kept offline;
+   * `catchUp`: some came in the catch-up after (re)connecting.
+   */
+  private remoteWriters: { clients: Set<number>; deletesOnly: boolean; fromRoom: boolean; catchUp: boolean } | null = null;
 
   constructor(options: CollaborativeSessionOptions) {
     this.cursorIntervalMs = options.cursorIntervalMs ?? 50;
@@ -346,16 +350,23 @@ export class CollaborativeSession {
   };
 
   /**
-   * Notes who wrote a change that came from the room (not this tab's own, nor its edits kept
-   * offline), before the listeners hear of it: a Yjs client's clock moves on with each thing it writes.
+   * Notes who wrote a change that came from the room (not this tab's own), before the listeners hear
+   * of it: a Yjs client's clock moves on with each thing it writes. This person's edits kept offline
+   * and merged on coming back are noted as theirs (takeRemoteAuthors: keptOffline).
    */
   private readonly afterTransaction = (tr: Y.Transaction) => {
-    if (!tr.local && tr.origin !== OFFLINE_ORIGIN && tr.origin !== this.origin && tr.changed.size > 0) {
-      const writers = (this.remoteWriters ??= { clients: new Set(), deletesOnly: true });
-      for (const [client, clock] of tr.afterState) {
-        if ((tr.beforeState.get(client) ?? 0) < clock) {
-          writers.clients.add(client);
-          writers.deletesOnly = false;
+    if (!tr.local && tr.origin !== this.origin && tr.changed.size > 0) {
+      const writers = (this.remoteWriters ??= { clients: new Set(), deletesOnly: true, fromRoom: false, catchUp: false });
+      if (tr.origin !== OFFLINE_ORIGIN) {
+        writers.fromRoom = true;
+        // The provider is synced again only once the catch-up (sync step 2: all that was missed, one
+        // transaction) has been applied.
+        if (!this.provider.synced) writers.catchUp = true;
+        for (const [client, clock] of tr.afterState) {
+          if ((tr.beforeState.get(client) ?? 0) < clock) {
+            writers.clients.add(client);
+            writers.deletesOnly = false;
+          }
         }
       }
     }
@@ -367,6 +378,7 @@ export class CollaborativeSession {
     const writers = this.remoteWriters;
     this.remoteWriters = null;
     if (!writers) return null;
+    if (!writers.fromRoom) return { people: [], someoneElse: false, ownOnly: false, keptOffline: true };
     const states = (this.provider.awareness?.getStates() ?? new Map()) as Map<number, Record<string, unknown>>;
     const peers = peersFromStates(states, this.ydoc.clientID);
     const selfId = peers.find((p) => p.self)?.user.id;
@@ -379,7 +391,13 @@ export class CollaborativeSession {
       else if (selfId !== undefined && peer.user.id === selfId) own++;
       else people.set(peer.user.id, { id: peer.user.id, name: peer.user.name, role: peer.user.role });
     }
-    return { people: [...people.values()], someoneElse, ownOnly: own > 0 && people.size === 0 && !someoneElse };
+    return {
+      people: [...people.values()],
+      someoneElse,
+      ownOnly: own > 0 && people.size === 0 && !someoneElse,
+      ownToo: own > 0 && people.size > 0,
+      catchUp: writers.catchUp,
+    };
   }
 
   /** Comments or the workshop changed on the server (lib/collab/notify.ts): look again. */

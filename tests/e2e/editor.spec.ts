@@ -725,6 +725,136 @@ test('Escape puts back what a field said; a deleted step takes the values typed 
   await expect(fieldWithError(inspector, 'Title')).toContainText('Title must not be empty');
 });
 
+test('the pathway’s lists and its sponsor keep what was typed when a step is chosen; it counts as unsaved, and Save names it', async ({ page }) => {
+  await newBlankPathway(page, `Typed lists are kept ${Date.now()}`);
+  const saveState = page.getByTestId('save-state');
+  const details = page.getByTestId('pathway-inspector');
+  const conditions = details.getByRole('group', { name: 'Conditions' });
+  const stored = await conditions.getByRole('textbox').count();
+  const empty = `Condition ${stored + 1}`;
+  const typed = `Condition ${stored + 2}`;
+  // Two conditions added; the second typed, the first left empty (so neither is in the pathway yet).
+  await conditions.getByRole('button', { name: 'Add a condition' }).click();
+  await conditions.getByRole('button', { name: 'Add a condition' }).click();
+  await conditions.getByLabel(typed, { exact: true }).fill('Asthma');
+  await expect(fieldWithError(conditions, empty)).toContainText(`Error: Condition item ${stored + 1} must not be empty.`);
+  // A sponsor's name without a role.
+  await details.getByLabel('Sponsor’s name').fill('Riverside commissioning team');
+  await expect(fieldWithError(details, 'Sponsor’s role')).toContainText('Choose sponsor’s role');
+  await expect(saveState).toHaveText('Unsaved changes: 2 values to correct');
+
+  // A step chosen: the pathway's details give way, and what was typed there still counts.
+  await stepNode(page, 'Person asks for help').click();
+  await expect(page.getByTestId('step-inspector')).toBeVisible();
+  await expect(details).toHaveCount(0);
+  await expect(saveState).toHaveText('Unsaved changes: 2 values to correct');
+
+  // Back on the pathway's details: all of it is there again, with its errors.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await expect(conditions.getByLabel(typed, { exact: true })).toHaveValue('Asthma');
+  await expect(conditions.getByLabel(empty, { exact: true })).toHaveValue('');
+  await expect(conditions.getByLabel(empty, { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(fieldWithError(conditions, empty)).toContainText(`must not be empty`);
+  await expect(details.getByLabel('Sponsor’s name')).toHaveValue('Riverside commissioning team');
+  await expect(fieldWithError(details, 'Sponsor’s role')).toContainText('Choose sponsor’s role');
+  await expectAccessible(page, 'editor: pathway details showing list items and a sponsor kept from before');
+
+  // Save names both, each with a link to its box.
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const summary = page.getByTestId('typed-values-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('these 2 values you typed or chose are not allowed, so they are not saved:');
+  await expect(summary).toContainText(`${empty} on the pathway details: left empty. Condition item ${stored + 1} must not be empty.`);
+  await expect(summary).toContainText('Sponsor’s role on the pathway details: nothing chosen. Choose sponsor’s role');
+  await expectAccessible(page, 'editor: Save names list items and the sponsor');
+  await summary.getByRole('button', { name: 'Sponsor’s role on the pathway details' }).click();
+  await expect(details.getByLabel('Sponsor’s role')).toBeFocused();
+  await details.getByLabel('Sponsor’s role').selectOption({ label: 'Commissioner' });
+  await expect(saveState).toHaveText('Unsaved changes: 1 value to correct');
+
+  // Escape in the list puts back what the pathway says; the box added goes, and the focus stays in the list.
+  await summary.getByRole('button', { name: `${empty} on the pathway details` }).click();
+  await expect(conditions.getByLabel(empty, { exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(conditions.getByRole('textbox')).toHaveCount(stored);
+  await expect(page.getByTestId('editor-notice')).toContainText('“Conditions” is back to what it said before.');
+  await expect.poll(() => focusIsOnPage(page)).toBe(false);
+  await expect(conditions).toBeFocused();
+  await expect(saveState).toHaveText('Unsaved changes');
+});
+
+test('outcome measures and a refused choice keep what was typed when another step is chosen; Save names them; Escape puts them back', async ({ page }) => {
+  await newBlankPathway(page, `Typed measures are kept ${Date.now()}`);
+  const saveState = page.getByTestId('save-state');
+  const inspector = page.getByTestId('step-inspector');
+  await stepNode(page, 'Person asks for help').click();
+  const measures = inspector.getByRole('group', { name: 'Outcome measures' });
+  // Two measures added: the second named and given a type, the first not named yet.
+  await measures.getByRole('button', { name: 'Add an outcome measure' }).click();
+  await measures.getByRole('button', { name: 'Add an outcome measure' }).click();
+  await measures.getByLabel('Measure 2: name').fill('Feeling listened to');
+  await measures.getByLabel('Measure 2: type').selectOption({ label: 'Experience the person reports (PREM)' });
+  await expect(fieldWithError(measures, 'Measure 1: name')).toContainText('Error: Name must not be empty.');
+  // A choice that is refused: the only entry step made an assessment.
+  const kind = inspector.getByLabel('Kind of step');
+  await kind.selectOption({ label: 'Assessment' });
+  await expect(fieldWithError(inspector, 'Kind of step')).toContainText('This is the only entry step.');
+  await expect(saveState).toHaveText('Unsaved changes: 2 values to correct');
+
+  // Another step chosen, and then this one again: the measures typed and the choice are there, with their errors.
+  await stepNode(page, 'Leaves the pathway').click();
+  await expect(inspector.getByLabel('Title', { exact: true })).toHaveValue('Leaves the pathway');
+  await expect(measures.getByRole('textbox')).toHaveCount(0);
+  await expect(saveState).toHaveText('Unsaved changes: 2 values to correct');
+  await stepNode(page, 'Person asks for help').click();
+  await expect(inspector.getByLabel('Title', { exact: true })).toHaveValue('Person asks for help');
+  await expect(measures.getByLabel('Measure 2: name')).toHaveValue('Feeling listened to');
+  await expect(measures.getByLabel('Measure 2: type')).toHaveValue('PREM');
+  await expect(measures.getByLabel('Measure 1: name')).toHaveValue('');
+  await expect(measures.getByLabel('Measure 1: name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(fieldWithError(measures, 'Measure 1: name')).toContainText('Name must not be empty');
+  await expect(kind).toHaveValue('assessment');
+  await expect(fieldWithError(inspector, 'Kind of step')).toContainText('This is the only entry step.');
+  await expectAccessible(page, 'editor: a step showing outcome measures and a choice kept from before');
+
+  // Save version refuses, naming both; Save lists them with links.
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  const versions = page.getByTestId('versions-panel');
+  await versions.getByLabel('Note for a new version').fill('Measures added');
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  await expect(versions.getByRole('alert')).toContainText('The version was not saved: 2 values in the details are not allowed as they are.');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const summary = page.getByTestId('typed-values-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Measure 1: name on the step “Person asks for help”: left empty. Name must not be empty.');
+  await expect(summary).toContainText('Kind of step on the step “Person asks for help”: you chose “Assessment”. This is the only entry step.');
+  await summary.getByRole('button', { name: 'Measure 1: name on the step “Person asks for help”' }).click();
+  const first = measures.getByLabel('Measure 1: name');
+  await expect(first).toBeFocused();
+  // Named: both measures go into the pathway.
+  await first.fill('EQ-5D');
+  await expect(first).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(saveState).toHaveText('Unsaved changes: 1 value to correct');
+  // Escape on the drop-down puts back the kind the step has.
+  await kind.press('Escape');
+  await expect(kind).toHaveValue('entry');
+  await expect(kind).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('editor-notice')).toContainText('“Kind of step” is back to what it said before.');
+  await expect(saveState).toHaveText('Unsaved changes');
+  await stepNode(page, 'Leaves the pathway').click();
+  await stepNode(page, 'Person asks for help').click();
+  await expect(measures.getByLabel('Measure 1: name')).toHaveValue('EQ-5D');
+  await expect(measures.getByLabel('Measure 2: name')).toHaveValue('Feeling listened to');
+
+  // A measure added and not named, then Escape: it goes, the two stored stay, and the focus stays in the list.
+  await measures.getByRole('button', { name: 'Add an outcome measure' }).click();
+  await measures.getByLabel('Measure 3: name').press('Escape');
+  await expect(measures.getByRole('textbox')).toHaveCount(2);
+  await expect(page.getByTestId('editor-notice')).toContainText('“Outcome measures” is back to what it said before.');
+  await expect(measures).toBeFocused();
+  await expect(saveState).toHaveText('Unsaved changes');
+});
+
 test('versions: save two with notes, then compare them', async ({ page }) => {
   await newBlankPathway(page, 'Versions and comparison');
   await page.getByRole('tab', { name: 'Versions' }).click();

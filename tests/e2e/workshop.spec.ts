@@ -4,7 +4,7 @@
 // round stays private until the GP reveals it, shows the disagreement, and ends in the room's
 // consensus with its reason. axe runs on both people's screens.
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, joinLive, newBlankPathway, person, stepNode } from './support';
+import { canvasSettled, expectAccessible, joinLive, newBlankPathway, person, stepNode } from './support';
 
 test.setTimeout(300_000);
 
@@ -383,5 +383,45 @@ test('the agenda clock is said once, by the workshop bar, when its state changes
   await expect(time).toHaveAttribute('aria-live', 'off');
   expect(await spoken()).toEqual(['Map the discharge: Running']);
   await expectAccessible(gp, 'workshop: the clock in the bar and in the panel');
+  await gp.context().close();
+});
+
+test('a step in the dot vote’s tally is gone to with the keyboard focus, on the canvas and in the outline', async ({ browser }) => {
+  const gp = await person(browser, 'gp@pathweave.test');
+  const path = await newBlankPathway(gp, `Go to a voted step ${Date.now()}`);
+  await joinLive(gp, path, 'Live: every change saved.');
+  await stepNode(gp, 'Leaves the pathway').click();
+  await gp.getByRole('tab', { name: 'Workshop' }).click();
+  const panel = gp.getByTestId('workshop-panel');
+  await panel.getByRole('button', { name: 'Put a dot on “Leaves the pathway”' }).click();
+  await expect(panel.getByTestId('vote-tally')).toContainText('1 from 1 person');
+  // Another step chosen, so that going to the voted one changes what is chosen.
+  await stepNode(gp, 'Person asks for help').click();
+  await gp.getByRole('tab', { name: 'Workshop' }).click();
+
+  // On the canvas: the step is chosen, its details shown, and the focus is on it, so the next key acts on it.
+  await panel.getByTestId('vote-tally').getByRole('button', { name: 'Leaves the pathway', exact: true }).press('Enter');
+  const node = stepNode(gp, 'Leaves the pathway');
+  await expect(node).toHaveClass(/selected/);
+  await expect(gp.getByTestId('step-inspector').getByLabel('Title', { exact: true })).toHaveValue('Leaves the pathway');
+  await expect(node).toBeFocused();
+  await gp.keyboard.press('Escape');
+  await expect(node).not.toHaveClass(/selected/);
+  await expect(node).toBeFocused();
+
+  // In the outline: the step's title button takes the focus.
+  await gp.getByRole('tab', { name: 'Outline' }).click();
+  await gp.getByRole('tab', { name: 'Workshop' }).click();
+  await panel.getByTestId('vote-tally').getByRole('button', { name: 'Leaves the pathway', exact: true }).press('Enter');
+  const title = gp.locator('.pw-outline-title', { hasText: 'Leaves the pathway' });
+  await expect(title).toHaveAttribute('aria-pressed', 'true');
+  await expect(title).toBeFocused();
+  await expect.poll(() => focusIsOnPage(gp)).toBe(false);
+  // Back on the canvas (drawn afresh), the step gone to before does not take the focus again.
+  await gp.getByRole('tab', { name: 'Canvas' }).click();
+  await canvasSettled(gp);
+  // Long enough for a move of the view and the step's focus, had either been asked for.
+  await gp.waitForTimeout(1000);
+  await expect(gp.getByRole('tab', { name: 'Canvas' })).toBeFocused();
   await gp.context().close();
 });

@@ -1,7 +1,10 @@
 // The editor store: every edit is a command, recorded for undo; typing coalesces; a refused
 // command changes nothing and says why.
 import { describe, expect, it } from 'vitest';
-import { EditorStore, pendingFieldId, pendingInDocument, type PendingValue } from '@/components/editor/store';
+import { EditorStore, firstProblem, pendingFieldId, pendingInDocument, type PendingValue } from '@/components/editor/store';
+import { PendingSummary, versionRefusal } from '@/components/editor/PendingValues';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { createElement } from 'react';
 import { generatePathway } from '@/lib/pathway/generate';
 import type { Pathway } from '@/lib/pathway/schema';
 
@@ -188,5 +191,75 @@ describe('EditorStore: values typed that are not allowed', () => {
   it('names the box each value was typed in by target and field, so a message can take the focus there', () => {
     expect(pendingFieldId(share('0,5'))).toBe('typed-transition-t1-probability');
     expect(pendingFieldId({ kind: 'pathway', id: '', field: 'metadata.reviewDate' })).toBe('typed-pathway-metadata-reviewDate');
+  });
+});
+
+// Fields of several boxes (the pathway's lists, outcome measures, the sponsor) and drop-downs keep
+// what they held in the same way: the whole of it as `draft`, named by its first box not allowed.
+describe('EditorStore: lists, the sponsor and choices that are not allowed', () => {
+  const conditions = (items: string[], errors: [number, string[]][]): PendingValue => ({
+    kind: 'pathway',
+    id: '',
+    field: 'conditions',
+    label: 'Condition 2',
+    text: items[1] ?? '',
+    errors: errors[0]?.[1] ?? [],
+    box: '1',
+    draft: { draft: items, errors: new Map(errors) },
+  });
+
+  it('keeps the whole list again when only another item changed, and not again for the same list', () => {
+    const store = new EditorStore(small());
+    let calls = 0;
+    store.subscribe(() => calls++);
+    const first = conditions(['COPD', ''], [[1, ['Condition must not be empty']]]);
+    store.keepPending(first);
+    store.keepPending(first);
+    expect(calls).toBe(1);
+    // Condition 1 retyped while Condition 2 is still empty: the same message, but a new list to give back.
+    const next = conditions(['COPD and asthma', ''], [[1, ['Condition must not be empty']]]);
+    store.keepPending(next);
+    expect(calls).toBe(2);
+    expect((store.pendingFor('pathway', '', 'conditions')?.draft as { draft: string[] }).draft).toEqual(['COPD and asthma', '']);
+  });
+
+  it('counts a step’s outcome measures only while the step is there, and the pathway’s lists and sponsor always', () => {
+    const store = new EditorStore(small());
+    const measure: PendingValue = { kind: 'step', id: 's3', field: 'outcomeMeasures', label: 'Measure 1: name', text: '', errors: ['x'], box: '0-name', draft: {} };
+    store.keepPending(measure);
+    store.keepPending(conditions(['COPD', ''], [[1, ['x']]]));
+    store.keepPending({ kind: 'pathway', id: '', field: 'metadata.sponsor', label: 'Sponsor’s role', text: '', errors: ['x'], box: 'role', chosen: true, draft: {} });
+    const counted = () => pendingInDocument(store.doc, store.getState().pending).map((p) => p.field);
+    expect(counted()).toEqual(['outcomeMeasures', 'conditions', 'metadata.sponsor']);
+    store.exec({ type: 'removeStep', stepId: 's3' });
+    expect(counted()).toEqual(['conditions', 'metadata.sponsor']);
+    store.undo();
+    expect(counted()).toEqual(['outcomeMeasures', 'conditions', 'metadata.sponsor']);
+  });
+
+  it('names each box of a field of several, so that a message can take the focus to the one not allowed', () => {
+    expect(pendingFieldId({ kind: 'pathway', id: '', field: 'conditions' })).toBe('typed-pathway-conditions');
+    expect(pendingFieldId({ kind: 'pathway', id: '', field: 'conditions', box: '1' })).toBe('typed-pathway-conditions-1');
+    expect(pendingFieldId({ kind: 'step', id: 's3', field: 'outcomeMeasures', box: '0-name' })).toBe('typed-step-s3-outcomeMeasures-0-name');
+    expect(pendingFieldId({ kind: 'pathway', id: '', field: 'metadata.sponsor', box: 'role' })).toBe('typed-pathway-metadata-sponsor-role');
+  });
+
+  it('finds the first box not allowed: the lowest item, the list as a whole last, otherwise the first named', () => {
+    expect(firstProblem(new Map([[-1, ['whole']], [3, ['three']], [1, ['one']]]))).toEqual({ box: 1, errors: ['one'] });
+    expect(firstProblem(new Map([[-1, ['whole']], [0, []]]))).toEqual({ box: -1, errors: ['whole'] });
+    expect(firstProblem(new Map([['role', ['Choose sponsor’s role']], ['name', ['Sponsor’s name must not be empty']]]))?.box).toBe('role');
+    expect(firstProblem(new Map<number, string[]>())).toBeUndefined();
+  });
+
+  it('says “chose” for a choice, in the version’s refusal and in the list Save shows', () => {
+    const doc = small();
+    const role: PendingValue = { kind: 'pathway', id: '', field: 'metadata.sponsor', label: 'Sponsor’s role', text: '', errors: ['Choose sponsor’s role'], box: 'role', chosen: true };
+    expect(versionRefusal(doc, [role])).toContain('The version was not saved: nothing was chosen for “Sponsor’s role” on the pathway details, and a choice is needed.');
+    const kind: PendingValue = { kind: 'step', id: 's1', field: 'kind', label: 'Kind of step', text: 'Exit', errors: ['The pathway needs an entry step.'], chosen: true, draft: 'exit' };
+    expect(versionRefusal(doc, [kind])).toContain(`“Exit”, chosen for “Kind of step” on the step “${doc.steps[0]?.title}”, is not allowed.`);
+    const html = renderToStaticMarkup(createElement(PendingSummary, { doc, pending: [kind, role], savedAt: '10:00', onGoTo: () => {} }));
+    expect(html).toContain('these 2 values you chose are not allowed');
+    expect(html).toContain('you chose “Exit”. The pathway needs an entry step.');
+    expect(html).toContain('Sponsor’s role on the pathway details</button>: nothing chosen. Choose sponsor’s role');
   });
 });
