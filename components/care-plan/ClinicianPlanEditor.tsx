@@ -170,7 +170,10 @@ export function ClinicianPlanEditor(props: {
                       action={editCarePlanAction}
                       label={`Remove ${link.title} from the plan`}
                       submitLabel="Remove this pathway from the plan"
-                      hidden={hidden('pathway.remove', { pathwayId: link.pathwayId, revision: link.revision ?? '' })}
+                      hidden={hidden('pathway.remove', {
+                        pathwayId: link.pathwayId,
+                        revision: link.removalRevision ?? '',
+                      })}
                       what={`the pathway “${link.title}”`}
                     />
                   )}

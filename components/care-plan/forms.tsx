@@ -3,7 +3,9 @@
 // and the message again beside the field. They submit to a server action and work before the page's
 // JavaScript has loaded (useActionState). After an error, what the person typed is put back.
 import {
+  Component,
   createContext,
+  createRef,
   useActionState,
   useContext,
   useEffect,
@@ -64,11 +66,90 @@ export function ActionForm(props: ActionFormProps) {
   );
 }
 
+/**
+ * What a form's fields were drawn from. A form that carries a `revision` (care-plan-revision.ts) sends
+ * back the revision its fields were drawn from, not the newest the page has: any save on the page
+ * draws the page again with every form's newest revision, while what the person typed stays in the
+ * boxes, and sending that with the newest revision would save it over a change they have not seen.
+ * So a form takes a newer revision only while the person has not changed anything in it since it was
+ * drawn (and is then drawn afresh from the newer values, so what it shows is what the revision names),
+ * or when its own save has worked. After a refusal it keeps the revision it was sent with (FormState's
+ * `revision`), so what was typed is refused again until the page is reloaded. Before the page's
+ * JavaScript has loaded, a form posts the revision in the HTML, which is the one it was drawn from.
+ */
+interface Drawn {
+  /** The revision the fields were drawn from: the one the form sends. */
+  revision: string | undefined;
+  /** The newest revision the page has given the form. */
+  given: string | undefined;
+  /** The last answer to the form's own submission taken into account. */
+  answer: FormState;
+  /** Changed something since the fields were drawn. */
+  dirty: boolean;
+  /** Goes up each time the fields are drawn afresh from a newer revision. */
+  epoch: number;
+}
+
+function useDrawnRevision(given: string | undefined, answer: FormState, initial: FormState) {
+  const [drawn, setDrawn] = useState<Drawn>(() => ({
+    // Drawn again after Pathweave could not be reached: the revision it was sent with.
+    revision: initial.revision ?? given,
+    given,
+    answer,
+    dirty: false,
+    epoch: 0,
+  }));
+  let next = drawn;
+  if (answer !== next.answer) {
+    // Saved: the fields are drawn again from what is saved now. Refused: they keep what was typed.
+    next = answer.ok
+      ? { ...next, answer, revision: given, given, dirty: false }
+      : { ...next, answer, revision: answer.revision ?? next.revision };
+  }
+  if (given !== next.given) {
+    // Showing what was typed (a refusal's kept values) counts as changed, as typing does.
+    const untouched = !next.dirty && !answer.values;
+    next = untouched ? { ...next, revision: given, given, epoch: next.epoch + 1 } : { ...next, given };
+  }
+  if (next !== drawn) setDrawn(next);
+  const touched = () => setDrawn((d) => (d.dirty ? d : { ...d, dirty: true }));
+  return { revision: next.revision, epoch: next.epoch, touched };
+}
+
+/**
+ * Drawing a form's fields afresh replaces the field that has the focus: the focus then goes to the
+ * field of the same id in the new drawing, not to the page.
+ */
+class KeepFocus extends Component<{ children: ReactNode }> {
+  private box = createRef<HTMLDivElement>();
+
+  override getSnapshotBeforeUpdate(): string | null {
+    const focused = document.activeElement;
+    return focused?.id && this.box.current?.contains(focused) ? focused.id : null;
+  }
+
+  override componentDidUpdate(_props: unknown, _state: unknown, focusedId: string | null) {
+    if (!focusedId || (document.activeElement && document.activeElement !== document.body)) return;
+    document.getElementById(focusedId)?.focus();
+  }
+
+  override render() {
+    return (
+      <div ref={this.box} className="contents">
+        {this.props.children}
+      </div>
+    );
+  }
+}
+
 function ActionFormBody(
   props: ActionFormProps & { prefix: string; initial: FormState; onSent: (e: FormEvent<HTMLFormElement>) => void },
 ) {
   const [sentState, formAction, pending] = useActionState(props.action, props.initial);
   const { prefix } = props;
+  const drawn = useDrawnRevision(props.hidden?.revision, sentState, props.initial);
+  const hidden =
+    props.hidden && 'revision' in props.hidden ? { ...props.hidden, revision: drawn.revision ?? '' } : props.hidden;
   // Dates typed only in part, caught before sending (see unfinishedDates).
   const [unfinished, setUnfinished] = useState<NonNullable<FormState['errors']> | null>(null);
   const state: FormState = unfinished ? { ...sentState, ok: false, message: undefined, errors: unfinished } : sentState;
@@ -91,6 +172,7 @@ function ActionFormBody(
     <FormContext.Provider value={{ prefix, state }}>
       <form
         action={formAction}
+        onChange={drawn.touched}
         onSubmit={(e) => {
           const bad = unfinishedDates(e.currentTarget);
           setUnfinished(bad.length ? bad : null);
@@ -110,12 +192,14 @@ function ActionFormBody(
             errors={errors.map((e) => ({ href: hrefFor(e.path), message: e.message }))}
           />
         )}
-        {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+        {Object.entries(hidden ?? {}).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <div key={state.at ?? 0} className="space-y-3">
-          {props.children}
-        </div>
+        <KeepFocus>
+          <div key={`${state.at ?? 0}.${drawn.epoch}`} className="space-y-3">
+            {props.children}
+          </div>
+        </KeepFocus>
         <div className="flex flex-wrap items-center gap-3">
           <button
             type="submit"

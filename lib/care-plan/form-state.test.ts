@@ -40,4 +40,22 @@ describe('form state after a refusal', () => {
     expect(saved.values).toBeUndefined();
     expect(saved.lists).toBeUndefined();
   });
+
+  it('keeps the revision a refused form was sent with, not as something typed, and none after a success', () => {
+    const withRevision = form([
+      ['op', 'details'],
+      ['revision', 'drawn-1'],
+      ['title', 'Arthur’s plan'],
+    ]);
+    const clash = { ok: false as const, reason: 'invalid', message: 'Changed by someone else.' };
+    expect(toFormState(clash, withRevision, 'Saved.')).toMatchObject({
+      revision: 'drawn-1',
+      values: { title: 'Arthur’s plan' },
+    });
+    expect(toFormState(clash, withRevision, 'Saved.').values).not.toHaveProperty('revision');
+    expect(keepingInput({ ok: false, message: 'Sorry.', errors: [] }, withRevision).revision).toBe('drawn-1');
+    expect(toFormState({ ok: true }, withRevision, 'Saved.')).not.toHaveProperty('revision');
+    // A form that carries no revision is given none.
+    expect(toFormState(clash, sent, 'Saved.')).not.toHaveProperty('revision');
+  });
 });

@@ -10,6 +10,11 @@ export interface FormState {
   values?: Record<string, string>;
   /** Every value sent under each name (ticked checkboxes), to put back after an error. */
   lists?: Record<string, string[]>;
+  /**
+   * After a refusal: the revision the form was sent with (what its fields were drawn from), which it
+   * keeps, so saving what was typed is refused again until the page is reloaded (components/care-plan/forms.tsx).
+   */
+  revision?: string;
   /** Changes on every submission, so fields remount with fresh values. */
   at?: number;
 }
@@ -45,7 +50,19 @@ export function sentLists(form: FormData, hidden: readonly string[] = HIDDEN): R
  * person typed and ticked, so the form shows it again rather than the saved values.
  */
 export function keepingInput(state: FormState, form: FormData, hidden?: readonly string[]): FormState {
-  return { ...state, values: typedValues(form, hidden), lists: sentLists(form, hidden), at: Date.now() };
+  return {
+    ...state,
+    values: typedValues(form, hidden),
+    lists: sentLists(form, hidden),
+    ...sentRevision(form),
+    at: Date.now(),
+  };
+}
+
+/** The revision a form was sent with, if any. */
+function sentRevision(form: FormData): { revision?: string } {
+  const revision = form.get('revision');
+  return typeof revision === 'string' ? { revision } : {};
 }
 
 /** A use case's result as form state: success with a message, or the errors and what was typed. */
@@ -58,6 +75,7 @@ export function toFormState(result: UseCaseResult, form: FormData, success: stri
     errors: result.errors ?? [],
     values: typedValues(form),
     lists: sentLists(form),
+    ...sentRevision(form),
     at,
   };
 }

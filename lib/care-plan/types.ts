@@ -118,11 +118,15 @@ export interface PlanPathwayView {
   currentStepSince: string | null;
   /**
    * Where the person was on this pathway when read (the current step and since when), for the care
-   * team's "current step" and "remove this pathway" forms to send back: either is refused if someone
-   * else moved the person on meanwhile (lib/server/care-plan-revision.ts). Set when the plan is read
-   * to be shown (get-care-plan.ts).
+   * team's "current step" form to send back: it is refused if someone else moved the person on
+   * meanwhile (lib/server/care-plan-revision.ts). Set when the plan is read to be shown (get-care-plan.ts).
    */
   revision?: string;
+  /**
+   * The same, and which merges join a step of this pathway (taking it off the plan undoes them), for
+   * the "remove this pathway" form: it is refused if either changed meanwhile. Set with `revision`.
+   */
+  removalRevision?: string;
 }
 
 /**

@@ -5,7 +5,9 @@ import {
   medicationRevision,
   medicineRevision,
   memberRevision,
+  mergesTouching,
   pathwayLinkRevision,
+  pathwayRemovalRevision,
   peopleRevision,
   revisionTime,
   timeRevision,
@@ -89,5 +91,41 @@ describe('care plan row revisions', () => {
     expect(pathwayLinkRevision({ ...link, currentStepSince: new Date('2026-02-01T09:00:00Z') })).not.toBe(
       pathwayLinkRevision(link),
     );
+  });
+
+  it('changes a pathway’s removal revision with where the person is and with the merges of its steps, in any order', () => {
+    const link = { currentStepId: 'review', currentStepSince: new Date('2026-03-04T00:00:00.000Z') };
+    const removal = pathwayRemovalRevision(link, ['m1', 'm2']);
+    expect(pathwayRemovalRevision({ ...link }, ['m2', 'm1'])).toBe(removal);
+    // The first part is the current step form's revision, so a refusal can say which part changed.
+    expect(removal.split('.')[0]).toBe(pathwayLinkRevision(link));
+    expect(pathwayRemovalRevision(link, ['m1'])).not.toBe(removal);
+    expect(pathwayRemovalRevision(link, ['m1', 'm2', 'm3'])).not.toBe(removal);
+    expect(pathwayRemovalRevision(link, [])).not.toBe(pathwayRemovalRevision(link, ['m1']));
+    expect(pathwayRemovalRevision({ ...link, currentStepId: 'referral' }, ['m1', 'm2'])).not.toBe(removal);
+  });
+
+  it('finds the merges that join a step of a pathway, and ignores steps stored in another shape', () => {
+    const merges = [
+      {
+        id: 'a',
+        steps: [
+          { pathwayId: 'copd', stepId: 'review' },
+          { pathwayId: 'frailty', stepId: 'review' },
+        ],
+      },
+      {
+        id: 'b',
+        steps: [
+          { pathwayId: 'frailty', stepId: 'falls' },
+          { pathwayId: 'diabetes', stepId: 'feet' },
+        ],
+      },
+      { id: 'c', steps: { pathwayId: 'copd' } },
+      { id: 'd', steps: [null, 'copd'] },
+    ];
+    expect(mergesTouching(merges, 'copd').map((m) => m.id)).toEqual(['a']);
+    expect(mergesTouching(merges, 'frailty').map((m) => m.id)).toEqual(['a', 'b']);
+    expect(mergesTouching(merges, 'asthma')).toEqual([]);
   });
 });

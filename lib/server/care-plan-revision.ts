@@ -80,3 +80,22 @@ export const escalationRevision = (level: string, e: { signs: string; whatToDo: 
 /** Where the person is on one pathway of the plan: the current step, and since when. */
 export const pathwayLinkRevision = (l: { currentStepId: string | null; currentStepSince: Date | null }): string =>
   contentRevision(['step', l.currentStepId, day(l.currentStepSince)]);
+
+/**
+ * Taking a pathway off the plan: where the person is on it (pathwayLinkRevision) and which merges
+ * join one of its steps, since removing the pathway undoes those merges too. A merge is never
+ * edited, only made or undone, so its id stands for it. Two parts, "step.merges", so a refusal can
+ * say which changed.
+ */
+export const pathwayRemovalRevision = (
+  l: { currentStepId: string | null; currentStepSince: Date | null },
+  mergeIds: readonly string[],
+): string => `${pathwayLinkRevision(l)}.${contentRevision(['merges', ...[...mergeIds].sort()])}`;
+
+/** The merges that join a step of the pathway (their `steps` as stored: [{ pathwayId, stepId }, …]). */
+export function mergesTouching<M extends { steps: unknown }>(merges: readonly M[], pathwayId: string): M[] {
+  return merges.filter(
+    (m) =>
+      Array.isArray(m.steps) && m.steps.some((s) => (s as { pathwayId?: unknown } | null)?.pathwayId === pathwayId),
+  );
+}

@@ -6,11 +6,11 @@
 // Every row touched is found by its id AND this plan's id, so an id from another plan changes
 // nothing. Every change made from a form of the page carries the revision of what the form was drawn
 // from (care-plan-revision.ts): the row, for a change or removal of a goal, action, medicine, team
-// member or pathway (its current step); what that form shows, for the plan's own forms (details,
-// people, medication summary, each part of the red-amber-green plan). It is made only over that
-// revision (compare-and-set, with the plan's row held): a form drawn before someone else's change is
-// refused, saying so, rather than undoing it, and a removal is refused rather than removing something
-// changed since it was shown.
+// member or pathway (its current step, and for a removal the merges of its steps, which go with it);
+// what that form shows, for the plan's own forms (details, people, medication summary, each part of
+// the red-amber-green plan). It is made only over that revision (compare-and-set, with the plan's row
+// held): a form drawn before someone else's change is refused, saying so, rather than undoing it, and
+// a removal is refused rather than removing something changed since it was shown.
 // The audit records which part changed and the row, not the text typed (that stays in the plan, for
 // the person to read).
 import { ROLES_THAT_MAY, type Actor } from '@/lib/auth/can';
@@ -38,7 +38,9 @@ import {
   medicationRevision,
   medicineRevision,
   memberRevision,
+  mergesTouching,
   pathwayLinkRevision,
+  pathwayRemovalRevision,
   peopleRevision,
   revisionTime,
 } from './care-plan-revision';
@@ -146,13 +148,16 @@ const REMOVALS: Record<RowKind, { label: string; changed: string; notRemoved: st
     gone: 'This pathway has already been taken off the plan.',
   },
 };
+/** Taking a pathway off the plan undoes the merges of its steps: one made or undone since the page was drawn. */
+const MERGES_CHANGED = 'Steps of this pathway were merged, or a merge was undone,';
 /**
  * A removal of a row someone else changed after the page was drawn (the person ticked the job off,
  * or another clinician updated the goal): the clinician has not seen the change, so the row stays.
  * Not audited, as changedMeanwhile is not.
  */
-const changedBeforeRemoval = (kind: RowKind): never => {
-  const { label, changed, notRemoved } = REMOVALS[kind];
+const changedBeforeRemoval = (kind: RowKind, mergesChanged = false): never => {
+  const { label, notRemoved } = REMOVALS[kind];
+  const changed = mergesChanged ? MERGES_CHANGED : REMOVALS[kind].changed;
   throw new EditProblem(
     [{ path: '', message: `${label}: not removed. Reload the page to see what changed, then decide again.` }],
     undefined,
@@ -676,17 +681,21 @@ export async function editCarePlan(options: {
         if (links.length === 1)
           problem('pathwayId', 'Pathway: a plan needs at least one pathway. Add another before removing this one.');
         if (!edit.revision) noRevision('pathway', 'Pathway');
-        if (pathwayLinkRevision(link) !== edit.revision) changedBeforeRemoval('pathway');
-        await tx.carePlanPathway.delete({ where: { id: link.id } });
-        // Merges that joined a step of this pathway no longer make sense.
+        // Merges that joined a step of this pathway no longer make sense, and go with it: only those the
+        // page showed (the revision names them), or a merge made since would go without anyone seeing it.
         const merges = await tx.carePlanStepMerge.findMany({
           where: { carePlanId: planId },
           select: { id: true, steps: true },
         });
-        const stale = merges.filter(
-          (m) =>
-            Array.isArray(m.steps) && m.steps.some((s) => (s as { pathwayId?: unknown }).pathwayId === edit.pathwayId),
+        const stale = mergesTouching(merges, edit.pathwayId);
+        const current = pathwayRemovalRevision(
+          link,
+          stale.map((m) => m.id),
         );
+        // Which part changed, for the sentence: where the person is, or the merges.
+        if (current !== edit.revision)
+          changedBeforeRemoval('pathway', edit.revision?.split('.')[0] === pathwayLinkRevision(link));
+        await tx.carePlanPathway.delete({ where: { id: link.id } });
         if (stale.length)
           await tx.carePlanStepMerge.deleteMany({
             where: { id: { in: stale.map((m) => m.id) }, carePlanId: planId },

@@ -14,7 +14,9 @@ import {
   medicationRevision,
   medicineRevision,
   memberRevision,
+  mergesTouching,
   pathwayLinkRevision,
+  pathwayRemovalRevision,
   peopleRevision,
   timeRevision,
 } from './care-plan-revision';
@@ -101,6 +103,10 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
         currentStepId: l.currentStepId,
         currentStepSince: l.currentStepSince ? l.currentStepSince.toISOString() : null,
         revision: pathwayLinkRevision(l),
+        removalRevision: pathwayRemovalRevision(
+          l,
+          mergesTouching(p.merges, l.pathwayId).map((m) => m.id),
+        ),
       };
     }),
     merges: p.merges.map((m) => ({

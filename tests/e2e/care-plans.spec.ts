@@ -630,6 +630,113 @@ test('a nurse saving what matters to Arthur after the GP changed it since her pa
   await expect(details.getByRole('status')).toHaveText('Saved.');
 });
 
+test('a nurse’s unsaved words in a form are refused after the GP saved it, even once another save of hers has drawn the page again; a form she has not touched takes the newer version', async ({
+  page,
+  browser,
+}) => {
+  const run = Date.now().toString(36);
+  const openArthursPlan = async (p: Page) => {
+    await p.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Care plans' }).click();
+    await p.getByRole('link', { name: 'Arthur Pennock' }).click();
+    await expect(p.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+    return {
+      details: p.getByRole('form', { name: 'What matters and review date' }),
+      green: p.getByRole('form', { name: 'Green: feeling as usual' }),
+      medication: p.getByRole('form', { name: 'Medication summary' }),
+      step: p.getByRole('form', { name: /^Current step on / }).first(),
+    };
+  };
+  await signIn(page, 'community.nurse@pathweave.test');
+  const hers = await openArthursPlan(page);
+  const original = {
+    whatMatters: await hers.details.getByLabel('What matters to me').inputValue(),
+    signs: await hers.green.getByLabel('Signs to look out for').inputValue(),
+    medication: await hers.medication.getByLabel('Summary').inputValue(),
+    step: await hers.step.getByLabel('Current step').inputValue(),
+  };
+  const steps = await hers.step
+    .getByLabel('Current step')
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  const gpStep = steps.find((s) => s !== original.step)!;
+
+  // She starts writing what matters to Arthur, and has not saved it yet.
+  await hydrated(hers.details.getByRole('button', { name: 'Save' }));
+  const mine = `Getting to the allotment twice a week (${run}).`;
+  await hers.details.getByLabel('What matters to me').fill(mine);
+
+  // Meanwhile the GP, on his own computer, saves what matters, the medication summary and the current step.
+  const gp = await person(browser, 'gp@pathweave.test');
+  const his = await openArthursPlan(gp);
+  const gpWords = `Being at my granddaughter’s wedding in June (${run}).`;
+  const gpMedication = `Two inhalers and a water tablet (${run}).`;
+  await his.details.getByLabel('What matters to me').fill(gpWords);
+  await hydrated(his.details.getByRole('button', { name: 'Save' }));
+  await his.details.getByRole('button', { name: 'Save' }).click();
+  await expect(his.details.getByRole('status')).toHaveText('Saved.');
+  await his.medication.getByLabel('Summary').fill(gpMedication);
+  await his.medication.getByRole('button', { name: 'Save summary' }).click();
+  await expect(his.medication.getByRole('status')).toHaveText('Saved.');
+  await his.step.getByLabel('Current step').selectOption(gpStep);
+  await his.step.getByRole('button', { name: 'Save current step' }).click();
+  await expect(his.step.getByRole('status')).toHaveText('Saved.');
+  await gp.context().close();
+
+  // She saves the green part of the plan: her page is drawn again, and her words stay in the box.
+  const signs = `Walking to the shop without stopping (${run}).`;
+  await hers.green.getByLabel('Signs to look out for').fill(signs);
+  await hers.green.getByRole('button', { name: 'Save' }).click();
+  await expect(hers.green.getByRole('status')).toHaveText('Saved.');
+  await expect(hers.details.getByLabel('What matters to me')).toHaveValue(mine);
+
+  // Her form was drawn before the GP's save: saving it would put her words over his without a word.
+  const clash =
+    'The plan’s title, what matters and review date were changed by someone else since you opened the page. Your changes are below; reload the page to see theirs.';
+  await hers.details.getByRole('button', { name: 'Save' }).click();
+  const problem = hers.details.getByRole('alert', { name: 'There is a problem' });
+  await expect(problem).toContainText(clash);
+  await expect(problem).toBeFocused();
+  await expect(hers.details.getByLabel('What matters to me')).toHaveValue(mine);
+  await expectAccessible(page, 'care plan editor, a save refused after another save drew the page again');
+
+  // Another save of hers does not clear the way either: her words are refused again, and kept.
+  await hers.green.getByLabel('Signs to look out for').fill(`${signs} Sleeping through.`);
+  await hers.green.getByRole('button', { name: 'Save' }).click();
+  await expect(hers.green.getByRole('status')).toHaveText('Saved.');
+  await expect(hers.details.getByLabel('What matters to me')).toHaveValue(mine);
+  await hers.details.getByRole('button', { name: 'Save' }).click();
+  await expect(hers.details.getByRole('alert', { name: 'There is a problem' })).toContainText(clash);
+  await expect(hers.details.getByLabel('What matters to me')).toHaveValue(mine);
+
+  // The forms she had not touched were drawn again from the GP's saves, so they show his, and save.
+  await expect(hers.medication.getByLabel('Summary')).toHaveValue(gpMedication);
+  await expect(hers.step.getByLabel('Current step')).toHaveValue(gpStep);
+  await hers.medication.getByLabel('Summary').fill(`${gpMedication} Salbutamol when needed.`);
+  await hers.medication.getByRole('button', { name: 'Save summary' }).click();
+  await expect(hers.medication.getByRole('status')).toHaveText('Saved.');
+  await hers.step.getByLabel('Current step').selectOption(original.step);
+  await hers.step.getByRole('button', { name: 'Save current step' }).click();
+  await expect(hers.step.getByRole('status')).toHaveText('Saved.');
+
+  // The GP's words stand.
+  await page.reload();
+  await expect(hers.details.getByLabel('What matters to me')).toHaveValue(gpWords);
+  await expect(hers.medication.getByLabel('Summary')).toHaveValue(`${gpMedication} Salbutamol when needed.`);
+  await expect(hers.step.getByLabel('Current step')).toHaveValue(original.step);
+
+  // Tidy up: Arthur's plan as it was.
+  for (const [form, label, value] of [
+    [hers.details, 'What matters to me', original.whatMatters],
+    [hers.green, 'Signs to look out for', original.signs],
+    [hers.medication, 'Summary', original.medication],
+  ] as const) {
+    await form.getByLabel(label).fill(value);
+    await hydrated(form.getByRole('button', { name: /^Save/ }));
+    await form.getByRole('button', { name: /^Save/ }).click();
+    await expect(form.getByRole('status')).toHaveText('Saved.');
+  }
+});
+
 test('a nurse adds someone to the care team by ticking that their Pathweave account uses the email address she typed', async ({
   page,
 }) => {

@@ -126,6 +126,13 @@ async function stepRevisionOf(who: Who, planId: string, pathwayId: string): Prom
   if (!revision) throw new Error(`no revision for pathway ${pathwayId} of ${planId}`);
   return revision;
 }
+/** What the "Remove this pathway from the plan" form of one pathway was drawn from. */
+async function removalRevisionOf(who: Who, planId: string, pathwayId: string): Promise<string> {
+  const read = await server.getCarePlan({ actor: actors[who], planId, via: 'editor', requireEdit: true });
+  const revision = read?.plan.pathways.find((p) => p.pathwayId === pathwayId)?.removalRevision;
+  if (!revision) throw new Error(`no removal revision for pathway ${pathwayId} of ${planId}`);
+  return revision;
+}
 
 /**
  * The person shares their plan with someone new, who then says yes: the grant's id. (Someone new is
@@ -3244,7 +3251,7 @@ describe('a plan-level form or a removal sent from a page drawn before someone e
         ])
       ).rows as { currentStepId: string }[];
     try {
-      const nurseDrew = await stepRevisionOf('nurse', planA, diabetes);
+      const nurseDrew = await removalRevisionOf('nurse', planA, diabetes);
       const read = await server.getCarePlan({ actor: actors.gp, planId: planA, via: 'editor', requireEdit: true });
       const link = read!.plan.pathways.find((p) => p.pathwayId === diabetes)!;
       const moved = link.document!.steps.find((s) => s.id !== link.currentStepId)!.id;
@@ -3264,7 +3271,7 @@ describe('a plan-level form or a removal sent from a page drawn before someone e
       expect(await linked()).toEqual([{ currentStepId: moved }]);
       expect(await nurseRecord()).toEqual(record);
 
-      const reloaded = await stepRevisionOf('nurse', planA, diabetes);
+      const reloaded = await removalRevisionOf('nurse', planA, diabetes);
       expect(await edit('nurse', { op: 'pathway.remove', pathwayId: diabetes, revision: reloaded })).toEqual({
         ok: true,
         op: 'pathway.remove',
@@ -3278,6 +3285,92 @@ describe('a plan-level form or a removal sent from a page drawn before someone e
         errors: [{ path: 'pathwayId', message: 'Pathway: this pathway is not part of the plan.' }],
       });
     } finally {
+      await db.query('DELETE FROM "CarePlanPathway" WHERE "carePlanId" = $1 AND "pathwayId" = $2', [planA, diabetes]);
+    }
+  });
+
+  it('refuses taking a pathway off the plan after another clinician merged one of its steps, keeping the merge, and removes both once she has seen it', async () => {
+    const diabetes = (
+      await db.query(`SELECT id FROM "Pathway" WHERE title LIKE 'Type 2 diabetes%' AND "workspaceId" = $1`, [
+        workspaceId,
+      ])
+    ).rows[0].id as string;
+    expect(await edit('nurse', { op: 'pathway.add', pathwayId: diabetes })).toMatchObject({ ok: true });
+    const linked = async () =>
+      (
+        await db.query(
+          'SELECT count(*)::int AS n FROM "CarePlanPathway" WHERE "carePlanId" = $1 AND "pathwayId" = $2',
+          [planA, diabetes],
+        )
+      ).rows[0].n as number;
+    const mergeThere = async (id: string) =>
+      (await db.query('SELECT count(*)::int AS n FROM "CarePlanStepMerge" WHERE id = $1', [id])).rows[0].n as number;
+    const merges: string[] = [];
+    try {
+      const read = await server.getCarePlan({ actor: actors.gp, planId: planA, via: 'editor', requireEdit: true });
+      const other = read!.plan.pathways.find((p) => p.pathwayId !== diabetes)!;
+      const stepOf = (pathwayId: string, i: number) =>
+        read!.plan.pathways.find((p) => p.pathwayId === pathwayId)!.document!.steps[i]!.id;
+      const merge = async (i: number) => {
+        const r = await server.mergeCarePlanSteps({
+          actor: actors.gp,
+          planId: planA,
+          input: {
+            title: `One appointment ${i}`,
+            steps: [
+              { pathwayId: diabetes, stepId: stepOf(diabetes, i) },
+              { pathwayId: other.pathwayId, stepId: stepOf(other.pathwayId, i) },
+            ],
+          },
+        });
+        if (!r.ok) throw new Error(`not merged: ${JSON.stringify(r)}`);
+        merges.push(r.mergeId);
+        return r.mergeId;
+      };
+      // A merge the nurse's page shows; then, after her page was drawn, the GP merges another step.
+      const seen = await merge(0);
+      const nurseDrew = await removalRevisionOf('nurse', planA, diabetes);
+      const stepFormDrew = await stepRevisionOf('nurse', planA, diabetes);
+      const unseen = await merge(1);
+      // The merge does not make her "current step" form stale: it does not change where Arthur is.
+      expect(await stepRevisionOf('nurse', planA, diabetes)).toBe(stepFormDrew);
+      const record = await nurseRecord();
+
+      // Her removal would undo the GP's merge, which she has not seen: refused, and nothing goes.
+      expect(await edit('nurse', { op: 'pathway.remove', pathwayId: diabetes, revision: nurseDrew })).toEqual(
+        changedBeforeRemoval(
+          'Steps of this pathway were merged, or a merge was undone,',
+          'so the pathway has not been taken off the plan',
+          'Pathway',
+        ),
+      );
+      expect(await linked()).toBe(1);
+      expect([await mergeThere(seen), await mergeThere(unseen)]).toEqual([1, 1]);
+      expect(await nurseRecord()).toEqual(record);
+
+      // The same when a merge her page showed has been undone since.
+      const reloaded = await removalRevisionOf('nurse', planA, diabetes);
+      expect(await server.unmergeCarePlanSteps({ actor: actors.gp, planId: planA, mergeId: unseen })).toEqual({
+        ok: true,
+      });
+      expect(await edit('nurse', { op: 'pathway.remove', pathwayId: diabetes, revision: reloaded })).toMatchObject({
+        ok: false,
+        message:
+          'Steps of this pathway were merged, or a merge was undone, by someone else since you opened the page, so the pathway has not been taken off the plan. Reload the page to see the change.',
+      });
+      expect([await linked(), await mergeThere(seen)]).toEqual([1, 1]);
+
+      // Reloaded, she has seen the merges: the pathway goes, and the merge of its step with it.
+      expect(
+        await edit('nurse', {
+          op: 'pathway.remove',
+          pathwayId: diabetes,
+          revision: await removalRevisionOf('nurse', planA, diabetes),
+        }),
+      ).toEqual({ ok: true, op: 'pathway.remove', id: diabetes });
+      expect([await linked(), await mergeThere(seen)]).toEqual([0, 0]);
+    } finally {
+      if (merges.length) await db.query('DELETE FROM "CarePlanStepMerge" WHERE id = ANY($1)', [merges]);
       await db.query('DELETE FROM "CarePlanPathway" WHERE "carePlanId" = $1 AND "pathwayId" = $2', [planA, diabetes]);
     }
   });
