@@ -83,7 +83,16 @@ type SaveStatus =
    * Save (`savedAt`: the rest was saved) or Save version (nothing was) met values typed in the
    * details that are not allowed: they are listed, each with a way to go to it.
    */
-  | { kind: 'pending'; savedAt?: string };
+  | {
+      kind: 'pending';
+      savedAt?: string;
+      /** Control S in the live workshop, where there is nothing else to save. */
+      live?: boolean;
+      /** The values as they were when the button or key was pressed: the list does not change with typing. */
+      shown: readonly PendingValue[];
+      /** Set when the list is to take the focus (Save, Control S live): new each time. */
+      focusKey?: string;
+    };
 
 const BACKUP_PREFIX = 'pathweave:editor-backup:';
 
@@ -293,6 +302,8 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   // is read from a ref, which a save updates at once, so a save started just after another ends never
   // sends the revision before it (that would look like someone else's save: a false conflict).
   const savingNow = useRef<Promise<boolean> | null>(null);
+  /** Counts the lists of values not allowed shown, so that each new one takes the focus. */
+  const pendingShown = useRef(0);
   const savedRevision = useRef(saved.revision);
   useEffect(() => {
     savedRevision.current = saved.revision;
@@ -314,8 +325,9 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
         setSaved({ doc: document, revision: result.revision, at: result.updatedAt });
         // The valid changes are saved; values typed that are not allowed cannot be, and a Save
         // pressed says which, taking the focus to the list (autosave leaves that to the save state).
-        if (!auto && pendingInDocument(store.doc, store.getState().pending).length) {
-          setStatus({ kind: 'pending', savedAt: result.updatedAt });
+        const typedValues = pendingInDocument(store.doc, store.getState().pending);
+        if (!auto && typedValues.length) {
+          setStatus({ kind: 'pending', savedAt: result.updatedAt, shown: typedValues, focusKey: `save-${++pendingShown.current}` });
         } else {
           setStatus({ kind: 'saved', at: result.updatedAt });
           store.notify(`Saved at ${time(result.updatedAt)}.`);
@@ -366,7 +378,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       // A version is what the screen shows: not without a value typed here that is not allowed.
       const typedValues = pendingInDocument(store.doc, store.getState().pending);
       if (typedValues.length) {
-        setStatus({ kind: 'pending' });
+        setStatus({ kind: 'pending', shown: typedValues });
         return [versionRefusal(store.doc, typedValues)];
       }
       setStatus({ kind: 'saving' });
@@ -498,9 +510,13 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       const key = event.key.toLowerCase();
       if (key === 's') {
         event.preventDefault();
-        // In the live room there is nothing to save: say so, rather than do nothing in silence.
-        if (liveMode === 'live') store.notify(LIVE_NOTHING_TO_SAVE);
-        else void save();
+        // In the live room there is nothing to save: say so, rather than do nothing in silence. Values
+        // typed that are not allowed are not shared: they are listed instead, as Save lists them.
+        if (liveMode === 'live') {
+          const typedValues = pendingInDocument(store.doc, store.getState().pending);
+          if (typedValues.length) setStatus({ kind: 'pending', live: true, shown: typedValues, focusKey: `live-${++pendingShown.current}` });
+          else store.notify(LIVE_NOTHING_TO_SAVE);
+        } else void save();
         return;
       }
       // In a text box, Ctrl+Z undoes typing there (the browser's own undo).
@@ -742,7 +758,10 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
         <PendingSummary
           doc={doc}
           pending={pending}
-          {...(status.savedAt ? { savedAt: time(status.savedAt), announce: true, focusKey: status.savedAt } : {})}
+          shown={status.shown}
+          live={status.live}
+          focusKey={status.focusKey}
+          {...(status.savedAt ? { savedAt: time(status.savedAt) } : {})}
           onGoTo={goToPending}
         />
       ) : null}

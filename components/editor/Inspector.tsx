@@ -130,8 +130,8 @@ function focusDetailsPanel() {
   requestAnimationFrame(() => document.getElementById('side-panel-details')?.focus());
 }
 
-/** Apply a field change: validate the candidate document, then run the command. Returns errors to show. */
-function applyField(store: EditorStore, path: readonly PathSegment[], value: unknown, label: string, command: Command): string[] {
+/** Apply a field change: validate the candidate document, then run the command. Returns errors to show. Exported for the unit tests. */
+export function applyField(store: EditorStore, path: readonly PathSegment[], value: unknown, label: string, command: Command): string[] {
   const errors = validateField(store.doc, path, value, label);
   if (errors.length) return errors;
   const result = store.exec(command, { announce: false });
@@ -148,7 +148,7 @@ function forget(store: EditorStore, kind: PendingValue['kind'], id: string, fiel
  * choice, that is not allowed (store.ts, PendingValue): it outlives the panel, so choosing another
  * step and coming back shows it again, with its error.
  */
-function keeping(store: EditorStore, kind: PendingValue['kind'], id: string, field: string, label: string, options?: readonly Option[]) {
+export function keeping(store: EditorStore, kind: PendingValue['kind'], id: string, field: string, label: string, options?: readonly Option[]) {
   const pending = store.pendingFor(kind, id, field);
   return {
     id: pendingFieldId({ kind, id, field }),

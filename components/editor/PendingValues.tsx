@@ -56,18 +56,30 @@ export function versionRefusal(doc: Pathway, pending: readonly PendingValue[]): 
 export function PendingSummary({
   doc,
   pending,
+  shown,
   savedAt,
-  announce,
+  live,
   focusKey,
   onGoTo,
 }: {
   doc: Pathway;
+  /** The values not allowed now (store.pending, as the document counts them). */
   pending: readonly PendingValue[];
+  /**
+   * The list as it was when Save, Save version or Control S was pressed: what it says does not follow
+   * typing in a box (a value corrected leaves it, but the text of one still not allowed stays as it
+   * was, so nothing changes under a screen reader's cursor with each key). Absent: `pending`.
+   */
+  shown?: readonly PendingValue[];
   /** The time the rest of the changes were saved (Save); absent when Save version refused. */
   savedAt?: string;
-  /** Read out as it appears (Save, which moves the focus here); Save version says it under the note instead. */
-  announce?: boolean;
-  /** Changes with every Save that shows the list: it then takes the focus (after it is drawn). */
+  /** Control S in the live workshop: everything else is already shared. */
+  live?: boolean;
+  /**
+   * Changes with every Save (or Control S) that shows the list: it then takes the focus (after it is
+   * drawn), which reads it out once. It is not a live region, so correcting a value is not read out
+   * again with each key (the NHS service manual's error summary).
+   */
   focusKey?: string;
   onGoTo: (p: PendingValue) => void;
 }) {
@@ -75,14 +87,17 @@ export function PendingSummary({
   useEffect(() => {
     if (focusKey) box.current?.focus();
   }, [focusKey]);
-  if (pending.length === 0) return null;
-  const one = pending.length === 1;
+  const items = shown
+    ? shown.filter((s) => pending.some((p) => p.kind === s.kind && p.id === s.id && p.field === s.field))
+    : pending;
+  if (items.length === 0) return null;
+  const one = items.length === 1;
   return (
     <div
       id={PENDING_SUMMARY_ID}
       ref={box}
       className="pw-alert-box"
-      role={announce ? 'alert' : 'region'}
+      role="region"
       tabIndex={-1}
       aria-labelledby={`${PENDING_SUMMARY_ID}-title`}
       data-testid="typed-values-summary"
@@ -91,12 +106,14 @@ export function PendingSummary({
         There is a problem
       </h2>
       <p>
-        {savedAt
-          ? `Your other changes were saved at ${savedAt}, but ${one ? `this value you ${how(pending)} is not allowed, so it is not saved:` : `these ${pending.length} values you ${how(pending)} are not allowed, so they are not saved:`}`
-          : `The version was not saved, because ${one ? `this value you ${how(pending)} is not allowed:` : `these ${pending.length} values you ${how(pending)} are not allowed:`}`}
+        {live
+          ? `Everything else you change in the live workshop is shared and saved as you make it, but ${one ? `this value you ${how(items)} is not allowed, so it is not shared or saved:` : `these ${items.length} values you ${how(items)} are not allowed, so they are not shared or saved:`}`
+          : savedAt
+            ? `Your other changes were saved at ${savedAt}, but ${one ? `this value you ${how(items)} is not allowed, so it is not saved:` : `these ${items.length} values you ${how(items)} are not allowed, so they are not saved:`}`
+            : `The version was not saved, because ${one ? `this value you ${how(items)} is not allowed:` : `these ${items.length} values you ${how(items)} are not allowed:`}`}
       </p>
       <ul className="list-disc pl-5 text-sm">
-        {pending.map((p) => (
+        {items.map((p) => (
           <li key={`${p.kind}:${p.id}:${p.field}`}>
             <button type="button" className="pw-link-button" onClick={() => onGoTo(p)}>
               {p.label} on {pendingPlace(doc, p)}

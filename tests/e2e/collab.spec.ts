@@ -335,6 +335,34 @@ test('Control S in the live workshop says there is nothing to save, rather than 
   await expect(page.getByText(/^Keys on a step:/)).not.toContainText('Control S saves');
 });
 
+test('Control S in the live workshop names a value typed that is not allowed, rather than saying there is nothing to save', async ({ page }) => {
+  await signIn(page, GP);
+  await openDemoCopd(page);
+  const editor = `${new URL(page.url()).pathname}/edit`;
+  await joinLive(page, editor, 'Live: every change saved.');
+  await page.locator('.react-flow__node').first().click();
+  const inspector = page.getByTestId('step-inspector');
+  const title = inspector.getByLabel('Title', { exact: true });
+  const was = await title.inputValue();
+  await title.fill('');
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await page.keyboard.press('Control+s');
+  const summary = page.getByTestId('typed-values-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText(
+    'Everything else you change in the live workshop is shared and saved as you make it, but this value you typed is not allowed, so it is not shared or saved:',
+  );
+  await expect(summary).toContainText(`Title on the step “${was}”: left empty. Title must not be empty.`);
+  await expect(page.getByTestId('editor-notice')).not.toContainText('Nothing to save');
+  await expectAccessible(page, 'live editor: Control S names a value typed that is not allowed');
+  // Its link goes to the box; Escape puts back what it said, and the list goes.
+  await summary.getByRole('button', { name: `Title on the step “${was}”` }).click();
+  await expect(title).toBeFocused();
+  await title.press('Escape');
+  await expect(title).toHaveValue(was);
+  await expect(summary).toHaveCount(0);
+});
+
 test('a live pathway that is slow to reach stays read only and says so, rather than editing a copy that would clash with the room', async ({ browser }) => {
   const page = await person(browser, 'gp@pathweave.test');
   const path = await newBlankPathway(page, `Slow live ${Date.now()}`);

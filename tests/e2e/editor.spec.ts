@@ -681,10 +681,22 @@ test('a value typed in the details that is not allowed is kept when another step
   await expect(saveState).toHaveText('Unsaved changes: 1 value to correct');
   await expectAccessible(page, 'editor: Save names a value typed that is not allowed');
 
+  // It is read out once, as it takes the focus, and is not a live region: correcting the value,
+  // which is still not allowed as the person types, does not read the list out again with each key.
+  await expect(summary).toHaveAttribute('role', 'region');
+  await expect(summary).not.toHaveAttribute('aria-live');
+  await expect(summary.locator('[role="alert"], [aria-live]')).toHaveCount(0);
+  const listed = await summary.textContent();
   // Its link goes to the box, with the transition chosen.
   await summary.getByRole('button', { name: /^Share of people who take this route on the transition/ }).click();
   await expect(share).toBeFocused();
   await expect(share).toHaveValue('0,5');
+  await share.press('End');
+  await share.pressSequentially('55');
+  await expect(share).toHaveValue('0,555');
+  await expect(fieldWithError(transition, shareLabel)).toContainText('the text "0,555"');
+  await expect(saveState).toHaveText('Unsaved changes: 1 value to correct');
+  expect(await summary.textContent()).toBe(listed);
   // Corrected: nothing left to correct, and the next Save stores it.
   await share.fill('0.5');
   await expect(share).not.toHaveAttribute('aria-invalid', 'true');

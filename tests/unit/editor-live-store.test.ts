@@ -6,6 +6,8 @@ import { EditorStore, READ_ONLY_UNDO, type LiveTarget, type RemoteChange } from 
 import { applyCommandToYDoc, CommandError, createPathwayReader, createUndoManager, pathwayToYDoc } from '@/lib/collab/doc';
 import type { Command } from '@/lib/pathway/commands';
 import { generatePathway } from '@/lib/pathway/generate';
+import { applyField, keeping } from '@/components/editor/Inspector';
+import { numberFromText } from '@/components/editor/validation';
 
 function liveOver(ydoc: Y.Doc): LiveTarget {
   const origin = { source: 'me' };
@@ -95,10 +97,41 @@ describe('EditorStore on the live document', () => {
     applyCommandToYDoc(ydoc, { type: 'addStep', input: { kind: 'support', sector: 'voluntary_community', title: 'Theirs' } }, { source: 'other' });
     expect(store.doc.steps.some((s) => s.title === 'Theirs')).toBe(true);
     expect(store.getState().pending).toEqual([typed]);
-    // Nothing typed that is not allowed reaches the shared document.
-    expect(createPathwayReader(ydoc).read()?.steps.find((s) => s.id === 's2')?.title).toBe(start.steps[1]?.title);
     store.detachLive();
     expect(store.getState().pending).toEqual([typed]);
+  });
+
+  it('puts nothing typed that is not allowed into the shared document: the box’s apply is refused and the value kept', () => {
+    const start = generatePathway({ steps: 4, seed: 3, layout: true });
+    const ydoc = new Y.Doc();
+    pathwayToYDoc(start, ydoc);
+    const store = new EditorStore(start);
+    store.attachLive(liveOver(ydoc));
+    const shared = () => JSON.stringify(createPathwayReader(ydoc).read());
+    const before = shared();
+    const live = store.doc;
+    const updates: Uint8Array[] = [];
+    ydoc.on('update', (u: Uint8Array) => updates.push(u));
+
+    // As the inspector's boxes do: apply, refused, kept. A title left empty, and a share typed "0,5".
+    const stepIndex = store.doc.steps.findIndex((s) => s.id === 's2');
+    const titleErrors = applyField(store, ['steps', stepIndex, 'title'], '', 'Title', { type: 'updateStep', stepId: 's2', patch: { title: '' } });
+    expect(titleErrors).toEqual(['Title must not be empty.']);
+    keeping(store, 'step', 's2', 'title', 'Title').onKept({ text: '', errors: titleErrors });
+    const t = store.doc.transitions[0];
+    if (!t) throw new Error('no transition');
+    const share = numberFromText('0,5');
+    const shareErrors = applyField(store, ['transitions', 0, 'probability'], share, 'Share', { type: 'updateTransition', transitionId: t.id, patch: { probability: share as number } });
+    expect(shareErrors.join(' ')).toContain('should be a number, but it is the text "0,5"');
+    keeping(store, 'transition', t.id, 'probability', 'Share').onKept({ text: '0,5', errors: shareErrors });
+    // The store itself refuses them too, asked directly.
+    expect(store.exec({ type: 'updateStep', stepId: 's2', patch: { title: '' } }).ok).toBe(false);
+    expect(store.exec({ type: 'updateTransition', transitionId: t.id, patch: { probability: share as number } }).ok).toBe(false);
+
+    expect(updates).toHaveLength(0);
+    expect(shared()).toBe(before);
+    expect(store.doc).toBe(live);
+    expect(store.getState().pending.map((p) => `${p.field}=${p.text}`)).toEqual(['title=', 'probability=0,5']);
   });
 
   it('says when someone else removes the step this person has selected, and not when they remove it themself', () => {

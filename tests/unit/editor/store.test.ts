@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { EditorStore, firstProblem, pendingFieldId, pendingInDocument, type PendingValue } from '@/components/editor/store';
 import { PendingSummary, versionRefusal } from '@/components/editor/PendingValues';
+import { applyField, keeping } from '@/components/editor/Inspector';
+import { numberFromText } from '@/components/editor/validation';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { createElement } from 'react';
 import { generatePathway } from '@/lib/pathway/generate';
@@ -150,7 +152,20 @@ describe('EditorStore: values typed that are not allowed', () => {
   it('is not in the document, and outlasts undo and redo of other changes', () => {
     const doc = small();
     const store = new EditorStore(doc);
-    store.keepPending(share('0,5'));
+    // Typed as the transition's share box does: its apply is refused, and what was typed is kept.
+    const index = doc.transitions.findIndex((t) => t.id === 't1');
+    const label = 'Share of people who take this route';
+    const typed = numberFromText('0,5');
+    expect(typed).toBe('0,5');
+    const errors = applyField(store, ['transitions', index, 'probability'], typed, label, { type: 'updateTransition', transitionId: 't1', patch: { probability: typed as number } });
+    expect(errors).toEqual([`${label} should be a number, but it is the text "0,5". Use a full stop for decimals, for example 0.5.`]);
+    keeping(store, 'transition', 't1', 'probability', label).onKept({ text: '0,5', errors });
+    expect(store.doc).toBe(doc);
+    expect(store.getState().history.past).toHaveLength(0);
+    // Nor does the store itself take it, asked directly.
+    expect(store.exec({ type: 'updateTransition', transitionId: 't1', patch: { probability: typed as number } }).ok).toBe(false);
+    expect(store.doc).toBe(doc);
+    expect(store.pendingFor('transition', 't1', 'probability')).toMatchObject({ text: '0,5', errors });
     store.exec({ type: 'updateStep', stepId: 's2', patch: { title: 'Breathing' } });
     store.undo();
     expect(store.doc).toBe(doc);
