@@ -268,7 +268,11 @@ test('a new vote asks first, in the page, only when there are dots to clear', as
 
   // The same question open on a second device when the vote is restarted from the first: it goes,
   // the focus goes back to its button, and it does not come back by itself with the next dot.
+  // (The panel sends one command at a time: a dot pressed while the new vote is still on its way is
+  // refused with "Still sending the last change", so wait for it, and check the dot went down.)
+  await expect(panel).toHaveAttribute('aria-busy', 'false');
   await panel.getByRole('button', { name: 'Put a dot on “Ward round”' }).click();
+  await expect(panel.getByTestId('dots-left')).toHaveText('You have 3 of 4 dots left.');
   const tablet = await person(browser, 'gp@pathweave.test');
   await joinLive(tablet, path, 'Live: every change saved.');
   await tablet.getByRole('tab', { name: 'Workshop' }).click();
@@ -281,7 +285,9 @@ test('a new vote asks first, in the page, only when there are dots to clear', as
   await question.getByRole('button', { name: 'Yes, start a new vote' }).click();
   await expect(tabletQuestion).toHaveCount(0, { timeout: 15_000 });
   await expect(tabletPanel.getByRole('button', { name: 'Start a new vote' })).toBeFocused();
+  await expect(panel).toHaveAttribute('aria-busy', 'false');
   await panel.getByRole('button', { name: 'Put a dot on “Ward round”' }).click();
+  await expect(panel.getByTestId('dots-left')).toHaveText('You have 3 of 4 dots left.');
   await expect(tabletPanel.getByTestId('vote-tally')).toContainText('1 from 1 person', { timeout: 15_000 });
   await expect(tabletQuestion).toHaveCount(0);
   await gp.context().close();
