@@ -5,7 +5,7 @@
 // (never lose an edit without saying so). Everyone else signs out at once. Without JavaScript it is
 // the same plain form posting to the server action as before.
 import { useEffect, useId, useRef, useState } from 'react';
-import { pathwaysWithUnsentEdits } from '@/lib/collab/local-copy-names';
+import { localCopiesSettled, pathwaysWithUnsentEdits } from '@/lib/collab/local-copy-names';
 import { pathwaysToReopenAction } from './pathways-to-reopen-action';
 import type { PathwayToReopen } from '@/lib/server/pathways-to-reopen';
 
@@ -19,6 +19,8 @@ interface Question {
 async function whatWouldBeLost(userId: string): Promise<Question | null> {
   let ids: string[];
   try {
+    // A pathway open on this page may be about to say its edits were all shared after all.
+    await localCopiesSettled();
     ids = await pathwaysWithUnsentEdits(userId);
   } catch {
     return null;
@@ -50,6 +52,8 @@ export function SignOutForm({
   const goAhead = useRef(false);
   const checking = useRef(false);
   const [question, setQuestion] = useState<Question | null>(null);
+  /** Shown on the button while the check before signing out takes a moment. */
+  const [checkingShown, setChecking] = useState(false);
   const headingId = useId();
   const bodyId = useId();
 
@@ -78,6 +82,8 @@ export function SignOutForm({
         event.preventDefault();
         if (checking.current) return;
         checking.current = true;
+        // Usually at once; up to a few seconds while a live pathway open here finishes sharing.
+        const slow = window.setTimeout(() => setChecking(true), 400);
         void whatWouldBeLost(userId)
           .then((lost) => {
             if (lost) {
@@ -88,7 +94,9 @@ export function SignOutForm({
             }
           })
           .finally(() => {
+            window.clearTimeout(slow);
             checking.current = false;
+            setChecking(false);
           });
       }}
     >
@@ -97,7 +105,7 @@ export function SignOutForm({
         type="submit"
         className={buttonClassName}
       >
-        Sign out
+        {checkingShown ? 'Signing out…' : 'Sign out'}
       </button>
       {question ? (
         <dialog

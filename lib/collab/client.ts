@@ -19,7 +19,7 @@ import { coalesceKeyFor, describeCommand, type Command, type CommandIssue } from
 import type { Pathway } from '@/lib/pathway/schema';
 import { applyCommandToYDoc, CommandError, createPathwayReader, createUndoManager, isPathwayYDocEmpty, type PathwayReader } from './doc';
 import { LocalCopy } from './local-copy';
-import { localCopiesAvailable } from './local-copy-names';
+import { localCopiesAvailable, whileSettling } from './local-copy-names';
 import { documentNameFor } from './names';
 import { readRoomChanged, type RoomTopic } from './notify';
 import { hasEditsSince, isLocalCopyStale, localCopyName, LOCAL_COPY_VERSION, pendingLocalChanges, roomVectorOf, type OfflineNotice } from './offline';
@@ -148,6 +148,9 @@ export class CollaborativeSession {
   private retries = 0;
   /** Asking again after `unavailable`: not synced until the server has let this tab in and synced again. */
   private rejoining = false;
+  /** The server could not log an edit of this tab's: true until everything this tab sent is stored. */
+  private editRefused = false;
+  private stopSettling: (() => void) | null = null;
   /**
    * The device's copy holds edits this person made offline that were not shared because they may
    * now only view: the copy says so (unsent), so signing out asks before deleting them.
@@ -182,7 +185,13 @@ export class CollaborativeSession {
     this.undoManager.on('stack-item-popped', this.changed);
     this.undoManager.on('stack-cleared', this.changed);
     this.provider.on('awarenessChange', this.changed);
-    this.provider.on('unsyncedChanges', this.changed);
+    this.provider.on('unsyncedChanges', () => {
+      if (this.editRefused && this.provider.unsyncedChanges === 0) {
+        this.editRefused = false;
+        this.retries = 0;
+      }
+      this.changed();
+    });
     this.provider.on('status', ({ status }: { status: string }) => {
       // Refused, or waiting to ask again after `unavailable`: said until the answer changes.
       if (this.status === 'denied' || this.status === 'unavailable') return;
@@ -193,13 +202,20 @@ export class CollaborativeSession {
     });
     this.provider.on('synced', () => {
       this.synced = true;
-      this.retries = 0;
+      // After a refused edit, being let in is not yet success: the wait keeps growing until the
+      // edit is stored (below), so a database that keeps refusing is not asked every second.
+      if (!this.editRefused) this.retries = 0;
       this.rejoining = false;
       if (this.status !== 'denied') this.status = 'synced';
       this.changed();
     });
     this.provider.on('authenticated', ({ scope }: { scope: string }) => {
       this.readOnly = scope === 'readonly';
+      // Read only now: the refused edit will never be stored here, so the wait starts short again.
+      if (this.readOnly && this.editRefused) {
+        this.editRefused = false;
+        this.retries = 0;
+      }
       this.deniedReason = null;
       this.changed();
     });
@@ -224,24 +240,27 @@ export class CollaborativeSession {
         l('workshop');
       }
     });
+    // The server could not log an edit (its database refused it): it leaves this document, which
+    // the edit is not part of, but the socket stays open, and the provider would only notice after
+    // a silent half-minute. Asked again on a new connection at once, as after `unavailable`.
+    this.provider.on('close', ({ event }: { event?: { reason?: string } }) => {
+      if (event?.reason !== UNAVAILABLE_REASON || this.status === 'denied') return;
+      this.editRefused = true;
+      this.unavailable();
+    });
     this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
       if (reason === UNAVAILABLE_REASON) {
-        // Not a refusal: the server could not open or check the live pathway just now. Nothing can
-        // be changed meanwhile (apply, undo and redo check the status), and it is asked again on a
-        // new connection, waiting longer each time. `readOnly` stays what the server last granted,
-        // so coming back is not mistaken for being moved up to editor.
-        this.status = 'unavailable';
-        this.deniedReason = null;
-        this.rejoining = true;
-        this.retryLater();
-        this.changed();
+        this.unavailable();
         return;
       }
       this.status = 'denied';
       this.deniedReason = reason || 'permission-denied';
       this.changed();
     });
-    if (this.local) void this.reconcileLocalCopy(this.local);
+    if (this.local) {
+      const reconciled = this.reconcileLocalCopy(this.local);
+      this.stopSettling = whileSettling(() => this.settleLocalCopy(reconciled));
+    }
   }
 
   /**
@@ -291,11 +310,25 @@ export class CollaborativeSession {
         // The room has everything: said at once, not after keepMeta's pause, so an "unsent" mark
         // left by the last page (reloaded a moment after an edit) does not make signing out warn.
         this.unsentMarked = false;
-        local.saveMeta({ version: LOCAL_COPY_VERSION, roomVector: roomVectorOf(this.ydoc), unsent: false });
+        await local.saveMeta({ version: LOCAL_COPY_VERSION, roomVector: roomVectorOf(this.ydoc), unsent: false });
       } else this.keepMeta();
     } catch {
       // IndexedDB refused (private browsing, storage full): the live editor works as before.
     }
+  }
+
+  /**
+   * Not a refusal: the server could not open, check or log the live pathway just now. Nothing can
+   * be changed meanwhile (apply, undo and redo check the status), and it is asked again on a new
+   * connection, waiting longer each time. `readOnly` stays what the server last granted, so coming
+   * back is not mistaken for being moved up to editor.
+   */
+  private unavailable(): void {
+    this.status = 'unavailable';
+    this.deniedReason = null;
+    this.rejoining = true;
+    this.retryLater();
+    this.changed();
   }
 
   /** Close this connection and open a new one after a wait that doubles each time (up to UNAVAILABLE_RETRY_MS.max). */
@@ -312,6 +345,25 @@ export class CollaborativeSession {
       this.changed();
       void socket.connect();
     }, wait);
+  }
+
+  /**
+   * For signing out (local-copy-names.ts localCopiesSettled): once the copy is reconciled with the
+   * room, an "all shared" mark still waiting out keepMeta's pause is written now, so the question
+   * "your changes have not been shared yet" is asked only when that is so.
+   */
+  private async settleLocalCopy(reconciled: Promise<void>): Promise<void> {
+    await reconciled;
+    if (!this.local || this.destroyed || !this.synced || this.keptUnshared) return;
+    // Just after a sync the provider counts its own reply as unsent until the server confirms it (a
+    // round trip): waited for briefly, so that an edit really on its way is still asked about.
+    if (!(await this.whenAcknowledged(1_500))) return;
+    const local = this.local;
+    if (!local || this.destroyed || this.keptUnshared) return;
+    if (this.metaTimer) clearTimeout(this.metaTimer);
+    this.metaTimer = null;
+    this.unsentMarked = false;
+    await local.saveMeta({ version: LOCAL_COPY_VERSION, roomVector: roomVectorOf(this.ydoc), unsent: false });
   }
 
   private tell(notice: OfflineNotice): void {
@@ -552,6 +604,7 @@ export class CollaborativeSession {
     if (this.cursorTimer) clearTimeout(this.cursorTimer);
     if (this.metaTimer) clearTimeout(this.metaTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.stopSettling?.();
     this.provider.off('unsyncedChanges', this.keepMeta);
     this.local?.close();
     this.ydoc.off('afterTransaction', this.afterTransaction);

@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { localCopyName, metaSaysUnsent, pathwayIdOfLocalCopy } from './local-copy-names';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  localCopiesSettled,
+  localCopyName,
+  metaSaysUnsent,
+  pathwayIdOfLocalCopy,
+  whileSettling,
+} from './local-copy-names';
 import { LOCAL_COPY_VERSION, type LocalCopyMeta } from './offline';
 
 describe('pathwayIdOfLocalCopy', () => {
@@ -37,5 +43,45 @@ describe('metaSaysUnsent', () => {
     for (const value of [undefined, null, 'meta', 1, [], {}, { unsent: 'true' }, { unsent: 1 }]) {
       expect(metaSaysUnsent(value)).toBe(false);
     }
+  });
+});
+
+describe('localCopiesSettled (signing out waits for open live pathways to bring their marks up to date)', () => {
+  it('waits for every registered pathway, and no longer once one is removed', async () => {
+    const order: string[] = [];
+    let finish!: () => void;
+    const stop = whileSettling(
+      () =>
+        new Promise<void>((resolve) => {
+          finish = () => {
+            order.push('settled');
+            resolve();
+          };
+        }),
+    );
+    const waiting = localCopiesSettled(60_000).then(() => order.push('asked'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual([]);
+    finish();
+    await waiting;
+    expect(order).toEqual(['settled', 'asked']);
+    stop();
+    // Nothing open: answered at once, without calling the removed one again.
+    const again = vi.fn(() => new Promise<void>(() => undefined));
+    const stopAgain = whileSettling(again);
+    stopAgain();
+    await localCopiesSettled(60_000);
+    expect(again).not.toHaveBeenCalled();
+  });
+
+  it('gives up after the time allowed (offline, the room never answers), and a failing one does not stop it', async () => {
+    const stopNever = whileSettling(() => new Promise<void>(() => undefined));
+    const stopFailing = whileSettling(() => Promise.reject(new Error('IndexedDB refused')));
+    const started = Date.now();
+    await expect(localCopiesSettled(50)).resolves.toBeUndefined();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    stopNever();
+    await expect(localCopiesSettled(60_000)).resolves.toBeUndefined();
+    stopFailing();
   });
 });

@@ -180,3 +180,29 @@ export async function pathwaysWithUnsentEdits(userId: string, waitMs = 2_000): P
   const ids = names.filter((_, i) => unsent[i]).map((name) => pathwayIdOfLocalCopy(name, userId));
   return [...new Set(ids.filter((id): id is string => id !== null))].sort();
 }
+
+/**
+ * Live pathways open on this page that may still be bringing their copy's "not shared yet" mark up
+ * to date (lib/collab/client.ts registers them). A page reloaded a moment after an edit finds the
+ * mark its last page left, and clears it once the room is found to have everything: signing out
+ * waits for that (briefly) before asking about edits that were in fact shared.
+ */
+const settling = new Set<() => Promise<void>>();
+
+/** Registers a live pathway's settle step; returns its removal. */
+export function whileSettling(settle: () => Promise<void>): () => void {
+  settling.add(settle);
+  return () => settling.delete(settle);
+}
+
+/** Resolves once every open live pathway's copy says what it holds, or after `timeoutMs` (offline, say). */
+export async function localCopiesSettled(timeoutMs = 2_000): Promise<void> {
+  if (settling.size === 0) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+  try {
+    await Promise.race([Promise.all([...settling].map((settle) => settle().catch(() => undefined))), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

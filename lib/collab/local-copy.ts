@@ -42,9 +42,13 @@ export class LocalCopy {
     }
   }
 
-  saveMeta(meta: LocalCopyMeta): void {
-    if (this.closed) return;
-    this.persistence.set(META_KEY, meta as unknown as string).catch(() => undefined);
+  /** Resolves once written (never rejects: a copy that cannot be written is no worse than none). */
+  saveMeta(meta: LocalCopyMeta): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return this.persistence.set(META_KEY, meta as unknown as string).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** Drop everything kept and start an empty copy under the same name. */

@@ -355,6 +355,11 @@ test('Control S in the live workshop names a value typed that is not allowed, ra
   await expect(summary).toContainText(`Title on the step “${was}”: left empty. Title must not be empty.`);
   await expect(page.getByTestId('editor-notice')).not.toContainText('Nothing to save');
   await expectAccessible(page, 'live editor: Control S names a value typed that is not allowed');
+  // Live, the room keeps the document: the value is not put in this browser's backup of work done on
+  // one's own (whose offer would wrongly say it was made outside the workshop).
+  expect(
+    await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith('pathweave:editor-backup:'))),
+  ).toEqual([]);
   // Its link goes to the box; Escape puts back what it said, and the list goes.
   await summary.getByRole('button', { name: `Title on the step “${was}”` }).click();
   await expect(title).toBeFocused();

@@ -116,6 +116,9 @@ describe('a client whose update could not be logged', () => {
     await db.query(`ALTER TABLE "CollabUpdate" ADD CONSTRAINT "${constraint}" CHECK ("pathwayId" <> '${pathwayId}') NOT VALID`);
     try {
       expect(writer.apply({ type: 'updateMetadata', patch: { summary: 'Written while the log refused' } }).ok).toBe(true);
+      // The writer is told at once (the server left the document but kept the socket open, which the
+      // provider alone would only notice after half a minute of silence), and asks again on a new one.
+      await waitFor('the writer is told the pathway cannot be reached', () => writer.getSnapshot().status === 'unavailable', 5_000);
       await new Promise((r) => setTimeout(r, 2_000));
       expect(writer.provider.unsyncedChanges).toBeGreaterThan(0);
       expect(watcher.getSnapshot().pathway?.summary).not.toBe('Written while the log refused');
