@@ -104,6 +104,50 @@ interface Backup {
   revision: number;
   savedAt: string;
   doc: Pathway;
+  /** Values typed in the details that are not allowed, so not in `doc` (absent in older backups). */
+  pending?: PendingValue[];
+  /**
+   * False when only `pending` was unsaved: `doc` is then the document as it was saved, not a change
+   * to offer back (someone may have saved a newer one since). Absent in older backups: true.
+   */
+  docChanged?: boolean;
+}
+
+/**
+ * A kept value as stored in the backup (JSON): a field of several boxes keeps its errors by box in a
+ * Map (KeptDraft), stored as its entries.
+ */
+function storedPending(value: PendingValue): PendingValue {
+  const kept = value.draft as { draft?: unknown; errors?: unknown } | undefined;
+  if (!kept || typeof kept !== 'object' || !(kept.errors instanceof Map)) return value;
+  return { ...value, draft: { draft: kept.draft, errors: [...kept.errors] } };
+}
+
+/** Back from the backup: errors by box become a Map again; anything else unreadable is dropped. */
+function revivedPending(value: PendingValue): PendingValue | null {
+  const kept = value.draft as { draft?: unknown; errors?: unknown } | undefined;
+  if (!kept || typeof kept !== 'object' || !('errors' in kept)) return value;
+  if (!Array.isArray(kept.errors) || !kept.errors.every((e) => Array.isArray(e) && e.length === 2 && Array.isArray(e[1]))) return null;
+  return { ...value, draft: { draft: kept.draft, errors: new Map(kept.errors as [unknown, string[]][]) } };
+}
+
+/** The kept values of a backup that still fit its document and look like what the editor keeps. */
+function backupPending(backup: Backup): PendingValue[] {
+  if (!Array.isArray(backup.pending)) return [];
+  const wellFormed = backup.pending.filter(
+    (p) =>
+      p !== null &&
+      typeof p === 'object' &&
+      (p.kind === 'step' || p.kind === 'transition' || p.kind === 'pathway') &&
+      typeof p.id === 'string' &&
+      typeof p.field === 'string' &&
+      typeof p.label === 'string' &&
+      typeof p.text === 'string' &&
+      Array.isArray(p.errors) &&
+      p.errors.every((e) => typeof e === 'string'),
+  );
+  const revived = wellFormed.map(revivedPending).filter((p): p is PendingValue => p !== null);
+  return [...pendingInDocument(backup.doc, revived)];
 }
 
 function time(iso: string): string {
@@ -444,7 +488,12 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       const raw = window.localStorage.getItem(backupKey);
       if (!raw) return;
       const found = JSON.parse(raw) as Backup;
-      if (found && found.doc && !isEmptyDiff(diffPathways(pathway.document, found.doc), { includeLayout: true })) {
+      if (
+        found &&
+        found.doc &&
+        ((found.docChanged !== false && !isEmptyDiff(diffPathways(pathway.document, found.doc), { includeLayout: true })) ||
+          backupPending(found).length > 0)
+      ) {
         queueMicrotask(() => setBackup(found));
       } else window.localStorage.removeItem(backupKey);
     } catch {
@@ -458,14 +507,26 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     if (!api || (backup && !dirty)) return;
     const timer = window.setTimeout(() => {
       try {
-        if (dirty) window.localStorage.setItem(backupKey, JSON.stringify({ revision: saved.revision, savedAt: new Date().toISOString(), doc } satisfies Backup));
+        // Values typed that are not allowed are kept too: a crash must not lose them either.
+        // Not in the live workshop, where the room keeps the document and nothing here is offered back.
+        if (dirty || (!isLive && liveMode !== 'connecting' && pending.length > 0))
+          window.localStorage.setItem(
+            backupKey,
+            JSON.stringify({
+              revision: saved.revision,
+              savedAt: new Date().toISOString(),
+              doc,
+              pending: pending.map(storedPending),
+              docChanged: dirty,
+            } satisfies Backup),
+          );
         else window.localStorage.removeItem(backupKey);
       } catch {
         // Storage full or blocked: the editor still works, just without the safety copy.
       }
     }, 300);
     return () => window.clearTimeout(timer);
-  }, [api, backup, backupKey, dirty, doc, saved.revision]);
+  }, [api, backup, backupKey, dirty, doc, isLive, liveMode, pending, saved.revision]);
   useEffect(() => {
     // Live, edits not yet stored on the server (offline, or still on their way) live only in this tab,
     // as do values typed in the details that are not allowed.
@@ -480,14 +541,26 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   // In the live workshop (or joining it) the changes kept from the single-user editor are not
   // restored: that would replace the shared pathway for everyone, or be overwritten by it on arrival.
   const offlineOnly = liveWanted && liveMode !== 'fallback';
+  const [restoredAt, setRestoredAt] = useState(0);
   const restoreBackup = () => {
     if (!backup || offlineOnly) return;
-    const result = store.exec({ type: 'replaceDocument', doc: backup.doc }, { label: 'restore unsaved changes' });
+    // Only values typed that were not allowed: the document is as it was saved (perhaps since saved
+    // anew by someone else), so nothing to replace; they are put back on the document as it is now.
+    const sameDoc = backup.docChanged === false || isEmptyDiff(diffPathways(store.doc, backup.doc), { includeLayout: true });
+    const kept = backupPending(sameDoc ? { ...backup, doc: store.doc } : backup);
+    const result = sameDoc ? { ok: true as const } : store.exec({ type: 'replaceDocument', doc: backup.doc }, { label: 'restore unsaved changes' });
     if (result.ok) {
       // The changes were made on top of the revision they started from; if someone has saved
       // since, saving them must be detected as a conflict, not silently overwrite that save.
-      if (backup.revision < saved.revision) setSaved((s) => ({ ...s, revision: backup.revision }));
-      store.notify('Your unsaved changes are back. Save to keep them.');
+      if (!sameDoc && backup.revision < saved.revision) setSaved((s) => ({ ...s, revision: backup.revision }));
+      // Each shows again, with its error, in its box when its step, transition or the pathway is chosen.
+      for (const value of kept) store.keepPending(value);
+      if (kept.length > 0) setRestoredAt(Date.now());
+      store.notify(
+        kept.length > 0
+          ? `Your unsaved changes are back, with ${kept.length === 1 ? '1 value' : `${kept.length} values`} to correct. Correct them, then save.`
+          : 'Your unsaved changes are back. Save to keep them.',
+      );
     }
     setBackup(null);
   };
@@ -862,7 +935,8 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
             onSelect={setSide}
           />
           <TabPanel idPrefix="side" id="details" selected={side === 'details'} className="pw-side-panel" keepMounted>
-            <Inspector store={store} findings={findings} readOnly={readOnly} />
+            {/* Drawn anew when kept values are restored, so the fields shown take them up. */}
+            <Inspector key={restoredAt} store={store} findings={findings} readOnly={readOnly} />
           </TabPanel>
           <TabPanel idPrefix="side" id="scores" selected={side === 'scores'} className="pw-side-panel">
             <ScoresPanel result={scores} names={names} onFinding={onFinding} />

@@ -771,6 +771,30 @@ test('the pathway’s lists and its sponsor keep what was typed when a step is c
   await expect(fieldWithError(details, 'Sponsor’s role')).toContainText('Choose sponsor’s role');
   await expectAccessible(page, 'editor: pathway details showing list items and a sponsor kept from before');
 
+  // The page is closed (or crashes) before they are corrected: they are kept in this browser with
+  // the rest, offered back, and restored into their boxes, errors and all.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Object.entries(window.localStorage)
+          .filter(([k]) => k.startsWith('pathweave:editor-backup:'))
+          .map(([, v]) => (JSON.parse(v) as { pending?: unknown[] }).pending?.length ?? 0),
+      ),
+    )
+    .toEqual([2]);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+  const offer = page.getByRole('region', { name: 'Unsaved changes found' });
+  await hydrated(offer.getByRole('button', { name: 'Restore my unsaved changes' }));
+  await expect(saveState).toHaveText('No unsaved changes');
+  await offer.getByRole('button', { name: 'Restore my unsaved changes' }).click();
+  await expect(page.getByTestId('editor-notice')).toContainText('Your unsaved changes are back, with 2 values to correct. Correct them, then save.');
+  await expect(saveState).toHaveText('Unsaved changes: 2 values to correct');
+  await expect(conditions.getByLabel(typed, { exact: true })).toHaveValue('Asthma');
+  await expect(conditions.getByLabel(empty, { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(details.getByLabel('Sponsor’s name')).toHaveValue('Riverside commissioning team');
+  await expect(fieldWithError(details, 'Sponsor’s role')).toContainText('Choose sponsor’s role');
+
   // Save names both, each with a link to its box.
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   const summary = page.getByTestId('typed-values-summary');
@@ -793,6 +817,47 @@ test('the pathway’s lists and its sponsor keep what was typed when a step is c
   await expect.poll(() => focusIsOnPage(page)).toBe(false);
   await expect(conditions).toBeFocused();
   await expect(saveState).toHaveText('Unsaved changes');
+});
+
+test('values typed that are not allowed, kept in this browser, come back onto a newer save without undoing it', async ({ page, browser }) => {
+  const url = await newBlankPathway(page, `Kept values over a newer save ${Date.now()}`);
+  const saveState = page.getByTestId('save-state');
+  const details = page.getByTestId('pathway-inspector');
+  await details.getByLabel('Sponsor’s name').fill('Riverside commissioning team');
+  await expect(saveState).toHaveText('Unsaved changes: 1 value to correct');
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Object.entries(window.localStorage)
+          .filter(([k]) => k.startsWith('pathweave:editor-backup:'))
+          .map(([, v]) => (JSON.parse(v) as { pending?: unknown[] }).pending?.length ?? 0),
+      ),
+    )
+    .toEqual([1]);
+
+  // Meanwhile the consultant renames the entry and saves.
+  const other = await browser.newContext().then((c) => c.newPage());
+  await signIn(other, 'consultant@pathweave.test');
+  await other.goto(url);
+  await expect(other.locator('.react-flow__node')).toHaveCount(2);
+  await hydrated(other.getByRole('tab', { name: 'File' }));
+  await stepNode(other, 'Person asks for help').click();
+  await other.getByTestId('step-inspector').getByLabel('Title', { exact: true }).fill('Person rings the practice');
+  await other.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(other.getByTestId('save-state')).toContainText('All changes saved');
+  await other.context().close();
+
+  // The page is closed before the sponsor is finished, and opened again: the value typed is offered
+  // back and restored into its box, on the pathway as the consultant saved it.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+  const offer = page.getByRole('region', { name: 'Unsaved changes found' });
+  await hydrated(offer.getByRole('button', { name: 'Restore my unsaved changes' }));
+  await offer.getByRole('button', { name: 'Restore my unsaved changes' }).click();
+  await expect(saveState).toHaveText('Unsaved changes: 1 value to correct');
+  await expect(details.getByLabel('Sponsor’s name')).toHaveValue('Riverside commissioning team');
+  await expect(stepNode(page, 'Person rings the practice')).toBeVisible();
+  await expect(stepNode(page, 'Person asks for help')).toHaveCount(0);
 });
 
 test('outcome measures and a refused choice keep what was typed when another step is chosen; Save names them; Escape puts them back', async ({ page }) => {
