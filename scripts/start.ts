@@ -85,12 +85,18 @@ async function main(): Promise<void> {
   process.stdout.write(db.embedded ? `Embedded PostgreSQL ready (data in ${path.relative(root, path.join(dataDir, 'postgres')) || '.'}).\n` : 'Connected to DATABASE_URL.\n');
 
   const { getPrisma, disconnectPrisma } = await import('../lib/db/client');
-  const { isSeeded, seedDemo, loadDemoPeople, DEMO_PASSWORD } = await import('../lib/db/seed');
+  const { addDemoNhsNumbers, isSeeded, seedDemo, loadDemoPeople, DEMO_PASSWORD } = await import('../lib/db/seed');
+  const { formatNhsNumber } = await import('../lib/care-plan/nhs-number');
   const prisma = getPrisma();
   const seededNow = !(await isSeeded(prisma));
   if (seededNow) {
     process.stdout.write('First start: adding demo data…\n');
     await seedDemo(prisma, root);
+  } else {
+    // Demo data from before NHS numbers: the demo patients get theirs, so plans can be made for them.
+    const numbered = await addDemoNhsNumbers(prisma, root);
+    if (numbered > 0) process.stdout.write(`Gave ${numbered} demo patient account(s) their NHS number.
+`);
   }
 
   process.env.NEXTAUTH_SECRET = authSecret();
@@ -149,7 +155,7 @@ async function main(): Promise<void> {
           `Demo sign-ins (password for every demo account: ${DEMO_PASSWORD}):`,
           ...people.users
             .filter((u) => demoUsers.some((d) => d.email === u.email.toLowerCase()))
-            .map((u) => `  ${u.email.padEnd(36)} ${u.name} (${u.professionalRole.replace(/_/g, ' ')}${u.accessRole ? `, ${u.accessRole}` : ''})`),
+            .map((u) => `  ${u.email.padEnd(36)} ${u.name} (${u.professionalRole.replace(/_/g, ' ')}${u.accessRole ? `, ${u.accessRole}` : ''}${u.nhsNumber ? `, NHS number ${formatNhsNumber(u.nhsNumber)}` : ''})`),
         ]
       : []),
     '',

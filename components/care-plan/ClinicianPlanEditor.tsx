@@ -73,6 +73,8 @@ export function ClinicianPlanEditor(props: {
   workspaceSlug: string;
   today: string;
   canViewAudit: boolean;
+  /** The signed-in clinician: their own place in the team cannot be unlinked or handed on. */
+  viewerId: string;
 }) {
   const { plan } = props;
   const completeness = checkCompleteness(plan, props.today);
@@ -391,26 +393,14 @@ export function ClinicianPlanEditor(props: {
                   remove={hidden('member.delete', { id: m.id, revision: m.revision ?? '' })}
                 >
                   <MemberFields defaults={m} />
+                  <AccountFields accountEmail={m.accountEmail ?? null} own={m.userId === props.viewerId} />
                 </ChangeOrRemove>
               </li>
             ))}
           </ul>
           <AddItem title="Add someone to the care team" submitLabel="Add to the team" hidden={hidden('member.save')}>
             <MemberFields />
-            {/* Their account usually uses the email address just typed: a box to tick, not the address again. */}
-            <CheckboxInsteadOf
-              name="accountUsesEmail"
-              label={ACCOUNT_USES_EMAIL_LABEL}
-              hint="Only if they edit in this workspace. They can then open and change this plan."
-              fields={['userEmail']}
-            >
-              <TextField
-                name="userEmail"
-                type="email"
-                label="Pathweave account email (optional)"
-                hint="If their account uses a different email address. If they edit in this workspace, they can then open and change this plan."
-              />
-            </CheckboxInsteadOf>
+            <AccountFields accountEmail={null} />
           </AddItem>
         </RemovalNotice>
       </section>
@@ -622,6 +612,36 @@ function MemberFields({ defaults }: { defaults?: CarePlanView['members'][number]
         defaultValue={defaults?.availability ?? ''}
       />
     </>
+  );
+}
+
+/**
+ * The Pathweave account linked to a team member, which lets them open and change the plan: in the form
+ * that adds someone and in each member's change form. `accountEmail` is the account linked now.
+ */
+function AccountFields({ accountEmail, own = false }: { accountEmail: string | null; own?: boolean }) {
+  return (
+    // Their account usually uses the email address just typed: a box to tick, not the address again.
+    <CheckboxInsteadOf
+      name="accountUsesEmail"
+      label={ACCOUNT_USES_EMAIL_LABEL}
+      hint="Only if they edit in this workspace. They can then open and change this plan."
+      fields={['userEmail']}
+    >
+      <TextField
+        name="userEmail"
+        type="email"
+        label="Pathweave account email (optional)"
+        hint={
+          own
+            ? 'You open and change this plan with this account. Someone else in the team can unlink it.'
+            : accountEmail
+              ? 'They open and change this plan with this account. Clear this box to stop them opening the plan.'
+              : 'If their account uses a different email address. If they edit in this workspace, they can then open and change this plan.'
+        }
+        defaultValue={accountEmail ?? ''}
+      />
+    </CheckboxInsteadOf>
   );
 }
 

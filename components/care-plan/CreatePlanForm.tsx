@@ -14,6 +14,14 @@ export function CreatePlanForm(props: {
       hidden={{ workspaceSlug: props.workspaceSlug }}
     >
       <TextField
+        name="patientNhsNumber"
+        label="Patient’s NHS number"
+        hint="10 digits, for example 943 476 5919. It is on the person’s letters from the NHS and in the NHS App."
+        inputMode="numeric"
+        autoComplete="off"
+        required
+      />
+      <TextField
         name="patientEmail"
         type="email"
         label="Patient’s email address"

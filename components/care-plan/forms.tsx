@@ -280,6 +280,8 @@ export function TextField(props: {
   hint?: string;
   defaultValue?: string;
   type?: 'text' | 'email' | 'tel' | 'date';
+  /** The keyboard a phone shows: "numeric" for a number such as an NHS number (the type stays text). */
+  inputMode?: 'numeric';
   autoComplete?: string;
   required?: boolean;
 }) {
@@ -291,6 +293,8 @@ export function TextField(props: {
         id={id}
         name={props.name}
         type={props.type ?? 'text'}
+        inputMode={props.inputMode}
+        spellCheck={props.inputMode === 'numeric' ? false : undefined}
         defaultValue={value ?? ''}
         autoComplete={props.autoComplete ?? 'off'}
         aria-describedby={describedBy(id, props.hint, error)}

@@ -26,7 +26,7 @@ function resourceFor(action: Action, authorId = 'someone-else'): Resource {
     case 'carePlan':
       return { type: 'carePlan', workspaceId: W, patientId: 'patient-a', careTeamUserIds: [], carerGrants: [] };
     case 'carePlanInvitation':
-      return { type: 'carePlanInvitation', inviteeUserId: 'invitee' };
+      return { type: 'carePlanInvitation', inviteeUserId: 'invitee', patientId: 'patient-a' };
   }
 }
 
@@ -121,16 +121,27 @@ describe('can(): the workspace role × action matrix', () => {
 });
 
 describe('can(): invitations to see a care plan', () => {
-  it('lets only the person the invitation was sent to accept or decline it', () => {
-    const invitee: Actor = { userId: 'invitee', professionalRole: 'carer', memberships: {} };
-    const patient: Actor = { userId: 'patient-a', professionalRole: 'patient', memberships: {} };
-    expect(can(invitee, 'carePlanInvitation:respond', { type: 'carePlanInvitation', inviteeUserId: 'invitee' })).toBe(true);
-    expect(can(patient, 'carePlanInvitation:respond', { type: 'carePlanInvitation', inviteeUserId: 'invitee' })).toBe(false);
-    expect(can(member('facilitator'), 'carePlanInvitation:respond', { type: 'carePlanInvitation', inviteeUserId: 'invitee' })).toBe(false);
-    // An invitation to an email no account has: nobody may answer it.
-    expect(can(invitee, 'carePlanInvitation:respond', { type: 'carePlanInvitation', inviteeUserId: null })).toBe(false);
-    expect(can(null, 'carePlanInvitation:respond', { type: 'carePlanInvitation', inviteeUserId: 'invitee' })).toBe(false);
+  const invitation = (inviteeUserId: string | null, patientId = 'patient-a'): Resource => ({
+    type: 'carePlanInvitation',
+    inviteeUserId,
+    patientId,
   });
+  const table: [string, Actor | null, Resource, boolean][] = [
+    ['the person it was sent to', { userId: 'invitee', professionalRole: 'carer', memberships: {} }, invitation('invitee'), true],
+    ['the plan’s own person', { userId: 'patient-a', professionalRole: 'patient', memberships: {} }, invitation('invitee'), false],
+    ['a facilitator of the plan’s workspace', member('facilitator'), invitation('invitee'), false],
+    // An invitation to an email no account has: nobody may answer it.
+    ['anyone, for an address no account has', { userId: 'invitee', professionalRole: 'carer', memberships: {} }, invitation(null), false],
+    ['someone signed out', null, invitation('invitee'), false],
+    // The invitation's address is the plan's own person's (sent before they changed their email, or
+    // typed in another case): they may not answer an invitation to their own plan.
+    ['the plan’s own person, to whose address it was sent', { userId: 'patient-a', professionalRole: 'patient', memberships: {} }, invitation('patient-a'), false],
+  ];
+  for (const [who, actor, resource, allowed] of table) {
+    it(`${who} ${allowed ? 'may' : 'may not'} accept or decline it`, () => {
+      expect(can(actor, 'carePlanInvitation:respond', resource)).toBe(allowed);
+    });
+  }
 });
 
 describe('can(): comment authors', () => {

@@ -41,6 +41,8 @@ export type Resource =
        * account has it. Only that person may accept or decline.
        */
       inviteeUserId: string | null;
+      /** The person whose plan it is: they never answer an invitation to their own plan. */
+      patientId: string;
     };
 
 export const ACTIONS = {
@@ -88,6 +90,11 @@ export const ROLES_THAT_MAY = {
   createPathway: rolesFrom('editor'),
   /** Add a comment or reply to a pathway (`comment:create`): comments.ts checks it again as it inserts. */
   createComment: rolesFrom('commenter'),
+  /**
+   * Manage a workspace's members (`workspace:manage`): changeMembership (workspaces.ts) checks it
+   * again, with the membership row held, as it changes someone's role.
+   */
+  manageWorkspace: rolesFrom('facilitator'),
 } as const satisfies Record<string, readonly AccessRole[]>;
 
 function holdsOneOf(actor: Actor, workspaceId: string, roles: readonly AccessRole[]): boolean {
@@ -103,7 +110,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
 
   switch (resource.type) {
     case 'workspace':
-      if (verb === 'manage') return atLeast(actor, resource.workspaceId, 'facilitator');
+      if (verb === 'manage') return holdsOneOf(actor, resource.workspaceId, ROLES_THAT_MAY.manageWorkspace);
       // view and viewScorecard: any member
       return atLeast(actor, resource.workspaceId, 'viewer');
 
@@ -197,9 +204,14 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
     }
 
     case 'carePlanInvitation':
-      // Accept or decline: the person the invitation was sent to, and nobody else (not even the
-      // plan's person, who cancels it through carePlan:share instead).
-      return verb === 'respond' && resource.inviteeUserId !== null && resource.inviteeUserId === actor.userId;
+      // Accept or decline: the person the invitation was sent to, and nobody else. Never the plan's
+      // own person, even if the address is (now) theirs: they cancel it through carePlan:share.
+      return (
+        verb === 'respond' &&
+        resource.inviteeUserId !== null &&
+        resource.inviteeUserId === actor.userId &&
+        resource.patientId !== actor.userId
+      );
   }
 }
 

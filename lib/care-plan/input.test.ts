@@ -159,7 +159,9 @@ describe('care plan input', () => {
       { path: 'email', message: 'Email address: 202 characters is too long; keep it to 200 or fewer.' },
     ]);
     // A required address is quoted as typed (before it is put in lower case); an empty one is asked for.
-    expect(issues(CreateCarePlanInput, { patientEmail: ' Arthur AT Home ', pathwayIds: ['p1'] })).toEqual([
+    expect(
+      issues(CreateCarePlanInput, { patientNhsNumber: '9434765919', patientEmail: ' Arthur AT Home ', pathwayIds: ['p1'] }),
+    ).toEqual([
       {
         path: 'patientEmail',
         message: 'Patient’s email address: “Arthur AT Home” is not an email address. Enter one like name@example.com.',
@@ -168,6 +170,29 @@ describe('care plan input', () => {
     expect(issues(GrantInput, { carerEmail: '  ' })).toEqual([
       { path: 'carerEmail', message: 'Their email address: enter an email address.' },
     ]);
+  });
+
+  it('names the field of a bad NHS number, quotes it as typed and says what an NHS number is', () => {
+    const plan = { patientEmail: 'maya@example.com', pathwayIds: ['p1'] };
+    const bad = (patientNhsNumber: unknown) => issues(CreateCarePlanInput, { ...plan, patientNhsNumber });
+    const allowed = 'It is 10 digits, like 943 476 5919.';
+    expect(bad('123')).toEqual([
+      { path: 'patientNhsNumber', message: `Patient’s NHS number: “123” is not a valid NHS number. ${allowed}` },
+    ]);
+    // Ten digits with the wrong check digit (943 476 5919 ends in 9), quoted with the spaces typed.
+    expect(bad(' 943 476 5918 ')).toEqual([
+      { path: 'patientNhsNumber', message: `Patient’s NHS number: “943 476 5918” is not a valid NHS number. ${allowed}` },
+    ]);
+    expect(bad(9434765919)).toEqual([
+      { path: 'patientNhsNumber', message: `Patient’s NHS number: “9434765919” is not a valid NHS number. ${allowed}` },
+    ]);
+    expect(bad('  ')).toEqual([
+      { path: 'patientNhsNumber', message: `Patient’s NHS number: enter their NHS number. ${allowed}` },
+    ]);
+    expect(bad(undefined)).toEqual([
+      { path: 'patientNhsNumber', message: `Patient’s NHS number: enter their NHS number. ${allowed}` },
+    ]);
+    expect(bad('943 476 5919')).toEqual([]);
   });
 
   it('quotes a bad "done" and says the JSON API takes true or false', () => {
@@ -189,10 +214,16 @@ describe('care plan input', () => {
     );
   });
 
-  it('normalises emails and needs at least one pathway for a new plan', () => {
-    const ok = CreateCarePlanInput.safeParse({ patientEmail: ' Patient@Pathweave.TEST ', pathwayIds: ['p1'] });
+  it('normalises emails and NHS numbers and needs at least one pathway for a new plan', () => {
+    const ok = CreateCarePlanInput.safeParse({
+      patientNhsNumber: ' 943 476-5919 ',
+      patientEmail: ' Patient@Pathweave.TEST ',
+      pathwayIds: ['p1'],
+    });
     expect(ok.success && ok.data.patientEmail).toBe('patient@pathweave.test');
+    expect(ok.success && ok.data.patientNhsNumber).toBe('9434765919');
     expect(issues(CreateCarePlanInput, { patientEmail: 'x', pathwayIds: [] }).map((i) => i.path)).toEqual([
+      'patientNhsNumber',
       'patientEmail',
       'pathwayIds',
     ]);

@@ -6,6 +6,7 @@ import { ROLES, SECTORS } from '@/lib/pathway/schema';
 import { ACTION_OWNERS, ACTION_STATUSES, ESCALATION_LEVELS, GOAL_KINDS, GOAL_SET_BY, GOAL_STATUSES } from './types';
 import { isStorableText, storableText, tooLongMessage } from '@/lib/text-limits';
 import { MAX_DATE_YEAR, MIN_DATE_YEAR, isIsoDate } from './plain';
+import { NHS_NUMBER_EXAMPLE, isValidNhsNumber, normaliseNhsNumber } from './nhs-number';
 
 export interface FieldIssue {
   /** The form field, e.g. "targetDate". */
@@ -119,6 +120,24 @@ const requiredEmail = (label: string) =>
     })
     .toLowerCase();
 
+const NHS_NUMBER_ALLOWED = `It is 10 digits, like ${NHS_NUMBER_EXAMPLE}.`;
+/** An NHS number: spaces and hyphens allowed as typed; the 10 digits once it passes (the check digit checked). */
+const requiredNhsNumber = (label: string) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `${label}: enter their NHS number. ${NHS_NUMBER_ALLOWED}`
+          : `${label}: ${quoted(issue.input)} is not a valid NHS number. ${NHS_NUMBER_ALLOWED}`,
+    })
+    .trim()
+    .min(1, { error: `${label}: enter their NHS number. ${NHS_NUMBER_ALLOWED}` })
+    // Checked before the spaces go, so the message quotes the number as it was typed.
+    .refine((v) => v === '' || isValidNhsNumber(v), {
+      error: (issue) => `${label}: ${quoted(issue.input)} is not a valid NHS number. ${NHS_NUMBER_ALLOWED}`,
+    })
+    .transform(normaliseNhsNumber);
+
 /**
  * A checkbox: a form sends "on" when it is ticked and nothing when it is not; JSON may send true or
  * false. Ticked or not, as a boolean.
@@ -142,6 +161,8 @@ export const StepRefSchema = z.object({ pathwayId: id('Pathway'), stepId: id('St
 // ---------------------------------------------------------------------------------------------
 
 export const CreateCarePlanInput = z.object({
+  // Both identify the person: a plan is made only when one patient account has the two together.
+  patientNhsNumber: requiredNhsNumber('Patient’s NHS number'),
   patientEmail: requiredEmail('Patient’s email address'),
   pathwayIds: z
     .array(id('Pathway'), { error: 'Pathways: choose at least one pathway.' })

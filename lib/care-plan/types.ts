@@ -30,6 +30,12 @@ export interface CareTeamMemberView {
   id: string;
   /** Set when the member signs in to Pathweave. */
   userId: string | null;
+  /**
+   * The email address of the Pathweave account linked to them (null when none), for the care team's
+   * "Change or remove" form. Only in the view of a clinician of the care team (get-care-plan.ts): the
+   * person and their carer see the contact `email` only, never which account opens the plan.
+   */
+  accountEmail?: string | null;
   name: string;
   role: Role;
   jobTitle: string;

@@ -15,7 +15,14 @@ export const DEMO_PASSWORD = process.env.PATHWEAVE_DEMO_PASSWORD ?? 'pathweave-d
 type WorkspaceKind = 'ics' | 'pcn' | 'gp_cluster';
 interface DemoPeople {
   workspace: { name: string; kind: WorkspaceKind; slug?: string };
-  users: { name: string; email: string; professionalRole: string; accessRole: string | null }[];
+  users: {
+    name: string;
+    email: string;
+    /** Patients only: 10 digits from the NHS test range (999…), so a clinician trying the demo can make a plan. */
+    nhsNumber?: string;
+    professionalRole: string;
+    accessRole: string | null;
+  }[];
   /** Other workspaces, so a clinician outside this one exists (denials are tested against them). */
   otherWorkspaces?: { name: string; kind: WorkspaceKind; members: { email: string; accessRole: string }[] }[];
 }
@@ -53,6 +60,26 @@ export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.workspace.count()) > 0;
 }
 
+/**
+ * Demo data added before demo patients had NHS numbers (a care plan is made from the number and the
+ * email together): each demo account that has none is given its number from people.json. Only the
+ * demo's own accounts, by email, and never over a number already there. Returns how many were given one.
+ */
+export async function addDemoNhsNumbers(prisma: PrismaClient, root = process.cwd()): Promise<number> {
+  let added = 0;
+  for (const u of loadDemoPeople(root).users) {
+    if (!u.nhsNumber) continue;
+    const taken = await prisma.user.findUnique({ where: { nhsNumber: u.nhsNumber }, select: { id: true } });
+    if (taken) continue;
+    const { count } = await prisma.user.updateMany({
+      where: { email: u.email.toLowerCase(), nhsNumber: null },
+      data: { nhsNumber: u.nhsNumber },
+    });
+    added += count;
+  }
+  return added;
+}
+
 export async function seedDemo(prisma: PrismaClient, root = process.cwd()): Promise<{ users: DemoPeople['users'] }> {
   const people = loadDemoPeople(root);
   const index = readJson<DemoIndexEntry[]>(path.join(demoDir(root), 'pathways', 'index.json'));
@@ -73,6 +100,7 @@ export async function seedDemo(prisma: PrismaClient, root = process.cwd()): Prom
           data: {
             name: u.name,
             email: u.email.toLowerCase(),
+            nhsNumber: u.nhsNumber ?? null,
             professionalRole: u.professionalRole as never,
             passwordHash,
           },

@@ -11,6 +11,7 @@ import { ARCHIVE_COPY, archivedRefusal } from '@/lib/care-plan/archive';
 import type { PlanStatus } from '@/lib/care-plan/types';
 import { audit, type AuditDb } from './audit';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
+import { stillHoldsRole } from './scope';
 
 export type CarePlanVerb = 'view' | 'edit' | 'patientUpdate' | 'share' | 'viewAudit';
 
@@ -110,17 +111,24 @@ export async function loadCarePlanFacts(
 /**
  * The facts of the plan if the actor may do `verb` to it; otherwise audits the denial and returns
  * null. `auditAllowed` also audits the allowed attempt now (for reads); changes audit after they
- * succeed, with what changed.
+ * succeed, with what changed. `auditAs` is what the audit rows call the attempt when it is not
+ * `verb`: a read that needs more than carePlan:view (the person's sharing page needs
+ * carePlan:share) is still recorded as a read, never as a change of who can see the plan.
  */
 export async function authorizeCarePlan(
   actor: Actor,
   planId: string,
   verb: CarePlanVerb,
-  options: { auditAllowed?: boolean; detail?: Record<string, unknown>; workspaceId?: string } = {},
+  options: {
+    auditAllowed?: boolean;
+    auditAs?: CarePlanVerb;
+    detail?: Record<string, unknown>;
+    workspaceId?: string;
+  } = {},
 ): Promise<CarePlanAccess | null> {
   const access = await loadCarePlanFacts(actor, planId, options.workspaceId);
-  const action = `carePlan:${verb}` as const;
-  if (!access || !can(actor, action, access.resource)) {
+  const action = `carePlan:${options.auditAs ?? verb}` as const;
+  if (!access || !can(actor, `carePlan:${verb}`, access.resource)) {
     await audit({
       actorId: actor.userId,
       action,
@@ -293,7 +301,15 @@ type PlanTx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']
  */
 export async function stillMay(tx: PlanTx, actor: Actor, planId: string, verb: CarePlanVerb): Promise<boolean> {
   const now = await loadCarePlanFacts(actor, planId, undefined, tx);
-  return now !== null && can(actor, `carePlan:${verb}`, now.resource);
+  if (now === null || !can(actor, `carePlan:${verb}`, now.resource)) return false;
+  // Allowed only as a clinician of the care team (not as the person or a carer): that rests on their
+  // workspace role too, which the read above did not hold, and which can() took from the memberships
+  // loaded as the request began. Asked again with the membership row held until the change commits
+  // (stillHoldsRole), so a demotion at the same moment waits for the change, or the change sees it
+  // and is refused (audited by the caller, as any access lost meanwhile).
+  const withoutCareTeam = { ...now.resource, careTeamUserIds: [] };
+  if (can(actor, `carePlan:${verb}`, withoutCareTeam)) return true;
+  return stillHoldsRole(tx, now.workspaceId, actor.userId, ROLES_THAT_MAY.careForPlanPatients);
 }
 
 /** The answer when access was lost while a change waited for the plan's row: audited, then "not found". */

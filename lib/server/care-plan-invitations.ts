@@ -6,7 +6,7 @@ import type { SignedInActor } from '@/lib/auth/actor';
 import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
 import { audit } from './audit';
-import { auditCarePlanChange, lockPlanRow } from './care-plan-access';
+import { auditCarePlanChange, auditCarePlanRefusal, lockPlanRow } from './care-plan-access';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
 export interface CarePlanInvitationSummary {
@@ -100,15 +100,18 @@ export async function respondToCarePlanInvitation(options: {
   const prisma = getPrisma();
   const invitationId = options.invitationId.slice(0, 200);
   const op = options.accept ? 'accept-invite' : 'decline-invite';
-  const refuse = async () => {
-    await audit({
+  /** A refused answer, on the invitation's record (with why, once the invitation is known to be theirs). */
+  const auditRefusal = (reason?: string) =>
+    audit({
       actorId: actor.userId,
       action: 'carePlanInvitation:respond',
       resourceType: 'carePlanInvitation',
       resourceId: invitationId,
       outcome: 'denied',
-      detail: { op },
+      detail: reason === undefined ? { op } : { op, reason },
     });
+  const refuse = async () => {
+    await auditRefusal();
     return notFound(INVITATION_NOT_FOUND);
   };
   const invitation = await prisma.carePlanInvitation.findUnique({
@@ -129,8 +132,11 @@ export async function respondToCarePlanInvitation(options: {
     : null;
   const allowed =
     invitation !== null &&
-    invitation.carePlan.patientId !== actor.userId &&
-    can(actor, 'carePlanInvitation:respond', { type: 'carePlanInvitation', inviteeUserId: invitee?.id ?? null });
+    can(actor, 'carePlanInvitation:respond', {
+      type: 'carePlanInvitation',
+      inviteeUserId: invitee?.id ?? null,
+      patientId: invitation.carePlan.patientId,
+    });
   if (!invitation || !allowed) return refuse();
   const planId = invitation.carePlanId;
   const patientName = invitation.carePlan.patient.name;
@@ -193,9 +199,20 @@ export async function respondToCarePlanInvitation(options: {
     await auditCarePlanChange(actor, planId, 'share', { op, id: invitation.id, grantId: grant.id }, tx);
     return 'accepted' as const;
   });
+  if (outcome === 'inactive' || outcome === 'answered' || outcome === 'changed') {
+    // Refused although the invitation is theirs: why, on the invitation's record. A yes refused because
+    // the plan is archived is also on the plan's record, as a yes that went through would be (a no never
+    // is: see above); one answered twice, or to an invitation changed since it was shown, is not: the
+    // care team's list would read it as an attempt without access, which it was not.
+    const reason = { inactive: 'archived', answered: 'already answered', changed: 'changed since shown' }[outcome];
+    await auditRefusal(reason);
+    if (options.accept && outcome === 'inactive') {
+      await auditCarePlanRefusal(actor, planId, 'share', { op, id: invitation.id, reason });
+    }
+  }
   switch (outcome) {
     case 'inactive':
-      return refuse();
+      return notFound(INVITATION_NOT_FOUND);
     case 'answered':
       return alreadyAnswered();
     case 'changed':

@@ -12,6 +12,10 @@ import { CARE_PLAN_NOT_FOUND, auditCarePlanChange, loadCarePlanFacts } from './c
 import { planPathwayDocuments } from './plan-pathway-document';
 import { invalid, isUniqueViolation, notFound, type Invalid, type NotFound } from './results';
 
+/** The answer when no patient account has both the NHS number and the email address given. */
+export const PATIENT_NOT_FOUND =
+  'Patient’s NHS number: we could not find a patient account with this NHS number and email address. Check both with the person.';
+
 export type CreateCarePlanResult = { ok: true; planId: string } | NotFound | Invalid;
 
 /** Where each professional role usually sits, for the web of care (the clinician can change it). */
@@ -63,8 +67,10 @@ export async function createCarePlan(options: {
   if (!parsed.success) return invalid('Check the details of the new care plan.', fieldIssues(parsed.error));
   const input = parsed.data;
 
+  // The person is found by their NHS number and email together, never by either alone: a clinician
+  // learns nothing from an email (or a number) by itself, and a typo in one cannot pick another patient.
   const patient = await prisma.user.findFirst({
-    where: { email: input.patientEmail, professionalRole: 'patient' },
+    where: { nhsNumber: input.patientNhsNumber, email: input.patientEmail, professionalRole: 'patient' },
     select: { id: true, name: true },
   });
   // The lookup is audited whatever it finds: a clinician looking people up is itself a record.
@@ -77,12 +83,10 @@ export async function createCarePlan(options: {
     detail: { workspaceId, found: patient !== null },
   });
   if (!patient) {
+    // One answer whichever of the two did not match (or neither): it quotes nothing typed, so it is the
+    // same, byte for byte, for an email that is a patient's, a number that is, and neither.
     return invalid('Check the details of the new care plan.', [
-      {
-        path: 'patientEmail',
-        // Quotes only what the clinician typed: it says no more about accounts than before.
-        message: `Patient’s email address: nobody with a patient account uses “${input.patientEmail}”. Check it with the person.`,
-      },
+      { path: 'patientNhsNumber', message: PATIENT_NOT_FOUND },
     ]);
   }
   if (!mayCreate(patient.id)) {

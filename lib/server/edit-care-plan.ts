@@ -48,6 +48,30 @@ import { planPathwayDocuments } from './plan-pathway-document';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 type Tx = Parameters<Parameters<ReturnType<typeof getPrisma>['$transaction']>[0]>[0];
 
+/** The two tables whose rows carry an updatedAt as their revision: what a timed removal needs of them. */
+interface TimedRows {
+  findFirst(args: { where: { id: string; carePlanId: string }; select: { id: true } }): Promise<{ id: string } | null>;
+  deleteMany(args: { where: { id: string; carePlanId: string; updatedAt: Date } }): Promise<{ count: number }>;
+}
+/** What a change or removal of a goal, a job or a team member says when it is not in the plan any more. */
+const REMOVED_ALREADY = {
+  goal: 'Goal: this goal is not in this plan any more. Reload the page.',
+  action: 'Action: this action is not in this plan any more. Reload the page.',
+  member: 'Team member: this person is not in this plan’s team any more. Reload the page.',
+} as const;
+/** A team member's fields as a form shows them (memberRevision is made of these), read before a change or removal. */
+const MEMBER_AS_DRAWN = {
+  userId: true,
+  name: true,
+  role: true,
+  jobTitle: true,
+  organisation: true,
+  sector: true,
+  phone: true,
+  email: true,
+  availability: true,
+} as const;
+
 export type EditCarePlanResult = { ok: true; op: CarePlanEdit['op']; id?: string } | NotFound | Invalid;
 
 const dateOrNull = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
@@ -64,8 +88,8 @@ class EditProblem extends Error {
   }
 }
 /** An ordinary mistake in what was entered: answered, not audited. */
-const problem = (path: string, message: string): never => {
-  throw new EditProblem([{ path, message }]);
+const problem = (path: string, message: string, summary?: string): never => {
+  throw new EditProblem([{ path, message }], undefined, summary);
 };
 /** The edit named a row that is not in this plan: answered the same way, and audited as refused. */
 const notInPlan = (path: string, id: string, message: string, summary?: string): never => {
@@ -234,6 +258,25 @@ export async function editCarePlan(options: {
           medicationSummary: true,
         },
       });
+    /**
+     * Removes a goal or a job (rows with an updatedAt that every change moves on) only as the page
+     * showed it: not one changed since (a goal updated, a job ticked off), and says so when it has
+     * gone already.
+     */
+    const removeTimedRow = async (
+      kind: 'goal' | 'action',
+      table: TimedRows,
+      id: string,
+      revision: string | undefined,
+    ): Promise<{ id: string; detail: Record<string, unknown> }> => {
+      const before = await table.findFirst({ where: { id, carePlanId: planId }, select: { id: true } });
+      if (!before) return alreadyRemoved(kind, 'id', id, REMOVED_ALREADY[kind]);
+      const base = revisionTime(revision) ?? noRevision(kind);
+      const { count } = await table.deleteMany({ where: { id, carePlanId: planId, updatedAt: base } });
+      if (count === 0) changedBeforeRemoval(kind);
+      await touch();
+      return { id, detail: {} };
+    };
     switch (edit.op) {
       case 'details': {
         const before = await planNow();
@@ -292,8 +335,7 @@ export async function editCarePlan(options: {
             where: { id: edit.id, carePlanId: planId },
             select: { id: true },
           });
-          if (!before)
-            return notInPlan('id', edit.id, 'Goal: this goal is not in this plan any more. Reload the page.');
+          if (!before) return notInPlan('id', edit.id, REMOVED_ALREADY.goal);
           const base = revisionTime(edit.revision) ?? noRevision('goal');
           // Only over the row as the form was drawn from it (every change moves updatedAt on).
           const { count } = await tx.carePlanGoal.updateMany({
@@ -312,27 +354,8 @@ export async function editCarePlan(options: {
         await touch();
         return { id: goal.id, detail: { created: true } };
       }
-      case 'goal.delete': {
-        const before = await tx.carePlanGoal.findFirst({
-          where: { id: edit.id, carePlanId: planId },
-          select: { id: true },
-        });
-        if (!before)
-          return alreadyRemoved(
-            'goal',
-            'id',
-            edit.id,
-            'Goal: this goal is not in this plan any more. Reload the page.',
-          );
-        const base = revisionTime(edit.revision) ?? noRevision('goal');
-        // Only the goal as the page showed it: not one the person has updated since.
-        const { count } = await tx.carePlanGoal.deleteMany({
-          where: { id: edit.id, carePlanId: planId, updatedAt: base },
-        });
-        if (count === 0) changedBeforeRemoval('goal');
-        await touch();
-        return { id: edit.id, detail: {} };
-      }
+      case 'goal.delete':
+        return removeTimedRow('goal', tx.carePlanGoal, edit.id, edit.revision);
       case 'action.save': {
         let memberId: string | null = null;
         if (edit.ownerKind === 'team_member') {
@@ -357,8 +380,7 @@ export async function editCarePlan(options: {
             where: { id: edit.id, carePlanId: planId },
             select: { status: true },
           });
-          if (!before)
-            return notInPlan('id', edit.id, 'Action: this action is not in this plan any more. Reload the page.');
+          if (!before) return notInPlan('id', edit.id, REMOVED_ALREADY.action);
           const base = revisionTime(edit.revision) ?? noRevision('action');
           const becameDone = done && before.status !== 'done';
           // Only over the row as the form was drawn from it: a form drawn before the person ticked the
@@ -388,36 +410,28 @@ export async function editCarePlan(options: {
         await touch();
         return { id: action.id, detail: { created: true, status: edit.status } };
       }
-      case 'action.delete': {
-        const before = await tx.carePlanAction.findFirst({
-          where: { id: edit.id, carePlanId: planId },
-          select: { id: true },
-        });
-        if (!before)
-          return alreadyRemoved(
-            'action',
-            'id',
-            edit.id,
-            'Action: this action is not in this plan any more. Reload the page.',
-          );
-        const base = revisionTime(edit.revision) ?? noRevision('action');
-        // Only the job as the page showed it: not one the person has ticked off since.
-        const { count } = await tx.carePlanAction.deleteMany({
-          where: { id: edit.id, carePlanId: planId, updatedAt: base },
-        });
-        if (count === 0) changedBeforeRemoval('action');
-        await touch();
-        return { id: edit.id, detail: {} };
-      }
+      case 'action.delete':
+        return removeTimedRow('action', tx.carePlanAction, edit.id, edit.revision);
       case 'member.save': {
         // The account to link: the contact email address when the box says their account uses it (so
         // it is not typed twice; the schema has made sure it is filled in), else the account email box.
         const account = edit.accountUsesEmail
           ? { email: edit.email, path: 'accountUsesEmail', label: ACCOUNT_USES_EMAIL_LABEL }
           : { email: edit.userEmail, path: 'userEmail', label: 'Pathweave account email' };
+        // The member as the form was drawn from, with the account linked now: the change form shows
+        // its email, so sending it back leaves the link as it is (even if that account no longer edits
+        // here: other details can still be changed).
+        const found = edit.id
+          ? await tx.carePlanMember.findFirst({
+              where: { id: edit.id, carePlanId: planId },
+              select: { ...MEMBER_AS_DRAWN, user: { select: { email: true } } },
+            })
+          : null;
+        const linked = found?.user ?? null;
         let userId: string | null | undefined;
         if (account.email !== undefined) {
           if (account.email === '') userId = null;
+          else if (linked && linked.email === account.email.toLowerCase()) userId = undefined;
           else {
             const user = await tx.user.findFirst({
               where: {
@@ -456,32 +470,21 @@ export async function editCarePlan(options: {
           if (clash) problem(account.path, `${account.label}: this person is already in the care team.`);
         }
         if (edit.id) {
-          const before = await tx.carePlanMember.findFirst({
-            where: { id: edit.id, carePlanId: planId },
-            select: {
-              userId: true,
-              name: true,
-              role: true,
-              jobTitle: true,
-              organisation: true,
-              sector: true,
-              phone: true,
-              email: true,
-              availability: true,
-            },
-          });
-          if (!before)
-            return notInPlan(
-              'id',
-              edit.id,
-              'Team member: this person is not in this plan’s team any more. Reload the page.',
-            );
+          if (!found) return notInPlan('id', edit.id, REMOVED_ALREADY.member);
+          const { user: _linked, ...before } = found;
           if (!edit.revision) noRevision('member');
           if (memberRevision(before) !== edit.revision) changedMeanwhile('member');
           if (before.userId === actor.userId && userId === null) {
             problem(
               'userEmail',
               'Pathweave account email: you cannot unlink yourself. Ask someone else in the team to do it.',
+            );
+          }
+          // Nor hand one's own place in the team to another account, which would shut oneself out as surely.
+          if (before.userId === actor.userId && userId !== undefined && userId !== actor.userId) {
+            problem(
+              account.path,
+              `${account.label}: this is your own place in the care team, so it stays linked to your account. To add someone else, use “Add someone to the care team”.`,
             );
           }
           // Members have no updatedAt: set only over the values just compared, so the check and the
@@ -505,27 +508,16 @@ export async function editCarePlan(options: {
       case 'member.delete': {
         const before = await tx.carePlanMember.findFirst({
           where: { id: edit.id, carePlanId: planId },
-          select: {
-            userId: true,
-            name: true,
-            role: true,
-            jobTitle: true,
-            organisation: true,
-            sector: true,
-            phone: true,
-            email: true,
-            availability: true,
-          },
+          select: MEMBER_AS_DRAWN,
         });
-        if (!before)
-          return alreadyRemoved(
-            'member',
-            'id',
-            edit.id,
-            'Team member: this person is not in this plan’s team any more. Reload the page.',
-          );
+        if (!before) return alreadyRemoved('member', 'id', edit.id, REMOVED_ALREADY.member);
         if (before.userId === actor.userId)
-          problem('id', 'Team member: you cannot remove yourself. Ask someone else in the team to do it.');
+          problem(
+            'id',
+            'Team member: you cannot remove yourself. Ask someone else in the team to do it.',
+            // Nothing was entered wrongly, so not "Check what you entered".
+            'You have not been removed from the care team.',
+          );
         if (!edit.revision) noRevision('member');
         if (memberRevision(before) !== edit.revision) changedBeforeRemoval('member');
         // Only over the values just compared, so the check and the removal are one step.

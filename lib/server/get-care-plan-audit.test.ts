@@ -20,4 +20,23 @@ describe('what the access record says happened', () => {
     expect(describeAuditEvent('carePlan:edit', { op: 'archive' })).toBe('Archived the plan: it is no longer in use');
     expect(describeAuditEvent('carePlan:edit', { op: 'restore' })).toBe('Restored the plan: it is in use again');
   });
+
+  it('calls a read of who can see the plan a read, allowed or refused, and never a change of who can see it', () => {
+    // As recorded now: the sharing page, the notice of a taken-back invitation, a refused opening.
+    expect(describeAuditEvent('carePlan:view', { via: 'sharing' })).toBe('Looked at who can see the plan');
+    expect(describeAuditEvent('carePlan:view', { via: 'sharing', notice: 'cancel-invite' })).toBe(
+      'Looked at who can see the plan',
+    );
+    // As recorded before (under carePlan:share, the permission the reads need).
+    expect(describeAuditEvent('carePlan:share', { op: 'cancel-invite-notice' })).toBe('Looked at who can see the plan');
+    expect(describeAuditEvent('carePlan:share', { via: 'sharing' })).toBe('Looked at who can see the plan');
+    // The changes themselves are still named as changes.
+    expect(describeAuditEvent('carePlan:share', { op: 'cancel-invite', id: 'i' })).toBe(
+      'Took back an invitation to see the plan',
+    );
+    expect(describeAuditEvent('carePlan:share', { op: 'accept-invite', id: 'i', reason: 'archived' })).toBe(
+      'Said yes to seeing the plan',
+    );
+    expect(describeAuditEvent('carePlan:share', null)).toBe('Changed who can see the plan');
+  });
 });

@@ -30,6 +30,10 @@ export function describeAuditEvent(action: string, detail: unknown): string {
   if (action === 'carePlan:viewAudit') return 'Looked at this list';
   if (typeof d.op === 'string' && OPS[d.op]) return OPS[d.op] as string;
   if (action === 'carePlan:view') return (typeof d.via === 'string' && VIA[d.via]) || 'Looked at the plan';
+  // Reads of the sharing page recorded, before they were recorded as reads (carePlan:view), under the
+  // permission they need (carePlan:share): the notice of a taken-back invitation, a refused opening.
+  if (action === 'carePlan:share' && (d.op === 'cancel-invite-notice' || (d.op === undefined && d.via === 'sharing')))
+    return VIA.sharing as string;
   if (action === 'carePlan:edit') return 'Changed the plan';
   if (action === 'carePlan:share') return 'Changed who can see the plan';
   if (action === 'carePlan:patientUpdate') return 'Added to the plan';

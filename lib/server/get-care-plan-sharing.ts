@@ -21,7 +21,11 @@ export interface CarePlanSharing {
 
 export async function getCarePlanSharing(options: { actor: Actor; planId: string }): Promise<CarePlanSharing | null> {
   const { actor } = options;
-  const access = await authorizeCarePlan(actor, options.planId, 'share', { detail: { via: 'sharing' } });
+  // Only the person may (carePlan:share); a refusal is recorded as the read it was (carePlan:view).
+  const access = await authorizeCarePlan(actor, options.planId, 'share', {
+    auditAs: 'view',
+    detail: { via: 'sharing' },
+  });
   if (!access) return null;
   const plan = await getPrisma().carePlan.findUnique({
     where: { id: access.planId },

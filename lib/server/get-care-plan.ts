@@ -35,8 +35,14 @@ function isSector(value: string): value is Sector {
   return (SECTORS as readonly string[]).includes(value);
 }
 
-/** Loads the plan's content. Only for a plan already authorized (`access`). */
-export async function loadCarePlanView(planId: string): Promise<CarePlanView | null> {
+/**
+ * Loads the plan's content. Only for a plan already authorized (`access`). `forCareTeam` (a clinician
+ * of the care team reading it) adds the email address of the account linked to each team member.
+ */
+export async function loadCarePlanView(
+  planId: string,
+  options: { forCareTeam?: boolean } = {},
+): Promise<CarePlanView | null> {
   const p = await getPrisma().carePlan.findUnique({
     where: { id: planId },
     include: {
@@ -52,7 +58,10 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
         orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
         include: { member: { select: { name: true } } },
       },
-      members: { orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] },
+      members: {
+        orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
+        include: { user: { select: { email: true } } },
+      },
       medicines: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
       escalation: true,
       carerGrants: {
@@ -155,6 +164,9 @@ export async function loadCarePlanView(planId: string): Promise<CarePlanView | n
       availability: m.availability,
       isCoordinator: m.id === p.coordinatorId,
       revision: memberRevision(m),
+      // Which account opens the plan is the care team's to manage: the person and their carer see the
+      // contact email address only.
+      ...(options.forCareTeam ? { accountEmail: m.user?.email ?? null } : {}),
     })),
     escalation: ['green', 'amber', 'red'].flatMap((level) => {
       const e = p.escalation.find((x) => x.level === level);
@@ -231,7 +243,7 @@ export async function getCarePlan(options: {
     });
     if (!allowed) return null;
   }
-  const plan = await loadCarePlanView(access.planId);
+  const plan = await loadCarePlanView(access.planId, { forCareTeam: access.relation === 'clinician' });
   if (!plan) return null;
   const view = accessView(options.actor, access);
   return { plan: view.relation === 'carer' ? withOtherCarersUnnamed(plan, options.actor.userId) : plan, access: view };

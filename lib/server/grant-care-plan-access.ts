@@ -154,10 +154,12 @@ export async function cancelledInvitationEmail(
   planId: string,
   invitationId: string,
 ): Promise<string | null> {
-  // A read of the plan's sharing, on the plan's record as the sharing page's own read is.
+  // A read of the plan's sharing (only the person may: carePlan:share), on the plan's record as the
+  // sharing page's own read is: a read (carePlan:view), not a change of who can see the plan.
   const access = await authorizeCarePlan(actor, planId, 'share', {
+    auditAs: 'view',
     auditAllowed: true,
-    detail: { op: 'cancel-invite-notice' },
+    detail: { via: 'sharing', notice: 'cancel-invite' },
   });
   if (!access) return null;
   const row = await getPrisma().carePlanInvitation.findFirst({

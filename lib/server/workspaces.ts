@@ -1,7 +1,8 @@
 import { getPrisma } from '@/lib/db/client';
-import { can, type AccessRole, type Actor } from '@/lib/auth/can';
+import { can, ROLES_THAT_MAY, type AccessRole, type Actor } from '@/lib/auth/can';
 import { accessChanged } from '@/lib/collab/access-changes';
 import { audit } from './audit';
+import { stillHoldsRole } from './scope';
 
 /** Workspaces the actor belongs to. The query itself is scoped to the actor's memberships. */
 export async function listWorkspacesForActor(actor: Actor) {
@@ -63,10 +64,11 @@ export async function changeMembership(
   const result = await getPrisma().$transaction(async (tx): Promise<MembershipChangeResult> => {
     // Facilitators' rows locked first, so two facilitators demoting each other at once cannot
     // leave the workspace with none.
-    const locked = await tx.$queryRaw<{ userId: string }[]>`SELECT "userId" FROM "Membership" WHERE "workspaceId" = ${workspaceId} AND "accessRole" = 'facilitator' ORDER BY id FOR UPDATE`;
-    // Asked again under the lock: a facilitator removed or demoted by someone else a moment ago
-    // (after this request's can() above) may no longer change anyone's membership.
-    if (!locked.some((row) => row.userId === actor.userId)) {
+    await tx.$queryRaw`SELECT 1 FROM "Membership" WHERE "workspaceId" = ${workspaceId} AND "accessRole" = 'facilitator' ORDER BY id FOR UPDATE`;
+    // Asked again under the lock, with can()'s own role list: a facilitator removed or demoted by
+    // someone else a moment ago (after this request's can() above) may no longer change anyone's
+    // membership.
+    if (!(await stillHoldsRole(tx, workspaceId, actor.userId, ROLES_THAT_MAY.manageWorkspace))) {
       await audit(
         {
           actorId: actor.userId,

@@ -8,6 +8,8 @@ import { e2eDatabaseUrl, expectAccessible, hydrated, person, signIn } from './su
  * changes, and it is active again at the end. axe is run on every view.
  */
 const PATIENT = 'nell.archive@pathweave.test';
+/** Nell's NHS number: valid, from the NHS test range, and none of the demo patients'. */
+const PATIENT_NHS_NUMBER = '9990000069';
 /** Someone Nell shares her plan with. */
 const CARER = 'nora.archive@pathweave.test';
 let planId = '';
@@ -40,8 +42,14 @@ test.beforeAll(async () => {
   const demo = await prisma.user.findUniqueOrThrow({ where: { email: 'patient@pathweave.test' } });
   const nell = await prisma.user.upsert({
     where: { email: PATIENT },
-    create: { name: 'Nell Hartley', email: PATIENT, professionalRole: 'patient', passwordHash: demo.passwordHash },
-    update: {},
+    create: {
+      name: 'Nell Hartley',
+      email: PATIENT,
+      nhsNumber: PATIENT_NHS_NUMBER,
+      professionalRole: 'patient',
+      passwordHash: demo.passwordHash,
+    },
+    update: { nhsNumber: PATIENT_NHS_NUMBER },
   });
   const gp = await prisma.user.findUniqueOrThrow({ where: { email: 'gp@pathweave.test' } });
   const workspace = await prisma.workspace.findFirstOrThrow({ where: { name: 'Riverside GP Cluster' } });
@@ -62,7 +70,7 @@ test.beforeAll(async () => {
     const created = await createCarePlan({
       actor,
       workspaceId: workspace.id,
-      input: { patientEmail: PATIENT, pathwayIds: [pathway.id] },
+      input: { patientNhsNumber: PATIENT_NHS_NUMBER, patientEmail: PATIENT, pathwayIds: [pathway.id] },
     });
     if (!created.ok) throw new Error(created.message);
     planId = created.planId;

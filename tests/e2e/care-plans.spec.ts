@@ -15,6 +15,13 @@ test.beforeAll(async () => {
   await disconnectPrisma();
 });
 
+/** From any workspace page: the care plans list, then Arthur's plan. */
+async function openArthursPlan(p: Page) {
+  await p.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Care plans' }).click();
+  await p.getByRole('link', { name: 'Arthur Pennock' }).click();
+  await expect(p.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+}
+
 async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/signin/);
@@ -34,13 +41,38 @@ test('a clinician makes a plan from two pathways and merges a duplicated step', 
   // Nothing filled in: the errors name the fields, and link to them.
   await page.getByRole('button', { name: 'Make the care plan' }).click();
   const summary = page.getByRole('alert', { name: 'There is a problem' });
+  await expect(summary).toContainText('Patient’s NHS number: enter their NHS number.');
   await expect(summary).toContainText('Patient’s email address: enter an email address.');
   await expect(summary).toContainText('Pathways: choose at least one pathway.');
   await expectAccessible(page, 'new care plan form with errors');
 
+  // Maya's email with another patient's NHS number (Priya's): refused, with one answer that says
+  // neither whose the number is nor whose the email is, and what was typed is kept.
+  const nhsNumber = page.getByLabel('Patient’s NHS number');
+  await expect(nhsNumber).toHaveAttribute('inputmode', 'numeric');
+  await nhsNumber.fill('999 000 0034');
   await page.getByLabel('Patient’s email address').fill('patient2@pathweave.test');
   await page.getByRole('checkbox', { name: /COPD: breathlessness/ }).check();
   await page.getByRole('checkbox', { name: /Frailty: recognising/ }).check();
+  await page.getByRole('button', { name: 'Make the care plan' }).click();
+  await expect(summary).toContainText(
+    'Patient’s NHS number: we could not find a patient account with this NHS number and email address. Check both with the person.',
+  );
+  await expect(summary).not.toContainText('Priya');
+  // The summary names the field and links to it.
+  await expect(summary.getByRole('link', { name: /^Patient’s NHS number:/ })).toHaveAttribute(
+    'href',
+    `#${await nhsNumber.getAttribute('id')}`,
+  );
+  await expect(nhsNumber).toHaveValue('999 000 0034');
+  await expect(nhsNumber).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Patient’s email address')).toHaveValue('patient2@pathweave.test');
+  await expect(page.getByRole('checkbox', { name: /COPD: breathlessness/ })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: /Frailty: recognising/ })).toBeChecked();
+  await expectAccessible(page, 'new care plan form, patient not found');
+
+  // Her own number, as the NHS writes it.
+  await nhsNumber.fill('999 000 0026');
   await page.getByRole('button', { name: 'Make the care plan' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Care plan for Maya Thorne' })).toBeVisible();
@@ -506,9 +538,7 @@ test('a nurse saving a job the person ticked off since her page was drawn is tol
   // A job of Arthur's own, named for this run so nothing else on his plan is mistaken for it.
   const job = `Post a birthday card to Edith (${Date.now().toString(36)})`;
   await signIn(page, 'community.nurse@pathweave.test');
-  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Care plans' }).click();
-  await page.getByRole('link', { name: 'Arthur Pennock' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+  await openArthursPlan(page);
   const actions = page.getByRole('region', { name: 'Who does what' });
   await actions.locator('summary', { hasText: 'Add an action' }).click();
   const add = actions.getByRole('form', { name: 'Add an action' });
@@ -569,14 +599,12 @@ test('a nurse saving what matters to Arthur after the GP changed it since her pa
   browser,
 }) => {
   const run = Date.now().toString(36);
-  const openArthursPlan = async (p: Page) => {
-    await p.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Care plans' }).click();
-    await p.getByRole('link', { name: 'Arthur Pennock' }).click();
-    await expect(p.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+  const openPlanForms = async (p: Page) => {
+    await openArthursPlan(p);
     return p.getByRole('form', { name: 'What matters and review date' });
   };
   await signIn(page, 'community.nurse@pathweave.test');
-  const details = await openArthursPlan(page);
+  const details = await openPlanForms(page);
   const original = {
     whatMatters: await details.getByLabel('What matters to me').inputValue(),
     review: await details.getByLabel('Review date').inputValue(),
@@ -584,7 +612,7 @@ test('a nurse saving what matters to Arthur after the GP changed it since her pa
 
   // Her page stays open while the GP, on his own computer, saves the same form.
   const gp = await person(browser, 'gp@pathweave.test');
-  const his = await openArthursPlan(gp);
+  const his = await openPlanForms(gp);
   const gpWords = `Being at my granddaughter’s wedding in June (${run}).`;
   await his.getByLabel('What matters to me').fill(gpWords);
   await hydrated(his.getByRole('button', { name: 'Save' }));
@@ -635,10 +663,8 @@ test('a nurse’s unsaved words in a form are refused after the GP saved it, eve
   browser,
 }) => {
   const run = Date.now().toString(36);
-  const openArthursPlan = async (p: Page) => {
-    await p.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Care plans' }).click();
-    await p.getByRole('link', { name: 'Arthur Pennock' }).click();
-    await expect(p.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+  const openPlanForms = async (p: Page) => {
+    await openArthursPlan(p);
     return {
       details: p.getByRole('form', { name: 'What matters and review date' }),
       green: p.getByRole('form', { name: 'Green: feeling as usual' }),
@@ -647,7 +673,7 @@ test('a nurse’s unsaved words in a form are refused after the GP saved it, eve
     };
   };
   await signIn(page, 'community.nurse@pathweave.test');
-  const hers = await openArthursPlan(page);
+  const hers = await openPlanForms(page);
   const original = {
     whatMatters: await hers.details.getByLabel('What matters to me').inputValue(),
     signs: await hers.green.getByLabel('Signs to look out for').inputValue(),
@@ -667,7 +693,7 @@ test('a nurse’s unsaved words in a form are refused after the GP saved it, eve
 
   // Meanwhile the GP, on his own computer, saves what matters, the medication summary and the current step.
   const gp = await person(browser, 'gp@pathweave.test');
-  const his = await openArthursPlan(gp);
+  const his = await openPlanForms(gp);
   const gpWords = `Being at my granddaughter’s wedding in June (${run}).`;
   const gpMedication = `Two inhalers and a water tablet (${run}).`;
   await his.details.getByLabel('What matters to me').fill(gpWords);
@@ -743,9 +769,7 @@ test('a nurse adds someone to the care team by ticking that their Pathweave acco
   // Named for this run, so nothing else in Arthur's team is mistaken for them.
   const name = `Mr Idris Mensah (${Date.now().toString(36)})`;
   await signIn(page, 'community.nurse@pathweave.test');
-  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Care plans' }).click();
-  await page.getByRole('link', { name: 'Arthur Pennock' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+  await openArthursPlan(page);
   const team = page.getByRole('region', { name: 'Care team' });
   await team.locator('summary', { hasText: 'Add someone to the care team' }).click();
   const add = team.getByRole('form', { name: 'Add someone to the care team' });
@@ -800,9 +824,7 @@ test('a refusal about the form’s hidden fields is said in the error summary as
   page,
 }) => {
   await signIn(page, 'community.nurse@pathweave.test');
-  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Care plans' }).click();
-  await page.getByRole('link', { name: 'Arthur Pennock' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Care plan for Arthur Pennock' })).toBeVisible();
+  await openArthursPlan(page);
   // The nurse tries to take herself off the team: refused, about the hidden id of the row.
   const team = page.getByRole('region', { name: 'Care team' });
   const change = page.locator('summary', { hasText: 'Change or remove Bea Lindqvist-Hart' });
@@ -812,16 +834,63 @@ test('a refusal about the form’s hidden fields is said in the error summary as
     .getByRole('form', { name: 'Remove Bea Lindqvist-Hart' });
   const button = remove.getByRole('button', { name: 'Remove Bea Lindqvist-Hart from the team' });
   await team.locator(change).click();
+  // Her own account link is shown, and the hint does not offer to clear it (that is refused).
+  await expect(
+    team.getByRole('listitem').filter({ has: change }).getByText('Someone else in the team can unlink it.'),
+  ).toBeVisible();
   await hydrated(button);
   await button.click();
   const problem = remove.getByRole('alert', { name: 'There is a problem' });
   await expect(problem).toContainText(
     'Team member: you cannot remove yourself. Ask someone else in the team to do it.',
   );
+  // Nothing was entered wrongly: the summary says what did not happen, not "Check what you entered".
+  await expect(problem).toContainText('You have not been removed from the care team.');
+  await expect(problem).not.toContainText('Check what you entered');
   await expect(problem).toBeFocused();
   // Not a link to the hidden field, which would take the focus nowhere.
   await expect(problem.getByRole('link')).toHaveCount(0);
   await expectAccessible(page, 'care plan editor, removing yourself refused');
   await page.keyboard.press('Tab');
   await expect(button).toBeFocused();
+});
+
+test('a nurse links the Pathweave account of someone already in the care team, and unlinks it by clearing the box', async ({
+  page,
+}) => {
+  await signIn(page, 'community.nurse@pathweave.test');
+  await openArthursPlan(page);
+  const team = page.getByRole('region', { name: 'Care team' });
+  const change = page.locator('summary', { hasText: 'Change or remove Pulmonary rehabilitation team' });
+  const member = team.getByRole('listitem').filter({ has: change });
+  await member.locator(change).click();
+  const form = member.getByRole('form', { name: 'Change Pulmonary rehabilitation team' });
+  const account = form.getByLabel('Pathweave account email (optional)');
+  const save = form.getByRole('button', { name: 'Save', exact: true });
+  await hydrated(save);
+  // Nobody linked yet: the box is empty.
+  await expect(account).toHaveValue('');
+  await expect(member).not.toContainText('can open this plan in Pathweave');
+
+  // An address nobody who edits in the workspace uses: refused, naming the box and the address, which stays typed.
+  await account.fill('nobody.here@example.nhs.uk');
+  await save.click();
+  await expect(form.getByRole('alert', { name: 'There is a problem' })).toContainText(
+    'Pathweave account email: nobody who edits in this workspace uses “nobody.here@example.nhs.uk”, so they could not open the plan.',
+  );
+  await expect(account).toHaveValue('nobody.here@example.nhs.uk');
+
+  // The practice nurse edits in the workspace: linked, and the form is drawn again with her account.
+  await account.fill('practice.nurse@pathweave.test');
+  await save.click();
+  await expect(member).toContainText('can open this plan in Pathweave');
+  await expect(account).toHaveValue('practice.nurse@pathweave.test');
+  await expect(account).toHaveAccessibleDescription(/Clear this box to stop them opening the plan\./);
+  await expectAccessible(page, 'care plan editor, a team member’s account linked');
+
+  // Cleared: unlinked (which also leaves Arthur's team as the other tests expect it).
+  await account.clear();
+  await save.click();
+  await expect(member).not.toContainText('can open this plan in Pathweave');
+  await expect(account).toHaveValue('');
 });

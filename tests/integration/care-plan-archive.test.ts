@@ -43,6 +43,8 @@ const EMAIL = {
   outsider: 'outsider.gp@pathweave.test', // facilitator of another workspace, named in Ada's team below
 } as const;
 type Who = keyof typeof EMAIL;
+/** Ada's and Ben's NHS numbers: valid, from the NHS test range, and nobody else's. */
+const NHS: Partial<Record<Who, string>> = { ada: '9990000077', ben: '9990000085' };
 const ids = {} as Record<Who, string>;
 const actors = {} as Record<Who, SignedInActor>;
 let workspaceId = '';
@@ -209,10 +211,10 @@ beforeAll(async () => {
     ['cal', 'Cal Archer', 'carer'],
   ] as const) {
     await db.query(
-      `INSERT INTO "User" (id, name, email, "professionalRole", "passwordHash", "updatedAt")
-       SELECT $1, $2, $3, $4, "passwordHash", now() FROM "User" WHERE email = 'patient@pathweave.test'
+      `INSERT INTO "User" (id, name, email, "nhsNumber", "professionalRole", "passwordHash", "updatedAt")
+       SELECT $1, $2, $3, $5, $4, "passwordHash", now() FROM "User" WHERE email = 'patient@pathweave.test'
        ON CONFLICT (email) DO NOTHING`,
-      [`it-archive-${who}`, name, EMAIL[who], role],
+      [`it-archive-${who}`, name, EMAIL[who], role, NHS[who] ?? null],
     );
   }
   for (const who of Object.keys(EMAIL) as Who[]) {
@@ -235,7 +237,7 @@ beforeAll(async () => {
     const created = await server.createCarePlan({
       actor: actors.clinician,
       workspaceId,
-      input: { patientEmail: EMAIL[who], pathwayIds: [pathways.rows[0].id, pathways.rows[1].id] },
+      input: { patientNhsNumber: NHS[who], patientEmail: EMAIL[who], pathwayIds: [pathways.rows[0].id, pathways.rows[1].id] },
     });
     if (!created.ok) throw new Error(`could not make ${who}'s plan: ${created.message}`);
     if (who === 'ada') planAda = created.planId;
@@ -549,19 +551,34 @@ describe('an archived plan', () => {
       adaInvitationId,
     ]);
     expect(taken.rows).toEqual([{ outcome: 'cancelled' }]);
-    // The page the answer leads to reads the taken-back address: that read is on the plan's record.
+    // The page the answer leads to reads the taken-back address: that read is on the plan's record,
+    // as a read of who can see the plan (carePlan:view), never as a change of it (carePlan:share).
     const noticeReads = async () =>
       (
         await db.query(
-          `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 AND action = 'carePlan:share' AND outcome = 'allowed' AND detail->>'op' = 'cancel-invite-notice'`,
+          `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 AND action = 'carePlan:view' AND outcome = 'allowed' AND detail = '{"via": "sharing", "notice": "cancel-invite"}'::jsonb`,
+          [ids.ada, planAda],
+        )
+      ).rows[0].n as number;
+    const shareRows = async () =>
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "resourceId" = $2 AND action = 'carePlan:share'`,
           [ids.ada, planAda],
         )
       ).rows[0].n as number;
     const readsBefore = await noticeReads();
+    const shareRowsBefore = await shareRows();
     const notice = await ada.fetch(cancelled.headers.get('location')!);
     expect(notice.status).toBe(200);
     expect(await notice.text()).toContain(EMAIL.ben);
     expect(await noticeReads()).toBe(readsBefore + 1);
+    expect(await shareRows()).toBe(shareRowsBefore);
+    // The care team's record says so: a look, not a change, of who can see the plan.
+    const trail = await server.getCarePlanAudit({ actor: actors.clinician, planId: planAda });
+    const byAda = trail?.entries.filter((e) => e.who === 'The person').map((e) => e.what);
+    expect(byAda).toContain('Looked at who can see the plan');
+    expect(byAda).not.toContain('Changed who can see the plan');
     const stopped = await postForm(ada, sharingPath, formFields(html, 'name="grantId"'));
     expect(stopped.status).toBe(303);
     expect(stopped.headers.get('location')).toContain('notice=stopped');

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/can';
 import type { Pathway } from '@/lib/pathway/schema';
 import { loadDemoActors } from './demo-actors';
 import { DEMO_PASSWORD, Session } from '../support/http';
+import { randomTestNhsNumber } from '../support/nhs-number';
 
 /**
  * The person's plan follows the latest SAVED version of each pathway, not the working copy that a
@@ -31,6 +32,7 @@ let server: Server;
 let consultant: Actor;
 let patient: Actor;
 let patientEmail = '';
+let patientNhsNumber = '';
 let workspaceId = '';
 let pathwayId = '';
 let planId = '';
@@ -72,10 +74,11 @@ beforeAll(async () => {
   // A person of our own (one plan per person per workspace), with the demo password.
   const tag = randomBytes(4).toString('hex');
   patientEmail = `it-saved-version-${tag}@pathweave.test`;
+  patientNhsNumber = randomTestNhsNumber();
   await db.query(
-    `INSERT INTO "User" (id, name, email, "professionalRole", "passwordHash", "updatedAt")
-     SELECT $1, 'Sam Saved', $2, 'patient', "passwordHash", now() FROM "User" WHERE email = 'patient@pathweave.test'`,
-    [`it-saved-${tag}`, patientEmail],
+    `INSERT INTO "User" (id, name, email, "nhsNumber", "professionalRole", "passwordHash", "updatedAt")
+     SELECT $1, 'Sam Saved', $2, $3, 'patient', "passwordHash", now() FROM "User" WHERE email = 'patient@pathweave.test'`,
+    [`it-saved-${tag}`, patientEmail, patientNhsNumber],
   );
   const loaded = await server.loadActor(`it-saved-${tag}`);
   if (!loaded) throw new Error('no patient');
@@ -109,11 +112,12 @@ beforeAll(async () => {
   const plan = await server.createCarePlan({
     actor: consultant,
     workspaceId,
-    input: { patientEmail, pathwayIds: [pathwayId] },
+    input: { patientNhsNumber, patientEmail, pathwayIds: [pathwayId] },
   });
   if (!plan.ok) throw new Error(plan.message);
   planId = plan.planId;
 }, 120_000);
+
 
 afterAll(async () => {
   await server?.disconnect();

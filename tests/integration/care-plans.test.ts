@@ -54,6 +54,8 @@ const EMAIL = {
   carerRevoked: 'carer.revoked@pathweave.test', // a carer Arthur shared with, then stopped (made below)
 } as const;
 type Who = keyof typeof EMAIL;
+/** The demo patients' NHS numbers (prisma/demo/people.json, from the NHS test range). */
+const NHS = { patientA: '9990000018', patientB: '9990000026', patientRep: '9990000034' } as const;
 
 const ids = {} as Record<Who, string>;
 const actors = {} as Record<Who, SignedInActor>;
@@ -316,7 +318,7 @@ beforeAll(async () => {
     const created = await server.createCarePlan({
       actor: actors.consultant,
       workspaceId,
-      input: { patientEmail: EMAIL.patientB, pathwayIds: [pathway.rows[0].id] },
+      input: { patientNhsNumber: NHS.patientB, patientEmail: EMAIL.patientB, pathwayIds: [pathway.rows[0].id] },
     });
     if (!created.ok) throw new Error(`could not make Maya's plan: ${created.message}`);
     planB = created.planId;
@@ -1955,7 +1957,7 @@ describe('the care team’s use cases (what the server actions call)', () => {
     const second = await server.createCarePlan({
       actor: actors.consultant,
       workspaceId,
-      input: { patientEmail: EMAIL.patientA, pathwayIds: [copd.rows[0].id] },
+      input: { patientNhsNumber: NHS.patientA, patientEmail: EMAIL.patientA, pathwayIds: [copd.rows[0].id] },
     });
     expect(second).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'patientEmail' }] });
     // The consultant is outside Arthur's care team: he is not named, and the attempt is on the plan's record.
@@ -1970,42 +1972,21 @@ describe('the care team’s use cases (what the server actions call)', () => {
     const fromTeam = await server.createCarePlan({
       actor: actors.nurse,
       workspaceId,
-      input: { patientEmail: EMAIL.patientA, pathwayIds: [copd.rows[0].id] },
+      input: { patientNhsNumber: NHS.patientA, patientEmail: EMAIL.patientA, pathwayIds: [copd.rows[0].id] },
     });
     expect(JSON.stringify(fromTeam)).toContain('Arthur Pennock already has a care plan in this workspace. Add the pathways to that plan instead.');
     const noPathway = await server.createCarePlan({
       actor: actors.consultant,
       workspaceId,
-      input: { patientEmail: EMAIL.patientA, pathwayIds: [] },
+      input: { patientNhsNumber: NHS.patientA, patientEmail: EMAIL.patientA, pathwayIds: [] },
     });
     expect(noPathway).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'pathwayIds' }] });
-    const notAPatient = await server.createCarePlan({
-      actor: actors.consultant,
-      workspaceId,
-      input: { patientEmail: EMAIL.gp, pathwayIds: [copd.rows[0].id] },
-    });
-    expect(notAPatient).toMatchObject({ ok: false, reason: 'invalid', errors: [{ path: 'patientEmail' }] });
-    // The address typed is quoted; an address nobody uses gets the same sentence, so no more is learnt.
-    const noPatient = (email: string) =>
-      `Patient’s email address: nobody with a patient account uses “${email}”. Check it with the person.`;
-    expect(notAPatient).toMatchObject({ errors: [{ message: noPatient(EMAIL.gp) }] });
-    const nobody = await server.createCarePlan({
-      actor: actors.consultant,
-      workspaceId,
-      input: { patientEmail: ' Nobody.Here@Example.com ', pathwayIds: [copd.rows[0].id] },
-    });
-    expect(nobody).toEqual({
-      ok: false,
-      reason: 'invalid',
-      message: 'Check the details of the new care plan.',
-      errors: [{ path: 'patientEmail', message: noPatient('nobody.here@example.com') }],
-    });
     // Only editors of the workspace can make plans.
     for (const who of ['manager', 'outsider', 'patientA'] as const) {
       const r = await server.createCarePlan({
         actor: actors[who],
         workspaceId,
-        input: { patientEmail: EMAIL.patientB, pathwayIds: [copd.rows[0].id] },
+        input: { patientNhsNumber: NHS.patientB, patientEmail: EMAIL.patientB, pathwayIds: [copd.rows[0].id] },
       });
       expect(r, who).toMatchObject({ ok: false, reason: 'not_found' });
     }
@@ -2014,6 +1995,71 @@ describe('the care team’s use cases (what the server actions call)', () => {
       [ids.outsider],
     );
     expect(denied.rows[0].n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('finds the person by NHS number and email together: any mismatch gets one answer, and no plan', async () => {
+    const copd = await db.query(`SELECT id FROM "Pathway" WHERE title LIKE 'COPD%' ORDER BY "createdAt" LIMIT 1`);
+    const pathwayIds = [copd.rows[0].id as string];
+    const planCount = async () =>
+      (await db.query('SELECT count(*)::int AS n FROM "CarePlan" WHERE "patientId" = $1', [ids.patientRep])).rows[0]
+        .n as number;
+    const lookups = async (found: boolean) =>
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'carePlan:findPatient' AND "actorId" = $1 AND detail->>'found' = $2 AND detail->>'workspaceId' = $3`,
+          [ids.consultant, String(found), workspaceId],
+        )
+      ).rows[0].n as number;
+    expect(await planCount()).toBe(0);
+    const notFoundBefore = await lookups(false);
+    const make = (patientNhsNumber: string, patientEmail: string) =>
+      server.createCarePlan({
+        actor: actors.consultant,
+        workspaceId,
+        input: { patientNhsNumber, patientEmail, pathwayIds },
+      });
+    // Priya (patient.rep@, 999 000 0034) has no plan. 999 000 0042 is valid, and nobody's.
+    const attempts = {
+      emailRightNumberWrong: await make('999 000 0042', EMAIL.patientRep),
+      numberRightEmailWrong: await make(NHS.patientRep, 'nobody.here@example.com'),
+      neither: await make('9990000042', 'nobody.here@example.com'),
+      // Two real patients' identifiers, one of each: a typo must not reach either of them.
+      emailOfOneNumberOfAnother: await make(NHS.patientB, EMAIL.patientRep),
+      // A clinician's email (no NHS number) with a patient's number.
+      clinicianEmail: await make(NHS.patientRep, EMAIL.gp),
+    };
+    const expected = {
+      ok: false,
+      reason: 'invalid',
+      message: 'Check the details of the new care plan.',
+      errors: [
+        {
+          path: 'patientNhsNumber',
+          message:
+            'Patient’s NHS number: we could not find a patient account with this NHS number and email address. Check both with the person.',
+        },
+      ],
+    };
+    for (const [name, result] of Object.entries(attempts)) {
+      expect(result, name).toEqual(expected);
+      // Byte for byte: the same status, errors and message, whichever identifier was a patient's.
+      expect(JSON.stringify(result), name).toBe(JSON.stringify(attempts.neither));
+    }
+    expect(await planCount()).toBe(0);
+    // Each attempt is on the record as a lookup that found nobody.
+    expect((await lookups(false)) - notFoundBefore).toBe(Object.keys(attempts).length);
+
+    // The right pair, typed with spaces and capitals, makes her plan (then it is removed, so the other
+    // tests see the demo plans only).
+    const foundBefore = await lookups(true);
+    const made = await make(' 999 000 0034 ', ' Patient.Rep@Pathweave.TEST ');
+    try {
+      expect(made).toMatchObject({ ok: true });
+      expect(await planCount()).toBe(1);
+      expect((await lookups(true)) - foundBefore).toBe(1);
+    } finally {
+      if (made.ok) await db.query('DELETE FROM "CarePlan" WHERE id = $1', [made.planId]);
+    }
   });
 
   it('lists only the plans of people whose care team the clinician is in', async () => {
@@ -2477,18 +2523,255 @@ describe('adding someone to the care team with the box “Their Pathweave accoun
   });
 });
 
-describe('a save made from a form drawn before someone else changed the same row', () => {
-  const changedMeanwhile = (what: string, label: string) => ({
-    ok: false,
-    reason: 'invalid',
-    message: `${what} by someone else since you opened the page. Your changes are below; reload the page to see theirs.`,
-    errors: [
-      {
-        path: '',
-        message: `${label}: copy anything you want to keep, reload the page, then make your changes again.`,
-      },
-    ],
+describe('linking or unlinking the Pathweave account of someone already in the care team', () => {
+  // What a member's "Change or remove" form sends: their details as drawn, and the account email box.
+  const pat = {
+    op: 'member.save',
+    name: 'Pat Okafor',
+    role: 'allied_health',
+    jobTitle: 'Physiotherapist',
+    organisation: '',
+    sector: 'community_health',
+    phone: '',
+    email: 'pat.okafor@example.nhs.uk',
+    availability: '',
+  };
+  const edit = (who: Who, change: Record<string, unknown>) =>
+    server.editCarePlan({ actor: actors[who], planId: planA, edit: change });
+  /** Saves Pat's change form as drawn now, with `fields` changed. */
+  const save = async (memberId: string, fields: Record<string, string>) =>
+    edit('nurse', { ...pat, id: memberId, revision: await revisionOf('nurse', planA, 'members', memberId), ...fields });
+  const addPat = async () => {
+    const made = await edit('nurse', pat);
+    if (!made.ok || !made.id) throw new Error(`Pat not added: ${JSON.stringify(made)}`);
+    return made.id;
+  };
+  /** The account email a clinician's "Change or remove" form for the member is drawn with. */
+  const accountEmailShown = async (memberId: string, who: Who = 'nurse') => {
+    const read = await server.getCarePlan({ actor: actors[who], planId: planA, via: 'editor', requireEdit: true });
+    const member = read?.plan.members.find((m) => m.id === memberId);
+    if (!member) throw new Error(`no member ${memberId} in ${who}’s view`);
+    return member.accountEmail;
+  };
+  const linkedTo = async (memberId: string) =>
+    (await db.query('SELECT "userId" FROM "CarePlanMember" WHERE id = $1', [memberId])).rows[0].userId as string | null;
+  const consultantOpens = async () =>
+    (await server.getCarePlan({ actor: actors.consultant, planId: planA, via: 'editor', requireEdit: true })) !== null;
+  const removePat = (memberId: string) => db.query('DELETE FROM "CarePlanMember" WHERE id = $1', [memberId]);
+
+  it('links the account typed in the change form, draws the form with it, and unlinks it when the box is sent empty', async () => {
+    const memberId = await addPat();
+    try {
+      expect(await linkedTo(memberId)).toBeNull();
+      // Nobody linked: the form's account email box is empty.
+      expect(await accountEmailShown(memberId)).toBeNull();
+      expect(await consultantOpens()).toBe(false);
+
+      // As typed, capital letters and all: the account is found whatever the case.
+      expect(await save(memberId, { userEmail: 'Consultant@Pathweave.test' })).toEqual({
+        ok: true,
+        op: 'member.save',
+        id: memberId,
+      });
+      expect(await linkedTo(memberId)).toBe(ids.consultant);
+      expect(await consultantOpens()).toBe(true);
+      // Every clinician of the team sees the account's own address in the form, not the contact address.
+      expect(await accountEmailShown(memberId)).toBe(EMAIL.consultant);
+      expect(await accountEmailShown(memberId, 'gp')).toBe(EMAIL.consultant);
+
+      // A change that does not send the box at all (the JSON API can) leaves the link alone.
+      expect(await save(memberId, { availability: 'Mondays' })).toMatchObject({ ok: true });
+      expect(await linkedTo(memberId)).toBe(ids.consultant);
+
+      // The box cleared: unlinked, and the consultant cannot open the plan any more.
+      expect(await save(memberId, { userEmail: '' })).toEqual({ ok: true, op: 'member.save', id: memberId });
+      expect(await linkedTo(memberId)).toBeNull();
+      expect(await accountEmailShown(memberId)).toBeNull();
+      expect(await consultantOpens()).toBe(false);
+      // Pat stays in the team, with the contact address.
+      expect((await db.query('SELECT name, email FROM "CarePlanMember" WHERE id = $1', [memberId])).rows[0]).toEqual({
+        name: 'Pat Okafor',
+        email: 'pat.okafor@example.nhs.uk',
+      });
+    } finally {
+      await removePat(memberId);
+    }
+    expect(await consultantOpens()).toBe(false);
   });
+
+  it('refuses an account email nobody who edits in this workspace uses, naming the field and the address, and changes nothing', async () => {
+    const memberId = await addPat();
+    try {
+      expect(await save(memberId, { userEmail: EMAIL.consultant })).toMatchObject({ ok: true });
+      // An address with no account, and the account of a workspace viewer (the manager): neither could open the plan.
+      for (const typed of ['nobody.here@example.nhs.uk', 'Manager@Pathweave.test']) {
+        expect(await save(memberId, { name: 'Pat Okafor-Reid', userEmail: typed })).toMatchObject({
+          ok: false,
+          reason: 'invalid',
+          errors: [
+            {
+              path: 'userEmail',
+              message: `Pathweave account email: nobody who edits in this workspace uses “${typed}”, so they could not open the plan.`,
+            },
+          ],
+        });
+      }
+      // Still linked to the consultant, and nothing else saved either.
+      expect(await linkedTo(memberId)).toBe(ids.consultant);
+      expect(await accountEmailShown(memberId)).toBe(EMAIL.consultant);
+      expect((await db.query('SELECT name FROM "CarePlanMember" WHERE id = $1', [memberId])).rows[0].name).toBe(
+        'Pat Okafor',
+      );
+    } finally {
+      await removePat(memberId);
+    }
+  });
+
+  it('refuses the nurse unlinking herself, and keeps her link', async () => {
+    const read = await server.getCarePlan({ actor: actors.nurse, planId: planA, via: 'editor', requireEdit: true });
+    const own = read?.plan.members.find((m) => m.userId === ids.nurse);
+    if (!own) throw new Error('the nurse is not in Arthur’s care team');
+    // Her own form is drawn with her account's address.
+    expect(own.accountEmail).toBe(EMAIL.nurse);
+    const { id, revision, name, role, jobTitle, organisation, sector, phone, email, availability } = own;
+    const form = {
+      op: 'member.save',
+      id,
+      revision,
+      name,
+      role,
+      jobTitle,
+      organisation,
+      sector,
+      phone,
+      email,
+      availability,
+    };
+    expect(await edit('nurse', { ...form, userEmail: '' })).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      errors: [
+        {
+          path: 'userEmail',
+          message: 'Pathweave account email: you cannot unlink yourself. Ask someone else in the team to do it.',
+        },
+      ],
+    });
+    expect(await linkedTo(id)).toBe(ids.nurse);
+    expect(await accountEmailShown(id)).toBe(EMAIL.nurse);
+  });
+
+  it('refuses the nurse handing her own place in the team to another account, typed or by the tick box', async () => {
+    const read = await server.getCarePlan({ actor: actors.nurse, planId: planA, via: 'editor', requireEdit: true });
+    const own = read?.plan.members.find((m) => m.userId === ids.nurse);
+    if (!own) throw new Error('the nurse is not in Arthur’s care team');
+    const { id, revision, name, role, jobTitle, organisation, sector, phone, availability } = own;
+    const form = { op: 'member.save', id, revision, name, role, jobTitle, organisation, sector, phone, availability };
+    // The consultant edits in this workspace, so linking him anywhere else would be allowed.
+    expect(await edit('nurse', { ...form, email: own.email, userEmail: EMAIL.consultant })).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      errors: [{ path: 'userEmail', message: expect.stringContaining('this is your own place in the care team') }],
+    });
+    expect(await edit('nurse', { ...form, email: EMAIL.consultant, accountUsesEmail: 'on' })).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      errors: [{ path: 'accountUsesEmail', message: expect.stringContaining('this is your own place in the care team') }],
+    });
+    expect(await linkedTo(id)).toBe(ids.nurse);
+    expect(await consultantOpens()).toBe(false);
+    // Her own address sent back as drawn is no change, and the rest of her form saves.
+    expect(await edit('nurse', { ...form, email: own.email, userEmail: EMAIL.nurse, availability: 'Weekdays' })).toMatchObject({
+      ok: true,
+    });
+    expect(await linkedTo(id)).toBe(ids.nurse);
+  });
+
+  it('keeps the link of an account that no longer edits here when its address is sent back as drawn, so other details still save', async () => {
+    const memberId = await addPat();
+    const { rows } = await db.query(
+      'SELECT "workspaceId", "accessRole" FROM "Membership" WHERE "userId" = $1 AND "workspaceId" = (SELECT "workspaceId" FROM "CarePlan" WHERE id = $2)',
+      [ids.consultant, planA],
+    );
+    const { workspaceId, accessRole } = rows[0] as { workspaceId: string; accessRole: string };
+    try {
+      expect(await save(memberId, { userEmail: EMAIL.consultant })).toMatchObject({ ok: true });
+      // The consultant is made a viewer: he cannot open the plan, but Pat's row still names his account.
+      await db.query('UPDATE "Membership" SET "accessRole" = \'viewer\' WHERE "userId" = $1 AND "workspaceId" = $2', [
+        ids.consultant,
+        workspaceId,
+      ]);
+      expect(await accountEmailShown(memberId)).toBe(EMAIL.consultant);
+      // The form sent back with his address, as drawn, and a new phone number: saved, link untouched.
+      expect(await save(memberId, { userEmail: EMAIL.consultant, phone: '01632 960 123' })).toMatchObject({ ok: true });
+      expect(await linkedTo(memberId)).toBe(ids.consultant);
+      expect((await db.query('SELECT phone FROM "CarePlanMember" WHERE id = $1', [memberId])).rows[0].phone).toBe(
+        '01632 960 123',
+      );
+      // Typing another viewer's address is still refused.
+      expect(await save(memberId, { userEmail: 'Manager@Pathweave.test' })).toMatchObject({ ok: false, reason: 'invalid' });
+    } finally {
+      await db.query('UPDATE "Membership" SET "accessRole" = $3 WHERE "userId" = $1 AND "workspaceId" = $2', [
+        ids.consultant,
+        workspaceId,
+        accessRole,
+      ]);
+      await removePat(memberId);
+    }
+  });
+
+  it('shows the account email to the care team only: not on the person’s or their carer’s page, print view, JSON or FHIR', async () => {
+    // Pat's contact address is for everyone who reads the plan; the consultant's account address is not.
+    const memberId = await addPat();
+    try {
+      expect(await save(memberId, { userEmail: EMAIL.consultant })).toMatchObject({ ok: true });
+      for (const who of ['patientA', 'carer'] as const) {
+        const s = await as(who);
+        for (const path of [
+          `/my-plan/${planA}`,
+          `/my-plan/${planA}/print`,
+          `/api/care-plans/${planA}`,
+          `/api/care-plans/${planA}/fhir`,
+        ]) {
+          const res = await s.fetch(path);
+          expect(res.status, `${who} ${path}`).toBe(200);
+          const body = (await res.text()).toLowerCase();
+          expect(body, `${who} ${path}`).toContain('pat.okafor@example.nhs.uk');
+          expect(body, `${who} ${path}`).not.toContain(EMAIL.consultant);
+          expect(body, `${who} ${path}`).not.toContain('accountemail');
+        }
+        const direct = await server.getCarePlan({ actor: actors[who], planId: planA, via: 'api' });
+        expect(direct?.plan.members.find((m) => m.id === memberId)).not.toHaveProperty('accountEmail');
+      }
+      // The care team's page draws the account email into Pat's change form, and their JSON has it.
+      const nurse = await as('nurse');
+      const page = await (await nurse.fetch(`/w/${slug}/care-plans/${planA}`)).text();
+      const accountBoxes = page.match(/<input[^>]*name="userEmail"[^>]*>/g) ?? [];
+      expect(accountBoxes.filter((box) => box.includes(`value="${EMAIL.consultant}"`))).toHaveLength(1);
+      const json = (await (await nurse.fetch(`/api/care-plans/${planA}`)).json()) as {
+        plan: { members: { id: string; accountEmail?: string | null }[] };
+      };
+      expect(json.plan.members.find((m) => m.id === memberId)?.accountEmail).toBe(EMAIL.consultant);
+    } finally {
+      await removePat(memberId);
+    }
+  });
+});
+
+/** The answer to a save from a form drawn before someone else changed what it shows. */
+const changedMeanwhile = (what: string, label: string) => ({
+  ok: false,
+  reason: 'invalid',
+  message: `${what} by someone else since you opened the page. Your changes are below; reload the page to see theirs.`,
+  errors: [
+    {
+      path: '',
+      message: `${label}: copy anything you want to keep, reload the page, then make your changes again.`,
+    },
+  ],
+});
+
+describe('a save made from a form drawn before someone else changed the same row', () => {
   const nurseEdits = () =>
     auditCount({ actorId: ids.nurse, resourceId: planA, outcome: 'allowed', action: 'carePlan:edit' });
   const edit = (who: Who, change: Record<string, unknown>) =>
@@ -2718,17 +3001,6 @@ describe('a save made from a form drawn before someone else changed the same row
 });
 
 describe('a plan-level form or a removal sent from a page drawn before someone else’s change', () => {
-  const changedMeanwhile = (what: string, label: string) => ({
-    ok: false,
-    reason: 'invalid',
-    message: `${what} by someone else since you opened the page. Your changes are below; reload the page to see theirs.`,
-    errors: [
-      {
-        path: '',
-        message: `${label}: copy anything you want to keep, reload the page, then make your changes again.`,
-      },
-    ],
-  });
   const noRevision = (label: string) => ({
     ok: false,
     reason: 'invalid',

@@ -6,10 +6,11 @@ import { parsePathway } from '@/lib/pathway/validate';
 import { copyPathway } from './collab-support';
 
 /**
- * Six queries filter by workspace role in the database as well as asking can(): the care plans a
+ * Seven queries filter by workspace role in the database as well as asking can(): the care plans a
  * person can reach (carePlansReachableBy), the care team's list of plans (listCarePlans), the
- * draft save's compare-and-set (savePathwayDraft), and the inserts of a version
- * (savePathwayVersion), a pathway (createPathway) and a comment (addComment). They take their role
+ * draft save's compare-and-set (savePathwayDraft), the inserts of a version
+ * (savePathwayVersion), a pathway (createPathway) and a comment (addComment), and the change of a
+ * workspace member's role (changeMembership). They take their role
  * lists from can.ts (ROLES_THAT_MAY). Here, for every workspace role and for no membership, what the query finds
  * and what can() says agree, allowed and refused alike. Where the use case asks can() first, the
  * query is reached with an actor whose memberships say more than the database (a membership
@@ -25,6 +26,7 @@ type Server = {
   savePathwayVersion: typeof import('@/lib/server/save-pathway-version').savePathwayVersion;
   createPathway: typeof import('@/lib/server/create-pathway').createPathway;
   addComment: typeof import('@/lib/server/comments').addComment;
+  changeMembership: typeof import('@/lib/server/workspaces').changeMembership;
   loadActor: typeof import('@/lib/auth/actor').loadActor;
   prisma: ReturnType<typeof import('@/lib/db/client').getPrisma>;
   disconnect: () => Promise<void>;
@@ -52,13 +54,14 @@ async function addUser(key: keyof typeof ids, professionalRole: string): Promise
 beforeAll(async () => {
   process.env.DATABASE_URL = databaseUrl;
   await db.connect();
-  const [access, list, draft, version, create, comments, actor, client] = await Promise.all([
+  const [access, list, draft, version, create, comments, workspaces, actor, client] = await Promise.all([
     import('@/lib/server/care-plan-access'),
     import('@/lib/server/list-care-plans'),
     import('@/lib/server/save-pathway-draft'),
     import('@/lib/server/save-pathway-version'),
     import('@/lib/server/create-pathway'),
     import('@/lib/server/comments'),
+    import('@/lib/server/workspaces'),
     import('@/lib/auth/actor'),
     import('@/lib/db/client'),
   ]);
@@ -69,6 +72,7 @@ beforeAll(async () => {
     savePathwayVersion: version.savePathwayVersion,
     createPathway: create.createPathway,
     addComment: comments.addComment,
+    changeMembership: workspaces.changeMembership,
     loadActor: actor.loadActor,
     prisma: client.getPrisma(),
     disconnect: client.disconnectPrisma,
@@ -319,5 +323,42 @@ describe('the database filters and can() agree, role by role', () => {
       );
     }
     expect(added).toEqual({ facilitator: true, editor: true, commenter: true, viewer: false, none: false });
+  });
+
+  it('a member’s role is changed for exactly those can() lets manage the workspace, checked again under the lock', async () => {
+    // Setting the viewer's role to what it is: allowed, it changes nothing, so every role can try.
+    const roleChanges = async (who: Who, outcome: 'allowed' | 'denied', reason?: string) =>
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM "AuditEvent"
+            WHERE "actorId" = $1 AND action = 'workspace:changeMemberRole' AND "resourceId" = $2 AND outcome = $3
+              AND ($4::text IS NULL OR detail->>'reason' = $4)`,
+          [ids[who], workspaceId, outcome, reason ?? null],
+        )
+      ).rows[0].n as number;
+    const changed: Record<string, boolean> = {};
+    for (const who of EVERYONE) {
+      const allowed = can(actors[who], 'workspace:manage', { type: 'workspace', workspaceId });
+      const input = { workspaceId, userId: ids.viewer, accessRole: 'viewer' as const };
+      const allowedBefore = await roleChanges(who, 'allowed');
+      const asTheyAre = await server.changeMembership(actors[who], input);
+      expect(asTheyAre.ok, `${who}: changed`).toBe(allowed);
+      expect(await roleChanges(who, 'allowed'), `${who}: change audited`).toBe(allowedBefore + (allowed ? 1 : 0));
+      changed[who] = asTheyAre.ok;
+      if (asTheyAre.ok) continue;
+      // Past can() (a role lowered since the request began): the check made under the lock refuses
+      // it, and audits why.
+      const deniedBefore = await roleChanges(who, 'denied', 'no longer a facilitator');
+      const queryAlone = await server.changeMembership(believesFacilitator(actors[who]), input);
+      expect(queryAlone, `${who}: changed past the check under the lock`).toMatchObject({
+        ok: false,
+        reason: 'not_found',
+      });
+      expect(await roleChanges(who, 'denied', 'no longer a facilitator'), `${who}: refusal audited`).toBe(
+        deniedBefore + 1,
+      );
+      expect(await roleChanges(who, 'allowed'), `${who}: nothing changed`).toBe(allowedBefore);
+    }
+    expect(changed).toEqual({ facilitator: true, editor: false, commenter: false, viewer: false, none: false });
   });
 });

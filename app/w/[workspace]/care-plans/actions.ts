@@ -44,6 +44,7 @@ export async function createCarePlanAction(_previous: FormState, form: FormData)
       actor,
       workspaceId: workspace.id,
       input: {
+        patientNhsNumber: field(form, 'patientNhsNumber'),
         patientEmail: field(form, 'patientEmail'),
         pathwayIds: form.getAll('pathwayIds').filter((v): v is string => typeof v === 'string'),
         title: field(form, 'title') || undefined,

@@ -90,6 +90,7 @@ export default async function ClinicianCarePlanPage({
             workspaceSlug={workspace.slug}
             today={todayIso()}
             canViewAudit={read.access.canViewAudit}
+            viewerId={actor.userId}
           />
           <ArchivePlanSection planId={plan.id} patientName={plan.patient.name} />
         </>
