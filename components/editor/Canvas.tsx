@@ -517,13 +517,14 @@ export function Canvas({ store, findingCounts = EMPTY_COUNTS, centre, readOnly =
 }
 
 /** Step kinds to drag onto the canvas (mouse), each also a button that adds to the chosen lane. */
-export function Palette({ store, disabled }: { store: EditorStore; disabled?: boolean }) {
+export function Palette({ store, disabled, onAdded }: { store: EditorStore; disabled?: boolean; onAdded?: (stepId: string) => void }) {
   const [sector, setSector] = useState<Sector>('primary_care');
   const add = (kind: StepKind) => {
     const result = store.exec({ type: 'addStep', input: { kind, sector } });
     if (result.ok && result.command.type === 'addStep' && result.command.input.id) {
       store.select({ kind: 'step', id: result.command.input.id });
       store.notify(`Added ${aStep(kind)} to ${SECTOR_LABELS[sector]}.`);
+      onAdded?.(result.command.input.id);
     }
   };
   return (

@@ -652,6 +652,9 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
     },
     [store, view],
   );
+  // A step added with a button (the palette's or "Add a step by choosing") is brought into view
+  // when it lands outside it, so the person sees what they added and can click it.
+  const showAdded = useCallback((id: string) => setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1, onlyIfHidden: true })), []);
   const toCorrect = pending.length ? `${pending.length} value${pending.length === 1 ? '' : 's'} to correct` : '';
 
   const totalFindings = [...findingCounts.values()].reduce((a, b) => a + b, 0);
@@ -872,13 +875,9 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
             <aside className="pw-tools" aria-label="Tools">
               {readOnly ? null : (
                 <>
-                  <Palette store={store} />
+                  <Palette store={store} onAdded={showAdded} />
                   <Disclosure summary="Add a step by choosing">
-                    <AddStepForm
-                      store={store}
-                      idPrefix="canvas-add"
-                      onAdded={(id) => setCentre((c) => ({ target: id, kind: 'step', nonce: (c?.nonce ?? 0) + 1, onlyIfHidden: true }))}
-                    />
+                    <AddStepForm store={store} idPrefix="canvas-add" onAdded={showAdded} />
                   </Disclosure>
                   <Disclosure summary="Connect two steps">
                     <ConnectForm store={store} doc={doc} />

@@ -713,6 +713,8 @@ test('Escape puts back what a field said; a deleted step takes the values typed 
   await newBlankPathway(page, `Typed values put back ${Date.now()}`);
   const saveState = page.getByTestId('save-state');
   await page.getByRole('button', { name: 'Add outcome to Primary care' }).click();
+  // Added beyond the right edge of the canvas, the step is brought into view, whole.
+  await expect(stepNode(page, 'New outcome')).toBeInViewport({ ratio: 1 });
   const inspector = page.getByTestId('step-inspector');
   const title = inspector.getByLabel('Title', { exact: true });
   await title.fill('');
