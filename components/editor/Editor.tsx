@@ -25,6 +25,7 @@ import { FilePanel, PRINT_VIEW_BUTTON_ID } from './FilePanel';
 import { PrintView } from './PrintView';
 import { saveLiveVersionWhenShared } from './live-version';
 import { AddStepForm } from './AddStepForm';
+import { backupBase, claimTab, offerableBackupKeys, tabBackupKey, type TabClaim } from './tab-backups';
 import { TabList, TabPanel } from './Tabs';
 import { OptionList } from './fields';
 import type { EditorApi, TemplateChoice } from './api';
@@ -93,8 +94,6 @@ type SaveStatus =
       /** Set when the list is to take the focus (Save, Control S live): new each time. */
       focusKey?: string;
     };
-
-const BACKUP_PREFIX = 'pathweave:editor-backup:';
 
 /** When a server action throws (network drop, or a redeploy the page does not know yet), the edits stay in this page and in this browser's backup. */
 const UNREACHABLE =
@@ -478,33 +477,66 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   );
 
   // Never lose an edit: unsaved work is copied to this browser, and offered back if the page is
-  // closed or crashes before it is saved.
+  // closed or crashes before it is saved. Each tab keeps its own copy (tab-backups.ts): two tabs of
+  // the same pathway no longer overwrite each other's, and a tab still open keeps its copy to itself.
   // Kept under the signed-in person as well as the pathway: someone else signing in on a shared
   // computer is never offered another's unsaved changes to restore as their own.
-  const backupKey = `${BACKUP_PREFIX}${userId ? `${encodeURIComponent(userId)}:` : ''}${pathway.id}`;
+  const backupKeyBase = backupBase(userId, pathway.id);
+  const [tab, setTab] = useState<TabClaim | null>(null);
   useEffect(() => {
     if (!api) return;
+    let current = true;
+    void claimTab().then((claim) => {
+      if (current) setTab(claim);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api]);
+  const backupKey = tab ? tabBackupKey(backupKeyBase, tab.tabId) : null;
+  /** The key of the copy offered back: this tab's own, or that of a tab nobody has open. */
+  const [offeredKey, setOfferedKey] = useState<string | null>(null);
+  useEffect(() => {
+    if (!api || !tab) return;
     try {
-      const raw = window.localStorage.getItem(backupKey);
-      if (!raw) return;
-      const found = JSON.parse(raw) as Backup;
-      if (
-        found &&
-        found.doc &&
-        ((found.docChanged !== false && !isEmptyDiff(diffPathways(pathway.document, found.doc), { includeLayout: true })) ||
-          backupPending(found).length > 0)
-      ) {
-        queueMicrotask(() => setBackup(found));
-      } else window.localStorage.removeItem(backupKey);
+      const keys = offerableBackupKeys(backupKeyBase, Object.keys(window.localStorage), tab.tabId, tab.openTabs);
+      const candidates: { key: string; found: Backup }[] = [];
+      for (const key of keys) {
+        const raw = window.localStorage.getItem(key);
+        if (!raw) continue;
+        let found: Backup | null = null;
+        try {
+          found = JSON.parse(raw) as Backup;
+        } catch {
+          // A broken backup is no backup.
+        }
+        if (
+          found &&
+          found.doc &&
+          ((found.docChanged !== false && !isEmptyDiff(diffPathways(pathway.document, found.doc), { includeLayout: true })) ||
+            backupPending(found).length > 0)
+        )
+          candidates.push({ key, found });
+        else window.localStorage.removeItem(key);
+      }
+      // This tab's own copy first (a reload), then the newest of the closed tabs'; the others are
+      // offered in turn, one each time the pathway is opened.
+      const own = tab.tabId === null ? undefined : candidates.find((c) => c.key === tabBackupKey(backupKeyBase, tab.tabId));
+      const chosen = own ?? candidates.sort((a, b) => String(b.found.savedAt).localeCompare(String(a.found.savedAt)))[0];
+      if (chosen)
+        queueMicrotask(() => {
+          setOfferedKey(chosen.key);
+          setBackup(chosen.found);
+        });
     } catch {
-      // A broken backup is no backup.
+      // Storage blocked: nothing to offer.
     }
-  }, [api, backupKey, pathway.document]);
+  }, [api, backupKeyBase, pathway.document, tab]);
   useEffect(() => {
     // While changes found here are offered back, they stay stored until the person chooses: leaving
     // the page without choosing must not lose them. Once they edit anyway, their new work is what is
     // kept (the offer stays on the page until answered).
-    if (!api || (backup && !dirty)) return;
+    if (!api || !backupKey || (backup && !dirty)) return;
     const timer = window.setTimeout(() => {
       try {
         // Values typed that are not allowed are kept too: a crash must not lose them either.
@@ -555,6 +587,16 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       if (!sameDoc && backup.revision < saved.revision) setSaved((s) => ({ ...s, revision: backup.revision }));
       // Each shows again, with its error, in its box when its step, transition or the pathway is chosen.
       for (const value of kept) store.keepPending(value);
+      // A closed tab's copy becomes this tab's at once (not only at its next backup), so a crash now loses nothing.
+      if (offeredKey && backupKey && offeredKey !== backupKey) {
+        try {
+          const raw = window.localStorage.getItem(offeredKey);
+          if (raw) window.localStorage.setItem(backupKey, raw);
+          window.localStorage.removeItem(offeredKey);
+        } catch {
+          // Storage blocked: this tab's next backup keeps the restored work.
+        }
+      }
       if (kept.length > 0) setRestoredAt(Date.now());
       store.notify(
         kept.length > 0
@@ -785,7 +827,7 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
               type="button"
               className="pw-button pw-button-secondary pw-button-small"
               onClick={() => {
-                window.localStorage.removeItem(backupKey);
+                if (offeredKey) window.localStorage.removeItem(offeredKey);
                 setBackup(null);
               }}
             >

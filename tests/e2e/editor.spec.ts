@@ -1140,6 +1140,55 @@ test('work done while kept changes are offered back is itself kept in the browse
   await page.unroute('**/*', dropActions);
 });
 
+test('two tabs of one pathway each keep their own unsaved changes; a tab closed unsaved is offered in the next one opened', async ({ page }) => {
+  const url = await newBlankPathway(page, `Two tabs ${Date.now()}`);
+  const dropActions = (route: import('@playwright/test').Route) =>
+    route.request().method() === 'POST' && route.request().headers()['next-action'] ? route.abort('internetdisconnected') : route.fallback();
+  const keptSteps = (p: Page) =>
+    p.evaluate(() =>
+      Object.keys(window.localStorage)
+        .filter((k) => k.startsWith('pathweave:editor-backup:'))
+        .map((k) => (JSON.parse(window.localStorage.getItem(k) as string) as { doc: { steps: { kind: string }[] } }).doc.steps.map((s) => s.kind).sort().join(' '))
+        .sort(),
+    );
+  // The first tab adds an outcome; saving fails, so it is kept in the browser.
+  await page.route('**/*', dropActions);
+  await page.getByRole('button', { name: 'Add outcome to Primary care' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  await expect.poll(() => keptSteps(page)).toEqual(['entry exit outcome']);
+
+  // A second tab of the same pathway, the first still open: it is not offered the first tab's work.
+  const second = await page.context().newPage();
+  await second.route('**/*', dropActions);
+  await second.goto(url);
+  await hydrated(second.getByRole('button', { name: 'Add assessment to Primary care' }));
+  await second.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  await expect(second.getByRole('region', { name: 'Unsaved changes found' })).toHaveCount(0);
+  // Its own work is kept beside the first tab's, not over it.
+  await second.getByRole('button', { name: 'Add assessment to Primary care' }).click();
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(second.getByTestId('save-state')).toHaveText('Unsaved changes');
+  await expect.poll(() => keptSteps(page)).toEqual(['assessment entry exit', 'entry exit outcome']);
+  // (By now the tab has looked for copies to offer: it has written its own.)
+  await expect(second.getByRole('region', { name: 'Unsaved changes found' })).toHaveCount(0);
+
+  // The first tab is closed (or crashes) unsaved: the next tab opened on the pathway is offered its work.
+  await page.close({ runBeforeUnload: false });
+  const third = await second.context().newPage();
+  await third.goto(url);
+  const offer = third.getByRole('region', { name: 'Unsaved changes found' });
+  await hydrated(offer.getByRole('button', { name: 'Restore my unsaved changes' }));
+  await offer.getByRole('button', { name: 'Restore my unsaved changes' }).click();
+  await expect(stepNode(third, 'New outcome')).toBeVisible();
+  await expect(third.locator('.react-flow__node')).toHaveCount(3);
+  // The restored work is now the third tab's copy; the second tab's is untouched.
+  await expect.poll(() => keptSteps(third)).toEqual(['assessment entry exit', 'entry exit outcome']);
+  await expect(second.getByTestId('save-state')).toHaveText('Unsaved changes');
+  await third.close({ runBeforeUnload: false });
+  await second.close({ runBeforeUnload: false });
+});
+
 test('Ctrl+S pressed again while a save is on its way saves once, with no false conflict', async ({ page }) => {
   await newBlankPathway(page, 'Saved twice in a hurry');
   await page.getByRole('button', { name: 'Add outcome to Primary care' }).click();
