@@ -7,6 +7,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CollaborativeSession } from '@/lib/collab/client';
 import type { WorkshopView } from '@/lib/server/workshop';
+import { LatestRead } from '@/lib/workshop/latest-read';
 import { NO_ANSWER_MESSAGE, sendCommand } from '@/lib/workshop/send-command';
 import { useRoomRefresh } from './useRoomRefresh';
 
@@ -37,26 +38,34 @@ export function useWorkshop(pathwayId: string, enabled: boolean, session: Collab
   const [clockOffsetMs, setOffset] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const url = `/api/pathways/${encodeURIComponent(pathwayId)}/workshop`;
-  const latest = useRef(0);
+  const reads = useRef(new LatestRead());
 
-  const refresh = useCallback(async () => {
-    const ticket = ++latest.current;
-    try {
-      const sent = Date.now();
-      const res = await fetch(url, { cache: 'no-store' });
-      if (ticket !== latest.current) return; // a newer read is on its way
-      if (!res.ok) {
-        setError(res.status === 401 ? 'Your session has ended. Sign in again to carry on.' : 'The workshop could not be loaded.');
-        return;
+  // Only the newest read's answer is shown; a command waiting for its own read is answered by any
+  // later one that lands first, in the same moment the panel shows it (lib/workshop/latest-read.ts).
+  const refresh = useCallback((): Promise<void> => {
+    const read = reads.current.begin();
+    void (async () => {
+      try {
+        const sent = Date.now();
+        const res = await fetch(url, { cache: 'no-store' });
+        if (!read.isLatest()) return; // a newer read is on its way
+        if (!res.ok) {
+          setError(res.status === 401 ? 'Your session has ended. Sign in again to carry on.' : 'The workshop could not be loaded.');
+          return;
+        }
+        const view = (await res.json()) as WorkshopView;
+        if (!read.isLatest()) return;
+        const received = Date.now();
+        setOffset(new Date(view.serverNow).getTime() - (sent + received) / 2);
+        setWorkshop(view);
+        setError(null);
+      } catch {
+        if (read.isLatest()) setError('Offline: the workshop will catch up when the connection is back.');
+      } finally {
+        read.finish();
       }
-      const view = (await res.json()) as WorkshopView;
-      const received = Date.now();
-      setOffset(new Date(view.serverNow).getTime() - (sent + received) / 2);
-      setWorkshop(view);
-      setError(null);
-    } catch {
-      if (ticket === latest.current) setError('Offline: the workshop will catch up when the connection is back.');
-    }
+    })();
+    return read.landed;
   }, [url]);
 
   useRoomRefresh({ enabled, session, topic: 'workshop', refresh, everyMs: REFRESH_MS });
