@@ -727,7 +727,11 @@ test('a nurse’s unsaved words in a form are refused after the GP saved it, eve
 
   // Another save of hers does not clear the way either: her words are refused again, and kept.
   await hers.green.getByLabel('Signs to look out for').fill(`${signs} Sleeping through.`);
+  // Saved when the form carries the plan's new revision ("Saved." is still shown from the last save).
+  const greenRevision = hers.green.locator('input[name="revision"]');
+  const revisionBefore = await greenRevision.inputValue();
   await hers.green.getByRole('button', { name: 'Save' }).click();
+  await expect(greenRevision).not.toHaveValue(revisionBefore);
   await expect(hers.green.getByRole('status')).toHaveText('Saved.');
   await expect(hers.details.getByLabel('What matters to me')).toHaveValue(mine);
   await hers.details.getByRole('button', { name: 'Save' }).click();

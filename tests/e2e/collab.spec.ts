@@ -216,6 +216,7 @@ test('comments pinned to a step: the patient representative comments, the GP see
   // Still there after a reload.
   await rep.reload();
   await expect(rep.getByTestId('comment-badge')).toHaveText('1 comment', { timeout: 30_000 });
+  await canvasSettled(rep);
 
   // A comment pinned to a transition gets its own badge, beside the transition.
   await rep.locator('.react-flow__edge').first().click({ force: true });
@@ -252,6 +253,7 @@ test('comments pinned to a step: the patient representative comments, the GP see
   // Reloading is what many would do next: the words come back with the key they were sent with.
   await rep.reload();
   await expect(rep.getByTestId('comment-badge').first()).toBeVisible({ timeout: 30_000 });
+  await canvasSettled(rep);
   await rep.locator('.react-flow__edge').first().click({ force: true });
   await rep.getByRole('tab', { name: /^Comments/ }).click();
   await expect(onRoute.getByLabel(/^New comment on “/)).toHaveValue('Who tells me what happens next?');

@@ -32,6 +32,8 @@ async function newBlankPathway(page: Page, title: string): Promise<string> {
   await page.waitForURL((url) => url.pathname.endsWith('/edit') && url.pathname !== copd);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  // The first fit of the view has run: a click now lands where the step is drawn.
+  await canvasSettled(page);
   return new URL(page.url()).pathname;
 }
 
@@ -705,6 +707,7 @@ test('a value typed in the details that is not allowed is kept when another step
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(saveState).toContainText('All changes saved');
   await page.reload();
+  await canvasSettled(page);
   await page.locator('.react-flow__edge').first().click({ force: true });
   await expect(page.getByTestId('transition-inspector').getByLabel(shareLabel)).toHaveValue('0.5');
 });

@@ -97,6 +97,8 @@ export async function newBlankPathway(page: Page, title: string): Promise<string
   await page.getByRole('button', { name: 'Create and open it' }).click();
   await page.waitForURL((url) => url.pathname.endsWith('/edit') && url.pathname !== copd);
   await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  // The first fit of the view has run: a click now lands where the step is drawn.
+  await canvasSettled(page);
   return new URL(page.url()).pathname;
 }
 
@@ -112,6 +114,8 @@ export async function joinLive(page: Page, path: string, status: string) {
   await expect(page.getByTestId('pathway-editor')).toBeVisible();
   // The status as shown (screen readers are told less often: see components/collab/CollabStatus.tsx).
   await expect(page.getByTestId('collab-status')).toHaveText(status, { timeout: 30_000 });
+  // Joining swaps in the shared pathway and fits the view again: wait for it to stop moving.
+  await canvasSettled(page);
 }
 
 export function stepNode(page: Page, title: string) {
