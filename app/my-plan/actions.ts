@@ -10,6 +10,7 @@ import { log } from '@/lib/log';
 import { keepingInput, toFormState, type FormState } from '@/lib/care-plan/form-state';
 import { TEXT_SIZE_COOKIE } from '@/lib/care-plan/text-size';
 import { addCarePlanNote } from '@/lib/server/add-care-plan-note';
+import { agreeToCarePlan } from '@/lib/server/agree-care-plan';
 import { deleteCarePlanNote } from '@/lib/server/delete-care-plan-note';
 import { respondToCarePlanInvitation } from '@/lib/server/care-plan-invitations';
 import { cancelCarePlanInvitation, grantCarePlanAccess } from '@/lib/server/grant-care-plan-access';
@@ -43,6 +44,25 @@ export async function setActionDoneAction(_previous: FormState, form: FormData):
     return toFormState(result, form, '');
   } catch (error) {
     log.error({ err: error, action: 'setActionDone' }, 'server action failed');
+    return FAILED;
+  }
+}
+
+/** The person says they agree with their plan, as the page showed it. Works without JavaScript. */
+export async function agreePlanAction(_previous: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await getActor();
+    if (!actor) return SIGNED_OUT;
+    const result = await agreeToCarePlan({
+      actor,
+      planId: field(form, 'planId'),
+      input: { revision: field(form, 'revision') },
+    });
+    // Refused because the plan changed: the page is drawn again with the plan as it is now.
+    revalidatePlans();
+    return toFormState(result, form, 'Thank you. Your care team can now see that you agree with this plan.');
+  } catch (error) {
+    log.error({ err: error, action: 'agreePlan' }, 'server action failed');
     return FAILED;
   }
 }

@@ -6,6 +6,7 @@ import { presentPlan } from '@/lib/care-plan/present';
 import { coordinatorOf, type CarePlanAccessView, type CarePlanView } from '@/lib/care-plan/types';
 import type { TextSize } from '@/lib/care-plan/text-size';
 import { ArchivedPlanNotice } from './ArchivePlan';
+import { PlanAgreement } from './Agreement';
 import { ContactLinks, PlanView } from './PlanView';
 import { LargeTextStyle, TextSizeToggle } from './TextSize';
 
@@ -76,6 +77,17 @@ export function PersonPlanPage(props: {
         <p>
           {copy.lastChanged} {presentation.lastChanged}.
         </p>
+        {plan.agreement && presentation.agreement ? (
+          <p>
+            {presentation.agreement}
+            {isPatient && !archived && (!plan.agreement.agreedAt || !plan.agreement.stillAsAgreed) ? (
+              <>
+                {' '}
+                <a href="#agree">Say if you agree with it</a>
+              </>
+            ) : null}
+          </p>
+        ) : null}
       </div>
       {presentation.coordinator && (
         <div className="mb-6 border-l-8 border-nhs-blue bg-white p-4 no-print">
@@ -114,6 +126,15 @@ export function PersonPlanPage(props: {
         viewerId={props.viewer.id}
         deletedNote={props.deletedNote}
       />
+
+      {isPatient && plan.agreement ? (
+        <PlanAgreement
+          planId={plan.id}
+          patientName={plan.patient.name}
+          agreement={plan.agreement}
+          canAgree={!archived}
+        />
+      ) : null}
 
       <section
         id="print"

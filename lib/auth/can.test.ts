@@ -184,12 +184,13 @@ describe('can(): care plans', () => {
   const gpOtherWorkspace: Actor = { userId: 'gp-in-team', professionalRole: 'gp', memberships: { [OTHER]: 'editor' } };
 
   const table: [string, Actor, Partial<Record<Action, boolean>>][] = [
-    ['the patient', patientA, { 'carePlan:view': true, 'carePlan:edit': false, 'carePlan:patientUpdate': true, 'carePlan:share': true, 'carePlan:viewAudit': true, 'carePlan:create': false }],
-    ['another patient', patientB, { 'carePlan:view': false, 'carePlan:edit': false, 'carePlan:patientUpdate': false, 'carePlan:share': false, 'carePlan:viewAudit': false }],
+    ['the patient', patientA, { 'carePlan:view': true, 'carePlan:edit': false, 'carePlan:patientUpdate': true, 'carePlan:agree': true, 'carePlan:share': true, 'carePlan:viewAudit': true, 'carePlan:create': false }],
+    ['another patient', patientB, { 'carePlan:view': false, 'carePlan:edit': false, 'carePlan:patientUpdate': false, 'carePlan:agree': false, 'carePlan:share': false, 'carePlan:viewAudit': false }],
     ['a carer with a read grant', carerReads, { 'carePlan:view': true, 'carePlan:patientUpdate': false, 'carePlan:share': false, 'carePlan:edit': false, 'carePlan:viewAudit': false }],
-    ['a carer allowed to help', carerHelps, { 'carePlan:view': true, 'carePlan:patientUpdate': true, 'carePlan:share': false }],
+    // Saying the plan is agreed is the person's own word: not a carer's, even one allowed to help.
+    ['a carer allowed to help', carerHelps, { 'carePlan:view': true, 'carePlan:patientUpdate': true, 'carePlan:agree': false, 'carePlan:share': false }],
     ['a carer with no grant', carerNoGrant, { 'carePlan:view': false, 'carePlan:patientUpdate': false }],
-    ['a GP in the care team and an editor of the workspace', gpInTeam, { 'carePlan:view': true, 'carePlan:edit': true, 'carePlan:share': false, 'carePlan:viewAudit': true, 'carePlan:patientUpdate': false }],
+    ['a GP in the care team and an editor of the workspace', gpInTeam, { 'carePlan:view': true, 'carePlan:edit': true, 'carePlan:agree': false, 'carePlan:share': false, 'carePlan:viewAudit': true, 'carePlan:patientUpdate': false }],
     ['a care-team member who only views the workspace', viewerInTeam, { 'carePlan:view': false, 'carePlan:edit': false }],
     ['a facilitator of the workspace outside the care team', gpNotInTeam, { 'carePlan:view': false, 'carePlan:edit': false, 'carePlan:viewAudit': false, 'carePlan:create': true }],
     ['a care-team clinician who is not in the plan’s workspace', gpOtherWorkspace, { 'carePlan:view': false, 'carePlan:edit': false, 'carePlan:create': false }],

@@ -52,7 +52,7 @@ export const ACTIONS = {
   comment: ['view', 'create', 'resolve', 'delete'],
   rating: ['view', 'rate', 'reveal', 'recordConsensus'],
   workshop: ['view', 'vote', 'run'],
-  carePlan: ['view', 'create', 'edit', 'patientUpdate', 'share', 'viewAudit'],
+  carePlan: ['view', 'create', 'edit', 'patientUpdate', 'agree', 'share', 'viewAudit'],
   carePlanInvitation: ['respond'],
 } as const satisfies Record<Resource['type'], readonly string[]>;
 
@@ -195,6 +195,8 @@ export function can(actor: Actor | null | undefined, action: Action, resource: R
           return clinician;
         case 'patientUpdate': // own notes, marking own actions done
           return isPatient || grant?.canContribute === true;
+        case 'agree': // say the plan is agreed: the person's own word, never a carer's or the team's
+          return isPatient;
         case 'share': // grant and revoke carers' access: the person's decision alone
           return isPatient;
         case 'viewAudit': // who has looked at my plan

@@ -2,7 +2,7 @@
 // a test can hold them to a 9-year-old's reading level (issue 6, §4; lib/care-plan/plain.ts).
 // Words typed by the care team are checked in the clinician view instead.
 
-import { firstName, possessive } from './plain';
+import { dayInLondon, firstName, formatDate, possessive } from './plain';
 
 export const PATIENT_COPY = {
   intro: 'This is your care plan. It is about you and what you want. Your care team made it with you.',
@@ -123,6 +123,7 @@ export const AUDIT_OP_WORDS: Readonly<Record<string, string>> = {
   invite: 'Asked someone to see the plan',
   'cancel-invite': 'Took back an invitation to see the plan',
   'accept-invite': 'Said yes to seeing the plan',
+  agree: 'Agreed the plan',
   archive: 'Archived the plan: it is no longer in use',
   restore: 'Restored the plan: it is in use again',
 };
@@ -196,3 +197,28 @@ export function reviewSentence(copy: PlanCopy, review: { date: string; passed: b
 export function urgentHelpLines(copy: PlanCopy): string[] {
   return [copy.emergency, copy.urgentHelp, copy.urgentMentalHealth];
 }
+
+/**
+ * Whether the person has agreed their plan, in one sentence for whoever reads it: the person ("You
+ * agreed this plan…"), their carer or the care team (by the person's name). A change by the care team
+ * since shows as "It has changed since."
+ */
+export function agreementSentence(
+  audience: 'patient' | 'carer' | 'clinician',
+  patientName: string,
+  agreement: { agreedAt: string | null; stillAsAgreed: boolean },
+): string {
+  const who = audience === 'patient' ? 'You' : patientName;
+  if (!agreement.agreedAt) return `${who} ${audience === 'patient' ? 'have' : 'has'} not agreed this plan yet.`;
+  const when = formatDate(dayInLondon(agreement.agreedAt), { weekday: false });
+  return `${who} agreed this plan on ${when}.${agreement.stillAsAgreed ? '' : ' It has changed since.'}`;
+}
+
+export const AGREEMENT_COPY = {
+  heading: 'Do you agree with this plan?',
+  help: 'Your plan should say what matters to you, and what you and your care team will do. If it does, tell your team you agree.',
+  somethingWrong: 'If something is wrong or missing, do not agree yet: talk to your care team first.',
+  changedSince: 'Your care team has changed the plan since you agreed it. Read it again. If you still agree, say so.',
+  agree: 'I agree with this plan',
+  agreeAgain: 'I agree with this plan as it is now',
+} as const;

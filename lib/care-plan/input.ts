@@ -369,3 +369,12 @@ export function formToObject(form: FormData | Iterable<[string, FormDataEntryVal
   }
   return out;
 }
+
+/** The person agrees their plan as it was shown to them (the page's agreement revision). */
+export const AgreeInput = z.object({
+  revision: z
+    .string({ error: 'Plan: the page did not say which plan you read. Reload the page, then try again.' })
+    .trim()
+    .min(1, { error: 'Plan: the page did not say which plan you read. Reload the page, then try again.' })
+    .max(200, { error: 'Plan: the page did not say which plan you read. Reload the page, then try again.' }),
+});

@@ -202,6 +202,7 @@ export function renderCarePlanPdf(plan: PlanPresentation, options: PdfOptions): 
   p(`${plan.title}. Printed on ${formatDate(options.today)}.`, { grey: true });
   if (plan.review) p(reviewSentence(copy, plan.review), { bold: true });
   p(`${copy.lastChanged} ${plan.lastChanged}.`);
+  if (plan.agreement) p(plan.agreement);
   p(options.audience === 'carer' ? copy.carerIntro : copy.intro);
 
   // ---- Who to contact ----

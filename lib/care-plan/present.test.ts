@@ -102,7 +102,9 @@ describe('urgent help when the plan does not say who to call', () => {
       'For urgent help with your mental health, call 111 and choose the mental health option.',
     ]);
     const carer = urgentHelpLines(planCopy('carer', 'Arthur Pennock'));
-    expect(carer[1]).toBe('Use NHS 111 if Arthur needs help urgently and it is not an emergency. Go to 111.nhs.uk or call 111.');
+    expect(carer[1]).toBe(
+      'Use NHS 111 if Arthur needs help urgently and it is not an emergency. Go to 111.nhs.uk or call 111.',
+    );
     expect(carer[2]).toBe('For urgent help with Arthur’s mental health, call 111 and choose the mental health option.');
   });
 });
@@ -239,5 +241,36 @@ describe('days on the plan are days in the UK, not in UTC', () => {
     const winter = presentPlan(planAt(WINTER.toISOString()), TODAY);
     expect(winter.positions[0]?.current?.since).toBe('1 January 2026');
     expect(winter.notes[0]?.day).toBe('2026-01-01');
+  });
+});
+
+describe('whether the person has agreed the plan', () => {
+  const agreedOn = '2026-11-24T23:30:00.000Z'; // London is on GMT in November: still the 24th
+  it('is said to the person, their carer and the care team, by name for the others', () => {
+    const notYet = { agreedAt: null, stillAsAgreed: false, revision: 'r' };
+    expect(presentPlan(samplePlan({ agreement: notYet }), TODAY, 'patient').agreement).toBe(
+      'You have not agreed this plan yet.',
+    );
+    expect(presentPlan(samplePlan({ agreement: notYet }), TODAY, 'carer').agreement).toBe(
+      'Arthur Pennock has not agreed this plan yet.',
+    );
+    const agreed = { agreedAt: agreedOn, stillAsAgreed: true, revision: 'r' };
+    expect(presentPlan(samplePlan({ agreement: agreed }), TODAY, 'patient').agreement).toBe(
+      'You agreed this plan on 24 November 2026.',
+    );
+    expect(presentPlan(samplePlan({ agreement: agreed }), TODAY, 'clinician').agreement).toBe(
+      'Arthur Pennock agreed this plan on 24 November 2026.',
+    );
+  });
+
+  it('says when the plan has changed since, and the day in London (British Summer Time)', () => {
+    const changed = { agreedAt: '2026-06-30T23:30:00.000Z', stillAsAgreed: false, revision: 'r' };
+    expect(presentPlan(samplePlan({ agreement: changed }), TODAY, 'patient').agreement).toBe(
+      'You agreed this plan on 1 July 2026. It has changed since.',
+    );
+  });
+
+  it('says nothing for a plan not read to be shown', () => {
+    expect(presentPlan(samplePlan(), TODAY, 'patient').agreement).toBeNull();
   });
 });

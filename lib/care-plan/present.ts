@@ -2,7 +2,7 @@
 // the PDF alike. Building it once is how the printed and PDF plans stay complete: they draw the same
 // sections, in the same order, with the same words as the page (issue 6, §4: print "must never be
 // second best").
-import { PATIENT_COPY } from './copy';
+import { PATIENT_COPY, agreementSentence } from './copy';
 import { positionOnPathway, whatHappensNext, type CombinedNextStep, type PathwayPosition } from './journey';
 import {
   ACTION_STATUS_FOR_PATIENTS,
@@ -119,6 +119,8 @@ export interface PlanPresentation {
   review: { date: string; passed: boolean } | null;
   /** When the plan was last changed, e.g. "20 November 2026". */
   lastChanged: string;
+  /** Whether the person has agreed the plan, as a sentence for this audience; null when not read to be shown. */
+  agreement: string | null;
   /**
    * The plan has no crisis contact, or no "if things get worse" part: the view gives the standard NHS
    * advice (999, NHS 111) so nobody is left without somewhere to turn.
@@ -303,6 +305,7 @@ export function presentPlan(plan: CarePlanView, today: string, audience: Audienc
       ? { date: formatDate(plan.reviewDate), passed: plan.reviewDate.slice(0, 10) < today.slice(0, 10) }
       : null,
     lastChanged: formatDate(dayInLondon(plan.updatedAt), { weekday: false }),
+    agreement: plan.agreement ? agreementSentence(audience, plan.patient.name, plan.agreement) : null,
     urgentFallback: crisis === null || escalation.length === 0,
     notes: plan.notes.map((n) => ({
       id: n.id,

@@ -152,6 +152,16 @@ export interface CarePlanFormRevisions {
   escalation: Record<EscalationLevel, string>;
 }
 
+/** Whether the person has agreed the plan (National Voices: a plan prepared jointly with them). */
+export interface CarePlanAgreementView {
+  /** When the person said they agree with the plan (full ISO); null until they do. */
+  agreedAt: string | null;
+  /** Whether the plan still says what it said then (the care team's parts: notes and ticks aside). */
+  stillAsAgreed: boolean;
+  /** What the plan says now, for the "I agree" form to send back: agreeing refuses a plan changed meanwhile. */
+  revision: string;
+}
+
 export interface StepMergeView {
   id: string;
   title: string;
@@ -202,6 +212,8 @@ export interface CarePlanView {
   updatedAt: string;
   /** Set when the plan is read to be shown (get-care-plan.ts); absent from summaries made for lists. */
   formRevisions?: CarePlanFormRevisions;
+  /** Whether the person has agreed the plan. Set when the plan is read to be shown (get-care-plan.ts). */
+  agreement?: CarePlanAgreementView;
 }
 
 /** How the person looking at a plan relates to it, and what they may do (from can()). */

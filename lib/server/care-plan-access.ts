@@ -13,7 +13,7 @@ import { audit, type AuditDb } from './audit';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 import { stillHoldsRole } from './scope';
 
-export type CarePlanVerb = 'view' | 'edit' | 'patientUpdate' | 'share' | 'viewAudit';
+export type CarePlanVerb = 'view' | 'edit' | 'patientUpdate' | 'agree' | 'share' | 'viewAudit';
 
 export interface CarePlanAccess {
   planId: string;

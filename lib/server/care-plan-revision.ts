@@ -15,6 +15,7 @@
 // would make every form on the page stale at once, and a form must go stale only when what it shows
 // has changed.
 import { createHash } from 'node:crypto';
+import type { CarePlanView } from '@/lib/care-plan/types';
 
 /** The revision of a row with an updatedAt column. */
 export const timeRevision = (updatedAt: Date): string => updatedAt.toISOString();
@@ -98,4 +99,52 @@ export function mergesTouching<M extends { steps: unknown }>(merges: readonly M[
     (m) =>
       Array.isArray(m.steps) && m.steps.some((s) => (s as { pathwayId?: unknown } | null)?.pathwayId === pathwayId),
   );
+}
+
+/** Rows in a fixed order (by id): moving a goal up the list does not make it a different plan. */
+function byId<T extends { id: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * What the plan says, as the person agrees it: the care team's parts (its title, what matters to
+ * them, the people, goals, jobs, medicines, the plan for when things get worse, the review date and
+ * the pathways it follows). Not the notes, who it is shared with, whether jobs are ticked off or
+ * goals reached, nor where the person is on a pathway: those move on as the plan is lived, and do not
+ * make it a different plan. A job cancelled does.
+ */
+export function planAgreementRevision(
+  plan: Pick<
+    CarePlanView,
+    | 'title'
+    | 'whatMattersToMe'
+    | 'reviewDate'
+    | 'coordinatorId'
+    | 'crisisContact'
+    | 'medicationSummary'
+    | 'medicines'
+    | 'goals'
+    | 'actions'
+    | 'members'
+    | 'escalation'
+    | 'pathways'
+  >,
+): string {
+  const said = [
+    plan.title,
+    plan.whatMattersToMe,
+    plan.reviewDate,
+    plan.coordinatorId,
+    [plan.crisisContact.name, plan.crisisContact.phone, plan.crisisContact.detail],
+    plan.medicationSummary,
+    byId(plan.medicines).map((m) => [m.id, m.name, m.howToTake, m.purpose]),
+    byId(plan.goals).map((g) => [g.id, g.kind, g.description, g.setBy, g.targetDate]),
+    byId(plan.actions).map((a) => [a.id, a.description, a.ownerKind, a.memberId, a.dueDate, a.status === 'cancelled']),
+    byId(plan.members).map((m) => [m.id, m.name, m.role, m.jobTitle, m.organisation, m.phone, m.email, m.availability]),
+    [...plan.escalation]
+      .sort((a, b) => (a.level < b.level ? -1 : a.level > b.level ? 1 : 0))
+      .map((e) => [e.level, e.signs, e.whatToDo]),
+    plan.pathways.map((p) => p.pathwayId).sort(),
+  ];
+  return createHash('sha256').update(JSON.stringify(said)).digest('base64url').slice(0, 22);
 }

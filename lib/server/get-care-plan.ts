@@ -3,6 +3,7 @@
 // sees under "who has looked at my plan". Denied and missing both return null.
 import { can, type Actor } from '@/lib/auth/can';
 import { getPrisma } from '@/lib/db/client';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { parsePathway } from '@/lib/pathway/validate';
 import { SECTORS, type Role, type Sector } from '@/lib/pathway/schema';
 import type { CarePlanAccessView, CarePlanView } from '@/lib/care-plan/types';
@@ -18,6 +19,7 @@ import {
   pathwayLinkRevision,
   pathwayRemovalRevision,
   peopleRevision,
+  planAgreementRevision,
   timeRevision,
 } from './care-plan-revision';
 import { planPathwayDocuments } from './plan-pathway-document';
@@ -41,9 +43,10 @@ function isSector(value: string): value is Sector {
  */
 export async function loadCarePlanView(
   planId: string,
-  options: { forCareTeam?: boolean } = {},
+  options: { forCareTeam?: boolean; /** A transaction to read in (default: the client). */ db?: PrismaClient | Prisma.TransactionClient } = {},
 ): Promise<CarePlanView | null> {
-  const p = await getPrisma().carePlan.findUnique({
+  const db = options.db ?? getPrisma();
+  const p = await db.carePlan.findUnique({
     where: { id: planId },
     include: {
       workspace: { select: { id: true, slug: true, name: true } },
@@ -75,10 +78,10 @@ export async function loadCarePlanView(
   if (!p) return null;
   // The latest saved version of each pathway, not the working copy a workshop is changing.
   const followed = await planPathwayDocuments(
-    getPrisma(),
+    db,
     p.pathways.map((l) => l.pathway),
   );
-  return {
+  const view: CarePlanView = {
     id: p.id,
     workspace: p.workspace,
     patient: p.patient,
@@ -200,6 +203,13 @@ export async function loadCarePlanView(
       },
     },
   };
+  const revision = planAgreementRevision(view);
+  view.agreement = {
+    agreedAt: p.agreedAt ? p.agreedAt.toISOString() : null,
+    stillAsAgreed: p.agreedAt !== null && p.agreedRevision === revision,
+    revision,
+  };
+  return view;
 }
 
 export function accessView(actor: Actor, access: CarePlanAccess): CarePlanAccessView {

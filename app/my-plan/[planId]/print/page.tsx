@@ -58,6 +58,7 @@ export default async function PrintPlanPage({ params }: { params: Promise<{ plan
         <p>
           {copy.lastChanged} {presentation.lastChanged}.
         </p>
+        {presentation.agreement ? <p>{presentation.agreement}</p> : null}
         <p className="mt-2">{access.relation === 'carer' ? PATIENT_COPY.carerIntro : PATIENT_COPY.intro}</p>
       </header>
       {archived && (

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireWorkspaceForCarePlan } from '@/lib/server/guard';
 import { getCarePlan } from '@/lib/server/get-care-plan';
 import { todayIso } from '@/lib/server/results';
+import { agreementSentence } from '@/lib/care-plan/copy';
 import { presentPlan } from '@/lib/care-plan/present';
 import { ArchivedPlanBanner, ArchivePlanSection } from '@/components/care-plan/ArchivePlan';
 import { ClinicianPlanEditor } from '@/components/care-plan/ClinicianPlanEditor';
@@ -45,6 +46,14 @@ export default async function ClinicianCarePlanPage({
       <p className="mb-2 text-nhs-grey-1">
         {plan.title} · made from {plan.pathways.map((p) => p.title).join('; ')}
       </p>
+      {plan.agreement ? (
+        <p className="mb-2" data-testid="plan-agreement">
+          {agreementSentence('clinician', plan.patient.name, plan.agreement)}
+          {plan.agreement.agreedAt && plan.agreement.stillAsAgreed
+            ? ''
+            : ` Only ${plan.patient.name} can say they agree, on their own page: go through it with them.`}
+        </p>
+      ) : null}
       <ul className="mb-6 flex flex-wrap gap-x-5 gap-y-1">
         <li>
           <Link href={`/my-plan/${plan.id}`} prefetch={false}>
