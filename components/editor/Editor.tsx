@@ -25,7 +25,7 @@ import { FilePanel, PRINT_VIEW_BUTTON_ID } from './FilePanel';
 import { PrintView } from './PrintView';
 import { saveLiveVersionWhenShared } from './live-version';
 import { AddStepForm } from './AddStepForm';
-import { backupBase, claimTab, offerableBackupKeys, tabBackupKey, type TabClaim } from './tab-backups';
+import { backupBase, backupTab, claimTab, holdEditorOpen, offerableBackupKeys, tabBackupKey, tabsWithPathwayOpen } from './tab-backups';
 import { TabList, TabPanel } from './Tabs';
 import { OptionList } from './fields';
 import type { EditorApi, TemplateChoice } from './api';
@@ -482,56 +482,91 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
   // Kept under the signed-in person as well as the pathway: someone else signing in on a shared
   // computer is never offered another's unsaved changes to restore as their own.
   const backupKeyBase = backupBase(userId, pathway.id);
-  const [tab, setTab] = useState<TabClaim | null>(null);
+  /** This tab's id (tab-backups.ts): undefined until claimed, null without Web Locks. */
+  const [tabId, setTabId] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     if (!api) return;
     let current = true;
-    void claimTab().then((claim) => {
-      if (current) setTab(claim);
+    void claimTab().then((id) => {
+      if (current) setTabId(id);
     });
     return () => {
       current = false;
     };
   }, [api]);
-  const backupKey = tab ? tabBackupKey(backupKeyBase, tab.tabId) : null;
-  /** The key of the copy offered back: this tab's own, or that of a tab nobody has open. */
+  // While this editor shows the pathway, other tabs leave this tab's copy of it alone.
+  useEffect(() => {
+    if (!api || !tabId) return;
+    return holdEditorOpen(tabId, pathway.id);
+  }, [api, pathway.id, tabId]);
+  const backupKey = tabId === undefined ? null : tabBackupKey(backupKeyBase, tabId);
+  /** The key of the copy offered back: this tab's own, or that of a tab that does not have the pathway open. */
   const [offeredKey, setOfferedKey] = useState<string | null>(null);
   useEffect(() => {
-    if (!api || !tab) return;
-    try {
-      const keys = offerableBackupKeys(backupKeyBase, Object.keys(window.localStorage), tab.tabId, tab.openTabs);
-      const candidates: { key: string; found: Backup }[] = [];
-      for (const key of keys) {
-        const raw = window.localStorage.getItem(key);
-        if (!raw) continue;
-        let found: Backup | null = null;
-        try {
-          found = JSON.parse(raw) as Backup;
-        } catch {
-          // A broken backup is no backup.
+    if (!api || tabId === undefined) return;
+    let current = true;
+    // Which tabs have the pathway open is asked each time (after every save, too): a tab opened
+    // since keeps its copy to itself.
+    void tabsWithPathwayOpen(pathway.id).then((open) => {
+      if (!current) return;
+      try {
+        const keys = offerableBackupKeys(backupKeyBase, Object.keys(window.localStorage), tabId, open);
+        const candidates: { key: string; found: Backup }[] = [];
+        for (const key of keys) {
+          const raw = window.localStorage.getItem(key);
+          if (!raw) continue;
+          let found: Backup | null = null;
+          try {
+            found = JSON.parse(raw) as Backup;
+          } catch {
+            // A broken backup is no backup.
+          }
+          if (
+            found &&
+            found.doc &&
+            ((found.docChanged !== false && !isEmptyDiff(diffPathways(pathway.document, found.doc), { includeLayout: true })) ||
+              backupPending(found).length > 0)
+          )
+            candidates.push({ key, found });
+          else window.localStorage.removeItem(key);
         }
-        if (
-          found &&
-          found.doc &&
-          ((found.docChanged !== false && !isEmptyDiff(diffPathways(pathway.document, found.doc), { includeLayout: true })) ||
-            backupPending(found).length > 0)
-        )
-          candidates.push({ key, found });
-        else window.localStorage.removeItem(key);
-      }
-      // This tab's own copy first (a reload), then the newest of the closed tabs'; the others are
-      // offered in turn, one each time the pathway is opened.
-      const own = tab.tabId === null ? undefined : candidates.find((c) => c.key === tabBackupKey(backupKeyBase, tab.tabId));
-      const chosen = own ?? candidates.sort((a, b) => String(b.found.savedAt).localeCompare(String(a.found.savedAt)))[0];
-      if (chosen)
-        queueMicrotask(() => {
+        // This tab's own copy first (a reload), then the newest of the other tabs'; the others are
+        // offered in turn, one each time the pathway is opened.
+        const ownKey = tabBackupKey(backupKeyBase, tabId);
+        const chosen =
+          candidates.find((c) => c.key === ownKey) ??
+          candidates.sort((a, b) => String(b.found.savedAt).localeCompare(String(a.found.savedAt)))[0];
+        if (chosen) {
           setOfferedKey(chosen.key);
           setBackup(chosen.found);
-        });
-    } catch {
-      // Storage blocked: nothing to offer.
-    }
-  }, [api, backupKeyBase, pathway.document, tab]);
+        }
+      } catch {
+        // Storage blocked: nothing to offer.
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, backupKeyBase, pathway.document, pathway.id, tabId]);
+  /**
+   * Done with another tab's copy (restored here, or discarded): it is removed, unless that tab has
+   * opened the pathway again meanwhile, when it stays that tab's.
+   */
+  const letGoOfOffered = useCallback(
+    (key: string) => {
+      const tab = backupTab(backupKeyBase, key);
+      if (tab === undefined || key === backupKey) return;
+      void tabsWithPathwayOpen(pathway.id).then((open) => {
+        if (tab !== null && open.has(tab)) return;
+        try {
+          window.localStorage.removeItem(key);
+        } catch {
+          // Storage blocked: nothing to remove.
+        }
+      });
+    },
+    [backupKey, backupKeyBase, pathway.id],
+  );
   useEffect(() => {
     // While changes found here are offered back, they stay stored until the person chooses: leaving
     // the page without choosing must not lose them. Once they edit anyway, their new work is what is
@@ -587,15 +622,15 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
       if (!sameDoc && backup.revision < saved.revision) setSaved((s) => ({ ...s, revision: backup.revision }));
       // Each shows again, with its error, in its box when its step, transition or the pathway is chosen.
       for (const value of kept) store.keepPending(value);
-      // A closed tab's copy becomes this tab's at once (not only at its next backup), so a crash now loses nothing.
+      // Another tab's copy becomes this tab's at once (not only at its next backup), so a crash now loses nothing.
       if (offeredKey && backupKey && offeredKey !== backupKey) {
         try {
           const raw = window.localStorage.getItem(offeredKey);
           if (raw) window.localStorage.setItem(backupKey, raw);
-          window.localStorage.removeItem(offeredKey);
         } catch {
           // Storage blocked: this tab's next backup keeps the restored work.
         }
+        letGoOfOffered(offeredKey);
       }
       if (kept.length > 0) setRestoredAt(Date.now());
       store.notify(
@@ -827,7 +862,8 @@ export function Editor({ pathway, api, templates = [], canCreate = false, today,
               type="button"
               className="pw-button pw-button-secondary pw-button-small"
               onClick={() => {
-                if (offeredKey) window.localStorage.removeItem(offeredKey);
+                if (offeredKey === backupKey && backupKey) window.localStorage.removeItem(backupKey);
+                else if (offeredKey) letGoOfOffered(offeredKey);
                 setBackup(null);
               }}
             >

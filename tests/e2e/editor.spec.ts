@@ -1176,20 +1176,27 @@ test('two tabs of one pathway each keep their own unsaved changes; a tab closed 
   // (By now the tab has looked for copies to offer: it has written its own.)
   await expect(second.getByRole('region', { name: 'Unsaved changes found' })).toHaveCount(0);
 
-  // The first tab is closed (or crashes) unsaved: the next tab opened on the pathway is offered its work.
-  await page.close({ runBeforeUnload: false });
-  const third = await second.context().newPage();
+  // The first tab saves (its connection is back), so the pathway is drawn again there: it looks for
+  // copies to offer again, and still leaves the open second tab's alone.
+  await page.unroute('**/*', dropActions);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-state')).toContainText('All changes saved');
+  await expect.poll(() => keptSteps(page)).toEqual(['assessment entry exit']);
+  await page.evaluate(() => new Promise((done) => setTimeout(() => requestAnimationFrame(() => setTimeout(done, 100)), 100)));
+  await expect(page.getByRole('region', { name: 'Unsaved changes found' })).toHaveCount(0);
+
+  // The second tab is closed (or crashes) unsaved: the next tab opened on the pathway is offered its work.
+  await second.close({ runBeforeUnload: false });
+  const third = await page.context().newPage();
   await third.goto(url);
   const offer = third.getByRole('region', { name: 'Unsaved changes found' });
   await hydrated(offer.getByRole('button', { name: 'Restore my unsaved changes' }));
   await offer.getByRole('button', { name: 'Restore my unsaved changes' }).click();
-  await expect(stepNode(third, 'New outcome')).toBeVisible();
+  await expect(stepNode(third, 'New assessment')).toBeVisible();
   await expect(third.locator('.react-flow__node')).toHaveCount(3);
-  // The restored work is now the third tab's copy; the second tab's is untouched.
-  await expect.poll(() => keptSteps(third)).toEqual(['assessment entry exit', 'entry exit outcome']);
-  await expect(second.getByTestId('save-state')).toHaveText('Unsaved changes');
+  // The restored work is now the third tab's copy, and the closed tab's is gone.
+  await expect.poll(() => keptSteps(third)).toEqual(['assessment entry exit']);
   await third.close({ runBeforeUnload: false });
-  await second.close({ runBeforeUnload: false });
 });
 
 test('Ctrl+S pressed again while a save is on its way saves once, with no false conflict', async ({ page }) => {
