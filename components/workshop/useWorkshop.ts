@@ -40,25 +40,28 @@ export function useWorkshop(pathwayId: string, enabled: boolean, session: Collab
   const url = `/api/pathways/${encodeURIComponent(pathwayId)}/workshop`;
   const reads = useRef(new LatestRead());
 
-  // Only the newest read's answer is shown; a command waiting for its own read is answered by any
-  // later one that lands first, in the same moment the panel shows it (lib/workshop/latest-read.ts).
+  // What the panel shows only moves forward, and a command waiting for its own read is answered by
+  // any read started after it that lands first, in the same moment the panel shows it
+  // (lib/workshop/latest-read.ts).
   const refresh = useCallback((): Promise<void> => {
     const read = reads.current.begin();
     void (async () => {
       try {
         const sent = Date.now();
         const res = await fetch(url, { cache: 'no-store' });
-        if (!read.isLatest()) return; // a newer read is on its way
+        if (!read.isNewerThanShown()) return; // a newer answer is already on screen
         if (!res.ok) {
-          setError(res.status === 401 ? 'Your session has ended. Sign in again to carry on.' : 'The workshop could not be loaded.');
+          if (read.isLatest())
+            setError(res.status === 401 ? 'Your session has ended. Sign in again to carry on.' : 'The workshop could not be loaded.');
           return;
         }
         const view = (await res.json()) as WorkshopView;
-        if (!read.isLatest()) return;
+        if (!read.isNewerThanShown()) return;
         const received = Date.now();
         setOffset(new Date(view.serverNow).getTime() - (sent + received) / 2);
         setWorkshop(view);
         setError(null);
+        read.shown();
       } catch {
         if (read.isLatest()) setError('Offline: the workshop will catch up when the connection is back.');
       } finally {
