@@ -60,7 +60,8 @@ export async function agreePlanAction(_previous: FormState, form: FormData): Pro
     });
     // Refused because the plan changed: the page is drawn again with the plan as it is now.
     revalidatePlans();
-    return toFormState(result, form, 'Thank you. Your care team can now see that you agree with this plan.');
+    // Agreed, the page says so where the button was (components/care-plan/Agreement.tsx).
+    return toFormState(result, form, '');
   } catch (error) {
     log.error({ err: error, action: 'agreePlan' }, 'server action failed');
     return FAILED;

@@ -40,9 +40,9 @@ export function PlanAgreement(props: {
       <h2 id="agree-heading" className="mb-2 text-2xl font-bold">
         {AGREEMENT_COPY.heading}
       </h2>
-      {/* Said when it changes (after agreeing), not when the page opens. */}
-      <p ref={said} tabIndex={-1} role="status" className="mb-2 text-lg font-bold">
-        {agreementSentence('patient', props.patientName, agreement)}
+      {/* The focus comes here once they have agreed (the button they pressed is gone), so it is read out. */}
+      <p ref={said} tabIndex={-1} className="mb-2 text-lg font-bold" data-testid="agreement-said">
+        {agreementSentence('patient', props.patientName, agreement, { archived: !props.canAgree })}
       </p>
       {asking ? (
         <>

@@ -1,6 +1,6 @@
 // The person's (or their carer's) plan page: mobile first, plain English, a large-text option, what
 // happens next at the top, buttons to contact the team, and the way to print it or share it.
-import { PATIENT_COPY, planCopy, reviewSentence, type PlanCopy } from '@/lib/care-plan/copy';
+import { AGREEMENT_COPY, PATIENT_COPY, planCopy, reviewSentence, type PlanCopy } from '@/lib/care-plan/copy';
 import { firstName, possessive } from '@/lib/care-plan/plain';
 import { presentPlan } from '@/lib/care-plan/present';
 import { coordinatorOf, type CarePlanAccessView, type CarePlanView } from '@/lib/care-plan/types';
@@ -11,7 +11,7 @@ import { ContactLinks, PlanView } from './PlanView';
 import { LargeTextStyle, TextSizeToggle } from './TextSize';
 
 /** Every part of the plan, in page order, named exactly as its heading (PlanView's sections). */
-function jumps(copy: PlanCopy): [string, string][] {
+function jumps(copy: PlanCopy, isPatient: boolean): [string, string][] {
   return [
     ['where', copy.youAreHereHeading],
     ['next', copy.nextHeading],
@@ -24,6 +24,8 @@ function jumps(copy: PlanCopy): [string, string][] {
     ['team', copy.teamHeading],
     ['review', copy.reviewHeading],
     ['notes', copy.notesHeading],
+    // The person's own: whether they agree with the plan (Agreement.tsx).
+    ...(isPatient ? [['agree', AGREEMENT_COPY.heading] as [string, string]] : []),
   ];
 }
 
@@ -108,7 +110,7 @@ export function PersonPlanPage(props: {
 
       <nav aria-label="Parts of this plan" className="mb-6 no-print">
         <ul className="flex flex-wrap gap-x-4 gap-y-1">
-          {jumps(copy).map(([id, label]) => (
+          {jumps(copy, isPatient).map(([id, label]) => (
             <li key={id}>
               <a href={`#${id}`}>{label}</a>
             </li>

@@ -200,23 +200,26 @@ export function urgentHelpLines(copy: PlanCopy): string[] {
 
 /**
  * Whether the person has agreed their plan, in one sentence for whoever reads it: the person ("You
- * agreed this plan…"), their carer or the care team (by the person's name). A change by the care team
- * since shows as "It has changed since."
+ * agreed this plan…"), their carer (by first name, as the rest of the carer's copy) or the care team
+ * (by full name). A change by the care team since shows as "It has changed since." An archived plan
+ * is not waiting for anything: no "yet".
  */
 export function agreementSentence(
   audience: 'patient' | 'carer' | 'clinician',
   patientName: string,
   agreement: { agreedAt: string | null; stillAsAgreed: boolean },
+  options: { archived?: boolean } = {},
 ): string {
-  const who = audience === 'patient' ? 'You' : patientName;
-  if (!agreement.agreedAt) return `${who} ${audience === 'patient' ? 'have' : 'has'} not agreed this plan yet.`;
+  const who = audience === 'patient' ? 'You' : audience === 'carer' ? firstName(patientName) : patientName;
+  if (!agreement.agreedAt)
+    return `${who} ${audience === 'patient' ? 'have' : 'has'} not agreed this plan${options.archived ? '' : ' yet'}.`;
   const when = formatDate(dayInLondon(agreement.agreedAt), { weekday: false });
   return `${who} agreed this plan on ${when}.${agreement.stillAsAgreed ? '' : ' It has changed since.'}`;
 }
 
 export const AGREEMENT_COPY = {
   heading: 'Do you agree with this plan?',
-  help: 'Your plan should say what matters to you, and what you and your care team will do. If it does, tell your team you agree.',
+  help: 'Your plan should say what matters to you, and what you and your care team will do. If it does, choose “I agree with this plan”.',
   somethingWrong: 'If something is wrong or missing, do not agree yet: talk to your care team first.',
   changedSince: 'Your care team has changed the plan since you agreed it. Read it again. If you still agree, say so.',
   agree: 'I agree with this plan',

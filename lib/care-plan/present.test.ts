@@ -246,12 +246,15 @@ describe('days on the plan are days in the UK, not in UTC', () => {
 
 describe('whether the person has agreed the plan', () => {
   const agreedOn = '2026-11-24T23:30:00.000Z'; // London is on GMT in November: still the 24th
-  it('is said to the person, their carer and the care team, by name for the others', () => {
+  it('is said to the person, their carer (by first name) and the care team (by full name)', () => {
     const notYet = { agreedAt: null, stillAsAgreed: false, revision: 'r' };
     expect(presentPlan(samplePlan({ agreement: notYet }), TODAY, 'patient').agreement).toBe(
       'You have not agreed this plan yet.',
     );
     expect(presentPlan(samplePlan({ agreement: notYet }), TODAY, 'carer').agreement).toBe(
+      'Arthur has not agreed this plan yet.',
+    );
+    expect(presentPlan(samplePlan({ agreement: notYet }), TODAY, 'clinician').agreement).toBe(
       'Arthur Pennock has not agreed this plan yet.',
     );
     const agreed = { agreedAt: agreedOn, stillAsAgreed: true, revision: 'r' };
@@ -267,6 +270,13 @@ describe('whether the person has agreed the plan', () => {
     const changed = { agreedAt: '2026-06-30T23:30:00.000Z', stillAsAgreed: false, revision: 'r' };
     expect(presentPlan(samplePlan({ agreement: changed }), TODAY, 'patient').agreement).toBe(
       'You agreed this plan on 1 July 2026. It has changed since.',
+    );
+  });
+
+  it('waits for nothing once the plan is archived', () => {
+    const notYet = { agreedAt: null, stillAsAgreed: false, revision: 'r' };
+    expect(presentPlan(samplePlan({ agreement: notYet, status: 'archived' }), TODAY, 'patient').agreement).toBe(
+      'You have not agreed this plan.',
     );
   });
 

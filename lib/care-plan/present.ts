@@ -305,7 +305,9 @@ export function presentPlan(plan: CarePlanView, today: string, audience: Audienc
       ? { date: formatDate(plan.reviewDate), passed: plan.reviewDate.slice(0, 10) < today.slice(0, 10) }
       : null,
     lastChanged: formatDate(dayInLondon(plan.updatedAt), { weekday: false }),
-    agreement: plan.agreement ? agreementSentence(audience, plan.patient.name, plan.agreement) : null,
+    agreement: plan.agreement
+      ? agreementSentence(audience, plan.patient.name, plan.agreement, { archived: plan.status === 'archived' })
+      : null,
     urgentFallback: crisis === null || escalation.length === 0,
     notes: plan.notes.map((n) => ({
       id: n.id,

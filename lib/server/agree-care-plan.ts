@@ -32,7 +32,14 @@ export async function agreeToCarePlan(options: {
   const archived = await refuseIfArchived(actor, access, 'agree', 'agree');
   if (archived) return archived;
   const parsed = AgreeInput.safeParse(options.input);
-  if (!parsed.success) return invalid('Check the plan.', fieldIssues(parsed.error));
+  if (!parsed.success) {
+    await auditCarePlanRefusal(actor, access.planId, 'agree', {
+      op: 'agree',
+      id: access.planId,
+      reason: 'no revision',
+    });
+    return invalid('Check the plan.', fieldIssues(parsed.error));
+  }
   const shown = parsed.data.revision;
   const result = await changeActivePlan(actor, access, 'agree', 'agree', async (tx) => {
     // Read with the plan's row held (changeActivePlan), so no change of the team's slips in between.

@@ -15,7 +15,7 @@ describe('planAgreementRevision', () => {
     expect(planAgreementRevision(samplePlan())).toBe(agreed);
   });
 
-  it('does not move as the plan is lived: notes, jobs ticked off, goals reached, the step the person is on, who it is shared with', () => {
+  it('does not move as the plan is lived: notes, jobs ticked off, goals reached, the step the person is on, who it is shared with, the order of goals', () => {
     expect(after((p) => ({ ...p, notes: [] }))).toBe(agreed);
     expect(
       after((p) => ({
@@ -49,6 +49,20 @@ describe('planAgreementRevision', () => {
     expect(after((p) => ({ ...p, updatedAt: '2027-01-01T00:00:00.000Z' }))).toBe(agreed);
   });
 
+  it('does not move when how to reach someone in the team is kept up to date', () => {
+    expect(
+      after((p) => ({
+        ...p,
+        members: p.members.map((m) => ({
+          ...m,
+          phone: '0161 111 1111',
+          email: 'new@nhs.net',
+          availability: 'Mornings',
+        })),
+      })),
+    ).toBe(agreed);
+  });
+
   it('moves with each change to what the plan says', () => {
     const changes: [string, (p: CarePlanView) => CarePlanView][] = [
       ['title', (p) => ({ ...p, title: `${p.title}.` })],
@@ -69,14 +83,40 @@ describe('planAgreementRevision', () => {
         (p) => ({ ...p, actions: p.actions.map((a, i) => (i === 0 ? { ...a, status: 'cancelled' as const } : a)) }),
       ],
       [
-        'a team member’s phone',
-        (p) => ({ ...p, members: p.members.map((m, i) => (i === 0 ? { ...m, phone: '0161 111 1111' } : m)) }),
-      ],
-      [
         'what to do when things get worse',
         (p) => ({ ...p, escalation: p.escalation.map((e, i) => (i === 0 ? { ...e, whatToDo: 'Rest.' } : e)) }),
       ],
+      [
+        'a goal paused',
+        (p) => ({ ...p, goals: p.goals.map((g, i) => (i === 0 ? { ...g, status: 'paused' as const } : g)) }),
+      ],
+      [
+        'someone new in the team',
+        (p) => ({ ...p, members: [...p.members, { ...p.members[0]!, id: 'm-new', name: 'Sam Social' }] }),
+      ],
+      [
+        'a team member’s job title',
+        (p) => ({ ...p, members: p.members.map((m, i) => (i === 0 ? { ...m, jobTitle: 'Locum GP' } : m)) }),
+      ],
       ['a pathway taken off', (p) => ({ ...p, pathways: p.pathways.slice(1) })],
+      [
+        'a pathway’s newer saved version',
+        (p) => ({ ...p, pathways: p.pathways.map((l, i) => (i === 0 ? { ...l, versionNumber: 2 } : l)) }),
+      ],
+      [
+        'two steps merged into one',
+        (p) => ({
+          ...p,
+          merges: [
+            {
+              id: 'mg1',
+              title: 'One review',
+              steps: p.pathways.map((l) => ({ pathwayId: l.pathwayId, stepId: l.document!.steps[0]!.id })),
+              createdAt: '2026-11-25T10:00:00.000Z',
+            },
+          ],
+        }),
+      ],
     ];
     const seen = new Set([agreed]);
     for (const [what, change] of changes) {

@@ -108,10 +108,12 @@ function byId<T extends { id: string }>(rows: readonly T[]): T[] {
 
 /**
  * What the plan says, as the person agrees it: the care team's parts (its title, what matters to
- * them, the people, goals, jobs, medicines, the plan for when things get worse, the review date and
- * the pathways it follows). Not the notes, who it is shared with, whether jobs are ticked off or
- * goals reached, nor where the person is on a pathway: those move on as the plan is lived, and do not
- * make it a different plan. A job cancelled does.
+ * them, who is in the team and who coordinates, goals, jobs, medicines, the plan for when things get
+ * worse, the review date, the pathways it follows as the saved versions shown, and the steps merged
+ * into one). Not the notes, who it is shared with, whether jobs are ticked off or goals reached, nor
+ * where the person is on a pathway: those move on as the plan is lived, and do not make it a different
+ * plan. A job cancelled or a goal paused does. Nor a team member's phone, email or hours: how to reach
+ * someone is kept up to date without asking the person to agree again.
  */
 export function planAgreementRevision(
   plan: Pick<
@@ -128,6 +130,7 @@ export function planAgreementRevision(
     | 'members'
     | 'escalation'
     | 'pathways'
+    | 'merges'
   >,
 ): string {
   const said = [
@@ -138,13 +141,14 @@ export function planAgreementRevision(
     [plan.crisisContact.name, plan.crisisContact.phone, plan.crisisContact.detail],
     plan.medicationSummary,
     byId(plan.medicines).map((m) => [m.id, m.name, m.howToTake, m.purpose]),
-    byId(plan.goals).map((g) => [g.id, g.kind, g.description, g.setBy, g.targetDate]),
+    byId(plan.goals).map((g) => [g.id, g.kind, g.description, g.setBy, g.targetDate, g.status === 'paused']),
     byId(plan.actions).map((a) => [a.id, a.description, a.ownerKind, a.memberId, a.dueDate, a.status === 'cancelled']),
-    byId(plan.members).map((m) => [m.id, m.name, m.role, m.jobTitle, m.organisation, m.phone, m.email, m.availability]),
+    byId(plan.members).map((m) => [m.id, m.name, m.role, m.jobTitle, m.organisation]),
     [...plan.escalation]
       .sort((a, b) => (a.level < b.level ? -1 : a.level > b.level ? 1 : 0))
       .map((e) => [e.level, e.signs, e.whatToDo]),
-    plan.pathways.map((p) => p.pathwayId).sort(),
+    plan.pathways.map((p) => `${p.pathwayId}@${p.versionNumber ?? 'working copy'}`).sort(),
+    byId(plan.merges).map((m) => [m.id, m.title, m.steps.map((s) => `${s.pathwayId}/${s.stepId}`).sort()]),
   ];
   return createHash('sha256').update(JSON.stringify(said)).digest('base64url').slice(0, 22);
 }

@@ -69,7 +69,7 @@ test('the person agrees their plan on a phone; the care team sees it; a change b
   await yes.click();
 
   // Said back, where the focus now is; the button has gone.
-  const said = agree.getByRole('status');
+  const said = agree.getByTestId('agreement-said');
   await expect(said).toHaveText(/^You agreed this plan on \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
   await expect(said).toBeFocused();
   await expect(agree.getByRole('button')).toHaveCount(0);

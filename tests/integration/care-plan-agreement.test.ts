@@ -217,6 +217,10 @@ describe('agreeing a care plan', () => {
         },
       ],
     });
+    expect(await agreeAudits('ada', 'denied')).toEqual([
+      { op: 'agree', id: planId, reason: 'changed since shown' },
+      { op: 'agree', id: planId, reason: 'no revision' },
+    ]);
   });
 
   it('records the person’s agreement to the plan as shown, and the record says so', async () => {

@@ -48,8 +48,8 @@ export default async function ClinicianCarePlanPage({
       </p>
       {plan.agreement ? (
         <p className="mb-2" data-testid="plan-agreement">
-          {agreementSentence('clinician', plan.patient.name, plan.agreement)}
-          {plan.agreement.agreedAt && plan.agreement.stillAsAgreed
+          {agreementSentence('clinician', plan.patient.name, plan.agreement, { archived })}
+          {(plan.agreement.agreedAt && plan.agreement.stillAsAgreed) || archived
             ? ''
             : ` Only ${plan.patient.name} can say they agree, on their own page: go through it with them.`}
         </p>
