@@ -40,19 +40,22 @@ export function useWorkshop(pathwayId: string, enabled: boolean, session: Collab
   const url = `/api/pathways/${encodeURIComponent(pathwayId)}/workshop`;
   const reads = useRef(new LatestRead());
 
-  // What the panel shows only moves forward, and a command waiting for its own read is answered by
-  // any read started after it that lands first, in the same moment the panel shows it
+  // What the panel shows only moves forward: an answer older than the one on screen is not shown
   // (lib/workshop/latest-read.ts).
   const refresh = useCallback((): Promise<void> => {
     const read = reads.current.begin();
-    void (async () => {
+    return (async () => {
       try {
         const sent = Date.now();
         const res = await fetch(url, { cache: 'no-store' });
         if (!read.isNewerThanShown()) return; // a newer answer is already on screen
         if (!res.ok) {
           if (read.isLatest())
-            setError(res.status === 401 ? 'Your session has ended. Sign in again to carry on.' : 'The workshop could not be loaded.');
+            setError(
+              res.status === 401
+                ? 'Your session has ended. Sign in again to carry on.'
+                : 'The workshop could not be loaded.',
+            );
           return;
         }
         const view = (await res.json()) as WorkshopView;
@@ -64,25 +67,29 @@ export function useWorkshop(pathwayId: string, enabled: boolean, session: Collab
         read.shown();
       } catch {
         if (read.isLatest()) setError('Offline: the workshop will catch up when the connection is back.');
-      } finally {
-        read.finish();
       }
     })();
-    return read.landed;
   }, [url]);
 
   useRoomRefresh({ enabled, session, topic: 'workshop', refresh, everyMs: REFRESH_MS });
 
   const send = useCallback(
     async (command: WorkshopCommand): Promise<CommandOutcome> => {
-      const post = (body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const post = (body: string) =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const sent = await sendCommand(post, command);
-      // Read the workshop again before answering, so what the panel shows next already has the change.
-      await refresh();
+      // Carried out (or refused): the command is done, and the panel may take the next one. The
+      // workshop is read again to show the change, without holding the panel: a room notice's read
+      // often shows it first, and a panel still "sending" then refused the press that followed.
+      void refresh();
       if (sent.kind === 'no-answer') return { ok: false, message: NO_ANSWER_MESSAGE, errors: [] };
       if (sent.status >= 200 && sent.status < 300) return { ok: true };
       const body = sent.body as { error?: string; errors?: { path: string; message: string }[] };
-      return { ok: false, message: body.error ?? 'That did not work. Try again in a moment.', errors: body.errors ?? [] };
+      return {
+        ok: false,
+        message: body.error ?? 'That did not work. Try again in a moment.',
+        errors: body.errors ?? [],
+      };
     },
     [url, refresh],
   );

@@ -8,12 +8,16 @@ import { e2eDatabaseUrl, expectAccessible, hydrated, person } from './support';
 const CHANGED_WHILE_READ =
   'Your care team changed the plan while you were reading it. Read it again, then say if you agree.';
 
-/** The GP changes what matters to the person, on the care team's page of the plan. */
+/** The GP changes what matters to the person, on the care team's page of the plan, and it is saved. */
 async function gpChangesWhatMatters(gp: Page, words: string) {
   const details = gp.getByRole('form', { name: 'What matters and review date' });
+  // Saved once the form carries the plan's new revision ("Saved." may still show from a save before).
+  const revision = details.locator('input[name="revision"]');
+  const before = await revision.inputValue();
   await details.getByLabel('What matters to me').fill(words);
   await hydrated(details.getByRole('button', { name: 'Save' }));
   await details.getByRole('button', { name: 'Save' }).click();
+  await expect(revision).not.toHaveValue(before);
   await expect(details.getByRole('status')).toHaveText('Saved.');
   await expect(details.getByLabel('What matters to me')).toHaveValue(words);
 }
