@@ -14,7 +14,6 @@ import {
   changeActivePlan,
   refuseIfArchived,
 } from './care-plan-access';
-import { planAgreementRevision } from './care-plan-revision';
 import { loadCarePlanView } from './get-care-plan';
 import { invalid, notFound, type Invalid, type NotFound } from './results';
 
@@ -44,7 +43,7 @@ export async function agreeToCarePlan(options: {
   const result = await changeActivePlan(actor, access, 'agree', 'agree', async (tx) => {
     // Read with the plan's row held (changeActivePlan), so no change of the team's slips in between.
     const plan = await loadCarePlanView(access.planId, { db: tx });
-    if (!plan || planAgreementRevision(plan) !== shown) return null;
+    if (plan?.agreement?.revision !== shown) return null;
     const agreedAt = new Date();
     await tx.carePlan.update({ where: { id: access.planId }, data: { agreedAt, agreedRevision: shown } });
     await auditCarePlanChange(actor, access.planId, 'agree', { op: 'agree', revision: shown }, tx);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { SignedInActor } from '@/lib/auth/actor';
 import { DEMO_PASSWORD, Session } from '../support/http';
 import { randomTestNhsNumber } from '../support/nhs-number';
+import { testPeople } from '../support/people';
 
 /**
  * The person says they agree with their plan (lib/server/agree-care-plan.ts), against the real
@@ -100,25 +101,19 @@ beforeAll(async () => {
     loadActor: session.loadActor,
     disconnect: client.disconnectPrisma,
   };
-  for (const [who, name, role] of [
-    ['ada', 'Ada Agnew', 'patient'],
-    ['cal', 'Cal Agnew', 'carer'],
-    ['pat', 'Pat Agnew', 'patient'],
-  ] as const) {
-    await db.query(
-      `INSERT INTO "User" (id, name, email, "professionalRole", "passwordHash", "updatedAt")
-       SELECT $1, $2, $3, $4, "passwordHash", now() FROM "User" WHERE email = 'patient@pathweave.test'
-       ON CONFLICT (email) DO NOTHING`,
-      [`it-agrees-${who}`, name, EMAIL[who], role],
-    );
-  }
-  for (const who of Object.keys(EMAIL) as Who[]) {
-    const r = await db.query('SELECT id FROM "User" WHERE email = $1', [EMAIL[who]]);
-    ids[who] = r.rows[0].id;
-    const actor = await server.loadActor(ids[who]);
-    if (!actor) throw new Error(`no user ${who}`);
-    actors[who] = actor;
-  }
+  const people = await testPeople(
+    db,
+    server.loadActor,
+    EMAIL,
+    [
+      ['ada', 'Ada Agnew', 'patient'],
+      ['cal', 'Cal Agnew', 'carer'],
+      ['pat', 'Pat Agnew', 'patient'],
+    ],
+    'it-agrees',
+  );
+  Object.assign(ids, people.ids);
+  Object.assign(actors, people.actors);
   const ws = await db.query(`SELECT id FROM "Workspace" WHERE name = 'Riverside GP Cluster'`);
   const pathways = await db.query(
     `SELECT id FROM "Pathway" WHERE "workspaceId" = $1 AND NOT "isTemplate" ORDER BY title LIMIT 1`,

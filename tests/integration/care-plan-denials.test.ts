@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { SignedInActor } from '@/lib/auth/actor';
 import { DEMO_PASSWORD, Session } from '../support/http';
 import { randomTestNhsNumber } from '../support/nhs-number';
+import { testPeople } from '../support/people';
 
 /**
  * Refusals of care plan use cases, tested as carefully as what they refuse: each is answered as for
@@ -197,28 +198,22 @@ beforeAll(async () => {
   };
 
   // This file's own people, with the demo password (copied from the demo patient's account).
-  for (const [who, name, role] of [
-    ['dee', 'Dee Denby', 'patient'],
-    ['fay', 'Fay Denby', 'patient'],
-    ['cora', 'Cora Denby', 'carer'],
-    ['vic', 'Vic Denby', 'carer'],
-    ['rex', 'Rex Denby', 'carer'],
-    ['eli', 'Eli Denby', 'carer'],
-  ] as const) {
-    await db.query(
-      `INSERT INTO "User" (id, name, email, "professionalRole", "passwordHash", "updatedAt")
-       SELECT $1, $2, $3, $4, "passwordHash", now() FROM "User" WHERE email = 'patient@pathweave.test'
-       ON CONFLICT (email) DO NOTHING`,
-      [`it-denials-${who}`, name, EMAIL[who], role],
-    );
-  }
-  for (const who of Object.keys(EMAIL) as Who[]) {
-    const r = await db.query('SELECT id FROM "User" WHERE email = $1', [EMAIL[who]]);
-    ids[who] = r.rows[0].id;
-    const actor = await server.loadActor(ids[who]);
-    if (!actor) throw new Error(`no user ${who}`);
-    actors[who] = actor;
-  }
+  const people = await testPeople(
+    db,
+    server.loadActor,
+    EMAIL,
+    [
+      ['dee', 'Dee Denby', 'patient'],
+      ['fay', 'Fay Denby', 'patient'],
+      ['cora', 'Cora Denby', 'carer'],
+      ['vic', 'Vic Denby', 'carer'],
+      ['rex', 'Rex Denby', 'carer'],
+      ['eli', 'Eli Denby', 'carer'],
+    ],
+    'it-denials',
+  );
+  Object.assign(ids, people.ids);
+  Object.assign(actors, people.actors);
   const ws = await db.query(`SELECT id FROM "Workspace" WHERE name = 'Riverside GP Cluster'`);
   workspaceId = ws.rows[0].id;
   const pathways = await db.query(
@@ -617,7 +612,9 @@ describe('answering an invitation', () => {
     // The care team's record shows no refused attempt by Eli: he had been invited, and then had access.
     const trail = await server.getCarePlanAudit({ actor: actors.clinician, planId: planDee });
     expect(trail?.entries.filter((e) => e.who === 'Eli Denby' && e.outcome === 'denied')).toEqual([]);
-    expect(trail?.entries.filter((e) => e.who === 'Eli Denby').map((e) => e.what)).toContain('Said yes to seeing the plan');
+    expect(trail?.entries.filter((e) => e.who === 'Eli Denby').map((e) => e.what)).toContain(
+      'Said yes to seeing the plan',
+    );
   });
 });
 
